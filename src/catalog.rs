@@ -1,0 +1,199 @@
+//! The catalog: strategies, components, presets, naming tables, the input schema, examples
+//! and templates, embedded in the binary and optionally overlaid by a folder on disk.
+//!
+//! One lookup rule serves everything: a path such as `templates/bicep/main.bicep.tera` is read
+//! from the overlay folder when it has it, else from the embedded copy (as a theme override
+//! works). This module only finds and reads files; it does not interpret them.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+
+static CATALOG: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/catalog");
+static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
+static EXAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples");
+
+/// The top-level folders a catalog is made of.
+pub const ROOTS: [&str; 3] = ["catalog", "templates", "examples"];
+
+/// All catalog files by their path relative to the catalog root, sorted.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    files: BTreeMap<String, Cow<'static, [u8]>>,
+    overlaid: Vec<String>,
+}
+
+impl Catalog {
+    /// The catalog compiled into this binary.
+    pub fn embedded() -> Self {
+        let mut files = BTreeMap::new();
+        for (root, dir) in [
+            ("catalog", &CATALOG),
+            ("templates", &TEMPLATES),
+            ("examples", &EXAMPLES),
+        ] {
+            add_dir(&mut files, root, dir);
+        }
+        Catalog {
+            files,
+            overlaid: Vec::new(),
+        }
+    }
+
+    /// The embedded catalog with every file found under `dir/{catalog,templates,examples}`
+    /// taking the place of the embedded file of the same path.
+    pub fn with_overlay(dir: &Path) -> Result<Self> {
+        if !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "--catalog {}: not a folder (expected a folder holding catalog/ and/or templates/)",
+                dir.display()
+            )));
+        }
+        let mut cat = Self::embedded();
+        let mut found = false;
+        for root in ROOTS {
+            let base = dir.join(root);
+            if !base.is_dir() {
+                continue;
+            }
+            found = true;
+            for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+                let entry = entry.map_err(|e| Error::io(&base, e.into()))?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry
+                    .path()
+                    .strip_prefix(dir)
+                    .expect("walkdir stays under its root");
+                let key = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                cat.files.insert(key.clone(), Cow::Owned(bytes));
+                cat.overlaid.push(key);
+            }
+        }
+        if !found {
+            return Err(Error::Usage(format!(
+                "--catalog {}: holds none of catalog/, templates/ or examples/",
+                dir.display()
+            )));
+        }
+        Ok(cat)
+    }
+
+    /// Paths that the overlay replaced or added.
+    pub fn overlaid(&self) -> &[String] {
+        &self.overlaid
+    }
+
+    /// The bytes of a file, if the catalog has it.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(|c| c.as_ref())
+    }
+
+    /// The text of a file that must exist.
+    pub fn text(&self, path: &str) -> Result<&str> {
+        let bytes = self
+            .get(path)
+            .ok_or_else(|| Error::Catalog(format!("missing file {path}")))?;
+        std::str::from_utf8(bytes).map_err(|_| Error::Catalog(format!("{path} is not UTF-8")))
+    }
+
+    /// Parses a YAML file of the catalog into `T`.
+    pub fn yaml<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        serde_saphyr::from_str(self.text(path)?).map_err(|e| Error::Catalog(format!("{path}: {e}")))
+    }
+
+    /// Parses a JSON file of the catalog into `T`.
+    pub fn json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        serde_json::from_str(self.text(path)?).map_err(|e| Error::Catalog(format!("{path}: {e}")))
+    }
+
+    /// Paths under a folder prefix (e.g. `templates/bicep/`), sorted.
+    pub fn list<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.files
+            .range(prefix.to_string()..)
+            .take_while(move |(k, _)| k.starts_with(prefix))
+            .map(|(k, _)| k.as_str())
+    }
+
+    /// File stems of the YAML files directly in a folder (e.g. the strategies), sorted.
+    pub fn stems(&self, folder: &str) -> Vec<String> {
+        let prefix = format!("{folder}/");
+        self.list(&prefix)
+            .filter_map(|p| p.strip_prefix(&prefix))
+            .filter(|rest| !rest.contains('/'))
+            .filter_map(|rest| rest.strip_suffix(".yaml"))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The catalog's version: the declared one, and a digest of its content so that two
+    /// catalogs that differ never claim the same version.
+    pub fn version(&self) -> String {
+        #[derive(serde::Deserialize)]
+        struct Meta {
+            version: String,
+        }
+        let declared = self
+            .yaml::<Meta>("catalog/catalog.yaml")
+            .map(|m| m.version)
+            .unwrap_or_else(|_| "unversioned".into());
+        format!("{declared}+{}", &self.digest()[..12])
+    }
+
+    /// SHA-256 over every path and content of the catalog.
+    pub fn digest(&self) -> String {
+        let mut h = Sha256::new();
+        for (k, v) in &self.files {
+            h.update(k.as_bytes());
+            h.update([0]);
+            h.update((v.len() as u64).to_le_bytes());
+            h.update(v);
+        }
+        hex(&h.finalize())
+    }
+}
+
+fn add_dir(
+    files: &mut BTreeMap<String, Cow<'static, [u8]>>,
+    root: &str,
+    dir: &'static Dir<'static>,
+) {
+    for f in dir.files() {
+        files.insert(
+            format!("{root}/{}", slash(f.path())),
+            Cow::Borrowed(f.contents()),
+        );
+    }
+    for d in dir.dirs() {
+        add_dir(files, root, d);
+    }
+}
+
+fn slash(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Lower-case hexadecimal of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 of bytes as hexadecimal.
+pub fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}

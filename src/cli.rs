@@ -1,0 +1,138 @@
+//! Command-line arguments: one definition of each flag drives parsing and `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::render::Target;
+
+/// Renders Azure migration landing zones (rehost, refactor, hybrid) as Bicep and Terraform
+/// from a CAF/WAF-aligned catalog.
+#[derive(Debug, Parser)]
+#[command(
+    name = "meg",
+    version,
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+#[command(
+    after_help = "Examples:\n  meg init hybrid -o landing-zone.yaml\n  meg render landing-zone.yaml -o out\n  meg render base.yaml -f prod.yaml --set firewall.tier=Premium --env prod -o out\n  meg list\n  meg show hybrid"
+)]
+pub struct Cli {
+    /// Read templates and catalog files from this folder first (a folder laid out like meg's
+    /// repository: catalog/, templates/, examples/); what it lacks comes from the embedded catalog.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub catalog: Option<PathBuf>,
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print more detail.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// meg's commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the strategies, components, targets and examples of the catalog.
+    #[command(after_help = "Examples:\n  meg list\n  meg list --json")]
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a strategy or component: what it deploys, its parameters and the WAF reasons behind its defaults.
+    #[command(after_help = "Examples:\n  meg show hybrid\n  meg show firewall --json")]
+    Show {
+        /// A strategy (hybrid, rehost, refactor) or a component (see `meg list`).
+        name: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a commented starter landing-zone file that renders as it is.
+    #[command(after_help = "Examples:\n  meg init hybrid\n  meg init rehost -o migration.yaml")]
+    Init {
+        /// The strategy: hybrid, rehost or refactor.
+        strategy: String,
+        /// Where to write the file.
+        #[arg(short, long, default_value = "landing-zone.yaml")]
+        output: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Render a landing zone into DIR/bicep and DIR/terraform.
+    #[command(
+        after_help = "Examples:\n  meg render examples/hybrid.yaml -o out\n  meg render base.yaml -f prod.yaml --set firewall.tier=Premium -o out\n  meg render lz.yaml --target terraform --env prod -o out --dry-run"
+    )]
+    Render {
+        /// The landing-zone inputs.
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output folder.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// List what would be created, changed or removed, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Overwrite files changed by hand since meg wrote them.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Run every check of render without writing anything.
+    #[command(
+        after_help = "Examples:\n  meg validate examples/hybrid.yaml\n  meg validate base.yaml -f prod.yaml --json"
+    )]
+    Validate {
+        /// The landing-zone inputs.
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The inputs of a landing zone, shared by every command that resolves one.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The landing-zone file.
+    pub file: PathBuf,
+    /// More value files, layered over the first in order (maps merge, lists replace).
+    #[arg(short = 'f', long = "values", value_name = "FILE")]
+    pub values: Vec<PathBuf>,
+    /// Set a value, applied last and typed like YAML: --set firewall.tier=Premium --set monitoring.retentionDays=90.
+    #[arg(long = "set", value_name = "KEY.PATH=VALUE")]
+    pub sets: Vec<String>,
+    /// Render only these environments (default: all).
+    #[arg(long = "env", value_name = "NAME")]
+    pub envs: Vec<String>,
+    /// Render only these targets (default: both).
+    #[arg(long = "target", value_enum, value_name = "TARGET")]
+    pub targets: Vec<Target>,
+}
+
+impl InputArgs {
+    /// Every value file, the main one first.
+    pub fn files(&self) -> Vec<PathBuf> {
+        std::iter::once(self.file.clone())
+            .chain(self.values.iter().cloned())
+            .collect()
+    }
+
+    /// The targets asked for, both by default.
+    pub fn targets(&self) -> Vec<Target> {
+        if self.targets.is_empty() {
+            Target::ALL.to_vec()
+        } else {
+            let mut t = self.targets.clone();
+            t.sort();
+            t.dedup();
+            t
+        }
+    }
+}

@@ -1,0 +1,636 @@
+//! One short function per command, composing the library's steps.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::cli::{Cli, Command, InputArgs};
+use crate::error::{Diagnostic, EXIT_OK, Error, Result, did_you_mean};
+use crate::lock::Lock;
+use crate::model::{Strategy, TIERS};
+use crate::pipeline::Session;
+use crate::render::Target;
+use crate::write;
+
+/// Runs a parsed command line and returns the exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    let session = Session::open(cli.catalog.as_deref())?;
+    let out = Output {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    match cli.command {
+        Command::List { json } => list(&session, json),
+        Command::Show { name, json } => show(&session, &name, json),
+        Command::Init {
+            strategy,
+            output,
+            force,
+        } => init(&session, &strategy, &output, force, &out),
+        Command::Render {
+            input,
+            output,
+            dry_run,
+            force,
+        } => render(&session, &input, &output, dry_run, force, &out),
+        Command::Validate { input, json } => validate(&session, &input, json, &out),
+    }
+}
+
+/// How chatty to be.
+struct Output {
+    quiet: bool,
+    verbose: bool,
+}
+
+impl Output {
+    fn say(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            println!("{}", msg.as_ref());
+        }
+    }
+}
+
+/// A component as the catalog describes it.
+#[derive(Debug, Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Component {
+    /// Component name.
+    pub name: String,
+    /// One line.
+    pub summary: String,
+    /// A paragraph.
+    pub description: String,
+    /// Input keys (schema `$defs`) that configure it.
+    #[serde(default)]
+    pub settings: Vec<String>,
+    /// Azure resources it deploys.
+    #[serde(default)]
+    pub resources: Vec<ResourceDoc>,
+    /// Why its defaults are what they are, by WAF pillar.
+    #[serde(default)]
+    pub waf: Vec<WafNote>,
+}
+
+/// One Azure resource a component deploys, in both languages.
+#[derive(Debug, Deserialize, serde::Serialize)]
+pub struct ResourceDoc {
+    /// ARM type (Bicep).
+    pub arm: String,
+    /// azurerm resource type (Terraform).
+    pub terraform: String,
+    /// What it is for.
+    pub what: String,
+}
+
+/// A Well-Architected note.
+#[derive(Debug, Deserialize, serde::Serialize)]
+pub struct WafNote {
+    /// Reliability, Security, Cost Optimization, Operational Excellence or Performance Efficiency.
+    pub pillar: String,
+    /// The reason.
+    pub note: String,
+}
+
+fn component(session: &Session, name: &str) -> Result<Component> {
+    session
+        .catalog
+        .yaml(&format!("catalog/components/{name}.yaml"))
+}
+
+fn list(session: &Session, json: bool) -> Result<i32> {
+    let cat = &session.catalog;
+    let strategies: Vec<Strategy> = cat
+        .stems("catalog/strategies")
+        .iter()
+        .map(|s| Strategy::load(cat, s).map_err(Error::input))
+        .collect::<Result<_>>()?;
+    let components: Vec<Component> = cat
+        .stems("catalog/components")
+        .iter()
+        .map(|c| component(session, c))
+        .collect::<Result<_>>()?;
+    let examples = cat.stems("examples");
+    if json {
+        let v = json!({
+            "strategies": strategies.iter().map(|s| json!({"name": s.name, "summary": s.summary, "components": s.components})).collect::<Vec<_>>(),
+            "components": components.iter().map(|c| json!({"name": c.name, "summary": c.summary})).collect::<Vec<_>>(),
+            "targets": Target::ALL.iter().map(|t| t.dir()).collect::<Vec<_>>(),
+            "examples": examples.iter().map(|e| json!({"name": e, "path": format!("examples/{e}.yaml")})).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        return Ok(EXIT_OK);
+    }
+    let width = components
+        .iter()
+        .map(|c| c.name.len())
+        .chain(strategies.iter().map(|s| s.name.len()))
+        .max()
+        .unwrap_or(0);
+    println!("Strategies:");
+    for s in &strategies {
+        println!("  {:width$}  {}", s.name, s.summary);
+        println!("  {:width$}  components: {}", "", s.components.join(", "));
+    }
+    println!("\nComponents:");
+    for c in &components {
+        println!("  {:width$}  {}", c.name, c.summary);
+    }
+    println!(
+        "\nTargets:\n  bicep      Azure Bicep (az deployment sub create)\n  terraform  Terraform with azurerm ~> 4.0"
+    );
+    println!("\nExamples (render with `meg render examples/<name>.yaml -o out`):");
+    for e in &examples {
+        println!("  examples/{e}.yaml");
+    }
+    Ok(EXIT_OK)
+}
+
+/// One parameter row of `meg show`.
+#[derive(Debug, serde::Serialize)]
+struct ParamRow {
+    path: String,
+    #[serde(rename = "type")]
+    ty: String,
+    default: Option<Value>,
+    allowed: Option<Value>,
+    description: String,
+    presets: serde_json::Map<String, Value>,
+}
+
+fn param_rows(session: &Session, keys: &[String]) -> Result<Vec<ParamRow>> {
+    let presets: Vec<(&str, Value)> = TIERS
+        .iter()
+        .map(|t| {
+            Ok((
+                *t,
+                session
+                    .catalog
+                    .yaml::<Value>(&format!("catalog/presets/{t}.yaml"))?,
+            ))
+        })
+        .collect::<Result<_>>()?;
+    let mut rows = Vec::new();
+    for key in keys {
+        let node = &session.schema.doc["$defs"][key];
+        flatten(session, node, key, &mut rows);
+    }
+    for row in &mut rows {
+        let pointer = format!("/{}", row.path.replace('.', "/"));
+        for (tier, preset) in &presets {
+            if let Some(v) = preset.pointer(&pointer) {
+                row.presets.insert(tier.to_string(), v.clone());
+            }
+        }
+    }
+    Ok(rows)
+}
+
+fn flatten(session: &Session, node: &Value, path: &str, rows: &mut Vec<ParamRow>) {
+    let Some(node) = session.schema.resolve(node) else {
+        return;
+    };
+    if let Some(props) = node.get("properties").and_then(Value::as_object) {
+        for (k, sub) in props {
+            flatten(session, sub, &format!("{path}.{k}"), rows);
+        }
+        return;
+    }
+    let ty = match node.get("type") {
+        Some(Value::String(t)) if t == "array" => {
+            let item = node.get("items").and_then(|i| session.schema.resolve(i));
+            let inner = item
+                .and_then(|i| i.get("type"))
+                .and_then(Value::as_str)
+                .unwrap_or("value");
+            format!("list of {inner}")
+        }
+        Some(Value::String(t)) if t == "object" => "map".to_string(),
+        Some(Value::String(t)) => t.clone(),
+        Some(other) => other.to_string(),
+        None => "value".into(),
+    };
+    let ty = match node.get("x-kind").and_then(Value::as_str) {
+        Some(kind) => format!("{ty} ({kind})"),
+        None => ty,
+    };
+    rows.push(ParamRow {
+        path: path.to_string(),
+        ty,
+        default: node.get("default").cloned(),
+        allowed: node.get("enum").cloned(),
+        description: node
+            .get("description")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        presets: serde_json::Map::new(),
+    });
+}
+
+fn print_rows(rows: &[ParamRow]) {
+    for r in rows {
+        let mut line = format!("  {}  ({})", r.path, r.ty);
+        if let Some(d) = &r.default {
+            line.push_str(&format!("  default: {d}"));
+        }
+        println!("{line}");
+        if let Some(a) = r.allowed.as_ref().and_then(Value::as_array) {
+            let words: Vec<String> = a
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.to_string())
+                })
+                .collect();
+            println!("      allowed: {}", words.join(", "));
+        }
+        if !r.presets.is_empty() {
+            let p: Vec<String> = r.presets.iter().map(|(t, v)| format!("{t}={v}")).collect();
+            println!("      presets: {}", p.join("  "));
+        }
+        println!("      {}", r.description);
+    }
+}
+
+fn show(session: &Session, name: &str, json: bool) -> Result<i32> {
+    let cat = &session.catalog;
+    let strategies = cat.stems("catalog/strategies");
+    let components = cat.stems("catalog/components");
+    if strategies.iter().any(|s| s == name) {
+        let s = Strategy::load(cat, name).map_err(Error::input)?;
+        let comps: Vec<Component> = s
+            .components
+            .iter()
+            .map(|c| component(session, c))
+            .collect::<Result<_>>()?;
+        let keys: Vec<String> = comps.iter().flat_map(|c| c.settings.clone()).collect();
+        let rows = param_rows(session, &keys)?;
+        if json {
+            let v = json!({"kind": "strategy", "name": s.name, "summary": s.summary, "description": s.description,
+                           "defaults": s.defaults, "components": comps, "parameters": rows});
+            println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+            return Ok(EXIT_OK);
+        }
+        println!("{} — {}\n\n{}\n", s.name, s.summary, s.description.trim());
+        println!("Components:");
+        for c in &comps {
+            println!("  {}: {}", c.name, c.summary);
+            for w in &c.waf {
+                println!("      [{}] {}", w.pillar, w.note);
+            }
+        }
+        if !s.defaults.is_null() {
+            println!("\nStrategy defaults (under the environment presets and your input):");
+            for line in crate::commands::yaml_lines(&s.defaults) {
+                println!("  {line}");
+            }
+        }
+        println!(
+            "\nParameters (set them at the top level for every environment, or under environments.<name>):"
+        );
+        print_rows(&rows);
+        println!("\nStart one: meg init {}", s.name);
+        return Ok(EXIT_OK);
+    }
+    if components.iter().any(|c| c == name) {
+        let c = component(session, name)?;
+        let rows = param_rows(session, &c.settings)?;
+        if json {
+            let v = json!({"kind": "component", "component": c, "parameters": rows});
+            println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+            return Ok(EXIT_OK);
+        }
+        println!("{} — {}\n\n{}\n", c.name, c.summary, c.description.trim());
+        println!("Deploys:");
+        for r in &c.resources {
+            println!("  {}  /  {}\n      {}", r.arm, r.terraform, r.what);
+        }
+        if !c.waf.is_empty() {
+            println!("\nWhy the defaults (Well-Architected Framework):");
+            for w in &c.waf {
+                println!("  [{}] {}", w.pillar, w.note);
+            }
+        }
+        if !rows.is_empty() {
+            println!("\nParameters:");
+            print_rows(&rows);
+        }
+        return Ok(EXIT_OK);
+    }
+    let all: Vec<&str> = strategies
+        .iter()
+        .chain(&components)
+        .map(String::as_str)
+        .collect();
+    let mut d = Diagnostic::new(format!("no strategy or component named '{name}'"));
+    d = match did_you_mean(name, all.iter().copied()) {
+        Some(s) => d.hint(format!("did you mean '{s}'?")),
+        None => d.hint("`meg list` shows what the catalog holds"),
+    };
+    Err(Error::input(d))
+}
+
+/// A JSON value as YAML lines (plain scalars quoted where YAML would misread them).
+pub fn yaml_lines(v: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    emit_yaml(v, 0, &mut out);
+    out
+}
+
+fn emit_yaml(v: &Value, indent: usize, out: &mut Vec<String>) {
+    let pad = "  ".repeat(indent);
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match x {
+                    Value::Object(inner) if !inner.is_empty() => {
+                        out.push(format!("{pad}{}:", yaml_scalar(&Value::String(k.clone()))));
+                        emit_yaml(x, indent + 1, out);
+                    }
+                    Value::Array(items) if !items.is_empty() => {
+                        out.push(format!("{pad}{}:", yaml_scalar(&Value::String(k.clone()))));
+                        emit_yaml(x, indent + 1, out);
+                    }
+                    _ => out.push(format!(
+                        "{pad}{}: {}",
+                        yaml_scalar(&Value::String(k.clone())),
+                        yaml_scalar(x)
+                    )),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                match item {
+                    Value::Object(m) if !m.is_empty() => {
+                        let mut sub = Vec::new();
+                        emit_yaml(item, indent + 1, &mut sub);
+                        if let Some(first) = sub.first_mut() {
+                            *first = format!("{pad}- {}", first.trim_start());
+                        }
+                        out.extend(sub);
+                    }
+                    _ => out.push(format!("{pad}- {}", yaml_scalar(item))),
+                }
+            }
+        }
+        other => out.push(format!("{pad}{}", yaml_scalar(other))),
+    }
+}
+
+fn yaml_scalar(v: &Value) -> String {
+    match v {
+        Value::String(s) => {
+            let plain = !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+                && !s.starts_with(['-', '.'])
+                && s.parse::<f64>().is_err()
+                && !matches!(
+                    s.to_ascii_lowercase().as_str(),
+                    "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n" | "~"
+                );
+            if plain {
+                s.clone()
+            } else {
+                serde_json::to_string(s).expect("json string")
+            }
+        }
+        Value::Array(a) if a.is_empty() => "[]".into(),
+        Value::Object(m) if m.is_empty() => "{}".into(),
+        other => other.to_string(),
+    }
+}
+
+fn init(
+    session: &Session,
+    strategy: &str,
+    output: &Path,
+    force: bool,
+    out: &Output,
+) -> Result<i32> {
+    let s = Strategy::load(&session.catalog, strategy).map_err(|d| {
+        Error::input(Diagnostic {
+            location: Some(format!("meg init {strategy}")),
+            ..d
+        })
+    })?;
+    #[derive(Deserialize)]
+    struct Starter {
+        #[serde(default)]
+        starter: Value,
+    }
+    let starter = session
+        .catalog
+        .yaml::<Starter>(&format!("catalog/strategies/{strategy}.yaml"))?
+        .starter;
+    if output.exists() && !force {
+        return Err(Error::Usage(format!(
+            "{} exists; pass --force to overwrite it",
+            output.display()
+        )));
+    }
+    let text = starter_text(session, &s, &starter);
+    // Prove the starter renders before handing it over.
+    let check_values = crate::values::Values::from_layers(vec![crate::values::Layer::from_str(
+        &output.display().to_string(),
+        &text,
+    )?]);
+    let lz = crate::model::LandingZone::resolve(&check_values, &session.catalog, &session.schema)?;
+    crate::render::Renderer::new(&session.catalog)?.render(
+        &lz,
+        &Target::ALL,
+        &session.catalog.version(),
+    )?;
+    std::fs::write(output, text).map_err(|e| Error::io(output, e))?;
+    out.say(format!(
+        "wrote {} ({} landing zone); render it with: meg render {} -o out",
+        output.display(),
+        s.name,
+        output.display()
+    ));
+    Ok(EXIT_OK)
+}
+
+/// The commented starter file: the strategy's starter values, then every other setting of
+/// the schema commented out with its description and default.
+fn starter_text(session: &Session, s: &Strategy, starter: &Value) -> String {
+    let doc = &session.schema.doc;
+    let mut lines = vec![
+        format!("# meg landing zone: {} — {}", s.name, s.summary),
+        "# Render: meg render <this file> -o out    Explain a key: meg show <component>"
+            .to_string(),
+        "# Keys at the top level apply to every environment; environments.<name> overrides them."
+            .to_string(),
+        String::new(),
+    ];
+    let props = doc["properties"]
+        .as_object()
+        .expect("schema has properties");
+    for (key, sub) in props {
+        let sub = session.schema.resolve(sub).unwrap_or(sub);
+        let desc = sub
+            .get("description")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        if key == "environments" {
+            continue;
+        }
+        lines.push(format!("# {desc}"));
+        match starter.get(key) {
+            Some(v) => {
+                let mut one = serde_json::Map::new();
+                one.insert(key.clone(), v.clone());
+                lines.extend(yaml_lines(&Value::Object(one)));
+            }
+            None => {
+                let mut defaults = Value::Object(serde_json::Map::new());
+                session.schema.apply_defaults(sub, &mut defaults);
+                let mut one = serde_json::Map::new();
+                one.insert(key.clone(), defaults);
+                lines.extend(
+                    yaml_lines(&Value::Object(one))
+                        .into_iter()
+                        .map(|l| format!("# {l}")),
+                );
+            }
+        }
+        lines.push(String::new());
+    }
+    lines.push(format!(
+        "# {}",
+        doc["properties"]["environments"]["description"]
+            .as_str()
+            .unwrap_or_default()
+    ));
+    let mut envs = serde_json::Map::new();
+    envs.insert(
+        "environments".into(),
+        starter
+            .get("environments")
+            .cloned()
+            .unwrap_or(json!({"dev": {}})),
+    );
+    lines.extend(yaml_lines(&Value::Object(envs)));
+    lines.join("\n") + "\n"
+}
+
+fn render(
+    session: &Session,
+    input: &InputArgs,
+    output: &Path,
+    dry_run: bool,
+    force: bool,
+    out: &Output,
+) -> Result<i32> {
+    let r = session.render(input)?;
+    if !dry_run && write::recover(output)? {
+        out.say(format!(
+            "rolled back an interrupted write in {}",
+            output.display()
+        ));
+    }
+    let old = Lock::read(output)?;
+    let plan = write::plan(output, &r.files, old.as_ref())?;
+    if dry_run {
+        for (verb, paths) in [
+            ("create", &plan.create),
+            ("change", &plan.change),
+            ("remove", &plan.remove),
+        ] {
+            for p in paths {
+                let edited = if plan.conflicts.contains(p) {
+                    "  (edited by hand: needs --force)"
+                } else {
+                    ""
+                };
+                println!("{verb:7} {p}{edited}");
+            }
+        }
+        out.say(format!(
+            "dry run: {} to create, {} to change, {} to remove, {} unchanged; nothing written",
+            plan.create.len(),
+            plan.change.len(),
+            plan.remove.len(),
+            plan.unchanged.len()
+        ));
+        return Ok(EXIT_OK);
+    }
+    if !plan.conflicts.is_empty() && !force {
+        return Err(Error::UserEdits(plan.conflicts.clone()));
+    }
+    let targets: Vec<String> = r.targets.iter().map(|t| t.dir().to_string()).collect();
+    let lock = Lock::new(&r.values, &session.catalog.version(), &targets, &r.files);
+    write::apply(output, &r.files, &plan, &lock)?;
+    if out.verbose {
+        for p in plan.create.iter().chain(&plan.change) {
+            println!("wrote   {p}");
+        }
+        for p in &plan.remove {
+            println!("removed {p}");
+        }
+    }
+    let envs: Vec<&str> = r.lz.environments.iter().map(|e| e.name.as_str()).collect();
+    out.say(format!(
+        "rendered {} ({}, environments: {}) into {}: {} created, {} changed, {} removed, {} unchanged",
+        r.lz.name,
+        r.lz.strategy,
+        envs.join(", "),
+        output.display(),
+        plan.create.len(),
+        plan.change.len(),
+        plan.remove.len(),
+        plan.unchanged.len()
+    ));
+    if !plan.restored.is_empty() && !out.quiet {
+        eprintln!(
+            "note: restored {} file(s) that had been deleted: {}",
+            plan.restored.len(),
+            plan.restored.join(", ")
+        );
+    }
+    Ok(EXIT_OK)
+}
+
+fn validate(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Result<i32> {
+    match session.render(input) {
+        Ok(r) => {
+            let envs: Vec<&str> = r.lz.environments.iter().map(|e| e.name.as_str()).collect();
+            if json {
+                let v = json!({"valid": true, "name": r.lz.name, "strategy": r.lz.strategy, "environments": envs, "files": r.files.len()});
+                println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+            } else {
+                out.say(format!(
+                    "ok: {} ({}, environments: {}) renders {} files",
+                    r.lz.name,
+                    r.lz.strategy,
+                    envs.join(", "),
+                    r.files.len()
+                ));
+            }
+            Ok(EXIT_OK)
+        }
+        Err(Error::Input(ds)) if json => {
+            let errors: Vec<Value> = ds
+                .iter()
+                .map(|d| json!({"location": d.location, "message": d.message, "hint": d.hint}))
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json!({"valid": false, "errors": errors}))
+                    .expect("json")
+            );
+            Ok(crate::error::EXIT_BAD_INPUT)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether colour may be used on standard output.
+pub fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+}

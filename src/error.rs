@@ -1,0 +1,189 @@
+//! The one error type of meg and its mapping to exit codes.
+//!
+//! Every layer reports problems as [`Diagnostic`]s (what went wrong, where, how to fix it);
+//! `main` prints them and exits with [`Error::exit_code`]. Nothing else decides exit codes.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Exit code when everything went well.
+pub const EXIT_OK: i32 = 0;
+/// Exit code when a comparison found differences (diff, check, update conflicts).
+pub const EXIT_DIFFERENCES: i32 = 1;
+/// Exit code for bad input or usage.
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+/// One problem with the input, located as precisely as we can.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// `file:line:column`, or a key path such as `environments.prod.network.hub.addressSpace`.
+    pub location: Option<String>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when we can tell.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at a location.
+    pub fn at(location: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            location: Some(location.into()),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A diagnostic without a location.
+    pub fn new(message: impl Into<String>) -> Self {
+        Diagnostic {
+            location: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a hint on how to fix the problem.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.location {
+            write!(f, "{loc}: ")?;
+        }
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can stop a meg command.
+#[derive(Debug)]
+pub enum Error {
+    /// The input (landing-zone files, `--set` values) is wrong; one entry per problem.
+    Input(Vec<Diagnostic>),
+    /// The command line is wrong.
+    Usage(String),
+    /// Files in the output were changed by hand since meg wrote them; `--force` overwrites.
+    UserEdits(Vec<String>),
+    /// The catalog itself is broken (a template that does not render, a table that does not parse).
+    Catalog(String),
+    /// Reading or writing a file failed.
+    Io {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// A single input problem.
+    pub fn input(d: Diagnostic) -> Self {
+        Error::Input(vec![d])
+    }
+
+    /// Wraps an I/O error with the path it concerned.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Input(_) | Error::Usage(_) | Error::UserEdits(_) => EXIT_BAD_INPUT,
+            // A broken catalog or a failing disk is not the user's input, but it is still
+            // "could not do what was asked": 2 keeps 1 free for "differences found".
+            Error::Catalog(_) | Error::Io { .. } => EXIT_BAD_INPUT,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Input(ds) => {
+                for (i, d) in ds.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "error: {d}")?;
+                }
+                Ok(())
+            }
+            Error::Usage(m) => write!(f, "error: {m}"),
+            Error::UserEdits(files) => {
+                writeln!(
+                    f,
+                    "error: {} file(s) in the output were changed since meg wrote them:",
+                    files.len()
+                )?;
+                for p in files {
+                    writeln!(f, "  {p}")?;
+                }
+                write!(
+                    f,
+                    "  hint: nothing was written; move your edits into the landing-zone file, run `meg update` to merge, or pass --force to overwrite them"
+                )
+            }
+            Error::Catalog(m) => write!(f, "error: catalog: {m}"),
+            Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result with meg's error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Levenshtein distance, for did-you-mean suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let lower = word.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&lower, &c.to_ascii_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_words_only() {
+        let keys = ["location", "strategy", "environments"];
+        assert_eq!(did_you_mean("locaton", keys), Some("location"));
+        assert_eq!(did_you_mean("enviroments", keys), Some("environments"));
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+}

@@ -1,0 +1,188 @@
+//! Turning values into Bicep and HCL source text, safely.
+//!
+//! Every value that reaches generated code passes through here: a quote, a backslash, an
+//! interpolation opener (`${` in both languages, `%{` in HCL), a newline or a control or
+//! bidirectional-override character in a tag value can neither break the file nor inject code.
+
+use serde_json::Value;
+
+/// Characters that reorder text when displayed (the "Trojan Source" set): escaped so that
+/// what a reviewer sees is what the deployment gets.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// A Bicep string literal, quotes included: `'it\'s'`.
+pub fn bicep_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '$' if chars.peek() == Some(&'{') => out.push_str("\\$"),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:X}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// An HCL (Terraform) quoted string, quotes included: `"say \"hi\""`.
+pub fn hcl_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // A doubled opener is HCL's literal form of `${` and `%{`.
+            '$' if chars.peek() == Some(&'{') => out.push_str("$$"),
+            '%' if chars.peek() == Some(&'{') => out.push_str("%%"),
+            c if c.is_control() || is_bidi_control(c) => {
+                if (c as u32) <= 0xFFFF {
+                    out.push_str(&format!("\\u{:04X}", c as u32));
+                } else {
+                    out.push_str(&format!("\\U{:08X}", c as u32));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn is_identifier(s: &str, hyphens: bool) -> bool {
+    let mut cs = s.chars();
+    matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && cs.all(|c| c.is_ascii_alphanumeric() || c == '_' || (hyphens && c == '-'))
+}
+
+/// A JSON value as a Bicep expression, multi-line objects and arrays indented by two spaces.
+pub fn bicep_value(v: &Value, indent: usize) -> String {
+    let pad = "  ".repeat(indent + 1);
+    let end = "  ".repeat(indent);
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => bicep_string(s),
+        Value::Array(a) if a.is_empty() => "[]".into(),
+        Value::Object(m) if m.is_empty() => "{}".into(),
+        Value::Array(a) => {
+            let items: Vec<String> = a
+                .iter()
+                .map(|x| format!("{pad}{}\n", bicep_value(x, indent + 1)))
+                .collect();
+            format!("[\n{}{end}]", items.concat())
+        }
+        Value::Object(m) => {
+            let items: Vec<String> = m
+                .iter()
+                .map(|(k, x)| {
+                    let key = if is_identifier(k, false) {
+                        k.clone()
+                    } else {
+                        bicep_string(k)
+                    };
+                    format!("{pad}{key}: {}\n", bicep_value(x, indent + 1))
+                })
+                .collect();
+            format!("{{\n{}{end}}}", items.concat())
+        }
+    }
+}
+
+/// A JSON value as an HCL expression. Lists of plain values stay on one line; objects and
+/// lists of objects are multi-line. Alignment of `=` is left to [`crate::hclfmt`].
+pub fn hcl_value(v: &Value, indent: usize) -> String {
+    let pad = "  ".repeat(indent + 1);
+    let end = "  ".repeat(indent);
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => hcl_string(s),
+        Value::Array(a) if a.is_empty() => "[]".into(),
+        Value::Object(m) if m.is_empty() => "{}".into(),
+        Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) => {
+            let items: Vec<String> = a.iter().map(|x| hcl_value(x, indent)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Array(a) => {
+            let items: Vec<String> = a
+                .iter()
+                .map(|x| format!("{pad}{},\n", hcl_value(x, indent + 1)))
+                .collect();
+            format!("[\n{}{end}]", items.concat())
+        }
+        Value::Object(m) => {
+            let items: Vec<String> = m
+                .iter()
+                .map(|(k, x)| {
+                    let key = if is_identifier(k, true) {
+                        k.clone()
+                    } else {
+                        hcl_string(k)
+                    };
+                    format!("{pad}{key} = {}\n", hcl_value(x, indent + 1))
+                })
+                .collect();
+            format!("{{\n{}{end}}}", items.concat())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn bicep_strings_cannot_break_out() {
+        assert_eq!(bicep_string("it's"), r"'it\'s'");
+        assert_eq!(bicep_string("${x}"), r"'\${x}'");
+        assert_eq!(bicep_string("a\\b\nc"), r"'a\\b\nc'");
+        assert_eq!(bicep_string("Zürich"), "'Zürich'");
+        assert_eq!(bicep_string("\u{202E}x"), r"'\u{202E}x'");
+        assert_eq!(bicep_string("$5"), "'$5'");
+    }
+
+    #[test]
+    fn hcl_strings_cannot_break_out() {
+        assert_eq!(hcl_string(r#"say "hi""#), r#""say \"hi\"""#);
+        assert_eq!(hcl_string("${var.x} %{if}"), r#""$${var.x} %%{if}""#);
+        assert_eq!(hcl_string("a\\b\nc"), r#""a\\b\nc""#);
+        assert_eq!(hcl_string("\u{7}"), r#""\u0007""#);
+        assert_eq!(hcl_string("100%"), r#""100%""#);
+    }
+
+    #[test]
+    fn values_nest() {
+        let v = json!({"a": [1, 2], "cost-center": {"x": true}});
+        assert_eq!(
+            bicep_value(&v, 0),
+            "{\n  a: [\n    1\n    2\n  ]\n  'cost-center': {\n    x: true\n  }\n}"
+        );
+        assert_eq!(
+            hcl_value(&v, 0),
+            "{\n  a = [1, 2]\n  cost-center = {\n    x = true\n  }\n}"
+        );
+        assert_eq!(
+            hcl_value(&json!({"b c": null}), 0),
+            "{\n  \"b c\" = null\n}"
+        );
+    }
+}

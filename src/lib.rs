@@ -1,0 +1,26 @@
+//! meg: Azure migration landing zones as Bicep and Terraform, from a CAF/WAF-aligned catalog.
+//!
+//! The pipeline, one module per step: [`values`] (layered YAML) -> [`schema`] (JSON Schema
+//! check and defaults) -> [`model`] (environments, [`naming`], [`network`] checks, parameters)
+//! -> [`render`] (Tera templates through [`escape`] and [`hclfmt`]) -> [`fileset`] (the tree in
+//! memory) -> [`write`] (planned, transactional) with its [`lock`]. [`commands`] composes them.
+#![warn(missing_docs)]
+
+pub mod catalog;
+pub mod cidr;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod escape;
+pub mod fileset;
+pub mod hclfmt;
+pub mod lock;
+pub mod model;
+pub mod naming;
+pub mod network;
+pub mod pipeline;
+pub mod render;
+pub mod schema;
+pub mod settings;
+pub mod values;
+pub mod write;

@@ -1,0 +1,99 @@
+//! The lock file `.meg/lock.json` in every output folder: the inputs, the catalog version and
+//! the hash of every file meg wrote, so later commands can tell the user's edits from meg's.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::catalog::sha256;
+use crate::error::{Error, Result};
+use crate::fileset::FileSet;
+use crate::values::Values;
+
+/// Folder inside the output that belongs to meg.
+pub const META_DIR: &str = ".meg";
+/// The lock file's path inside the output.
+pub const LOCK_PATH: &str = ".meg/lock.json";
+
+/// What one render wrote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lock {
+    /// Format version of this file.
+    pub lock_version: u32,
+    /// meg's version.
+    pub meg_version: String,
+    /// The catalog's version (declared version + content digest).
+    pub catalog_version: String,
+    /// Each input layer: its name as given (file name or `--set`) and content hash.
+    pub inputs: Vec<InputRecord>,
+    /// The layered input values the render used.
+    pub values: Value,
+    /// Targets rendered.
+    pub targets: Vec<String>,
+    /// SHA-256 of every generated file, by path.
+    pub files: BTreeMap<String, String>,
+}
+
+/// One input layer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputRecord {
+    /// The file name without its folder (so the lock is the same on every machine), or `--set`.
+    pub name: String,
+    /// SHA-256 of its text.
+    pub sha256: String,
+}
+
+impl Lock {
+    /// The lock for a rendered file set.
+    pub fn new(
+        values: &Values,
+        catalog_version: &str,
+        targets: &[String],
+        files: &FileSet,
+    ) -> Self {
+        Lock {
+            lock_version: 1,
+            meg_version: env!("CARGO_PKG_VERSION").to_string(),
+            catalog_version: catalog_version.to_string(),
+            inputs: values
+                .layers
+                .iter()
+                .map(|l| InputRecord {
+                    name: Path::new(&l.name)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| l.name.clone()),
+                    sha256: sha256(l.source.as_bytes()),
+                })
+                .collect(),
+            values: values.merged.clone(),
+            targets: targets.to_vec(),
+            files: files.hashes(),
+        }
+    }
+
+    /// Reads the lock of an output folder; `None` when meg never wrote there.
+    pub fn read(out: &Path) -> Result<Option<Self>> {
+        let path = out.join(LOCK_PATH);
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+                Error::Usage(format!(
+                    "{}: the lock file is damaged ({e}); restore it from version control, or remove it and render with --force",
+                    path.display()
+                ))
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io(path, e)),
+        }
+    }
+
+    /// The lock as pretty, stable JSON.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut s = serde_json::to_string_pretty(self).expect("a lock always serializes");
+        s.push('\n');
+        s.into_bytes()
+    }
+}

@@ -1,0 +1,747 @@
+//! The resolved landing zone: layered values turned into environments with their settings,
+//! CAF names, carved address spaces and the parameters each target receives.
+//!
+//! Everything the Bicep and Terraform templates share is decided here, once; the templates
+//! only spell it. Semantic checks a schema cannot express (regions, CIDR overlaps, subnet
+//! sizes, Azure's naming rules) also live here, so a model that exists is deployable.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use crate::catalog::Catalog;
+use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::naming::{Namer, NamingTables, ResourceName};
+use crate::network::{self, HubLayout, HubRole};
+use crate::schema::Schema;
+use crate::settings::Settings;
+use crate::values::Values;
+
+/// Keys of the landing-zone file that are not per-environment settings.
+const TOP_ONLY: [&str; 6] = [
+    "name",
+    "strategy",
+    "location",
+    "naming",
+    "governance",
+    "environments",
+];
+
+/// The preset tiers, in deployment order.
+pub const TIERS: [&str; 3] = ["dev", "test", "prod"];
+
+/// A strategy as the catalog describes it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Strategy {
+    /// `hybrid`, `rehost` or `refactor`.
+    pub name: String,
+    /// One line.
+    pub summary: String,
+    /// A paragraph.
+    pub description: String,
+    /// Components, in the order they are explained.
+    pub components: Vec<String>,
+    /// Settings this strategy starts from, under the presets and the input.
+    #[serde(default)]
+    pub defaults: Value,
+}
+
+impl Strategy {
+    /// Reads a strategy from the catalog, with a did-you-mean when it does not exist.
+    pub fn load(catalog: &Catalog, name: &str) -> Result<Self, Diagnostic> {
+        let known = catalog.stems("catalog/strategies");
+        if !known.iter().any(|k| k == name) {
+            let mut d = Diagnostic::new(format!("unknown strategy '{name}'"));
+            d = match did_you_mean(name, known.iter().map(String::as_str)) {
+                Some(s) => d.hint(format!("did you mean '{s}'?")),
+                None => d.hint(format!("strategies: {}", known.join(", "))),
+            };
+            return Err(d);
+        }
+        catalog
+            .yaml(&format!("catalog/strategies/{name}.yaml"))
+            .map_err(|e| Diagnostic::new(e.to_string()))
+    }
+}
+
+/// The whole resolved landing zone, as the templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LandingZone {
+    /// Landing-zone name.
+    pub name: String,
+    /// Strategy name.
+    pub strategy: String,
+    /// Azure region.
+    pub location: String,
+    /// Region short code used in names.
+    pub region_short: String,
+    /// Environments in deployment order (dev, test, prod, then others by name).
+    pub environments: Vec<Environment>,
+    /// Which optional parts exist in at least one environment: they shape the code.
+    pub deploy: BTreeMap<String, bool>,
+    /// Keys of the `names` parameter (the same in every environment).
+    pub name_keys: Vec<String>,
+}
+
+/// One environment: its settings, names and target parameters.
+#[derive(Debug, Clone, Serialize)]
+pub struct Environment {
+    /// Environment name (`dev`, `prod`).
+    pub name: String,
+    /// Preset tier it started from.
+    pub tier: String,
+    /// The parameters both targets receive, by camelCase name, in declaration order.
+    pub params: Vec<Param>,
+    /// Every resource name of this environment, by name key, for the README and `meg show`.
+    pub names: BTreeMap<String, ResourceName>,
+    /// Azure region.
+    pub location: String,
+    /// Landing-zone name.
+    pub landing_zone: String,
+    /// Typed settings, for checks and lint.
+    #[serde(skip)]
+    pub settings: Settings,
+    /// The hub's subnet layout.
+    #[serde(skip)]
+    pub layout: HubLayout,
+}
+
+/// One deployment parameter with its value for an environment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Param {
+    /// camelCase name (Bicep); Terraform uses the snake_case form.
+    pub name: String,
+    /// snake_case name for Terraform.
+    pub tf_name: String,
+    /// The value; object keys are camelCase for Bicep.
+    pub value: Value,
+    /// The same value with snake_case object keys, for Terraform (user maps keep their keys).
+    pub tf_value: Value,
+    /// A secret: never written to a parameter file.
+    pub secret: bool,
+}
+
+impl LandingZone {
+    /// Resolves layered values into a landing zone, or lists every problem found.
+    pub fn resolve(values: &Values, catalog: &Catalog, schema: &Schema) -> Result<Self> {
+        schema.validate(values)?;
+        schema.check_formats(values)?;
+        let top = values
+            .merged
+            .as_object()
+            .expect("the schema requires a mapping");
+        let text = |k: &str| {
+            top.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let name = text("name");
+        let location = text("location");
+
+        let strategy = Strategy::load(catalog, &text("strategy")).map_err(|d| {
+            Error::input(Diagnostic {
+                location: Some(values.locate("/strategy")),
+                ..d
+            })
+        })?;
+        let tables = NamingTables::load(catalog)?;
+        let region_short = tables.regions.get(&location).cloned().ok_or_else(|| {
+            let mut d = Diagnostic::at(values.locate("/location"), format!("unknown Azure region '{location}'"));
+            if let Some(s) = did_you_mean(&location, tables.regions.keys().map(String::as_str)) {
+                d = d.hint(format!("did you mean '{s}'?"));
+            } else {
+                d = d.hint("use the region's programmatic name, as `az account list-locations -o table` prints it");
+            }
+            Error::input(d)
+        })?;
+
+        let mut naming = top.get("naming").cloned().unwrap_or_else(|| json!({}));
+        schema.apply_defaults(&schema.doc["properties"]["naming"], &mut naming);
+        let namer = Namer::new(
+            &tables,
+            naming["pattern"]
+                .as_str()
+                .unwrap_or(crate::naming::DEFAULT_PATTERN),
+            naming["instance"].as_str().unwrap_or("001"),
+            &region_short,
+            &name,
+        )?;
+        let overrides: BTreeMap<String, String> =
+            serde_json::from_value(naming["overrides"].clone()).unwrap_or_default();
+
+        let shared: Map<String, Value> = top
+            .iter()
+            .filter(|(k, _)| !TOP_ONLY.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let env_schema = &schema.doc["$defs"]["environment"];
+
+        let mut problems = Vec::new();
+        let mut environments = Vec::new();
+        for (env_name, env_values) in top["environments"].as_object().expect("schema checked") {
+            let tier = env_values
+                .get("tier")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .unwrap_or_else(|| {
+                    if TIERS.contains(&env_name.as_str()) {
+                        env_name.clone()
+                    } else {
+                        "dev".into()
+                    }
+                });
+            let mut resolved = json!({});
+            crate::values::merge(&mut resolved, &strategy.defaults);
+            crate::values::merge(
+                &mut resolved,
+                &catalog.yaml::<Value>(&format!("catalog/presets/{tier}.yaml"))?,
+            );
+            crate::values::merge(&mut resolved, &Value::Object(shared.clone()));
+            crate::values::merge(&mut resolved, env_values);
+            resolved["tier"] = Value::String(tier.clone());
+            schema.apply_defaults(env_schema, &mut resolved);
+            let settings: Settings = serde_json::from_value(resolved).map_err(|e| {
+                Error::input(Diagnostic::at(
+                    values.locate(&format!("/environments/{env_name}")),
+                    e.to_string(),
+                ))
+            })?;
+            let ctx = EnvContext {
+                env: env_name,
+                values,
+                namer: &namer,
+                overrides: &overrides,
+                lz_name: &name,
+                location: &location,
+            };
+            match build_environment(&ctx, &tier, settings) {
+                Ok(env) => environments.push(env),
+                Err(mut ds) => problems.append(&mut ds),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Input(problems));
+        }
+        environments.sort_by_key(|e| {
+            (
+                TIERS
+                    .iter()
+                    .position(|t| *t == e.tier)
+                    .unwrap_or(TIERS.len()),
+                e.name.clone(),
+            )
+        });
+
+        let mut lz = LandingZone {
+            name,
+            strategy: strategy.name,
+            location,
+            region_short,
+            environments,
+            deploy: BTreeMap::new(),
+            name_keys: Vec::new(),
+        };
+        lz.finish();
+        Ok(lz)
+    }
+
+    /// Keeps only the named environments (all when `names` is empty); an unknown name is an error.
+    pub fn retain_environments(&mut self, names: &[String]) -> Result<()> {
+        if names.is_empty() {
+            return Ok(());
+        }
+        let known: Vec<String> = self.environments.iter().map(|e| e.name.clone()).collect();
+        let unknown: Vec<Diagnostic> = names
+            .iter()
+            .filter(|n| !known.contains(n))
+            .map(|n| {
+                let d = Diagnostic::at(
+                    format!("--env {n}"),
+                    format!("the landing zone has no environment '{n}'"),
+                );
+                match did_you_mean(n, known.iter().map(String::as_str)) {
+                    Some(s) => d.hint(format!("did you mean '{s}'?")),
+                    None => d.hint(format!("environments: {}", known.join(", "))),
+                }
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(Error::Input(unknown));
+        }
+        self.environments.retain(|e| names.contains(&e.name));
+        self.finish();
+        Ok(())
+    }
+
+    /// Derives what the code must hold from the environments, then each one's parameters.
+    fn finish(&mut self) {
+        let mut deploy = BTreeMap::new();
+        for env in &self.environments {
+            for (k, on) in deploy_flags(&env.settings) {
+                *deploy.entry(k.to_string()).or_insert(false) |= on;
+            }
+        }
+        self.deploy = deploy;
+        for i in 0..self.environments.len() {
+            let params = params(&self.environments[i], &self.deploy);
+            self.environments[i].params = params;
+        }
+        self.name_keys = PLATFORM_NAMES
+            .iter()
+            .map(|(k, _, _)| *k)
+            .filter(|k| name_deployed(k, &self.deploy))
+            .map(str::to_string)
+            .collect();
+    }
+}
+
+/// Which optional parts an environment deploys.
+fn deploy_flags(s: &Settings) -> [(&'static str, bool); 9] {
+    let vpn = s.vpn_gateway.enabled;
+    [
+        ("firewall", s.firewall.enabled),
+        (
+            "firewallManagement",
+            s.firewall.enabled && s.firewall.tier == "Basic",
+        ),
+        ("bastion", s.bastion.enabled),
+        ("vpnGateway", vpn),
+        ("siteToSite", vpn && !s.on_premises.sites.is_empty()),
+        ("expressRoute", s.express_route.enabled),
+        ("dnsResolver", s.dns_resolver.enabled),
+        ("ddosProtection", s.ddos_protection.enabled),
+        ("arcPrivateLinkScope", s.arc.private_link_scope),
+    ]
+}
+
+struct EnvContext<'a> {
+    env: &'a str,
+    values: &'a Values,
+    namer: &'a Namer<'a>,
+    overrides: &'a BTreeMap<String, String>,
+    lz_name: &'a str,
+    location: &'a str,
+}
+
+impl EnvContext<'_> {
+    /// Locates a key of the environment's settings: in the environment's own block when it is
+    /// set there, else where the landing zone sets it for every environment.
+    fn locate(&self, pointer_in_env: &str) -> String {
+        let env_ptr = format!("/environments/{}{pointer_in_env}", self.env);
+        let p = if self.values.merged.pointer(&env_ptr).is_some() {
+            env_ptr
+        } else {
+            pointer_in_env.to_string()
+        };
+        format!("{} (environment {})", self.values.locate(&p), self.env)
+    }
+}
+
+fn build_environment(
+    ctx: &EnvContext,
+    tier: &str,
+    settings: Settings,
+) -> Result<Environment, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let layout = network::check(&settings, &|p| ctx.locate(p));
+    if let Err(ds) = &layout {
+        problems.extend(ds.iter().cloned());
+    }
+    let mut names = BTreeMap::new();
+    let mut name = |key: String, kind: &str, workload: &str| {
+        let made = match ctx.overrides.get(&key) {
+            Some(explicit) => ctx.namer.explicit(kind, explicit).map_err(|d| Diagnostic {
+                location: Some(format!("naming.overrides.{key}")),
+                ..d
+            }),
+            None => ctx.namer.name(kind, workload, ctx.env),
+        };
+        match made {
+            Ok(n) => {
+                names.insert(key, n);
+            }
+            Err(d) => problems.push(Diagnostic {
+                location: d.location.map(|l| format!("{l} (environment {})", ctx.env)),
+                ..d
+            }),
+        }
+    };
+    for (key, kind, workload) in PLATFORM_NAMES {
+        // Globally unique names carry the landing zone's name: kv-contoso-prod-weu-1a2b.
+        let workload = if workload == "{name}" {
+            ctx.lz_name
+        } else {
+            workload
+        };
+        name(key.to_string(), kind, workload);
+    }
+    for role in HubRole::ALL {
+        let info = role.info();
+        if info.nsg {
+            name(
+                format!("hubSubnet.{}.networkSecurityGroup", info.key),
+                "networkSecurityGroup",
+                info.nsg_workload,
+            );
+        }
+    }
+    for site in &settings.on_premises.sites {
+        name(
+            format!("site.{}.localNetworkGateway", site.name),
+            "localNetworkGateway",
+            &site.name,
+        );
+        name(
+            format!("site.{}.connection", site.name),
+            "connection",
+            &site.name,
+        );
+    }
+    for spoke in &settings.network.spokes {
+        name(
+            format!("spoke.{}.resourceGroup", spoke.name),
+            "resourceGroup",
+            &spoke.name,
+        );
+        name(
+            format!("spoke.{}.virtualNetwork", spoke.name),
+            "virtualNetwork",
+            &spoke.name,
+        );
+        name(
+            format!("spoke.{}.routeTable", spoke.name),
+            "routeTable",
+            &spoke.name,
+        );
+        name(
+            format!("spoke.{}.peering", spoke.name),
+            "virtualNetworkPeering",
+            &format!("hub-to-{}", spoke.name),
+        );
+        for subnet in network::spoke_subnets(spoke) {
+            name(
+                format!(
+                    "spoke.{}.subnet.{}.networkSecurityGroup",
+                    spoke.name, subnet.name
+                ),
+                "networkSecurityGroup",
+                &format!("{}-{}", spoke.name, subnet.name),
+            );
+        }
+    }
+    match layout {
+        Ok(layout) if problems.is_empty() => Ok(Environment {
+            name: ctx.env.to_string(),
+            tier: tier.to_string(),
+            location: ctx.location.to_string(),
+            landing_zone: ctx.lz_name.to_string(),
+            params: Vec::new(),
+            names,
+            settings,
+            layout,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Name keys of the platform and hub resources: (key, naming kind, workload token).
+const PLATFORM_NAMES: [(&str, &str, &str); 27] = [
+    ("connectivityResourceGroup", "resourceGroup", "connectivity"),
+    ("managementResourceGroup", "resourceGroup", "management"),
+    ("securityResourceGroup", "resourceGroup", "security"),
+    (
+        "logAnalyticsWorkspace",
+        "logAnalyticsWorkspace",
+        "management",
+    ),
+    ("keyVault", "keyVault", "{name}"),
+    ("keyVaultPrivateEndpoint", "privateEndpoint", "kv-platform"),
+    ("hubVirtualNetwork", "virtualNetwork", "hub"),
+    ("firewall", "firewall", "hub"),
+    ("firewallPolicy", "firewallPolicy", "hub"),
+    ("firewallPublicIp", "publicIpAddress", "firewall"),
+    (
+        "firewallManagementPublicIp",
+        "publicIpAddress",
+        "firewall-mgmt",
+    ),
+    ("bastion", "bastionHost", "hub"),
+    ("bastionPublicIp", "publicIpAddress", "bastion"),
+    ("vpnGateway", "vpnGateway", "hub"),
+    ("vpnGatewayPublicIp", "publicIpAddress", "vpng"),
+    ("vpnGatewaySecondPublicIp", "publicIpAddress", "vpng-2"),
+    ("expressRouteGateway", "expressRouteGateway", "hub"),
+    ("expressRouteGatewayPublicIp", "publicIpAddress", "ergw"),
+    ("expressRouteConnection", "connection", "er"),
+    ("dnsResolver", "dnsPrivateResolver", "hub"),
+    (
+        "dnsResolverInboundEndpoint",
+        "dnsResolverInboundEndpoint",
+        "hub",
+    ),
+    (
+        "dnsResolverOutboundEndpoint",
+        "dnsResolverOutboundEndpoint",
+        "hub",
+    ),
+    ("dnsForwardingRuleset", "dnsForwardingRuleset", "onprem"),
+    ("ddosProtectionPlan", "ddosProtectionPlan", "hub"),
+    ("arcPrivateLinkScope", "arcPrivateLinkScope", "arc"),
+    ("hubToSpokeRouteTable", "routeTable", "hub-gateway"),
+    ("firewallRouteTable", "routeTable", "hub-firewall"),
+];
+
+impl Environment {
+    fn name_of(&self, key: &str) -> String {
+        self.names
+            .get(key)
+            .map(|n| n.as_str().to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// Builds the parameters of an environment; parts no environment deploys are left out.
+fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
+    let s = &env.settings;
+    let on = |k: &str| deploy.get(k).copied().unwrap_or(false);
+    let mut out = Vec::new();
+    let mut push = |name: &str, value: Value, user_map: bool| {
+        let tf_value = if user_map {
+            value.clone()
+        } else {
+            snake_keys(&value)
+        };
+        out.push(Param {
+            name: name.to_string(),
+            tf_name: snake(name),
+            value,
+            tf_value,
+            secret: false,
+        });
+    };
+    push("location", json!(env.location), false);
+    push("environmentName", json!(env.name), false);
+    push("tags", json!(tags(env)), true);
+
+    let mut names = Map::new();
+    for (key, _, _) in PLATFORM_NAMES {
+        if name_deployed(key, deploy) {
+            names.insert(key.into(), json!(env.name_of(key)));
+        }
+    }
+    push("names", Value::Object(names), false);
+    push(
+        "logAnalytics",
+        json!({"retentionInDays": s.monitoring.retention_days, "dailyQuotaGb": s.monitoring.daily_quota_gb}),
+        false,
+    );
+    push(
+        "keyVault",
+        json!({
+            "sku": s.key_vault.sku,
+            "enablePurgeProtection": s.key_vault.purge_protection,
+            "softDeleteRetentionInDays": s.key_vault.soft_delete_retention_days,
+            "privateEndpoint": s.key_vault.private_endpoint,
+        }),
+        false,
+    );
+    let subnets = env.layout.subnet_params(&|role| {
+        let key = format!("hubSubnet.{}.networkSecurityGroup", role.info().key);
+        env.names.get(&key).map(|n| n.as_str().to_string())
+    });
+    push(
+        "hubNetwork",
+        json!({
+            "addressPrefixes": [env.layout.address_space.to_string()],
+            "dnsServers": s.network.dns_servers.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+            "subnets": subnets,
+            "bastionAddressPrefix": env.layout.subnets.get(&HubRole::Bastion).map(|c| c.to_string()),
+        }),
+        false,
+    );
+    push("privateDnsZones", json!(s.network.private_dns_zones), false);
+    if on("firewall") {
+        push(
+            "firewall",
+            json!({
+                "enabled": s.firewall.enabled,
+                "tier": s.firewall.tier,
+                // Azure Firewall always takes the first usable address (.4) of its subnet, so
+                // routes can point at it before it exists.
+                "privateIpAddress": env.layout.subnets.get(&HubRole::Firewall).map(|c| std::net::Ipv4Addr::from(c.first() + 4).to_string()),
+                "zones": zones(s.firewall.zone_redundant),
+                "threatIntelMode": s.firewall.threat_intel_mode,
+            }),
+            false,
+        );
+    }
+    if on("bastion") {
+        push(
+            "bastion",
+            json!({"enabled": s.bastion.enabled, "sku": s.bastion.sku}),
+            false,
+        );
+    }
+    if on("vpnGateway") {
+        push(
+            "vpnGateway",
+            json!({
+                "enabled": s.vpn_gateway.enabled,
+                "sku": s.vpn_gateway.sku,
+                "activeActive": s.vpn_gateway.active_active,
+                "asn": s.vpn_gateway.asn,
+            }),
+            false,
+        );
+    }
+    if on("siteToSite") {
+        let sites: Vec<Value> = s
+            .on_premises
+            .sites
+            .iter()
+            .map(|site| {
+                json!({
+                    "name": site.name,
+                    "localNetworkGatewayName": env.name_of(&format!("site.{}.localNetworkGateway", site.name)),
+                    "connectionName": env.name_of(&format!("site.{}.connection", site.name)),
+                    "gatewayAddress": site.gateway_address.to_string(),
+                    "addressPrefixes": site.address_spaces.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+                    "bgpPeeringAddress": site.bgp_peering_address.map(|a| a.to_string()),
+                    "asn": site.asn,
+                })
+            })
+            .collect();
+        push("onPremisesSites", json!(sites), false);
+    }
+    if on("expressRoute") {
+        push(
+            "expressRoute",
+            json!({"enabled": s.express_route.enabled, "sku": s.express_route.sku, "circuitId": s.express_route.circuit_id}),
+            false,
+        );
+    }
+    if on("dnsResolver") {
+        let rules: Vec<Value> = s
+            .on_premises
+            .domains
+            .iter()
+            .map(|d| json!({"domain": format!("{d}."), "targetDnsServers": s.on_premises.dns_servers.iter().map(|a| a.to_string()).collect::<Vec<_>>()}))
+            .collect();
+        push(
+            "dnsResolver",
+            json!({"enabled": s.dns_resolver.enabled, "forwardingRules": rules}),
+            false,
+        );
+    }
+    if on("ddosProtection") {
+        push(
+            "ddosProtection",
+            json!({"enabled": s.ddos_protection.enabled}),
+            false,
+        );
+    }
+    if on("arcPrivateLinkScope") {
+        push(
+            "arcPrivateLinkScope",
+            json!({"enabled": s.arc.private_link_scope}),
+            false,
+        );
+    }
+    let spokes: Vec<Value> = s
+        .network
+        .spokes
+        .iter()
+        .map(|spoke| {
+            let sub = |n: &str| env.name_of(&format!("spoke.{}.{n}", spoke.name));
+            json!({
+                "name": spoke.name,
+                "resourceGroupName": sub("resourceGroup"),
+                "virtualNetworkName": sub("virtualNetwork"),
+                "routeTableName": sub("routeTable"),
+                "addressPrefixes": [spoke.address_space.to_string()],
+                "subnets": network::spoke_subnets(spoke).iter().map(|sn| json!({
+                    "name": format!("snet-{}", sn.name),
+                    "addressPrefix": sn.address_prefix.to_string(),
+                    "networkSecurityGroupName": sub(&format!("subnet.{}.networkSecurityGroup", sn.name)),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    push("spokes", json!(spokes), false);
+    if on("siteToSite") {
+        out.push(Param {
+            name: "vpnSharedKey".into(),
+            tf_name: "vpn_shared_key".into(),
+            value: Value::Null,
+            tf_value: Value::Null,
+            secret: true,
+        });
+    }
+    out
+}
+
+/// Whether a platform name key belongs to a part some environment deploys.
+fn name_deployed(key: &str, deploy: &BTreeMap<String, bool>) -> bool {
+    let on = |k: &str| deploy.get(k).copied().unwrap_or(false);
+    match key {
+        k if k.starts_with("firewallManagement") => on("firewallManagement"),
+        k if k.starts_with("firewall") => on("firewall"),
+        "bastion" | "bastionPublicIp" => on("bastion"),
+        k if k.starts_with("vpnGateway") => on("vpnGateway"),
+        k if k.starts_with("expressRoute") => on("expressRoute"),
+        k if k.starts_with("dns") => on("dnsResolver"),
+        "ddosProtectionPlan" => on("ddosProtection"),
+        "arcPrivateLinkScope" => on("arcPrivateLinkScope"),
+        "keyVaultPrivateEndpoint" => true,
+        "hubToSpokeRouteTable" => on("vpnGateway") || on("expressRoute"),
+        _ => true,
+    }
+}
+
+fn zones(redundant: bool) -> Vec<&'static str> {
+    if redundant {
+        vec!["1", "2", "3"]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Standard tags first, then the input's (which win).
+fn tags(env: &Environment) -> BTreeMap<String, Value> {
+    let mut t = BTreeMap::new();
+    t.insert("environment".to_string(), json!(env.name));
+    t.insert("landingZone".to_string(), json!(env.landing_zone));
+    for (k, v) in &env.settings.tags {
+        t.insert(k.clone(), v.clone());
+    }
+    t
+}
+
+/// `hubNetwork` -> `hub_network`.
+pub fn snake(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn snake_keys(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            Value::Object(m.iter().map(|(k, v)| (snake(k), snake_keys(v))).collect())
+        }
+        Value::Array(a) => Value::Array(a.iter().map(snake_keys).collect()),
+        other => other.clone(),
+    }
+}

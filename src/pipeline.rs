@@ -1,0 +1,66 @@
+//! The steps every command shares, composed once: open the catalog, resolve the inputs into a
+//! landing zone, render it into a file set.
+
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::cli::InputArgs;
+use crate::error::Result;
+use crate::fileset::FileSet;
+use crate::model::LandingZone;
+use crate::render::{Renderer, Target};
+use crate::schema::Schema;
+use crate::values::Values;
+
+/// A catalog with its compiled schema.
+pub struct Session {
+    /// The catalog in use.
+    pub catalog: Catalog,
+    /// Its input schema.
+    pub schema: Schema,
+}
+
+/// The result of resolving and rendering one landing zone.
+pub struct Rendered {
+    /// The layered input.
+    pub values: Values,
+    /// The resolved landing zone.
+    pub lz: LandingZone,
+    /// The generated files.
+    pub files: FileSet,
+    /// Targets rendered.
+    pub targets: Vec<Target>,
+}
+
+impl Session {
+    /// Opens the embedded catalog, overlaid by `dir` when given.
+    pub fn open(dir: Option<&Path>) -> Result<Self> {
+        let catalog = match dir {
+            Some(d) => Catalog::with_overlay(d)?,
+            None => Catalog::embedded(),
+        };
+        let schema = Schema::load(&catalog)?;
+        Ok(Session { catalog, schema })
+    }
+
+    /// Loads, layers, validates and resolves the inputs.
+    pub fn resolve(&self, input: &InputArgs) -> Result<(Values, LandingZone)> {
+        let values = Values::load(&input.files(), &input.sets)?;
+        let mut lz = LandingZone::resolve(&values, &self.catalog, &self.schema)?;
+        lz.retain_environments(&input.envs)?;
+        Ok((values, lz))
+    }
+
+    /// Resolves and renders.
+    pub fn render(&self, input: &InputArgs) -> Result<Rendered> {
+        let (values, lz) = self.resolve(input)?;
+        let targets = input.targets();
+        let files = Renderer::new(&self.catalog)?.render(&lz, &targets, &self.catalog.version())?;
+        Ok(Rendered {
+            values,
+            lz,
+            files,
+            targets,
+        })
+    }
+}

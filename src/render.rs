@@ -1,0 +1,195 @@
+//! Rendering a resolved landing zone through the catalog's Tera templates into a [`FileSet`].
+//!
+//! Template layout: `templates/<target>/...path....tera` renders to `<target>/...path...`;
+//! a `{env}` segment in the path renders once per environment; a file whose name starts with
+//! `_` is a partial for `include`/`import` only; a template that renders to nothing is not
+//! written (that is how optional modules disappear). Values reach the code only through the
+//! escaping filters (`bicep_str`, `bicep_value`, `hcl_str`, `hcl_value`).
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+use tera::{Context, Tera};
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::escape;
+use crate::fileset::FileSet;
+use crate::hclfmt;
+use crate::model::LandingZone;
+
+/// An infrastructure-as-code language meg renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    /// Azure Bicep.
+    Bicep,
+    /// HashiCorp Terraform with the azurerm provider.
+    Terraform,
+}
+
+impl Target {
+    /// Every target.
+    pub const ALL: [Target; 2] = [Target::Bicep, Target::Terraform];
+
+    /// The folder name of the target in templates and output.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Target::Bicep => "bicep",
+            Target::Terraform => "terraform",
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.dir())
+    }
+}
+
+/// Template engine loaded with a catalog's templates and meg's filters.
+pub struct Renderer {
+    tera: Tera,
+    names: Vec<String>,
+}
+
+impl Renderer {
+    /// Loads every template of the catalog.
+    pub fn new(catalog: &Catalog) -> Result<Self> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![]);
+        let mut names = Vec::new();
+        let mut raw = Vec::new();
+        for path in catalog.list("templates/") {
+            let Some(name) = path.strip_prefix("templates/") else {
+                continue;
+            };
+            raw.push((name.to_string(), catalog.text(path)?.to_string()));
+            if name.ends_with(".tera") && !file_name(name).starts_with('_') {
+                names.push(name.to_string());
+            }
+        }
+        tera.add_raw_templates(raw)
+            .map_err(|e| Error::Catalog(tera_message(&e)))?;
+        tera.register_filter("bicep_str", str_filter(escape::bicep_string));
+        tera.register_filter("hcl_str", str_filter(escape::hcl_string));
+        tera.register_filter("bicep_value", value_filter(escape::bicep_value));
+        tera.register_filter("hcl_value", value_filter(escape::hcl_value));
+        tera.register_filter("snake", str_filter(|s| crate::model::snake(s)));
+        Ok(Renderer { tera, names })
+    }
+
+    /// Renders the landing zone for the given targets (and the shared README).
+    pub fn render(
+        &self,
+        lz: &LandingZone,
+        targets: &[Target],
+        catalog_version: &str,
+    ) -> Result<FileSet> {
+        let mut base = Context::new();
+        base.insert("lz", lz);
+        base.insert("deploy", &lz.deploy);
+        base.insert("targets", targets);
+        base.insert("meg_version", env!("CARGO_PKG_VERSION"));
+        base.insert("catalog_version", catalog_version);
+        let mut out = FileSet::new();
+        for name in &self.names {
+            let in_target = targets
+                .iter()
+                .any(|t| name.starts_with(&format!("{}/", t.dir())));
+            let shared = !name.contains('/');
+            if !in_target && !shared {
+                continue;
+            }
+            let target_path = name.strip_suffix(".tera").expect("names end with .tera");
+            if target_path.contains("{env}") {
+                for env in &lz.environments {
+                    let mut ctx = base.clone();
+                    ctx.insert("env", env);
+                    self.one(
+                        name,
+                        &target_path.replace("{env}", &env.name),
+                        &ctx,
+                        &mut out,
+                    )?;
+                }
+            } else {
+                self.one(name, target_path, &base, &mut out)?;
+            }
+        }
+        Ok(out)
+    }
+
+    fn one(&self, name: &str, path: &str, ctx: &Context, out: &mut FileSet) -> Result<()> {
+        let text = self
+            .tera
+            .render(name, ctx)
+            .map_err(|e| Error::Catalog(format!("template {name}: {}", tera_message(&e))))?;
+        let mut text = tidy(&text);
+        if text.is_empty() {
+            return Ok(());
+        }
+        if path.ends_with(".tf") || path.ends_with(".tfvars") {
+            text = hclfmt::format(&text);
+        }
+        out.insert(path, text.into_bytes())
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Trailing spaces off, runs of blank lines folded to one, no leading blank lines, one final
+/// newline: templates can then use Tera blocks freely without fighting whitespace.
+pub fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = true;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            blank = false;
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn tera_message(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+type FilterFn = Box<dyn Fn(&Value, &HashMap<String, Value>) -> tera::Result<Value> + Send + Sync>;
+
+fn str_filter(f: fn(&str) -> String) -> FilterFn {
+    Box::new(move |v: &Value, _: &HashMap<String, Value>| match v {
+        Value::String(s) => Ok(Value::String(f(s))),
+        Value::Number(_) | Value::Bool(_) => Ok(Value::String(f(&v.to_string()))),
+        other => Err(tera::Error::msg(format!("expected a string, got {other}"))),
+    })
+}
+
+fn value_filter(f: fn(&Value, usize) -> String) -> FilterFn {
+    Box::new(move |v: &Value, args: &HashMap<String, Value>| {
+        let indent = args.get("indent").and_then(Value::as_u64).unwrap_or(0) as usize;
+        Ok(Value::String(f(v, indent)))
+    })
+}

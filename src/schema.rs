@@ -1,0 +1,348 @@
+//! The landing-zone input schema (`catalog/schema/landing-zone.schema.json`): the single source
+//! of truth for what a landing-zone file may hold. Validation, defaults, `meg show` and
+//! `meg init` all read it; nothing else in meg lists the keys.
+
+use jsonschema::error::ValidationErrorKind;
+use serde_json::{Map, Value};
+
+use crate::catalog::Catalog;
+use crate::cidr::Cidr;
+use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::values::{Values, key_path, kind_of};
+
+/// Path of the schema inside the catalog.
+pub const SCHEMA_PATH: &str = "catalog/schema/landing-zone.schema.json";
+
+/// The parsed and compiled input schema.
+pub struct Schema {
+    /// The schema document.
+    pub doc: Value,
+    validator: jsonschema::Validator,
+}
+
+impl Schema {
+    /// Loads and compiles the catalog's schema.
+    pub fn load(catalog: &Catalog) -> Result<Self> {
+        let doc: Value = catalog.json(SCHEMA_PATH)?;
+        let validator = jsonschema::validator_for(&doc)
+            .map_err(|e| Error::Catalog(format!("{SCHEMA_PATH}: {e}")))?;
+        Ok(Schema { doc, validator })
+    }
+
+    /// Checks the merged values; every problem becomes one located diagnostic.
+    pub fn validate(&self, values: &Values) -> Result<()> {
+        let mut diags: Vec<(String, Diagnostic)> = Vec::new();
+        for err in self.validator.iter_errors(&values.merged) {
+            let pointer = err.instance_path().as_str().to_string();
+            for d in self.describe(&pointer, err.kind(), err.instance(), values) {
+                diags.push((pointer.clone(), d));
+            }
+        }
+        if diags.is_empty() {
+            return Ok(());
+        }
+        diags.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.message.cmp(&b.1.message)));
+        diags.dedup_by(|a, b| a.1 == b.1);
+        Err(Error::Input(diags.into_iter().map(|(_, d)| d).collect()))
+    }
+
+    fn describe(
+        &self,
+        pointer: &str,
+        kind: &ValidationErrorKind,
+        found: &Value,
+        values: &Values,
+    ) -> Vec<Diagnostic> {
+        let at = |p: &str| values.locate(p);
+        let one = |msg: String| vec![Diagnostic::at(at(pointer), msg)];
+        match kind {
+            ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
+                .iter()
+                .map(|key| {
+                    let child = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                    let known = self.property_names(pointer, values);
+                    let mut d = Diagnostic::at(at(&child), format!("unknown key '{key}'"));
+                    d = match did_you_mean(key, known.iter().map(String::as_str)) {
+                        Some(s) => d.hint(format!("did you mean '{s}'?")),
+                        None if known.is_empty() => d,
+                        None => d.hint(format!("known keys here: {}", known.join(", "))),
+                    };
+                    d
+                })
+                .collect(),
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default();
+                let child = format!("{pointer}/{name}");
+                let mut d = Diagnostic::at(
+                    at(pointer),
+                    format!("missing required key '{}'", key_path(&child)),
+                );
+                if let Some(desc) = self
+                    .at(&child)
+                    .and_then(|s| s.get("description"))
+                    .and_then(Value::as_str)
+                {
+                    d = d.hint(desc.to_string());
+                }
+                vec![d]
+            }
+            ValidationErrorKind::Type { kind } => one(format!(
+                "expected {}, found {} ({})",
+                type_words(kind),
+                kind_of(found),
+                short(found)
+            )),
+            ValidationErrorKind::Enum { options } => {
+                let opts: Vec<String> = options
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(short)
+                    .collect();
+                let mut d = Diagnostic::at(
+                    at(pointer),
+                    format!(
+                        "expected one of {}, found {}",
+                        opts.join(", "),
+                        short(found)
+                    ),
+                );
+                if let Some(s) = found.as_str() {
+                    let plain: Vec<&str> = options
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str)
+                        .collect();
+                    if let Some(m) = did_you_mean(s, plain) {
+                        d = d.hint(format!("did you mean '{m}'?"));
+                    }
+                }
+                vec![d]
+            }
+            ValidationErrorKind::Pattern { pattern } => {
+                let mut d = Diagnostic::at(
+                    at(pointer),
+                    format!(
+                        "{} does not have the expected form ({pattern})",
+                        short(found)
+                    ),
+                );
+                if let Some(desc) = self
+                    .at(pointer)
+                    .and_then(|s| s.get("description"))
+                    .and_then(Value::as_str)
+                {
+                    d = d.hint(desc.to_string());
+                }
+                vec![d]
+            }
+            ValidationErrorKind::PropertyNames { error } => {
+                let name = error.instance().as_str().unwrap_or_default().to_string();
+                vec![Diagnostic::at(
+                    at(pointer),
+                    format!(
+                        "'{name}' is not an allowed name here: {}",
+                        first_line(&error.to_string())
+                    ),
+                )]
+            }
+            _ => one(format!(
+                "{} is not valid: {}",
+                short(found),
+                self.plain(kind, found)
+            )),
+        }
+    }
+
+    fn plain(&self, kind: &ValidationErrorKind, found: &Value) -> String {
+        match kind {
+            ValidationErrorKind::Minimum { limit } => format!("the minimum is {limit}"),
+            ValidationErrorKind::Maximum { limit } => format!("the maximum is {limit}"),
+            ValidationErrorKind::MinLength { limit } => {
+                format!("it must be at least {limit} characters")
+            }
+            ValidationErrorKind::MaxLength { limit } => {
+                format!("it must be at most {limit} characters")
+            }
+            ValidationErrorKind::MinItems { limit } => format!("it needs at least {limit} item(s)"),
+            ValidationErrorKind::MaxItems { limit } => format!("it allows at most {limit} item(s)"),
+            ValidationErrorKind::MinProperties { limit } => {
+                format!("it needs at least {limit} entr(y/ies)")
+            }
+            other => format!("{other:?} ({})", kind_of(found)),
+        }
+    }
+
+    /// Checks the values whose schema names a format the schema language cannot fully express
+    /// (`x-kind: cidr` and `x-kind: ipv4`), so a malformed address is reported where it is.
+    pub fn check_formats(&self, values: &Values) -> Result<()> {
+        let mut diags = Vec::new();
+        self.walk_formats(&self.doc, &values.merged, String::new(), values, &mut diags);
+        if diags.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Input(diags))
+        }
+    }
+
+    fn walk_formats(
+        &self,
+        schema: &Value,
+        value: &Value,
+        pointer: String,
+        values: &Values,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Some(schema) = self.resolve(schema) else {
+            return;
+        };
+        match value {
+            Value::String(s) => {
+                let problem = match schema.get("x-kind").and_then(Value::as_str) {
+                    Some("cidr") => s.parse::<Cidr>().err().map(|e| e.to_string()),
+                    Some("ipv4") => s
+                        .parse::<std::net::Ipv4Addr>()
+                        .err()
+                        .map(|_| format!("'{s}' is not an IPv4 address")),
+                    _ => None,
+                };
+                if let Some(p) = problem {
+                    out.push(Diagnostic::at(values.locate(&pointer), p));
+                }
+            }
+            Value::Object(m) => {
+                for (k, v) in m {
+                    let sub = schema
+                        .get("properties")
+                        .and_then(|p| p.get(k))
+                        .or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()));
+                    if let Some(sub) = sub {
+                        let child =
+                            format!("{pointer}/{}", k.replace('~', "~0").replace('/', "~1"));
+                        self.walk_formats(sub, v, child, values, out);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                if let Some(sub) = schema.get("items") {
+                    for (i, v) in items.iter().enumerate() {
+                        self.walk_formats(sub, v, format!("{pointer}/{i}"), values, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The properties a schema object at `pointer` (an instance path) accepts.
+    fn property_names(&self, pointer: &str, _values: &Values) -> Vec<String> {
+        self.at(pointer)
+            .and_then(|s| s.get("properties"))
+            .and_then(Value::as_object)
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// The subschema that governs the instance at a JSON pointer, following `$ref`s.
+    pub fn at(&self, pointer: &str) -> Option<&Value> {
+        let mut node = self.resolve(&self.doc)?;
+        for seg in pointer.split('/').skip(1) {
+            let seg = seg.replace("~1", "/").replace("~0", "~");
+            node = if let Some(p) = node.get("properties").and_then(|p| p.get(&seg)) {
+                p
+            } else if let Some(items) = node.get("items").filter(|_| seg.parse::<usize>().is_ok()) {
+                items
+            } else if let Some(ap) = node.get("additionalProperties").filter(|a| a.is_object()) {
+                ap
+            } else {
+                return None;
+            };
+            node = self.resolve(node)?;
+        }
+        Some(node)
+    }
+
+    /// Follows a local `$ref` (`#/$defs/name`).
+    pub fn resolve<'a>(&'a self, node: &'a Value) -> Option<&'a Value> {
+        let mut node = node;
+        for _ in 0..16 {
+            match node.get("$ref").and_then(Value::as_str) {
+                Some(r) => node = self.doc.pointer(r.strip_prefix('#')?)?,
+                None => return Some(node),
+            }
+        }
+        None
+    }
+
+    /// Fills in every default the schema declares for an object described by `schema`, and
+    /// creates the nested objects whose members have defaults.
+    pub fn apply_defaults(&self, schema: &Value, value: &mut Value) {
+        let Some(schema) = self.resolve(schema) else {
+            return;
+        };
+        match value {
+            Value::Object(obj) => {
+                let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+                    return;
+                };
+                for (key, sub) in props {
+                    let sub = self.resolve(sub).unwrap_or(sub);
+                    if !obj.contains_key(key) {
+                        if let Some(d) = sub.get("default").filter(|d| !d.is_null()) {
+                            obj.insert(key.clone(), d.clone());
+                        } else if sub.get("type").and_then(Value::as_str) == Some("object")
+                            && sub.get("properties").is_some()
+                        {
+                            obj.insert(key.clone(), Value::Object(Map::new()));
+                        }
+                    }
+                    if let Some(child) = obj.get_mut(key) {
+                        self.apply_defaults(sub, child);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                if let Some(item_schema) = schema.get("items") {
+                    for item in items {
+                        self.apply_defaults(item_schema, item);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn type_words(kind: &jsonschema::error::TypeKind) -> String {
+    let word = |t: &str| match t {
+        "object" => "a mapping",
+        "array" => "a list",
+        "string" => "a string",
+        "integer" => "a whole number",
+        "number" => "a number",
+        "boolean" => "true or false",
+        "null" => "nothing",
+        _ => "a value",
+    };
+    match kind {
+        jsonschema::error::TypeKind::Single(t) => word(&t.to_string()).to_string(),
+        jsonschema::error::TypeKind::Multiple(ts) => {
+            let words: Vec<&str> = ts.iter().map(|t| word(&t.to_string())).collect();
+            words.join(" or ")
+        }
+    }
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(60).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
+}

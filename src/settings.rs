@@ -1,0 +1,174 @@
+//! Typed settings of one environment, after layering and schema defaults.
+//!
+//! The schema has already checked shapes and enums; these types make the values usable
+//! (a [`Cidr`] that parsed, an [`Ipv4Addr`]), and the model checks what a schema cannot.
+
+use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::cidr::Cidr;
+
+/// Everything one environment can set. Field names follow the input's camelCase keys.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Settings {
+    #[serde(default)]
+    pub tier: Option<String>,
+    #[serde(default)]
+    pub tags: BTreeMap<String, Value>,
+    pub monitoring: Monitoring,
+    pub key_vault: KeyVault,
+    pub network: Network,
+    pub firewall: Firewall,
+    pub bastion: Bastion,
+    pub vpn_gateway: VpnGateway,
+    pub express_route: ExpressRoute,
+    pub on_premises: OnPremises,
+    pub dns_resolver: Toggle,
+    pub ddos_protection: Toggle,
+    pub arc: Arc,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Monitoring {
+    pub retention_days: u32,
+    pub daily_quota_gb: i64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct KeyVault {
+    pub sku: String,
+    pub purge_protection: bool,
+    pub soft_delete_retention_days: u32,
+    pub private_endpoint: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Network {
+    #[serde(default)]
+    pub hub: Hub,
+    pub spokes: Vec<Spoke>,
+    pub private_dns_zones: Vec<String>,
+    pub dns_servers: Vec<Ipv4Addr>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Hub {
+    pub address_space: Option<Cidr>,
+    #[serde(default)]
+    pub subnets: HubSubnets,
+}
+
+/// Hub subnet prefixes the user fixed; the rest are carved by the model.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct HubSubnets {
+    pub gateway: Option<Cidr>,
+    pub firewall: Option<Cidr>,
+    pub firewall_management: Option<Cidr>,
+    pub bastion: Option<Cidr>,
+    pub dns_resolver_inbound: Option<Cidr>,
+    pub dns_resolver_outbound: Option<Cidr>,
+    pub management: Option<Cidr>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Spoke {
+    pub name: String,
+    pub address_space: Cidr,
+    pub subnets: Option<Vec<SpokeSubnet>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct SpokeSubnet {
+    pub name: String,
+    pub address_prefix: Cidr,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Firewall {
+    pub enabled: bool,
+    pub tier: String,
+    pub zone_redundant: bool,
+    pub threat_intel_mode: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Bastion {
+    pub enabled: bool,
+    pub sku: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct VpnGateway {
+    pub enabled: bool,
+    pub sku: String,
+    pub active_active: bool,
+    pub asn: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct ExpressRoute {
+    pub enabled: bool,
+    pub sku: String,
+    pub circuit_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct OnPremises {
+    pub sites: Vec<Site>,
+    pub dns_servers: Vec<Ipv4Addr>,
+    pub domains: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Site {
+    pub name: String,
+    pub gateway_address: Ipv4Addr,
+    pub address_spaces: Vec<Cidr>,
+    pub bgp_peering_address: Option<Ipv4Addr>,
+    pub asn: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Toggle {
+    pub enabled: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Arc {
+    pub private_link_scope: bool,
+}

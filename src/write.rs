@@ -1,0 +1,242 @@
+//! Writing a [`FileSet`] into an output folder safely.
+//!
+//! A write is planned first (create / change / remove / unchanged, and which files the user
+//! edited since meg wrote them), then applied as a transaction inside `DIR/.meg/tx/`: new
+//! files are staged, every file about to be replaced or removed is backed up, and a journal
+//! says what is in flight. If meg is interrupted, the next meg command that touches the folder
+//! rolls the transaction back, so the tree is either the old one or the new one. Nothing
+//! outside the output folder is ever written.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::sha256;
+use crate::error::{Error, Result};
+use crate::fileset::FileSet;
+use crate::lock::{LOCK_PATH, Lock, META_DIR};
+
+/// What writing a file set would do to an output folder.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// Files that do not exist yet.
+    pub create: Vec<String>,
+    /// Files whose content changes.
+    pub change: Vec<String>,
+    /// Files meg wrote before that the new render no longer has.
+    pub remove: Vec<String>,
+    /// Files already as rendered.
+    pub unchanged: Vec<String>,
+    /// Files the user edited (or that meg did not write) which the write would overwrite or remove.
+    pub conflicts: Vec<String>,
+    /// Files meg wrote that the user deleted; the write restores them.
+    pub restored: Vec<String>,
+}
+
+impl Plan {
+    /// Whether the write would change nothing on disk.
+    pub fn is_noop(&self) -> bool {
+        self.create.is_empty() && self.change.is_empty() && self.remove.is_empty()
+    }
+}
+
+/// Compares a file set with an output folder and its lock.
+pub fn plan(out: &Path, files: &FileSet, lock: Option<&Lock>) -> Result<Plan> {
+    let mut p = Plan::default();
+    for (path, bytes) in files.iter() {
+        let disk = read_opt(&out.join(path))?;
+        let recorded = lock.and_then(|l| l.files.get(path));
+        match disk {
+            None => {
+                if recorded.is_some() {
+                    p.restored.push(path.to_string());
+                }
+                p.create.push(path.to_string());
+            }
+            Some(d) if d == bytes => p.unchanged.push(path.to_string()),
+            Some(d) => {
+                if recorded != Some(&sha256(&d)) {
+                    p.conflicts.push(path.to_string());
+                }
+                p.change.push(path.to_string());
+            }
+        }
+    }
+    if let Some(lock) = lock {
+        for (path, hash) in &lock.files {
+            if files.get(path).is_some() {
+                continue;
+            }
+            if let Some(d) = read_opt(&out.join(path))? {
+                if &sha256(&d) != hash {
+                    p.conflicts.push(path.to_string());
+                }
+                p.remove.push(path.to_string());
+            }
+        }
+    }
+    p.conflicts.sort();
+    Ok(p)
+}
+
+/// Applies a plan: writes the file set and the lock, removes what the plan removes.
+pub fn apply(out: &Path, files: &FileSet, plan: &Plan, lock: &Lock) -> Result<()> {
+    fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    recover(out)?;
+    let tx = Transaction::begin(out)?;
+    let mut lock_bytes = FileSet::new();
+    lock_bytes.insert(LOCK_PATH, lock.to_bytes())?;
+    let writes: Vec<(&str, &[u8])> = plan
+        .create
+        .iter()
+        .chain(&plan.change)
+        .map(|p| {
+            (
+                p.as_str(),
+                files.get(p).expect("planned from this file set"),
+            )
+        })
+        .chain(lock_bytes.iter())
+        .collect();
+    tx.run(&writes, &plan.remove)
+}
+
+/// Rolls back a transaction that an interrupted meg left behind, if any.
+pub fn recover(out: &Path) -> Result<bool> {
+    let dir = out.join(TX_DIR);
+    let journal_path = dir.join("journal.json");
+    if !dir.exists() {
+        return Ok(false);
+    }
+    if let Some(bytes) = read_opt(&journal_path)? {
+        let journal: Journal = serde_json::from_slice(&bytes).map_err(|e| {
+            Error::Usage(format!("{}: damaged journal ({e})", journal_path.display()))
+        })?;
+        for entry in journal.entries.iter().rev() {
+            let target = out.join(&entry.path);
+            if entry.backed_up {
+                let backup = dir.join("old").join(&entry.path);
+                if backup.exists() {
+                    replace(&backup, &target)?;
+                }
+            } else if target.exists() {
+                fs::remove_file(&target).map_err(|e| Error::io(&target, e))?;
+            }
+        }
+    }
+    fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    Ok(true)
+}
+
+const TX_DIR: &str = ".meg/tx";
+
+#[derive(Serialize, Deserialize)]
+struct Journal {
+    entries: Vec<JournalEntry>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct JournalEntry {
+    path: String,
+    /// true: the file existed and its old content is in `tx/old/`; false: it is new.
+    backed_up: bool,
+}
+
+struct Transaction {
+    out: PathBuf,
+    dir: PathBuf,
+}
+
+impl Transaction {
+    fn begin(out: &Path) -> Result<Self> {
+        let dir = out.join(TX_DIR);
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(Transaction {
+            out: out.to_path_buf(),
+            dir,
+        })
+    }
+
+    fn run(self, writes: &[(&str, &[u8])], removes: &[String]) -> Result<()> {
+        // 1. Stage every new file and back up every file that will be touched.
+        let mut entries = Vec::new();
+        let mut touched = BTreeSet::new();
+        for (path, bytes) in writes {
+            write_new(&self.dir.join("new").join(path), bytes)?;
+            touched.insert(path.to_string());
+        }
+        for path in touched
+            .iter()
+            .map(String::as_str)
+            .chain(removes.iter().map(String::as_str))
+        {
+            let target = self.out.join(path);
+            let backed_up = target.exists();
+            if backed_up {
+                let backup = self.dir.join("old").join(path);
+                mkparent(&backup)?;
+                fs::copy(&target, &backup).map_err(|e| Error::io(&target, e))?;
+            }
+            entries.push(JournalEntry {
+                path: path.to_string(),
+                backed_up,
+            });
+        }
+        // 2. The journal makes the transaction recoverable from here on.
+        let journal = serde_json::to_vec(&Journal { entries }).expect("journal serializes");
+        write_new(&self.dir.join("journal.json"), &journal)?;
+        // 3. Move the new files into place (each rename is atomic) and remove the dropped ones.
+        for (path, _) in writes {
+            replace(&self.dir.join("new").join(path), &self.out.join(path))?;
+        }
+        for path in removes {
+            let target = self.out.join(path);
+            fs::remove_file(&target).map_err(|e| Error::io(&target, e))?;
+            prune_empty_parents(&self.out, &target);
+        }
+        // 4. Done: forget the journal and the backups.
+        fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        Ok(())
+    }
+}
+
+fn mkparent(path: &Path) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    Ok(())
+}
+
+fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    mkparent(path)?;
+    let mut f = fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    f.write_all(bytes).map_err(|e| Error::io(path, e))?;
+    f.sync_all().map_err(|e| Error::io(path, e))
+}
+
+fn replace(from: &Path, to: &Path) -> Result<()> {
+    mkparent(to)?;
+    fs::rename(from, to).map_err(|e| Error::io(to, e))
+}
+
+fn prune_empty_parents(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == root || d.ends_with(META_DIR) || fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+fn read_opt(path: &Path) -> Result<Option<Vec<u8>>> {
+    match fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => Err(Error::io(path, e)),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
