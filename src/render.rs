@@ -67,7 +67,7 @@ impl Renderer {
                 continue;
             };
             raw.push((name.to_string(), catalog.text(path)?.to_string()));
-            if name.ends_with(".tera") && !file_name(name).starts_with('_') {
+            if name.ends_with(".tera") && !name.split('/').any(|seg| seg.starts_with('_')) {
                 names.push(name.to_string());
             }
         }
@@ -136,10 +136,6 @@ impl Renderer {
         }
         out.insert(path, text.into_bytes())
     }
-}
-
-fn file_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
 }
 
 /// Trailing spaces off, runs of blank lines folded to one, no leading blank lines, one final
