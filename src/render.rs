@@ -66,8 +66,12 @@ impl Renderer {
             let Some(name) = path.strip_prefix("templates/") else {
                 continue;
             };
+            // Only .tera files are templates; anything else (a README for authors) is not.
+            if !name.ends_with(".tera") {
+                continue;
+            }
             raw.push((name.to_string(), catalog.text(path)?.to_string()));
-            if name.ends_with(".tera") && !name.split('/').any(|seg| seg.starts_with('_')) {
+            if !name.split('/').any(|seg| seg.starts_with('_')) {
                 names.push(name.to_string());
             }
         }
@@ -95,12 +99,14 @@ impl Renderer {
         base.insert("meg_version", env!("CARGO_PKG_VERSION"));
         base.insert("catalog_version", catalog_version);
         let mut out = FileSet::new();
-        for name in &self.names {
-            let in_target = targets
+        // Target trees first; the shared files (the README) last, so they can describe them.
+        let (shared, per_target): (Vec<&String>, Vec<&String>) =
+            self.names.iter().partition(|n| !n.contains('/'));
+        for name in per_target {
+            if !targets
                 .iter()
-                .any(|t| name.starts_with(&format!("{}/", t.dir())));
-            let shared = !name.contains('/');
-            if !in_target && !shared {
+                .any(|t| name.starts_with(&format!("{}/", t.dir())))
+            {
                 continue;
             }
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
@@ -118,6 +124,11 @@ impl Renderer {
             } else {
                 self.one(name, target_path, &base, &mut out)?;
             }
+        }
+        base.insert("checkov_skips", &checkov_skips(&out));
+        for name in shared {
+            let target_path = name.strip_suffix(".tera").expect("names end with .tera");
+            self.one(name, target_path, &base, &mut out)?;
         }
         Ok(out)
     }
@@ -160,6 +171,40 @@ pub fn tidy(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// A checkov check the generated code skips on purpose, with the reason it gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckovSkip {
+    /// The file holding the skip comment.
+    pub file: String,
+    /// The check ID (`CKV_AZURE_...`).
+    pub check: String,
+    /// The reason written in the comment.
+    pub reason: String,
+}
+
+/// Every `checkov:skip=ID:reason` comment in the rendered files, for the README.
+pub fn checkov_skips(files: &FileSet) -> Vec<CheckovSkip> {
+    let mut skips = Vec::new();
+    for (path, bytes) in files.iter() {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            continue;
+        };
+        for line in text.lines() {
+            let Some(at) = line.find("checkov:skip=") else {
+                continue;
+            };
+            let rest = &line[at + "checkov:skip=".len()..];
+            let (check, reason) = rest.split_once(':').unwrap_or((rest, ""));
+            skips.push(CheckovSkip {
+                file: path.to_string(),
+                check: check.trim().to_string(),
+                reason: reason.trim().to_string(),
+            });
+        }
+    }
+    skips
 }
 
 fn tera_message(e: &tera::Error) -> String {

@@ -102,7 +102,10 @@ impl Values {
         match self.origin(pointer) {
             Some(o) if path.is_empty() => o.to_string(),
             Some(o) => format!("{o}: {path}"),
-            None if path.is_empty() => "(top level)".to_string(),
+            None if path.is_empty() => self
+                .layers
+                .first()
+                .map_or_else(|| "(top level)".to_string(), |l| l.name.clone()),
             None => path,
         }
     }
@@ -200,17 +203,11 @@ impl Layer {
                     "--set {arg}: the key path has an empty segment"
                 )));
             }
-            let parsed: Value = if raw.trim().is_empty() {
-                Value::String(raw.to_string())
-            } else {
-                serde_saphyr::from_str::<Tree>(raw)
-                    .map(|t| t.value)
-                    .map_err(|e| {
-                        Error::Usage(format!(
-                            "--set {arg}: the value is not valid YAML: {}",
-                            first_line(&e.to_string())
-                        ))
-                    })?
+            // Typed like YAML (3 is a number, true a boolean, [a, b] a list); text that is not
+            // valid YAML, such as a naming pattern with braces, is taken as a string.
+            let parsed: Value = match serde_saphyr::from_str::<Tree>(raw) {
+                Ok(t) if !raw.trim().is_empty() => t.value,
+                _ => Value::String(raw.to_string()),
             };
             let mut cur = &mut value;
             for k in &keys[..keys.len() - 1] {
@@ -265,7 +262,14 @@ fn first_line(s: &str) -> &str {
 }
 
 fn yaml_error(name: &str, e: &serde_saphyr::Error) -> Error {
-    let msg = first_line(&e.to_string()).to_string();
+    let full = e.to_string();
+    let mut msg = first_line(&full).trim_start_matches("error: ");
+    // saphyr starts with "line X column Y: "; the location goes in front of our message instead.
+    if msg.starts_with("line ") {
+        if let Some(i) = msg.find(": ") {
+            msg = &msg[i + 2..];
+        }
+    }
     let loc = match e.location() {
         Some(l) if l.line() > 0 => format!("{name}:{}:{}", l.line(), l.column()),
         _ => name.to_string(),

@@ -161,6 +161,20 @@ impl Transaction {
     }
 
     fn run(self, writes: &[(&str, &[u8])], removes: &[String]) -> Result<()> {
+        let out = self.out.clone();
+        match self.run_until(writes, removes, usize::MAX) {
+            Ok(()) => Ok(()),
+            // A failure half-way (a full disk, a permission) puts the old tree back at once.
+            Err(e) => {
+                recover(&out)?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs the transaction, stopping as if killed after `moves` files were moved into place
+    /// (`usize::MAX`: to the end). Tests use the limit to interrupt it at every step.
+    fn run_until(self, writes: &[(&str, &[u8])], removes: &[String], moves: usize) -> Result<()> {
         // 1. Stage every new file and back up every file that will be touched.
         let mut entries = Vec::new();
         let mut touched = BTreeSet::new();
@@ -189,8 +203,14 @@ impl Transaction {
         let journal = serde_json::to_vec(&Journal { entries }).expect("journal serializes");
         write_new(&self.dir.join("journal.json"), &journal)?;
         // 3. Move the new files into place (each rename is atomic) and remove the dropped ones.
-        for (path, _) in writes {
+        for (i, (path, _)) in writes.iter().enumerate() {
+            if i == moves {
+                return Ok(());
+            }
             replace(&self.dir.join("new").join(path), &self.out.join(path))?;
+        }
+        if moves != usize::MAX && moves >= writes.len() {
+            return Ok(());
         }
         for path in removes {
             let target = self.out.join(path);
@@ -238,5 +258,72 @@ fn read_opt(path: &Path) -> Result<Option<Vec<u8>>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => Err(Error::io(path, e)),
         Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(root)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                (rel, fs::read(e.path()).unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_interrupted_write_is_rolled_back_at_every_step() {
+        let writes: Vec<(&str, &[u8])> = vec![
+            ("a.txt", b"new a"),
+            ("b/new.txt", b"brand new"),
+            ("c.txt", b"new c"),
+        ];
+        let removes = vec!["gone.txt".to_string()];
+        for moves in 0..=writes.len() {
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path();
+            fs::write(out.join("a.txt"), "old a").unwrap();
+            fs::write(out.join("c.txt"), "old c").unwrap();
+            fs::write(out.join("gone.txt"), "old gone").unwrap();
+            fs::write(out.join("mine.txt"), "the user's").unwrap();
+            let before = tree(out);
+
+            let tx = Transaction::begin(out).unwrap();
+            tx.run_until(&writes, &removes, moves).unwrap();
+            assert!(
+                out.join(TX_DIR).exists(),
+                "the interrupted transaction is visible"
+            );
+
+            assert!(recover(out).unwrap());
+            assert_eq!(tree(out), before, "interrupted after {moves} move(s)");
+        }
+    }
+
+    #[test]
+    fn a_finished_write_leaves_no_transaction_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        fs::write(out.join("gone.txt"), "old").unwrap();
+        Transaction::begin(out)
+            .unwrap()
+            .run(&[("x/y.txt", b"y")], &["gone.txt".to_string()])
+            .unwrap();
+        assert_eq!(fs::read(out.join("x/y.txt")).unwrap(), b"y");
+        assert!(!out.join("gone.txt").exists());
+        assert!(!out.join(TX_DIR).exists());
+        assert!(!recover(out).unwrap());
     }
 }
