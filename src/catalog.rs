@@ -19,6 +19,9 @@ static CATALOG: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/catalog");
 static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 static EXAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples");
 
+/// Where the reference render of each example lives: `catalog/references/<example>/...`.
+pub const REFERENCES: &str = "catalog/references/";
+
 /// The top-level folders a catalog is made of.
 pub const ROOTS: [&str; 3] = ["catalog", "templates", "examples"];
 
@@ -138,24 +141,32 @@ impl Catalog {
             .collect()
     }
 
-    /// The catalog's version: the declared one, and a digest of its content so that two
-    /// catalogs that differ never claim the same version.
-    pub fn version(&self) -> String {
+    /// The version the catalog declares (`catalog/catalog.yaml`), as generated files show it.
+    pub fn declared_version(&self) -> String {
         #[derive(serde::Deserialize)]
         struct Meta {
             version: String,
         }
-        let declared = self
-            .yaml::<Meta>("catalog/catalog.yaml")
+        self.yaml::<Meta>("catalog/catalog.yaml")
             .map(|m| m.version)
-            .unwrap_or_else(|_| "unversioned".into());
-        format!("{declared}+{}", &self.digest()[..12])
+            .unwrap_or_else(|_| "unversioned".into())
     }
 
-    /// SHA-256 over every path and content of the catalog.
+    /// The catalog's full version for the lock: the declared one and a digest of its content,
+    /// so that two catalogs that differ never claim the same version.
+    pub fn version(&self) -> String {
+        format!("{}+{}", self.declared_version(), &self.digest()[..12])
+    }
+
+    /// SHA-256 over every path and content of the catalog, except the reference snapshots
+    /// (they are the catalog's output, not its input).
     pub fn digest(&self) -> String {
         let mut h = Sha256::new();
-        for (k, v) in &self.files {
+        for (k, v) in self
+            .files
+            .iter()
+            .filter(|(k, _)| !k.starts_with(REFERENCES))
+        {
             h.update(k.as_bytes());
             h.update([0]);
             h.update((v.len() as u64).to_le_bytes());

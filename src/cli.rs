@@ -83,6 +83,51 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Show how a rendered tree differs from what meg would render now (exit 1 when it does).
+    #[command(
+        after_help = "Examples:\n  meg diff landing-zone.yaml -o out\n  meg diff base.yaml -f prod.yaml -o out --stat\n  meg diff landing-zone.yaml -o out --json   # for CI"
+    )]
+    Diff {
+        /// The landing-zone inputs.
+        #[command(flatten)]
+        input: InputArgs,
+        /// The rendered tree to compare.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Output options.
+        #[command(flatten)]
+        compare: CompareArgs,
+    },
+    /// Merge a new render into a tree you edited: your edits stay, real conflicts are marked (exit 1).
+    #[command(
+        after_help = "Examples:\n  meg update landing-zone.yaml -o out\n  meg update landing-zone.yaml -o out --catalog ../company-catalog --dry-run"
+    )]
+    Update {
+        /// The landing-zone inputs.
+        #[command(flatten)]
+        input: InputArgs,
+        /// The rendered tree to update.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Report what would happen and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Re-render every example of the catalog and compare it with its reference snapshot (exit 1 on a difference).
+    #[command(
+        after_help = "Examples:\n  meg check\n  meg check --catalog . --bless      # accept the new renders as references\n  meg check --catalog ../company-catalog --json"
+    )]
+    Check {
+        /// Write the new renders as the references (into --catalog DIR, or the current folder).
+        #[arg(long)]
+        bless: bool,
+        /// Output options.
+        #[command(flatten)]
+        compare: CompareArgs,
+    },
     /// Run every check of render without writing anything.
     #[command(
         after_help = "Examples:\n  meg validate examples/hybrid.yaml\n  meg validate base.yaml -f prod.yaml --json"
@@ -95,6 +140,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Options for the commands that compare trees.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Print a summary line per file instead of the diffs.
+    #[arg(long)]
+    pub stat: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// The inputs of a landing zone, shared by every command that resolves one.

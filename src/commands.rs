@@ -6,7 +6,8 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::cli::{Cli, Command, InputArgs};
+use crate::cli::{Cli, Command, CompareArgs, InputArgs};
+use crate::drift::FileChange;
 use crate::error::{Diagnostic, EXIT_OK, Error, Result, did_you_mean};
 use crate::lock::Lock;
 use crate::model::{Strategy, TIERS};
@@ -16,7 +17,12 @@ use crate::write;
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
-    let session = Session::open(cli.catalog.as_deref())?;
+    // Blessing writes references into a catalog folder; render with that folder's templates.
+    let catalog_dir = match (&cli.command, &cli.catalog) {
+        (Command::Check { bless: true, .. }, None) => Some(std::path::PathBuf::from(".")),
+        (_, dir) => dir.clone(),
+    };
+    let session = Session::open(catalog_dir.as_deref())?;
     let out = Output {
         quiet: cli.quiet,
         verbose: cli.verbose,
@@ -36,6 +42,20 @@ pub fn run(cli: Cli) -> Result<i32> {
             force,
         } => render(&session, &input, &output, dry_run, force, &out),
         Command::Validate { input, json } => validate(&session, &input, json, &out),
+        Command::Diff {
+            input,
+            output,
+            compare,
+        } => diff(&session, &input, &output, &compare, &out),
+        Command::Update {
+            input,
+            output,
+            dry_run,
+            json,
+        } => update(&session, &input, &output, dry_run, json, &out),
+        Command::Check { bless, compare } => {
+            check(&session, catalog_dir.as_deref(), bless, &compare, &out)
+        }
     }
 }
 
@@ -444,7 +464,7 @@ fn init(
     crate::render::Renderer::new(&session.catalog)?.render(
         &lz,
         &Target::ALL,
-        &session.catalog.version(),
+        &session.catalog.declared_version(),
     )?;
     std::fs::write(output, text).map_err(|e| Error::io(output, e))?;
     out.say(format!(
@@ -490,6 +510,10 @@ fn starter_text(session: &Session, s: &Strategy, starter: &Value) -> String {
             None => {
                 let mut defaults = Value::Object(serde_json::Map::new());
                 session.schema.apply_defaults(sub, &mut defaults);
+                // What this strategy starts from, not only the schema's bare defaults.
+                if let Some(strategy_default) = s.defaults.get(key) {
+                    crate::values::merge(&mut defaults, strategy_default);
+                }
                 let mut one = serde_json::Map::new();
                 one.insert(key.clone(), defaults);
                 lines.extend(
@@ -628,6 +652,222 @@ fn validate(session: &Session, input: &InputArgs, json: bool, out: &Output) -> R
         }
         Err(e) => Err(e),
     }
+}
+
+fn print_changes(changes: &[FileChange], stat: bool) {
+    let color = use_color();
+    for c in changes {
+        if stat {
+            let mut flags = Vec::new();
+            if c.edited_by_user == Some(true) {
+                flags.push("edited by you");
+            }
+            if c.render_changed == Some(true) {
+                flags.push("render changed");
+            }
+            let flags = if flags.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", flags.join(", "))
+            };
+            println!(
+                "{:8} {}  +{} -{}{flags}",
+                format!("{:?}", c.change).to_lowercase(),
+                c.path,
+                c.insertions,
+                c.deletions
+            );
+            continue;
+        }
+        for line in c.diff.lines() {
+            let paint = match line.as_bytes().first() {
+                _ if !color => None,
+                Some(b'+') if !line.starts_with("+++") => Some("32"),
+                Some(b'-') if !line.starts_with("---") => Some("31"),
+                Some(b'@') => Some("36"),
+                _ => None,
+            };
+            match paint {
+                Some(code) => println!("\x1b[{code}m{line}\x1b[0m"),
+                None => println!("{line}"),
+            }
+        }
+    }
+}
+
+fn diff(
+    session: &Session,
+    input: &InputArgs,
+    output: &Path,
+    compare: &CompareArgs,
+    out: &Output,
+) -> Result<i32> {
+    let r = session.render(input)?;
+    let lock = Lock::read(output)?;
+    if lock.is_none() && !output.exists() {
+        return Err(Error::Usage(format!(
+            "{}: no such folder; render it first with `meg render ... -o {}`",
+            output.display(),
+            output.display()
+        )));
+    }
+    let changes = crate::drift::drift(output, lock.as_ref(), &r.files)?;
+    if compare.json {
+        let v = json!({"differences": !changes.is_empty(), "files": changes});
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+    } else {
+        print_changes(&changes, compare.stat);
+        let edited = changes
+            .iter()
+            .filter(|c| c.edited_by_user == Some(true))
+            .count();
+        let moved = changes
+            .iter()
+            .filter(|c| c.render_changed == Some(true))
+            .count();
+        out.say(format!(
+            "{} file(s) differ from the render: {} edited by you, {} changed by the render{}",
+            changes.len(),
+            edited,
+            moved,
+            if changes.is_empty() {
+                ""
+            } else {
+                "; `meg update` merges them"
+            }
+        ));
+    }
+    Ok(if changes.is_empty() {
+        EXIT_OK
+    } else {
+        crate::error::EXIT_DIFFERENCES
+    })
+}
+
+fn update(
+    session: &Session,
+    input: &InputArgs,
+    output: &Path,
+    dry_run: bool,
+    json: bool,
+    out: &Output,
+) -> Result<i32> {
+    let r = session.render(input)?;
+    if !dry_run && write::recover(output)? {
+        out.say(format!(
+            "rolled back an interrupted write in {}",
+            output.display()
+        ));
+    }
+    let lock = Lock::read(output)?;
+    let base = crate::lock::read_base(output)?;
+    let (Some(lock), Some(base)) = (lock, base) else {
+        return Err(Error::Usage(format!(
+            "{}: meg has no record of what it wrote there (.meg/lock.json and .meg/base.json.gz); render it first",
+            output.display()
+        )));
+    };
+    let new_version = session.catalog.version();
+    let labels = crate::merge::Labels {
+        ours: "yours",
+        base: &format!("meg {} (last render)", lock.catalog_version),
+        theirs: &format!("meg {new_version} (new render)"),
+    };
+    let up = crate::update::plan(output, &base, &r.files, labels)?;
+    let conflicts = up.conflicts();
+    if json {
+        let v = json!({"dryRun": dry_run, "conflicts": conflicts, "files": up.report});
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+    } else {
+        for f in &up.report {
+            let extra = if f.conflicts > 0 {
+                format!(" ({} conflict block(s))", f.conflicts)
+            } else {
+                String::new()
+            };
+            println!(
+                "{:12} {}{extra}",
+                serde_json::to_value(f.outcome)
+                    .expect("json")
+                    .as_str()
+                    .unwrap_or_default(),
+                f.path
+            );
+        }
+    }
+    if !dry_run {
+        let targets: Vec<String> = r.targets.iter().map(|t| t.dir().to_string()).collect();
+        let new_lock = Lock::new(&r.values, &new_version, &targets, &r.files);
+        write::apply_with_base(output, &up.files, &up.plan, &new_lock, &r.files)?;
+    }
+    if !json {
+        let verb = if dry_run { "would update" } else { "updated" };
+        out.say(format!(
+            "{verb} {}: {} file(s) touched, {} with conflicts",
+            output.display(),
+            up.report.len(),
+            conflicts.len()
+        ));
+        if !conflicts.is_empty() && !dry_run {
+            out.say("resolve the <<<<<<< ... >>>>>>> blocks, then `meg diff` shows what remains");
+        }
+    }
+    Ok(if conflicts.is_empty() {
+        EXIT_OK
+    } else {
+        crate::error::EXIT_DIFFERENCES
+    })
+}
+
+fn check(
+    session: &Session,
+    catalog_dir: Option<&Path>,
+    bless: bool,
+    compare: &CompareArgs,
+    out: &Output,
+) -> Result<i32> {
+    if bless {
+        let dir = catalog_dir.unwrap_or(Path::new("."));
+        let n = crate::snapshot::bless(session, dir)?;
+        out.say(format!(
+            "blessed: {n} reference file(s) written under {}",
+            dir.join("catalog/references").display()
+        ));
+        return Ok(EXIT_OK);
+    }
+    let results = crate::snapshot::check(session)?;
+    let (mut matched, mut changed, mut added, mut removed) = (0, 0, 0, 0);
+    for r in &results {
+        matched += r.matched;
+        for c in &r.changes {
+            match c.change {
+                crate::drift::Change::Changed => changed += 1,
+                crate::drift::Change::Added => added += 1,
+                crate::drift::Change::Removed => removed += 1,
+            }
+        }
+    }
+    let differ = changed + added + removed > 0;
+    if compare.json {
+        let v = json!({"ok": !differ, "matched": matched, "changed": changed, "added": added, "removed": removed, "examples": results});
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+    } else {
+        for r in &results {
+            print_changes(&r.changes, compare.stat);
+        }
+        out.say(format!(
+            "{} example(s): {matched} file(s) matched, {changed} changed, {added} added, {removed} removed",
+            results.len()
+        ));
+        if differ {
+            out.say("review the diffs; accept them with `meg check --catalog <dir> --bless`");
+        }
+    }
+    Ok(if differ {
+        crate::error::EXIT_DIFFERENCES
+    } else {
+        EXIT_OK
+    })
 }
 
 /// Whether colour may be used on standard output.

@@ -97,3 +97,49 @@ impl Lock {
         s.into_bytes()
     }
 }
+
+/// Where the content meg wrote last time is kept, compressed, for three-way updates.
+pub const BASE_PATH: &str = ".meg/base.json.gz";
+
+/// Reads what meg wrote last time; `None` when the folder has no base (never rendered, or
+/// rendered by a meg without one).
+pub fn read_base(out: &Path) -> Result<Option<FileSet>> {
+    use std::io::Read as _;
+    let path = out.join(BASE_PATH);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let mut json = Vec::new();
+    flate2::read::GzDecoder::new(bytes.as_slice())
+        .read_to_end(&mut json)
+        .map_err(|e| Error::io(&path, e))?;
+    let files: BTreeMap<String, String> = serde_json::from_slice(&json).map_err(|e| {
+        Error::Usage(format!(
+            "{}: damaged ({e}); render with --force to start again",
+            path.display()
+        ))
+    })?;
+    let mut set = FileSet::new();
+    for (k, v) in files {
+        set.insert(&k, v.into_bytes())?;
+    }
+    Ok(Some(set))
+}
+
+/// The compressed base of a rendered file set (text files only, as meg renders).
+pub fn base_bytes(files: &FileSet) -> Vec<u8> {
+    use std::io::Write as _;
+    let map: BTreeMap<&str, String> = files
+        .iter()
+        .map(|(k, v)| (k, String::from_utf8_lossy(v).into_owned()))
+        .collect();
+    let json = serde_json::to_vec(&map).expect("a map of strings serializes");
+    // Fixed header (no mtime, no file name): the same render gives the same bytes.
+    let mut gz = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&json).expect("writing to memory cannot fail");
+    gz.finish().expect("writing to memory cannot fail")
+}

@@ -55,7 +55,11 @@ impl Session {
     pub fn render(&self, input: &InputArgs) -> Result<Rendered> {
         let (values, lz) = self.resolve(input)?;
         let targets = input.targets();
-        let files = Renderer::new(&self.catalog)?.render(&lz, &targets, &self.catalog.version())?;
+        let files = Renderer::new(&self.catalog)?.render(
+            &lz,
+            &targets,
+            &self.catalog.declared_version(),
+        )?;
         Ok(Rendered {
             values,
             lz,

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
 use crate::fileset::FileSet;
-use crate::lock::{LOCK_PATH, Lock, META_DIR};
+use crate::lock::{BASE_PATH, LOCK_PATH, Lock, META_DIR, base_bytes};
 
 /// What writing a file set would do to an output folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -84,11 +84,24 @@ pub fn plan(out: &Path, files: &FileSet, lock: Option<&Lock>) -> Result<Plan> {
 
 /// Applies a plan: writes the file set and the lock, removes what the plan removes.
 pub fn apply(out: &Path, files: &FileSet, plan: &Plan, lock: &Lock) -> Result<()> {
+    apply_with_base(out, files, plan, lock, files)
+}
+
+/// Applies a plan whose files differ from the reference they came from (a merge): `base` is
+/// the reference render, kept for the next three-way update; the lock records its hashes.
+pub fn apply_with_base(
+    out: &Path,
+    files: &FileSet,
+    plan: &Plan,
+    lock: &Lock,
+    base: &FileSet,
+) -> Result<()> {
     fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     recover(out)?;
     let tx = Transaction::begin(out)?;
-    let mut lock_bytes = FileSet::new();
-    lock_bytes.insert(LOCK_PATH, lock.to_bytes())?;
+    let mut meta = FileSet::new();
+    meta.insert(LOCK_PATH, lock.to_bytes())?;
+    meta.insert(BASE_PATH, base_bytes(base))?;
     let writes: Vec<(&str, &[u8])> = plan
         .create
         .iter()
@@ -99,7 +112,7 @@ pub fn apply(out: &Path, files: &FileSet, plan: &Plan, lock: &Lock) -> Result<()
                 files.get(p).expect("planned from this file set"),
             )
         })
-        .chain(lock_bytes.iter())
+        .chain(meta.iter())
         .collect();
     tx.run(&writes, &plan.remove)
 }
@@ -201,7 +214,7 @@ impl Transaction {
         }
         // 2. The journal makes the transaction recoverable from here on.
         let journal = serde_json::to_vec(&Journal { entries }).expect("journal serializes");
-        write_new(&self.dir.join("journal.json"), &journal)?;
+        write_synced(&self.dir.join("journal.json"), &journal)?;
         // 3. Move the new files into place (each rename is atomic) and remove the dropped ones.
         for (i, (path, _)) in writes.iter().enumerate() {
             if i == moves {
@@ -230,11 +243,20 @@ fn mkparent(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Writes a new file. Staged files are not flushed one by one: the transaction guards
+/// against an interrupted or failed meg, and only the journal, which decides what a rollback
+/// does, is flushed to disk before anything in the tree is touched.
 fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
     mkparent(path)?;
     let mut f = fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    f.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    f.sync_all().map_err(|e| Error::io(path, e))
+    f.write_all(bytes).map_err(|e| Error::io(path, e))
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_new(path, bytes)?;
+    fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(path, e))
 }
 
 fn replace(from: &Path, to: &Path) -> Result<()> {

@@ -152,9 +152,10 @@ fn render_writes_both_trees_a_readme_and_a_lock() {
     assert!(files.contains_key("bicep/main.bicep"));
     assert_eq!(
         files.len(),
-        meg.snapshot("out").len() - 1,
-        "every file but the lock is recorded"
+        meg.snapshot("out").len() - 2,
+        "every file but the lock and the base is recorded"
     );
+    assert!(meg.path("out/.meg/base.json.gz").is_file());
     assert_eq!(lock["inputs"][0]["name"], "hybrid.yaml");
 }
 
