@@ -170,6 +170,30 @@ pub struct InputArgs {
     /// Render only these targets (default: both).
     #[arg(long = "target", value_enum, value_name = "TARGET")]
     pub targets: Vec<Target>,
+    /// Also render CI/CD pipeline files for this system (validate and preview on pull
+    /// requests, deploy environment after environment on the main branch).
+    #[arg(long, value_enum, value_name = "SYSTEM")]
+    pub pipeline: Option<Pipeline>,
+}
+
+/// CI/CD systems meg writes pipelines for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pipeline {
+    /// GitHub Actions.
+    Github,
+    /// Azure Pipelines (Azure DevOps).
+    AzureDevops,
+}
+
+impl Pipeline {
+    /// The template folder under `templates/pipelines/`.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Pipeline::Github => "github",
+            Pipeline::AzureDevops => "azure-devops",
+        }
+    }
 }
 
 impl InputArgs {

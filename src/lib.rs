@@ -14,6 +14,7 @@ pub mod drift;
 pub mod error;
 pub mod escape;
 pub mod fileset;
+pub mod governance;
 pub mod hclfmt;
 pub mod lock;
 pub mod merge;

@@ -83,6 +83,8 @@ pub struct LandingZone {
     pub deploy: BTreeMap<String, bool>,
     /// Keys of the `names` parameter (the same in every environment).
     pub name_keys: Vec<String>,
+    /// The management-group hierarchy and policy baseline, when the input enables it.
+    pub governance: Option<crate::governance::Governance>,
 }
 
 /// One environment: its settings, names and target parameters.
@@ -235,6 +237,14 @@ impl LandingZone {
             )
         });
 
+        let governance = crate::governance::resolve(
+            values,
+            top.get("governance").unwrap_or(&Value::Null),
+            &name,
+            &location,
+            &namer,
+        )
+        .map_err(Error::Input)?;
         let mut lz = LandingZone {
             name,
             strategy: strategy.name,
@@ -243,6 +253,7 @@ impl LandingZone {
             environments,
             deploy: BTreeMap::new(),
             name_keys: Vec::new(),
+            governance,
         };
         lz.finish();
         Ok(lz)
@@ -284,6 +295,7 @@ impl LandingZone {
                 *deploy.entry(k.to_string()).or_insert(false) |= on;
             }
         }
+        deploy.insert("governance".to_string(), self.governance.is_some());
         self.deploy = deploy;
         for i in 0..self.environments.len() {
             let params = params(&self.environments[i], &self.deploy);

@@ -92,24 +92,42 @@ impl Renderer {
         targets: &[Target],
         catalog_version: &str,
     ) -> Result<FileSet> {
+        self.render_with(lz, targets, None, catalog_version)
+    }
+
+    /// Renders the landing zone, its README and, when asked, the pipeline files of one CI/CD
+    /// system (`templates/pipelines/<system>/<path>.tera` renders to `<path>`).
+    pub fn render_with(
+        &self,
+        lz: &LandingZone,
+        targets: &[Target],
+        pipeline: Option<crate::cli::Pipeline>,
+        catalog_version: &str,
+    ) -> Result<FileSet> {
         let mut base = Context::new();
         base.insert("lz", lz);
         base.insert("deploy", &lz.deploy);
         base.insert("targets", targets);
         base.insert("meg_version", env!("CARGO_PKG_VERSION"));
         base.insert("catalog_version", catalog_version);
+        base.insert("pipeline", &pipeline);
         let mut out = FileSet::new();
         // Target trees first; the shared files (the README) last, so they can describe them.
         let (shared, per_target): (Vec<&String>, Vec<&String>) =
             self.names.iter().partition(|n| !n.contains('/'));
+        let pipeline_prefix = pipeline.map(|p| format!("pipelines/{}/", p.dir()));
         for name in per_target {
-            if !targets
-                .iter()
-                .any(|t| name.starts_with(&format!("{}/", t.dir())))
-            {
-                continue;
-            }
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
+            let target_path = match &pipeline_prefix {
+                Some(prefix) if name.starts_with(prefix.as_str()) => &target_path[prefix.len()..],
+                _ if targets
+                    .iter()
+                    .any(|t| name.starts_with(&format!("{}/", t.dir()))) =>
+                {
+                    target_path
+                }
+                _ => continue,
+            };
             if target_path.contains("{env}") {
                 for env in &lz.environments {
                     let mut ctx = base.clone();
