@@ -128,6 +128,26 @@ pub enum Command {
         #[command(flatten)]
         compare: CompareArgs,
     },
+    /// Check the landing zone against the catalog's WAF/CAF rules (exit 1 when an error-level rule fails).
+    #[command(
+        after_help = "Examples:\n  meg lint landing-zone.yaml\n  meg lint base.yaml -f prod.yaml --env prod --json"
+    )]
+    Lint {
+        /// The landing-zone inputs.
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  meg completions bash > ~/.local/share/bash-completion/completions/meg\n  meg completions zsh > ~/.zfunc/_meg"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Run every check of render without writing anything.
     #[command(
         after_help = "Examples:\n  meg validate examples/hybrid.yaml\n  meg validate base.yaml -f prod.yaml --json"
@@ -154,10 +174,12 @@ pub struct CompareArgs {
 }
 
 /// The inputs of a landing zone, shared by every command that resolves one.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct InputArgs {
-    /// The landing-zone file.
-    pub file: PathBuf,
+    /// The landing-zone file. `meg render` also takes several files, or a folder of them, and
+    /// renders each into its own subfolder of the output, in parallel.
+    #[arg(required = true, num_args = 1.., value_name = "FILE")]
+    pub inputs: Vec<PathBuf>,
     /// More value files, layered over the first in order (maps merge, lists replace).
     #[arg(short = 'f', long = "values", value_name = "FILE")]
     pub values: Vec<PathBuf>,
@@ -199,9 +221,36 @@ impl Pipeline {
 impl InputArgs {
     /// Every value file, the main one first.
     pub fn files(&self) -> Vec<PathBuf> {
-        std::iter::once(self.file.clone())
+        self.inputs
+            .iter()
+            .take(1)
+            .cloned()
             .chain(self.values.iter().cloned())
             .collect()
+    }
+
+    /// The landing zones to render in a batch (several files, or the YAML files of a folder),
+    /// or `None` for one landing zone.
+    pub fn batch(&self) -> std::io::Result<Option<Vec<PathBuf>>> {
+        if self.inputs.len() == 1 && !self.inputs[0].is_dir() {
+            return Ok(None);
+        }
+        let mut files = Vec::new();
+        for input in &self.inputs {
+            if input.is_dir() {
+                let mut found: Vec<PathBuf> = std::fs::read_dir(input)?
+                    .map(|e| e.map(|e| e.path()))
+                    .collect::<std::io::Result<_>>()?;
+                found.retain(|p| {
+                    p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                });
+                found.sort();
+                files.extend(found);
+            } else {
+                files.push(input.clone());
+            }
+        }
+        Ok(Some(files))
     }
 
     /// The targets asked for, both by default.

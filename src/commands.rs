@@ -1,7 +1,7 @@
 //! One short function per command, composing the library's steps.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -17,6 +17,11 @@ use crate::write;
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
+    if let Command::Completions { shell } = cli.command {
+        let mut cmd = <Cli as clap::CommandFactory>::command();
+        clap_complete::generate(shell, &mut cmd, "meg", &mut std::io::stdout());
+        return Ok(EXIT_OK);
+    }
     // Blessing writes references into a catalog folder; render with that folder's templates.
     let catalog_dir = match (&cli.command, &cli.catalog) {
         (Command::Check { bless: true, .. }, None) => Some(std::path::PathBuf::from(".")),
@@ -42,6 +47,8 @@ pub fn run(cli: Cli) -> Result<i32> {
             force,
         } => render(&session, &input, &output, dry_run, force, &out),
         Command::Validate { input, json } => validate(&session, &input, json, &out),
+        Command::Lint { input, json } => lint(&session, &input, json, &out),
+        Command::Completions { .. } => unreachable!("handled before the catalog is opened"),
         Command::Diff {
             input,
             output,
@@ -551,6 +558,121 @@ fn render(
     force: bool,
     out: &Output,
 ) -> Result<i32> {
+    let batch = input.batch().map_err(|e| Error::io(&input.inputs[0], e))?;
+    let Some(files) = batch else {
+        return render_one(session, input, output, dry_run, force, out).map(|_| EXIT_OK);
+    };
+    if files.is_empty() {
+        return Err(Error::Usage(
+            "no landing-zone files (*.yaml) found in the inputs".into(),
+        ));
+    }
+    let mut stems = std::collections::BTreeSet::new();
+    for f in &files {
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !stems.insert(stem.clone()) {
+            return Err(Error::Usage(format!(
+                "two inputs would render into the same folder '{stem}'"
+            )));
+        }
+    }
+    let results = render_batch(session, input, output, &files, dry_run, force)?;
+    let failed: Vec<&(PathBuf, Error)> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+    for (file, e) in &failed {
+        eprintln!("{}:\n{e}", file.display());
+    }
+    out.say(format!(
+        "rendered {} of {} landing zones into {}{}",
+        files.len() - failed.len(),
+        files.len(),
+        output.display(),
+        if failed.is_empty() {
+            String::new()
+        } else {
+            format!("; {} failed (their folders are unchanged)", failed.len())
+        }
+    ));
+    Ok(if failed.is_empty() {
+        EXIT_OK
+    } else {
+        crate::error::EXIT_BAD_INPUT
+    })
+}
+
+/// Renders many landing zones on every core, each into `output/<file stem>/`, with a progress
+/// line on a terminal. One landing zone's failure does not stop the others.
+fn render_batch(
+    session: &Session,
+    input: &InputArgs,
+    output: &Path,
+    files: &[PathBuf],
+    dry_run: bool,
+    force: bool,
+) -> Result<Vec<Result<(), (PathBuf, Error)>>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    session.renderer()?;
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Result<(), (PathBuf, Error)>>>> =
+        Mutex::new(files.iter().map(|_| None).collect());
+    let progress = std::io::stderr().is_terminal();
+    let quiet = Output {
+        quiet: true,
+        verbose: false,
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len());
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    let one = InputArgs {
+                        inputs: vec![file.clone()],
+                        ..input.clone()
+                    };
+                    let stem = file
+                        .file_stem()
+                        .expect("a file has a stem")
+                        .to_string_lossy()
+                        .into_owned();
+                    let r = render_one(session, &one, &output.join(stem), dry_run, force, &quiet)
+                        .map(|_| ())
+                        .map_err(|e| (file.clone(), e));
+                    results.lock().expect("no worker panics holding the lock")[i] = Some(r);
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if progress {
+                        eprint!("\r[{n}/{}] {}", files.len(), file.display());
+                        if n == files.len() {
+                            eprintln!();
+                        }
+                    }
+                }
+            });
+        }
+    });
+    Ok(results
+        .into_inner()
+        .expect("workers finished")
+        .into_iter()
+        .map(|r| r.expect("every file rendered"))
+        .collect())
+}
+
+fn render_one(
+    session: &Session,
+    input: &InputArgs,
+    output: &Path,
+    dry_run: bool,
+    force: bool,
+    out: &Output,
+) -> Result<()> {
     let r = session.render(input)?;
     if !dry_run && write::recover(output)? {
         out.say(format!(
@@ -582,7 +704,7 @@ fn render(
             plan.remove.len(),
             plan.unchanged.len()
         ));
-        return Ok(EXIT_OK);
+        return Ok(());
     }
     if !plan.conflicts.is_empty() && !force {
         return Err(Error::UserEdits(plan.conflicts.clone()));
@@ -617,7 +739,7 @@ fn render(
             plan.restored.join(", ")
         );
     }
-    Ok(EXIT_OK)
+    Ok(())
 }
 
 fn validate(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Result<i32> {
@@ -864,6 +986,45 @@ fn check(
         }
     }
     Ok(if differ {
+        crate::error::EXIT_DIFFERENCES
+    } else {
+        EXIT_OK
+    })
+}
+
+fn lint(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Result<i32> {
+    let (_, lz) = session.resolve(input)?;
+    let rules = crate::lint::rules(&session.catalog)?;
+    let report = crate::lint::lint(&lz, &rules)?;
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::lint::Severity::Error)
+        .count();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report).expect("json"));
+    } else {
+        let mut pillar = "";
+        for f in &report.findings {
+            if f.pillar != pillar {
+                pillar = &f.pillar;
+                println!("\n{pillar}");
+            }
+            let sev = format!("{:?}", f.severity).to_lowercase();
+            println!(
+                "  {sev:7} {} [{}] {}\n          fix: {}",
+                f.rule, f.environment, f.title, f.hint
+            );
+        }
+        out.say(format!(
+            "\n{} rule(s), {} check(s) passed, {} finding(s), {} error(s)",
+            report.rules,
+            report.passed,
+            report.findings.len(),
+            errors
+        ));
+    }
+    Ok(if errors > 0 {
         crate::error::EXIT_DIFFERENCES
     } else {
         EXIT_OK

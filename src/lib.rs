@@ -16,6 +16,7 @@ pub mod escape;
 pub mod fileset;
 pub mod governance;
 pub mod hclfmt;
+pub mod lint;
 pub mod lock;
 pub mod merge;
 pub mod model;

@@ -85,6 +85,8 @@ pub struct LandingZone {
     pub name_keys: Vec<String>,
     /// The management-group hierarchy and policy baseline, when the input enables it.
     pub governance: Option<crate::governance::Governance>,
+    /// Tags every resource must carry (`governance.requiredTags`).
+    pub required_tags: Vec<String>,
 }
 
 /// One environment: its settings, names and target parameters.
@@ -108,6 +110,9 @@ pub struct Environment {
     /// The hub's subnet layout.
     #[serde(skip)]
     pub layout: HubLayout,
+    /// The settings as JSON after presets and defaults: what lint rules see.
+    #[serde(skip)]
+    pub resolved: Value,
 }
 
 /// One deployment parameter with its value for an environment.
@@ -205,7 +210,7 @@ impl LandingZone {
             crate::values::merge(&mut resolved, env_values);
             resolved["tier"] = Value::String(tier.clone());
             schema.apply_defaults(env_schema, &mut resolved);
-            let settings: Settings = serde_json::from_value(resolved).map_err(|e| {
+            let settings: Settings = serde_json::from_value(resolved.clone()).map_err(|e| {
                 Error::input(Diagnostic::at(
                     values.locate(&format!("/environments/{env_name}")),
                     e.to_string(),
@@ -219,7 +224,7 @@ impl LandingZone {
                 lz_name: &name,
                 location: &location,
             };
-            match build_environment(&ctx, &tier, settings) {
+            match build_environment(&ctx, &tier, settings, resolved) {
                 Ok(env) => environments.push(env),
                 Err(mut ds) => problems.append(&mut ds),
             }
@@ -237,6 +242,13 @@ impl LandingZone {
             )
         });
 
+        let mut governance_input = top.get("governance").cloned().unwrap_or_else(|| json!({}));
+        schema.apply_defaults(
+            &schema.doc["properties"]["governance"],
+            &mut governance_input,
+        );
+        let required_tags: Vec<String> =
+            serde_json::from_value(governance_input["requiredTags"].clone()).unwrap_or_default();
         let governance = crate::governance::resolve(
             values,
             top.get("governance").unwrap_or(&Value::Null),
@@ -254,6 +266,7 @@ impl LandingZone {
             deploy: BTreeMap::new(),
             name_keys: Vec::new(),
             governance,
+            required_tags,
         };
         lz.finish();
         Ok(lz)
@@ -356,6 +369,7 @@ fn build_environment(
     ctx: &EnvContext,
     tier: &str,
     settings: Settings,
+    resolved: Value,
 ) -> Result<Environment, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     let layout = network::check(&settings, &|p| ctx.locate(p));
@@ -453,6 +467,7 @@ fn build_environment(
             params: Vec::new(),
             names,
             settings,
+            resolved,
             layout,
         }),
         _ => Err(problems),

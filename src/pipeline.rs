@@ -18,6 +18,7 @@ pub struct Session {
     pub catalog: Catalog,
     /// Its input schema.
     pub schema: Schema,
+    renderer: std::sync::OnceLock<Renderer>,
 }
 
 /// The result of resolving and rendering one landing zone.
@@ -40,11 +41,29 @@ impl Session {
             None => Catalog::embedded(),
         };
         let schema = Schema::load(&catalog)?;
-        Ok(Session { catalog, schema })
+        Ok(Session {
+            catalog,
+            schema,
+            renderer: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The template engine, loaded once per session (a batch renders many landing zones).
+    pub fn renderer(&self) -> Result<&Renderer> {
+        if let Some(r) = self.renderer.get() {
+            return Ok(r);
+        }
+        let r = Renderer::new(&self.catalog)?;
+        Ok(self.renderer.get_or_init(|| r))
     }
 
     /// Loads, layers, validates and resolves the inputs.
     pub fn resolve(&self, input: &InputArgs) -> Result<(Values, LandingZone)> {
+        if input.inputs.len() > 1 || input.inputs[0].is_dir() {
+            return Err(crate::error::Error::Usage(
+                "several landing zones (or a folder) are for `meg render` only; layer value files over one landing zone with -f".into(),
+            ));
+        }
         let values = Values::load(&input.files(), &input.sets)?;
         let mut lz = LandingZone::resolve(&values, &self.catalog, &self.schema)?;
         lz.retain_environments(&input.envs)?;

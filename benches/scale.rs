@@ -1,0 +1,90 @@
+//! Batch rendering at scale: 10, 100 and 1,000 generated application landing zones rendered by
+//! one `meg render <folder>` process on every core, against `cp -r` of the rendered trees.
+//!
+//! Run with `cargo bench --bench scale` (MEG_SCALE="10,100,1000" to choose the sizes).
+//! Goal from the issue: time grows linearly, and stays within 5x of copying the trees.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("MEG_SCALE")
+        .unwrap_or_else(|_| "10,100,1000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let meg = env!("CARGO_BIN_EXE_meg");
+    let scratch = tempfile::tempdir().expect("scratch dir");
+    println!(
+        "{:>6} {:>8} {:>10} {:>10} {:>7} {:>12} {:>10}",
+        "zones", "files", "meg", "cp -r", "ratio", "per zone", "peak RSS"
+    );
+    for n in sizes {
+        let inputs = scratch.path().join(format!("in-{n}"));
+        std::fs::create_dir_all(&inputs).expect("inputs dir");
+        for i in 0..n {
+            std::fs::write(inputs.join(format!("app{i:04}.yaml")), zone(i)).expect("write input");
+        }
+        let out = scratch.path().join(format!("out-{n}"));
+        let t = Instant::now();
+        let status = Command::new(meg)
+            .args(["render", "-q"])
+            .arg(&inputs)
+            .arg("-o")
+            .arg(&out)
+            .status()
+            .expect("meg runs");
+        let meg_time = t.elapsed();
+        assert!(status.success(), "meg render failed for {n} zones");
+        let rss = peak_child_rss_mb();
+
+        let copy = scratch.path().join(format!("copy-{n}"));
+        let t = Instant::now();
+        let status = Command::new("cp")
+            .arg("-r")
+            .arg(&out)
+            .arg(&copy)
+            .status()
+            .expect("cp runs");
+        let cp_time = t.elapsed();
+        assert!(status.success());
+        println!(
+            "{:>6} {:>8} {:>9.0}ms {:>9.0}ms {:>6.2}x {:>10.2}ms {:>8.1}MB",
+            n,
+            count(&out),
+            meg_time.as_secs_f64() * 1000.0,
+            cp_time.as_secs_f64() * 1000.0,
+            meg_time.as_secs_f64() / cp_time.as_secs_f64(),
+            meg_time.as_secs_f64() * 1000.0 / n as f64,
+            rss
+        );
+    }
+}
+
+/// One application landing zone: a refactor spoke pair per environment.
+fn zone(i: usize) -> String {
+    format!(
+        "name: app{i:04}\nstrategy: refactor\nlocation: westeurope\ntags:\n  owner: team-{team}\n  costCenter: CC-{i:04}\n\
+environments:\n  dev:\n    network:\n      hub:\n        addressSpace: 10.100.0.0/22\n      spokes:\n        - name: web\n          addressSpace: 10.101.0.0/24\n\
+  prod:\n    network:\n      hub:\n        addressSpace: 10.0.0.0/22\n      spokes:\n        - name: web\n          addressSpace: 10.1.0.0/24\n",
+        team = i % 17
+    )
+}
+
+fn count(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter(|e| e.as_ref().is_ok_and(|e| e.file_type().is_file()))
+        .count()
+}
+
+fn peak_child_rss_mb() -> f64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes a complete rusage into the pointer it is given.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    usage.ru_maxrss as f64 / 1024.0
+}

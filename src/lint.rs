@@ -1,0 +1,170 @@
+//! `meg lint`: the catalog's WAF/CAF rules evaluated on the resolved landing zone.
+//!
+//! Rules live in `catalog/rules/*.yaml`, so a company catalog adds its own. Each rule is two
+//! JSON Schemas over an environment's view (its settings after presets and defaults, plus a
+//! few facts the model derives): `when` selects the environments it applies to, `require` is
+//! what they must satisfy. Nothing here reads generated text.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::model::{Environment, LandingZone};
+
+/// A rule as the catalog writes it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Rule {
+    /// Stable ID (`REL-001`).
+    pub id: String,
+    /// What good looks like, in one line.
+    pub title: String,
+    /// WAF pillar.
+    pub pillar: String,
+    /// `error`, `warning` or `info`.
+    pub severity: Severity,
+    /// How to fix a failure.
+    pub hint: String,
+    /// Environments the rule applies to (all when absent).
+    #[serde(default)]
+    pub when: Option<Value>,
+    /// What an environment must satisfy.
+    pub require: Value,
+}
+
+/// How much a failed rule matters; only errors make `meg lint` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed.
+    Error,
+    /// Should be fixed.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+#[derive(Deserialize)]
+struct RuleFile {
+    rules: Vec<Rule>,
+}
+
+/// A rule that an environment fails.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// Rule ID.
+    pub rule: String,
+    /// Rule title.
+    pub title: String,
+    /// WAF pillar.
+    pub pillar: String,
+    /// Severity.
+    pub severity: Severity,
+    /// Environment that fails it.
+    pub environment: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+/// The outcome of linting one landing zone.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Rules evaluated.
+    pub rules: usize,
+    /// (rule, environment) pairs that applied and passed.
+    pub passed: usize,
+    /// Failures, by pillar then severity.
+    pub findings: Vec<Finding>,
+}
+
+/// Loads every rule file of the catalog.
+pub fn rules(catalog: &Catalog) -> Result<Vec<Rule>> {
+    let mut all = Vec::new();
+    let paths: Vec<String> = catalog.list("catalog/rules/").map(str::to_string).collect();
+    for path in paths.iter().filter(|p| p.ends_with(".yaml")) {
+        all.extend(catalog.yaml::<RuleFile>(path)?.rules);
+    }
+    Ok(all)
+}
+
+/// Evaluates the rules on every environment.
+pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
+    let compile = |id: &str, schema: &Value| {
+        jsonschema::validator_for(schema).map_err(|e| Error::Catalog(format!("rule {id}: {e}")))
+    };
+    let mut findings = Vec::new();
+    let mut passed = 0;
+    for rule in rules {
+        let when = rule
+            .when
+            .as_ref()
+            .map(|w| compile(&rule.id, w))
+            .transpose()?;
+        let require = compile(&rule.id, &rule.require)?;
+        for env in &lz.environments {
+            let view = view(lz, env);
+            if when.as_ref().is_some_and(|w| !w.is_valid(&view)) {
+                continue;
+            }
+            if require.is_valid(&view) {
+                passed += 1;
+            } else {
+                findings.push(Finding {
+                    rule: rule.id.clone(),
+                    title: rule.title.clone(),
+                    pillar: rule.pillar.clone(),
+                    severity: rule.severity,
+                    environment: env.name.clone(),
+                    hint: rule.hint.clone(),
+                });
+            }
+        }
+    }
+    findings.sort_by(|a, b| {
+        (&a.pillar, a.severity, &a.rule, &a.environment).cmp(&(
+            &b.pillar,
+            b.severity,
+            &b.rule,
+            &b.environment,
+        ))
+    });
+    Ok(Report {
+        rules: rules.len(),
+        passed,
+        findings,
+    })
+}
+
+/// An environment as rules see it: resolved settings, identity and derived facts.
+pub fn view(lz: &LandingZone, env: &Environment) -> Value {
+    let mut v = env.resolved.clone();
+    let subnets_without_nsg: Vec<String> = env
+        .layout
+        .subnets
+        .keys()
+        .map(|r| r.info())
+        .filter(|i| {
+            i.nsg
+                && !env
+                    .names
+                    .contains_key(&format!("hubSubnet.{}.networkSecurityGroup", i.key))
+        })
+        .map(|i| i.subnet_name.to_string())
+        .collect();
+    let tags: Vec<String> = env.settings.tags.keys().cloned().collect();
+    let missing: Vec<&String> = lz
+        .required_tags
+        .iter()
+        .filter(|t| !tags.contains(t))
+        .collect();
+    v["name"] = json!(env.name);
+    v["tier"] = json!(env.tier);
+    v["strategy"] = json!(lz.strategy);
+    v["facts"] = json!({
+        "subnetsWithoutNsg": subnets_without_nsg,
+        "missingTags": missing,
+        // Virtual machine definitions arrive with the rehost components; none has one yet.
+        "publicIpVms": Vec::<String>::new(),
+    });
+    v
+}
