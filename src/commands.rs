@@ -924,10 +924,11 @@ fn update(
     }
     if !json {
         let verb = if dry_run { "would update" } else { "updated" };
+        let written = up.plan.create.len() + up.plan.change.len();
         out.say(format!(
-            "{verb} {}: {} file(s) touched, {} with conflicts",
+            "{verb} {}: {written} file(s) written, {} removed, {} with conflicts",
             output.display(),
-            up.report.len(),
+            up.plan.remove.len(),
             conflicts.len()
         ));
         if !conflicts.is_empty() && !dry_run {

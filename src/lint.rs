@@ -160,6 +160,7 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
     v["name"] = json!(env.name);
     v["tier"] = json!(env.tier);
     v["strategy"] = json!(lz.strategy);
+    v["location"] = json!(lz.location);
     v["facts"] = json!({
         "subnetsWithoutNsg": subnets_without_nsg,
         "missingTags": missing,

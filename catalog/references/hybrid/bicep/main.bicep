@@ -1,0 +1,282 @@
+// contoso: hybrid landing zone, rendered by meg 0.1.0 (catalog 2026.11.0).
+// Deploy per environment:
+//   az deployment sub create --location westeurope --template-file main.bicep --parameters environments/<env>.bicepparam
+targetScope = 'subscription'
+
+// ---------------------------------------------------------------------------------------
+// Parameters: one value set per environment lives in environments/<env>.bicepparam.
+// ---------------------------------------------------------------------------------------
+
+@description('Azure region of every resource.')
+param location string
+
+@description('Environment name, used in tags and deployment names.')
+@minLength(2)
+@maxLength(8)
+param environmentName string
+
+@description('Tags applied to every taggable resource.')
+param tags object
+
+@description('Resource names, computed by meg from the CAF naming convention and checked against Azure\'s rules.')
+param names namesType
+
+@description('Log Analytics workspace settings.')
+param logAnalytics logAnalyticsType
+
+@description('Platform Key Vault settings.')
+param keyVault keyVaultType
+
+@description('Hub virtual network: address space, DNS servers and subnets.')
+param hubNetwork hubNetworkType
+
+@description('Private DNS zones created in the connectivity resource group and linked to the hub.')
+param privateDnsZones string[]
+
+@description('Spoke virtual networks peered to the hub.')
+param spokes spokeType[]
+
+// ---------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------
+
+type namesType = {
+  connectivityResourceGroup: string
+  managementResourceGroup: string
+  securityResourceGroup: string
+  logAnalyticsWorkspace: string
+  keyVault: string
+  keyVaultPrivateEndpoint: string
+  hubVirtualNetwork: string
+  firewall: string
+  firewallPolicy: string
+  firewallPublicIp: string
+  firewallManagementPublicIp: string
+  bastion: string
+  bastionPublicIp: string
+  vpnGateway: string
+  vpnGatewayPublicIp: string
+  vpnGatewaySecondPublicIp: string
+  expressRouteGateway: string
+  expressRouteGatewayPublicIp: string
+  expressRouteConnection: string
+  dnsResolver: string
+  dnsResolverInboundEndpoint: string
+  dnsResolverOutboundEndpoint: string
+  dnsForwardingRuleset: string
+  arcPrivateLinkScope: string
+  hubToSpokeRouteTable: string
+  firewallRouteTable: string
+}
+
+type logAnalyticsType = {
+  @description('Days the workspace keeps data.')
+  @minValue(30)
+  @maxValue(730)
+  retentionInDays: int
+
+  @description('Daily ingestion cap in GB; -1 for none.')
+  dailyQuotaGb: int
+}
+
+type keyVaultType = {
+  @description('Key Vault SKU.')
+  sku: ('standard' | 'premium')
+
+  @description('Forbid purging before the retention period ends; cannot be turned off once on.')
+  enablePurgeProtection: bool
+
+  @description('Days a deleted vault or secret stays recoverable.')
+  @minValue(7)
+  @maxValue(90)
+  softDeleteRetentionInDays: int
+
+  @description('Reach the vault through a private endpoint in the hub and turn public access off.')
+  privateEndpoint: bool
+}
+
+type subnetType = {
+  name: string
+  addressPrefix: string
+  networkSecurityGroupName: string?
+  delegation: string?
+}
+
+type hubNetworkType = {
+  addressPrefixes: string[]
+  dnsServers: string[]
+  subnets: subnetType[]
+  bastionAddressPrefix: string?
+}
+
+type spokeType = {
+  name: string
+  resourceGroupName: string
+  virtualNetworkName: string
+  routeTableName: string
+  addressPrefixes: string[]
+  subnets: {
+    name: string
+    addressPrefix: string
+    networkSecurityGroupName: string
+  }[]
+}
+
+// ---------------------------------------------------------------------------------------
+// Resource groups per function (CAF): who may change what follows the group.
+// ---------------------------------------------------------------------------------------
+
+resource connectivityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.connectivityResourceGroup
+  location: location
+  tags: tags
+}
+
+resource managementResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.managementResourceGroup
+  location: location
+  tags: tags
+}
+
+resource securityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.securityResourceGroup
+  location: location
+  tags: tags
+}
+
+resource spokeResourceGroups 'Microsoft.Resources/resourceGroups@2024-07-01' = [
+  for spoke in spokes: {
+    name: spoke.resourceGroupName
+    location: location
+    tags: union(tags, { workload: spoke.name })
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Management: every resource sends its logs and metrics to one workspace.
+// ---------------------------------------------------------------------------------------
+
+module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
+  name: 'log-analytics-${environmentName}'
+  scope: managementResourceGroup
+  params: {
+    name: names.logAnalyticsWorkspace
+    location: location
+    tags: tags
+    retentionInDays: logAnalytics.retentionInDays
+    dailyQuotaGb: logAnalytics.dailyQuotaGb
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Connectivity: the hub and what it shares with every spoke.
+// ---------------------------------------------------------------------------------------
+
+module hubVirtualNetwork 'modules/hub-network.bicep' = {
+  name: 'hub-network-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.hubVirtualNetwork
+    location: location
+    tags: tags
+    addressPrefixes: hubNetwork.addressPrefixes
+    dnsServers: hubNetwork.dnsServers
+    subnets: hubNetwork.subnets
+    bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
+  name: 'private-dns-zones-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    zoneNames: privateDnsZones
+    virtualNetworkId: hubVirtualNetwork.outputs.id
+    tags: tags
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Security: the platform Key Vault.
+// ---------------------------------------------------------------------------------------
+
+module platformKeyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault-${environmentName}'
+  scope: securityResourceGroup
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    sku: keyVault.sku
+    enablePurgeProtection: keyVault.enablePurgeProtection
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    privateEndpoint: keyVault.privateEndpoint
+      ? {
+          name: names.keyVaultPrivateEndpoint
+          subnetId: hubVirtualNetwork.outputs.subnetIds['snet-management']
+          privateDnsZoneId: privateDnsZoneLinks.outputs.zoneIds['privatelink.vaultcore.azure.net'] ?? ''
+        }
+      : null
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Spokes: one virtual network per workload, peered to the hub.
+// ---------------------------------------------------------------------------------------
+
+module spokeNetworks 'modules/spoke-network.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'spoke-${spoke.name}-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spoke: spoke
+      location: location
+      tags: union(tags, { workload: spoke.name })
+      dnsServers: hubNetwork.dnsServers
+      bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      hubVirtualNetworkId: hubVirtualNetwork.outputs.id
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      firewallPrivateIp: firewall.enabled ? firewall.privateIpAddress : ''
+      useRemoteGateways: vpnGateway.enabled || expressRoute.enabled
+    }
+    // Peering with remote gateways fails until the hub's gateway exists.
+    dependsOn: [
+      vpnGatewayDeployment
+      expressRouteGatewayDeployment
+    ]
+  }
+]
+
+module hubToSpokePeerings 'modules/hub-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'peering-hub-${spoke.name}-${environmentName}'
+    scope: connectivityResourceGroup
+    params: {
+      hubVirtualNetworkName: hubVirtualNetwork.outputs.name
+      spokeName: spoke.name
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      allowGatewayTransit: vpnGateway.enabled || expressRoute.enabled
+    }
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------
+
+@description('Resource ID of the Log Analytics workspace.')
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+
+@description('Resource ID of the hub virtual network.')
+output hubVirtualNetworkId string = hubVirtualNetwork.outputs.id
+
+@description('Resource ID of the platform Key Vault.')
+output keyVaultId string = platformKeyVault.outputs.id
+
+@description('URI of the platform Key Vault.')
+output keyVaultUri string = platformKeyVault.outputs.uri
+
+@description('Resource IDs of the spoke virtual networks, by spoke name.')
+output spokeVirtualNetworkIds object = toObject(range(0, length(spokes)), i => spokes[i].name, i => spokeNetworks[i].outputs.id)

@@ -1,0 +1,107 @@
+# Resource groups per function (CAF): who may change what follows the group.
+resource "azurerm_resource_group" "connectivity" {
+  name     = var.names.connectivity_resource_group
+  location = var.location
+  tags     = var.tags
+}
+
+resource "azurerm_resource_group" "management" {
+  name     = var.names.management_resource_group
+  location = var.location
+  tags     = var.tags
+}
+
+resource "azurerm_resource_group" "security" {
+  name     = var.names.security_resource_group
+  location = var.location
+  tags     = var.tags
+}
+
+resource "azurerm_resource_group" "spoke" {
+  for_each = local.spokes
+
+  name     = each.value.resource_group_name
+  location = var.location
+  tags     = merge(var.tags, { workload = each.key })
+}
+
+# Management: every resource sends its logs and metrics to one workspace.
+module "log_analytics" {
+  source = "./modules/log-analytics"
+
+  name                = var.names.log_analytics_workspace
+  resource_group_name = azurerm_resource_group.management.name
+  location            = var.location
+  tags                = var.tags
+  retention_in_days   = var.log_analytics.retention_in_days
+  daily_quota_gb      = var.log_analytics.daily_quota_gb
+}
+
+# Connectivity: the hub and what it shares with every spoke.
+module "hub_network" {
+  source = "./modules/hub-network"
+
+  name                       = var.names.hub_virtual_network
+  resource_group_name        = azurerm_resource_group.connectivity.name
+  location                   = var.location
+  tags                       = var.tags
+  address_prefixes           = var.hub_network.address_prefixes
+  dns_servers                = var.hub_network.dns_servers
+  subnets                    = var.hub_network.subnets
+  bastion_address_prefix     = var.hub_network.bastion_address_prefix
+  log_analytics_workspace_id = module.log_analytics.id
+}
+
+module "private_dns_zones" {
+  source = "./modules/private-dns-zones"
+
+  zone_names          = var.private_dns_zones
+  resource_group_name = azurerm_resource_group.connectivity.name
+  virtual_network_id  = module.hub_network.id
+  tags                = var.tags
+}
+
+# Security: the platform Key Vault.
+module "key_vault" {
+  source = "./modules/key-vault"
+
+  name                          = var.names.key_vault
+  resource_group_name           = azurerm_resource_group.security.name
+  location                      = var.location
+  tags                          = var.tags
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku                           = var.key_vault.sku
+  enable_purge_protection       = var.key_vault.enable_purge_protection
+  soft_delete_retention_in_days = var.key_vault.soft_delete_retention_in_days
+  log_analytics_workspace_id    = module.log_analytics.id
+  private_endpoint = var.key_vault.private_endpoint ? {
+    name                = var.names.key_vault_private_endpoint
+    subnet_id           = module.hub_network.subnet_ids["snet-management"]
+    private_dns_zone_id = lookup(module.private_dns_zones.zone_ids, "privatelink.vaultcore.azure.net", null)
+  } : null
+}
+
+# Spokes: one virtual network per workload, peered to the hub.
+module "spoke_network" {
+  source   = "./modules/spoke-network"
+  for_each = local.spokes
+
+  spoke                      = each.value
+  resource_group_name        = azurerm_resource_group.spoke[each.key].name
+  location                   = var.location
+  tags                       = merge(var.tags, { workload = each.key })
+  dns_servers                = var.hub_network.dns_servers
+  bastion_address_prefix     = var.hub_network.bastion_address_prefix
+  hub_virtual_network_id     = module.hub_network.id
+  hub_virtual_network_name   = module.hub_network.name
+  hub_resource_group_name    = azurerm_resource_group.connectivity.name
+  log_analytics_workspace_id = module.log_analytics.id
+  firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
+  use_remote_gateways        = var.vpn_gateway.enabled || var.express_route.enabled
+
+  # Peering with remote gateways fails until the hub's gateway exists.
+  depends_on = [
+    module.vpn_gateway,
+    module.expressroute_gateway,
+  ]
+}

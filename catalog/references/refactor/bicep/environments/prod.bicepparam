@@ -1,0 +1,117 @@
+// prod (prod preset) parameters for main.bicep, rendered by meg 0.1.0.
+//   az deployment sub what-if --location northeurope --template-file ../main.bicep --parameters prod.bicepparam
+using '../main.bicep'
+
+param location = 'northeurope'
+
+param environmentName = 'prod'
+
+param tags = {
+  costCenter: 'CC-3300'
+  environment: 'prod'
+  landingZone: 'woodgrove'
+  owner: 'digital-team'
+}
+
+param names = {
+  connectivityResourceGroup: 'rg-connectivity-prod-neu-001'
+  managementResourceGroup: 'rg-management-prod-neu-001'
+  securityResourceGroup: 'rg-security-prod-neu-001'
+  logAnalyticsWorkspace: 'log-management-prod-neu-001'
+  keyVault: 'kv-woodgro-prod-neu-0231'
+  keyVaultPrivateEndpoint: 'pep-kv-platform-prod-neu-001'
+  hubVirtualNetwork: 'vnet-hub-prod-neu-001'
+  firewall: 'afw-hub-prod-neu-001'
+  firewallPolicy: 'afwp-hub-prod-neu-001'
+  firewallPublicIp: 'pip-firewall-prod-neu-001'
+  firewallManagementPublicIp: 'pip-firewall-mgmt-prod-neu-001'
+  firewallRouteTable: 'rt-hub-firewall-prod-neu-001'
+}
+
+param logAnalytics = {
+  retentionInDays: 90
+  dailyQuotaGb: -1
+}
+
+param keyVault = {
+  sku: 'standard'
+  enablePurgeProtection: true
+  softDeleteRetentionInDays: 90
+  privateEndpoint: true
+}
+
+param hubNetwork = {
+  addressPrefixes: [
+    '10.70.0.0/22'
+  ]
+  dnsServers: []
+  subnets: [
+    {
+      name: 'AzureFirewallSubnet'
+      addressPrefix: '10.70.0.0/26'
+      networkSecurityGroupName: null
+      delegation: null
+    }
+    {
+      name: 'snet-management'
+      addressPrefix: '10.70.1.0/26'
+      networkSecurityGroupName: 'nsg-hub-management-prod-neu-001'
+      delegation: null
+    }
+  ]
+  bastionAddressPrefix: null
+}
+
+param privateDnsZones = [
+  'privatelink.vaultcore.azure.net'
+  'privatelink.blob.core.windows.net'
+  'privatelink.database.windows.net'
+  'privatelink.azurewebsites.net'
+]
+
+param firewall = {
+  enabled: true
+  tier: 'Premium'
+  privateIpAddress: '10.70.0.4'
+  zones: [
+    '1'
+    '2'
+    '3'
+  ]
+  threatIntelMode: 'Deny'
+}
+
+param spokes = [
+  {
+    name: 'shop'
+    resourceGroupName: 'rg-shop-prod-neu-001'
+    virtualNetworkName: 'vnet-shop-prod-neu-001'
+    routeTableName: 'rt-shop-prod-neu-001'
+    addressPrefixes: [
+      '10.71.0.0/24'
+    ]
+    subnets: [
+      {
+        name: 'snet-workload'
+        addressPrefix: '10.71.0.0/25'
+        networkSecurityGroupName: 'nsg-shop-workload-prod-neu-001'
+      }
+    ]
+  }
+  {
+    name: 'booking'
+    resourceGroupName: 'rg-booking-prod-neu-001'
+    virtualNetworkName: 'vnet-booking-prod-neu-001'
+    routeTableName: 'rt-booking-prod-neu-001'
+    addressPrefixes: [
+      '10.71.1.0/24'
+    ]
+    subnets: [
+      {
+        name: 'snet-workload'
+        addressPrefix: '10.71.1.0/25'
+        networkSecurityGroupName: 'nsg-booking-workload-prod-neu-001'
+      }
+    ]
+  }
+]

@@ -1,0 +1,131 @@
+// dev (dev preset) parameters for main.bicep, rendered by meg 0.1.0.
+//   az deployment sub what-if --location swedencentral --template-file ../main.bicep --parameters dev.bicepparam
+using '../main.bicep'
+
+param location = 'swedencentral'
+
+param environmentName = 'dev'
+
+param tags = {
+  costCenter: 'CC-2210'
+  environment: 'dev'
+  landingZone: 'fabrikam'
+  migrationWave: 'wave-1'
+  owner: 'infra-team'
+}
+
+param names = {
+  connectivityResourceGroup: 'rg-connectivity-dev-sdc-001'
+  managementResourceGroup: 'rg-management-dev-sdc-001'
+  securityResourceGroup: 'rg-security-dev-sdc-001'
+  logAnalyticsWorkspace: 'log-management-dev-sdc-001'
+  keyVault: 'kv-fabrikam-dev-sdc-6454'
+  keyVaultPrivateEndpoint: 'pep-kv-platform-dev-sdc-001'
+  hubVirtualNetwork: 'vnet-hub-dev-sdc-001'
+  firewall: 'afw-hub-dev-sdc-001'
+  firewallPolicy: 'afwp-hub-dev-sdc-001'
+  firewallPublicIp: 'pip-firewall-dev-sdc-001'
+  firewallManagementPublicIp: 'pip-firewall-mgmt-dev-sdc-001'
+  bastion: 'bas-hub-dev-sdc-001'
+  bastionPublicIp: 'pip-bastion-dev-sdc-001'
+  firewallRouteTable: 'rt-hub-firewall-dev-sdc-001'
+}
+
+param logAnalytics = {
+  retentionInDays: 30
+  dailyQuotaGb: 5
+}
+
+param keyVault = {
+  sku: 'standard'
+  enablePurgeProtection: false
+  softDeleteRetentionInDays: 7
+  privateEndpoint: true
+}
+
+param hubNetwork = {
+  addressPrefixes: [
+    '10.40.0.0/22'
+  ]
+  dnsServers: []
+  subnets: [
+    {
+      name: 'AzureFirewallSubnet'
+      addressPrefix: '10.40.0.0/26'
+      networkSecurityGroupName: null
+      delegation: null
+    }
+    {
+      name: 'AzureFirewallManagementSubnet'
+      addressPrefix: '10.40.0.64/26'
+      networkSecurityGroupName: null
+      delegation: null
+    }
+    {
+      name: 'AzureBastionSubnet'
+      addressPrefix: '10.40.0.128/26'
+      networkSecurityGroupName: 'nsg-hub-bastion-dev-sdc-001'
+      delegation: null
+    }
+    {
+      name: 'snet-management'
+      addressPrefix: '10.40.1.0/26'
+      networkSecurityGroupName: 'nsg-hub-management-dev-sdc-001'
+      delegation: null
+    }
+  ]
+  bastionAddressPrefix: '10.40.0.128/26'
+}
+
+param privateDnsZones = [
+  'privatelink.vaultcore.azure.net'
+  'privatelink.blob.core.windows.net'
+]
+
+param firewall = {
+  enabled: true
+  tier: 'Basic'
+  privateIpAddress: '10.40.0.4'
+  zones: []
+  threatIntelMode: 'Alert'
+}
+
+param bastion = {
+  enabled: true
+  sku: 'Basic'
+}
+
+param spokes = [
+  {
+    name: 'erp'
+    resourceGroupName: 'rg-erp-dev-sdc-001'
+    virtualNetworkName: 'vnet-erp-dev-sdc-001'
+    routeTableName: 'rt-erp-dev-sdc-001'
+    addressPrefixes: [
+      '10.41.0.0/24'
+    ]
+    subnets: [
+      {
+        name: 'snet-workload'
+        addressPrefix: '10.41.0.0/25'
+        networkSecurityGroupName: 'nsg-erp-workload-dev-sdc-001'
+      }
+    ]
+  }
+  {
+    name: 'files'
+    resourceGroupName: 'rg-files-dev-sdc-001'
+    virtualNetworkName: 'vnet-files-dev-sdc-001'
+    routeTableName: 'rt-files-dev-sdc-001'
+    addressPrefixes: [
+      '10.41.1.0/24'
+    ]
+    subnets: [
+      {
+        name: 'snet-workload'
+        addressPrefix: '10.41.1.0/25'
+        networkSecurityGroupName: 'nsg-files-workload-dev-sdc-001'
+      }
+    ]
+  }
+]

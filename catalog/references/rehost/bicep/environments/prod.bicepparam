@@ -1,0 +1,134 @@
+// prod (prod preset) parameters for main.bicep, rendered by meg 0.1.0.
+//   az deployment sub what-if --location swedencentral --template-file ../main.bicep --parameters prod.bicepparam
+using '../main.bicep'
+
+param location = 'swedencentral'
+
+param environmentName = 'prod'
+
+param tags = {
+  costCenter: 'CC-2210'
+  environment: 'prod'
+  landingZone: 'fabrikam'
+  migrationWave: 'wave-1'
+  owner: 'infra-team'
+}
+
+param names = {
+  connectivityResourceGroup: 'rg-connectivity-prod-sdc-001'
+  managementResourceGroup: 'rg-management-prod-sdc-001'
+  securityResourceGroup: 'rg-security-prod-sdc-001'
+  logAnalyticsWorkspace: 'log-management-prod-sdc-001'
+  keyVault: 'kv-fabrika-prod-sdc-74bd'
+  keyVaultPrivateEndpoint: 'pep-kv-platform-prod-sdc-001'
+  hubVirtualNetwork: 'vnet-hub-prod-sdc-001'
+  firewall: 'afw-hub-prod-sdc-001'
+  firewallPolicy: 'afwp-hub-prod-sdc-001'
+  firewallPublicIp: 'pip-firewall-prod-sdc-001'
+  firewallManagementPublicIp: 'pip-firewall-mgmt-prod-sdc-001'
+  bastion: 'bas-hub-prod-sdc-001'
+  bastionPublicIp: 'pip-bastion-prod-sdc-001'
+  firewallRouteTable: 'rt-hub-firewall-prod-sdc-001'
+}
+
+param logAnalytics = {
+  retentionInDays: 90
+  dailyQuotaGb: -1
+}
+
+param keyVault = {
+  sku: 'standard'
+  enablePurgeProtection: true
+  softDeleteRetentionInDays: 90
+  privateEndpoint: true
+}
+
+param hubNetwork = {
+  addressPrefixes: [
+    '10.50.0.0/22'
+  ]
+  dnsServers: []
+  subnets: [
+    {
+      name: 'AzureFirewallSubnet'
+      addressPrefix: '10.50.0.0/26'
+      networkSecurityGroupName: null
+      delegation: null
+    }
+    {
+      name: 'AzureBastionSubnet'
+      addressPrefix: '10.50.0.128/26'
+      networkSecurityGroupName: 'nsg-hub-bastion-prod-sdc-001'
+      delegation: null
+    }
+    {
+      name: 'snet-management'
+      addressPrefix: '10.50.1.0/26'
+      networkSecurityGroupName: 'nsg-hub-management-prod-sdc-001'
+      delegation: null
+    }
+  ]
+  bastionAddressPrefix: '10.50.0.128/26'
+}
+
+param privateDnsZones = [
+  'privatelink.vaultcore.azure.net'
+  'privatelink.blob.core.windows.net'
+]
+
+param firewall = {
+  enabled: true
+  tier: 'Standard'
+  privateIpAddress: '10.50.0.4'
+  zones: [
+    '1'
+    '2'
+    '3'
+  ]
+  threatIntelMode: 'Deny'
+}
+
+param bastion = {
+  enabled: true
+  sku: 'Standard'
+}
+
+param spokes = [
+  {
+    name: 'erp'
+    resourceGroupName: 'rg-erp-prod-sdc-001'
+    virtualNetworkName: 'vnet-erp-prod-sdc-001'
+    routeTableName: 'rt-erp-prod-sdc-001'
+    addressPrefixes: [
+      '10.51.0.0/23'
+    ]
+    subnets: [
+      {
+        name: 'snet-app'
+        addressPrefix: '10.51.0.0/24'
+        networkSecurityGroupName: 'nsg-erp-app-prod-sdc-001'
+      }
+      {
+        name: 'snet-db'
+        addressPrefix: '10.51.1.0/26'
+        networkSecurityGroupName: 'nsg-erp-db-prod-sdc-001'
+      }
+    ]
+  }
+  {
+    name: 'files'
+    resourceGroupName: 'rg-files-prod-sdc-001'
+    virtualNetworkName: 'vnet-files-prod-sdc-001'
+    routeTableName: 'rt-files-prod-sdc-001'
+    addressPrefixes: [
+      '10.51.2.0/24'
+    ]
+    subnets: [
+      {
+        name: 'snet-workload'
+        addressPrefix: '10.51.2.0/25'
+        networkSecurityGroupName: 'nsg-files-workload-prod-sdc-001'
+      }
+    ]
+  }
+]

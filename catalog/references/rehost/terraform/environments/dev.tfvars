@@ -1,0 +1,121 @@
+# dev (dev preset) values, rendered by meg 0.1.0.
+#   terraform plan -var-file=environments/dev.tfvars
+
+location = "swedencentral"
+
+environment_name = "dev"
+
+tags = {
+  costCenter    = "CC-2210"
+  environment   = "dev"
+  landingZone   = "fabrikam"
+  migrationWave = "wave-1"
+  owner         = "infra-team"
+}
+
+names = {
+  connectivity_resource_group   = "rg-connectivity-dev-sdc-001"
+  management_resource_group     = "rg-management-dev-sdc-001"
+  security_resource_group       = "rg-security-dev-sdc-001"
+  log_analytics_workspace       = "log-management-dev-sdc-001"
+  key_vault                     = "kv-fabrikam-dev-sdc-6454"
+  key_vault_private_endpoint    = "pep-kv-platform-dev-sdc-001"
+  hub_virtual_network           = "vnet-hub-dev-sdc-001"
+  firewall                      = "afw-hub-dev-sdc-001"
+  firewall_policy               = "afwp-hub-dev-sdc-001"
+  firewall_public_ip            = "pip-firewall-dev-sdc-001"
+  firewall_management_public_ip = "pip-firewall-mgmt-dev-sdc-001"
+  bastion                       = "bas-hub-dev-sdc-001"
+  bastion_public_ip             = "pip-bastion-dev-sdc-001"
+  firewall_route_table          = "rt-hub-firewall-dev-sdc-001"
+}
+
+log_analytics = {
+  retention_in_days = 30
+  daily_quota_gb    = 5
+}
+
+key_vault = {
+  sku                           = "standard"
+  enable_purge_protection       = false
+  soft_delete_retention_in_days = 7
+  private_endpoint              = true
+}
+
+hub_network = {
+  address_prefixes = ["10.40.0.0/22"]
+  dns_servers      = []
+  subnets = [
+    {
+      name                        = "AzureFirewallSubnet"
+      address_prefix              = "10.40.0.0/26"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "AzureFirewallManagementSubnet"
+      address_prefix              = "10.40.0.64/26"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "AzureBastionSubnet"
+      address_prefix              = "10.40.0.128/26"
+      network_security_group_name = "nsg-hub-bastion-dev-sdc-001"
+      delegation                  = null
+    },
+    {
+      name                        = "snet-management"
+      address_prefix              = "10.40.1.0/26"
+      network_security_group_name = "nsg-hub-management-dev-sdc-001"
+      delegation                  = null
+    },
+  ]
+  bastion_address_prefix = "10.40.0.128/26"
+}
+
+private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]
+
+firewall = {
+  enabled            = true
+  tier               = "Basic"
+  private_ip_address = "10.40.0.4"
+  zones              = []
+  threat_intel_mode  = "Alert"
+}
+
+bastion = {
+  enabled = true
+  sku     = "Basic"
+}
+
+spokes = [
+  {
+    name                 = "erp"
+    resource_group_name  = "rg-erp-dev-sdc-001"
+    virtual_network_name = "vnet-erp-dev-sdc-001"
+    route_table_name     = "rt-erp-dev-sdc-001"
+    address_prefixes     = ["10.41.0.0/24"]
+    subnets = [
+      {
+        name                        = "snet-workload"
+        address_prefix              = "10.41.0.0/25"
+        network_security_group_name = "nsg-erp-workload-dev-sdc-001"
+      },
+    ]
+  },
+  {
+    name                 = "files"
+    resource_group_name  = "rg-files-dev-sdc-001"
+    virtual_network_name = "vnet-files-dev-sdc-001"
+    route_table_name     = "rt-files-dev-sdc-001"
+    address_prefixes     = ["10.41.1.0/24"]
+    subnets = [
+      {
+        name                        = "snet-workload"
+        address_prefix              = "10.41.1.0/25"
+        network_security_group_name = "nsg-files-workload-dev-sdc-001"
+      },
+    ]
+  },
+]

@@ -1,0 +1,120 @@
+# prod (prod preset) values, rendered by meg 0.1.0.
+#   terraform plan -var-file=environments/prod.tfvars
+
+location = "swedencentral"
+
+environment_name = "prod"
+
+tags = {
+  costCenter    = "CC-2210"
+  environment   = "prod"
+  landingZone   = "fabrikam"
+  migrationWave = "wave-1"
+  owner         = "infra-team"
+}
+
+names = {
+  connectivity_resource_group   = "rg-connectivity-prod-sdc-001"
+  management_resource_group     = "rg-management-prod-sdc-001"
+  security_resource_group       = "rg-security-prod-sdc-001"
+  log_analytics_workspace       = "log-management-prod-sdc-001"
+  key_vault                     = "kv-fabrika-prod-sdc-74bd"
+  key_vault_private_endpoint    = "pep-kv-platform-prod-sdc-001"
+  hub_virtual_network           = "vnet-hub-prod-sdc-001"
+  firewall                      = "afw-hub-prod-sdc-001"
+  firewall_policy               = "afwp-hub-prod-sdc-001"
+  firewall_public_ip            = "pip-firewall-prod-sdc-001"
+  firewall_management_public_ip = "pip-firewall-mgmt-prod-sdc-001"
+  bastion                       = "bas-hub-prod-sdc-001"
+  bastion_public_ip             = "pip-bastion-prod-sdc-001"
+  firewall_route_table          = "rt-hub-firewall-prod-sdc-001"
+}
+
+log_analytics = {
+  retention_in_days = 90
+  daily_quota_gb    = -1
+}
+
+key_vault = {
+  sku                           = "standard"
+  enable_purge_protection       = true
+  soft_delete_retention_in_days = 90
+  private_endpoint              = true
+}
+
+hub_network = {
+  address_prefixes = ["10.50.0.0/22"]
+  dns_servers      = []
+  subnets = [
+    {
+      name                        = "AzureFirewallSubnet"
+      address_prefix              = "10.50.0.0/26"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "AzureBastionSubnet"
+      address_prefix              = "10.50.0.128/26"
+      network_security_group_name = "nsg-hub-bastion-prod-sdc-001"
+      delegation                  = null
+    },
+    {
+      name                        = "snet-management"
+      address_prefix              = "10.50.1.0/26"
+      network_security_group_name = "nsg-hub-management-prod-sdc-001"
+      delegation                  = null
+    },
+  ]
+  bastion_address_prefix = "10.50.0.128/26"
+}
+
+private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]
+
+firewall = {
+  enabled            = true
+  tier               = "Standard"
+  private_ip_address = "10.50.0.4"
+  zones              = ["1", "2", "3"]
+  threat_intel_mode  = "Deny"
+}
+
+bastion = {
+  enabled = true
+  sku     = "Standard"
+}
+
+spokes = [
+  {
+    name                 = "erp"
+    resource_group_name  = "rg-erp-prod-sdc-001"
+    virtual_network_name = "vnet-erp-prod-sdc-001"
+    route_table_name     = "rt-erp-prod-sdc-001"
+    address_prefixes     = ["10.51.0.0/23"]
+    subnets = [
+      {
+        name                        = "snet-app"
+        address_prefix              = "10.51.0.0/24"
+        network_security_group_name = "nsg-erp-app-prod-sdc-001"
+      },
+      {
+        name                        = "snet-db"
+        address_prefix              = "10.51.1.0/26"
+        network_security_group_name = "nsg-erp-db-prod-sdc-001"
+      },
+    ]
+  },
+  {
+    name                 = "files"
+    resource_group_name  = "rg-files-prod-sdc-001"
+    virtual_network_name = "vnet-files-prod-sdc-001"
+    route_table_name     = "rt-files-prod-sdc-001"
+    address_prefixes     = ["10.51.2.0/24"]
+    subnets = [
+      {
+        name                        = "snet-workload"
+        address_prefix              = "10.51.2.0/25"
+        network_security_group_name = "nsg-files-workload-prod-sdc-001"
+      },
+    ]
+  },
+]

@@ -1,0 +1,108 @@
+variable "location" {
+  description = "Azure region of every resource."
+  type        = string
+}
+
+variable "environment_name" {
+  description = "Environment name, used in tags."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9]{1,7}$", var.environment_name))
+    error_message = "The environment name is 2 to 8 lower-case letters or digits, starting with a letter."
+  }
+}
+
+variable "tags" {
+  description = "Tags applied to every taggable resource."
+  type        = map(string)
+}
+
+variable "names" {
+  description = "Resource names, computed by meg from the CAF naming convention and checked against Azure's rules."
+  type = object({
+    connectivity_resource_group   = string
+    management_resource_group     = string
+    security_resource_group       = string
+    log_analytics_workspace       = string
+    key_vault                     = string
+    key_vault_private_endpoint    = string
+    hub_virtual_network           = string
+    firewall                      = string
+    firewall_policy               = string
+    firewall_public_ip            = string
+    firewall_management_public_ip = string
+    bastion                       = string
+    bastion_public_ip             = string
+    firewall_route_table          = string
+  })
+}
+
+variable "log_analytics" {
+  description = "Log Analytics workspace settings."
+  type = object({
+    retention_in_days = number
+    daily_quota_gb    = number
+  })
+
+  validation {
+    condition     = var.log_analytics.retention_in_days >= 30 && var.log_analytics.retention_in_days <= 730
+    error_message = "Retention is 30 to 730 days."
+  }
+}
+
+variable "key_vault" {
+  description = "Platform Key Vault settings."
+  type = object({
+    sku                           = string
+    enable_purge_protection       = bool
+    soft_delete_retention_in_days = number
+    private_endpoint              = bool
+  })
+
+  validation {
+    condition     = contains(["standard", "premium"], var.key_vault.sku)
+    error_message = "The Key Vault SKU is standard or premium."
+  }
+
+  validation {
+    condition     = var.key_vault.soft_delete_retention_in_days >= 7 && var.key_vault.soft_delete_retention_in_days <= 90
+    error_message = "Soft-delete retention is 7 to 90 days."
+  }
+}
+
+variable "hub_network" {
+  description = "Hub virtual network: address space, DNS servers and subnets."
+  type = object({
+    address_prefixes = list(string)
+    dns_servers      = list(string)
+    subnets = list(object({
+      name                        = string
+      address_prefix              = string
+      network_security_group_name = optional(string)
+      delegation                  = optional(string)
+    }))
+    bastion_address_prefix = optional(string)
+  })
+}
+
+variable "private_dns_zones" {
+  description = "Private DNS zones created in the connectivity resource group and linked to the hub."
+  type        = list(string)
+}
+
+variable "spokes" {
+  description = "Spoke virtual networks peered to the hub."
+  type = list(object({
+    name                 = string
+    resource_group_name  = string
+    virtual_network_name = string
+    route_table_name     = string
+    address_prefixes     = list(string)
+    subnets = list(object({
+      name                        = string
+      address_prefix              = string
+      network_security_group_name = string
+    }))
+  }))
+}
