@@ -602,6 +602,9 @@ fn render(
     })
 }
 
+/// One landing zone of a batch: rendered, or the file and why not.
+type BatchResult = Result<(), (PathBuf, Error)>;
+
 /// Renders many landing zones on every core, each into `output/<file stem>/`, with a progress
 /// line on a terminal. One landing zone's failure does not stop the others.
 fn render_batch(
@@ -611,14 +614,13 @@ fn render_batch(
     files: &[PathBuf],
     dry_run: bool,
     force: bool,
-) -> Result<Vec<Result<(), (PathBuf, Error)>>> {
+) -> Result<Vec<BatchResult>> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     session.renderer()?;
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Result<(), (PathBuf, Error)>>>> =
-        Mutex::new(files.iter().map(|_| None).collect());
+    let results: Mutex<Vec<Option<BatchResult>>> = Mutex::new(files.iter().map(|_| None).collect());
     let progress = std::io::stderr().is_terminal();
     let quiet = Output {
         quiet: true,

@@ -81,7 +81,7 @@ impl Renderer {
         tera.register_filter("hcl_str", str_filter(escape::hcl_string));
         tera.register_filter("bicep_value", value_filter(escape::bicep_value));
         tera.register_filter("hcl_value", value_filter(escape::hcl_value));
-        tera.register_filter("snake", str_filter(|s| crate::model::snake(s)));
+        tera.register_filter("snake", str_filter(crate::model::snake));
         Ok(Renderer { tera, names })
     }
 

@@ -253,10 +253,8 @@ impl Schema {
                 p
             } else if let Some(items) = node.get("items").filter(|_| seg.parse::<usize>().is_ok()) {
                 items
-            } else if let Some(ap) = node.get("additionalProperties").filter(|a| a.is_object()) {
-                ap
             } else {
-                return None;
+                node.get("additionalProperties").filter(|a| a.is_object())?
             };
             node = self.resolve(node)?;
         }

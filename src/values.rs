@@ -276,7 +276,7 @@ fn yaml_error(name: &str, e: &serde_saphyr::Error) -> Error {
     };
     Error::input(Diagnostic::at(
         loc,
-        format!("invalid YAML: {}", strip_location(&msg)),
+        format!("invalid YAML: {}", strip_location(msg)),
     ))
 }
 

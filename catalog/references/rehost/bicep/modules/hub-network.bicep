@@ -277,7 +277,7 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' = {
         properties: {
           addressPrefix: subnet.addressPrefix
           networkSecurityGroup: empty(subnet.?networkSecurityGroupName ?? '') ? null : {
-            id: resourceId('Microsoft.Network/networkSecurityGroups', subnet.networkSecurityGroupName!)
+            id: resourceId('Microsoft.Network/networkSecurityGroups', subnet.?networkSecurityGroupName ?? '')
           }
           routeTable: subnet.name == 'GatewaySubnet' && !empty(gatewayRouteTableId) ? {
             id: gatewayRouteTableId

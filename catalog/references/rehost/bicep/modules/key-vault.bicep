@@ -34,6 +34,7 @@ param logAnalyticsWorkspaceId string
 @description('Private endpoint in the hub (name, subnet, private DNS zone), or null for none.')
 param privateEndpoint privateEndpointType?
 
+@description('A private endpoint: its name, the subnet it sits in and the private DNS zone it registers in.')
 type privateEndpointType = {
   name: string
   subnetId: string
