@@ -64,12 +64,24 @@ fn main() {
 
 /// One application landing zone: a refactor spoke pair per environment.
 fn zone(i: usize) -> String {
-    format!(
-        "name: app{i:04}\nstrategy: refactor\nlocation: westeurope\ntags:\n  owner: team-{team}\n  costCenter: CC-{i:04}\n\
-environments:\n  dev:\n    network:\n      hub:\n        addressSpace: 10.100.0.0/22\n      spokes:\n        - name: web\n          addressSpace: 10.101.0.0/24\n\
-  prod:\n    network:\n      hub:\n        addressSpace: 10.0.0.0/22\n      spokes:\n        - name: web\n          addressSpace: 10.1.0.0/24\n",
-        team = i % 17
-    )
+    let lines = [
+        format!("name: app{i:04}"),
+        "strategy: refactor".into(),
+        "location: westeurope".into(),
+        "tags:".into(),
+        format!("  owner: team-{}", i % 17),
+        format!("  costCenter: CC-{i:04}"),
+        "environments:".into(),
+        "  dev:".into(),
+        "    network:".into(),
+        "      hub: {addressSpace: 10.100.0.0/22}".into(),
+        "      spokes: [{name: web, addressSpace: 10.101.0.0/24}]".into(),
+        "  prod:".into(),
+        "    network:".into(),
+        "      hub: {addressSpace: 10.0.0.0/22}".into(),
+        "      spokes: [{name: web, addressSpace: 10.1.0.0/24}]".into(),
+    ];
+    lines.join("\n") + "\n"
 }
 
 fn count(dir: &Path) -> usize {

@@ -30,6 +30,8 @@ pub const ROOTS: [&str; 3] = ["catalog", "templates", "examples"];
 pub struct Catalog {
     files: BTreeMap<String, Cow<'static, [u8]>>,
     overlaid: Vec<String>,
+    /// The digest is a hash over every file: computed once, a batch asks for it per zone.
+    version: std::sync::OnceLock<String>,
 }
 
 impl Catalog {
@@ -46,6 +48,7 @@ impl Catalog {
         Catalog {
             files,
             overlaid: Vec::new(),
+            version: std::sync::OnceLock::new(),
         }
     }
 
@@ -155,7 +158,9 @@ impl Catalog {
     /// The catalog's full version for the lock: the declared one and a digest of its content,
     /// so that two catalogs that differ never claim the same version.
     pub fn version(&self) -> String {
-        format!("{}+{}", self.declared_version(), &self.digest()[..12])
+        self.version
+            .get_or_init(|| format!("{}+{}", self.declared_version(), &self.digest()[..12]))
+            .clone()
     }
 
     /// SHA-256 over every path and content of the catalog, except the reference snapshots

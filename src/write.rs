@@ -188,18 +188,17 @@ impl Transaction {
     /// Runs the transaction, stopping as if killed after `moves` files were moved into place
     /// (`usize::MAX`: to the end). Tests use the limit to interrupt it at every step.
     fn run_until(self, writes: &[(&str, &[u8])], removes: &[String], moves: usize) -> Result<()> {
-        // 1. Stage every new file and back up every file that will be touched.
+        // 1. Back up every file that will be replaced or removed.
         let mut entries = Vec::new();
         let mut touched = BTreeSet::new();
-        for (path, bytes) in writes {
-            write_new(&self.dir.join("new").join(path), bytes)?;
-            touched.insert(path.to_string());
-        }
-        for path in touched
+        for path in writes
             .iter()
-            .map(String::as_str)
+            .map(|(p, _)| *p)
             .chain(removes.iter().map(String::as_str))
         {
+            if !touched.insert(path) {
+                continue;
+            }
             let target = self.out.join(path);
             let backed_up = target.exists();
             if backed_up {
@@ -212,15 +211,30 @@ impl Transaction {
                 backed_up,
             });
         }
-        // 2. The journal makes the transaction recoverable from here on.
-        let journal = serde_json::to_vec(&Journal { entries }).expect("journal serializes");
+        // 2. The journal makes the transaction recoverable from here on: a rollback restores
+        //    what it backed up and deletes what it lists as new.
+        let journal = Journal { entries };
+        let existed: BTreeSet<&str> = journal
+            .entries
+            .iter()
+            .filter(|e| e.backed_up)
+            .map(|e| e.path.as_str())
+            .collect();
+        let journal = serde_json::to_vec(&journal).expect("journal serializes");
         write_synced(&self.dir.join("journal.json"), &journal)?;
-        // 3. Move the new files into place (each rename is atomic) and remove the dropped ones.
-        for (i, (path, _)) in writes.iter().enumerate() {
+        // 3. New files go straight into place; a file that exists is replaced by a staged copy
+        //    and a rename, so it is never seen half-written. Then the dropped files go.
+        for (i, (path, bytes)) in writes.iter().enumerate() {
             if i == moves {
                 return Ok(());
             }
-            replace(&self.dir.join("new").join(path), &self.out.join(path))?;
+            if existed.contains(path) {
+                let staged = self.dir.join("new").join(path);
+                write_new(&staged, bytes)?;
+                replace(&staged, &self.out.join(path))?;
+            } else {
+                write_new(&self.out.join(path), bytes)?;
+            }
         }
         if moves != usize::MAX && moves >= writes.len() {
             return Ok(());
