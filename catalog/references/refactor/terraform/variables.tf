@@ -81,6 +81,8 @@ variable "hub_network" {
       delegation                  = optional(string)
     }))
     bastion_address_prefix = optional(string)
+    # The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
+    spoke_dns_servers = list(string)
   })
 }
 

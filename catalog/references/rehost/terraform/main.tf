@@ -90,7 +90,7 @@ module "spoke_network" {
   resource_group_name        = azurerm_resource_group.spoke[each.key].name
   location                   = var.location
   tags                       = merge(var.tags, { workload = each.key })
-  dns_servers                = var.hub_network.dns_servers
+  dns_servers                = var.hub_network.spoke_dns_servers
   bastion_address_prefix     = var.hub_network.bastion_address_prefix
   hub_virtual_network_id     = module.hub_network.id
   hub_virtual_network_name   = module.hub_network.name

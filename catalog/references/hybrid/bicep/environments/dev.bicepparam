@@ -105,6 +105,9 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: '10.100.0.128/26'
+  spokeDnsServers: [
+    '10.100.0.228'
+  ]
 }
 
 param privateDnsZones = [
@@ -156,6 +159,7 @@ param expressRoute = {
 
 param dnsResolver = {
   enabled: true
+  inboundIpAddress: '10.100.0.228'
   forwardingRules: [
     {
       domain: 'corp.contoso.com.'

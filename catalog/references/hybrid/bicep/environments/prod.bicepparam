@@ -99,6 +99,9 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: '10.0.0.128/26'
+  spokeDnsServers: [
+    '10.0.0.228'
+  ]
 }
 
 param privateDnsZones = [
@@ -154,6 +157,7 @@ param expressRoute = {
 
 param dnsResolver = {
   enabled: true
+  inboundIpAddress: '10.0.0.228'
   forwardingRules: [
     {
       domain: 'corp.contoso.com.'

@@ -28,6 +28,13 @@ param enablePurgeProtection bool
 @maxValue(90)
 param softDeleteRetentionInDays int
 
+@description('Public network access: Disabled when the vault has a private endpoint.')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Disabled'
+
 @description('Resource ID of the Log Analytics workspace for diagnostics.')
 param logAnalyticsWorkspaceId string
 
@@ -42,6 +49,8 @@ type privateEndpointType = {
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  // checkov:skip=CKV_AZURE_42:Purge protection is set per environment: on in test and prod (meg lint REL-003 requires it in prod), off in dev so vaults can be rebuilt.
+  // checkov:skip=CKV_AZURE_110:Purge protection is set per environment: on in test and prod (meg lint REL-003 requires it in prod), off in dev so vaults can be rebuilt.
   name: name
   location: location
   tags: tags
@@ -57,7 +66,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     softDeleteRetentionInDays: softDeleteRetentionInDays
     // ARM rejects false here: purge protection is either on or absent.
     enablePurgeProtection: enablePurgeProtection ? true : null
-    publicNetworkAccess: privateEndpoint == null ? 'Enabled' : 'Disabled'
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
       // Deny by default; trusted Azure services (Backup, Disk Encryption) still get through.
       bypass: 'AzureServices'

@@ -1,9 +1,12 @@
 // Private DNS zones for private endpoints, linked to the hub so every peered network that
-// uses the hub's DNS resolves them.
+// uses the hub's DNS resolves them. One nested deployment per zone keeps each link's parent
+// a plain symbol.
 targetScope = 'resourceGroup'
 
-@description('Zone names, e.g. privatelink.vaultcore.azure.net.')
-param zoneNames string[]
+// array rather than string[]: checkov's Bicep parser (pycep 0.7) crashes on a typed array
+// that drives a module loop, and CI runs checkov on every render.
+@description('Zone names (strings), e.g. privatelink.vaultcore.azure.net.')
+param zoneNames array
 
 @description('Resource ID of the hub virtual network.')
 param virtualNetworkId string
@@ -11,29 +14,16 @@ param virtualNetworkId string
 @description('Tags.')
 param tags object
 
-resource zones 'Microsoft.Network/privateDnsZones@2024-06-01' = [
+module zones 'private-dns-zone.bicep' = [
   for zone in zoneNames: {
-    name: zone
-    location: 'global'
-    tags: tags
-  }
-]
-
-resource hubLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = [
-  for (zone, i) in zoneNames: {
-    parent: zones[i]
-    name: 'link-hub'
-    location: 'global'
-    tags: tags
-    properties: {
-      virtualNetwork: {
-        id: virtualNetworkId
-      }
-      // Private endpoint records are managed by their DNS zone groups, not auto-registration.
-      registrationEnabled: false
+    name: 'pdz-${uniqueString(zone)}'
+    params: {
+      zoneName: zone
+      virtualNetworkId: virtualNetworkId
+      tags: tags
     }
   }
 ]
 
 @description('Zone resource IDs by zone name.')
-output zoneIds object = toObject(range(0, length(zoneNames)), i => zoneNames[i], i => zones[i].id)
+output zoneIds object = toObject(range(0, length(zoneNames)), i => zoneNames[i], i => zones[i].outputs.id)

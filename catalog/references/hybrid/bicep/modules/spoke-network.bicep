@@ -12,7 +12,7 @@ param location string
 param tags object
 
 @description('Custom DNS servers; empty for Azure DNS.')
-param dnsServers string[]
+param dnsServers array
 
 @description('Resource ID of the hub virtual network.')
 param hubVirtualNetworkId string
@@ -34,34 +34,29 @@ type spokeType = {
   resourceGroupName: string
   virtualNetworkName: string
   routeTableName: string
-  addressPrefixes: string[]
-  subnets: {
-    name: string
-    addressPrefix: string
-    networkSecurityGroupName: string
-  }[]
+  addressPrefixes: array
+  // items: { name, addressPrefix, networkSecurityGroupName }
+  subnets: array
 }
 
-var managementAccess = empty(bastionAddressPrefix)
-  ? []
-  : [
-      {
-        name: 'AllowBastionManagementInbound'
-        properties: {
-          priority: 100
-          direction: 'Inbound'
-          access: 'Allow'
-          protocol: 'Tcp'
-          sourceAddressPrefix: bastionAddressPrefix
-          sourcePortRange: '*'
-          destinationAddressPrefix: 'VirtualNetwork'
-          destinationPortRanges: [
-            '22'
-            '3389'
-          ]
-        }
-      }
-    ]
+var managementAccess = empty(bastionAddressPrefix) ? [] : [
+  {
+    name: 'AllowBastionManagementInbound'
+    properties: {
+      priority: 100
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: bastionAddressPrefix
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '22'
+        '3389'
+      ]
+    }
+  }
+]
 
 // Deny by default: workloads open what they need above priority 4096.
 var denyAllInbound = [

@@ -96,6 +96,7 @@ hub_network = {
     },
   ]
   bastion_address_prefix = "10.0.0.128/26"
+  spoke_dns_servers      = ["10.0.0.228"]
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.his.arc.azure.com", "privatelink.guestconfiguration.azure.com"]
@@ -139,7 +140,8 @@ express_route = {
 }
 
 dns_resolver = {
-  enabled = true
+  enabled            = true
+  inbound_ip_address = "10.0.0.228"
   forwarding_rules = [
     {
       domain             = "corp.contoso.com."

@@ -66,6 +66,9 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: null
+  spokeDnsServers: [
+    '10.60.0.4'
+  ]
 }
 
 param privateDnsZones = [

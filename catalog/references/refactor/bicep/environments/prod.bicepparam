@@ -60,6 +60,9 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: null
+  spokeDnsServers: [
+    '10.70.0.4'
+  ]
 }
 
 param privateDnsZones = [

@@ -12,13 +12,13 @@ param location string
 param tags object
 
 @description('Address space of the hub.')
-param addressPrefixes string[]
+param addressPrefixes array
 
 @description('Custom DNS servers; empty for Azure DNS.')
-param dnsServers string[]
+param dnsServers array
 
-@description('Subnets: name, prefix, NSG name (where Azure allows one) and delegation.')
-param subnets subnetType[]
+@description('Subnets: [{ name, addressPrefix, networkSecurityGroupName? (where Azure allows one), delegation? }].')
+param subnets array
 
 @description('Address prefix of AzureBastionSubnet, allowed to reach management ports; empty without Bastion.')
 param bastionAddressPrefix string
@@ -32,36 +32,27 @@ param ddosProtectionPlanId string = ''
 @description('Resource ID of the route table for GatewaySubnet (on-premises to spokes through the firewall); empty for none.')
 param gatewayRouteTableId string = ''
 
-type subnetType = {
-  name: string
-  addressPrefix: string
-  networkSecurityGroupName: string?
-  delegation: string?
-}
-
 var nsgSubnets = filter(subnets, s => !empty(s.?networkSecurityGroupName ?? ''))
 
 // Inbound rules per subnet; every NSG ends with an explicit deny (deny by default).
-var managementAccess = empty(bastionAddressPrefix)
-  ? []
-  : [
-      {
-        name: 'AllowBastionManagementInbound'
-        properties: {
-          priority: 100
-          direction: 'Inbound'
-          access: 'Allow'
-          protocol: 'Tcp'
-          sourceAddressPrefix: bastionAddressPrefix
-          sourcePortRange: '*'
-          destinationAddressPrefix: 'VirtualNetwork'
-          destinationPortRanges: [
-            '22'
-            '3389'
-          ]
-        }
-      }
-    ]
+var managementAccess = empty(bastionAddressPrefix) ? [] : [
+  {
+    name: 'AllowBastionManagementInbound'
+    properties: {
+      priority: 100
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: bastionAddressPrefix
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '22'
+        '3389'
+      ]
+    }
+  }
+]
 var denyAllInbound = [
   {
     name: 'DenyAllInbound'

@@ -63,6 +63,7 @@ hub_network = {
     },
   ]
   bastion_address_prefix = null
+  spoke_dns_servers      = ["10.60.0.4"]
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net"]

@@ -75,6 +75,9 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: '10.40.0.128/26'
+  spokeDnsServers: [
+    '10.40.0.4'
+  ]
 }
 
 param privateDnsZones = [

@@ -69,6 +69,9 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: '10.50.0.128/26'
+  spokeDnsServers: [
+    '10.50.0.4'
+  ]
 }
 
 param privateDnsZones = [

@@ -72,6 +72,7 @@ hub_network = {
     },
   ]
   bastion_address_prefix = "10.40.0.128/26"
+  spoke_dns_servers      = ["10.40.0.4"]
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]

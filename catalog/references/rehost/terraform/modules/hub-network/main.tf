@@ -142,6 +142,7 @@ locals {
 }
 
 resource "azurerm_virtual_network" "this" {
+  #checkov:skip=CKV_AZURE_183:The hub hosts the DNS Private Resolver and keeps Azure DNS (or the input's servers); spokes point at the resolver or the firewall's DNS proxy.
   name                = var.name
   resource_group_name = var.resource_group_name
   location            = var.location
