@@ -741,7 +741,8 @@ fn spoke_dns_servers(env: &Environment) -> Vec<String> {
     }
     let via = if s.dns_resolver.enabled {
         first_host(env, HubRole::DnsResolverInbound)
-    } else if s.firewall.enabled {
+    } else if s.firewall.enabled && s.firewall.tier != "Basic" {
+        // The Basic tier has no DNS proxy.
         first_host(env, HubRole::Firewall)
     } else {
         None
