@@ -74,9 +74,10 @@ impl Session {
     pub fn render(&self, input: &InputArgs) -> Result<Rendered> {
         let (values, lz) = self.resolve(input)?;
         let targets = input.targets();
-        let files = Renderer::new(&self.catalog)?.render(
+        let files = self.renderer()?.render_with(
             &lz,
             &targets,
+            input.pipeline,
             &self.catalog.declared_version(),
         )?;
         Ok(Rendered {

@@ -442,3 +442,42 @@ fn every_command_has_help_with_examples() {
         );
     }
 }
+
+#[test]
+fn pipelines_render_for_the_chosen_system_and_parse() {
+    let meg = rendered();
+    meg.run(&["render", "lz.yaml", "-o", "gh", "--pipeline", "github"])
+        .ok();
+    let workflow = meg.read("gh/.github/workflows/landing-zone.yml");
+    let v: serde_json::Value = serde_saphyr::from_str(&workflow).expect("the workflow is YAML");
+    let jobs = v["jobs"].as_object().expect("jobs");
+    assert!(
+        jobs.keys().any(|k| k.contains("dev")) && jobs.keys().any(|k| k.contains("prod")),
+        "{:?}",
+        jobs.keys()
+    );
+    assert!(
+        workflow.contains("id-token: write"),
+        "OIDC login, no stored secrets"
+    );
+    assert!(!meg.path("gh/azure-pipelines.yml").exists());
+
+    meg.run(&[
+        "render",
+        "lz.yaml",
+        "-o",
+        "ado",
+        "--pipeline",
+        "azure-devops",
+    ])
+    .ok();
+    let ado: serde_json::Value =
+        serde_saphyr::from_str(&meg.read("ado/azure-pipelines.yml")).expect("YAML");
+    assert!(
+        ado["stages"].as_array().is_some_and(|s| s.len() >= 3),
+        "{ado}"
+    );
+    assert!(!meg.path("ado/.github").exists());
+    // Without the flag, no pipeline files.
+    assert!(!meg.path("out/.github").exists() && !meg.path("out/azure-pipelines.yml").exists());
+}
