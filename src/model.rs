@@ -249,14 +249,9 @@ impl LandingZone {
         );
         let required_tags: Vec<String> =
             serde_json::from_value(governance_input["requiredTags"].clone()).unwrap_or_default();
-        let governance = crate::governance::resolve(
-            values,
-            top.get("governance").unwrap_or(&Value::Null),
-            &name,
-            &location,
-            &namer,
-        )
-        .map_err(Error::Input)?;
+        let governance =
+            crate::governance::resolve(values, &governance_input, &name, &location, &namer)
+                .map_err(Error::Input)?;
         let mut lz = LandingZone {
             name,
             strategy: strategy.name,
@@ -442,11 +437,6 @@ fn build_environment(
             "routeTable",
             &spoke.name,
         );
-        name(
-            format!("spoke.{}.peering", spoke.name),
-            "virtualNetworkPeering",
-            &format!("hub-to-{}", spoke.name),
-        );
         for subnet in network::spoke_subnets(spoke) {
             name(
                 format!(
@@ -475,7 +465,7 @@ fn build_environment(
 }
 
 /// Name keys of the platform and hub resources: (key, naming kind, workload token).
-const PLATFORM_NAMES: [(&str, &str, &str); 27] = [
+const PLATFORM_NAMES: [(&str, &str, &str); 26] = [
     ("connectivityResourceGroup", "resourceGroup", "connectivity"),
     ("managementResourceGroup", "resourceGroup", "management"),
     ("securityResourceGroup", "resourceGroup", "security"),
@@ -501,7 +491,6 @@ const PLATFORM_NAMES: [(&str, &str, &str); 27] = [
     ("vpnGatewayPublicIp", "publicIpAddress", "vpng"),
     ("vpnGatewaySecondPublicIp", "publicIpAddress", "vpng-2"),
     ("expressRouteGateway", "expressRouteGateway", "hub"),
-    ("expressRouteGatewayPublicIp", "publicIpAddress", "ergw"),
     ("expressRouteConnection", "connection", "er"),
     ("dnsResolver", "dnsPrivateResolver", "hub"),
     (
@@ -517,8 +506,12 @@ const PLATFORM_NAMES: [(&str, &str, &str); 27] = [
     ("dnsForwardingRuleset", "dnsForwardingRuleset", "onprem"),
     ("ddosProtectionPlan", "ddosProtectionPlan", "hub"),
     ("arcPrivateLinkScope", "arcPrivateLinkScope", "arc"),
+    (
+        "arcPrivateLinkScopePrivateEndpoint",
+        "privateEndpoint",
+        "arc",
+    ),
     ("hubToSpokeRouteTable", "routeTable", "hub-gateway"),
-    ("firewallRouteTable", "routeTable", "hub-firewall"),
 ];
 
 impl Environment {
@@ -761,7 +754,7 @@ fn name_deployed(key: &str, deploy: &BTreeMap<String, bool>) -> bool {
         k if k.starts_with("expressRoute") => on("expressRoute"),
         k if k.starts_with("dns") => on("dnsResolver"),
         "ddosProtectionPlan" => on("ddosProtection"),
-        "arcPrivateLinkScope" => on("arcPrivateLinkScope"),
+        k if k.starts_with("arcPrivateLinkScope") => on("arcPrivateLinkScope"),
         "keyVaultPrivateEndpoint" => true,
         "hubToSpokeRouteTable" => on("vpnGateway") || on("expressRoute"),
         _ => true,

@@ -286,23 +286,40 @@ fn parameter_files_match_their_declarations() {
     problems.assert_none();
 }
 
+/// The deployment roots of a render: the per-environment one, and the tenant-wide governance
+/// deployment when it is rendered. Parameter files belong to the root whose folder holds them.
+const BICEP_ROOTS: [(&str, &str); 2] = [
+    ("bicep/governance", "main.bicep"),
+    ("bicep", "../main.bicep"),
+];
+const TERRAFORM_ROOTS: [&str; 2] = ["terraform/governance", "terraform"];
+
+fn bicep_root_of(path: &str) -> (&'static str, &'static str) {
+    BICEP_ROOTS
+        .into_iter()
+        .find(|(root, _)| path.starts_with(&format!("{root}/")))
+        .expect("every .bicepparam is under bicep/")
+}
+
 fn check_bicepparam_files(example: &examples::Example, problems: &mut Problems) {
     let name = example.name.as_str();
-    let Some(main) = example.text("bicep/main.bicep") else {
-        problems.in_file(name, "bicep/main.bicep", "missing (or not UTF-8)");
-        return;
-    };
-    if let Some((pos, _)) = syntax::errors(&syntax::bicep(), main).first() {
-        problems.at(
-            name,
-            "bicep/main.bicep",
-            *pos,
-            "does not parse (see every_bicep_file_parses): parameters after this point may be missed",
-        );
-    }
-    let declared = bicep::params(main);
     for (path, text) in example.texts(problems, &[".bicepparam"]) {
-        for (line, message) in bicepparam_problems(&declared, text) {
+        let (root, using) = bicep_root_of(path);
+        let main_path = format!("{root}/main.bicep");
+        let Some(main) = example.text(&main_path) else {
+            problems.in_file(name, &main_path, "missing (or not UTF-8)");
+            continue;
+        };
+        if let Some((pos, _)) = syntax::errors(&syntax::bicep(), main).first() {
+            problems.at(
+                name,
+                &main_path,
+                *pos,
+                "does not parse (see every_bicep_file_parses): parameters after this point may be missed",
+            );
+        }
+        let declared = bicep::params(main);
+        for (line, message) in bicepparam_problems(&declared, text, using) {
             match line {
                 Some(line) => problems.at(name, path, (line, 1), message),
                 None => problems.in_file(name, path, message),
@@ -313,16 +330,20 @@ fn check_bicepparam_files(example: &examples::Example, problems: &mut Problems) 
 
 /// What is wrong with a `.bicepparam` file of `main.bicep`, which declares `declared`: each
 /// finding with its line, when it has one.
-fn bicepparam_problems(declared: &[bicep::Param], text: &str) -> Vec<(Option<usize>, String)> {
+fn bicepparam_problems(
+    declared: &[bicep::Param],
+    text: &str,
+    using: &str,
+) -> Vec<(Option<usize>, String)> {
     let mut out = Vec::new();
     let file = bicep::param_file(text);
-    if file.using.as_deref() != Some("../main.bicep") {
+    if file.using.as_deref() != Some(using) {
         let found = file
             .using
             .map_or("none".into(), |u| format!("`using '{u}'`"));
         out.push((
             None,
-            format!("the first statement must be `using '../main.bicep'`, found {found}"),
+            format!("the first statement must be `using '{using}'`, found {found}"),
         ));
     }
     let mut seen = BTreeSet::new();
@@ -353,47 +374,63 @@ fn bicepparam_problems(declared: &[bicep::Param], text: &str) -> Vec<(Option<usi
 
 fn check_tfvars_files(example: &examples::Example, problems: &mut Problems) {
     let name = example.name.as_str();
-    let mut variables = Vec::new();
-    for (path, text) in example.texts(problems, &[".tf"]) {
-        let root_file = path
-            .strip_prefix("terraform/")
-            .is_some_and(|rest| !rest.contains('/'));
-        if !root_file {
+    let tf = example.texts(problems, &[".tf"]);
+    let tfvars = example.texts(problems, &[".tfvars"]);
+    for root in TERRAFORM_ROOTS {
+        let in_root = |path: &str| {
+            path.strip_prefix(&format!("{root}/"))
+                .is_some_and(|rest| !rest.contains('/'))
+        };
+        let mut variables = Vec::new();
+        let mut has_files = false;
+        for (path, text) in tf.iter().filter(|(p, _)| in_root(p)) {
+            has_files = true;
+            match terraform::variables(text) {
+                Ok(v) => variables.extend(v),
+                Err(e) => problems.in_file(name, path, format!("hcl-rs: {e}")),
+            }
+        }
+        if !has_files {
             continue;
         }
-        match terraform::variables(text) {
-            Ok(v) => variables.extend(v),
-            Err(e) => problems.in_file(name, path, format!("hcl-rs: {e}")),
+        if variables.is_empty() {
+            problems.in_file(
+                name,
+                &format!("{root}/variables.tf"),
+                "declares no variables",
+            );
         }
-    }
-    if variables.is_empty() {
-        problems.in_file(name, "terraform/variables.tf", "declares no variables");
-    }
-    for (path, text) in example.texts(problems, &[".tfvars"]) {
-        let assigned = match terraform::assignments(text) {
-            Ok(a) => a,
-            Err(e) => {
-                problems.in_file(name, path, format!("hcl-rs: {e}"));
-                continue;
-            }
+        // Per-environment files sit in terraform/environments/, governance.tfvars in its root.
+        let belongs = |path: &str| {
+            path.strip_prefix(&format!("{root}/"))
+                .is_some_and(|rest| rest.starts_with("environments/") || !rest.contains('/'))
         };
-        for (var, offset) in &assigned {
-            if !variables.iter().any(|v| v.name == *var) {
-                problems.at(
-                    name,
-                    path,
-                    line_col(text, *offset),
-                    format!("{var} is not a variable of the root module"),
-                );
+        for (path, text) in tfvars.iter().filter(|(p, _)| belongs(p)) {
+            let assigned = match terraform::assignments(text) {
+                Ok(a) => a,
+                Err(e) => {
+                    problems.in_file(name, path, format!("hcl-rs: {e}"));
+                    continue;
+                }
+            };
+            for (var, offset) in &assigned {
+                if !variables.iter().any(|v| v.name == *var) {
+                    problems.at(
+                        name,
+                        path,
+                        line_col(text, *offset),
+                        format!("{var} is not a variable of the {root} root module"),
+                    );
+                }
             }
-        }
-        for v in &variables {
-            if !v.has_default && !v.sensitive && !assigned.iter().any(|(a, _)| *a == v.name) {
-                problems.in_file(
-                    name,
-                    path,
-                    format!("variable {} has no default and is not set here", v.name),
-                );
+            for v in &variables {
+                if !v.has_default && !v.sensitive && !assigned.iter().any(|(a, _)| *a == v.name) {
+                    problems.in_file(
+                        name,
+                        path,
+                        format!("variable {} has no default and is not set here", v.name),
+                    );
+                }
             }
         }
     }
@@ -929,9 +966,10 @@ param password string
         .collect();
     assert_eq!(required, ["location", "password"]);
     let good = "// c\nusing '../main.bicep'\n\nparam location = 'westeurope'\nparam password = readEnvironmentVariable('PASSWORD')\nparam tags = {\n  a: 'b'\n}\n";
-    assert_eq!(bicepparam_problems(&declared, good), []);
+    assert_eq!(bicepparam_problems(&declared, good, "../main.bicep"), []);
     let bad = "param location = 'x'\nparam nope = 1\nparam location = 'y'\n";
-    let problems: Vec<(Option<usize>, String)> = bicepparam_problems(&declared, bad);
+    let problems: Vec<(Option<usize>, String)> =
+        bicepparam_problems(&declared, bad, "../main.bicep");
     let expected = [
         (
             None,
