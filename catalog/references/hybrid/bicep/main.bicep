@@ -36,6 +36,35 @@ param privateDnsZones array
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
+@description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
+param firewall firewallType
+
+@description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
+param bastion bastionType
+
+@description('VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side.')
+param vpnGateway vpnGatewayType
+
+// items: { name, localNetworkGatewayName, connectionName, gatewayAddress (public IPv4 of the site's VPN
+// device), addressPrefixes (routed over the tunnel), bgpPeeringAddress and asn (both null for static routing) }
+@description('On-premises sites, each with a local network gateway and a site-to-site connection.')
+param onPremisesSites array
+
+@description('Pre-shared key of the site-to-site tunnels, read from VPN_SHARED_KEY at deploy time and never stored in a file.')
+@secure()
+@minLength(16)
+@maxLength(128)
+param vpnSharedKey string
+
+@description('ExpressRoute gateway: whether this environment has one, its zone-redundant SKU, and the circuit to connect (null: the gateway is deployed unconnected).')
+param expressRoute expressRouteType
+
+@description('DNS Private Resolver: whether this environment has one, and one forwarding rule per on-premises domain.')
+param dnsResolver dnsResolverType
+
+@description('Azure Arc private link scope: whether this environment has one.')
+param arcPrivateLinkScope arcPrivateLinkScopeType
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -58,15 +87,14 @@ type namesType = {
   vpnGatewayPublicIp: string
   vpnGatewaySecondPublicIp: string
   expressRouteGateway: string
-  expressRouteGatewayPublicIp: string
   expressRouteConnection: string
   dnsResolver: string
   dnsResolverInboundEndpoint: string
   dnsResolverOutboundEndpoint: string
   dnsForwardingRuleset: string
   arcPrivateLinkScope: string
+  arcPrivateLinkScopePrivateEndpoint: string
   hubToSpokeRouteTable: string
-  firewallRouteTable: string
 }
 
 type logAnalyticsType = {
@@ -95,6 +123,58 @@ type hubNetworkType = {
   bastionAddressPrefix: string?
   // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
   spokeDnsServers: array
+}
+
+type firewallType = {
+  enabled: bool
+  // Basic, Standard or Premium; Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: string
+  // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
+  privateIpAddress: string?
+  // Availability zones ('1', '2', '3'); empty for a regional firewall.
+  zones: array
+  // Alert or Deny.
+  threatIntelMode: string
+}
+
+type bastionType = {
+  enabled: bool
+  // Basic, Standard or Premium.
+  sku: string
+}
+
+type vpnGatewayType = {
+  // Deploy the VPN gateway in this environment.
+  enabled: bool
+  // VpnGw1AZ to VpnGw5AZ: AZ SKUs spread the instances over availability zones (Reliability).
+  sku: string
+  // Two active instances, each with its own public IP and tunnel per site (Reliability).
+  activeActive: bool
+  // BGP autonomous system number of the Azure side.
+  asn: int
+}
+
+type expressRouteType = {
+  // Deploy the ExpressRoute gateway in this environment.
+  enabled: bool
+  // ErGw1AZ, ErGw2AZ or ErGw3AZ: AZ SKUs spread the instances over availability zones (Reliability).
+  sku: string
+  // Resource ID of the provisioned ExpressRoute circuit; null to deploy the gateway without a connection.
+  circuitId: string?
+}
+
+type dnsResolverType = {
+  // Deploy the DNS Private Resolver in this environment.
+  enabled: bool
+  // Static address of the inbound endpoint in snet-dns-inbound; absent to let Azure pick one.
+  inboundIpAddress: string?
+  // items: { domain (fully qualified, with its trailing dot), targetDnsServers (on-premises DNS server addresses) }
+  forwardingRules: array
+}
+
+type arcPrivateLinkScopeType = {
+  // Deploy the Arc private link scope and its private endpoint in this environment.
+  enabled: bool
 }
 
 // ---------------------------------------------------------------------------------------
@@ -159,6 +239,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
   }
 }
 
@@ -169,6 +250,135 @@ module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
     zoneNames: privateDnsZones
     virtualNetworkId: hubVirtualNetwork.outputs.id
     tags: tags
+  }
+}
+
+// Firewall: spokes, on-premises and the internet reach each other only through it (Security).
+var spokeAddressPrefixes = flatten(map(spokes, spoke => spoke.addressPrefixes))
+
+module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
+  name: 'firewall-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.firewall
+    policyName: names.firewallPolicy
+    publicIpName: names.firewallPublicIp
+    managementPublicIpName: names.firewallManagementPublicIp
+    location: location
+    tags: tags
+    tier: firewall.tier
+    zones: firewall.zones
+    threatIntelMode: firewall.threatIntelMode
+    subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
+    managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
+    spokeAddressPrefixes: spokeAddressPrefixes
+    onPremisesAddressPrefixes: vpnGateway.enabled ? flatten(map(onPremisesSites, site => site.addressPrefixes)) : []
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Traffic from on-premises to the spokes crosses the firewall too, so both directions of a flow
+// take the same path: GatewaySubnet gets routes to the spokes through it (Security).
+var routeGatewayTrafficThroughFirewall = firewall.enabled && (vpnGateway.enabled || expressRoute.enabled)
+
+module gatewayRouteTable 'modules/gateway-route-table.bicep' = if (routeGatewayTrafficThroughFirewall) {
+  name: 'gateway-route-table-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.hubToSpokeRouteTable
+    location: location
+    tags: tags
+    spokeAddressPrefixes: spokeAddressPrefixes
+    firewallPrivateIp: firewall.privateIpAddress ?? ''
+  }
+}
+
+// Bastion: administrators reach machines without public IPs or open management ports (Security).
+module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
+  name: 'bastion-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.bastion
+    publicIpName: names.bastionPublicIp
+    location: location
+    tags: tags
+    sku: bastion.sku
+    subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Site-to-site VPN: on-premises stays reachable while workloads move (hybrid).
+module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled) {
+  name: 'vpn-gateway-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.vpnGateway
+    publicIpName: names.vpnGatewayPublicIp
+    secondPublicIpName: names.vpnGatewaySecondPublicIp
+    location: location
+    tags: tags
+    sku: vpnGateway.sku
+    activeActive: vpnGateway.activeActive
+    asn: vpnGateway.asn
+    gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
+    sites: onPremisesSites
+    sharedKey: vpnSharedKey
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// ExpressRoute: private, SLA-backed connectivity to on-premises through the provider's circuit.
+module expressRouteGatewayDeployment 'modules/expressroute-gateway.bicep' = if (expressRoute.enabled) {
+  name: 'expressroute-gateway-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.expressRouteGateway
+    connectionName: names.expressRouteConnection
+    location: location
+    tags: tags
+    sku: expressRoute.sku
+    gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
+    circuitId: expressRoute.?circuitId ?? ''
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+  // Both gateways share GatewaySubnet and Azure runs one gateway operation per network at a time.
+  dependsOn: [
+    vpnGatewayDeployment
+  ]
+}
+
+// DNS Private Resolver: on-premises resolves Azure's private zones, Azure resolves on-premises domains.
+module dnsResolverDeployment 'modules/dns-resolver.bicep' = if (dnsResolver.enabled) {
+  name: 'dns-resolver-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.dnsResolver
+    inboundEndpointName: names.dnsResolverInboundEndpoint
+    outboundEndpointName: names.dnsResolverOutboundEndpoint
+    forwardingRulesetName: names.dnsForwardingRuleset
+    location: location
+    tags: tags
+    virtualNetworkId: hubVirtualNetwork.outputs.id
+    inboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-inbound'] ?? ''
+    outboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-outbound'] ?? ''
+    inboundIpAddress: dnsResolver.?inboundIpAddress ?? ''
+    forwardingRules: dnsResolver.forwardingRules
+  }
+}
+
+// Azure Arc: servers that stay on premises are managed through a private endpoint in the hub.
+// Arc is a management service, so the scope and its endpoint live in the management resource group (CAF).
+module arcPrivateLinkScopeDeployment 'modules/arc-private-link-scope.bicep' = if (arcPrivateLinkScope.enabled) {
+  name: 'arc-private-link-scope-${environmentName}'
+  scope: managementResourceGroup
+  params: {
+    name: names.arcPrivateLinkScope
+    privateEndpointName: names.arcPrivateLinkScopePrivateEndpoint
+    location: location
+    tags: tags
+    subnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-management'] ?? ''
+    privateDnsZoneIds: privateDnsZoneLinks.outputs.zoneIds
   }
 }
 
@@ -212,7 +422,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       hubVirtualNetworkId: hubVirtualNetwork.outputs.id
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
-      firewallPrivateIp: firewall.enabled ? firewall.privateIpAddress : ''
+      firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
       useRemoteGateways: vpnGateway.enabled || expressRoute.enabled
     }
     // Peering with remote gateways fails until the hub's gateway exists.
@@ -252,5 +462,40 @@ output keyVaultId string = platformKeyVault.outputs.id
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
 
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var spokeVirtualNetworks = [
+  for (spoke, i) in spokes: {
+    name: spoke.name
+    id: spokeNetworks[i].outputs.id
+  }
+]
+
 @description('Resource IDs of the spoke virtual networks, by spoke name.')
-output spokeVirtualNetworkIds object = toObject(range(0, length(spokes)), i => spokes[i].name, i => spokeNetworks[i].outputs.id)
+output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+
+@description('Private IP of the hub firewall; empty when the environment has none.')
+output firewallPrivateIpAddress string = firewall.enabled ? hubFirewall.outputs.privateIpAddress : ''
+
+@description('Public IP of the hub firewall, the source address of the spokes\' internet traffic; empty when the environment has none.')
+output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.publicIpAddress : ''
+
+@description('Resource ID of the firewall policy, for rule collection groups added by landing zone teams; empty when the environment has no firewall.')
+output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
+
+@description('Resource ID of the Bastion host; empty when the environment has none.')
+output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+
+@description('Resource ID of the VPN gateway; empty where the environment has none.')
+output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.id : ''
+
+@description('Public IP addresses of the VPN gateway, to configure as peers on the on-premises VPN devices.')
+output vpnGatewayPublicIpAddresses array = vpnGateway.enabled ? vpnGatewayDeployment.outputs.publicIpAddresses : []
+
+@description('Resource ID of the ExpressRoute gateway; empty where the environment has none.')
+output expressRouteGatewayId string = expressRoute.enabled ? expressRouteGatewayDeployment.outputs.id : ''
+
+@description('Inbound endpoint address of the DNS Private Resolver: the conditional forwarder target for Azure zones on premises; empty where the environment has none.')
+output dnsResolverInboundIpAddress string = dnsResolver.enabled ? dnsResolverDeployment.outputs.inboundIpAddress : ''
+
+@description('Resource ID of the Azure Arc private link scope, to onboard servers with; empty where the environment has none.')
+output arcPrivateLinkScopeId string = arcPrivateLinkScope.enabled ? arcPrivateLinkScopeDeployment.outputs.id : ''

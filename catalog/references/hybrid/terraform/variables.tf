@@ -21,32 +21,31 @@ variable "tags" {
 variable "names" {
   description = "Resource names, computed by meg from the CAF naming convention and checked against Azure's rules."
   type = object({
-    connectivity_resource_group     = string
-    management_resource_group       = string
-    security_resource_group         = string
-    log_analytics_workspace         = string
-    key_vault                       = string
-    key_vault_private_endpoint      = string
-    hub_virtual_network             = string
-    firewall                        = string
-    firewall_policy                 = string
-    firewall_public_ip              = string
-    firewall_management_public_ip   = string
-    bastion                         = string
-    bastion_public_ip               = string
-    vpn_gateway                     = string
-    vpn_gateway_public_ip           = string
-    vpn_gateway_second_public_ip    = string
-    express_route_gateway           = string
-    express_route_gateway_public_ip = string
-    express_route_connection        = string
-    dns_resolver                    = string
-    dns_resolver_inbound_endpoint   = string
-    dns_resolver_outbound_endpoint  = string
-    dns_forwarding_ruleset          = string
-    arc_private_link_scope          = string
-    hub_to_spoke_route_table        = string
-    firewall_route_table            = string
+    connectivity_resource_group             = string
+    management_resource_group               = string
+    security_resource_group                 = string
+    log_analytics_workspace                 = string
+    key_vault                               = string
+    key_vault_private_endpoint              = string
+    hub_virtual_network                     = string
+    firewall                                = string
+    firewall_policy                         = string
+    firewall_public_ip                      = string
+    firewall_management_public_ip           = string
+    bastion                                 = string
+    bastion_public_ip                       = string
+    vpn_gateway                             = string
+    vpn_gateway_public_ip                   = string
+    vpn_gateway_second_public_ip            = string
+    express_route_gateway                   = string
+    express_route_connection                = string
+    dns_resolver                            = string
+    dns_resolver_inbound_endpoint           = string
+    dns_resolver_outbound_endpoint          = string
+    dns_forwarding_ruleset                  = string
+    arc_private_link_scope                  = string
+    arc_private_link_scope_private_endpoint = string
+    hub_to_spoke_route_table                = string
   })
 }
 
@@ -119,4 +118,172 @@ variable "spokes" {
       network_security_group_name = string
     }))
   }))
+}
+
+variable "firewall" {
+  description = "Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode."
+  type = object({
+    enabled = bool
+    # Basic also needs AzureFirewallManagementSubnet and a management public IP.
+    tier = string
+    # First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
+    private_ip_address = optional(string)
+    zones              = list(string)
+    threat_intel_mode  = string
+  })
+
+  validation {
+    condition     = contains(["Basic", "Standard", "Premium"], var.firewall.tier)
+    error_message = "The firewall tier is Basic, Standard or Premium."
+  }
+
+  validation {
+    condition     = contains(["Alert", "Deny"], var.firewall.threat_intel_mode)
+    error_message = "The threat intelligence mode is Alert or Deny."
+  }
+
+  validation {
+    condition     = alltrue([for zone in var.firewall.zones : contains(["1", "2", "3"], zone)])
+    error_message = "Firewall zones are \"1\", \"2\" or \"3\"."
+  }
+
+  validation {
+    condition     = !var.firewall.enabled || var.firewall.private_ip_address != null
+    error_message = "An enabled firewall needs its private IP address: the spokes route through it."
+  }
+}
+
+variable "bastion" {
+  description = "Azure Bastion in the hub: whether this environment has it, and its SKU."
+  type = object({
+    enabled = bool
+    sku     = string
+  })
+
+  validation {
+    condition     = contains(["Basic", "Standard", "Premium"], var.bastion.sku)
+    error_message = "The Bastion SKU is Basic, Standard or Premium."
+  }
+}
+
+variable "vpn_gateway" {
+  description = "VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side."
+  type = object({
+    enabled = bool
+    # AZ SKUs spread the instances over availability zones (Reliability).
+    sku           = string
+    active_active = bool
+    asn           = number
+  })
+
+  validation {
+    condition     = contains(["VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ", "VpnGw4AZ", "VpnGw5AZ"], var.vpn_gateway.sku)
+    error_message = "The VPN gateway SKU is one of the zone-redundant VpnGw1AZ to VpnGw5AZ."
+  }
+
+  validation {
+    condition     = var.vpn_gateway.asn >= 1 && var.vpn_gateway.asn <= 4294967294 && !contains([8074, 8075, 12076, 23456, 65517, 65518, 65519, 65520], var.vpn_gateway.asn)
+    error_message = "The ASN is 1 to 4294967294 and not one Azure or IANA reserves (8074, 8075, 12076, 23456, 65517-65520)."
+  }
+}
+
+variable "on_premises_sites" {
+  description = "On-premises sites, each with a local network gateway and a site-to-site connection."
+  type = list(object({
+    name                       = string
+    local_network_gateway_name = string
+    connection_name            = string
+    gateway_address            = string
+    address_prefixes           = list(string)
+    # BGP peer of the site's VPN device and its AS number; both null for static routing.
+    bgp_peering_address = optional(string)
+    asn                 = optional(number)
+  }))
+
+  validation {
+    condition     = alltrue([for site in var.on_premises_sites : can(cidrhost("${site.gateway_address}/32", 0))])
+    error_message = "A site's gateway address is an IPv4 address."
+  }
+
+  validation {
+    condition     = alltrue(flatten([for site in var.on_premises_sites : [for prefix in site.address_prefixes : can(cidrnetmask(prefix))]]))
+    error_message = "A site's address prefixes are IPv4 CIDR blocks."
+  }
+
+  validation {
+    condition     = alltrue([for site in var.on_premises_sites : (site.asn == null) == (site.bgp_peering_address == null)])
+    error_message = "A site that runs BGP needs both its BGP peering address and its AS number."
+  }
+
+  validation {
+    condition     = alltrue([for site in var.on_premises_sites : site.asn == null || (site.asn != var.vpn_gateway.asn && !contains([8074, 8075, 12076, 23456, 65515, 65517, 65518, 65519, 65520], site.asn))])
+    error_message = "A site's AS number differs from the Azure side's and is not one Azure or IANA reserves (8074, 8075, 12076, 23456, 65515, 65517-65520)."
+  }
+}
+
+variable "vpn_shared_key" {
+  description = "Pre-shared key of the site-to-site tunnels: export TF_VAR_vpn_shared_key, never put it in a file."
+  type        = string
+  sensitive   = true
+
+  validation {
+    condition     = length(var.vpn_shared_key) >= 16 && length(var.vpn_shared_key) <= 128
+    error_message = "The shared key is 16 to 128 characters long."
+  }
+}
+
+variable "express_route" {
+  description = "ExpressRoute gateway: whether this environment has one, its zone-redundant SKU, and the circuit to connect (null: the gateway is deployed unconnected)."
+  type = object({
+    enabled = bool
+    # AZ SKUs spread the instances over availability zones (Reliability).
+    sku        = string
+    circuit_id = optional(string)
+  })
+
+  validation {
+    condition     = contains(["ErGw1AZ", "ErGw2AZ", "ErGw3AZ"], var.express_route.sku)
+    error_message = "The ExpressRoute gateway SKU is one of the zone-redundant ErGw1AZ, ErGw2AZ or ErGw3AZ."
+  }
+
+  validation {
+    condition     = var.express_route.circuit_id == null || can(regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/expressRouteCircuits/[^/]+$", var.express_route.circuit_id))
+    error_message = "The circuit ID is the resource ID of an ExpressRoute circuit: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/expressRouteCircuits/<name>."
+  }
+}
+
+variable "dns_resolver" {
+  description = "DNS Private Resolver: whether this environment has one, and one forwarding rule per on-premises domain."
+  type = object({
+    enabled = bool
+    # Static address of the inbound endpoint in snet-dns-inbound; null to let Azure pick one.
+    inbound_ip_address = optional(string)
+    forwarding_rules = list(object({
+      # Fully qualified, with its trailing dot: corp.contoso.com.
+      domain             = string
+      target_dns_servers = list(string)
+    }))
+  })
+
+  validation {
+    condition     = alltrue([for rule in var.dns_resolver.forwarding_rules : can(regex("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+$", lower(rule.domain)))])
+    error_message = "A forwarded domain is fully qualified and ends with a dot, e.g. corp.contoso.com."
+  }
+
+  validation {
+    condition     = alltrue([for rule in var.dns_resolver.forwarding_rules : length(rule.target_dns_servers) > 0 && alltrue([for server in rule.target_dns_servers : can(cidrhost("${server}/32", 0))])])
+    error_message = "Every forwarding rule targets at least one on-premises DNS server, by IPv4 address."
+  }
+
+  validation {
+    condition     = var.dns_resolver.inbound_ip_address == null || can(cidrhost("${var.dns_resolver.inbound_ip_address}/32", 0))
+    error_message = "The inbound endpoint address is an IPv4 address."
+  }
+}
+
+variable "arc_private_link_scope" {
+  description = "Azure Arc private link scope: whether this environment has one."
+  type = object({
+    enabled = bool
+  })
 }

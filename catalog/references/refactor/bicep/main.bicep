@@ -36,6 +36,9 @@ param privateDnsZones array
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
+@description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
+param firewall firewallType
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -52,7 +55,6 @@ type namesType = {
   firewallPolicy: string
   firewallPublicIp: string
   firewallManagementPublicIp: string
-  firewallRouteTable: string
 }
 
 type logAnalyticsType = {
@@ -81,6 +83,18 @@ type hubNetworkType = {
   bastionAddressPrefix: string?
   // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
   spokeDnsServers: array
+}
+
+type firewallType = {
+  enabled: bool
+  // Basic, Standard or Premium; Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: string
+  // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
+  privateIpAddress: string?
+  // Availability zones ('1', '2', '3'); empty for a regional firewall.
+  zones: array
+  // Alert or Deny.
+  threatIntelMode: string
 }
 
 // ---------------------------------------------------------------------------------------
@@ -158,6 +172,29 @@ module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
   }
 }
 
+// Firewall: spokes, on-premises and the internet reach each other only through it (Security).
+var spokeAddressPrefixes = flatten(map(spokes, spoke => spoke.addressPrefixes))
+
+module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
+  name: 'firewall-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.firewall
+    policyName: names.firewallPolicy
+    publicIpName: names.firewallPublicIp
+    managementPublicIpName: names.firewallManagementPublicIp
+    location: location
+    tags: tags
+    tier: firewall.tier
+    zones: firewall.zones
+    threatIntelMode: firewall.threatIntelMode
+    subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
+    managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
+    spokeAddressPrefixes: spokeAddressPrefixes
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Security: the platform Key Vault.
 // ---------------------------------------------------------------------------------------
@@ -198,7 +235,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       hubVirtualNetworkId: hubVirtualNetwork.outputs.id
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
-      firewallPrivateIp: firewall.enabled ? firewall.privateIpAddress : ''
+      firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
   }
 ]
@@ -231,5 +268,22 @@ output keyVaultId string = platformKeyVault.outputs.id
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
 
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var spokeVirtualNetworks = [
+  for (spoke, i) in spokes: {
+    name: spoke.name
+    id: spokeNetworks[i].outputs.id
+  }
+]
+
 @description('Resource IDs of the spoke virtual networks, by spoke name.')
-output spokeVirtualNetworkIds object = toObject(range(0, length(spokes)), i => spokes[i].name, i => spokeNetworks[i].outputs.id)
+output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+
+@description('Private IP of the hub firewall; empty when the environment has none.')
+output firewallPrivateIpAddress string = firewall.enabled ? hubFirewall.outputs.privateIpAddress : ''
+
+@description('Public IP of the hub firewall, the source address of the spokes\' internet traffic; empty when the environment has none.')
+output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.publicIpAddress : ''
+
+@description('Resource ID of the firewall policy, for rule collection groups added by landing zone teams; empty when the environment has no firewall.')
+output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''

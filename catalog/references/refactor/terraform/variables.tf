@@ -32,7 +32,6 @@ variable "names" {
     firewall_policy               = string
     firewall_public_ip            = string
     firewall_management_public_ip = string
-    firewall_route_table          = string
   })
 }
 
@@ -105,4 +104,37 @@ variable "spokes" {
       network_security_group_name = string
     }))
   }))
+}
+
+variable "firewall" {
+  description = "Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode."
+  type = object({
+    enabled = bool
+    # Basic also needs AzureFirewallManagementSubnet and a management public IP.
+    tier = string
+    # First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
+    private_ip_address = optional(string)
+    zones              = list(string)
+    threat_intel_mode  = string
+  })
+
+  validation {
+    condition     = contains(["Basic", "Standard", "Premium"], var.firewall.tier)
+    error_message = "The firewall tier is Basic, Standard or Premium."
+  }
+
+  validation {
+    condition     = contains(["Alert", "Deny"], var.firewall.threat_intel_mode)
+    error_message = "The threat intelligence mode is Alert or Deny."
+  }
+
+  validation {
+    condition     = alltrue([for zone in var.firewall.zones : contains(["1", "2", "3"], zone)])
+    error_message = "Firewall zones are \"1\", \"2\" or \"3\"."
+  }
+
+  validation {
+    condition     = !var.firewall.enabled || var.firewall.private_ip_address != null
+    error_message = "An enabled firewall needs its private IP address: the spokes route through it."
+  }
 }

@@ -61,6 +61,42 @@ module "private_dns_zones" {
   tags                = var.tags
 }
 
+# Firewall: spokes, on-premises and the internet reach each other only through it (Security).
+module "firewall" {
+  source = "./modules/firewall"
+  count  = var.firewall.enabled ? 1 : 0
+
+  name                       = var.names.firewall
+  policy_name                = var.names.firewall_policy
+  public_ip_name             = var.names.firewall_public_ip
+  management_public_ip_name  = var.names.firewall_management_public_ip
+  resource_group_name        = azurerm_resource_group.connectivity.name
+  location                   = var.location
+  tags                       = var.tags
+  tier                       = var.firewall.tier
+  zones                      = var.firewall.zones
+  threat_intel_mode          = var.firewall.threat_intel_mode
+  subnet_id                  = module.hub_network.subnet_ids["AzureFirewallSubnet"]
+  management_subnet_id       = lookup(module.hub_network.subnet_ids, "AzureFirewallManagementSubnet", null)
+  spoke_address_prefixes     = flatten([for spoke in var.spokes : spoke.address_prefixes])
+  log_analytics_workspace_id = module.log_analytics.id
+}
+
+# Bastion: administrators reach machines without public IPs or open management ports (Security).
+module "bastion" {
+  source = "./modules/bastion"
+  count  = var.bastion.enabled ? 1 : 0
+
+  name                       = var.names.bastion
+  public_ip_name             = var.names.bastion_public_ip
+  resource_group_name        = azurerm_resource_group.connectivity.name
+  location                   = var.location
+  tags                       = var.tags
+  sku                        = var.bastion.sku
+  subnet_id                  = module.hub_network.subnet_ids["AzureBastionSubnet"]
+  log_analytics_workspace_id = module.log_analytics.id
+}
+
 # Security: the platform Key Vault.
 module "key_vault" {
   source = "./modules/key-vault"

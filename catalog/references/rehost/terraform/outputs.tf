@@ -22,3 +22,23 @@ output "spoke_virtual_network_ids" {
   description = "Resource IDs of the spoke virtual networks, by spoke name."
   value       = { for name, spoke in module.spoke_network : name => spoke.id }
 }
+
+output "firewall_private_ip_address" {
+  description = "Private IP of the hub firewall (the first usable address of AzureFirewallSubnet, which Azure always gives it); null when the environment has none."
+  value       = var.firewall.enabled ? var.firewall.private_ip_address : null
+}
+
+output "firewall_public_ip_address" {
+  description = "Public IP of the hub firewall, the source address of the spokes' internet traffic; null when the environment has none."
+  value       = one(module.firewall[*].public_ip_address)
+}
+
+output "firewall_policy_id" {
+  description = "Resource ID of the firewall policy, for rule collection groups added by landing zone teams; null when the environment has no firewall."
+  value       = one(module.firewall[*].policy_id)
+}
+
+output "bastion_id" {
+  description = "Resource ID of the Bastion host; null when the environment has none."
+  value       = one(module.bastion[*].id)
+}

@@ -32,15 +32,14 @@ param names = {
   vpnGatewayPublicIp: 'pip-vpng-dev-weu-001'
   vpnGatewaySecondPublicIp: 'pip-vpng-2-dev-weu-001'
   expressRouteGateway: 'ergw-hub-dev-weu-001'
-  expressRouteGatewayPublicIp: 'pip-ergw-dev-weu-001'
   expressRouteConnection: 'con-er-dev-weu-001'
   dnsResolver: 'dnspr-hub-dev-weu-001'
   dnsResolverInboundEndpoint: 'in-hub-dev-weu-001'
   dnsResolverOutboundEndpoint: 'out-hub-dev-weu-001'
   dnsForwardingRuleset: 'dnsfrs-onprem-dev-weu-001'
   arcPrivateLinkScope: 'pls-arc-dev-weu-001'
+  arcPrivateLinkScopePrivateEndpoint: 'pep-arc-dev-weu-001'
   hubToSpokeRouteTable: 'rt-hub-gateway-dev-weu-001'
-  firewallRouteTable: 'rt-hub-firewall-dev-weu-001'
 }
 
 param logAnalytics = {

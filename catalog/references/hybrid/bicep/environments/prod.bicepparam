@@ -32,15 +32,14 @@ param names = {
   vpnGatewayPublicIp: 'pip-vpng-prod-weu-001'
   vpnGatewaySecondPublicIp: 'pip-vpng-2-prod-weu-001'
   expressRouteGateway: 'ergw-hub-prod-weu-001'
-  expressRouteGatewayPublicIp: 'pip-ergw-prod-weu-001'
   expressRouteConnection: 'con-er-prod-weu-001'
   dnsResolver: 'dnspr-hub-prod-weu-001'
   dnsResolverInboundEndpoint: 'in-hub-prod-weu-001'
   dnsResolverOutboundEndpoint: 'out-hub-prod-weu-001'
   dnsForwardingRuleset: 'dnsfrs-onprem-prod-weu-001'
   arcPrivateLinkScope: 'pls-arc-prod-weu-001'
+  arcPrivateLinkScopePrivateEndpoint: 'pep-arc-prod-weu-001'
   hubToSpokeRouteTable: 'rt-hub-gateway-prod-weu-001'
-  firewallRouteTable: 'rt-hub-firewall-prod-weu-001'
 }
 
 param logAnalytics = {

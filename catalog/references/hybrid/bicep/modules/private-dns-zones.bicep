@@ -25,5 +25,13 @@ module zones 'private-dns-zone.bicep' = [
   }
 ]
 
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var zoneList = [
+  for (zone, i) in zoneNames: {
+    name: zone
+    id: zones[i].outputs.id
+  }
+]
+
 @description('Zone resource IDs by zone name.')
-output zoneIds object = toObject(range(0, length(zoneNames)), i => zoneNames[i], i => zones[i].outputs.id)
+output zoneIds object = toObject(zoneList, zone => zone.name, zone => zone.id)

@@ -20,6 +20,9 @@ param hubVirtualNetworkId string
 @description('Resource ID of the Log Analytics workspace for diagnostics.')
 param logAnalyticsWorkspaceId string
 
+@description('Resource ID of a DDoS protection plan; empty for none.')
+param ddosProtectionPlanId string = ''
+
 @description('Private IP of the hub firewall; empty when the environment has no firewall.')
 param firewallPrivateIp string = ''
 
@@ -132,6 +135,10 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' = {
     }
     dhcpOptions: {
       dnsServers: dnsServers
+    }
+    enableDdosProtection: !empty(ddosProtectionPlanId)
+    ddosProtectionPlan: empty(ddosProtectionPlanId) ? null : {
+      id: ddosProtectionPlanId
     }
     subnets: [
       for (subnet, i) in spoke.subnets: {

@@ -25,7 +25,6 @@ param names = {
   firewallPolicy: 'afwp-hub-dev-neu-001'
   firewallPublicIp: 'pip-firewall-dev-neu-001'
   firewallManagementPublicIp: 'pip-firewall-mgmt-dev-neu-001'
-  firewallRouteTable: 'rt-hub-firewall-dev-neu-001'
 }
 
 param logAnalytics = {
@@ -66,9 +65,7 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: null
-  spokeDnsServers: [
-    '10.60.0.4'
-  ]
+  spokeDnsServers: []
 }
 
 param privateDnsZones = [

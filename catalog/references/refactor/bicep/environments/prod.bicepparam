@@ -25,7 +25,6 @@ param names = {
   firewallPolicy: 'afwp-hub-prod-neu-001'
   firewallPublicIp: 'pip-firewall-prod-neu-001'
   firewallManagementPublicIp: 'pip-firewall-mgmt-prod-neu-001'
-  firewallRouteTable: 'rt-hub-firewall-prod-neu-001'
 }
 
 param logAnalytics = {

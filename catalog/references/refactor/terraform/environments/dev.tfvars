@@ -24,7 +24,6 @@ names = {
   firewall_policy               = "afwp-hub-dev-neu-001"
   firewall_public_ip            = "pip-firewall-dev-neu-001"
   firewall_management_public_ip = "pip-firewall-mgmt-dev-neu-001"
-  firewall_route_table          = "rt-hub-firewall-dev-neu-001"
 }
 
 log_analytics = {
@@ -63,7 +62,7 @@ hub_network = {
     },
   ]
   bastion_address_prefix = null
-  spoke_dns_servers      = ["10.60.0.4"]
+  spoke_dns_servers      = []
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net"]

@@ -24,7 +24,6 @@ names = {
   firewall_policy               = "afwp-hub-prod-neu-001"
   firewall_public_ip            = "pip-firewall-prod-neu-001"
   firewall_management_public_ip = "pip-firewall-mgmt-prod-neu-001"
-  firewall_route_table          = "rt-hub-firewall-prod-neu-001"
 }
 
 log_analytics = {

@@ -28,7 +28,6 @@ param names = {
   firewallManagementPublicIp: 'pip-firewall-mgmt-dev-sdc-001'
   bastion: 'bas-hub-dev-sdc-001'
   bastionPublicIp: 'pip-bastion-dev-sdc-001'
-  firewallRouteTable: 'rt-hub-firewall-dev-sdc-001'
 }
 
 param logAnalytics = {
@@ -75,9 +74,7 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: '10.40.0.128/26'
-  spokeDnsServers: [
-    '10.40.0.4'
-  ]
+  spokeDnsServers: []
 }
 
 param privateDnsZones = [

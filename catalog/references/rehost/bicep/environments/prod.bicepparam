@@ -28,7 +28,6 @@ param names = {
   firewallManagementPublicIp: 'pip-firewall-mgmt-prod-sdc-001'
   bastion: 'bas-hub-prod-sdc-001'
   bastionPublicIp: 'pip-bastion-prod-sdc-001'
-  firewallRouteTable: 'rt-hub-firewall-prod-sdc-001'
 }
 
 param logAnalytics = {

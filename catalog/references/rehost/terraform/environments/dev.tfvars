@@ -27,7 +27,6 @@ names = {
   firewall_management_public_ip = "pip-firewall-mgmt-dev-sdc-001"
   bastion                       = "bas-hub-dev-sdc-001"
   bastion_public_ip             = "pip-bastion-dev-sdc-001"
-  firewall_route_table          = "rt-hub-firewall-dev-sdc-001"
 }
 
 log_analytics = {
@@ -72,7 +71,7 @@ hub_network = {
     },
   ]
   bastion_address_prefix = "10.40.0.128/26"
-  spoke_dns_servers      = ["10.40.0.4"]
+  spoke_dns_servers      = []
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]

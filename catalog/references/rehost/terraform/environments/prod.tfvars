@@ -27,7 +27,6 @@ names = {
   firewall_management_public_ip = "pip-firewall-mgmt-prod-sdc-001"
   bastion                       = "bas-hub-prod-sdc-001"
   bastion_public_ip             = "pip-bastion-prod-sdc-001"
-  firewall_route_table          = "rt-hub-firewall-prod-sdc-001"
 }
 
 log_analytics = {

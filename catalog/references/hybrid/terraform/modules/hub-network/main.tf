@@ -217,7 +217,7 @@ resource "azurerm_subnet_network_security_group_association" "this" {
 }
 
 resource "azurerm_subnet_route_table_association" "gateway" {
-  count = var.gateway_route_table_id == null ? 0 : 1
+  count = var.route_gateway_subnet ? 1 : 0
 
   subnet_id      = azurerm_subnet.this["GatewaySubnet"].id
   route_table_id = var.gateway_route_table_id

@@ -36,6 +36,15 @@ resource "azurerm_virtual_network" "this" {
   address_space       = var.spoke.address_prefixes
   dns_servers         = var.dns_servers
   tags                = var.tags
+
+  dynamic "ddos_protection_plan" {
+    for_each = var.ddos_protection_plan_id == null ? [] : [var.ddos_protection_plan_id]
+
+    content {
+      id     = ddos_protection_plan.value
+      enable = true
+    }
+  }
 }
 
 resource "azurerm_subnet" "this" {

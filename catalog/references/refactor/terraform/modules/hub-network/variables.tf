@@ -55,6 +55,12 @@ variable "ddos_protection_plan_id" {
   default     = null
 }
 
+variable "route_gateway_subnet" {
+  description = "Attach gateway_route_table_id to GatewaySubnet. A separate flag because the table's ID is unknown until it exists, and count must be known at plan time."
+  type        = bool
+  default     = false
+}
+
 variable "gateway_route_table_id" {
   description = "Resource ID of the route table for GatewaySubnet (on-premises to spokes through the firewall); null for none."
   type        = string

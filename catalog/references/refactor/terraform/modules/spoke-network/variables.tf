@@ -60,6 +60,12 @@ variable "log_analytics_workspace_id" {
   type        = string
 }
 
+variable "ddos_protection_plan_id" {
+  description = "Resource ID of a DDoS protection plan; null for none."
+  type        = string
+  default     = null
+}
+
 variable "firewall_private_ip" {
   description = "Private IP of the hub firewall; null when the environment has no firewall."
   type        = string

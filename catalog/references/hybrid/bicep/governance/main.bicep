@@ -1,0 +1,207 @@
+// contoso: management groups and policy baseline, rendered by meg 0.1.0 (catalog 2026.11.0).
+// Tenant-wide, so one deployment of its own, never per environment (dev and prod would fight over the
+// same groups). Deploy it at the tenant root group, whose ID is the tenant ID, as someone holding
+// Contributor and Resource Policy Contributor there (Management Group Contributor would create the
+// groups but cannot run the deployment itself, Microsoft.Resources/deployments):
+//   az deployment mg create --name contoso-governance --management-group-id <tenant id> --location westeurope --parameters governance.bicepparam
+targetScope = 'managementGroup'
+
+@description('The CAF management groups by key, each { id, displayName }: the intermediate root under the tenant root group, the others as the hierarchy below places them.')
+param managementGroups managementGroupsType
+
+@description('Policy assignments at the intermediate root: { name (at most 24 characters), displayName, definitionId, parameters ({ <name>: { value: ... } }), enforce }.')
+param policyAssignments array
+
+type managementGroupType = {
+  // The group's ID (its name in ARM): at most 90 characters, fixed once the group exists.
+  id: string
+  displayName: string
+}
+
+type managementGroupsType = {
+  root: managementGroupType
+  platform: managementGroupType
+  management: managementGroupType
+  connectivity: managementGroupType
+  identity: managementGroupType
+  landingZones: managementGroupType
+  corp: managementGroupType
+  online: managementGroupType
+  sandbox: managementGroupType
+  decommissioned: managementGroupType
+}
+
+// ---------------------------------------------------------------------------------------
+// Management groups (CAF): management groups are tenant resources, hence scope: tenant().
+// Each names its parent by symbolic reference, so ARM creates parents before children.
+// Subscriptions are placed in them apart from this template (by whoever vends them).
+// ---------------------------------------------------------------------------------------
+
+resource rootManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.root.id
+  properties: {
+    displayName: managementGroups.root.displayName
+    details: {
+      parent: {
+        // Directly under the tenant root group, so one assignment here governs every landing zone.
+        id: tenantResourceId('Microsoft.Management/managementGroups', tenant().tenantId)
+      }
+    }
+  }
+}
+
+resource platformManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.platform.id
+  properties: {
+    displayName: managementGroups.platform.displayName
+    details: {
+      parent: {
+        id: rootManagementGroup.id
+      }
+    }
+  }
+}
+
+resource managementManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.management.id
+  properties: {
+    displayName: managementGroups.management.displayName
+    details: {
+      parent: {
+        id: platformManagementGroup.id
+      }
+    }
+  }
+}
+
+resource connectivityManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.connectivity.id
+  properties: {
+    displayName: managementGroups.connectivity.displayName
+    details: {
+      parent: {
+        id: platformManagementGroup.id
+      }
+    }
+  }
+}
+
+resource identityManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.identity.id
+  properties: {
+    displayName: managementGroups.identity.displayName
+    details: {
+      parent: {
+        id: platformManagementGroup.id
+      }
+    }
+  }
+}
+
+resource landingZonesManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.landingZones.id
+  properties: {
+    displayName: managementGroups.landingZones.displayName
+    details: {
+      parent: {
+        id: rootManagementGroup.id
+      }
+    }
+  }
+}
+
+resource corpManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.corp.id
+  properties: {
+    displayName: managementGroups.corp.displayName
+    details: {
+      parent: {
+        id: landingZonesManagementGroup.id
+      }
+    }
+  }
+}
+
+resource onlineManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.online.id
+  properties: {
+    displayName: managementGroups.online.displayName
+    details: {
+      parent: {
+        id: landingZonesManagementGroup.id
+      }
+    }
+  }
+}
+
+resource sandboxManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.sandbox.id
+  properties: {
+    displayName: managementGroups.sandbox.displayName
+    details: {
+      parent: {
+        id: rootManagementGroup.id
+      }
+    }
+  }
+}
+
+resource decommissionedManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
+  scope: tenant()
+  name: managementGroups.decommissioned.id
+  properties: {
+    displayName: managementGroups.decommissioned.displayName
+    details: {
+      parent: {
+        id: rootManagementGroup.id
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Policy baseline at the intermediate root: every group and subscription below inherits it.
+// ---------------------------------------------------------------------------------------
+
+// A module, because assignments live at the intermediate root, not at this deployment's scope.
+// Right after the group is created ARM may not see it yet (ManagementGroupNotFound): rerun then.
+module policyBaseline 'modules/policy-assignments.bicep' = {
+  name: '${deployment().name}-policies'
+  scope: managementGroup(managementGroups.root.id)
+  params: {
+    assignments: policyAssignments
+  }
+  dependsOn: [
+    rootManagementGroup
+  ]
+}
+
+// ---------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------
+
+@description('Resource IDs of the management groups, by key: where subscriptions are placed.')
+output managementGroupIds object = {
+  root: rootManagementGroup.id
+  platform: platformManagementGroup.id
+  management: managementManagementGroup.id
+  connectivity: connectivityManagementGroup.id
+  identity: identityManagementGroup.id
+  landingZones: landingZonesManagementGroup.id
+  corp: corpManagementGroup.id
+  online: onlineManagementGroup.id
+  sandbox: sandboxManagementGroup.id
+  decommissioned: decommissionedManagementGroup.id
+}
+
+@description('The policy assignments at the intermediate root, each { name, id }.')
+output policyAssignmentIds array = policyBaseline.outputs.assignmentIds

@@ -1,0 +1,12 @@
+# azurerm 4.x needs a subscription (ARM_SUBSCRIPTION_ID) even here: any one of the tenant will do,
+# nothing is deployed in it.
+provider "azurerm" {
+  # Management groups and policy assignments are tenant-level: no resource provider to register,
+  # and the deploying identity needs no rights on the subscription to register them.
+  resource_provider_registrations = "none"
+
+  features {}
+}
+
+# The tenant root group's ID is the tenant ID.
+data "azurerm_client_config" "current" {}
