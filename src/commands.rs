@@ -201,7 +201,11 @@ fn param_rows(session: &Session, keys: &[String]) -> Result<Vec<ParamRow>> {
         .collect::<Result<_>>()?;
     let mut rows = Vec::new();
     for key in keys {
-        let node = &session.schema.doc["$defs"][key];
+        // Per-environment settings live in $defs; tenant-wide ones (governance) at the top.
+        let node = match session.schema.doc["$defs"].get(key) {
+            Some(n) => n,
+            None => &session.schema.doc["properties"][key],
+        };
         flatten(session, node, key, &mut rows);
     }
     for row in &mut rows {
