@@ -161,7 +161,33 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
     v["tier"] = json!(env.tier);
     v["strategy"] = json!(lz.strategy);
     v["location"] = json!(lz.location);
+    // Address spaces of this environment that overlap another environment's: harmless while
+    // the environments stay apart, a re-addressing project once they must be connected.
+    let spaces = |e: &Environment| -> Vec<crate::cidr::Cidr> {
+        std::iter::once(e.layout.address_space)
+            .chain(e.settings.network.spokes.iter().map(|s| s.address_space))
+            .collect()
+    };
+    let mine = spaces(env);
+    let overlaps: Vec<String> = lz
+        .environments
+        .iter()
+        .filter(|other| other.name != env.name)
+        .flat_map(|other| {
+            let theirs = spaces(other);
+            mine.iter()
+                .flat_map(move |a| {
+                    theirs
+                        .clone()
+                        .into_iter()
+                        .filter(move |b| a.overlaps(b))
+                        .map(move |b| format!("{a} overlaps {b} of {}", other.name))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     v["facts"] = json!({
+        "overlapsWithOtherEnvironments": overlaps,
         "subnetsWithoutNsg": subnets_without_nsg,
         "missingTags": missing,
         // Virtual machine definitions arrive with the rehost components; none has one yet.

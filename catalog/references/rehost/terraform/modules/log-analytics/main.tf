@@ -12,3 +12,18 @@ resource "azurerm_log_analytics_workspace" "this" {
   local_authentication_disabled = true
   tags                          = var.tags
 }
+
+# The workspace audits its own queries and settings changes (who looked at what).
+resource "azurerm_monitor_diagnostic_setting" "workspace" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_log_analytics_workspace.this.id
+  log_analytics_workspace_id = azurerm_log_analytics_workspace.this.id
+
+  enabled_log {
+    category_group = "audit"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
