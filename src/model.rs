@@ -210,12 +210,6 @@ impl LandingZone {
             crate::values::merge(&mut resolved, env_values);
             resolved["tier"] = Value::String(tier.clone());
             schema.apply_defaults(env_schema, &mut resolved);
-            let settings: Settings = serde_json::from_value(resolved.clone()).map_err(|e| {
-                Error::input(Diagnostic::at(
-                    values.locate(&format!("/environments/{env_name}")),
-                    e.to_string(),
-                ))
-            })?;
             let ctx = EnvContext {
                 env: env_name,
                 values,
@@ -224,6 +218,16 @@ impl LandingZone {
                 lz_name: &name,
                 location: &location,
             };
+            if let Err(mut ds) = network::allocate_spokes(&mut resolved, &|p| ctx.locate(p)) {
+                problems.append(&mut ds);
+                continue;
+            }
+            let settings: Settings = serde_json::from_value(resolved.clone()).map_err(|e| {
+                Error::input(Diagnostic::at(
+                    values.locate(&format!("/environments/{env_name}")),
+                    e.to_string(),
+                ))
+            })?;
             match build_environment(&ctx, &tier, settings, resolved) {
                 Ok(env) => environments.push(env),
                 Err(mut ds) => problems.append(&mut ds),
@@ -687,6 +691,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
                 "virtualNetworkName": sub("virtualNetwork"),
                 "routeTableName": sub("routeTable"),
                 "addressPrefixes": [spoke.address_space.to_string()],
+                "tags": spoke_tags(spoke),
                 "subnets": network::spoke_subnets(spoke).iter().map(|sn| json!({
                     "name": format!("snet-{}", sn.name),
                     "addressPrefix": sn.address_prefix.to_string(),
@@ -796,11 +801,36 @@ pub fn snake(s: &str) -> String {
     out
 }
 
+/// The tags a spoke adds to the landing zone's: its workload name, and its owner and cost center
+/// when the application names them (an application spoke is charged to its own team).
+fn spoke_tags(spoke: &crate::settings::Spoke) -> BTreeMap<&'static str, &str> {
+    let mut t = BTreeMap::from([("workload", spoke.name.as_str())]);
+    if let Some(owner) = &spoke.owner {
+        t.insert("owner", owner);
+    }
+    if let Some(cost_center) = &spoke.cost_center {
+        t.insert("costCenter", cost_center);
+    }
+    t
+}
+
+/// camelCase keys to snake_case for Terraform, except inside `tags`: tag names are the user's.
 fn snake_keys(v: &Value) -> Value {
     match v {
-        Value::Object(m) => {
-            Value::Object(m.iter().map(|(k, v)| (snake(k), snake_keys(v))).collect())
-        }
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    (
+                        snake(k),
+                        if k == "tags" {
+                            v.clone()
+                        } else {
+                            snake_keys(v)
+                        },
+                    )
+                })
+                .collect(),
+        ),
         Value::Array(a) => Value::Array(a.iter().map(snake_keys).collect()),
         other => other.clone(),
     }

@@ -404,3 +404,85 @@ fn overlaps(
         }
     }
 }
+
+/// Gives every spoke without an `addressSpace` the next free block of the spoke pool, in list
+/// order, around the spokes that name their own. Works on the resolved settings as JSON, before
+/// they become typed, so the rest of meg only ever sees spokes with an address space.
+pub fn allocate_spokes(
+    settings: &mut serde_json::Value,
+    locate: &dyn Fn(&str) -> String,
+) -> Result<(), Vec<Diagnostic>> {
+    let network = &mut settings["network"];
+    let pool: Option<Cidr> = network
+        .get("spokeAddressPool")
+        .and_then(|v| v.as_str())
+        .and_then(|s| s.parse().ok());
+    let prefix = network
+        .get("spokePrefixLength")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(24) as u8;
+    let Some(spokes) = network
+        .get_mut("spokes")
+        .and_then(serde_json::Value::as_array_mut)
+    else {
+        return Ok(());
+    };
+    let mut taken: Vec<Cidr> = spokes
+        .iter()
+        .filter_map(|s| {
+            s.get("addressSpace")
+                .and_then(|v| v.as_str())
+                .and_then(|v| v.parse().ok())
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for (i, spoke) in spokes.iter_mut().enumerate() {
+        if spoke.get("addressSpace").is_some() {
+            continue;
+        }
+        let name = spoke
+            .get("name")
+            .and_then(|v| v.as_str())
+            .unwrap_or("?")
+            .to_string();
+        let here = locate(&format!("/network/spokes/{i}"));
+        let Some(pool) = pool else {
+            problems.push(
+                Diagnostic::at(here, format!("spoke '{name}' has no addressSpace and there is no network.spokeAddressPool to take one from"))
+                    .hint("give the spoke an addressSpace, or set network.spokeAddressPool (e.g. 10.1.0.0/16)"),
+            );
+            continue;
+        };
+        if prefix < pool.prefix() {
+            problems.push(Diagnostic::at(
+                locate("/network/spokePrefixLength"),
+                format!("spoke blocks of /{prefix} do not fit in the pool {pool}"),
+            ));
+            return Err(problems);
+        }
+        let count = 1u64 << (prefix - pool.prefix());
+        let free = (0..count)
+            .filter_map(|n| pool.subnet(prefix, n as u32))
+            .find(|c| !taken.iter().any(|t| t.overlaps(c)));
+        match free {
+            Some(block) => {
+                taken.push(block);
+                spoke["addressSpace"] = serde_json::Value::String(block.to_string());
+            }
+            None => problems.push(
+                Diagnostic::at(
+                    here,
+                    format!("the spoke pool {pool} has no free /{prefix} left for spoke '{name}'"),
+                )
+                .hint(
+                    "use a larger network.spokeAddressPool or a smaller network.spokePrefixLength",
+                ),
+            ),
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}

@@ -57,6 +57,8 @@ pub struct KeyVault {
 pub struct Network {
     #[serde(default)]
     pub hub: Hub,
+    #[serde(default)]
+    pub spoke_address_pool: Option<Cidr>,
     pub spokes: Vec<Spoke>,
     pub private_dns_zones: Vec<String>,
     pub dns_servers: Vec<Ipv4Addr>,
@@ -90,8 +92,13 @@ pub struct HubSubnets {
 #[allow(missing_docs)]
 pub struct Spoke {
     pub name: String,
+    /// Given, or allocated from the spoke pool before the settings are typed.
     pub address_space: Cidr,
     pub subnets: Option<Vec<SpokeSubnet>>,
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub cost_center: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

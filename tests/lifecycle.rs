@@ -481,3 +481,51 @@ fn pipelines_render_for_the_chosen_system_and_parse() {
     // Without the flag, no pipeline files.
     assert!(!meg.path("out/.github").exists() && !meg.path("out/azure-pipelines.yml").exists());
 }
+
+#[test]
+fn adding_an_application_changes_only_what_it_must() {
+    let meg = Meg::new();
+    let apps = |names: &[&str]| {
+        let list: String = names
+            .iter()
+            .map(|n| format!("    - name: {n}\n      owner: team-{n}\n"))
+            .collect();
+        format!("{MINIMAL}network:\n  spokeAddressPool: 10.64.0.0/16\n  spokes:\n{list}")
+    };
+    meg.write("lz.yaml", &apps(&["shop", "booking"]));
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let before = meg.snapshot("out");
+    let dev = meg.read("out/terraform/environments/dev.tfvars");
+    assert!(
+        dev.contains("address_prefixes     = [\"10.64.0.0/24\"]")
+            && dev.contains("address_prefixes     = [\"10.64.1.0/24\"]"),
+        "{dev}"
+    );
+    assert!(
+        dev.contains("owner    = \"team-shop\""),
+        "the spoke carries its owner tag:\n{dev}"
+    );
+
+    meg.write("lz.yaml", &apps(&["shop", "booking", "crm"]));
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let after = meg.snapshot("out");
+    let changed: Vec<String> = after
+        .iter()
+        .filter(|(p, b)| before.get(*p) != Some(b))
+        .map(|(p, _)| p.display().to_string())
+        .filter(|p| !p.starts_with(".meg/"))
+        .collect();
+    for p in &changed {
+        assert!(
+            p.ends_with(".tfvars") || p.ends_with(".bicepparam") || p == "README.md",
+            "{p} changed; only parameters and the README should"
+        );
+    }
+    let dev = meg.read("out/terraform/environments/dev.tfvars");
+    assert!(
+        dev.contains("[\"10.64.0.0/24\"]")
+            && dev.contains("[\"10.64.1.0/24\"]")
+            && dev.contains("[\"10.64.2.0/24\"]"),
+        "{dev}"
+    );
+}

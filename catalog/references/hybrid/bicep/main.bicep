@@ -33,7 +33,7 @@ param hubNetwork hubNetworkType
 @description('Private DNS zones (names) created in the connectivity resource group and linked to the hub.')
 param privateDnsZones array
 
-@description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
+@description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
@@ -203,7 +203,7 @@ resource spokeResourceGroups 'Microsoft.Resources/resourceGroups@2024-07-01' = [
   for spoke in spokes: {
     name: spoke.resourceGroupName
     location: location
-    tags: union(tags, { workload: spoke.name })
+    tags: union(tags, spoke.tags)
   }
 ]
 
@@ -417,7 +417,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
     params: {
       spoke: spoke
       location: location
-      tags: union(tags, { workload: spoke.name })
+      tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       hubVirtualNetworkId: hubVirtualNetwork.outputs.id

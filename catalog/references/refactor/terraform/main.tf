@@ -22,7 +22,7 @@ resource "azurerm_resource_group" "spoke" {
 
   name     = each.value.resource_group_name
   location = var.location
-  tags     = merge(var.tags, { workload = each.key })
+  tags     = merge(var.tags, each.value.tags)
 }
 
 # Management: every resource sends its logs and metrics to one workspace.
@@ -110,7 +110,7 @@ module "spoke_network" {
   spoke                      = each.value
   resource_group_name        = azurerm_resource_group.spoke[each.key].name
   location                   = var.location
-  tags                       = merge(var.tags, { workload = each.key })
+  tags                       = merge(var.tags, each.value.tags)
   dns_servers                = var.hub_network.spoke_dns_servers
   bastion_address_prefix     = var.hub_network.bastion_address_prefix
   hub_virtual_network_id     = module.hub_network.id

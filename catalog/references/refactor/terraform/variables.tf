@@ -98,6 +98,8 @@ variable "spokes" {
     virtual_network_name = string
     route_table_name     = string
     address_prefixes     = list(string)
+    # workload, and the application's owner and costCenter when it names them
+    tags = map(string)
     subnets = list(object({
       name                        = string
       address_prefix              = string

@@ -190,6 +190,9 @@ param spokes = [
     addressPrefixes: [
       '10.101.0.0/24'
     ]
+    tags: {
+      workload: 'erp'
+    }
     subnets: [
       {
         name: 'snet-workload'

@@ -188,6 +188,9 @@ param spokes = [
     addressPrefixes: [
       '10.1.0.0/24'
     ]
+    tags: {
+      workload: 'erp'
+    }
     subnets: [
       {
         name: 'snet-app'
@@ -209,6 +212,9 @@ param spokes = [
     addressPrefixes: [
       '10.2.0.0/24'
     ]
+    tags: {
+      workload: 'fileshare'
+    }
     subnets: [
       {
         name: 'snet-workload'

@@ -38,6 +38,7 @@ type spokeType = {
   virtualNetworkName: string
   routeTableName: string
   addressPrefixes: array
+  tags: object
   // items: { name, addressPrefix, networkSecurityGroupName }
   subnets: array
 }

@@ -170,6 +170,9 @@ spokes = [
     virtual_network_name = "vnet-erp-dev-weu-001"
     route_table_name     = "rt-erp-dev-weu-001"
     address_prefixes     = ["10.101.0.0/24"]
+    tags = {
+      workload = "erp"
+    }
     subnets = [
       {
         name                        = "snet-workload"

@@ -164,6 +164,9 @@ spokes = [
     virtual_network_name = "vnet-erp-prod-weu-001"
     route_table_name     = "rt-erp-prod-weu-001"
     address_prefixes     = ["10.1.0.0/24"]
+    tags = {
+      workload = "erp"
+    }
     subnets = [
       {
         name                        = "snet-app"
@@ -183,6 +186,9 @@ spokes = [
     virtual_network_name = "vnet-fileshare-prod-weu-001"
     route_table_name     = "rt-fileshare-prod-weu-001"
     address_prefixes     = ["10.2.0.0/24"]
+    tags = {
+      workload = "fileshare"
+    }
     subnets = [
       {
         name                        = "snet-workload"

@@ -92,6 +92,11 @@ param spokes = [
     addressPrefixes: [
       '10.61.0.0/24'
     ]
+    tags: {
+      costCenter: 'CC-3310'
+      owner: 'shop-team'
+      workload: 'shop'
+    }
     subnets: [
       {
         name: 'snet-workload'
@@ -108,6 +113,11 @@ param spokes = [
     addressPrefixes: [
       '10.61.1.0/24'
     ]
+    tags: {
+      costCenter: 'CC-3320'
+      owner: 'booking-team'
+      workload: 'booking'
+    }
     subnets: [
       {
         name: 'snet-workload'

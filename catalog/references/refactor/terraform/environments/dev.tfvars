@@ -82,6 +82,11 @@ spokes = [
     virtual_network_name = "vnet-shop-dev-neu-001"
     route_table_name     = "rt-shop-dev-neu-001"
     address_prefixes     = ["10.61.0.0/24"]
+    tags = {
+      costCenter = "CC-3310"
+      owner      = "shop-team"
+      workload   = "shop"
+    }
     subnets = [
       {
         name                        = "snet-workload"
@@ -96,6 +101,11 @@ spokes = [
     virtual_network_name = "vnet-booking-dev-neu-001"
     route_table_name     = "rt-booking-dev-neu-001"
     address_prefixes     = ["10.61.1.0/24"]
+    tags = {
+      costCenter = "CC-3320"
+      owner      = "booking-team"
+      workload   = "booking"
+    }
     subnets = [
       {
         name                        = "snet-workload"

@@ -76,6 +76,11 @@ spokes = [
     virtual_network_name = "vnet-shop-prod-neu-001"
     route_table_name     = "rt-shop-prod-neu-001"
     address_prefixes     = ["10.71.0.0/24"]
+    tags = {
+      costCenter = "CC-3310"
+      owner      = "shop-team"
+      workload   = "shop"
+    }
     subnets = [
       {
         name                        = "snet-workload"
@@ -90,6 +95,11 @@ spokes = [
     virtual_network_name = "vnet-booking-prod-neu-001"
     route_table_name     = "rt-booking-prod-neu-001"
     address_prefixes     = ["10.71.1.0/24"]
+    tags = {
+      costCenter = "CC-3320"
+      owner      = "booking-team"
+      workload   = "booking"
+    }
     subnets = [
       {
         name                        = "snet-workload"

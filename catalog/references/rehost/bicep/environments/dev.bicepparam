@@ -104,6 +104,9 @@ param spokes = [
     addressPrefixes: [
       '10.41.0.0/24'
     ]
+    tags: {
+      workload: 'erp'
+    }
     subnets: [
       {
         name: 'snet-workload'
@@ -120,6 +123,9 @@ param spokes = [
     addressPrefixes: [
       '10.41.1.0/24'
     ]
+    tags: {
+      workload: 'files'
+    }
     subnets: [
       {
         name: 'snet-workload'

@@ -104,6 +104,9 @@ param spokes = [
     addressPrefixes: [
       '10.51.0.0/23'
     ]
+    tags: {
+      workload: 'erp'
+    }
     subnets: [
       {
         name: 'snet-app'
@@ -125,6 +128,9 @@ param spokes = [
     addressPrefixes: [
       '10.51.2.0/24'
     ]
+    tags: {
+      workload: 'files'
+    }
     subnets: [
       {
         name: 'snet-workload'

@@ -96,6 +96,9 @@ spokes = [
     virtual_network_name = "vnet-erp-dev-sdc-001"
     route_table_name     = "rt-erp-dev-sdc-001"
     address_prefixes     = ["10.41.0.0/24"]
+    tags = {
+      workload = "erp"
+    }
     subnets = [
       {
         name                        = "snet-workload"
@@ -110,6 +113,9 @@ spokes = [
     virtual_network_name = "vnet-files-dev-sdc-001"
     route_table_name     = "rt-files-dev-sdc-001"
     address_prefixes     = ["10.41.1.0/24"]
+    tags = {
+      workload = "files"
+    }
     subnets = [
       {
         name                        = "snet-workload"

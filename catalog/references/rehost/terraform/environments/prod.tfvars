@@ -90,6 +90,9 @@ spokes = [
     virtual_network_name = "vnet-erp-prod-sdc-001"
     route_table_name     = "rt-erp-prod-sdc-001"
     address_prefixes     = ["10.51.0.0/23"]
+    tags = {
+      workload = "erp"
+    }
     subnets = [
       {
         name                        = "snet-app"
@@ -109,6 +112,9 @@ spokes = [
     virtual_network_name = "vnet-files-prod-sdc-001"
     route_table_name     = "rt-files-prod-sdc-001"
     address_prefixes     = ["10.51.2.0/24"]
+    tags = {
+      workload = "files"
+    }
     subnets = [
       {
         name                        = "snet-workload"
