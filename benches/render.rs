@@ -4,6 +4,9 @@
 //! Run with `cargo bench --bench render` (set MEG_BENCH_RUNS to change the run count).
 //! Goals from the core issue: median render within 5x of copying the tree; peak RSS < 50 MB.
 
+mod common;
+
+use common::peak_child_rss_mb;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -87,15 +90,4 @@ fn median(v: &mut [Duration]) -> Duration {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// Largest resident set of any finished child process, in MB (Linux reports kilobytes).
-fn peak_child_rss_mb() -> f64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage writes a complete rusage into the pointer it is given.
-    let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
-        usage.assume_init()
-    };
-    usage.ru_maxrss as f64 / 1024.0
 }

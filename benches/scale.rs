@@ -4,6 +4,9 @@
 //! Run with `cargo bench --bench scale` (MEG_SCALE="10,100,1000" to choose the sizes).
 //! Goal from the issue: time grows linearly, and stays within 5x of copying the trees.
 
+mod common;
+
+use common::peak_child_rss_mb;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -89,14 +92,4 @@ fn count(dir: &Path) -> usize {
         .into_iter()
         .filter(|e| e.as_ref().is_ok_and(|e| e.file_type().is_file()))
         .count()
-}
-
-fn peak_child_rss_mb() -> f64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage writes a complete rusage into the pointer it is given.
-    let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
-        usage.assume_init()
-    };
-    usage.ru_maxrss as f64 / 1024.0
 }
