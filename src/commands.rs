@@ -621,7 +621,7 @@ fn render_batch(
 ) -> Result<Vec<BatchResult>> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    session.renderer()?;
+    session.renderer(input)?;
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<BatchResult>>> = Mutex::new(files.iter().map(|_| None).collect());

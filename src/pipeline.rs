@@ -48,12 +48,13 @@ impl Session {
         })
     }
 
-    /// The template engine, loaded once per session (a batch renders many landing zones).
-    pub fn renderer(&self) -> Result<&Renderer> {
+    /// The template engine, loaded once per session (a batch renders many landing zones, all
+    /// with the same targets and pipeline) with the templates those outputs need.
+    pub fn renderer(&self, input: &InputArgs) -> Result<&Renderer> {
         if let Some(r) = self.renderer.get() {
             return Ok(r);
         }
-        let r = Renderer::new(&self.catalog)?;
+        let r = Renderer::for_output(&self.catalog, &input.targets(), input.pipeline)?;
         Ok(self.renderer.get_or_init(|| r))
     }
 
@@ -74,7 +75,7 @@ impl Session {
     pub fn render(&self, input: &InputArgs) -> Result<Rendered> {
         let (values, lz) = self.resolve(input)?;
         let targets = input.targets();
-        let files = self.renderer()?.render_with(
+        let files = self.renderer(input)?.render_with(
             &lz,
             &targets,
             input.pipeline,

@@ -58,6 +58,23 @@ pub struct Renderer {
 impl Renderer {
     /// Loads every template of the catalog.
     pub fn new(catalog: &Catalog) -> Result<Self> {
+        Self::for_output(catalog, &Target::ALL, None)
+    }
+
+    /// Loads only what a render of these targets (and pipeline system) can use: parsing
+    /// templates is most of a render's time, and pipelines are a fifth of the catalog.
+    pub fn for_output(
+        catalog: &Catalog,
+        targets: &[Target],
+        pipeline: Option<crate::cli::Pipeline>,
+    ) -> Result<Self> {
+        let wanted = |name: &str| match name.split_once('/') {
+            None => true,
+            Some(("pipelines", rest)) => {
+                pipeline.is_some_and(|p| rest.starts_with(&format!("{}/", p.dir())))
+            }
+            Some((root, _)) => targets.iter().any(|t| t.dir() == root),
+        };
         let mut tera = Tera::default();
         tera.autoescape_on(vec![]);
         let mut names = Vec::new();
@@ -67,7 +84,7 @@ impl Renderer {
                 continue;
             };
             // Only .tera files are templates; anything else (a README for authors) is not.
-            if !name.ends_with(".tera") {
+            if !name.ends_with(".tera") || !wanted(name) {
                 continue;
             }
             raw.push((name.to_string(), catalog.text(path)?.to_string()));
