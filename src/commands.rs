@@ -229,6 +229,29 @@ fn flatten(session: &Session, node: &Value, path: &str, rows: &mut Vec<ParamRow>
         }
         return;
     }
+    // A list of objects (spokes, sites): show the list, then each item's fields as `list[].x`.
+    let items = node.get("items").and_then(|i| session.schema.resolve(i));
+    if let Some(item_props) = items
+        .and_then(|i| i.get("properties"))
+        .and_then(Value::as_object)
+    {
+        rows.push(ParamRow {
+            path: path.to_string(),
+            ty: "list".into(),
+            default: node.get("default").cloned(),
+            allowed: None,
+            description: node
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            presets: serde_json::Map::new(),
+        });
+        for (k, sub) in item_props {
+            flatten(session, sub, &format!("{path}[].{k}"), rows);
+        }
+        return;
+    }
     let ty = match node.get("type") {
         Some(Value::String(t)) if t == "array" => {
             let item = node.get("items").and_then(|i| session.schema.resolve(i));
@@ -298,7 +321,13 @@ fn show(session: &Session, name: &str, json: bool) -> Result<i32> {
             .iter()
             .map(|c| component(session, c))
             .collect::<Result<_>>()?;
-        let keys: Vec<String> = comps.iter().flat_map(|c| c.settings.clone()).collect();
+        let mut keys: Vec<String> = Vec::new();
+        // Several components share a setting (network): list each once.
+        for key in comps.iter().flat_map(|c| c.settings.iter()) {
+            if !keys.contains(key) {
+                keys.push(key.clone());
+            }
+        }
         let rows = param_rows(session, &keys)?;
         if json {
             let v = json!({"kind": "strategy", "name": s.name, "summary": s.summary, "description": s.description,
@@ -583,6 +612,30 @@ fn render(
             )));
         }
     }
+    // Two landing zones with one name would get the same globally unique names (Key Vault).
+    let mut by_name: std::collections::BTreeMap<String, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for f in &files {
+        if let Ok(layer) = crate::values::Layer::from_file(f) {
+            if let Some(name) = layer.value.get("name").and_then(serde_json::Value::as_str) {
+                by_name
+                    .entry(name.to_string())
+                    .or_default()
+                    .push(f.display().to_string());
+            }
+        }
+    }
+    let clashes: Vec<Diagnostic> = by_name
+        .iter()
+        .filter(|(_, fs)| fs.len() > 1)
+        .map(|(name, fs)| {
+            Diagnostic::new(format!("landing-zone name '{name}' is used by {}", fs.join(", ")))
+                .hint("names seed the globally unique resource names (Key Vault): give each landing zone its own")
+        })
+        .collect();
+    if !clashes.is_empty() {
+        return Err(Error::Input(clashes));
+    }
     let results = render_batch(session, input, output, &files, dry_run, force)?;
     let failed: Vec<&(PathBuf, Error)> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     for (file, e) in &failed {
@@ -853,16 +906,27 @@ fn diff(
             .iter()
             .filter(|c| c.render_changed == Some(true))
             .count();
+        let unresolved: Vec<&str> = changes
+            .iter()
+            .filter(|c| {
+                std::fs::read_to_string(output.join(&c.path))
+                    .is_ok_and(|t| crate::merge::has_conflict_markers(&t))
+            })
+            .map(|c| c.path.as_str())
+            .collect();
+        let next = if !unresolved.is_empty() {
+            format!(
+                "; resolve the conflict markers left in {} first",
+                unresolved.join(", ")
+            )
+        } else if changes.is_empty() {
+            String::new()
+        } else {
+            "; `meg update` merges them".to_string()
+        };
         out.say(format!(
-            "{} file(s) differ from the render: {} edited by you, {} changed by the render{}",
-            changes.len(),
-            edited,
-            moved,
-            if changes.is_empty() {
-                ""
-            } else {
-                "; `meg update` merges them"
-            }
+            "{} file(s) differ from the render: {edited} edited by you, {moved} changed by the render{next}",
+            changes.len()
         ));
     }
     Ok(if changes.is_empty() {
@@ -908,10 +972,12 @@ fn update(
         println!("{}", serde_json::to_string_pretty(&v).expect("json"));
     } else {
         for f in &up.report {
-            let extra = if f.conflicts > 0 {
-                format!(" ({} conflict block(s))", f.conflicts)
-            } else {
-                String::new()
+            let extra = match (f.outcome, f.conflicts) {
+                (crate::update::Outcome::Conflict, 0) => {
+                    " (unresolved markers from an earlier update: resolve them first)".to_string()
+                }
+                (_, 0) => String::new(),
+                (_, n) => format!(" ({n} conflict block(s))"),
             };
             println!(
                 "{:12} {}{extra}",
@@ -1019,7 +1085,7 @@ fn lint(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Resul
             }
             let sev = format!("{:?}", f.severity).to_lowercase();
             println!(
-                "  {sev:7} {} [{}] {}\n          fix: {}",
+                "  {sev:7} {} [{}] not met: {}\n          fix: {}",
                 f.rule, f.environment, f.title, f.hint
             );
         }

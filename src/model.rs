@@ -189,17 +189,26 @@ impl LandingZone {
         let mut problems = Vec::new();
         let mut environments = Vec::new();
         for (env_name, env_values) in top["environments"].as_object().expect("schema checked") {
-            let tier = env_values
-                .get("tier")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .unwrap_or_else(|| {
-                    if TIERS.contains(&env_name.as_str()) {
-                        env_name.clone()
-                    } else {
-                        "dev".into()
-                    }
-                });
+            // The preset is the environment's name when that is dev, test or prod; any other
+            // name must say which preset it takes, or a "prd" would quietly get dev settings.
+            let tier = match env_values.get("tier").and_then(Value::as_str) {
+                Some(t) => t.to_string(),
+                None if TIERS.contains(&env_name.as_str()) => env_name.clone(),
+                None => {
+                    let mut d = Diagnostic::at(
+                        values.locate(&format!("/environments/{env_name}")),
+                        format!(
+                            "environment '{env_name}' is not named dev, test or prod, so meg cannot tell which preset it starts from"
+                        ),
+                    );
+                    d = match did_you_mean(env_name, TIERS) {
+                        Some(t) => d.hint(format!("did you mean '{t}'? Otherwise add `tier: dev|test|prod` under environments.{env_name}")),
+                        None => d.hint(format!("add `tier: dev|test|prod` under environments.{env_name}")),
+                    };
+                    problems.push(d);
+                    continue;
+                }
+            };
             let mut resolved = json!({});
             crate::values::merge(&mut resolved, &strategy.defaults);
             crate::values::merge(

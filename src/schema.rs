@@ -139,12 +139,16 @@ impl Schema {
             }
             ValidationErrorKind::PropertyNames { error } => {
                 let name = error.instance().as_str().unwrap_or_default().to_string();
+                let rule = self
+                    .at(pointer)
+                    .and_then(|n| n.get("propertyNames"))
+                    .and_then(|p| p.get("description"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| first_line(&error.to_string()).to_string());
                 vec![Diagnostic::at(
                     at(pointer),
-                    format!(
-                        "'{name}' is not an allowed name here: {}",
-                        first_line(&error.to_string())
-                    ),
+                    format!("'{name}' is not an allowed name here: {rule}"),
                 )]
             }
             _ => one(format!(
@@ -167,9 +171,10 @@ impl Schema {
             }
             ValidationErrorKind::MinItems { limit } => format!("it needs at least {limit} item(s)"),
             ValidationErrorKind::MaxItems { limit } => format!("it allows at most {limit} item(s)"),
-            ValidationErrorKind::MinProperties { limit } => {
-                format!("it needs at least {limit} entr(y/ies)")
-            }
+            ValidationErrorKind::MinProperties { limit } => match limit {
+                1 => "it needs at least one entry".to_string(),
+                n => format!("it needs at least {n} entries"),
+            },
             other => format!("{other:?} ({})", kind_of(found)),
         }
     }

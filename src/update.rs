@@ -87,6 +87,16 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
         let t = theirs.get(path).map(text);
         let o = read_text(&out.join(path))?;
         let mut conflicts = 0;
+        // A file still holding the markers of an earlier update is not resolved yet: merging
+        // it again would bury the old conflict inside a new one.
+        if o.as_deref().is_some_and(crate::merge::has_conflict_markers) {
+            report.push(FileUpdate {
+                path: path.to_string(),
+                outcome: Outcome::Conflict,
+                conflicts: 0,
+            });
+            continue;
+        }
         let (outcome, write): (Outcome, Option<String>) =
             match (b.as_deref(), o.as_deref(), t.as_deref()) {
                 (_, Some(o), Some(t)) if o == t => (Outcome::Unchanged, None),

@@ -223,7 +223,10 @@ impl Layer {
             cur.as_object_mut()
                 .expect("--set builds objects only")
                 .insert(keys[keys.len() - 1].clone(), parsed);
-            origins.insert(pointer(&keys), Origin::Set(arg.clone()));
+            // Every prefix too, so an error about `firewal` in `--set firewal.tier=x` finds it.
+            for n in 1..=keys.len() {
+                origins.insert(pointer(&keys[..n]), Origin::Set(arg.clone()));
+            }
         }
         Ok(Layer {
             value,
@@ -264,6 +267,10 @@ fn first_line(s: &str) -> &str {
 fn yaml_error(name: &str, e: &serde_saphyr::Error) -> Error {
     let full = e.to_string();
     let mut msg = first_line(&full).trim_start_matches("error: ");
+    // saphyr's advice about its own options means nothing to a meg user.
+    if let Some(i) = msg.find(", set DuplicateKeyPolicy") {
+        msg = &msg[..i];
+    }
     // saphyr starts with "line X column Y: "; the location goes in front of our message instead.
     if msg.starts_with("line ") {
         if let Some(i) = msg.find(": ") {

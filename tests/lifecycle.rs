@@ -187,6 +187,23 @@ fn update_marks_overlapping_edits_as_conflicts_and_exits_1() {
         "{}",
         render.stderr()
     );
+    // Updating again before resolving keeps saying so, and leaves the file alone.
+    let set = ["--set", "environments.dev.monitoring.retentionDays=45"];
+    let again = meg.run(&[&["update", "lz.yaml", "-o", "out"][..], &set[..]].concat());
+    assert_eq!(again.code(), 1, "{}", again.stdout());
+    assert!(
+        again.stdout().contains("unresolved markers"),
+        "{}",
+        again.stdout()
+    );
+    assert_eq!(meg.read("out/terraform/environments/dev.tfvars"), merged);
+    let diff = meg.run(&[&["diff", "lz.yaml", "-o", "out"][..], &set[..]].concat());
+    assert!(
+        diff.stdout()
+            .contains("resolve the conflict markers left in terraform/environments/dev.tfvars"),
+        "{}",
+        diff.stdout()
+    );
 }
 
 #[test]
@@ -527,5 +544,41 @@ fn adding_an_application_changes_only_what_it_must() {
             && dev.contains("[\"10.64.1.0/24\"]")
             && dev.contains("[\"10.64.2.0/24\"]"),
         "{dev}"
+    );
+}
+
+#[test]
+fn a_batch_refuses_two_landing_zones_with_one_name() {
+    let meg = Meg::new();
+    meg.write("zones/a.yaml", MINIMAL);
+    meg.write("zones/b.yaml", MINIMAL);
+    let run = meg.run(&["render", "zones", "-o", "out"]).bad_input();
+    assert!(
+        run.stderr()
+            .contains("landing-zone name 'fabrikam' is used by"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!meg.path("out").exists());
+}
+
+#[test]
+fn an_environment_with_another_name_must_say_its_preset() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", &MINIMAL.replace("  prod:", "  prd:"));
+    let run = meg.run(&["validate", "lz.yaml"]).bad_input();
+    assert!(
+        run.stderr().contains("did you mean 'prod'"),
+        "{}",
+        run.stderr()
+    );
+    meg.write(
+        "lz.yaml",
+        &MINIMAL.replace("  prod:", "  uat:\n    tier: prod"),
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    assert!(
+        meg.read("out/terraform/environments/uat.tfvars")
+            .contains("enable_purge_protection       = true")
     );
 }

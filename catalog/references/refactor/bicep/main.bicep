@@ -233,13 +233,15 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
-      hubVirtualNetworkId: hubVirtualNetwork.outputs.id
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
   }
 ]
 
+// The hub side first: a spoke can only use remote gateways once the hub's peering offers
+// gateway transit. One at a time, since every one of them updates the hub network.
+@batchSize(1)
 module hubToSpokePeerings 'modules/hub-peering.bicep' = [
   for (spoke, i) in spokes: {
     name: 'peering-hub-${spoke.name}-${environmentName}'
@@ -249,6 +251,21 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
       spokeName: spoke.name
       spokeVirtualNetworkId: spokeNetworks[i].outputs.id
     }
+  }
+]
+
+module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'peering-${spoke.name}-hub-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spokeVirtualNetworkName: spokeNetworks[i].outputs.name
+      spokeName: spoke.name
+      hubVirtualNetworkId: hubVirtualNetwork.outputs.id
+    }
+    dependsOn: [
+      hubToSpokePeerings[i]
+    ]
   }
 ]
 

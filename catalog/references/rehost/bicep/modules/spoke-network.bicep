@@ -1,5 +1,5 @@
 // A spoke virtual network: workload subnets behind NSGs (deny by default), a route table that
-// sends traffic through the hub firewall, and the spoke side of the peering to the hub.
+// sends traffic through the hub firewall. The peerings are modules of their own, hub side first.
 targetScope = 'resourceGroup'
 
 @description('The spoke: names, address space and subnets.')
@@ -14,9 +14,6 @@ param tags object
 @description('Custom DNS servers; empty for Azure DNS.')
 param dnsServers array
 
-@description('Resource ID of the hub virtual network.')
-param hubVirtualNetworkId string
-
 @description('Resource ID of the Log Analytics workspace for diagnostics.')
 param logAnalyticsWorkspaceId string
 
@@ -25,9 +22,6 @@ param ddosProtectionPlanId string = ''
 
 @description('Private IP of the hub firewall; empty when the environment has no firewall.')
 param firewallPrivateIp string = ''
-
-@description('Use the hub\'s VPN or ExpressRoute gateway to reach on-premises.')
-param useRemoteGateways bool = false
 
 @description('Address prefix of the hub\'s AzureBastionSubnet, allowed to reach management ports; empty without Bastion.')
 param bastionAddressPrefix string = ''
@@ -177,20 +171,6 @@ resource virtualNetworkDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-0
         enabled: true
       }
     ]
-  }
-}
-
-resource spokeToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-01-01' = {
-  parent: virtualNetwork
-  name: 'peer-${spoke.name}-to-hub'
-  properties: {
-    remoteVirtualNetwork: {
-      id: hubVirtualNetworkId
-    }
-    allowVirtualNetworkAccess: true
-    // Traffic the firewall forwards from other spokes and on-premises must be accepted.
-    allowForwardedTraffic: true
-    useRemoteGateways: useRemoteGateways
   }
 }
 

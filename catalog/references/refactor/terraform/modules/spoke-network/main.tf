@@ -152,6 +152,9 @@ resource "azurerm_virtual_network_peering" "spoke_to_hub" {
   # Traffic the firewall forwards from other spokes and on-premises must be accepted.
   allow_forwarded_traffic = true
   use_remote_gateways     = var.use_remote_gateways
+
+  # Using the hub's gateways is only accepted once the hub side offers gateway transit.
+  depends_on = [azurerm_virtual_network_peering.hub_to_spoke]
 }
 
 resource "azurerm_virtual_network_peering" "hub_to_spoke" {
