@@ -740,7 +740,11 @@ fn render_one(
         ));
     }
     let old = Lock::read(output)?;
-    let plan = write::plan(output, &r.files, old.as_ref())?;
+    let plan = write::plan(
+        output,
+        &r.files,
+        old.as_ref().map(|l| l.without(&r.others)).as_ref(),
+    )?;
     if dry_run {
         for (verb, paths) in [
             ("create", &plan.create),
@@ -769,8 +773,12 @@ fn render_one(
         return Err(Error::UserEdits(plan.conflicts.clone()));
     }
     let targets: Vec<String> = r.targets.iter().map(|t| t.dir().to_string()).collect();
-    let lock = Lock::new(&r.values, &session.catalog.version(), &targets, &r.files);
-    write::apply(output, &r.files, &plan, &lock)?;
+    let (lock, base) = keep_others(
+        output,
+        &r,
+        Lock::new(&r.values, &session.catalog.version(), &targets, &r.files),
+    )?;
+    write::apply_with_base(output, &r.files, &plan, &lock, &base)?;
     if out.verbose {
         for p in plan.create.iter().chain(&plan.change) {
             println!("wrote   {p}");
@@ -892,7 +900,12 @@ fn diff(
             output.display()
         )));
     }
-    let changes = crate::drift::drift(output, lock.as_ref(), &r.files)?;
+    let changes = crate::drift::drift(
+        output,
+        lock.map(|l| l.without(&r.others)).as_ref(),
+        &r.files,
+        &r.others,
+    )?;
     if compare.json {
         let v = json!({"differences": !changes.is_empty(), "files": changes});
         println!("{}", serde_json::to_string_pretty(&v).expect("json"));
@@ -965,6 +978,8 @@ fn update(
         base: &format!("meg {} (last render)", lock.catalog_version),
         theirs: &format!("meg {new_version} (new render)"),
     };
+    let mut base = base;
+    base.remove_all(&r.others);
     let up = crate::update::plan(output, &base, &r.files, labels)?;
     let conflicts = up.conflicts();
     if json {
@@ -991,8 +1006,12 @@ fn update(
     }
     if !dry_run {
         let targets: Vec<String> = r.targets.iter().map(|t| t.dir().to_string()).collect();
-        let new_lock = Lock::new(&r.values, &new_version, &targets, &r.files);
-        write::apply_with_base(output, &up.files, &up.plan, &new_lock, &r.files)?;
+        let (new_lock, new_base) = keep_others(
+            output,
+            &r,
+            Lock::new(&r.values, &new_version, &targets, &r.files),
+        )?;
+        write::apply_with_base(output, &up.files, &up.plan, &new_lock, &new_base)?;
     }
     if !json {
         let verb = if dry_run { "would update" } else { "updated" };
@@ -1102,6 +1121,30 @@ fn lint(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Resul
     } else {
         EXIT_OK
     })
+}
+
+/// With `--env`, the other environments' parameter files are not part of the render: their
+/// records in the lock and the base carry over, so later commands still know what meg wrote.
+fn keep_others(
+    output: &Path,
+    r: &crate::pipeline::Rendered,
+    mut lock: Lock,
+) -> Result<(Lock, crate::fileset::FileSet)> {
+    let mut base = r.files.clone();
+    if r.others.is_empty() {
+        return Ok((lock, base));
+    }
+    let old_lock = Lock::read(output)?;
+    let old_base = crate::lock::read_base(output)?;
+    for path in &r.others {
+        if let Some(hash) = old_lock.as_ref().and_then(|l| l.files.get(path)) {
+            lock.files.insert(path.clone(), hash.clone());
+        }
+        if let Some(bytes) = old_base.as_ref().and_then(|b| b.get(path)) {
+            base.insert(path, bytes.to_vec())?;
+        }
+    }
+    Ok((lock, base))
 }
 
 /// Whether colour may be used on standard output.

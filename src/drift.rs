@@ -118,7 +118,13 @@ fn file_change(
 
 /// The user's tree against a new render: what `meg render --force` would change, with, for each
 /// file, whether the user edited it and whether the render moved since meg wrote it.
-pub fn drift(out: &Path, lock: Option<&Lock>, new: &FileSet) -> Result<Vec<FileChange>> {
+/// `ignore` lists paths outside this comparison (other environments' files under `--env`).
+pub fn drift(
+    out: &Path,
+    lock: Option<&Lock>,
+    new: &FileSet,
+    ignore: &[String],
+) -> Result<Vec<FileChange>> {
     let mut disk = FileSet::new();
     let mut paths: BTreeSet<String> = new.paths().map(str::to_string).collect();
     if let Some(lock) = lock {
@@ -141,6 +147,7 @@ pub fn drift(out: &Path, lock: Option<&Lock>, new: &FileSet) -> Result<Vec<FileC
             }
         }
     }
+    paths.retain(|p| !ignore.contains(p));
     for path in &paths {
         match std::fs::read(out.join(path)) {
             Ok(b) => disk.insert(path, b)?,

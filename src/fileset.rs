@@ -61,6 +61,13 @@ impl FileSet {
             .collect()
     }
 
+    /// Removes the given paths.
+    pub fn remove_all(&mut self, paths: &[String]) {
+        for p in paths {
+            self.files.remove(p);
+        }
+    }
+
     /// Moves every file of `other` into this set under a folder prefix.
     pub fn extend_under(&mut self, prefix: &str, other: FileSet) -> Result<()> {
         for (k, v) in other.files {

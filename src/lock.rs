@@ -90,6 +90,13 @@ impl Lock {
         }
     }
 
+    /// The lock without the records of some paths (files a narrowed render leaves alone).
+    pub fn without(&self, paths: &[String]) -> Lock {
+        let mut l = self.clone();
+        l.files.retain(|p, _| !paths.contains(p));
+        l
+    }
+
     /// The lock as pretty, stable JSON.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut s = serde_json::to_string_pretty(self).expect("a lock always serializes");

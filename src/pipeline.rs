@@ -31,6 +31,9 @@ pub struct Rendered {
     pub files: FileSet,
     /// Targets rendered.
     pub targets: Vec<Target>,
+    /// With `--env`: the parameter files of the other environments. They are left out of
+    /// `files` and out of every comparison, so the tree keeps them as they are.
+    pub others: Vec<String>,
 }
 
 impl Session {
@@ -73,19 +76,47 @@ impl Session {
 
     /// Resolves and renders.
     pub fn render(&self, input: &InputArgs) -> Result<Rendered> {
-        let (values, lz) = self.resolve(input)?;
+        // The code and the README describe every environment; --env only narrows which
+        // parameter files this render writes.
+        let all = InputArgs {
+            envs: Vec::new(),
+            ..input.clone()
+        };
+        let (values, lz) = self.resolve(&all)?;
+        let mut selected = lz.clone();
+        selected.retain_environments(&input.envs)?;
         let targets = input.targets();
-        let files = self.renderer(input)?.render_with(
+        let mut files = self.renderer(input)?.render_with(
             &lz,
             &targets,
             input.pipeline,
             &self.catalog.declared_version(),
         )?;
+        let others: Vec<String> = files
+            .paths()
+            .filter(|p| {
+                lz.environments
+                    .iter()
+                    .filter(|e| !selected.environments.iter().any(|s| s.name == e.name))
+                    .any(|e| is_environment_file(p, &e.name))
+            })
+            .map(str::to_string)
+            .collect();
+        files.remove_all(&others);
         Ok(Rendered {
             values,
-            lz,
+            lz: selected,
             files,
             targets,
+            others,
         })
     }
+}
+
+/// Whether a generated path is the parameter file of an environment
+/// (`bicep/environments/prod.bicepparam`, `terraform/environments/prod.tfvars`).
+pub fn is_environment_file(path: &str, env: &str) -> bool {
+    path.rsplit_once('/').is_some_and(|(dir, file)| {
+        dir.ends_with("environments") && file.rsplit_once('.').is_some_and(|(stem, _)| stem == env)
+    })
 }

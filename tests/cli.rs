@@ -147,12 +147,63 @@ fn files_meg_no_longer_renders_are_removed() {
     meg.write("lz.yaml", MINIMAL);
     meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
     assert!(meg.path("out/terraform/environments/prod.tfvars").exists());
-    let run = meg
-        .run(&["render", "lz.yaml", "-o", "out", "--env", "dev"])
-        .ok();
+    // The landing zone drops its prod environment.
+    let dev_only = MINIMAL[..MINIMAL.find("  prod:").unwrap()].to_string();
+    meg.write("lz.yaml", &dev_only);
+    let run = meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
     assert!(run.stdout().contains("removed"), "{}", run.stdout());
     assert!(!meg.path("out/terraform/environments/prod.tfvars").exists());
     assert!(meg.path("out/terraform/environments/dev.tfvars").exists());
+}
+
+#[test]
+fn rendering_one_environment_leaves_the_others_as_they_are() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", MINIMAL);
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let before = meg.snapshot("out");
+    let run = meg
+        .run(&[
+            "render",
+            "lz.yaml",
+            "-o",
+            "out",
+            "--env",
+            "prod",
+            "--set",
+            "environments.prod.monitoring.retentionDays=120",
+        ])
+        .ok();
+    assert!(
+        run.stdout().contains("2 changed, 0 removed"),
+        "{}",
+        run.stdout()
+    );
+    let after = meg.snapshot("out");
+    let changed: Vec<_> = after
+        .iter()
+        .filter(|(p, b)| before.get(*p) != Some(b))
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    for p in &changed {
+        assert!(p.contains("prod.") || p.starts_with(".meg/"), "{p} changed");
+    }
+    // The lock still knows dev's files: a full render changes nothing more.
+    let full = meg
+        .run(&[
+            "render",
+            "lz.yaml",
+            "-o",
+            "out",
+            "--set",
+            "environments.prod.monitoring.retentionDays=120",
+        ])
+        .ok();
+    assert!(
+        full.stdout().contains("0 created, 0 changed, 0 removed"),
+        "{}",
+        full.stdout()
+    );
 }
 
 #[test]
