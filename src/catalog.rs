@@ -29,7 +29,6 @@ pub const ROOTS: [&str; 3] = ["catalog", "templates", "examples"];
 #[derive(Debug, Clone)]
 pub struct Catalog {
     files: BTreeMap<String, Cow<'static, [u8]>>,
-    overlaid: Vec<String>,
     /// The digest is a hash over every file: computed once, a batch asks for it per zone.
     version: std::sync::OnceLock<String>,
 }
@@ -47,7 +46,6 @@ impl Catalog {
         }
         Catalog {
             files,
-            overlaid: Vec::new(),
             version: std::sync::OnceLock::new(),
         }
     }
@@ -84,8 +82,7 @@ impl Catalog {
                     .collect::<Vec<_>>()
                     .join("/");
                 let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-                cat.files.insert(key.clone(), Cow::Owned(bytes));
-                cat.overlaid.push(key);
+                cat.files.insert(key, Cow::Owned(bytes));
             }
         }
         if !found {
@@ -95,11 +92,6 @@ impl Catalog {
             )));
         }
         Ok(cat)
-    }
-
-    /// Paths that the overlay replaced or added.
-    pub fn overlaid(&self) -> &[String] {
-        &self.overlaid
     }
 
     /// The bytes of a file, if the catalog has it.

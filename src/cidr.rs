@@ -71,11 +71,6 @@ impl Cidr {
         self.first() <= other.last() && other.first() <= self.last()
     }
 
-    /// Whether the address lies inside this block.
-    pub fn contains_addr(&self, addr: Ipv4Addr) -> bool {
-        u32::from(addr) & mask(self.prefix) == self.base
-    }
-
     /// The `index`-th block of the given prefix length inside this one, if it fits.
     pub fn subnet(&self, prefix: u8, index: u32) -> Option<Cidr> {
         if prefix < self.prefix || prefix > 32 {

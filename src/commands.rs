@@ -776,6 +776,7 @@ fn render_one(
     let (lock, base) = keep_others(
         output,
         &r,
+        old.as_ref(),
         Lock::new(&r.values, &session.catalog.version(), &targets, &r.files),
     )?;
     write::apply_with_base(output, &r.files, &plan, &lock, &base)?;
@@ -1009,6 +1010,7 @@ fn update(
         let (new_lock, new_base) = keep_others(
             output,
             &r,
+            Some(&lock),
             Lock::new(&r.values, &new_version, &targets, &r.files),
         )?;
         write::apply_with_base(output, &up.files, &up.plan, &new_lock, &new_base)?;
@@ -1128,16 +1130,16 @@ fn lint(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Resul
 fn keep_others(
     output: &Path,
     r: &crate::pipeline::Rendered,
+    old_lock: Option<&Lock>,
     mut lock: Lock,
 ) -> Result<(Lock, crate::fileset::FileSet)> {
     let mut base = r.files.clone();
     if r.others.is_empty() {
         return Ok((lock, base));
     }
-    let old_lock = Lock::read(output)?;
     let old_base = crate::lock::read_base(output)?;
     for path in &r.others {
-        if let Some(hash) = old_lock.as_ref().and_then(|l| l.files.get(path)) {
+        if let Some(hash) = old_lock.and_then(|l| l.files.get(path)) {
             lock.files.insert(path.clone(), hash.clone());
         }
         if let Some(bytes) = old_base.as_ref().and_then(|b| b.get(path)) {

@@ -67,14 +67,6 @@ impl FileSet {
             self.files.remove(p);
         }
     }
-
-    /// Moves every file of `other` into this set under a folder prefix.
-    pub fn extend_under(&mut self, prefix: &str, other: FileSet) -> Result<()> {
-        for (k, v) in other.files {
-            self.insert(&format!("{prefix}/{k}"), v)?;
-        }
-        Ok(())
-    }
 }
 
 /// A relative path with plain segments only: no `..`, no absolute paths, no empty segments.

@@ -36,13 +36,6 @@ pub struct Plan {
     pub restored: Vec<String>,
 }
 
-impl Plan {
-    /// Whether the write would change nothing on disk.
-    pub fn is_noop(&self) -> bool {
-        self.create.is_empty() && self.change.is_empty() && self.remove.is_empty()
-    }
-}
-
 /// Compares a file set with an output folder and its lock.
 pub fn plan(out: &Path, files: &FileSet, lock: Option<&Lock>) -> Result<Plan> {
     let mut p = Plan::default();
@@ -80,11 +73,6 @@ pub fn plan(out: &Path, files: &FileSet, lock: Option<&Lock>) -> Result<Plan> {
     }
     p.conflicts.sort();
     Ok(p)
-}
-
-/// Applies a plan: writes the file set and the lock, removes what the plan removes.
-pub fn apply(out: &Path, files: &FileSet, plan: &Plan, lock: &Lock) -> Result<()> {
-    apply_with_base(out, files, plan, lock, files)
 }
 
 /// Applies a plan whose files differ from the reference they came from (a merge): `base` is
