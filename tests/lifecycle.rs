@@ -525,13 +525,8 @@ fn adding_an_application_changes_only_what_it_must() {
 
     meg.write("lz.yaml", &apps(&["shop", "booking", "crm"]));
     meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
-    let after = meg.snapshot("out");
-    let changed: Vec<String> = after
-        .iter()
-        .filter(|(p, b)| before.get(*p) != Some(b))
-        .map(|(p, _)| p.display().to_string())
-        .filter(|p| !p.starts_with(".meg/"))
-        .collect();
+    let changed = meg.changed_since("out", &before);
+    assert!(!changed.is_empty());
     for p in &changed {
         assert!(
             p.ends_with(".tfvars") || p.ends_with(".bicepparam") || p == "README.md",

@@ -81,6 +81,21 @@ impl Meg {
         Run { out }
     }
 
+    /// Files below `rel` (outside meg's own `.meg/`) created, changed or removed since `before`.
+    pub fn changed_since(&self, rel: &str, before: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<String> {
+        let after = self.snapshot(rel);
+        let mut paths: Vec<String> = after
+            .iter()
+            .filter(|(p, b)| before.get(*p) != Some(*b))
+            .map(|(p, _)| p)
+            .chain(before.keys().filter(|p| !after.contains_key(*p)))
+            .map(|p| p.display().to_string())
+            .filter(|p| !p.starts_with(".meg/"))
+            .collect();
+        paths.sort();
+        paths
+    }
+
     /// Every file below `rel` with its bytes, to prove a folder did not change.
     pub fn snapshot(&self, rel: &str) -> BTreeMap<PathBuf, Vec<u8>> {
         let root = self.path(rel);
