@@ -29,4 +29,5 @@ pub mod settings;
 pub mod snapshot;
 pub mod update;
 pub mod values;
+pub mod workloads;
 pub mod write;

@@ -312,7 +312,10 @@ impl LandingZone {
     fn finish(&mut self) {
         let mut deploy = BTreeMap::new();
         for env in &self.environments {
-            for (k, on) in deploy_flags(&env.settings) {
+            let flags = deploy_flags(&env.settings)
+                .into_iter()
+                .chain(crate::workloads::deploy_flags(&env.settings));
+            for (k, on) in flags {
                 *deploy.entry(k.to_string()).or_insert(false) |= on;
             }
         }
@@ -322,9 +325,8 @@ impl LandingZone {
             let params = params(&self.environments[i], &self.deploy);
             self.environments[i].params = params;
         }
-        self.name_keys = PLATFORM_NAMES
-            .iter()
-            .map(|(k, _, _)| *k)
+        self.name_keys = fixed_names()
+            .map(|(k, _, _)| k)
             .filter(|k| name_deployed(k, &self.deploy))
             .map(str::to_string)
             .collect();
@@ -403,7 +405,7 @@ fn build_environment(
             }),
         }
     };
-    for (key, kind, workload) in PLATFORM_NAMES {
+    for (key, kind, workload) in fixed_names() {
         // Globally unique names carry the landing zone's name: kv-contoso-prod-weu-1a2b.
         let workload = if workload == "{name}" {
             ctx.lz_name
@@ -461,6 +463,9 @@ fn build_environment(
             );
         }
     }
+    crate::workloads::names(&settings, &mut |key, kind, workload| {
+        name(key, kind, workload)
+    });
     match layout {
         Ok(layout) if problems.is_empty() => Ok(Environment {
             name: ctx.env.to_string(),
@@ -560,7 +565,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
     push("tags", json!(tags(env)), true);
 
     let mut names = Map::new();
-    for (key, _, _) in PLATFORM_NAMES {
+    for (key, _, _) in fixed_names() {
         if name_deployed(key, deploy) {
             names.insert(key.into(), json!(env.name_of(key)));
         }
@@ -710,6 +715,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
         })
         .collect();
     push("spokes", json!(spokes), false);
+    crate::workloads::params(env, &on, &mut push);
     if on("siteToSite") {
         out.push(Param {
             name: "vpnSharedKey".into(),
@@ -757,9 +763,20 @@ fn spoke_dns_servers(env: &Environment) -> Vec<String> {
     via.into_iter().collect()
 }
 
+/// Platform and workload name keys with a fixed meaning: (key, naming kind, workload token).
+fn fixed_names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    PLATFORM_NAMES
+        .iter()
+        .copied()
+        .chain(crate::workloads::fixed_names())
+}
+
 /// Whether a platform name key belongs to a part some environment deploys.
 fn name_deployed(key: &str, deploy: &BTreeMap<String, bool>) -> bool {
     let on = |k: &str| deploy.get(k).copied().unwrap_or(false);
+    if let Some(deployed) = crate::workloads::name_deployed(key, &on) {
+        return deployed;
+    }
     match key {
         k if k.starts_with("firewallManagement") => on("firewallManagement"),
         k if k.starts_with("firewall") => on("firewall"),

@@ -31,6 +31,10 @@ pub struct Settings {
     pub dns_resolver: Toggle,
     pub ddos_protection: Toggle,
     pub arc: Arc,
+    #[serde(default)]
+    pub migration: crate::workloads::rehost::Migration,
+    #[serde(default)]
+    pub paas: crate::workloads::refactor::Paas,
 }
 
 #[derive(Debug, Clone, Deserialize)]
