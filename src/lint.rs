@@ -164,7 +164,9 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
     // Address spaces of this environment that overlap another environment's: harmless while
     // the environments stay apart, a re-addressing project once they must be connected.
     let spaces = |e: &Environment| -> Vec<crate::cidr::Cidr> {
-        std::iter::once(e.layout.address_space)
+        e.layout
+            .address_space
+            .into_iter()
             .chain(e.settings.network.spokes.iter().map(|s| s.address_space))
             .collect()
     };

@@ -227,6 +227,10 @@ impl LandingZone {
                 lz_name: &name,
                 location: &location,
             };
+            if let Err(mut ds) = defer_to_existing_hub(&mut resolved, &ctx) {
+                problems.append(&mut ds);
+                continue;
+            }
             if let Err(mut ds) = network::allocate_spokes(&mut resolved, &|p| ctx.locate(p)) {
                 problems.append(&mut ds);
                 continue;
@@ -277,6 +281,24 @@ impl LandingZone {
             required_tags,
         };
         lz.finish();
+        if lz.deploy["hub"] && lz.deploy["existingHub"] {
+            let existing: Vec<&str> = lz
+                .environments
+                .iter()
+                .filter(|e| e.settings.network.hub.existing.is_some())
+                .map(|e| e.name.as_str())
+                .collect();
+            return Err(Error::input(
+                Diagnostic::at(
+                    values.locate("/environments"),
+                    format!(
+                        "environments {} use an existing hub and the others create one: a landing zone does one or the other",
+                        existing.join(", ")
+                    ),
+                )
+                .hint("give every environment network.hub.existing (each its own hub if need be), or none"),
+            ));
+        }
         Ok(lz)
     }
 
@@ -334,9 +356,12 @@ impl LandingZone {
 }
 
 /// Which optional parts an environment deploys.
-fn deploy_flags(s: &Settings) -> [(&'static str, bool); 9] {
+fn deploy_flags(s: &Settings) -> [(&'static str, bool); 11] {
     let vpn = s.vpn_gateway.enabled;
+    let existing_hub = s.network.hub.existing.is_some();
     [
+        ("hub", !existing_hub),
+        ("existingHub", existing_hub),
         ("firewall", s.firewall.enabled),
         (
             "firewallManagement",
@@ -350,6 +375,78 @@ fn deploy_flags(s: &Settings) -> [(&'static str, bool); 9] {
         ("ddosProtection", s.ddos_protection.enabled),
         ("arcPrivateLinkScope", s.arc.private_link_scope),
     ]
+}
+
+/// The parts of the hub that an existing hub already runs: the render must not create them.
+const HUB_PARTS: [(&str, &str); 7] = [
+    ("firewall", "enabled"),
+    ("bastion", "enabled"),
+    ("vpnGateway", "enabled"),
+    ("expressRoute", "enabled"),
+    ("dnsResolver", "enabled"),
+    ("ddosProtection", "enabled"),
+    ("arc", "privateLinkScope"),
+];
+
+/// With `network.hub.existing`, turns off what the hub runs (defaults and presets turn some of
+/// it on) and refuses an input that asks for both, or for a hub address space that would be
+/// ignored. The platform Key Vault's private endpoint then needs a subnet of the existing hub.
+fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), Vec<Diagnostic>> {
+    if resolved
+        .pointer("/network/hub/existing")
+        .is_none_or(Value::is_null)
+    {
+        return Ok(());
+    }
+    let mut problems = Vec::new();
+    let user_set = |pointer: &str| {
+        let env_ptr = format!("/environments/{}{pointer}", ctx.env);
+        ctx.values
+            .merged
+            .pointer(&env_ptr)
+            .or_else(|| ctx.values.merged.pointer(pointer))
+            .cloned()
+    };
+    for (part, switch) in HUB_PARTS {
+        let pointer = format!("/{part}/{switch}");
+        if user_set(&pointer) == Some(Value::Bool(true)) {
+            problems.push(
+                Diagnostic::at(
+                    ctx.locate(&pointer),
+                    format!("{part}.{switch} asks for a hub resource, but network.hub.existing names a hub that meg does not create"),
+                )
+                .hint(format!("remove {part}.{switch}: the existing hub's owners run it")),
+            );
+        }
+        resolved[part][switch] = Value::Bool(false);
+    }
+    if user_set("/network/hub/addressSpace").is_some() {
+        problems.push(
+            Diagnostic::at(
+                ctx.locate("/network/hub/addressSpace"),
+                "network.hub.addressSpace is for a hub meg creates; this environment uses network.hub.existing",
+            )
+            .hint("move it to network.hub.existing.addressSpace so meg checks the spokes against it"),
+        );
+    }
+    if resolved.pointer("/keyVault/privateEndpoint") == Some(&Value::Bool(true))
+        && resolved
+            .pointer("/network/hub/existing/privateEndpointSubnetId")
+            .is_none()
+    {
+        problems.push(
+            Diagnostic::at(
+                ctx.locate("/network/hub/existing"),
+                "the platform Key Vault's private endpoint needs a subnet, and meg creates none in an existing hub",
+            )
+            .hint("set network.hub.existing.privateEndpointSubnetId to the hub's private-endpoint subnet, or keyVault.privateEndpoint: false"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 struct EnvContext<'a> {
@@ -414,7 +511,8 @@ fn build_environment(
         };
         name(key.to_string(), kind, workload);
     }
-    for role in HubRole::ALL {
+    let creates_hub = settings.network.hub.existing.is_none();
+    for role in HubRole::ALL.into_iter().filter(|_| creates_hub) {
         let info = role.info();
         if info.nsg {
             name(
@@ -590,18 +688,24 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
         let key = format!("hubSubnet.{}.networkSecurityGroup", role.info().key);
         env.names.get(&key).map(|n| n.as_str().to_string())
     });
-    push(
-        "hubNetwork",
-        json!({
-            "addressPrefixes": [env.layout.address_space.to_string()],
-            "dnsServers": s.network.dns_servers.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
-            "subnets": subnets,
-            "bastionAddressPrefix": env.layout.subnets.get(&HubRole::Bastion).map(|c| c.to_string()),
-            "spokeDnsServers": spoke_dns_servers(env),
-        }),
-        false,
-    );
-    push("privateDnsZones", json!(s.network.private_dns_zones), false);
+    if let Some(existing) = &s.network.hub.existing {
+        push("hubNetwork", existing_hub_param(env, existing), false);
+    } else {
+        push(
+            "hubNetwork",
+            json!({
+                "addressPrefixes": env.layout.address_space.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "dnsServers": s.network.dns_servers.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+                "subnets": subnets,
+                "bastionAddressPrefix": env.layout.subnets.get(&HubRole::Bastion).map(|c| c.to_string()),
+                "spokeDnsServers": spoke_dns_servers(env),
+            }),
+            false,
+        );
+    }
+    if s.network.hub.existing.is_none() {
+        push("privateDnsZones", json!(s.network.private_dns_zones), false);
+    }
     if on("firewall") {
         push(
             "firewall",
@@ -728,6 +832,24 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
     out
 }
 
+/// The `hubNetwork` parameter of an environment that peers to an existing hub: where the hub
+/// is (subscription, resource group, name, for Bicep's `existing` and Terraform's data source),
+/// the next hop and DNS servers of the spokes, and the hub's private DNS zones.
+fn existing_hub_param(env: &Environment, hub: &crate::settings::ExistingHub) -> Value {
+    json!({
+        "virtualNetworkId": hub.virtual_network_id,
+        "subscriptionId": hub.id_part("subscriptions"),
+        "resourceGroupName": hub.id_part("resourceGroups"),
+        "virtualNetworkName": hub.id_part("virtualNetworks"),
+        "firewallPrivateIp": hub.firewall_private_ip.map(|a| a.to_string()),
+        "bastionAddressPrefix": hub.bastion_address_prefix.map(|c| c.to_string()),
+        "useRemoteGateways": hub.use_remote_gateways,
+        "privateDnsZoneIds": hub.private_dns_zone_ids,
+        "privateEndpointSubnetId": hub.private_endpoint_subnet_id,
+        "spokeDnsServers": spoke_dns_servers(env),
+    })
+}
+
 /// The first address Azure hands out in a hub subnet (x.x.x.4: the first four are Azure's).
 /// Azure Firewall always takes it, and meg gives it to the DNS resolver's inbound endpoint as a
 /// static address, so routes and DNS settings can point at them before they exist.
@@ -787,6 +909,7 @@ fn name_deployed(key: &str, deploy: &BTreeMap<String, bool>) -> bool {
         "ddosProtectionPlan" => on("ddosProtection"),
         k if k.starts_with("arcPrivateLinkScope") => on("arcPrivateLinkScope"),
         "keyVaultPrivateEndpoint" => true,
+        "connectivityResourceGroup" | "hubVirtualNetwork" => on("hub"),
         "hubToSpokeRouteTable" => on("vpnGateway") || on("expressRoute"),
         _ => true,
     }

@@ -181,8 +181,8 @@ impl HubRole {
 /// The hub's address space and the prefix of every subnet the environment needs.
 #[derive(Debug, Clone, Serialize)]
 pub struct HubLayout {
-    /// The hub's address space.
-    pub address_space: Cidr,
+    /// The hub's address space (unknown for an existing hub that does not give it).
+    pub address_space: Option<Cidr>,
     /// Subnet prefixes by role.
     pub subnets: BTreeMap<HubRole, Cidr>,
 }
@@ -242,6 +242,22 @@ pub fn spoke_subnets(spoke: &Spoke) -> Vec<SpokeSubnet> {
 /// (relative to the environment's settings) into a location for the message.
 pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout, Vec<Diagnostic>> {
     let mut problems = Vec::new();
+    if let Some(existing) = &s.network.hub.existing {
+        // Someone else's hub: nothing to carve, but the spokes must still fit around it.
+        let mut spaces = Vec::new();
+        if let Some(hub) = existing.address_space {
+            spaces.push(("the existing hub".to_string(), hub));
+        }
+        check_spokes(s, spaces, locate, &mut problems);
+        return if problems.is_empty() {
+            Ok(HubLayout {
+                address_space: existing.address_space,
+                subnets: BTreeMap::new(),
+            })
+        } else {
+            Err(problems)
+        };
+    }
     let Some(hub) = s.network.hub.address_space else {
         return Err(vec![
             Diagnostic::at(
@@ -322,7 +338,25 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
         locate("/network/hub/subnets")
     });
 
-    let mut spaces: Vec<(String, Cidr)> = vec![("the hub".into(), hub)];
+    check_spokes(s, vec![("the hub".into(), hub)], locate, &mut problems);
+    if problems.is_empty() {
+        Ok(HubLayout {
+            address_space: Some(hub),
+            subnets,
+        })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Checks the spokes: unique names, subnets inside their spoke and large enough, and no
+/// overlap between the spokes, the hub's `spaces` and the on-premises sites.
+fn check_spokes(
+    s: &Settings,
+    mut spaces: Vec<(String, Cidr)>,
+    locate: &dyn Fn(&str) -> String,
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut seen = std::collections::BTreeSet::new();
     for (i, spoke) in s.network.spokes.iter().enumerate() {
         let here = format!("/network/spokes/{i}");
@@ -361,7 +395,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
         overlaps(
             &named,
             &format!("in spoke '{}'", spoke.name),
-            &mut problems,
+            problems,
             &|_| locate(&here),
         );
     }
@@ -370,15 +404,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
             spaces.push((format!("on-premises site '{}'", site.name), *c));
         }
     }
-    overlaps(&spaces, "", &mut problems, &|_| locate("/network"));
-    if problems.is_empty() {
-        Ok(HubLayout {
-            address_space: hub,
-            subnets,
-        })
-    } else {
-        Err(problems)
-    }
+    overlaps(&spaces, "", problems, &|_| locate("/network"));
 }
 
 fn overlaps(

@@ -296,6 +296,8 @@ impl Schema {
                             obj.insert(key.clone(), d.clone());
                         } else if sub.get("type").and_then(Value::as_str) == Some("object")
                             && sub.get("properties").is_some()
+                            // An object with required keys is optional as a whole.
+                            && sub.get("required").is_none()
                         {
                             obj.insert(key.clone(), Value::Object(Map::new()));
                         }

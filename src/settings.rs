@@ -75,6 +75,41 @@ pub struct Hub {
     pub address_space: Option<Cidr>,
     #[serde(default)]
     pub subnets: HubSubnets,
+    #[serde(default)]
+    pub existing: Option<ExistingHub>,
+}
+
+/// A hub the platform team already runs (brownfield): referenced, never created.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct ExistingHub {
+    pub virtual_network_id: String,
+    #[serde(default)]
+    pub address_space: Option<Cidr>,
+    #[serde(default)]
+    pub firewall_private_ip: Option<Ipv4Addr>,
+    #[serde(default)]
+    pub bastion_address_prefix: Option<Cidr>,
+    #[serde(default)]
+    pub use_remote_gateways: bool,
+    #[serde(default)]
+    pub private_dns_zone_ids: BTreeMap<String, String>,
+    #[serde(default)]
+    pub private_endpoint_subnet_id: Option<String>,
+}
+
+impl ExistingHub {
+    /// The segment after `key` in the virtual network's resource ID (`resourceGroups` ->
+    /// its name); the schema's pattern guarantees the shape.
+    pub fn id_part(&self, key: &str) -> &str {
+        let mut parts = self.virtual_network_id.split('/');
+        parts
+            .by_ref()
+            .find(|p| p.eq_ignore_ascii_case(key))
+            .and_then(|_| parts.next())
+            .unwrap_or_default()
+    }
 }
 
 /// Hub subnet prefixes the user fixed; the rest are carved by the model.

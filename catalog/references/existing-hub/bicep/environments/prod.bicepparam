@@ -1,0 +1,92 @@
+// prod (prod preset) parameters for main.bicep, rendered by meg 0.1.0.
+//   az deployment sub what-if --location westeurope --template-file ../main.bicep --parameters prod.bicepparam
+using '../main.bicep'
+
+param location = 'westeurope'
+
+param environmentName = 'prod'
+
+param tags = {
+  costCenter: 'CC-4100'
+  environment: 'prod'
+  landingZone: 'northwind'
+  owner: 'app-hosting-team'
+}
+
+param names = {
+  managementResourceGroup: 'rg-management-prod-weu-001'
+  securityResourceGroup: 'rg-security-prod-weu-001'
+  logAnalyticsWorkspace: 'log-management-prod-weu-001'
+  keyVault: 'kv-northwi-prod-weu-ff40'
+  keyVaultPrivateEndpoint: 'pep-kv-platform-prod-weu-001'
+}
+
+param logAnalytics = {
+  retentionInDays: 90
+  dailyQuotaGb: -1
+}
+
+param keyVault = {
+  sku: 'standard'
+  enablePurgeProtection: true
+  softDeleteRetentionInDays: 90
+  privateEndpoint: true
+}
+
+param hubNetwork = {
+  virtualNetworkId: '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-connectivity-prod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-prod-weu-001'
+  subscriptionId: '8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f'
+  resourceGroupName: 'rg-connectivity-prod-weu-001'
+  virtualNetworkName: 'vnet-hub-prod-weu-001'
+  firewallPrivateIp: '10.210.1.4'
+  bastionAddressPrefix: null
+  useRemoteGateways: true
+  privateDnsZoneIds: {
+    'privatelink.vaultcore.azure.net': '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net'
+  }
+  privateEndpointSubnetId: '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-connectivity-prod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-prod-weu-001/subnets/snet-private-endpoints'
+  spokeDnsServers: [
+    '10.210.0.68'
+  ]
+}
+
+param spokes = [
+  {
+    name: 'crm'
+    resourceGroupName: 'rg-crm-prod-weu-001'
+    virtualNetworkName: 'vnet-crm-prod-weu-001'
+    routeTableName: 'rt-crm-prod-weu-001'
+    addressPrefixes: [
+      '10.211.0.0/24'
+    ]
+    tags: {
+      workload: 'crm'
+    }
+    subnets: [
+      {
+        name: 'snet-workload'
+        addressPrefix: '10.211.0.0/25'
+        networkSecurityGroupName: 'nsg-crm-workload-prod-weu-001'
+      }
+    ]
+  }
+  {
+    name: 'print'
+    resourceGroupName: 'rg-print-prod-weu-001'
+    virtualNetworkName: 'vnet-print-prod-weu-001'
+    routeTableName: 'rt-print-prod-weu-001'
+    addressPrefixes: [
+      '10.211.1.0/24'
+    ]
+    tags: {
+      workload: 'print'
+    }
+    subnets: [
+      {
+        name: 'snet-workload'
+        addressPrefix: '10.211.1.0/25'
+        networkSecurityGroupName: 'nsg-print-workload-prod-weu-001'
+      }
+    ]
+  }
+]

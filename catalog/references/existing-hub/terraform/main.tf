@@ -1,0 +1,85 @@
+# Resource groups per function (CAF): who may change what follows the group.
+resource "azurerm_resource_group" "management" {
+  name     = var.names.management_resource_group
+  location = var.location
+  tags     = var.tags
+}
+
+resource "azurerm_resource_group" "security" {
+  name     = var.names.security_resource_group
+  location = var.location
+  tags     = var.tags
+}
+
+resource "azurerm_resource_group" "spoke" {
+  for_each = local.spokes
+
+  name     = each.value.resource_group_name
+  location = var.location
+  tags     = merge(var.tags, each.value.tags)
+}
+
+# Management: every resource sends its logs and metrics to one workspace.
+module "log_analytics" {
+  source = "./modules/log-analytics"
+
+  name                = var.names.log_analytics_workspace
+  resource_group_name = azurerm_resource_group.management.name
+  location            = var.location
+  tags                = var.tags
+  retention_in_days   = var.log_analytics.retention_in_days
+  daily_quota_gb      = var.log_analytics.daily_quota_gb
+}
+
+# Connectivity: the hub and what it shares with every spoke.
+# The platform team's hub, maybe in the connectivity subscription: read, never changed here
+# except for the hub side of each spoke's peering (Network Contributor on it is enough).
+data "azurerm_virtual_network" "hub" {
+  provider = azurerm.hub
+
+  name                = var.hub_network.virtual_network_name
+  resource_group_name = var.hub_network.resource_group_name
+}
+
+# Security: the platform Key Vault.
+module "key_vault" {
+  source = "./modules/key-vault"
+
+  name                          = var.names.key_vault
+  resource_group_name           = azurerm_resource_group.security.name
+  location                      = var.location
+  tags                          = var.tags
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku                           = var.key_vault.sku
+  enable_purge_protection       = var.key_vault.enable_purge_protection
+  soft_delete_retention_in_days = var.key_vault.soft_delete_retention_in_days
+  log_analytics_workspace_id    = module.log_analytics.id
+  private_endpoint = var.key_vault.private_endpoint ? {
+    name                = var.names.key_vault_private_endpoint
+    subnet_id           = var.hub_network.private_endpoint_subnet_id
+    private_dns_zone_id = lookup(var.hub_network.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
+  } : null
+}
+
+# Spokes: one virtual network per workload, peered to the hub.
+module "spoke_network" {
+  source   = "./modules/spoke-network"
+  for_each = local.spokes
+  providers = {
+    azurerm     = azurerm
+    azurerm.hub = azurerm.hub
+  }
+
+  spoke                      = each.value
+  resource_group_name        = azurerm_resource_group.spoke[each.key].name
+  location                   = var.location
+  tags                       = merge(var.tags, each.value.tags)
+  dns_servers                = var.hub_network.spoke_dns_servers
+  bastion_address_prefix     = var.hub_network.bastion_address_prefix
+  hub_virtual_network_id     = data.azurerm_virtual_network.hub.id
+  hub_virtual_network_name   = data.azurerm_virtual_network.hub.name
+  hub_resource_group_name    = data.azurerm_virtual_network.hub.resource_group_name
+  firewall_private_ip        = var.hub_network.firewall_private_ip
+  use_remote_gateways        = var.hub_network.use_remote_gateways
+  log_analytics_workspace_id = module.log_analytics.id
+}

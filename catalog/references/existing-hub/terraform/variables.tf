@@ -1,0 +1,103 @@
+variable "location" {
+  description = "Azure region of every resource."
+  type        = string
+}
+
+variable "environment_name" {
+  description = "Environment name, used in tags."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9]{1,7}$", var.environment_name))
+    error_message = "The environment name is 2 to 8 lower-case letters or digits, starting with a letter."
+  }
+}
+
+variable "tags" {
+  description = "Tags applied to every taggable resource."
+  type        = map(string)
+}
+
+variable "names" {
+  description = "Resource names, computed by meg from the CAF naming convention and checked against Azure's rules."
+  type = object({
+    management_resource_group  = string
+    security_resource_group    = string
+    log_analytics_workspace    = string
+    key_vault                  = string
+    key_vault_private_endpoint = string
+  })
+}
+
+variable "log_analytics" {
+  description = "Log Analytics workspace settings."
+  type = object({
+    retention_in_days = number
+    daily_quota_gb    = number
+  })
+
+  validation {
+    condition     = var.log_analytics.retention_in_days >= 30 && var.log_analytics.retention_in_days <= 730
+    error_message = "Retention is 30 to 730 days."
+  }
+}
+
+variable "key_vault" {
+  description = "Platform Key Vault settings."
+  type = object({
+    sku                           = string
+    enable_purge_protection       = bool
+    soft_delete_retention_in_days = number
+    private_endpoint              = bool
+  })
+
+  validation {
+    condition     = contains(["standard", "premium"], var.key_vault.sku)
+    error_message = "The Key Vault SKU is standard or premium."
+  }
+
+  validation {
+    condition     = var.key_vault.soft_delete_retention_in_days >= 7 && var.key_vault.soft_delete_retention_in_days <= 90
+    error_message = "Soft-delete retention is 7 to 90 days."
+  }
+}
+
+variable "hub_network" {
+  description = "The existing hub this landing zone peers to, and what the spokes take from it (next hop, DNS, private DNS zones)."
+  type = object({
+    # The hub's virtual network, and its parts for the data source and the peering.
+    virtual_network_id   = string
+    subscription_id      = string
+    resource_group_name  = string
+    virtual_network_name = string
+    # Next hop of the spokes' default route: the hub's firewall or appliance; none without it.
+    firewall_private_ip = optional(string)
+    # The hub's AzureBastionSubnet, allowed to reach the spokes' management ports.
+    bastion_address_prefix = optional(string)
+    # The hub has a VPN or ExpressRoute gateway and offers gateway transit.
+    use_remote_gateways = bool
+    # Resource IDs of the hub's private DNS zones, by zone name.
+    private_dns_zone_ids = map(string)
+    # Subnet of the hub that takes the platform Key Vault's private endpoint.
+    private_endpoint_subnet_id = optional(string)
+    spoke_dns_servers          = list(string)
+  })
+}
+
+variable "spokes" {
+  description = "Spoke virtual networks peered to the hub."
+  type = list(object({
+    name                 = string
+    resource_group_name  = string
+    virtual_network_name = string
+    route_table_name     = string
+    address_prefixes     = list(string)
+    # workload, and the application's owner and costCenter when it names them
+    tags = map(string)
+    subnets = list(object({
+      name                        = string
+      address_prefix              = string
+      network_security_group_name = string
+    }))
+  }))
+}
