@@ -39,7 +39,7 @@ param hubNetwork = {
   resourceGroupName: 'rg-connectivity-nonprod-weu-001'
   virtualNetworkName: 'vnet-hub-nonprod-weu-001'
   firewallPrivateIp: '10.200.1.4'
-  bastionAddressPrefix: null
+  bastionAddressPrefix: '10.200.2.0/26'
   useRemoteGateways: false
   privateDnsZoneIds: {
     'privatelink.vaultcore.azure.net': '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-dns-nonprod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net'

@@ -39,7 +39,7 @@ param hubNetwork = {
   resourceGroupName: 'rg-connectivity-prod-weu-001'
   virtualNetworkName: 'vnet-hub-prod-weu-001'
   firewallPrivateIp: '10.210.1.4'
-  bastionAddressPrefix: null
+  bastionAddressPrefix: '10.210.2.0/26'
   useRemoteGateways: true
   privateDnsZoneIds: {
     'privatelink.vaultcore.azure.net': '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net'
