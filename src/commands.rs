@@ -674,7 +674,8 @@ fn render_batch(
 ) -> Result<Vec<BatchResult>> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    session.renderer(input)?;
+    // Every part, once, for all the landing zones of the batch.
+    session.renderer(input, None)?;
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<BatchResult>>> = Mutex::new(files.iter().map(|_| None).collect());

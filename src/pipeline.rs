@@ -18,7 +18,8 @@ pub struct Session {
     pub catalog: Catalog,
     /// Its input schema.
     pub schema: Schema,
-    renderer: std::sync::OnceLock<Renderer>,
+    /// Template engines parsed so far; each serves the landing zones whose parts it holds.
+    renderers: std::sync::Mutex<Vec<std::sync::Arc<Renderer>>>,
 }
 
 /// The result of resolving and rendering one landing zone.
@@ -47,18 +48,41 @@ impl Session {
         Ok(Session {
             catalog,
             schema,
-            renderer: std::sync::OnceLock::new(),
+            renderers: std::sync::Mutex::default(),
         })
     }
 
-    /// The template engine, loaded once per session (a batch renders many landing zones, all
-    /// with the same targets and pipeline) with the templates those outputs need.
-    pub fn renderer(&self, input: &InputArgs) -> Result<&Renderer> {
-        if let Some(r) = self.renderer.get() {
-            return Ok(r);
+    /// A template engine holding the templates these outputs need (a session's renders all
+    /// share the targets and pipeline). With `deploy`, templates of parts the landing zone does
+    /// not deploy are left out, which is what a single render wants; without, every part is
+    /// loaded, which is what a batch of different landing zones wants. Engines are kept and
+    /// reused for any landing zone they serve.
+    pub fn renderer(
+        &self,
+        input: &InputArgs,
+        deploy: Option<&std::collections::BTreeMap<String, bool>>,
+    ) -> Result<std::sync::Arc<Renderer>> {
+        let serves = |r: &Renderer| deploy.is_none_or(|d| r.serves(d));
+        {
+            let known = self
+                .renderers
+                .lock()
+                .expect("no panic while holding the lock");
+            if let Some(r) = known.iter().find(|r| serves(r)) {
+                return Ok(r.clone());
+            }
         }
-        let r = Renderer::for_output(&self.catalog, &input.targets(), input.pipeline)?;
-        Ok(self.renderer.get_or_init(|| r))
+        let r = std::sync::Arc::new(Renderer::for_output(
+            &self.catalog,
+            &input.targets(),
+            input.pipeline,
+            deploy,
+        )?);
+        self.renderers
+            .lock()
+            .expect("no panic while holding the lock")
+            .push(r.clone());
+        Ok(r)
     }
 
     /// Loads, layers, validates and resolves the inputs.
@@ -86,7 +110,7 @@ impl Session {
         let mut selected = lz.clone();
         selected.retain_environments(&input.envs)?;
         let targets = input.targets();
-        let mut files = self.renderer(input)?.render_with(
+        let mut files = self.renderer(input, Some(&lz.deploy))?.render_with(
             &lz,
             &targets,
             input.pipeline,

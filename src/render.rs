@@ -6,7 +6,7 @@
 //! written (that is how optional modules disappear). Values reach the code only through the
 //! escaping filters (`bicep_str`, `bicep_value`, `hcl_str`, `hcl_value`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use serde::Serialize;
@@ -53,20 +53,26 @@ impl fmt::Display for Target {
 pub struct Renderer {
     tera: Tera,
     names: Vec<String>,
+    /// `deploy` flags whose guarded templates were left unparsed: this renderer cannot render a
+    /// landing zone that deploys any of them.
+    skipped: BTreeSet<String>,
 }
 
 impl Renderer {
     /// Loads every template of the catalog.
     pub fn new(catalog: &Catalog) -> Result<Self> {
-        Self::for_output(catalog, &Target::ALL, None)
+        Self::for_output(catalog, &Target::ALL, None, None)
     }
 
     /// Loads only what a render of these targets (and pipeline system) can use: parsing
-    /// templates is most of a render's time, and pipelines are a fifth of the catalog.
+    /// templates is most of a render's time, and pipelines are a fifth of the catalog. With
+    /// `deploy`, a template wholly guarded by `{% if deploy.<part> %}` for a part that is off
+    /// is not parsed either: it would render to nothing.
     pub fn for_output(
         catalog: &Catalog,
         targets: &[Target],
         pipeline: Option<crate::cli::Pipeline>,
+        deploy: Option<&BTreeMap<String, bool>>,
     ) -> Result<Self> {
         let wanted = |name: &str| match name.split_once('/') {
             None => true,
@@ -79,6 +85,7 @@ impl Renderer {
         tera.autoescape_on(vec![]);
         let mut names = Vec::new();
         let mut raw = Vec::new();
+        let mut skipped = BTreeSet::new();
         for path in catalog.list("templates/") {
             let Some(name) = path.strip_prefix("templates/") else {
                 continue;
@@ -87,7 +94,14 @@ impl Renderer {
             if !name.ends_with(".tera") || !wanted(name) {
                 continue;
             }
-            raw.push((name.to_string(), catalog.text(path)?.to_string()));
+            let text = catalog.text(path)?;
+            if let Some(part) = whole_file_guard(text)
+                && deploy.is_some_and(|d| d.get(part) == Some(&false))
+            {
+                skipped.insert(part.to_string());
+                continue;
+            }
+            raw.push((name.to_string(), text.to_string()));
             if !name.split('/').any(|seg| seg.starts_with('_')) {
                 names.push(name.to_string());
             }
@@ -98,7 +112,23 @@ impl Renderer {
         tera.register_filter("bicep_value", value_filter(escape::bicep_value));
         tera.register_filter("hcl_value", value_filter(escape::hcl_value));
         tera.register_filter("snake", str_filter(crate::model::snake));
-        Ok(Renderer { tera, names })
+        Ok(Renderer {
+            tera,
+            names,
+            skipped,
+        })
+    }
+
+    /// The `deploy` parts whose templates were left unparsed.
+    pub fn skipped(&self) -> &BTreeSet<String> {
+        &self.skipped
+    }
+
+    /// Whether this renderer holds every template a landing zone with these `deploy` flags uses.
+    pub fn serves(&self, deploy: &BTreeMap<String, bool>) -> bool {
+        !deploy
+            .iter()
+            .any(|(part, on)| *on && self.skipped.contains(part))
     }
 
     /// Renders the landing zone for the given targets (and the shared README).
@@ -132,6 +162,8 @@ impl Renderer {
         let (shared, per_target): (Vec<&String>, Vec<&String>) =
             self.names.iter().partition(|n| !n.contains('/'));
         let pipeline_prefix = pipeline.map(|p| format!("pipelines/{}/", p.dir()));
+        // (template, output path, environment for `{env}` paths)
+        let mut jobs: Vec<(&str, String, Option<&crate::model::Environment>)> = Vec::new();
         for name in per_target {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
             let target_path = match &pipeline_prefix {
@@ -146,41 +178,149 @@ impl Renderer {
             };
             if target_path.contains("{env}") {
                 for env in &lz.environments {
-                    let mut ctx = base.clone();
-                    ctx.insert("env", env);
-                    self.one(
-                        name,
-                        &target_path.replace("{env}", &env.name),
-                        &ctx,
-                        &mut out,
-                    )?;
+                    jobs.push((name, target_path.replace("{env}", &env.name), Some(env)));
                 }
             } else {
-                self.one(name, target_path, &base, &mut out)?;
+                jobs.push((name, target_path.to_string(), None));
             }
+        }
+        for (path, text) in self.render_in_parallel(&base, jobs)? {
+            out.insert(&path, text)?;
         }
         base.insert("checkov_skips", &checkov_skips(&out));
         for name in shared {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
-            self.one(name, target_path, &base, &mut out)?;
+            if let Some(text) = self.one(name, target_path, &base)? {
+                out.insert(target_path, text)?;
+            }
         }
         Ok(out)
     }
 
-    fn one(&self, name: &str, path: &str, ctx: &Context, out: &mut FileSet) -> Result<()> {
+    /// Renders independent output files on every core; the first error wins.
+    fn render_in_parallel(
+        &self,
+        base: &Context,
+        jobs: Vec<(&str, String, Option<&crate::model::Environment>)>,
+    ) -> Result<Vec<RenderedFile>> {
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8)
+            .min(jobs.len().max(1));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let results: Vec<Result<Vec<RenderedFile>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some((name, path, env)) = jobs.get(i) else {
+                                return Ok(done);
+                            };
+                            let text = match env {
+                                Some(env) => {
+                                    let mut ctx = base.clone();
+                                    ctx.insert("env", env);
+                                    self.one(name, path, &ctx)?
+                                }
+                                None => self.one(name, path, base)?,
+                            };
+                            if let Some(text) = text {
+                                done.push((path.clone(), text));
+                            }
+                        }
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a template render does not panic"))
+                .collect()
+        });
+        let mut all = Vec::new();
+        for r in results {
+            all.extend(r?);
+        }
+        Ok(all)
+    }
+
+    fn one(&self, name: &str, path: &str, ctx: &Context) -> Result<Option<Vec<u8>>> {
         let text = self
             .tera
             .render(name, ctx)
             .map_err(|e| Error::Catalog(format!("template {name}: {}", tera_message(&e))))?;
         let mut text = tidy(&text);
         if text.is_empty() {
-            return Ok(());
+            return Ok(None);
         }
         if path.ends_with(".tf") || path.ends_with(".tfvars") {
             text = hclfmt::format(&text);
         }
-        out.insert(path, text.into_bytes())
+        Ok(Some(text.into_bytes()))
     }
+}
+
+/// An output path and its bytes.
+type RenderedFile = (String, Vec<u8>);
+
+/// The part a template is wholly guarded by: `{%- if deploy.<part> %}` as its first tag, the
+/// matching `{%- endif %}` as its last, with no `elif` or `else` between at that level. Such a
+/// template renders to nothing when the part is off. Anything less certain is `None`.
+pub fn whole_file_guard(text: &str) -> Option<&str> {
+    let body = text.trim();
+    let mut tags = block_tags(body);
+    let (start, first) = tags.next()?;
+    if start != 0 {
+        return None;
+    }
+    let part = first
+        .strip_prefix("if ")?
+        .trim()
+        .strip_prefix("deploy.")
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))?;
+    let mut depth = 1;
+    for (at, tag) in tags {
+        let keyword = tag.split_whitespace().next().unwrap_or_default();
+        match keyword {
+            "if" => depth += 1,
+            "elif" | "else" if depth == 1 => return None,
+            "endif" => {
+                depth -= 1;
+                if depth == 0 {
+                    // The guard must close at the very end of the file.
+                    let rest = &body[at..];
+                    let close = rest.find("%}")? + 2;
+                    return rest[close..].trim().is_empty().then_some(part);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The `{% ... %}` tags of a template in order: (byte offset, inner text without the `-`
+/// whitespace markers). Comments are skipped, so a tag inside one does not count.
+fn block_tags(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let rel = text[pos..].find('{')?;
+            let at = pos + rel;
+            let rest = &text[at..];
+            if rest.starts_with("{#") {
+                pos = at + rest.find("#}")? + 2;
+            } else if rest.starts_with("{%") {
+                let end = rest.find("%}")?;
+                pos = at + end + 2;
+                let inner = rest[2..end].trim_start_matches('-').trim_end_matches('-');
+                return Some((at, inner.trim()));
+            } else {
+                pos = at + 1;
+            }
+        }
+    })
 }
 
 /// Parses the templates on every core: parsing is most of a small render's time, and the
@@ -308,4 +448,46 @@ fn value_filter(f: fn(&Value, usize) -> String) -> FilterFn {
         let indent = args.get("indent").and_then(Value::as_u64).unwrap_or(0) as usize;
         Ok(Value::String(f(v, indent)))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_file_guard;
+
+    #[test]
+    fn a_template_wrapped_in_one_deploy_guard_is_recognised() {
+        let t = "{%- if deploy.bastion %}\nresource x {\n{%- if a %}y{% else %}z{% endif %}\n}\n{%- endif %}\n";
+        assert_eq!(whole_file_guard(t), Some("bastion"));
+        let commented = "{# {% endif %} #}";
+        assert_eq!(
+            whole_file_guard(&format!(
+                "{{% if deploy.vpnGateway %}}{commented}x{{% endif %}}"
+            )),
+            Some("vpnGateway")
+        );
+    }
+
+    #[test]
+    fn anything_less_certain_is_not_a_guard() {
+        for t in [
+            // content before the guard
+            "x{% if deploy.bastion %}y{% endif %}",
+            // content after it
+            "{% if deploy.bastion %}y{% endif %}\nz",
+            // two guarded blocks, not one
+            "{% if deploy.bastion %}y{% endif %}{% if deploy.firewall %}z{% endif %}",
+            // an else renders something when the part is off
+            "{% if deploy.bastion %}y{% else %}z{% endif %}",
+            "{% if deploy.bastion %}y{% elif deploy.firewall %}z{% endif %}",
+            // a condition that is not one part
+            "{% if deploy.bastion or deploy.firewall %}y{% endif %}",
+            "{% if not deploy.bastion %}y{% endif %}",
+            "{% if lz.name %}y{% endif %}",
+            // unbalanced
+            "{% if deploy.bastion %}{% if x %}y{% endif %}",
+            "",
+        ] {
+            assert_eq!(whole_file_guard(t), None, "{t}");
+        }
+    }
 }

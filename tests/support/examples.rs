@@ -91,7 +91,7 @@ fn render_with(session: &Session, path: &Path) -> Result<Render, String> {
 
 /// The inputs `meg render <path>` has: no other value files, every environment, both targets.
 /// Parsed as the command line would be, so that options added later keep their defaults.
-fn input_args(path: &Path) -> InputArgs {
+pub fn input_args(path: &Path) -> InputArgs {
     #[derive(clap::Parser)]
     struct Line {
         #[command(flatten)]
