@@ -106,11 +106,36 @@ impl Session {
             envs: Vec::new(),
             ..input.clone()
         };
-        let (values, lz) = self.resolve(&all)?;
+        let targets = input.targets();
+        let cached = !self
+            .renderers
+            .lock()
+            .expect("no panic while holding the lock")
+            .is_empty();
+        let ((values, lz), renderer) = if cached {
+            let (values, lz) = self.resolve(&all)?;
+            let renderer = self.renderer(input, Some(&lz.deploy))?;
+            ((values, lz), renderer)
+        } else {
+            // The first render of a session parses the templates every landing zone needs
+            // while it resolves this one.
+            let (resolved, renderer) = Renderer::while_resolving(
+                &self.catalog,
+                &targets,
+                input.pipeline,
+                || self.resolve(&all),
+                |(_, lz): &(Values, LandingZone)| &lz.deploy,
+            )?;
+            let renderer = std::sync::Arc::new(renderer);
+            self.renderers
+                .lock()
+                .expect("no panic while holding the lock")
+                .push(renderer.clone());
+            (resolved, renderer)
+        };
         let mut selected = lz.clone();
         selected.retain_environments(&input.envs)?;
-        let targets = input.targets();
-        let mut files = self.renderer(input, Some(&lz.deploy))?.render_with(
+        let mut files = renderer.render_with(
             &lz,
             &targets,
             input.pipeline,

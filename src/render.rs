@@ -74,49 +74,72 @@ impl Renderer {
         pipeline: Option<crate::cli::Pipeline>,
         deploy: Option<&BTreeMap<String, bool>>,
     ) -> Result<Self> {
-        let wanted = |name: &str| match name.split_once('/') {
-            None => true,
-            Some(("pipelines", rest)) => {
-                pipeline.is_some_and(|p| rest.starts_with(&format!("{}/", p.dir())))
-            }
-            Some((root, _)) => targets.iter().any(|t| t.dir() == root),
-        };
+        let (wanted, skipped) = select(sources(catalog, targets, pipeline)?, deploy);
         let mut tera = Tera::default();
-        tera.autoescape_on(vec![]);
-        let mut names = Vec::new();
-        let mut raw = Vec::new();
-        let mut skipped = BTreeSet::new();
-        for path in catalog.list("templates/") {
-            let Some(name) = path.strip_prefix("templates/") else {
-                continue;
+        parse_in_parallel(&mut tera, wanted.iter())?;
+        Ok(Self::finish(tera, wanted.iter(), skipped))
+    }
+
+    /// Runs `resolve` (which yields the landing zone's `deploy` flags with its result) while
+    /// the templates every landing zone needs are parsed on another core, then parses the
+    /// templates of the parts it deploys: the same renderer as [`Renderer::for_output`] with
+    /// those flags, sooner. A failed `resolve` is returned as it is.
+    pub fn while_resolving<T>(
+        catalog: &Catalog,
+        targets: &[Target],
+        pipeline: Option<crate::cli::Pipeline>,
+        resolve: impl FnOnce() -> Result<T>,
+        deploy_of: impl Fn(&T) -> &BTreeMap<String, bool>,
+    ) -> Result<(T, Self)> {
+        let (always, guarded): (Vec<Source>, Vec<Source>) = sources(catalog, targets, pipeline)?
+            .into_iter()
+            .partition(|s| s.guard.is_none());
+        let always = &always;
+        std::thread::scope(|scope| {
+            let base = scope.spawn(move || {
+                let mut tera = Tera::default();
+                tera.add_raw_templates(always.iter().map(|s| (s.name.as_str(), s.text)))
+                    .map(|_| tera)
+                    .map_err(|e| Error::Catalog(tera_message(&e)))
+            });
+            let resolved = resolve();
+            let value = match resolved {
+                Ok(v) => v,
+                Err(e) => return Err(e),
             };
-            // Only .tera files are templates; anything else (a README for authors) is not.
-            if !name.ends_with(".tera") || !wanted(name) {
-                continue;
-            }
-            let text = catalog.text(path)?;
-            if let Some(part) = whole_file_guard(text)
-                && deploy.is_some_and(|d| d.get(part) == Some(&false))
-            {
-                skipped.insert(part.to_string());
-                continue;
-            }
-            raw.push((name.to_string(), text.to_string()));
-            if !name.split('/').any(|seg| seg.starts_with('_')) {
-                names.push(name.to_string());
-            }
-        }
-        parse_in_parallel(&mut tera, raw)?;
+            let (wanted, skipped) = select(guarded, Some(deploy_of(&value)));
+            let mut tera = Tera::default();
+            parse_in_parallel(&mut tera, wanted.iter())?;
+            let base = base.join().expect("a template parser does not panic")?;
+            tera.extend(&base)
+                .map_err(|e| Error::Catalog(tera_message(&e)))?;
+            let parsed = always.iter().chain(&wanted);
+            Ok((value, Self::finish(tera, parsed, skipped)))
+        })
+    }
+
+    /// Registers meg's filters and lists the templates that render to files.
+    fn finish<'a, 'c: 'a>(
+        mut tera: Tera,
+        parsed: impl Iterator<Item = &'a Source<'c>>,
+        skipped: BTreeSet<String>,
+    ) -> Self {
+        tera.autoescape_on(vec![]);
         tera.register_filter("bicep_str", str_filter(escape::bicep_string));
         tera.register_filter("hcl_str", str_filter(escape::hcl_string));
         tera.register_filter("bicep_value", value_filter(escape::bicep_value));
         tera.register_filter("hcl_value", value_filter(escape::hcl_value));
         tera.register_filter("snake", str_filter(crate::model::snake));
-        Ok(Renderer {
+        let mut names: Vec<String> = parsed
+            .filter(|s| !s.name.split('/').any(|seg| seg.starts_with('_')))
+            .map(|s| s.name.clone())
+            .collect();
+        names.sort();
+        Renderer {
             tera,
             names,
             skipped,
-        })
+        }
     }
 
     /// The `deploy` parts whose templates were left unparsed.
@@ -261,6 +284,66 @@ impl Renderer {
     }
 }
 
+/// A template of the catalog: its name under `templates/`, its text, and the `deploy` part
+/// it is wholly guarded by, if any.
+struct Source<'c> {
+    name: String,
+    text: &'c str,
+    guard: Option<&'c str>,
+}
+
+/// The templates a render of these targets (and pipeline system) can use.
+fn sources<'c>(
+    catalog: &'c Catalog,
+    targets: &[Target],
+    pipeline: Option<crate::cli::Pipeline>,
+) -> Result<Vec<Source<'c>>> {
+    let wanted = |name: &str| match name.split_once('/') {
+        None => true,
+        Some(("pipelines", rest)) => {
+            pipeline.is_some_and(|p| rest.starts_with(&format!("{}/", p.dir())))
+        }
+        Some((root, _)) => targets.iter().any(|t| t.dir() == root),
+    };
+    let mut out = Vec::new();
+    for path in catalog.list("templates/") {
+        let Some(name) = path.strip_prefix("templates/") else {
+            continue;
+        };
+        // Only .tera files are templates; anything else (a README for authors) is not.
+        if !name.ends_with(".tera") || !wanted(name) {
+            continue;
+        }
+        let text = catalog.text(path)?;
+        out.push(Source {
+            name: name.to_string(),
+            text,
+            guard: whole_file_guard(text),
+        });
+    }
+    Ok(out)
+}
+
+/// Splits templates into those to parse and the parts left out: with `deploy`, a template
+/// guarded by a part that is off is left out.
+fn select<'c>(
+    sources: Vec<Source<'c>>,
+    deploy: Option<&BTreeMap<String, bool>>,
+) -> (Vec<Source<'c>>, BTreeSet<String>) {
+    let mut skipped = BTreeSet::new();
+    let wanted = sources
+        .into_iter()
+        .filter(|s| match (s.guard, deploy) {
+            (Some(part), Some(d)) if d.get(part) == Some(&false) => {
+                skipped.insert(part.to_string());
+                false
+            }
+            _ => true,
+        })
+        .collect();
+    (wanted, skipped)
+}
+
 /// An output path and its bytes.
 type RenderedFile = (String, Vec<u8>);
 
@@ -325,13 +408,17 @@ fn block_tags(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Parses the templates on every core: parsing is most of a small render's time, and the
 /// templates are independent until render time (includes are looked up by name then).
-fn parse_in_parallel(tera: &mut Tera, mut raw: Vec<(String, String)>) -> Result<()> {
+fn parse_in_parallel<'a, 'c: 'a>(
+    tera: &mut Tera,
+    sources: impl Iterator<Item = &'a Source<'c>>,
+) -> Result<()> {
+    let mut raw: Vec<(&str, &str)> = sources.map(|s| (s.name.as_str(), s.text)).collect();
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     // Largest first, each to the lightest worker: the chunks come out about equal.
     raw.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
-    let mut chunks: Vec<(usize, Vec<(String, String)>)> =
+    let mut chunks: Vec<(usize, Vec<(&str, &str)>)> =
         (0..workers).map(|_| (0, Vec::new())).collect();
     for t in raw {
         let lightest = chunks

@@ -17,22 +17,35 @@ pub const SCHEMA_PATH: &str = "catalog/schema/landing-zone.schema.json";
 pub struct Schema {
     /// The schema document.
     pub doc: Value,
-    validator: jsonschema::Validator,
+    /// Compiled on first use: `show` and `init` only read the document, and a render compiles
+    /// it while its templates are being parsed.
+    validator: std::sync::OnceLock<std::result::Result<jsonschema::Validator, String>>,
 }
 
 impl Schema {
-    /// Loads and compiles the catalog's schema.
+    /// Loads the catalog's schema; it is compiled when first needed.
     pub fn load(catalog: &Catalog) -> Result<Self> {
         let doc: Value = catalog.json(SCHEMA_PATH)?;
-        let validator = jsonschema::validator_for(&doc)
-            .map_err(|e| Error::Catalog(format!("{SCHEMA_PATH}: {e}")))?;
-        Ok(Schema { doc, validator })
+        Ok(Schema {
+            doc,
+            validator: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The compiled schema, or why the catalog's schema does not compile.
+    fn validator(&self) -> Result<&jsonschema::Validator> {
+        self.validator
+            .get_or_init(|| {
+                jsonschema::validator_for(&self.doc).map_err(|e| format!("{SCHEMA_PATH}: {e}"))
+            })
+            .as_ref()
+            .map_err(|e| Error::Catalog(e.clone()))
     }
 
     /// Checks the merged values; every problem becomes one located diagnostic.
     pub fn validate(&self, values: &Values) -> Result<()> {
         let mut diags: Vec<(String, Diagnostic)> = Vec::new();
-        for err in self.validator.iter_errors(&values.merged) {
+        for err in self.validator()?.iter_errors(&values.merged) {
             let pointer = err.instance_path().as_str().to_string();
             for d in self.describe(&pointer, err.kind(), err.instance(), values) {
                 diags.push((pointer.clone(), d));
