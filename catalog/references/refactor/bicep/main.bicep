@@ -39,6 +39,9 @@ param spokes array
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
+@description('Refactor: App Service, Azure SQL and a Key Vault per application, in the application\'s spoke.')
+param paas paasType
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -95,6 +98,20 @@ type firewallType = {
   zones: array
   // Alert or Deny.
   threatIntelMode: string
+}
+
+type paasType = {
+  enabled: bool
+  // sku (B1 to P3v3), capacity (instances), zoneRedundant, healthCheckPath.
+  appService: object
+  // sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy,
+  // administratorLogin and administratorObjectId (empty: the deploying identity).
+  sql: object
+  // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
+  // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
+  // webApps: [{ name, siteName, privateEndpointName }], sqlServerName, sqlPrivateEndpointName,
+  // databases: [{ name, databaseName }], secrets: [names] }
+  applications: array
 }
 
 // ---------------------------------------------------------------------------------------
@@ -270,6 +287,36 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 ]
 
 // ---------------------------------------------------------------------------------------
+// Applications (refactor): each application's platform services sit in its own spoke and
+// are reached through private endpoints only.
+// ---------------------------------------------------------------------------------------
+
+module applications 'modules/application.bicep' = [
+  for app in (paas.enabled ? paas.applications : []): {
+    name: 'app-${app.name}-${environmentName}'
+    scope: resourceGroup(app.resourceGroupName)
+    params: {
+      app: app
+      location: location
+      tags: union(tags, app.tags)
+      appService: paas.appService
+      sql: paas.sql
+      keyVaultPurgeProtection: keyVault.enablePurgeProtection
+      keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      privateDnsZoneIds: privateDnsZoneLinks.outputs.zoneIds
+      // Spokes on Azure DNS do not see the zones linked to the hub: link them to the spoke too.
+      dnsZoneLinks: empty(hubNetwork.spokeDnsServers) ? privateDnsZones : []
+      connectivityResourceGroupName: connectivityResourceGroup.name
+    }
+    // The application's subnets exist once its spoke network does.
+    dependsOn: [
+      spokeNetworks
+    ]
+  }
+]
+
+// ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
 
@@ -304,3 +351,14 @@ output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.p
 
 @description('Resource ID of the firewall policy, for rule collection groups added by landing zone teams; empty when the environment has no firewall.')
 output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
+
+// A lambda cannot index a module collection (BCP247): collect the host names with a for-expression.
+var applicationWebApps = [
+  for (app, i) in (paas.enabled ? paas.applications : []): {
+    name: app.name
+    hostNames: applications[i].outputs.webAppHostNames
+  }
+]
+
+@description('Default host names of the web apps (private: reachable through their private endpoints), by application.')
+output webAppHostNames object = toObject(applicationWebApps, app => app.name, app => app.hostNames)

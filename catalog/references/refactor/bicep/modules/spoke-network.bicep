@@ -33,7 +33,7 @@ type spokeType = {
   routeTableName: string
   addressPrefixes: array
   tags: object
-  // items: { name, addressPrefix, networkSecurityGroupName }
+  // items: { name, addressPrefix, networkSecurityGroupName, delegation? }
   subnets: array
 }
 
@@ -148,6 +148,15 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' = {
           }
           // No implicit internet egress: traffic leaves through the firewall (Security).
           defaultOutboundAccess: false
+          // App Service VNet integration needs its subnet delegated to it.
+          delegations: empty(subnet.?delegation ?? '') ? [] : [
+            {
+              name: 'delegation'
+              properties: {
+                serviceName: subnet.delegation
+              }
+            }
+          ]
         }
       }
     ]

@@ -89,9 +89,15 @@ spokes = [
     }
     subnets = [
       {
-        name                        = "snet-workload"
-        address_prefix              = "10.61.0.0/25"
-        network_security_group_name = "nsg-shop-workload-dev-neu-001"
+        name                        = "snet-appservice"
+        address_prefix              = "10.61.0.0/26"
+        network_security_group_name = "nsg-shop-appservice-dev-neu-001"
+        delegation                  = "Microsoft.Web/serverFarms"
+      },
+      {
+        name                        = "snet-private-endpoints"
+        address_prefix              = "10.61.0.64/26"
+        network_security_group_name = "nsg-shop-private-endpoints-dev-neu-001"
       },
     ]
   },
@@ -108,10 +114,110 @@ spokes = [
     }
     subnets = [
       {
-        name                        = "snet-workload"
-        address_prefix              = "10.61.1.0/25"
-        network_security_group_name = "nsg-booking-workload-dev-neu-001"
+        name                        = "snet-appservice"
+        address_prefix              = "10.61.1.0/26"
+        network_security_group_name = "nsg-booking-appservice-dev-neu-001"
+        delegation                  = "Microsoft.Web/serverFarms"
+      },
+      {
+        name                        = "snet-private-endpoints"
+        address_prefix              = "10.61.1.64/26"
+        network_security_group_name = "nsg-booking-private-endpoints-dev-neu-001"
       },
     ]
   },
 ]
+
+paas = {
+  enabled = true
+  app_service = {
+    sku               = "B1"
+    capacity          = 1
+    zone_redundant    = false
+    health_check_path = "/healthz"
+  }
+  sql = {
+    sku = {
+      name       = "GP_S_Gen5"
+      tier       = "GeneralPurpose"
+      family     = "Gen5"
+      capacity   = 1
+      serverless = true
+    }
+    zone_redundant            = false
+    backup_storage_redundancy = "Local"
+    administrator_login       = ""
+    administrator_object_id   = ""
+  }
+  applications = [
+    {
+      name                 = "booking"
+      resource_group_name  = "rg-booking-dev-neu-001"
+      virtual_network_name = "vnet-booking-dev-neu-001"
+      tags = {
+        costCenter = "CC-3320"
+        owner      = "booking-team"
+        workload   = "booking"
+      }
+      key_vault_name                  = "kv-booking-dev-neu-12cd"
+      key_vault_private_endpoint_name = "pep-kv-booking-dev-neu-001"
+      app_service_plan_name           = "asp-booking-dev-neu-001"
+      application_insights_name       = "appi-booking-dev-neu-001"
+      web_apps = [
+        {
+          name                  = "web"
+          site_name             = "app-booking-web-dev-neu-2dba"
+          private_endpoint_name = "pep-app-booking-web-dev-neu-001"
+        },
+      ]
+      sql_server_name           = "sql-booking-dev-neu-e915"
+      sql_private_endpoint_name = "pep-sql-booking-dev-neu-001"
+      databases = [
+        {
+          name          = "bookings"
+          database_name = "sqldb-booking-bookings-dev-neu-001"
+        },
+      ]
+      secrets = []
+    },
+    {
+      name                 = "shop"
+      resource_group_name  = "rg-shop-dev-neu-001"
+      virtual_network_name = "vnet-shop-dev-neu-001"
+      tags = {
+        costCenter = "CC-3310"
+        owner      = "shop-team"
+        workload   = "shop"
+      }
+      key_vault_name                  = "kv-shop-dev-neu-2f28"
+      key_vault_private_endpoint_name = "pep-kv-shop-dev-neu-001"
+      app_service_plan_name           = "asp-shop-dev-neu-001"
+      application_insights_name       = "appi-shop-dev-neu-001"
+      web_apps = [
+        {
+          name                  = "web"
+          site_name             = "app-shop-web-dev-neu-ffa7"
+          private_endpoint_name = "pep-app-shop-web-dev-neu-001"
+        },
+        {
+          name                  = "api"
+          site_name             = "app-shop-api-dev-neu-1688"
+          private_endpoint_name = "pep-app-shop-api-dev-neu-001"
+        },
+      ]
+      sql_server_name           = "sql-shop-dev-neu-f880"
+      sql_private_endpoint_name = "pep-sql-shop-dev-neu-001"
+      databases = [
+        {
+          name          = "catalog"
+          database_name = "sqldb-shop-catalog-dev-neu-001"
+        },
+        {
+          name          = "orders"
+          database_name = "sqldb-shop-orders-dev-neu-001"
+        },
+      ]
+      secrets = ["payment-api-key"]
+    },
+  ]
+}

@@ -56,6 +56,20 @@ resource "azurerm_subnet" "this" {
   address_prefixes     = [each.value.address_prefix]
   # No implicit internet egress: traffic leaves through the firewall (Security).
   default_outbound_access_enabled = false
+
+  # App Service VNet integration needs its subnet delegated to it.
+  dynamic "delegation" {
+    for_each = each.value.delegation == null ? [] : [each.value.delegation]
+
+    content {
+      name = "delegation"
+
+      service_delegation {
+        name    = delegation.value
+        actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
+      }
+    }
+  }
 }
 
 resource "azurerm_network_security_group" "this" {

@@ -1,0 +1,9 @@
+output "web_app_host_names" {
+  description = "Default host names of the web apps, by web app name."
+  value       = { for name, site in azurerm_linux_web_app.this : name => site.default_hostname }
+}
+
+output "key_vault_id" {
+  description = "Resource ID of the application's Key Vault."
+  value       = module.key_vault.id
+}
