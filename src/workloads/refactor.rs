@@ -189,7 +189,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
             let d = Diagnostic::at(
                 locate(&format!("/paas/applications/{name}")),
                 format!(
-                    "paas.applications.{name} names no spoke: an application lives in the spoke of the same name"
+                    "application '{name}' names no spoke of this environment: an application lives in the spoke of the same name"
                 ),
             );
             problems.push(match did_you_mean(name, spokes.iter().copied()) {

@@ -1,0 +1,175 @@
+//! The refactor workload: applications named by spoke, the subnets carved for them and the
+//! per-tier settings they receive.
+
+use std::path::Path;
+
+use meg::cidr::Cidr;
+use meg::cli::InputArgs;
+use meg::model::LandingZone;
+use meg::pipeline::Session;
+use serde_json::Value;
+
+mod common;
+
+use common::{Meg, example};
+
+/// Resolves a landing-zone file as `meg render FILE` would, with extra `--set` values.
+fn resolve(path: &Path, sets: &[&str]) -> LandingZone {
+    #[derive(clap::Parser)]
+    struct Line {
+        #[command(flatten)]
+        input: InputArgs,
+    }
+    let mut args = vec!["meg".to_string(), path.display().to_string()];
+    for s in sets {
+        args.push("--set".into());
+        args.push((*s).to_string());
+    }
+    let line: Line = clap::Parser::try_parse_from(args).expect("arguments parse");
+    let session = Session::open(None).expect("the embedded catalog opens");
+    session
+        .resolve(&line.input)
+        .expect("the landing zone resolves")
+        .1
+}
+
+fn param<'a>(lz: &'a LandingZone, env: &str, name: &str) -> &'a Value {
+    let env = lz
+        .environments
+        .iter()
+        .find(|e| e.name == env)
+        .unwrap_or_else(|| panic!("no environment {env}"));
+    &env.params
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no parameter {name}"))
+        .value
+}
+
+#[test]
+fn an_application_must_name_an_existing_spoke() {
+    let meg = Meg::new();
+    let text = std::fs::read_to_string(example("refactor.yaml")).unwrap();
+    meg.write(
+        "lz.yaml",
+        &text.replace(
+            "    booking:\n      webApps",
+            "    bookings:\n      webApps",
+        ),
+    );
+    let run = meg.run(&["render", "lz.yaml", "-o", "out"]).bad_input();
+    let err = run.stderr();
+    assert!(
+        err.contains("paas.applications.bookings"),
+        "the key path: {err}"
+    );
+    assert!(
+        err.contains("application 'bookings' names no spoke"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean 'booking'?"), "{err}");
+    assert!(!meg.path("out").exists(), "nothing is written");
+}
+
+#[test]
+fn an_application_spoke_too_small_for_its_subnets_is_refused() {
+    let meg = Meg::new();
+    let text = std::fs::read_to_string(example("refactor.yaml")).unwrap();
+    meg.write(
+        "lz.yaml",
+        &text.replace("addressSpace: 10.71.1.0/24", "addressSpace: 10.71.1.0/27"),
+    );
+    let run = meg.run(&["render", "lz.yaml", "-o", "out"]).bad_input();
+    let err = run.stderr();
+    assert!(
+        err.contains("spoke 'booking' (10.71.1.0/27) is too small"),
+        "{err}"
+    );
+    assert!(
+        err.contains("/network/spokes/1/addressSpace") || err.contains("spokes[1]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn application_spokes_get_delegated_subnets_inside_their_space() {
+    let lz = resolve(Path::new(&example("refactor.yaml")), &[]);
+    for env in ["dev", "prod"] {
+        let spokes = param(&lz, env, "spokes").as_array().unwrap();
+        assert_eq!(spokes.len(), 2, "{env}");
+        for spoke in spokes {
+            let space: Cidr = spoke["addressPrefixes"][0]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let subnets = spoke["subnets"].as_array().unwrap();
+            let names: Vec<&str> = subnets
+                .iter()
+                .map(|s| s["name"].as_str().unwrap())
+                .collect();
+            assert_eq!(
+                names,
+                ["snet-appservice", "snet-private-endpoints"],
+                "{env}"
+            );
+            for subnet in subnets {
+                let prefix: Cidr = subnet["addressPrefix"].as_str().unwrap().parse().unwrap();
+                assert!(space.contains(&prefix), "{env}: {prefix} outside {space}");
+                // App Service needs /28 at least; a /24 spoke gives each a /26.
+                assert!(prefix.prefix() <= 28, "{env}: {prefix}");
+            }
+            assert_eq!(
+                subnets[0]["delegation"], "Microsoft.Web/serverFarms",
+                "{env}"
+            );
+            assert!(subnets[1].get("delegation").is_none(), "{env}");
+        }
+    }
+}
+
+#[test]
+fn spokes_without_an_application_keep_their_workload_subnet() {
+    let lz = resolve(Path::new(&example("hybrid.yaml")), &[]);
+    for env in &lz.environments {
+        for spoke in param(&lz, &env.name, "spokes").as_array().unwrap() {
+            for subnet in spoke["subnets"].as_array().unwrap() {
+                assert!(subnet.get("delegation").is_none(), "{subnet}");
+            }
+        }
+    }
+}
+
+#[test]
+fn prod_sql_is_zone_redundant_and_dev_is_serverless() {
+    let lz = resolve(Path::new(&example("refactor.yaml")), &[]);
+    let prod = param(&lz, "prod", "paas");
+    assert_eq!(prod["sql"]["zoneRedundant"], true);
+    assert_eq!(prod["sql"]["backupStorageRedundancy"], "GeoZone");
+    assert_eq!(
+        prod["sql"]["sku"]["tier"], "BusinessCritical",
+        "the example's prod override"
+    );
+    assert_eq!(prod["appService"]["zoneRedundant"], true);
+    assert_eq!(prod["appService"]["capacity"], 3);
+    let dev = param(&lz, "dev", "paas");
+    assert_eq!(dev["sql"]["zoneRedundant"], false);
+    assert_eq!(dev["sql"]["sku"]["name"], "GP_S_Gen5");
+    assert_eq!(dev["appService"]["sku"], "B1");
+}
+
+#[test]
+fn applications_merge_across_environments_and_name_their_resources() {
+    let lz = resolve(Path::new(&example("refactor.yaml")), &[]);
+    let apps = param(&lz, "prod", "paas")["applications"]
+        .as_array()
+        .unwrap();
+    let booking = apps.iter().find(|a| a["name"] == "booking").unwrap();
+    // prod adds a secret; the web app and database come from the shared map.
+    assert_eq!(booking["secrets"], serde_json::json!(["partner-api-key"]));
+    assert_eq!(booking["webApps"][0]["name"], "web");
+    assert_eq!(booking["databases"][0]["name"], "bookings");
+    let site = booking["webApps"][0]["siteName"].as_str().unwrap();
+    assert!(site.starts_with("app-booking-web-prod-"), "{site}");
+    assert_eq!(booking["resourceGroupName"], "rg-booking-prod-neu-001");
+}
