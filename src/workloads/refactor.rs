@@ -19,6 +19,8 @@ pub struct Paas {
     pub enabled: bool,
     pub app_service: AppService,
     pub sql: Sql,
+    /// `frontDoor` or `none`.
+    pub ingress: String,
     /// What each application has, by the name of its spoke.
     pub applications: BTreeMap<String, Application>,
 }
@@ -102,7 +104,17 @@ pub fn application<'a>(s: &'a Settings, spoke: &str) -> Option<&'a Application> 
 }
 
 /// Fixed name keys: (key, naming kind, workload token).
-pub const NAMES: &[(&str, &str, &str)] = &[];
+pub const NAMES: &[(&str, &str, &str)] = &[
+    ("frontDoorProfile", "frontDoorProfile", "edge"),
+    ("frontDoorWafPolicy", "wafPolicy", "edge"),
+];
+
+/// Whether an environment puts Front Door in front of its web apps.
+fn front_door(s: &Settings) -> bool {
+    s.paas.enabled
+        && s.paas.ingress == "frontDoor"
+        && s.paas.applications.values().any(|a| !a.web_apps.is_empty())
+}
 
 /// Which parts of the workload an environment deploys.
 pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
@@ -117,12 +129,13 @@ pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
             "paasSql",
             s.paas.enabled && apps().any(|a| !a.databases.is_empty()),
         ),
+        ("frontDoor", front_door(s)),
     ]
 }
 
 /// Whether a fixed name key of this workload is deployed; `None` for keys it does not own.
-pub fn name_deployed(_key: &str, _on: &dyn Fn(&str) -> bool) -> Option<bool> {
-    None
+pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
+    key.starts_with("frontDoor").then(|| on("frontDoor"))
 }
 
 /// Per-application names: the plan, web apps, SQL server and databases, the vault, and the
@@ -157,6 +170,13 @@ pub fn names(s: &Settings, name: &mut Name) {
                 "privateEndpoint",
                 &format!("app-{spoke}-{web}"),
             );
+            if front_door(s) {
+                name(
+                    key(&format!("webApp.{web}.frontDoorEndpoint")),
+                    "frontDoorEndpoint",
+                    &format!("{spoke}-{web}"),
+                );
+            }
         }
         if !app.databases.is_empty() {
             name(key("sqlServer"), "sqlServer", spoke);
@@ -335,6 +355,8 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                     "name": w,
                     "siteName": key(&format!("webApp.{w}")),
                     "privateEndpointName": key(&format!("webApp.{w}.privateEndpoint")),
+                    // Empty without Front Door.
+                    "frontDoorEndpointName": key(&format!("webApp.{w}.frontDoorEndpoint")),
                 })).collect::<Vec<_>>(),
                 "sqlServerName": key("sqlServer"),
                 "sqlPrivateEndpointName": key("sqlServer.privateEndpoint"),
@@ -350,6 +372,7 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
         "paas",
         json!({
             "enabled": p.enabled,
+            "frontDoor": front_door(s),
             "appService": {
                 "sku": p.app_service.sku,
                 // Zone redundancy needs three instances at least.

@@ -58,6 +58,8 @@ type namesType = {
   firewallPolicy: string
   firewallPublicIp: string
   firewallManagementPublicIp: string
+  frontDoorProfile: string
+  frontDoorWafPolicy: string
 }
 
 type logAnalyticsType = {
@@ -102,6 +104,8 @@ type firewallType = {
 
 type paasType = {
   enabled: bool
+  // Front Door Premium with a WAF in front of the web apps.
+  frontDoor: bool
   // sku (B1 to P3v3), capacity (instances), zoneRedundant, healthCheckPath.
   appService: object
   // sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy,
@@ -109,7 +113,7 @@ type paasType = {
   sql: object
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
-  // webApps: [{ name, siteName, privateEndpointName }], sqlServerName, sqlPrivateEndpointName,
+  // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,
   // databases: [{ name, databaseName }], secrets: [names] }
   applications: array
 }
@@ -316,6 +320,26 @@ module applications 'modules/application.bicep' = [
   }
 ]
 
+// Front Door per environment: the one public entry to the web apps, through its WAF, and on to
+// each web app over Private Link (Security).
+var frontDoorOrigins = [
+  for (app, i) in (paas.enabled ? paas.applications : []): applications[i].outputs.frontDoorOrigins
+]
+
+module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor) {
+  name: 'front-door-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    profileName: names.frontDoorProfile
+    wafPolicyName: names.frontDoorWafPolicy
+    location: location
+    tags: tags
+    healthProbePath: paas.appService.healthCheckPath
+    origins: flatten(frontDoorOrigins)
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
@@ -362,3 +386,6 @@ var applicationWebApps = [
 
 @description('Default host names of the web apps (private: reachable through their private endpoints), by application.')
 output webAppHostNames object = toObject(applicationWebApps, app => app.name, app => app.hostNames)
+
+@description('Public host names of the Front Door endpoints, by endpoint name; empty without Front Door.')
+output frontDoorHostNames object = paas.enabled && paas.frontDoor ? frontDoor.outputs.hostNames : {}

@@ -32,6 +32,8 @@ variable "names" {
     firewall_policy               = string
     firewall_public_ip            = string
     firewall_management_public_ip = string
+    front_door_profile            = string
+    front_door_waf_policy         = string
   })
 }
 
@@ -147,6 +149,8 @@ variable "paas" {
   description = "Refactor: App Service, Azure SQL and a Key Vault per application, in the application's spoke."
   type = object({
     enabled = bool
+    # Front Door Premium with a WAF in front of the web apps
+    front_door = bool
     app_service = object({
       sku               = string
       capacity          = number
@@ -180,6 +184,8 @@ variable "paas" {
         name                  = string
         site_name             = string
         private_endpoint_name = string
+        # empty without Front Door
+        front_door_endpoint_name = string
       }))
       sql_server_name           = string
       sql_private_endpoint_name = string

@@ -25,6 +25,8 @@ param names = {
   firewallPolicy: 'afwp-hub-dev-neu-001'
   firewallPublicIp: 'pip-firewall-dev-neu-001'
   firewallManagementPublicIp: 'pip-firewall-mgmt-dev-neu-001'
+  frontDoorProfile: 'afd-edge-dev-neu-001'
+  frontDoorWafPolicy: 'wafedgedevneu001'
 }
 
 param logAnalytics = {
@@ -142,6 +144,7 @@ param spokes = [
 
 param paas = {
   enabled: true
+  frontDoor: true
   appService: {
     sku: 'B1'
     capacity: 1
@@ -180,6 +183,7 @@ param paas = {
           name: 'web'
           siteName: 'app-booking-web-dev-neu-2dba'
           privateEndpointName: 'pep-app-booking-web-dev-neu-001'
+          frontDoorEndpointName: 'fde-booking-web-dev-neu-001'
         }
       ]
       sqlServerName: 'sql-booking-dev-neu-e915'
@@ -210,11 +214,13 @@ param paas = {
           name: 'web'
           siteName: 'app-shop-web-dev-neu-ffa7'
           privateEndpointName: 'pep-app-shop-web-dev-neu-001'
+          frontDoorEndpointName: 'fde-shop-web-dev-neu-001'
         }
         {
           name: 'api'
           siteName: 'app-shop-api-dev-neu-1688'
           privateEndpointName: 'pep-app-shop-api-dev-neu-001'
+          frontDoorEndpointName: 'fde-shop-api-dev-neu-001'
         }
       ]
       sqlServerName: 'sql-shop-dev-neu-f880'

@@ -25,6 +25,8 @@ param names = {
   firewallPolicy: 'afwp-hub-prod-neu-001'
   firewallPublicIp: 'pip-firewall-prod-neu-001'
   firewallManagementPublicIp: 'pip-firewall-mgmt-prod-neu-001'
+  frontDoorProfile: 'afd-edge-prod-neu-001'
+  frontDoorWafPolicy: 'wafedgeprodneu001'
 }
 
 param logAnalytics = {
@@ -142,6 +144,7 @@ param spokes = [
 
 param paas = {
   enabled: true
+  frontDoor: true
   appService: {
     sku: 'P1v3'
     capacity: 3
@@ -180,6 +183,7 @@ param paas = {
           name: 'web'
           siteName: 'app-booking-web-prod-neu-5fb2'
           privateEndpointName: 'pep-app-booking-web-prod-neu-001'
+          frontDoorEndpointName: 'fde-booking-web-prod-neu-001'
         }
       ]
       sqlServerName: 'sql-booking-prod-neu-cb8c'
@@ -212,11 +216,13 @@ param paas = {
           name: 'web'
           siteName: 'app-shop-web-prod-neu-11ec'
           privateEndpointName: 'pep-app-shop-web-prod-neu-001'
+          frontDoorEndpointName: 'fde-shop-web-prod-neu-001'
         }
         {
           name: 'api'
           siteName: 'app-shop-api-prod-neu-1b17'
           privateEndpointName: 'pep-app-shop-api-prod-neu-001'
+          frontDoorEndpointName: 'fde-shop-api-prod-neu-001'
         }
       ]
       sqlServerName: 'sql-shop-prod-neu-f9c7'

@@ -174,5 +174,15 @@ var webAppHosts = [
 @description('Default host names of the web apps, by web app name.')
 output webAppHostNames object = toObject(webAppHosts, web => web.name, web => web.hostName)
 
+// A lambda cannot index a module collection (BCP247): collect the origins with a for-expression.
+@description('What Front Door needs of each web app: its endpoint name, resource ID and host name.')
+output frontDoorOrigins array = [
+  for (web, i) in app.webApps: {
+    endpointName: web.frontDoorEndpointName
+    siteId: webApps[i].outputs.id
+    hostName: webApps[i].outputs.defaultHostName
+  }
+]
+
 @description('Resource ID of the application\'s Key Vault.')
 output keyVaultId string = vault.outputs.id

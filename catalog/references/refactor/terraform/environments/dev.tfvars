@@ -24,6 +24,8 @@ names = {
   firewall_policy               = "afwp-hub-dev-neu-001"
   firewall_public_ip            = "pip-firewall-dev-neu-001"
   firewall_management_public_ip = "pip-firewall-mgmt-dev-neu-001"
+  front_door_profile            = "afd-edge-dev-neu-001"
+  front_door_waf_policy         = "wafedgedevneu001"
 }
 
 log_analytics = {
@@ -129,7 +131,8 @@ spokes = [
 ]
 
 paas = {
-  enabled = true
+  enabled    = true
+  front_door = true
   app_service = {
     sku               = "B1"
     capacity          = 1
@@ -165,9 +168,10 @@ paas = {
       application_insights_name       = "appi-booking-dev-neu-001"
       web_apps = [
         {
-          name                  = "web"
-          site_name             = "app-booking-web-dev-neu-2dba"
-          private_endpoint_name = "pep-app-booking-web-dev-neu-001"
+          name                     = "web"
+          site_name                = "app-booking-web-dev-neu-2dba"
+          private_endpoint_name    = "pep-app-booking-web-dev-neu-001"
+          front_door_endpoint_name = "fde-booking-web-dev-neu-001"
         },
       ]
       sql_server_name           = "sql-booking-dev-neu-e915"
@@ -195,14 +199,16 @@ paas = {
       application_insights_name       = "appi-shop-dev-neu-001"
       web_apps = [
         {
-          name                  = "web"
-          site_name             = "app-shop-web-dev-neu-ffa7"
-          private_endpoint_name = "pep-app-shop-web-dev-neu-001"
+          name                     = "web"
+          site_name                = "app-shop-web-dev-neu-ffa7"
+          private_endpoint_name    = "pep-app-shop-web-dev-neu-001"
+          front_door_endpoint_name = "fde-shop-web-dev-neu-001"
         },
         {
-          name                  = "api"
-          site_name             = "app-shop-api-dev-neu-1688"
-          private_endpoint_name = "pep-app-shop-api-dev-neu-001"
+          name                     = "api"
+          site_name                = "app-shop-api-dev-neu-1688"
+          private_endpoint_name    = "pep-app-shop-api-dev-neu-001"
+          front_door_endpoint_name = "fde-shop-api-dev-neu-001"
         },
       ]
       sql_server_name           = "sql-shop-dev-neu-f880"

@@ -24,6 +24,8 @@ names = {
   firewall_policy               = "afwp-hub-prod-neu-001"
   firewall_public_ip            = "pip-firewall-prod-neu-001"
   firewall_management_public_ip = "pip-firewall-mgmt-prod-neu-001"
+  front_door_profile            = "afd-edge-prod-neu-001"
+  front_door_waf_policy         = "wafedgeprodneu001"
 }
 
 log_analytics = {
@@ -123,7 +125,8 @@ spokes = [
 ]
 
 paas = {
-  enabled = true
+  enabled    = true
+  front_door = true
   app_service = {
     sku               = "P1v3"
     capacity          = 3
@@ -159,9 +162,10 @@ paas = {
       application_insights_name       = "appi-booking-prod-neu-001"
       web_apps = [
         {
-          name                  = "web"
-          site_name             = "app-booking-web-prod-neu-5fb2"
-          private_endpoint_name = "pep-app-booking-web-prod-neu-001"
+          name                     = "web"
+          site_name                = "app-booking-web-prod-neu-5fb2"
+          private_endpoint_name    = "pep-app-booking-web-prod-neu-001"
+          front_door_endpoint_name = "fde-booking-web-prod-neu-001"
         },
       ]
       sql_server_name           = "sql-booking-prod-neu-cb8c"
@@ -189,14 +193,16 @@ paas = {
       application_insights_name       = "appi-shop-prod-neu-001"
       web_apps = [
         {
-          name                  = "web"
-          site_name             = "app-shop-web-prod-neu-11ec"
-          private_endpoint_name = "pep-app-shop-web-prod-neu-001"
+          name                     = "web"
+          site_name                = "app-shop-web-prod-neu-11ec"
+          private_endpoint_name    = "pep-app-shop-web-prod-neu-001"
+          front_door_endpoint_name = "fde-shop-web-prod-neu-001"
         },
         {
-          name                  = "api"
-          site_name             = "app-shop-api-prod-neu-1b17"
-          private_endpoint_name = "pep-app-shop-api-prod-neu-001"
+          name                     = "api"
+          site_name                = "app-shop-api-prod-neu-1b17"
+          private_endpoint_name    = "pep-app-shop-api-prod-neu-001"
+          front_door_endpoint_name = "fde-shop-api-prod-neu-001"
         },
       ]
       sql_server_name           = "sql-shop-prod-neu-f9c7"

@@ -7,9 +7,10 @@ variable "app" {
     app_service_plan_name           = string
     application_insights_name       = string
     web_apps = list(object({
-      name                  = string
-      site_name             = string
-      private_endpoint_name = string
+      name                     = string
+      site_name                = string
+      private_endpoint_name    = string
+      front_door_endpoint_name = string
     }))
     sql_server_name           = string
     sql_private_endpoint_name = string
