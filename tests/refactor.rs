@@ -108,22 +108,37 @@ fn application_spokes_get_delegated_subnets_inside_their_space() {
                 .iter()
                 .map(|s| s["name"].as_str().unwrap())
                 .collect();
-            assert_eq!(
-                names,
-                ["snet-appservice", "snet-private-endpoints"],
-                "{env}"
-            );
+            // Only booking runs Container Apps in the example.
+            let expected: &[&str] = if spoke["name"] == "booking" {
+                &[
+                    "snet-appservice",
+                    "snet-private-endpoints",
+                    "snet-containerapps",
+                ]
+            } else {
+                &["snet-appservice", "snet-private-endpoints"]
+            };
+            assert_eq!(names, expected, "{env}");
+            let mut placed: Vec<Cidr> = Vec::new();
             for subnet in subnets {
                 let prefix: Cidr = subnet["addressPrefix"].as_str().unwrap().parse().unwrap();
                 assert!(space.contains(&prefix), "{env}: {prefix} outside {space}");
-                // App Service needs /28 at least; a /24 spoke gives each a /26.
-                assert!(prefix.prefix() <= 28, "{env}: {prefix}");
+                assert!(
+                    !placed.iter().any(|p| p.overlaps(&prefix)),
+                    "{env}: {prefix} overlaps"
+                );
+                placed.push(prefix);
+                let (delegation, largest_prefix) = match subnet["name"].as_str().unwrap() {
+                    "snet-appservice" => (Some("Microsoft.Web/serverFarms"), 28),
+                    "snet-containerapps" => (Some("Microsoft.App/environments"), 27),
+                    _ => (None, 29),
+                };
+                assert_eq!(subnet["delegation"].as_str(), delegation, "{env}: {subnet}");
+                assert!(
+                    prefix.prefix() <= largest_prefix,
+                    "{env}: {prefix} too small"
+                );
             }
-            assert_eq!(
-                subnets[0]["delegation"], "Microsoft.Web/serverFarms",
-                "{env}"
-            );
-            assert!(subnets[1].get("delegation").is_none(), "{env}");
         }
     }
 }

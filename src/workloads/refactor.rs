@@ -21,6 +21,7 @@ pub struct Paas {
     pub sql: Sql,
     /// `frontDoor` or `none`.
     pub ingress: String,
+    pub container_apps: ContainerApps,
     /// What each application has, by the name of its spoke.
     pub applications: BTreeMap<String, Application>,
 }
@@ -55,6 +56,13 @@ pub struct SqlAdministrator {
     pub object_id: String,
 }
 
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct ContainerApps {
+    pub zone_redundant: bool,
+}
+
 /// One application: what runs in its spoke.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -63,6 +71,7 @@ pub struct Application {
     pub web_apps: Vec<String>,
     pub databases: Vec<String>,
     pub secrets: Vec<String>,
+    pub container_apps: bool,
 }
 
 /// A subnet an application spoke needs: its name (without `snet-`), the service it is
@@ -77,9 +86,9 @@ pub struct AppSubnet {
 }
 
 /// The subnets of an application spoke, in slot order: meg carves each from its own quarter of
-/// the spoke, so adding web apps later never re-addresses the private endpoints. The upper half
-/// stays free for what an application adds later (Container Apps, an Application Gateway).
-pub const APP_SUBNETS: [AppSubnet; 2] = [
+/// the spoke, so turning Container Apps on later never re-addresses the others. The last quarter
+/// stays free for what an application adds later (an Application Gateway).
+pub const APP_SUBNETS: [AppSubnet; 3] = [
     // VNet integration: App Service needs a delegated subnet, /28 at least; Microsoft
     // recommends /26 so a plan can scale out and swap slots.
     AppSubnet {
@@ -92,7 +101,20 @@ pub const APP_SUBNETS: [AppSubnet; 2] = [
         delegation: None,
         min_size: crate::network::SMALLEST_SUBNET,
     },
+    // A workload-profiles environment needs /27 at least.
+    AppSubnet {
+        name: "containerapps",
+        delegation: Some("Microsoft.App/environments"),
+        min_size: 27,
+    },
 ];
+
+impl AppSubnet {
+    /// Whether an application needs this subnet.
+    fn needed(&self, app: &Application) -> bool {
+        self.name != "containerapps" || app.container_apps
+    }
+}
 
 /// The application of a spoke, when the environment deploys the workload and names one.
 pub fn application<'a>(s: &'a Settings, spoke: &str) -> Option<&'a Application> {
@@ -130,6 +152,10 @@ pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
             s.paas.enabled && apps().any(|a| !a.databases.is_empty()),
         ),
         ("frontDoor", front_door(s)),
+        (
+            "containerApps",
+            s.paas.enabled && apps().any(|a| a.container_apps),
+        ),
     ]
 }
 
@@ -186,6 +212,19 @@ pub fn names(s: &Settings, name: &mut Name) {
                 &format!("sql-{spoke}"),
             );
         }
+        if app.container_apps {
+            name(
+                key("containerAppsEnvironment"),
+                "containerAppsEnvironment",
+                spoke,
+            );
+            name(key("containerRegistry"), "containerRegistry", spoke);
+            name(
+                key("containerRegistry.privateEndpoint"),
+                "privateEndpoint",
+                &format!("cr-{spoke}"),
+            );
+        }
         for db in &app.databases {
             name(
                 key(&format!("sqlDatabase.{db}")),
@@ -222,14 +261,17 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
         }
     }
     for (i, spoke) in s.network.spokes.iter().enumerate() {
-        if application(s, &spoke.name).is_none() {
+        let Some(app) = application(s, &spoke.name) else {
             continue;
-        }
+        };
         let here = format!("/network/spokes/{i}");
         match &spoke.subnets {
             None => {
                 let quarter = spoke.address_space.prefix() + 2;
-                if let Some(sub) = APP_SUBNETS.iter().find(|a| quarter > a.min_size) {
+                if let Some(sub) = APP_SUBNETS
+                    .iter()
+                    .find(|a| a.needed(app) && quarter > a.min_size)
+                {
                     problems.push(
                         Diagnostic::at(
                             locate(&format!("{here}/addressSpace")),
@@ -243,7 +285,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
                 }
             }
             Some(given) => {
-                for need in &APP_SUBNETS {
+                for need in APP_SUBNETS.iter().filter(|a| a.needed(app)) {
                     match given.iter().position(|g| g.name == need.name) {
                         None => problems.push(
                             Diagnostic::at(
@@ -275,12 +317,13 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
 /// The subnets meg carves for an application spoke without subnets of its own: one quarter of
 /// the spoke each, in [`APP_SUBNETS`] order. `None` when the spoke holds no application.
 pub fn carve(s: &Settings, spoke: &Spoke) -> Option<Vec<(&'static str, crate::cidr::Cidr)>> {
-    application(s, &spoke.name)?;
+    let app = application(s, &spoke.name)?;
     let quarter = (spoke.address_space.prefix() + 2).min(32);
     Some(
         APP_SUBNETS
             .iter()
             .enumerate()
+            .filter(|(_, sub)| sub.needed(app))
             .filter_map(|(n, sub)| {
                 spoke
                     .address_space
@@ -365,6 +408,10 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                     "databaseName": key(&format!("sqlDatabase.{d}")),
                 })).collect::<Vec<_>>(),
                 "secrets": app.secrets,
+                "containerApps": app.container_apps,
+                "containerAppsEnvironmentName": key("containerAppsEnvironment"),
+                "containerRegistryName": key("containerRegistry"),
+                "containerRegistryPrivateEndpointName": key("containerRegistry.privateEndpoint"),
             }))
         })
         .collect();
@@ -387,6 +434,9 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                 // Empty: the identity that deploys becomes the Entra administrator.
                 "administratorLogin": p.sql.administrator.login,
                 "administratorObjectId": p.sql.administrator.object_id,
+            },
+            "containerApps": {
+                "zoneRedundant": p.container_apps.zone_redundant,
             },
             "applications": applications,
         }),

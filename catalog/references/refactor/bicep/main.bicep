@@ -111,10 +111,13 @@ type paasType = {
   // sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy,
   // administratorLogin and administratorObjectId (empty: the deploying identity).
   sql: object
+  // zoneRedundant: Container Apps environments and registries over zones.
+  containerApps: object
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
   // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,
-  // databases: [{ name, databaseName }], secrets: [names] }
+  // databases: [{ name, databaseName }], secrets: [names], containerApps,
+  // containerAppsEnvironmentName, containerRegistryName, containerRegistryPrivateEndpointName }
   applications: array
 }
 
@@ -312,6 +315,8 @@ module applications 'modules/application.bicep' = [
       // Spokes on Azure DNS do not see the zones linked to the hub: link them to the spoke too.
       dnsZoneLinks: empty(hubNetwork.spokeDnsServers) ? privateDnsZones : []
       connectivityResourceGroupName: connectivityResourceGroup.name
+      containerApps: paas.containerApps
+      hubVirtualNetworkId: hubVirtualNetwork.outputs.id
     }
     // The application's subnets exist once its spoke network does.
     dependsOn: [

@@ -144,6 +144,9 @@ module "application" {
   dns_zone_links                   = length(var.hub_network.spoke_dns_servers) == 0 ? var.private_dns_zones : []
   virtual_network_id               = module.spoke_network[each.key].id
   connectivity_resource_group_name = azurerm_resource_group.connectivity.name
+  container_apps                   = var.paas.container_apps
+  container_apps_subnet_id         = each.value.container_apps ? module.spoke_network[each.key].subnet_ids["snet-containerapps"] : null
+  hub_virtual_network_id           = module.hub_network.id
 }
 
 # Front Door per environment: the one public entry to the web apps, through its WAF, and on to

@@ -171,6 +171,9 @@ variable "paas" {
       administrator_login     = string
       administrator_object_id = string
     })
+    container_apps = object({
+      zone_redundant = bool
+    })
     applications = list(object({
       name                            = string
       resource_group_name             = string
@@ -193,7 +196,11 @@ variable "paas" {
         name          = string
         database_name = string
       }))
-      secrets = list(string)
+      secrets                                  = list(string)
+      container_apps                           = bool
+      container_apps_environment_name          = string
+      container_registry_name                  = string
+      container_registry_private_endpoint_name = string
     }))
   })
 

@@ -75,6 +75,7 @@ param privateDnsZones = [
   'privatelink.blob.core.windows.net'
   'privatelink.database.windows.net'
   'privatelink.azurewebsites.net'
+  'privatelink.azurecr.io'
 ]
 
 param firewall = {
@@ -138,6 +139,12 @@ param spokes = [
         addressPrefix: '10.61.1.64/26'
         networkSecurityGroupName: 'nsg-booking-private-endpoints-dev-neu-001'
       }
+      {
+        name: 'snet-containerapps'
+        addressPrefix: '10.61.1.128/26'
+        networkSecurityGroupName: 'nsg-booking-containerapps-dev-neu-001'
+        delegation: 'Microsoft.App/environments'
+      }
     ]
   }
 ]
@@ -163,6 +170,9 @@ param paas = {
     backupStorageRedundancy: 'Local'
     administratorLogin: ''
     administratorObjectId: ''
+  }
+  containerApps: {
+    zoneRedundant: false
   }
   applications: [
     {
@@ -195,6 +205,10 @@ param paas = {
         }
       ]
       secrets: []
+      containerApps: true
+      containerAppsEnvironmentName: 'cae-booking-dev-neu-001'
+      containerRegistryName: 'crbookingdevneu6416'
+      containerRegistryPrivateEndpointName: 'pep-cr-booking-dev-neu-001'
     }
     {
       name: 'shop'
@@ -238,6 +252,10 @@ param paas = {
       secrets: [
         'payment-api-key'
       ]
+      containerApps: false
+      containerAppsEnvironmentName: ''
+      containerRegistryName: ''
+      containerRegistryPrivateEndpointName: ''
     }
   ]
 }

@@ -71,6 +71,7 @@ param privateDnsZones = [
   'privatelink.blob.core.windows.net'
   'privatelink.database.windows.net'
   'privatelink.azurewebsites.net'
+  'privatelink.azurecr.io'
 ]
 
 param firewall = {
@@ -138,6 +139,12 @@ param spokes = [
         addressPrefix: '10.71.1.64/26'
         networkSecurityGroupName: 'nsg-booking-private-endpoints-prod-neu-001'
       }
+      {
+        name: 'snet-containerapps'
+        addressPrefix: '10.71.1.128/26'
+        networkSecurityGroupName: 'nsg-booking-containerapps-prod-neu-001'
+        delegation: 'Microsoft.App/environments'
+      }
     ]
   }
 ]
@@ -163,6 +170,9 @@ param paas = {
     backupStorageRedundancy: 'GeoZone'
     administratorLogin: ''
     administratorObjectId: ''
+  }
+  containerApps: {
+    zoneRedundant: true
   }
   applications: [
     {
@@ -197,6 +207,10 @@ param paas = {
       secrets: [
         'partner-api-key'
       ]
+      containerApps: true
+      containerAppsEnvironmentName: 'cae-booking-prod-neu-001'
+      containerRegistryName: 'crbookingprodneue56d'
+      containerRegistryPrivateEndpointName: 'pep-cr-booking-prod-neu-001'
     }
     {
       name: 'shop'
@@ -240,6 +254,10 @@ param paas = {
       secrets: [
         'payment-api-key'
       ]
+      containerApps: false
+      containerAppsEnvironmentName: ''
+      containerRegistryName: ''
+      containerRegistryPrivateEndpointName: ''
     }
   ]
 }

@@ -36,6 +36,12 @@ param dnsZoneLinks array
 @description('Resource group of the private DNS zones.')
 param connectivityResourceGroupName string
 
+@description('Container Apps settings: zoneRedundant.')
+param containerApps object
+
+@description('Resource ID of the hub network, which resolves names for spokes that use its DNS.')
+param hubVirtualNetworkId string
+
 var hasWebApps = !empty(app.webApps)
 var hasDatabases = !empty(app.databases)
 var privateEndpointSubnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', app.virtualNetworkName, 'snet-private-endpoints')
@@ -89,7 +95,25 @@ module sqlServer 'sql-server.bicep' = if (hasDatabases) {
     privateDnsZoneId: privateDnsZoneIds[?'privatelink.database.windows.net'] ?? ''
   }
 }
-
+module containerAppsEnvironment 'container-apps.bicep' = if (app.containerApps) {
+  name: 'cae-${app.name}'
+  params: {
+    environmentName: app.containerAppsEnvironmentName
+    registryName: app.containerRegistryName
+    registryPrivateEndpointName: app.containerRegistryPrivateEndpointName
+    location: location
+    tags: tags
+    infrastructureSubnetId: resourceId('Microsoft.Network/virtualNetworks/subnets', app.virtualNetworkName, 'snet-containerapps')
+    privateEndpointSubnetId: privateEndpointSubnetId
+    registryDnsZoneId: privateDnsZoneIds[?'privatelink.azurecr.io'] ?? ''
+    zoneRedundant: containerApps.zoneRedundant
+    resolvingNetworkIds: [
+      resourceId('Microsoft.Network/virtualNetworks', app.virtualNetworkName)
+      hubVirtualNetworkId
+    ]
+    logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
+  }
+}
 // Workspace-based Application Insights: telemetry lands in the platform workspace beside the
 // platform's logs, with its retention and access control (Operational Excellence).
 // (An application without web apps has no name for these: the fallback only keeps ARM's

@@ -67,7 +67,7 @@ hub_network = {
   spoke_dns_servers      = []
 }
 
-private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net"]
+private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net", "privatelink.azurecr.io"]
 
 firewall = {
   enabled            = true
@@ -126,6 +126,12 @@ spokes = [
         address_prefix              = "10.61.1.64/26"
         network_security_group_name = "nsg-booking-private-endpoints-dev-neu-001"
       },
+      {
+        name                        = "snet-containerapps"
+        address_prefix              = "10.61.1.128/26"
+        network_security_group_name = "nsg-booking-containerapps-dev-neu-001"
+        delegation                  = "Microsoft.App/environments"
+      },
     ]
   },
 ]
@@ -151,6 +157,9 @@ paas = {
     backup_storage_redundancy = "Local"
     administrator_login       = ""
     administrator_object_id   = ""
+  }
+  container_apps = {
+    zone_redundant = false
   }
   applications = [
     {
@@ -182,7 +191,11 @@ paas = {
           database_name = "sqldb-booking-bookings-dev-neu-001"
         },
       ]
-      secrets = []
+      secrets                                  = []
+      container_apps                           = true
+      container_apps_environment_name          = "cae-booking-dev-neu-001"
+      container_registry_name                  = "crbookingdevneu6416"
+      container_registry_private_endpoint_name = "pep-cr-booking-dev-neu-001"
     },
     {
       name                 = "shop"
@@ -223,7 +236,11 @@ paas = {
           database_name = "sqldb-shop-orders-dev-neu-001"
         },
       ]
-      secrets = ["payment-api-key"]
+      secrets                                  = ["payment-api-key"]
+      container_apps                           = false
+      container_apps_environment_name          = ""
+      container_registry_name                  = ""
+      container_registry_private_endpoint_name = ""
     },
   ]
 }

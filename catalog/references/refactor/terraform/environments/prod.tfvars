@@ -61,7 +61,7 @@ hub_network = {
   spoke_dns_servers      = ["10.70.0.4"]
 }
 
-private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net"]
+private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net", "privatelink.azurecr.io"]
 
 firewall = {
   enabled            = true
@@ -120,6 +120,12 @@ spokes = [
         address_prefix              = "10.71.1.64/26"
         network_security_group_name = "nsg-booking-private-endpoints-prod-neu-001"
       },
+      {
+        name                        = "snet-containerapps"
+        address_prefix              = "10.71.1.128/26"
+        network_security_group_name = "nsg-booking-containerapps-prod-neu-001"
+        delegation                  = "Microsoft.App/environments"
+      },
     ]
   },
 ]
@@ -145,6 +151,9 @@ paas = {
     backup_storage_redundancy = "GeoZone"
     administrator_login       = ""
     administrator_object_id   = ""
+  }
+  container_apps = {
+    zone_redundant = true
   }
   applications = [
     {
@@ -176,7 +185,11 @@ paas = {
           database_name = "sqldb-booking-bookings-prod-neu-001"
         },
       ]
-      secrets = ["partner-api-key"]
+      secrets                                  = ["partner-api-key"]
+      container_apps                           = true
+      container_apps_environment_name          = "cae-booking-prod-neu-001"
+      container_registry_name                  = "crbookingprodneue56d"
+      container_registry_private_endpoint_name = "pep-cr-booking-prod-neu-001"
     },
     {
       name                 = "shop"
@@ -217,7 +230,11 @@ paas = {
           database_name = "sqldb-shop-orders-prod-neu-001"
         },
       ]
-      secrets = ["payment-api-key"]
+      secrets                                  = ["payment-api-key"]
+      container_apps                           = false
+      container_apps_environment_name          = ""
+      container_registry_name                  = ""
+      container_registry_private_endpoint_name = ""
     },
   ]
 }

@@ -57,6 +57,150 @@ module "key_vault" {
     private_dns_zone_id = lookup(var.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
   }
 }
+# Container Apps: an internal environment on workload profiles in the spoke's delegated subnet, a
+# Premium registry reached through a private endpoint, and the private DNS zone that makes the
+# environment's apps resolvable from the spoke and the hub. The apps themselves are deployed by
+# the application team (with AcrPull for their identity).
+resource "azurerm_container_registry" "this" {
+  #checkov:skip=CKV_AZURE_163:Image vulnerability scanning is Microsoft Defender for Containers, a subscription-level plan outside the landing zone's templates.
+  #checkov:skip=CKV_AZURE_166:Quarantine holds every pushed image until a scanner releases it; without one configured, pulls would fail.
+  #checkov:skip=CKV_AZURE_164:Docker Content Trust (Notary v1) is being retired by Microsoft; sign images with Notation instead.
+  #checkov:skip=CKV_AZURE_165:Geo-replication doubles the registry's cost; the images can be rebuilt from source in another region.
+  #checkov:skip=CKV_AZURE_233:Zone redundancy is set per environment: on in prod (paas.containerApps.zoneRedundant), off in dev and test to save cost.
+  count = var.app.container_apps ? 1 : 0
+
+  name                = var.app.container_registry_name
+  resource_group_name = var.resource_group_name
+  location            = var.location
+  sku                 = "Premium"
+  # Pushes and pulls with Entra identities only (Security).
+  admin_enabled                 = false
+  anonymous_pull_enabled        = false
+  public_network_access_enabled = false
+  network_rule_bypass_option    = "AzureServices"
+  # Dedicated data endpoints, so firewall rules name this registry's storage only.
+  data_endpoint_enabled   = true
+  zone_redundancy_enabled = var.container_apps.zone_redundant
+  # Images cannot be exported out of the private registry (Security).
+  export_policy_enabled = false
+  # Untagged manifests go after a week (Cost Optimization).
+  retention_policy_in_days = 7
+  tags                     = var.tags
+}
+
+resource "azurerm_monitor_diagnostic_setting" "container_registry" {
+  count = length(azurerm_container_registry.this)
+
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_container_registry.this[0].id
+  log_analytics_workspace_id = var.log_analytics_workspace_id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_private_endpoint" "container_registry" {
+  count = length(azurerm_container_registry.this)
+
+  name                = var.app.container_registry_private_endpoint_name
+  resource_group_name = var.resource_group_name
+  location            = var.location
+  subnet_id           = var.private_endpoint_subnet_id
+  tags                = var.tags
+
+  private_service_connection {
+    name                           = "registry"
+    private_connection_resource_id = azurerm_container_registry.this[0].id
+    subresource_names              = ["registry"]
+    is_manual_connection           = false
+  }
+
+  dynamic "private_dns_zone_group" {
+    for_each = lookup(var.private_dns_zone_ids, "privatelink.azurecr.io", null) == null ? [] : [var.private_dns_zone_ids["privatelink.azurecr.io"]]
+
+    content {
+      name                 = "default"
+      private_dns_zone_ids = [private_dns_zone_group.value]
+    }
+  }
+}
+
+resource "azurerm_container_app_environment" "this" {
+  count = var.app.container_apps ? 1 : 0
+
+  name                = var.app.container_apps_environment_name
+  resource_group_name = var.resource_group_name
+  location            = var.location
+  # Internal: the apps get a private address in the spoke, no public ingress (Security).
+  infrastructure_subnet_id       = var.container_apps_subnet_id
+  internal_load_balancer_enabled = true
+  zone_redundancy_enabled        = var.container_apps.zone_redundant
+  # Console and system logs through the diagnostic setting below.
+  logs_destination = "azure-monitor"
+  # Traffic between apps in the environment is encrypted.
+  mutual_tls_enabled = true
+  tags               = var.tags
+
+  workload_profile {
+    name                  = "Consumption"
+    workload_profile_type = "Consumption"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "container_app_environment" {
+  count = length(azurerm_container_app_environment.this)
+
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_container_app_environment.this[0].id
+  log_analytics_workspace_id = var.log_analytics_workspace_id
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+# Every app name under the environment's default domain resolves to its static private IP.
+resource "azurerm_private_dns_zone" "container_apps" {
+  count = length(azurerm_container_app_environment.this)
+
+  name                = azurerm_container_app_environment.this[0].default_domain
+  resource_group_name = var.resource_group_name
+  tags                = var.tags
+}
+
+resource "azurerm_private_dns_a_record" "container_apps" {
+  count = length(azurerm_private_dns_zone.container_apps)
+
+  name                = "*"
+  zone_name           = azurerm_private_dns_zone.container_apps[0].name
+  resource_group_name = var.resource_group_name
+  ttl                 = 300
+  records             = [azurerm_container_app_environment.this[0].static_ip_address]
+  tags                = var.tags
+}
+
+resource "azurerm_private_dns_zone_virtual_network_link" "container_apps" {
+  for_each = length(azurerm_private_dns_zone.container_apps) > 0 ? {
+    spoke = var.virtual_network_id
+    hub   = var.hub_virtual_network_id
+  } : {}
+
+  name                  = "link-${each.key}"
+  resource_group_name   = var.resource_group_name
+  private_dns_zone_name = azurerm_private_dns_zone.container_apps[0].name
+  virtual_network_id    = each.value
+  registration_enabled  = false
+  tags                  = var.tags
+}
 
 # Workspace-based Application Insights: telemetry lands in the platform workspace beside the
 # platform's logs, with its retention and access control (Operational Excellence).

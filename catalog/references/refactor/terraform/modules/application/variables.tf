@@ -18,7 +18,11 @@ variable "app" {
       name          = string
       database_name = string
     }))
-    secrets = list(string)
+    secrets                                  = list(string)
+    container_apps                           = bool
+    container_apps_environment_name          = string
+    container_registry_name                  = string
+    container_registry_private_endpoint_name = string
   })
 }
 
@@ -111,6 +115,23 @@ variable "dns_zone_links" {
 
 variable "virtual_network_id" {
   description = "Resource ID of the application's spoke network."
+  type        = string
+}
+variable "container_apps" {
+  description = "Container Apps settings."
+  type = object({
+    zone_redundant = bool
+  })
+}
+
+variable "container_apps_subnet_id" {
+  description = "Resource ID of the spoke subnet delegated to Microsoft.App/environments; null without Container Apps."
+  type        = string
+  default     = null
+}
+
+variable "hub_virtual_network_id" {
+  description = "Resource ID of the hub network, which resolves names for spokes that use its DNS."
   type        = string
 }
 
