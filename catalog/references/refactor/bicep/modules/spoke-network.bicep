@@ -56,6 +56,40 @@ var managementAccess = empty(bastionAddressPrefix) ? [] : [
   }
 ]
 
+// An internal Container Apps environment answers on 80 and 443 to the networks peered with the
+// spoke, and its load balancer probes the nodes.
+var containerAppsAccess = [
+  {
+    name: 'AllowVirtualNetworkHttpInbound'
+    properties: {
+      priority: 200
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '80'
+        '443'
+      ]
+    }
+  }
+  {
+    name: 'AllowAzureLoadBalancerInbound'
+    properties: {
+      priority: 210
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '*'
+    }
+  }
+]
+
 // Deny by default: workloads open what they need above priority 4096.
 var denyAllInbound = [
   {
@@ -79,7 +113,7 @@ resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-
     location: location
     tags: tags
     properties: {
-      securityRules: concat(managementAccess, denyAllInbound)
+      securityRules: concat(managementAccess, (subnet.?delegation ?? '') == 'Microsoft.App/environments' ? containerAppsAccess : [], denyAllInbound)
     }
   }
 ]
