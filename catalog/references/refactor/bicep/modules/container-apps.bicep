@@ -91,40 +91,16 @@ resource registryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-p
   }
 }
 
-resource registryPrivateEndpoint 'Microsoft.Network/privateEndpoints@2024-01-01' = {
-  name: registryPrivateEndpointName
-  location: location
-  tags: tags
-  properties: {
-    subnet: {
-      id: privateEndpointSubnetId
-    }
-    privateLinkServiceConnections: [
-      {
-        name: 'registry'
-        properties: {
-          privateLinkServiceId: registry.id
-          groupIds: [
-            'registry'
-          ]
-        }
-      }
-    ]
-  }
-}
-
-resource registryDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-01-01' = if (!empty(registryDnsZoneId)) {
-  parent: registryPrivateEndpoint
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'privatelink-azurecr-io'
-        properties: {
-          privateDnsZoneId: registryDnsZoneId
-        }
-      }
-    ]
+module registryPrivateEndpoint 'private-endpoint.bicep' = {
+  name: '${registryPrivateEndpointName}-pe'
+  params: {
+    name: registryPrivateEndpointName
+    location: location
+    tags: tags
+    subnetId: privateEndpointSubnetId
+    targetId: registry.id
+    groupId: 'registry'
+    privateDnsZoneId: registryDnsZoneId
   }
 }
 

@@ -100,40 +100,16 @@ module databases 'sql-database.bicep' = [
   }
 ]
 
-resource privateEndpoint 'Microsoft.Network/privateEndpoints@2024-01-01' = {
-  name: privateEndpointName
-  location: location
-  tags: tags
-  properties: {
-    subnet: {
-      id: privateEndpointSubnetId
-    }
-    privateLinkServiceConnections: [
-      {
-        name: 'sqlServer'
-        properties: {
-          privateLinkServiceId: server.id
-          groupIds: [
-            'sqlServer'
-          ]
-        }
-      }
-    ]
-  }
-}
-
-resource privateDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-01-01' = if (!empty(privateDnsZoneId)) {
-  parent: privateEndpoint
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'privatelink-database-windows-net'
-        properties: {
-          privateDnsZoneId: privateDnsZoneId
-        }
-      }
-    ]
+module privateEndpoint 'private-endpoint.bicep' = {
+  name: '${privateEndpointName}-pe'
+  params: {
+    name: privateEndpointName
+    location: location
+    tags: tags
+    subnetId: privateEndpointSubnetId
+    targetId: server.id
+    groupId: 'sqlServer'
+    privateDnsZoneId: privateDnsZoneId
   }
 }
 

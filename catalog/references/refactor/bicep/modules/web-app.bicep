@@ -192,40 +192,16 @@ resource siteDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
   }
 }
 
-resource privateEndpoint 'Microsoft.Network/privateEndpoints@2024-01-01' = {
-  name: privateEndpointName
-  location: location
-  tags: tags
-  properties: {
-    subnet: {
-      id: privateEndpointSubnetId
-    }
-    privateLinkServiceConnections: [
-      {
-        name: 'sites'
-        properties: {
-          privateLinkServiceId: site.id
-          groupIds: [
-            'sites'
-          ]
-        }
-      }
-    ]
-  }
-}
-
-resource privateDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-01-01' = if (!empty(privateDnsZoneId)) {
-  parent: privateEndpoint
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'privatelink-azurewebsites-net'
-        properties: {
-          privateDnsZoneId: privateDnsZoneId
-        }
-      }
-    ]
+module privateEndpoint 'private-endpoint.bicep' = {
+  name: '${privateEndpointName}-pe'
+  params: {
+    name: privateEndpointName
+    location: location
+    tags: tags
+    subnetId: privateEndpointSubnetId
+    targetId: site.id
+    groupId: 'sites'
+    privateDnsZoneId: privateDnsZoneId
   }
 }
 

@@ -104,30 +104,18 @@ resource "azurerm_monitor_diagnostic_setting" "container_registry" {
   }
 }
 
-resource "azurerm_private_endpoint" "container_registry" {
-  count = length(azurerm_container_registry.this)
+module "container_registry_private_endpoint" {
+  source = "../private-endpoint"
+  count  = length(azurerm_container_registry.this)
 
   name                = var.app.container_registry_private_endpoint_name
   resource_group_name = var.resource_group_name
   location            = var.location
-  subnet_id           = var.private_endpoint_subnet_id
   tags                = var.tags
-
-  private_service_connection {
-    name                           = "registry"
-    private_connection_resource_id = azurerm_container_registry.this[0].id
-    subresource_names              = ["registry"]
-    is_manual_connection           = false
-  }
-
-  dynamic "private_dns_zone_group" {
-    for_each = lookup(var.private_dns_zone_ids, "privatelink.azurecr.io", null) == null ? [] : [var.private_dns_zone_ids["privatelink.azurecr.io"]]
-
-    content {
-      name                 = "default"
-      private_dns_zone_ids = [private_dns_zone_group.value]
-    }
-  }
+  subnet_id           = var.private_endpoint_subnet_id
+  target_id           = azurerm_container_registry.this[0].id
+  group_id            = "registry"
+  private_dns_zone_id = lookup(var.private_dns_zone_ids, "privatelink.azurecr.io", null)
 }
 
 resource "azurerm_container_app_environment" "this" {
@@ -348,30 +336,18 @@ resource "azurerm_monitor_diagnostic_setting" "web_app" {
   }
 }
 
-resource "azurerm_private_endpoint" "web_app" {
+module "web_app_private_endpoint" {
+  source   = "../private-endpoint"
   for_each = azurerm_linux_web_app.this
 
   name                = local.web_apps[each.key].private_endpoint_name
   resource_group_name = var.resource_group_name
   location            = var.location
-  subnet_id           = var.private_endpoint_subnet_id
   tags                = var.tags
-
-  private_service_connection {
-    name                           = "sites"
-    private_connection_resource_id = each.value.id
-    subresource_names              = ["sites"]
-    is_manual_connection           = false
-  }
-
-  dynamic "private_dns_zone_group" {
-    for_each = lookup(var.private_dns_zone_ids, "privatelink.azurewebsites.net", null) == null ? [] : [var.private_dns_zone_ids["privatelink.azurewebsites.net"]]
-
-    content {
-      name                 = "default"
-      private_dns_zone_ids = [private_dns_zone_group.value]
-    }
-  }
+  subnet_id           = var.private_endpoint_subnet_id
+  target_id           = each.value.id
+  group_id            = "sites"
+  private_dns_zone_id = lookup(var.private_dns_zone_ids, "privatelink.azurewebsites.net", null)
 }
 
 # Azure SQL: Entra-only authentication, TLS 1.2, no public network access, auditing and threat
@@ -478,28 +454,16 @@ resource "azurerm_monitor_diagnostic_setting" "sql_database" {
   depends_on = [azurerm_mssql_database_extended_auditing_policy.this]
 }
 
-resource "azurerm_private_endpoint" "sql" {
-  count = length(azurerm_mssql_server.this)
+module "sql_private_endpoint" {
+  source = "../private-endpoint"
+  count  = length(azurerm_mssql_server.this)
 
   name                = var.app.sql_private_endpoint_name
   resource_group_name = var.resource_group_name
   location            = var.location
-  subnet_id           = var.private_endpoint_subnet_id
   tags                = var.tags
-
-  private_service_connection {
-    name                           = "sqlServer"
-    private_connection_resource_id = azurerm_mssql_server.this[0].id
-    subresource_names              = ["sqlServer"]
-    is_manual_connection           = false
-  }
-
-  dynamic "private_dns_zone_group" {
-    for_each = lookup(var.private_dns_zone_ids, "privatelink.database.windows.net", null) == null ? [] : [var.private_dns_zone_ids["privatelink.database.windows.net"]]
-
-    content {
-      name                 = "default"
-      private_dns_zone_ids = [private_dns_zone_group.value]
-    }
-  }
+  subnet_id           = var.private_endpoint_subnet_id
+  target_id           = azurerm_mssql_server.this[0].id
+  group_id            = "sqlServer"
+  private_dns_zone_id = lookup(var.private_dns_zone_ids, "privatelink.database.windows.net", null)
 }
