@@ -46,19 +46,25 @@ fn param<'a>(lz: &'a LandingZone, env: &str, name: &str) -> &'a Value {
         .value
 }
 
-#[test]
-fn an_application_must_name_an_existing_spoke() {
+/// Renders the refactor example with one edit, expecting exit code 2; returns stderr.
+fn refused_edit(from: &str, to: &str) -> (Meg, String) {
     let meg = Meg::new();
     let text = std::fs::read_to_string(example("refactor.yaml")).unwrap();
-    meg.write(
-        "lz.yaml",
-        &text.replace(
-            "    booking:\n      webApps",
-            "    bookings:\n      webApps",
-        ),
+    assert!(text.contains(from), "the example holds {from:?}");
+    meg.write("lz.yaml", &text.replace(from, to));
+    let err = meg
+        .run(&["render", "lz.yaml", "-o", "out"])
+        .bad_input()
+        .stderr();
+    (meg, err)
+}
+
+#[test]
+fn an_application_must_name_an_existing_spoke() {
+    let (meg, err) = refused_edit(
+        "    booking:\n      webApps",
+        "    bookings:\n      webApps",
     );
-    let run = meg.run(&["render", "lz.yaml", "-o", "out"]).bad_input();
-    let err = run.stderr();
     assert!(
         err.contains("paas.applications.bookings"),
         "the key path: {err}"
@@ -73,14 +79,7 @@ fn an_application_must_name_an_existing_spoke() {
 
 #[test]
 fn an_application_spoke_too_small_for_its_subnets_is_refused() {
-    let meg = Meg::new();
-    let text = std::fs::read_to_string(example("refactor.yaml")).unwrap();
-    meg.write(
-        "lz.yaml",
-        &text.replace("addressSpace: 10.71.1.0/24", "addressSpace: 10.71.1.0/27"),
-    );
-    let run = meg.run(&["render", "lz.yaml", "-o", "out"]).bad_input();
-    let err = run.stderr();
+    let (_, err) = refused_edit("addressSpace: 10.71.1.0/24", "addressSpace: 10.71.1.0/27");
     assert!(
         err.contains("spoke 'booking' (10.71.1.0/27) is too small"),
         "{err}"
