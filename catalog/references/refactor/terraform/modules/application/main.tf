@@ -25,12 +25,13 @@ locals {
   }
 }
 
+# Keyed by zone name, valued by zone ID: the ID makes the link wait for its zone.
 resource "azurerm_private_dns_zone_virtual_network_link" "spoke" {
-  for_each = toset(var.dns_zone_links)
+  for_each = { for zone in var.dns_zone_links : zone => var.private_dns_zone_ids[zone] }
 
   name                  = "link-${var.app.name}"
   resource_group_name   = var.connectivity_resource_group_name
-  private_dns_zone_name = each.value
+  private_dns_zone_name = each.key
   virtual_network_id    = var.virtual_network_id
   # Records come from the private endpoints' DNS zone groups, not auto-registration.
   registration_enabled = false
