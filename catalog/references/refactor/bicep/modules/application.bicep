@@ -95,6 +95,7 @@ module sqlServer 'sql-server.bicep' = if (hasDatabases) {
     privateDnsZoneId: privateDnsZoneIds[?'privatelink.database.windows.net'] ?? ''
   }
 }
+
 module containerAppsEnvironment 'container-apps.bicep' = if (app.containerApps) {
   name: 'cae-${app.name}'
   params: {
@@ -114,6 +115,7 @@ module containerAppsEnvironment 'container-apps.bicep' = if (app.containerApps) 
     logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
   }
 }
+
 // Workspace-based Application Insights: telemetry lands in the platform workspace beside the
 // platform's logs, with its retention and access control (Operational Excellence).
 // (An application without web apps has no name for these: the fallback only keeps ARM's

@@ -58,6 +58,7 @@ module "key_vault" {
     private_dns_zone_id = lookup(var.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
   }
 }
+
 # Container Apps: an internal environment on workload profiles in the spoke's delegated subnet, a
 # Premium registry reached through a private endpoint, and the private DNS zone that makes the
 # environment's apps resolvable from the spoke and the hub. The apps themselves are deployed by

@@ -117,6 +117,7 @@ variable "virtual_network_id" {
   description = "Resource ID of the application's spoke network."
   type        = string
 }
+
 variable "container_apps" {
   description = "Container Apps settings."
   type = object({
