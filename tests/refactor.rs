@@ -187,3 +187,35 @@ fn applications_merge_across_environments_and_name_their_resources() {
     assert!(site.starts_with("app-booking-web-prod-"), "{site}");
     assert_eq!(booking["resourceGroupName"], "rg-booking-prod-neu-001");
 }
+
+#[test]
+fn front_door_follows_the_ingress_setting() {
+    let example = example("refactor.yaml");
+    let with = resolve(Path::new(&example), &[]);
+    assert!(
+        with.deploy["frontDoor"],
+        "the refactor strategy defaults to Front Door"
+    );
+    assert!(with.name_keys.iter().any(|k| k == "frontDoorProfile"));
+    let prod = param(&with, "prod", "paas");
+    assert_eq!(prod["frontDoor"], true);
+    let endpoint = prod["applications"][1]["webApps"][0]["frontDoorEndpointName"]
+        .as_str()
+        .unwrap();
+    assert!(endpoint.starts_with("fde-shop-web-prod-"), "{endpoint}");
+
+    let without = resolve(Path::new(&example), &["paas.ingress=none"]);
+    assert!(!without.deploy["frontDoor"]);
+    assert!(!without.name_keys.iter().any(|k| k.starts_with("frontDoor")));
+    assert_eq!(param(&without, "prod", "paas")["frontDoor"], false);
+}
+
+#[test]
+fn container_apps_need_a_quarter_of_at_least_a_27() {
+    // A /26 spoke has /28 quarters: enough for App Service, too small for Container Apps.
+    let (_, err) = refused_edit("addressSpace: 10.71.1.0/24", "addressSpace: 10.71.1.0/26");
+    assert!(
+        err.contains("its 'containerapps' subnet would be a /28, Azure requires /27"),
+        "{err}"
+    );
+}
