@@ -140,21 +140,12 @@ fn front_door(s: &Settings) -> bool {
 
 /// Which parts of the workload an environment deploys.
 pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
-    let apps = || s.paas.applications.values();
     vec![
         ("paas", s.paas.enabled),
-        (
-            "paasWebApps",
-            s.paas.enabled && apps().any(|a| !a.web_apps.is_empty()),
-        ),
-        (
-            "paasSql",
-            s.paas.enabled && apps().any(|a| !a.databases.is_empty()),
-        ),
         ("frontDoor", front_door(s)),
         (
             "containerApps",
-            s.paas.enabled && apps().any(|a| a.container_apps),
+            s.paas.enabled && s.paas.applications.values().any(|a| a.container_apps),
         ),
     ]
 }
