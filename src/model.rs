@@ -483,6 +483,7 @@ fn build_environment(
     if let Err(ds) = &layout {
         problems.extend(ds.iter().cloned());
     }
+    problems.extend(crate::workloads::check(&settings, &|p| ctx.locate(p)));
     let mut names = BTreeMap::new();
     let mut name = |key: String, kind: &str, workload: &str| {
         let made = match ctx.overrides.get(&key) {
@@ -550,7 +551,7 @@ fn build_environment(
             "routeTable",
             &spoke.name,
         );
-        for subnet in network::spoke_subnets(spoke) {
+        for subnet in network::spoke_subnets(spoke, &settings) {
             name(
                 format!(
                     "spoke.{}.subnet.{}.networkSecurityGroup",
@@ -810,11 +811,18 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
                 "routeTableName": sub("routeTable"),
                 "addressPrefixes": [spoke.address_space.to_string()],
                 "tags": spoke_tags(spoke),
-                "subnets": network::spoke_subnets(spoke).iter().map(|sn| json!({
-                    "name": format!("snet-{}", sn.name),
-                    "addressPrefix": sn.address_prefix.to_string(),
-                    "networkSecurityGroupName": sub(&format!("subnet.{}.networkSecurityGroup", sn.name)),
-                })).collect::<Vec<_>>(),
+                "subnets": network::spoke_subnets(spoke, s).iter().map(|sn| {
+                    let mut subnet = json!({
+                        "name": format!("snet-{}", sn.name),
+                        "addressPrefix": sn.address_prefix.to_string(),
+                        "networkSecurityGroupName": sub(&format!("subnet.{}.networkSecurityGroup", sn.name)),
+                    });
+                    // Only delegated subnets carry the key, so spokes without one render as before.
+                    if let Some(service) = sn.delegation {
+                        subnet["delegation"] = json!(service);
+                    }
+                    subnet
+                }).collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -952,7 +960,7 @@ pub fn snake(s: &str) -> String {
 
 /// The tags a spoke adds to the landing zone's: its workload name, and its owner and cost center
 /// when the application names them (an application spoke is charged to its own team).
-fn spoke_tags(spoke: &crate::settings::Spoke) -> BTreeMap<&'static str, &str> {
+pub(crate) fn spoke_tags(spoke: &crate::settings::Spoke) -> BTreeMap<&'static str, &str> {
     let mut t = BTreeMap::from([("workload", spoke.name.as_str())]);
     if let Some(owner) = &spoke.owner {
         t.insert("owner", owner);

@@ -219,22 +219,42 @@ impl HubLayout {
     }
 }
 
-/// A spoke's subnets: as given, or one `workload` subnet over the first half of its space.
-pub fn spoke_subnets(spoke: &Spoke) -> Vec<SpokeSubnet> {
+/// A spoke's subnets: as given, else the subnets of the application it holds (refactor), else
+/// one `workload` subnet over the first half of its space. Subnets of an application spoke carry
+/// their service delegation.
+pub fn spoke_subnets(spoke: &Spoke, s: &Settings) -> Vec<SpokeSubnet> {
+    use crate::workloads::refactor;
     match &spoke.subnets {
-        Some(s) => s.clone(),
-        None => {
-            let prefix = (spoke.address_space.prefix() + 1)
-                .min(SMALLEST_SUBNET)
-                .max(spoke.address_space.prefix());
-            vec![SpokeSubnet {
-                name: "workload".into(),
-                address_prefix: spoke
-                    .address_space
-                    .subnet(prefix, 0)
-                    .expect("a prefix at least as long fits"),
-            }]
-        }
+        Some(given) => given
+            .iter()
+            .map(|sub| SpokeSubnet {
+                delegation: refactor::delegation(s, &spoke.name, &sub.name),
+                ..sub.clone()
+            })
+            .collect(),
+        None => match refactor::carve(s, spoke) {
+            Some(carved) => carved
+                .into_iter()
+                .map(|(name, address_prefix)| SpokeSubnet {
+                    name: name.into(),
+                    address_prefix,
+                    delegation: refactor::delegation(s, &spoke.name, name),
+                })
+                .collect(),
+            None => {
+                let prefix = (spoke.address_space.prefix() + 1)
+                    .min(SMALLEST_SUBNET)
+                    .max(spoke.address_space.prefix());
+                vec![SpokeSubnet {
+                    name: "workload".into(),
+                    address_prefix: spoke
+                        .address_space
+                        .subnet(prefix, 0)
+                        .expect("a prefix at least as long fits"),
+                    delegation: None,
+                }]
+            }
+        },
     }
 }
 
@@ -367,7 +387,7 @@ fn check_spokes(
             ));
         }
         spaces.push((format!("spoke '{}'", spoke.name), spoke.address_space));
-        let subs = spoke_subnets(spoke);
+        let subs = spoke_subnets(spoke, s);
         for (j, sub) in subs.iter().enumerate() {
             let at = locate(&format!("{here}/subnets/{j}"));
             if !spoke.address_space.contains(&sub.address_prefix) {

@@ -146,6 +146,9 @@ pub struct Spoke {
 pub struct SpokeSubnet {
     pub name: String,
     pub address_prefix: Cidr,
+    /// Service delegation, decided by meg from the subnet's role (never read from the input).
+    #[serde(skip)]
+    pub delegation: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

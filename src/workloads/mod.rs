@@ -7,6 +7,7 @@
 
 use serde_json::Value;
 
+use crate::error::Diagnostic;
 use crate::model::Environment;
 use crate::settings::Settings;
 
@@ -35,6 +36,12 @@ pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
 /// Whether a workload's fixed name key is deployed; `None` when no workload owns the key.
 pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
     rehost::name_deployed(key, on).or_else(|| refactor::name_deployed(key, on))
+}
+
+/// Checks of the workloads' settings a schema cannot express; `locate` turns a pointer into
+/// the environment's settings into a location for the message.
+pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
+    refactor::check(s, locate)
 }
 
 /// Per-item names (one per VM, per web app): called once per environment.

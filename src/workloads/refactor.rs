@@ -1,39 +1,436 @@
-//! Refactor: App Service, Azure SQL, Container Apps and a web application firewall for applications rebuilt on platform services.
+//! Refactor: App Service, Azure SQL and Key Vault references for applications rebuilt on
+//! platform services, each in its own application spoke behind private endpoints.
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::{Name, Push};
+use crate::error::{Diagnostic, did_you_mean};
 use crate::model::Environment;
-use crate::settings::Settings;
+use crate::settings::{Settings, Spoke};
 
 /// The `paas` settings of one environment.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 #[allow(missing_docs)]
 pub struct Paas {
     pub enabled: bool,
+    pub app_service: AppService,
+    pub sql: Sql,
+    /// `frontDoor` or `none`.
+    pub ingress: String,
+    pub container_apps: ContainerApps,
+    /// What each application has, by the name of its spoke.
+    pub applications: BTreeMap<String, Application>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct AppService {
+    pub sku: String,
+    pub zone_redundant: bool,
+    pub health_check_path: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct Sql {
+    pub edition: String,
+    pub v_cores: u32,
+    pub serverless: bool,
+    pub zone_redundant: bool,
+    pub backup_storage_redundancy: String,
+    /// Empty (as schema defaults leave it) when the deploying identity is the administrator.
+    pub administrator: SqlAdministrator,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct SqlAdministrator {
+    pub login: String,
+    pub object_id: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct ContainerApps {
+    pub zone_redundant: bool,
+}
+
+/// One application: what runs in its spoke.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct Application {
+    pub web_apps: Vec<String>,
+    pub databases: Vec<String>,
+    pub secrets: Vec<String>,
+    pub container_apps: bool,
+}
+
+/// A subnet an application spoke needs: its name (without `snet-`), the service it is
+/// delegated to, and the smallest size Azure accepts for it.
+pub struct AppSubnet {
+    /// Name under `network.spokes[].subnets`.
+    pub name: &'static str,
+    /// Service delegation.
+    pub delegation: Option<&'static str>,
+    /// Largest prefix length Azure accepts.
+    pub min_size: u8,
+}
+
+/// The subnets of an application spoke, in slot order: meg carves each from its own quarter of
+/// the spoke, so turning Container Apps on later never re-addresses the others. The last quarter
+/// stays free for what an application adds later (an Application Gateway).
+pub const APP_SUBNETS: [AppSubnet; 3] = [
+    // VNet integration: App Service needs a delegated subnet, /28 at least; Microsoft
+    // recommends /26 so a plan can scale out and swap slots.
+    AppSubnet {
+        name: "appservice",
+        delegation: Some("Microsoft.Web/serverFarms"),
+        min_size: 28,
+    },
+    AppSubnet {
+        name: "private-endpoints",
+        delegation: None,
+        min_size: crate::network::SMALLEST_SUBNET,
+    },
+    // A workload-profiles environment needs /27 at least.
+    AppSubnet {
+        name: "containerapps",
+        delegation: Some("Microsoft.App/environments"),
+        min_size: 27,
+    },
+];
+
+impl AppSubnet {
+    /// Whether an application needs this subnet.
+    fn needed(&self, app: &Application) -> bool {
+        self.name != "containerapps" || app.container_apps
+    }
+}
+
+/// The application of a spoke, when the environment deploys the workload and names one.
+pub fn application<'a>(s: &'a Settings, spoke: &str) -> Option<&'a Application> {
+    if s.paas.enabled {
+        s.paas.applications.get(spoke)
+    } else {
+        None
+    }
 }
 
 /// Fixed name keys: (key, naming kind, workload token).
-pub const NAMES: &[(&str, &str, &str)] = &[];
+pub const NAMES: &[(&str, &str, &str)] = &[
+    ("frontDoorProfile", "frontDoorProfile", "edge"),
+    ("frontDoorWafPolicy", "wafPolicy", "edge"),
+];
+
+/// Whether an environment puts Front Door in front of its web apps.
+fn front_door(s: &Settings) -> bool {
+    s.paas.enabled
+        && s.paas.ingress == "frontDoor"
+        && s.paas.applications.values().any(|a| !a.web_apps.is_empty())
+}
 
 /// Which parts of the workload an environment deploys.
 pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
-    vec![("paas", s.paas.enabled)]
+    vec![
+        ("paas", s.paas.enabled),
+        ("frontDoor", front_door(s)),
+        (
+            "containerApps",
+            s.paas.enabled && s.paas.applications.values().any(|a| a.container_apps),
+        ),
+    ]
 }
 
 /// Whether a fixed name key of this workload is deployed; `None` for keys it does not own.
-pub fn name_deployed(_key: &str, _on: &dyn Fn(&str) -> bool) -> Option<bool> {
-    None
+pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
+    key.starts_with("frontDoor").then(|| on("frontDoor"))
 }
 
-/// Per-item names.
-pub fn names(_s: &Settings, _name: &mut Name) {}
+/// Per-application names: the plan, web apps, SQL server and databases, the vault, and the
+/// private endpoints that reach them.
+pub fn names(s: &Settings, name: &mut Name) {
+    if !s.paas.enabled {
+        return;
+    }
+    for (spoke, app) in &s.paas.applications {
+        if !s.network.spokes.iter().any(|sp| &sp.name == spoke) {
+            continue;
+        }
+        let key = |k: &str| format!("app.{spoke}.{k}");
+        name(key("keyVault"), "keyVault", spoke);
+        name(
+            key("keyVault.privateEndpoint"),
+            "privateEndpoint",
+            &format!("kv-{spoke}"),
+        );
+        if !app.web_apps.is_empty() {
+            name(key("appServicePlan"), "appServicePlan", spoke);
+            name(key("applicationInsights"), "applicationInsights", spoke);
+        }
+        for web in &app.web_apps {
+            name(
+                key(&format!("webApp.{web}")),
+                "webApp",
+                &format!("{spoke}-{web}"),
+            );
+            name(
+                key(&format!("webApp.{web}.privateEndpoint")),
+                "privateEndpoint",
+                &format!("app-{spoke}-{web}"),
+            );
+            if front_door(s) {
+                name(
+                    key(&format!("webApp.{web}.frontDoorEndpoint")),
+                    "frontDoorEndpoint",
+                    &format!("{spoke}-{web}"),
+                );
+            }
+        }
+        if !app.databases.is_empty() {
+            name(key("sqlServer"), "sqlServer", spoke);
+            name(
+                key("sqlServer.privateEndpoint"),
+                "privateEndpoint",
+                &format!("sql-{spoke}"),
+            );
+        }
+        if app.container_apps {
+            name(
+                key("containerAppsEnvironment"),
+                "containerAppsEnvironment",
+                spoke,
+            );
+            name(key("containerRegistry"), "containerRegistry", spoke);
+            name(
+                key("containerRegistry.privateEndpoint"),
+                "privateEndpoint",
+                &format!("cr-{spoke}"),
+            );
+        }
+        for db in &app.databases {
+            name(
+                key(&format!("sqlDatabase.{db}")),
+                "sqlDatabase",
+                &format!("{spoke}-{db}"),
+            );
+        }
+    }
+}
+
+/// Checks a schema cannot express: every application names a spoke of the environment, and
+/// its spoke has the subnets it needs, big enough.
+pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if !s.paas.enabled {
+        return problems;
+    }
+    let spokes: Vec<&str> = s.network.spokes.iter().map(|sp| sp.name.as_str()).collect();
+    for name in s.paas.applications.keys() {
+        if !spokes.contains(&name.as_str()) {
+            let d = Diagnostic::at(
+                locate(&format!("/paas/applications/{name}")),
+                format!(
+                    "application '{name}' names no spoke of this environment: an application lives in the spoke of the same name"
+                ),
+            );
+            problems.push(match did_you_mean(name, spokes.iter().copied()) {
+                Some(sp) => d.hint(format!("did you mean '{sp}'?")),
+                None => d.hint(format!(
+                    "add a spoke named '{name}' under network.spokes, or use one of: {}",
+                    spokes.join(", ")
+                )),
+            });
+        }
+    }
+    for (i, spoke) in s.network.spokes.iter().enumerate() {
+        let Some(app) = application(s, &spoke.name) else {
+            continue;
+        };
+        let here = format!("/network/spokes/{i}");
+        match &spoke.subnets {
+            None => {
+                let quarter = spoke.address_space.prefix() + 2;
+                if let Some(sub) = APP_SUBNETS
+                    .iter()
+                    .find(|a| a.needed(app) && quarter > a.min_size)
+                {
+                    problems.push(
+                        Diagnostic::at(
+                            locate(&format!("{here}/addressSpace")),
+                            format!(
+                                "spoke '{}' ({}) is too small for an application: its '{}' subnet would be a /{quarter}, Azure requires /{} or larger",
+                                spoke.name, spoke.address_space, sub.name, sub.min_size
+                            ),
+                        )
+                        .hint("give the application's spoke a /26 or larger address space (a /24 leaves room to grow)"),
+                    );
+                }
+            }
+            Some(given) => {
+                for need in APP_SUBNETS.iter().filter(|a| a.needed(app)) {
+                    match given.iter().position(|g| g.name == need.name) {
+                        None => problems.push(
+                            Diagnostic::at(
+                                locate(&format!("{here}/subnets")),
+                                format!(
+                                    "spoke '{}' holds an application but has no subnet named '{}'",
+                                    spoke.name, need.name
+                                ),
+                            )
+                            .hint("leave out the spoke's subnets and meg carves them, or add the subnet"),
+                        ),
+                        Some(j) if given[j].address_prefix.prefix() > need.min_size => problems
+                            .push(Diagnostic::at(
+                                locate(&format!("{here}/subnets/{j}/addressPrefix")),
+                                format!(
+                                    "subnet '{}' {} is too small: Azure requires /{} or larger",
+                                    need.name, given[j].address_prefix, need.min_size
+                                ),
+                            )),
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The subnets meg carves for an application spoke without subnets of its own: one quarter of
+/// the spoke each, in [`APP_SUBNETS`] order. `None` when the spoke holds no application.
+pub fn carve(s: &Settings, spoke: &Spoke) -> Option<Vec<(&'static str, crate::cidr::Cidr)>> {
+    let app = application(s, &spoke.name)?;
+    let quarter = (spoke.address_space.prefix() + 2).min(32);
+    Some(
+        APP_SUBNETS
+            .iter()
+            .enumerate()
+            .filter(|(_, sub)| sub.needed(app))
+            .filter_map(|(n, sub)| {
+                spoke
+                    .address_space
+                    .subnet(quarter, n as u32)
+                    .map(|c| (sub.name, c))
+            })
+            .collect(),
+    )
+}
+
+/// The service a subnet of an application spoke is delegated to.
+pub fn delegation(s: &Settings, spoke: &str, subnet: &str) -> Option<&'static str> {
+    application(s, spoke)?;
+    APP_SUBNETS
+        .iter()
+        .find(|a| a.name == subnet)
+        .and_then(|a| a.delegation)
+}
+
+/// The SQL database SKU: `GP_Gen5` with capacity 2, `GP_S_Gen5` (serverless) or `BC_Gen5`.
+fn sql_sku(sql: &Sql) -> Value {
+    let (tier, short) = match sql.edition.as_str() {
+        "BusinessCritical" => ("BusinessCritical", "BC"),
+        "Hyperscale" => ("Hyperscale", "HS"),
+        _ => ("GeneralPurpose", "GP"),
+    };
+    // Serverless exists on General Purpose only; the schema's description says so.
+    let serverless = sql.serverless && tier == "GeneralPurpose";
+    let name = if serverless {
+        format!("{short}_S_Gen5")
+    } else {
+        format!("{short}_Gen5")
+    };
+    json!({
+        "name": name,
+        "tier": tier,
+        "family": "Gen5",
+        "capacity": sql.v_cores,
+        "serverless": serverless,
+    })
+}
 
 /// Parameters, when some environment deploys the workload.
 pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
-    if on("paas") {
-        push("paas", json!({"enabled": env.settings.paas.enabled}), false);
+    if !on("paas") {
+        return;
     }
+    let s = &env.settings;
+    let p = &s.paas;
+    let name_of = |key: String| {
+        env.names
+            .get(&key)
+            .map(|n| n.as_str().to_string())
+            .unwrap_or_default()
+    };
+    let applications: Vec<Value> = p
+        .applications
+        .iter()
+        .filter_map(|(spoke, app)| {
+            let sp = s.network.spokes.iter().find(|sp| &sp.name == spoke)?;
+            let key = |k: &str| name_of(format!("app.{spoke}.{k}"));
+            Some(json!({
+                "name": spoke,
+                "resourceGroupName": name_of(format!("spoke.{spoke}.resourceGroup")),
+                "virtualNetworkName": name_of(format!("spoke.{spoke}.virtualNetwork")),
+                "tags": crate::model::spoke_tags(sp),
+                "keyVaultName": key("keyVault"),
+                "keyVaultPrivateEndpointName": key("keyVault.privateEndpoint"),
+                "appServicePlanName": key("appServicePlan"),
+                "applicationInsightsName": key("applicationInsights"),
+                "webApps": app.web_apps.iter().map(|w| json!({
+                    "name": w,
+                    "siteName": key(&format!("webApp.{w}")),
+                    "privateEndpointName": key(&format!("webApp.{w}.privateEndpoint")),
+                    // Empty without Front Door.
+                    "frontDoorEndpointName": key(&format!("webApp.{w}.frontDoorEndpoint")),
+                })).collect::<Vec<_>>(),
+                "sqlServerName": key("sqlServer"),
+                "sqlPrivateEndpointName": key("sqlServer.privateEndpoint"),
+                "databases": app.databases.iter().map(|d| json!({
+                    "name": d,
+                    "databaseName": key(&format!("sqlDatabase.{d}")),
+                })).collect::<Vec<_>>(),
+                "secrets": app.secrets,
+                "containerApps": app.container_apps,
+                "containerAppsEnvironmentName": key("containerAppsEnvironment"),
+                "containerRegistryName": key("containerRegistry"),
+                "containerRegistryPrivateEndpointName": key("containerRegistry.privateEndpoint"),
+            }))
+        })
+        .collect();
+    push(
+        "paas",
+        json!({
+            "enabled": p.enabled,
+            "frontDoor": front_door(s),
+            "appService": {
+                "sku": p.app_service.sku,
+                // Zone redundancy needs three instances at least.
+                "capacity": if p.app_service.zone_redundant { 3 } else { 1 },
+                "zoneRedundant": p.app_service.zone_redundant,
+                "healthCheckPath": p.app_service.health_check_path,
+            },
+            "sql": {
+                "sku": sql_sku(&p.sql),
+                "zoneRedundant": p.sql.zone_redundant,
+                "backupStorageRedundancy": p.sql.backup_storage_redundancy,
+                // Empty: the identity that deploys becomes the Entra administrator.
+                "administratorLogin": p.sql.administrator.login,
+                "administratorObjectId": p.sql.administrator.object_id,
+            },
+            "containerApps": {
+                "zoneRedundant": p.container_apps.zone_redundant,
+            },
+            "applications": applications,
+        }),
+        false,
+    );
 }

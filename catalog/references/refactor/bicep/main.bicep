@@ -39,6 +39,9 @@ param spokes array
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
+@description('Refactor: App Service, Azure SQL and a Key Vault per application, in the application\'s spoke.')
+param paas paasType
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -55,6 +58,8 @@ type namesType = {
   firewallPolicy: string
   firewallPublicIp: string
   firewallManagementPublicIp: string
+  frontDoorProfile: string
+  frontDoorWafPolicy: string
 }
 
 type logAnalyticsType = {
@@ -95,6 +100,25 @@ type firewallType = {
   zones: array
   // Alert or Deny.
   threatIntelMode: string
+}
+
+type paasType = {
+  enabled: bool
+  // Front Door Premium with a WAF in front of the web apps.
+  frontDoor: bool
+  // sku (B1 to P3v3), capacity (instances), zoneRedundant, healthCheckPath.
+  appService: object
+  // sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy,
+  // administratorLogin and administratorObjectId (empty: the deploying identity).
+  sql: object
+  // zoneRedundant: Container Apps environments and registries over zones.
+  containerApps: object
+  // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
+  // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
+  // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,
+  // databases: [{ name, databaseName }], secrets: [names], containerApps,
+  // containerAppsEnvironmentName, containerRegistryName, containerRegistryPrivateEndpointName }
+  applications: array
 }
 
 // ---------------------------------------------------------------------------------------
@@ -270,6 +294,58 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 ]
 
 // ---------------------------------------------------------------------------------------
+// Applications (refactor): each application's platform services sit in its own spoke and
+// are reached through private endpoints only.
+// ---------------------------------------------------------------------------------------
+
+module applications 'modules/application.bicep' = [
+  for app in (paas.enabled ? paas.applications : []): {
+    name: 'app-${app.name}-${environmentName}'
+    scope: resourceGroup(app.resourceGroupName)
+    params: {
+      app: app
+      location: location
+      tags: union(tags, app.tags)
+      appService: paas.appService
+      sql: paas.sql
+      keyVaultPurgeProtection: keyVault.enablePurgeProtection
+      keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      privateDnsZoneIds: privateDnsZoneLinks.outputs.zoneIds
+      // Spokes on Azure DNS do not see the zones linked to the hub: link them to the spoke too.
+      dnsZoneLinks: empty(hubNetwork.spokeDnsServers) ? privateDnsZones : []
+      connectivityResourceGroupName: connectivityResourceGroup.name
+      containerApps: paas.containerApps
+      hubVirtualNetworkId: hubVirtualNetwork.outputs.id
+    }
+    // The application's subnets exist once its spoke network does.
+    dependsOn: [
+      spokeNetworks
+    ]
+  }
+]
+
+// Front Door per environment: the one public entry to the web apps, through its WAF, and on to
+// each web app over Private Link (Security).
+var frontDoorOrigins = [
+  for (app, i) in (paas.enabled ? paas.applications : []): applications[i].outputs.frontDoorOrigins
+]
+
+module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor) {
+  name: 'front-door-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    profileName: names.frontDoorProfile
+    wafPolicyName: names.frontDoorWafPolicy
+    location: location
+    tags: tags
+    healthProbePath: paas.appService.healthCheckPath
+    origins: flatten(frontDoorOrigins)
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
 
@@ -304,3 +380,17 @@ output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.p
 
 @description('Resource ID of the firewall policy, for rule collection groups added by landing zone teams; empty when the environment has no firewall.')
 output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
+
+// A lambda cannot index a module collection (BCP247): collect the host names with a for-expression.
+var applicationWebApps = [
+  for (app, i) in (paas.enabled ? paas.applications : []): {
+    name: app.name
+    hostNames: applications[i].outputs.webAppHostNames
+  }
+]
+
+@description('Default host names of the web apps (private: reachable through their private endpoints), by application.')
+output webAppHostNames object = toObject(applicationWebApps, app => app.name, app => app.hostNames)
+
+@description('Public host names of the Front Door endpoints, by endpoint name; empty without Front Door.')
+output frontDoorHostNames object = paas.enabled && paas.frontDoor ? frontDoor.outputs.hostNames : {}

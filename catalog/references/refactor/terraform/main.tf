@@ -119,3 +119,63 @@ module "spoke_network" {
   log_analytics_workspace_id = module.log_analytics.id
   firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
 }
+
+# Applications (refactor): each application's platform services sit in its own spoke and are
+# reached through private endpoints only.
+module "application" {
+  source   = "./modules/application"
+  for_each = var.paas.enabled ? { for app in var.paas.applications : app.name => app } : {}
+
+  app                             = each.value
+  resource_group_name             = azurerm_resource_group.spoke[each.key].name
+  location                        = var.location
+  tags                            = merge(var.tags, each.value.tags)
+  tenant_id                       = data.azurerm_client_config.current.tenant_id
+  app_service                     = var.paas.app_service
+  sql                             = var.paas.sql
+  deployer_object_id              = data.azurerm_client_config.current.object_id
+  key_vault_purge_protection      = var.key_vault.enable_purge_protection
+  key_vault_soft_delete_retention = var.key_vault.soft_delete_retention_in_days
+  log_analytics_workspace_id      = module.log_analytics.id
+  integration_subnet_id           = module.spoke_network[each.key].subnet_ids["snet-appservice"]
+  private_endpoint_subnet_id      = module.spoke_network[each.key].subnet_ids["snet-private-endpoints"]
+  private_dns_zone_ids            = module.private_dns_zones.zone_ids
+  # Spokes on Azure DNS do not see the zones linked to the hub: link them to the spoke too.
+  dns_zone_links                   = length(var.hub_network.spoke_dns_servers) == 0 ? var.private_dns_zones : []
+  virtual_network_id               = module.spoke_network[each.key].id
+  connectivity_resource_group_name = azurerm_resource_group.connectivity.name
+  container_apps                   = var.paas.container_apps
+  container_apps_subnet_id         = each.value.container_apps ? module.spoke_network[each.key].subnet_ids["snet-containerapps"] : null
+  hub_virtual_network_id           = module.hub_network.id
+}
+
+# Front Door per environment: the one public entry to the web apps, through its WAF, and on to
+# each web app over Private Link (Security).
+locals {
+  applications_by_name = { for app in var.paas.applications : app.name => app }
+  front_door_origins = {
+    for origin in flatten([
+      for name, app in module.application : [
+        for web in local.applications_by_name[name].web_apps : {
+          endpoint_name = web.front_door_endpoint_name
+          site_id       = app.web_app_ids[web.name]
+          host_name     = app.web_app_host_names[web.name]
+        }
+      ]
+    ]) : origin.endpoint_name => origin
+  }
+}
+
+module "front_door" {
+  source = "./modules/front-door"
+  count  = var.paas.enabled && var.paas.front_door ? 1 : 0
+
+  profile_name               = var.names.front_door_profile
+  waf_policy_name            = var.names.front_door_waf_policy
+  resource_group_name        = azurerm_resource_group.connectivity.name
+  location                   = var.location
+  tags                       = var.tags
+  health_probe_path          = var.paas.app_service.health_check_path
+  origins                    = local.front_door_origins
+  log_analytics_workspace_id = module.log_analytics.id
+}

@@ -32,6 +32,8 @@ variable "names" {
     firewall_policy               = string
     firewall_public_ip            = string
     firewall_management_public_ip = string
+    front_door_profile            = string
+    front_door_waf_policy         = string
   })
 }
 
@@ -104,6 +106,8 @@ variable "spokes" {
       name                        = string
       address_prefix              = string
       network_security_group_name = string
+      # the service the subnet is delegated to (App Service VNet integration)
+      delegation = optional(string)
     }))
   }))
 }
@@ -138,5 +142,70 @@ variable "firewall" {
   validation {
     condition     = !var.firewall.enabled || var.firewall.private_ip_address != null
     error_message = "An enabled firewall needs its private IP address: the spokes route through it."
+  }
+}
+
+variable "paas" {
+  description = "Refactor: App Service, Azure SQL and a Key Vault per application, in the application's spoke."
+  type = object({
+    enabled = bool
+    # Front Door Premium with a WAF in front of the web apps
+    front_door = bool
+    app_service = object({
+      sku               = string
+      capacity          = number
+      zone_redundant    = bool
+      health_check_path = string
+    })
+    sql = object({
+      sku = object({
+        name       = string
+        tier       = string
+        family     = string
+        capacity   = number
+        serverless = bool
+      })
+      zone_redundant            = bool
+      backup_storage_redundancy = string
+      # empty: the identity that deploys becomes the Entra administrator
+      administrator_login     = string
+      administrator_object_id = string
+    })
+    container_apps = object({
+      zone_redundant = bool
+    })
+    applications = list(object({
+      name                            = string
+      resource_group_name             = string
+      virtual_network_name            = string
+      tags                            = map(string)
+      key_vault_name                  = string
+      key_vault_private_endpoint_name = string
+      app_service_plan_name           = string
+      application_insights_name       = string
+      web_apps = list(object({
+        name                  = string
+        site_name             = string
+        private_endpoint_name = string
+        # empty without Front Door
+        front_door_endpoint_name = string
+      }))
+      sql_server_name           = string
+      sql_private_endpoint_name = string
+      databases = list(object({
+        name          = string
+        database_name = string
+      }))
+      secrets                                  = list(string)
+      container_apps                           = bool
+      container_apps_environment_name          = string
+      container_registry_name                  = string
+      container_registry_private_endpoint_name = string
+    }))
+  })
+
+  validation {
+    condition     = contains(["B1", "B2", "S1", "P0v3", "P1v3", "P2v3", "P3v3"], var.paas.app_service.sku)
+    error_message = "The App Service plan SKU is one of B1, B2, S1, P0v3, P1v3, P2v3, P3v3."
   }
 }

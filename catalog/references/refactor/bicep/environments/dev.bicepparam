@@ -25,6 +25,8 @@ param names = {
   firewallPolicy: 'afwp-hub-dev-neu-001'
   firewallPublicIp: 'pip-firewall-dev-neu-001'
   firewallManagementPublicIp: 'pip-firewall-mgmt-dev-neu-001'
+  frontDoorProfile: 'afd-edge-dev-neu-001'
+  frontDoorWafPolicy: 'wafedgedevneu001'
 }
 
 param logAnalytics = {
@@ -73,6 +75,7 @@ param privateDnsZones = [
   'privatelink.blob.core.windows.net'
   'privatelink.database.windows.net'
   'privatelink.azurewebsites.net'
+  'privatelink.azurecr.io'
 ]
 
 param firewall = {
@@ -99,9 +102,15 @@ param spokes = [
     }
     subnets: [
       {
-        name: 'snet-workload'
-        addressPrefix: '10.61.0.0/25'
-        networkSecurityGroupName: 'nsg-shop-workload-dev-neu-001'
+        name: 'snet-appservice'
+        addressPrefix: '10.61.0.0/26'
+        networkSecurityGroupName: 'nsg-shop-appservice-dev-neu-001'
+        delegation: 'Microsoft.Web/serverFarms'
+      }
+      {
+        name: 'snet-private-endpoints'
+        addressPrefix: '10.61.0.64/26'
+        networkSecurityGroupName: 'nsg-shop-private-endpoints-dev-neu-001'
       }
     ]
   }
@@ -120,10 +129,133 @@ param spokes = [
     }
     subnets: [
       {
-        name: 'snet-workload'
-        addressPrefix: '10.61.1.0/25'
-        networkSecurityGroupName: 'nsg-booking-workload-dev-neu-001'
+        name: 'snet-appservice'
+        addressPrefix: '10.61.1.0/26'
+        networkSecurityGroupName: 'nsg-booking-appservice-dev-neu-001'
+        delegation: 'Microsoft.Web/serverFarms'
+      }
+      {
+        name: 'snet-private-endpoints'
+        addressPrefix: '10.61.1.64/26'
+        networkSecurityGroupName: 'nsg-booking-private-endpoints-dev-neu-001'
+      }
+      {
+        name: 'snet-containerapps'
+        addressPrefix: '10.61.1.128/26'
+        networkSecurityGroupName: 'nsg-booking-containerapps-dev-neu-001'
+        delegation: 'Microsoft.App/environments'
       }
     ]
   }
 ]
+
+param paas = {
+  enabled: true
+  frontDoor: true
+  appService: {
+    sku: 'B1'
+    capacity: 1
+    zoneRedundant: false
+    healthCheckPath: '/healthz'
+  }
+  sql: {
+    sku: {
+      name: 'GP_S_Gen5'
+      tier: 'GeneralPurpose'
+      family: 'Gen5'
+      capacity: 1
+      serverless: true
+    }
+    zoneRedundant: false
+    backupStorageRedundancy: 'Local'
+    administratorLogin: ''
+    administratorObjectId: ''
+  }
+  containerApps: {
+    zoneRedundant: false
+  }
+  applications: [
+    {
+      name: 'booking'
+      resourceGroupName: 'rg-booking-dev-neu-001'
+      virtualNetworkName: 'vnet-booking-dev-neu-001'
+      tags: {
+        costCenter: 'CC-3320'
+        owner: 'booking-team'
+        workload: 'booking'
+      }
+      keyVaultName: 'kv-booking-dev-neu-12cd'
+      keyVaultPrivateEndpointName: 'pep-kv-booking-dev-neu-001'
+      appServicePlanName: 'asp-booking-dev-neu-001'
+      applicationInsightsName: 'appi-booking-dev-neu-001'
+      webApps: [
+        {
+          name: 'web'
+          siteName: 'app-booking-web-dev-neu-2dba'
+          privateEndpointName: 'pep-app-booking-web-dev-neu-001'
+          frontDoorEndpointName: 'fde-booking-web-dev-neu-001'
+        }
+      ]
+      sqlServerName: 'sql-booking-dev-neu-e915'
+      sqlPrivateEndpointName: 'pep-sql-booking-dev-neu-001'
+      databases: [
+        {
+          name: 'bookings'
+          databaseName: 'sqldb-booking-bookings-dev-neu-001'
+        }
+      ]
+      secrets: []
+      containerApps: true
+      containerAppsEnvironmentName: 'cae-booking-dev-neu-001'
+      containerRegistryName: 'crbookingdevneu6416'
+      containerRegistryPrivateEndpointName: 'pep-cr-booking-dev-neu-001'
+    }
+    {
+      name: 'shop'
+      resourceGroupName: 'rg-shop-dev-neu-001'
+      virtualNetworkName: 'vnet-shop-dev-neu-001'
+      tags: {
+        costCenter: 'CC-3310'
+        owner: 'shop-team'
+        workload: 'shop'
+      }
+      keyVaultName: 'kv-shop-dev-neu-2f28'
+      keyVaultPrivateEndpointName: 'pep-kv-shop-dev-neu-001'
+      appServicePlanName: 'asp-shop-dev-neu-001'
+      applicationInsightsName: 'appi-shop-dev-neu-001'
+      webApps: [
+        {
+          name: 'web'
+          siteName: 'app-shop-web-dev-neu-ffa7'
+          privateEndpointName: 'pep-app-shop-web-dev-neu-001'
+          frontDoorEndpointName: 'fde-shop-web-dev-neu-001'
+        }
+        {
+          name: 'api'
+          siteName: 'app-shop-api-dev-neu-1688'
+          privateEndpointName: 'pep-app-shop-api-dev-neu-001'
+          frontDoorEndpointName: 'fde-shop-api-dev-neu-001'
+        }
+      ]
+      sqlServerName: 'sql-shop-dev-neu-f880'
+      sqlPrivateEndpointName: 'pep-sql-shop-dev-neu-001'
+      databases: [
+        {
+          name: 'catalog'
+          databaseName: 'sqldb-shop-catalog-dev-neu-001'
+        }
+        {
+          name: 'orders'
+          databaseName: 'sqldb-shop-orders-dev-neu-001'
+        }
+      ]
+      secrets: [
+        'payment-api-key'
+      ]
+      containerApps: false
+      containerAppsEnvironmentName: ''
+      containerRegistryName: ''
+      containerRegistryPrivateEndpointName: ''
+    }
+  ]
+}

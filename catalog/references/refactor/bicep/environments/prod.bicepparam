@@ -25,6 +25,8 @@ param names = {
   firewallPolicy: 'afwp-hub-prod-neu-001'
   firewallPublicIp: 'pip-firewall-prod-neu-001'
   firewallManagementPublicIp: 'pip-firewall-mgmt-prod-neu-001'
+  frontDoorProfile: 'afd-edge-prod-neu-001'
+  frontDoorWafPolicy: 'wafedgeprodneu001'
 }
 
 param logAnalytics = {
@@ -69,6 +71,7 @@ param privateDnsZones = [
   'privatelink.blob.core.windows.net'
   'privatelink.database.windows.net'
   'privatelink.azurewebsites.net'
+  'privatelink.azurecr.io'
 ]
 
 param firewall = {
@@ -99,9 +102,15 @@ param spokes = [
     }
     subnets: [
       {
-        name: 'snet-workload'
-        addressPrefix: '10.71.0.0/25'
-        networkSecurityGroupName: 'nsg-shop-workload-prod-neu-001'
+        name: 'snet-appservice'
+        addressPrefix: '10.71.0.0/26'
+        networkSecurityGroupName: 'nsg-shop-appservice-prod-neu-001'
+        delegation: 'Microsoft.Web/serverFarms'
+      }
+      {
+        name: 'snet-private-endpoints'
+        addressPrefix: '10.71.0.64/26'
+        networkSecurityGroupName: 'nsg-shop-private-endpoints-prod-neu-001'
       }
     ]
   }
@@ -120,10 +129,135 @@ param spokes = [
     }
     subnets: [
       {
-        name: 'snet-workload'
-        addressPrefix: '10.71.1.0/25'
-        networkSecurityGroupName: 'nsg-booking-workload-prod-neu-001'
+        name: 'snet-appservice'
+        addressPrefix: '10.71.1.0/26'
+        networkSecurityGroupName: 'nsg-booking-appservice-prod-neu-001'
+        delegation: 'Microsoft.Web/serverFarms'
+      }
+      {
+        name: 'snet-private-endpoints'
+        addressPrefix: '10.71.1.64/26'
+        networkSecurityGroupName: 'nsg-booking-private-endpoints-prod-neu-001'
+      }
+      {
+        name: 'snet-containerapps'
+        addressPrefix: '10.71.1.128/26'
+        networkSecurityGroupName: 'nsg-booking-containerapps-prod-neu-001'
+        delegation: 'Microsoft.App/environments'
       }
     ]
   }
 ]
+
+param paas = {
+  enabled: true
+  frontDoor: true
+  appService: {
+    sku: 'P1v3'
+    capacity: 3
+    zoneRedundant: true
+    healthCheckPath: '/healthz'
+  }
+  sql: {
+    sku: {
+      name: 'BC_Gen5'
+      tier: 'BusinessCritical'
+      family: 'Gen5'
+      capacity: 2
+      serverless: false
+    }
+    zoneRedundant: true
+    backupStorageRedundancy: 'GeoZone'
+    administratorLogin: ''
+    administratorObjectId: ''
+  }
+  containerApps: {
+    zoneRedundant: true
+  }
+  applications: [
+    {
+      name: 'booking'
+      resourceGroupName: 'rg-booking-prod-neu-001'
+      virtualNetworkName: 'vnet-booking-prod-neu-001'
+      tags: {
+        costCenter: 'CC-3320'
+        owner: 'booking-team'
+        workload: 'booking'
+      }
+      keyVaultName: 'kv-booking-prod-neu-e771'
+      keyVaultPrivateEndpointName: 'pep-kv-booking-prod-neu-001'
+      appServicePlanName: 'asp-booking-prod-neu-001'
+      applicationInsightsName: 'appi-booking-prod-neu-001'
+      webApps: [
+        {
+          name: 'web'
+          siteName: 'app-booking-web-prod-neu-5fb2'
+          privateEndpointName: 'pep-app-booking-web-prod-neu-001'
+          frontDoorEndpointName: 'fde-booking-web-prod-neu-001'
+        }
+      ]
+      sqlServerName: 'sql-booking-prod-neu-cb8c'
+      sqlPrivateEndpointName: 'pep-sql-booking-prod-neu-001'
+      databases: [
+        {
+          name: 'bookings'
+          databaseName: 'sqldb-booking-bookings-prod-neu-001'
+        }
+      ]
+      secrets: [
+        'partner-api-key'
+      ]
+      containerApps: true
+      containerAppsEnvironmentName: 'cae-booking-prod-neu-001'
+      containerRegistryName: 'crbookingprodneue56d'
+      containerRegistryPrivateEndpointName: 'pep-cr-booking-prod-neu-001'
+    }
+    {
+      name: 'shop'
+      resourceGroupName: 'rg-shop-prod-neu-001'
+      virtualNetworkName: 'vnet-shop-prod-neu-001'
+      tags: {
+        costCenter: 'CC-3310'
+        owner: 'shop-team'
+        workload: 'shop'
+      }
+      keyVaultName: 'kv-shop-prod-neu-a94b'
+      keyVaultPrivateEndpointName: 'pep-kv-shop-prod-neu-001'
+      appServicePlanName: 'asp-shop-prod-neu-001'
+      applicationInsightsName: 'appi-shop-prod-neu-001'
+      webApps: [
+        {
+          name: 'web'
+          siteName: 'app-shop-web-prod-neu-11ec'
+          privateEndpointName: 'pep-app-shop-web-prod-neu-001'
+          frontDoorEndpointName: 'fde-shop-web-prod-neu-001'
+        }
+        {
+          name: 'api'
+          siteName: 'app-shop-api-prod-neu-1b17'
+          privateEndpointName: 'pep-app-shop-api-prod-neu-001'
+          frontDoorEndpointName: 'fde-shop-api-prod-neu-001'
+        }
+      ]
+      sqlServerName: 'sql-shop-prod-neu-f9c7'
+      sqlPrivateEndpointName: 'pep-sql-shop-prod-neu-001'
+      databases: [
+        {
+          name: 'catalog'
+          databaseName: 'sqldb-shop-catalog-prod-neu-001'
+        }
+        {
+          name: 'orders'
+          databaseName: 'sqldb-shop-orders-prod-neu-001'
+        }
+      ]
+      secrets: [
+        'payment-api-key'
+      ]
+      containerApps: false
+      containerAppsEnvironmentName: ''
+      containerRegistryName: ''
+      containerRegistryPrivateEndpointName: ''
+    }
+  ]
+}

@@ -33,7 +33,7 @@ type spokeType = {
   routeTableName: string
   addressPrefixes: array
   tags: object
-  // items: { name, addressPrefix, networkSecurityGroupName }
+  // items: { name, addressPrefix, networkSecurityGroupName, delegation? }
   subnets: array
 }
 
@@ -52,6 +52,40 @@ var managementAccess = empty(bastionAddressPrefix) ? [] : [
         '22'
         '3389'
       ]
+    }
+  }
+]
+
+// An internal Container Apps environment answers on 80 and 443 to the networks peered with the
+// spoke, and its load balancer probes the nodes.
+var containerAppsAccess = [
+  {
+    name: 'AllowVirtualNetworkHttpInbound'
+    properties: {
+      priority: 200
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'VirtualNetwork'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRanges: [
+        '80'
+        '443'
+      ]
+    }
+  }
+  {
+    name: 'AllowAzureLoadBalancerInbound'
+    properties: {
+      priority: 210
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '*'
     }
   }
 ]
@@ -79,7 +113,7 @@ resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-
     location: location
     tags: tags
     properties: {
-      securityRules: concat(managementAccess, denyAllInbound)
+      securityRules: concat(managementAccess, (subnet.?delegation ?? '') == 'Microsoft.App/environments' ? containerAppsAccess : [], denyAllInbound)
     }
   }
 ]
@@ -148,6 +182,15 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' = {
           }
           // No implicit internet egress: traffic leaves through the firewall (Security).
           defaultOutboundAccess: false
+          // App Service VNet integration needs its subnet delegated to it.
+          delegations: empty(subnet.?delegation ?? '') ? [] : [
+            {
+              name: 'delegation'
+              properties: {
+                serviceName: subnet.delegation
+              }
+            }
+          ]
         }
       }
     ]

@@ -24,6 +24,8 @@ names = {
   firewall_policy               = "afwp-hub-dev-neu-001"
   firewall_public_ip            = "pip-firewall-dev-neu-001"
   firewall_management_public_ip = "pip-firewall-mgmt-dev-neu-001"
+  front_door_profile            = "afd-edge-dev-neu-001"
+  front_door_waf_policy         = "wafedgedevneu001"
 }
 
 log_analytics = {
@@ -65,7 +67,7 @@ hub_network = {
   spoke_dns_servers      = []
 }
 
-private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net"]
+private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net", "privatelink.azurecr.io"]
 
 firewall = {
   enabled            = true
@@ -89,9 +91,15 @@ spokes = [
     }
     subnets = [
       {
-        name                        = "snet-workload"
-        address_prefix              = "10.61.0.0/25"
-        network_security_group_name = "nsg-shop-workload-dev-neu-001"
+        name                        = "snet-appservice"
+        address_prefix              = "10.61.0.0/26"
+        network_security_group_name = "nsg-shop-appservice-dev-neu-001"
+        delegation                  = "Microsoft.Web/serverFarms"
+      },
+      {
+        name                        = "snet-private-endpoints"
+        address_prefix              = "10.61.0.64/26"
+        network_security_group_name = "nsg-shop-private-endpoints-dev-neu-001"
       },
     ]
   },
@@ -108,10 +116,131 @@ spokes = [
     }
     subnets = [
       {
-        name                        = "snet-workload"
-        address_prefix              = "10.61.1.0/25"
-        network_security_group_name = "nsg-booking-workload-dev-neu-001"
+        name                        = "snet-appservice"
+        address_prefix              = "10.61.1.0/26"
+        network_security_group_name = "nsg-booking-appservice-dev-neu-001"
+        delegation                  = "Microsoft.Web/serverFarms"
+      },
+      {
+        name                        = "snet-private-endpoints"
+        address_prefix              = "10.61.1.64/26"
+        network_security_group_name = "nsg-booking-private-endpoints-dev-neu-001"
+      },
+      {
+        name                        = "snet-containerapps"
+        address_prefix              = "10.61.1.128/26"
+        network_security_group_name = "nsg-booking-containerapps-dev-neu-001"
+        delegation                  = "Microsoft.App/environments"
       },
     ]
   },
 ]
+
+paas = {
+  enabled    = true
+  front_door = true
+  app_service = {
+    sku               = "B1"
+    capacity          = 1
+    zone_redundant    = false
+    health_check_path = "/healthz"
+  }
+  sql = {
+    sku = {
+      name       = "GP_S_Gen5"
+      tier       = "GeneralPurpose"
+      family     = "Gen5"
+      capacity   = 1
+      serverless = true
+    }
+    zone_redundant            = false
+    backup_storage_redundancy = "Local"
+    administrator_login       = ""
+    administrator_object_id   = ""
+  }
+  container_apps = {
+    zone_redundant = false
+  }
+  applications = [
+    {
+      name                 = "booking"
+      resource_group_name  = "rg-booking-dev-neu-001"
+      virtual_network_name = "vnet-booking-dev-neu-001"
+      tags = {
+        costCenter = "CC-3320"
+        owner      = "booking-team"
+        workload   = "booking"
+      }
+      key_vault_name                  = "kv-booking-dev-neu-12cd"
+      key_vault_private_endpoint_name = "pep-kv-booking-dev-neu-001"
+      app_service_plan_name           = "asp-booking-dev-neu-001"
+      application_insights_name       = "appi-booking-dev-neu-001"
+      web_apps = [
+        {
+          name                     = "web"
+          site_name                = "app-booking-web-dev-neu-2dba"
+          private_endpoint_name    = "pep-app-booking-web-dev-neu-001"
+          front_door_endpoint_name = "fde-booking-web-dev-neu-001"
+        },
+      ]
+      sql_server_name           = "sql-booking-dev-neu-e915"
+      sql_private_endpoint_name = "pep-sql-booking-dev-neu-001"
+      databases = [
+        {
+          name          = "bookings"
+          database_name = "sqldb-booking-bookings-dev-neu-001"
+        },
+      ]
+      secrets                                  = []
+      container_apps                           = true
+      container_apps_environment_name          = "cae-booking-dev-neu-001"
+      container_registry_name                  = "crbookingdevneu6416"
+      container_registry_private_endpoint_name = "pep-cr-booking-dev-neu-001"
+    },
+    {
+      name                 = "shop"
+      resource_group_name  = "rg-shop-dev-neu-001"
+      virtual_network_name = "vnet-shop-dev-neu-001"
+      tags = {
+        costCenter = "CC-3310"
+        owner      = "shop-team"
+        workload   = "shop"
+      }
+      key_vault_name                  = "kv-shop-dev-neu-2f28"
+      key_vault_private_endpoint_name = "pep-kv-shop-dev-neu-001"
+      app_service_plan_name           = "asp-shop-dev-neu-001"
+      application_insights_name       = "appi-shop-dev-neu-001"
+      web_apps = [
+        {
+          name                     = "web"
+          site_name                = "app-shop-web-dev-neu-ffa7"
+          private_endpoint_name    = "pep-app-shop-web-dev-neu-001"
+          front_door_endpoint_name = "fde-shop-web-dev-neu-001"
+        },
+        {
+          name                     = "api"
+          site_name                = "app-shop-api-dev-neu-1688"
+          private_endpoint_name    = "pep-app-shop-api-dev-neu-001"
+          front_door_endpoint_name = "fde-shop-api-dev-neu-001"
+        },
+      ]
+      sql_server_name           = "sql-shop-dev-neu-f880"
+      sql_private_endpoint_name = "pep-sql-shop-dev-neu-001"
+      databases = [
+        {
+          name          = "catalog"
+          database_name = "sqldb-shop-catalog-dev-neu-001"
+        },
+        {
+          name          = "orders"
+          database_name = "sqldb-shop-orders-dev-neu-001"
+        },
+      ]
+      secrets                                  = ["payment-api-key"]
+      container_apps                           = false
+      container_apps_environment_name          = ""
+      container_registry_name                  = ""
+      container_registry_private_endpoint_name = ""
+    },
+  ]
+}

@@ -24,6 +24,8 @@ names = {
   firewall_policy               = "afwp-hub-prod-neu-001"
   firewall_public_ip            = "pip-firewall-prod-neu-001"
   firewall_management_public_ip = "pip-firewall-mgmt-prod-neu-001"
+  front_door_profile            = "afd-edge-prod-neu-001"
+  front_door_waf_policy         = "wafedgeprodneu001"
 }
 
 log_analytics = {
@@ -59,7 +61,7 @@ hub_network = {
   spoke_dns_servers      = ["10.70.0.4"]
 }
 
-private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net"]
+private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net", "privatelink.azurecr.io"]
 
 firewall = {
   enabled            = true
@@ -83,9 +85,15 @@ spokes = [
     }
     subnets = [
       {
-        name                        = "snet-workload"
-        address_prefix              = "10.71.0.0/25"
-        network_security_group_name = "nsg-shop-workload-prod-neu-001"
+        name                        = "snet-appservice"
+        address_prefix              = "10.71.0.0/26"
+        network_security_group_name = "nsg-shop-appservice-prod-neu-001"
+        delegation                  = "Microsoft.Web/serverFarms"
+      },
+      {
+        name                        = "snet-private-endpoints"
+        address_prefix              = "10.71.0.64/26"
+        network_security_group_name = "nsg-shop-private-endpoints-prod-neu-001"
       },
     ]
   },
@@ -102,10 +110,131 @@ spokes = [
     }
     subnets = [
       {
-        name                        = "snet-workload"
-        address_prefix              = "10.71.1.0/25"
-        network_security_group_name = "nsg-booking-workload-prod-neu-001"
+        name                        = "snet-appservice"
+        address_prefix              = "10.71.1.0/26"
+        network_security_group_name = "nsg-booking-appservice-prod-neu-001"
+        delegation                  = "Microsoft.Web/serverFarms"
+      },
+      {
+        name                        = "snet-private-endpoints"
+        address_prefix              = "10.71.1.64/26"
+        network_security_group_name = "nsg-booking-private-endpoints-prod-neu-001"
+      },
+      {
+        name                        = "snet-containerapps"
+        address_prefix              = "10.71.1.128/26"
+        network_security_group_name = "nsg-booking-containerapps-prod-neu-001"
+        delegation                  = "Microsoft.App/environments"
       },
     ]
   },
 ]
+
+paas = {
+  enabled    = true
+  front_door = true
+  app_service = {
+    sku               = "P1v3"
+    capacity          = 3
+    zone_redundant    = true
+    health_check_path = "/healthz"
+  }
+  sql = {
+    sku = {
+      name       = "BC_Gen5"
+      tier       = "BusinessCritical"
+      family     = "Gen5"
+      capacity   = 2
+      serverless = false
+    }
+    zone_redundant            = true
+    backup_storage_redundancy = "GeoZone"
+    administrator_login       = ""
+    administrator_object_id   = ""
+  }
+  container_apps = {
+    zone_redundant = true
+  }
+  applications = [
+    {
+      name                 = "booking"
+      resource_group_name  = "rg-booking-prod-neu-001"
+      virtual_network_name = "vnet-booking-prod-neu-001"
+      tags = {
+        costCenter = "CC-3320"
+        owner      = "booking-team"
+        workload   = "booking"
+      }
+      key_vault_name                  = "kv-booking-prod-neu-e771"
+      key_vault_private_endpoint_name = "pep-kv-booking-prod-neu-001"
+      app_service_plan_name           = "asp-booking-prod-neu-001"
+      application_insights_name       = "appi-booking-prod-neu-001"
+      web_apps = [
+        {
+          name                     = "web"
+          site_name                = "app-booking-web-prod-neu-5fb2"
+          private_endpoint_name    = "pep-app-booking-web-prod-neu-001"
+          front_door_endpoint_name = "fde-booking-web-prod-neu-001"
+        },
+      ]
+      sql_server_name           = "sql-booking-prod-neu-cb8c"
+      sql_private_endpoint_name = "pep-sql-booking-prod-neu-001"
+      databases = [
+        {
+          name          = "bookings"
+          database_name = "sqldb-booking-bookings-prod-neu-001"
+        },
+      ]
+      secrets                                  = ["partner-api-key"]
+      container_apps                           = true
+      container_apps_environment_name          = "cae-booking-prod-neu-001"
+      container_registry_name                  = "crbookingprodneue56d"
+      container_registry_private_endpoint_name = "pep-cr-booking-prod-neu-001"
+    },
+    {
+      name                 = "shop"
+      resource_group_name  = "rg-shop-prod-neu-001"
+      virtual_network_name = "vnet-shop-prod-neu-001"
+      tags = {
+        costCenter = "CC-3310"
+        owner      = "shop-team"
+        workload   = "shop"
+      }
+      key_vault_name                  = "kv-shop-prod-neu-a94b"
+      key_vault_private_endpoint_name = "pep-kv-shop-prod-neu-001"
+      app_service_plan_name           = "asp-shop-prod-neu-001"
+      application_insights_name       = "appi-shop-prod-neu-001"
+      web_apps = [
+        {
+          name                     = "web"
+          site_name                = "app-shop-web-prod-neu-11ec"
+          private_endpoint_name    = "pep-app-shop-web-prod-neu-001"
+          front_door_endpoint_name = "fde-shop-web-prod-neu-001"
+        },
+        {
+          name                     = "api"
+          site_name                = "app-shop-api-prod-neu-1b17"
+          private_endpoint_name    = "pep-app-shop-api-prod-neu-001"
+          front_door_endpoint_name = "fde-shop-api-prod-neu-001"
+        },
+      ]
+      sql_server_name           = "sql-shop-prod-neu-f9c7"
+      sql_private_endpoint_name = "pep-sql-shop-prod-neu-001"
+      databases = [
+        {
+          name          = "catalog"
+          database_name = "sqldb-shop-catalog-prod-neu-001"
+        },
+        {
+          name          = "orders"
+          database_name = "sqldb-shop-orders-prod-neu-001"
+        },
+      ]
+      secrets                                  = ["payment-api-key"]
+      container_apps                           = false
+      container_apps_environment_name          = ""
+      container_registry_name                  = ""
+      container_registry_private_endpoint_name = ""
+    },
+  ]
+}

@@ -14,6 +14,28 @@ locals {
       destination_port_ranges    = ["22", "3389"]
     },
   ]
+  # An internal Container Apps environment answers on 80 and 443 to the networks peered with the
+  # spoke, and its load balancer probes the nodes.
+  container_apps_access = [
+    {
+      name                       = "AllowVirtualNetworkHttpInbound"
+      priority                   = 200
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_address_prefix      = "VirtualNetwork"
+      destination_address_prefix = "VirtualNetwork"
+      destination_port_ranges    = ["80", "443"]
+    },
+    {
+      name                       = "AllowAzureLoadBalancerInbound"
+      priority                   = 210
+      access                     = "Allow"
+      protocol                   = "*"
+      source_address_prefix      = "AzureLoadBalancer"
+      destination_address_prefix = "VirtualNetwork"
+      destination_port_ranges    = ["0-65535"]
+    },
+  ]
   # Deny by default: workloads open what they need above priority 4096.
   inbound_rules = concat(local.management_access, [
     {
@@ -56,6 +78,20 @@ resource "azurerm_subnet" "this" {
   address_prefixes     = [each.value.address_prefix]
   # No implicit internet egress: traffic leaves through the firewall (Security).
   default_outbound_access_enabled = false
+
+  # App Service VNet integration needs its subnet delegated to it.
+  dynamic "delegation" {
+    for_each = each.value.delegation == null ? [] : [each.value.delegation]
+
+    content {
+      name = "delegation"
+
+      service_delegation {
+        name    = delegation.value
+        actions = ["Microsoft.Network/virtualNetworks/subnets/action"]
+      }
+    }
+  }
 }
 
 resource "azurerm_network_security_group" "this" {
@@ -67,7 +103,7 @@ resource "azurerm_network_security_group" "this" {
   tags                = var.tags
 
   dynamic "security_rule" {
-    for_each = local.inbound_rules
+    for_each = each.value.delegation == "Microsoft.App/environments" ? concat(local.container_apps_access, local.inbound_rules) : local.inbound_rules
 
     content {
       name                       = security_rule.value.name

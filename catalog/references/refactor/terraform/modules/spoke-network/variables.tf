@@ -10,6 +10,7 @@ variable "spoke" {
       name                        = string
       address_prefix              = string
       network_security_group_name = string
+      delegation                  = optional(string)
     }))
   })
 }

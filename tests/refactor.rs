@@ -1,0 +1,221 @@
+//! The refactor workload: applications named by spoke, the subnets carved for them and the
+//! per-tier settings they receive.
+
+use std::path::Path;
+
+use meg::cidr::Cidr;
+use meg::cli::InputArgs;
+use meg::model::LandingZone;
+use meg::pipeline::Session;
+use serde_json::Value;
+
+mod common;
+
+use common::{Meg, example};
+
+/// Resolves a landing-zone file as `meg render FILE` would, with extra `--set` values.
+fn resolve(path: &Path, sets: &[&str]) -> LandingZone {
+    #[derive(clap::Parser)]
+    struct Line {
+        #[command(flatten)]
+        input: InputArgs,
+    }
+    let mut args = vec!["meg".to_string(), path.display().to_string()];
+    for s in sets {
+        args.push("--set".into());
+        args.push((*s).to_string());
+    }
+    let line: Line = clap::Parser::try_parse_from(args).expect("arguments parse");
+    let session = Session::open(None).expect("the embedded catalog opens");
+    session
+        .resolve(&line.input)
+        .expect("the landing zone resolves")
+        .1
+}
+
+fn param<'a>(lz: &'a LandingZone, env: &str, name: &str) -> &'a Value {
+    let env = lz
+        .environments
+        .iter()
+        .find(|e| e.name == env)
+        .unwrap_or_else(|| panic!("no environment {env}"));
+    &env.params
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("no parameter {name}"))
+        .value
+}
+
+/// Renders the refactor example with one edit, expecting exit code 2; returns stderr.
+fn refused_edit(from: &str, to: &str) -> (Meg, String) {
+    let meg = Meg::new();
+    let text = std::fs::read_to_string(example("refactor.yaml")).unwrap();
+    assert!(text.contains(from), "the example holds {from:?}");
+    meg.write("lz.yaml", &text.replace(from, to));
+    let err = meg
+        .run(&["render", "lz.yaml", "-o", "out"])
+        .bad_input()
+        .stderr();
+    (meg, err)
+}
+
+#[test]
+fn an_application_must_name_an_existing_spoke() {
+    let (meg, err) = refused_edit(
+        "    booking:\n      webApps",
+        "    bookings:\n      webApps",
+    );
+    assert!(
+        err.contains("paas.applications.bookings"),
+        "the key path: {err}"
+    );
+    assert!(
+        err.contains("application 'bookings' names no spoke"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean 'booking'?"), "{err}");
+    assert!(!meg.path("out").exists(), "nothing is written");
+}
+
+#[test]
+fn an_application_spoke_too_small_for_its_subnets_is_refused() {
+    let (_, err) = refused_edit("addressSpace: 10.71.1.0/24", "addressSpace: 10.71.1.0/27");
+    assert!(
+        err.contains("spoke 'booking' (10.71.1.0/27) is too small"),
+        "{err}"
+    );
+    assert!(
+        err.contains("/network/spokes/1/addressSpace") || err.contains("spokes[1]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn application_spokes_get_delegated_subnets_inside_their_space() {
+    let lz = resolve(Path::new(&example("refactor.yaml")), &[]);
+    for env in ["dev", "prod"] {
+        let spokes = param(&lz, env, "spokes").as_array().unwrap();
+        assert_eq!(spokes.len(), 2, "{env}");
+        for spoke in spokes {
+            let space: Cidr = spoke["addressPrefixes"][0]
+                .as_str()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let subnets = spoke["subnets"].as_array().unwrap();
+            let names: Vec<&str> = subnets
+                .iter()
+                .map(|s| s["name"].as_str().unwrap())
+                .collect();
+            // Only booking runs Container Apps in the example.
+            let expected: &[&str] = if spoke["name"] == "booking" {
+                &[
+                    "snet-appservice",
+                    "snet-private-endpoints",
+                    "snet-containerapps",
+                ]
+            } else {
+                &["snet-appservice", "snet-private-endpoints"]
+            };
+            assert_eq!(names, expected, "{env}");
+            let mut placed: Vec<Cidr> = Vec::new();
+            for subnet in subnets {
+                let prefix: Cidr = subnet["addressPrefix"].as_str().unwrap().parse().unwrap();
+                assert!(space.contains(&prefix), "{env}: {prefix} outside {space}");
+                assert!(
+                    !placed.iter().any(|p| p.overlaps(&prefix)),
+                    "{env}: {prefix} overlaps"
+                );
+                placed.push(prefix);
+                let (delegation, largest_prefix) = match subnet["name"].as_str().unwrap() {
+                    "snet-appservice" => (Some("Microsoft.Web/serverFarms"), 28),
+                    "snet-containerapps" => (Some("Microsoft.App/environments"), 27),
+                    _ => (None, 29),
+                };
+                assert_eq!(subnet["delegation"].as_str(), delegation, "{env}: {subnet}");
+                assert!(
+                    prefix.prefix() <= largest_prefix,
+                    "{env}: {prefix} too small"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn spokes_without_an_application_keep_their_workload_subnet() {
+    let lz = resolve(Path::new(&example("hybrid.yaml")), &[]);
+    for env in &lz.environments {
+        for spoke in param(&lz, &env.name, "spokes").as_array().unwrap() {
+            for subnet in spoke["subnets"].as_array().unwrap() {
+                assert!(subnet.get("delegation").is_none(), "{subnet}");
+            }
+        }
+    }
+}
+
+#[test]
+fn prod_sql_is_zone_redundant_and_dev_is_serverless() {
+    let lz = resolve(Path::new(&example("refactor.yaml")), &[]);
+    let prod = param(&lz, "prod", "paas");
+    assert_eq!(prod["sql"]["zoneRedundant"], true);
+    assert_eq!(prod["sql"]["backupStorageRedundancy"], "GeoZone");
+    assert_eq!(
+        prod["sql"]["sku"]["tier"], "BusinessCritical",
+        "the example's prod override"
+    );
+    assert_eq!(prod["appService"]["zoneRedundant"], true);
+    assert_eq!(prod["appService"]["capacity"], 3);
+    let dev = param(&lz, "dev", "paas");
+    assert_eq!(dev["sql"]["zoneRedundant"], false);
+    assert_eq!(dev["sql"]["sku"]["name"], "GP_S_Gen5");
+    assert_eq!(dev["appService"]["sku"], "B1");
+}
+
+#[test]
+fn applications_merge_across_environments_and_name_their_resources() {
+    let lz = resolve(Path::new(&example("refactor.yaml")), &[]);
+    let apps = param(&lz, "prod", "paas")["applications"]
+        .as_array()
+        .unwrap();
+    let booking = apps.iter().find(|a| a["name"] == "booking").unwrap();
+    // prod adds a secret; the web app and database come from the shared map.
+    assert_eq!(booking["secrets"], serde_json::json!(["partner-api-key"]));
+    assert_eq!(booking["webApps"][0]["name"], "web");
+    assert_eq!(booking["databases"][0]["name"], "bookings");
+    let site = booking["webApps"][0]["siteName"].as_str().unwrap();
+    assert!(site.starts_with("app-booking-web-prod-"), "{site}");
+    assert_eq!(booking["resourceGroupName"], "rg-booking-prod-neu-001");
+}
+
+#[test]
+fn front_door_follows_the_ingress_setting() {
+    let example = example("refactor.yaml");
+    let with = resolve(Path::new(&example), &[]);
+    assert!(
+        with.deploy["frontDoor"],
+        "the refactor strategy defaults to Front Door"
+    );
+    assert!(with.name_keys.iter().any(|k| k == "frontDoorProfile"));
+    let prod = param(&with, "prod", "paas");
+    assert_eq!(prod["frontDoor"], true);
+    let endpoint = prod["applications"][1]["webApps"][0]["frontDoorEndpointName"]
+        .as_str()
+        .unwrap();
+    assert!(endpoint.starts_with("fde-shop-web-prod-"), "{endpoint}");
+
+    let without = resolve(Path::new(&example), &["paas.ingress=none"]);
+    assert!(!without.deploy["frontDoor"]);
+    assert!(!without.name_keys.iter().any(|k| k.starts_with("frontDoor")));
+    assert_eq!(param(&without, "prod", "paas")["frontDoor"], false);
+}
+
+#[test]
+fn container_apps_need_a_quarter_of_at_least_a_27() {
+    // A /26 spoke has /28 quarters: enough for App Service, too small for Container Apps.
+    let (_, err) = refused_edit("addressSpace: 10.71.1.0/24", "addressSpace: 10.71.1.0/26");
+    assert!(
+        err.contains("its 'containerapps' subnet would be a /28, Azure requires /27"),
+        "{err}"
+    );
+}
