@@ -386,6 +386,9 @@ fn build_environment(
     if let Err(ds) = &layout {
         problems.extend(ds.iter().cloned());
     }
+    problems.extend(crate::workloads::check(&settings, ctx.location, &|p| {
+        ctx.locate(p)
+    }));
     let mut names = BTreeMap::new();
     let mut name = |key: String, kind: &str, workload: &str| {
         let made = match ctx.overrides.get(&key) {
@@ -716,10 +719,14 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
         .collect();
     push("spokes", json!(spokes), false);
     crate::workloads::params(env, &on, &mut push);
-    if on("siteToSite") {
+    let secrets = on("siteToSite")
+        .then_some("vpnSharedKey")
+        .into_iter()
+        .chain(crate::workloads::secrets(&on));
+    for name in secrets {
         out.push(Param {
-            name: "vpnSharedKey".into(),
-            tf_name: "vpn_shared_key".into(),
+            name: name.into(),
+            tf_name: snake(name),
             value: Value::Null,
             tf_value: Value::Null,
             secret: true,

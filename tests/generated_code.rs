@@ -783,6 +783,13 @@ resource "azurerm_container_registry_token_password" "broken_dynamic" {
     labelz   = []
   }
 }
+
+resource "azapi_resource" "skipped_on_purpose" {
+  type = "Microsoft.Migrate/migrateProjects@2023-01-01"
+}
+
+resource "random_password" "not_azurerm" {
+}
 "#;
     let findings = Schema::get().check(hcl).expect("the snippet parses");
     let messages: Vec<String> = findings
@@ -799,6 +806,8 @@ resource "azurerm_container_registry_token_password" "broken_dynamic" {
         "52: resource \"azurerm_container_registry_token_password\" \"no_password\": required block `password1` is missing",
         "71: resource \"azurerm_container_registry_token_password\" \"broken_dynamic\": dynamic \"password1\" takes for_each, iterator, labels and content, not `labelz`",
         "69: resource \"azurerm_container_registry_token_password\" \"broken_dynamic\": dynamic \"password1\" needs exactly one content block, has 0",
+        // azapi is skipped by name (OTHER_PROVIDERS); any other provider's type is still reported.
+        "79: resource \"random_password\" \"not_azurerm\": `random_password` is not a resource of azurerm 4.55",
     ];
     for e in expect {
         assert!(

@@ -7,6 +7,7 @@
 
 use serde_json::Value;
 
+use crate::error::Diagnostic;
 use crate::model::Environment;
 use crate::settings::Settings;
 
@@ -47,4 +48,16 @@ pub fn names(s: &Settings, name: &mut Name) {
 pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
     rehost::params(env, on, push);
     refactor::params(env, on, push);
+}
+
+/// Checks of the workloads' settings that a schema cannot express; `locate` turns a pointer
+/// into the environment's settings into a location for the message.
+pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
+    rehost::check(s, location, locate)
+}
+
+/// The workloads' secret parameters (camelCase names), when some environment needs them: read
+/// from the environment at deploy time, never written to a parameter file.
+pub fn secrets(on: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
+    rehost::secrets(on)
 }

@@ -42,6 +42,9 @@ param firewall firewallType
 @description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
 param bastion bastionType
 
+@description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
+param migration migrationType
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -60,6 +63,12 @@ type namesType = {
   firewallManagementPublicIp: string
   bastion: string
   bastionPublicIp: string
+  migrationResourceGroup: string
+  recoveryServicesVault: string
+  migrateProject: string
+  maintenanceConfiguration: string
+  diskEncryptionKeyVault: string
+  diskEncryptionSet: string
 }
 
 type logAnalyticsType = {
@@ -106,6 +115,38 @@ type bastionType = {
   enabled: bool
   // Basic, Standard or Premium.
   sku: string
+}
+
+type migrationType = {
+  enabled: bool
+  backup: {
+    // LocallyRedundant, ZoneRedundant or GeoRedundant; fixed once the first item is protected.
+    storageRedundancy: string
+    // Restore in the paired region at any time (GeoRedundant only).
+    crossRegionRestore: bool
+    // HH:MM, daily.
+    scheduleTime: string
+    // Windows time zone ID of the schedule.
+    timeZone: string
+    dailyRetentionDays: int
+    weeklyRetentionWeeks: int
+    monthlyRetentionMonths: int
+    // Days snapshots stay next to the disks for fast restores (1 to 30).
+    instantRestoreDays: int
+  }
+  patching: {
+    // Day of the weekly window.
+    weekday: string
+    // HH:MM in timeZone.
+    startTime: string
+    // HH:MM, at most 03:55 for in-guest patching.
+    duration: string
+    timeZone: string
+    // IfRequired, Never or Always.
+    reboot: string
+    windowsClassifications: array
+    linuxClassifications: array
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -296,6 +337,33 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 ]
 
 // ---------------------------------------------------------------------------------------
+// Rehost: Azure Migrate, backup and patching for the servers moved into the spokes.
+// ---------------------------------------------------------------------------------------
+
+resource migrationResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = if (migration.enabled) {
+  name: names.migrationResourceGroup
+  location: location
+  tags: tags
+}
+
+module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
+  name: 'migration-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    names: {
+      recoveryServicesVault: names.recoveryServicesVault
+      migrateProject: names.migrateProject
+      maintenanceConfiguration: names.maintenanceConfiguration
+    }
+    location: location
+    tags: tags
+    backup: migration.backup
+    patching: migration.patching
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
 
@@ -333,3 +401,12 @@ output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId
 
 @description('Resource ID of the Bastion host; empty when the environment has none.')
 output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+
+@description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
+output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.vaultId : ''
+
+@description('Resource ID of the Azure Migrate project; empty when the environment has none.')
+output migrateProjectId string = migration.enabled ? migrationServices.outputs.migrateProjectId : ''
+
+@description('Resource ID of the Update Manager maintenance configuration; empty when the environment has none.')
+output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''

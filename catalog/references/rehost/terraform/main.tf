@@ -134,3 +134,30 @@ module "spoke_network" {
   log_analytics_workspace_id = module.log_analytics.id
   firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
 }
+
+# Rehost: Azure Migrate, backup and patching for the servers moved into the spokes.
+resource "azurerm_resource_group" "migration" {
+  count = var.migration.enabled ? 1 : 0
+
+  name     = var.names.migration_resource_group
+  location = var.location
+  tags     = var.tags
+}
+
+module "migration" {
+  source = "./modules/migration"
+  count  = var.migration.enabled ? 1 : 0
+
+  names = {
+    recovery_services_vault   = var.names.recovery_services_vault
+    migrate_project           = var.names.migrate_project
+    maintenance_configuration = var.names.maintenance_configuration
+  }
+  resource_group_name        = azurerm_resource_group.migration[0].name
+  resource_group_id          = azurerm_resource_group.migration[0].id
+  location                   = var.location
+  tags                       = var.tags
+  backup                     = var.migration.backup
+  patching                   = var.migration.patching
+  log_analytics_workspace_id = module.log_analytics.id
+}

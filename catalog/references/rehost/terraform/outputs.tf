@@ -42,3 +42,18 @@ output "bastion_id" {
   description = "Resource ID of the Bastion host; null when the environment has none."
   value       = one(module.bastion[*].id)
 }
+
+output "recovery_services_vault_id" {
+  description = "Resource ID of the Recovery Services vault that backs up the servers; null when the environment has none."
+  value       = one(module.migration[*].vault_id)
+}
+
+output "migrate_project_id" {
+  description = "Resource ID of the Azure Migrate project; null when the environment has none."
+  value       = one(module.migration[*].migrate_project_id)
+}
+
+output "maintenance_configuration_id" {
+  description = "Resource ID of the Update Manager maintenance configuration; null when the environment has none."
+  value       = one(module.migration[*].maintenance_configuration_id)
+}

@@ -28,6 +28,12 @@ param names = {
   firewallManagementPublicIp: 'pip-firewall-mgmt-dev-sdc-001'
   bastion: 'bas-hub-dev-sdc-001'
   bastionPublicIp: 'pip-bastion-dev-sdc-001'
+  migrationResourceGroup: 'rg-migration-dev-sdc-001'
+  recoveryServicesVault: 'rsv-backup-dev-sdc-001'
+  migrateProject: 'migr-servers-dev-sdc-001'
+  maintenanceConfiguration: 'mc-servers-dev-sdc-001'
+  diskEncryptionKeyVault: 'kv-cmk-dev-sdc-f8ef'
+  diskEncryptionSet: 'des-servers-dev-sdc-001'
 }
 
 param logAnalytics = {
@@ -135,3 +141,35 @@ param spokes = [
     ]
   }
 ]
+
+param migration = {
+  enabled: true
+  backup: {
+    storageRedundancy: 'LocallyRedundant'
+    crossRegionRestore: false
+    scheduleTime: '23:00'
+    timeZone: 'UTC'
+    dailyRetentionDays: 7
+    weeklyRetentionWeeks: 1
+    monthlyRetentionMonths: 1
+    instantRestoreDays: 1
+  }
+  patching: {
+    weekday: 'Tuesday'
+    startTime: '22:00'
+    duration: '03:00'
+    timeZone: 'UTC'
+    reboot: 'IfRequired'
+    windowsClassifications: [
+      'Critical'
+      'Security'
+      'UpdateRollup'
+      'Definition'
+      'Updates'
+    ]
+    linuxClassifications: [
+      'Critical'
+      'Security'
+    ]
+  }
+}

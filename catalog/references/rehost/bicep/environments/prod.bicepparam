@@ -28,6 +28,12 @@ param names = {
   firewallManagementPublicIp: 'pip-firewall-mgmt-prod-sdc-001'
   bastion: 'bas-hub-prod-sdc-001'
   bastionPublicIp: 'pip-bastion-prod-sdc-001'
+  migrationResourceGroup: 'rg-migration-prod-sdc-001'
+  recoveryServicesVault: 'rsv-backup-prod-sdc-001'
+  migrateProject: 'migr-server-prod-sdc-001'
+  maintenanceConfiguration: 'mc-servers-prod-sdc-001'
+  diskEncryptionKeyVault: 'kv-cmk-prod-sdc-5e81'
+  diskEncryptionSet: 'des-servers-prod-sdc-001'
 }
 
 param logAnalytics = {
@@ -140,3 +146,34 @@ param spokes = [
     ]
   }
 ]
+
+param migration = {
+  enabled: true
+  backup: {
+    storageRedundancy: 'GeoRedundant'
+    crossRegionRestore: true
+    scheduleTime: '23:00'
+    timeZone: 'UTC'
+    dailyRetentionDays: 30
+    weeklyRetentionWeeks: 12
+    monthlyRetentionMonths: 12
+    instantRestoreDays: 5
+  }
+  patching: {
+    weekday: 'Saturday'
+    startTime: '22:00'
+    duration: '03:00'
+    timeZone: 'UTC'
+    reboot: 'IfRequired'
+    windowsClassifications: [
+      'Critical'
+      'Security'
+      'UpdateRollup'
+      'Definition'
+    ]
+    linuxClassifications: [
+      'Critical'
+      'Security'
+    ]
+  }
+}

@@ -27,6 +27,12 @@ names = {
   firewall_management_public_ip = "pip-firewall-mgmt-dev-sdc-001"
   bastion                       = "bas-hub-dev-sdc-001"
   bastion_public_ip             = "pip-bastion-dev-sdc-001"
+  migration_resource_group      = "rg-migration-dev-sdc-001"
+  recovery_services_vault       = "rsv-backup-dev-sdc-001"
+  migrate_project               = "migr-servers-dev-sdc-001"
+  maintenance_configuration     = "mc-servers-dev-sdc-001"
+  disk_encryption_key_vault     = "kv-cmk-dev-sdc-f8ef"
+  disk_encryption_set           = "des-servers-dev-sdc-001"
 }
 
 log_analytics = {
@@ -125,3 +131,26 @@ spokes = [
     ]
   },
 ]
+
+migration = {
+  enabled = true
+  backup = {
+    storage_redundancy       = "LocallyRedundant"
+    cross_region_restore     = false
+    schedule_time            = "23:00"
+    time_zone                = "UTC"
+    daily_retention_days     = 7
+    weekly_retention_weeks   = 1
+    monthly_retention_months = 1
+    instant_restore_days     = 1
+  }
+  patching = {
+    weekday                 = "Tuesday"
+    start_time              = "22:00"
+    duration                = "03:00"
+    time_zone               = "UTC"
+    reboot                  = "IfRequired"
+    windows_classifications = ["Critical", "Security", "UpdateRollup", "Definition", "Updates"]
+    linux_classifications   = ["Critical", "Security"]
+  }
+}

@@ -27,6 +27,12 @@ names = {
   firewall_management_public_ip = "pip-firewall-mgmt-prod-sdc-001"
   bastion                       = "bas-hub-prod-sdc-001"
   bastion_public_ip             = "pip-bastion-prod-sdc-001"
+  migration_resource_group      = "rg-migration-prod-sdc-001"
+  recovery_services_vault       = "rsv-backup-prod-sdc-001"
+  migrate_project               = "migr-server-prod-sdc-001"
+  maintenance_configuration     = "mc-servers-prod-sdc-001"
+  disk_encryption_key_vault     = "kv-cmk-prod-sdc-5e81"
+  disk_encryption_set           = "des-servers-prod-sdc-001"
 }
 
 log_analytics = {
@@ -124,3 +130,26 @@ spokes = [
     ]
   },
 ]
+
+migration = {
+  enabled = true
+  backup = {
+    storage_redundancy       = "GeoRedundant"
+    cross_region_restore     = true
+    schedule_time            = "23:00"
+    time_zone                = "UTC"
+    daily_retention_days     = 30
+    weekly_retention_weeks   = 12
+    monthly_retention_months = 12
+    instant_restore_days     = 5
+  }
+  patching = {
+    weekday                 = "Saturday"
+    start_time              = "22:00"
+    duration                = "03:00"
+    time_zone               = "UTC"
+    reboot                  = "IfRequired"
+    windows_classifications = ["Critical", "Security", "UpdateRollup", "Definition"]
+    linux_classifications   = ["Critical", "Security"]
+  }
+}
