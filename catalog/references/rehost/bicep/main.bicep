@@ -45,6 +45,9 @@ param bastion bastionType
 @description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
 param migration migrationType
 
+@description('Site Recovery (Azure to Azure): whether this environment has it, the recovery region, recovery point retention and network mappings.')
+param siteRecovery siteRecoveryType
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -69,6 +72,10 @@ type namesType = {
   maintenanceConfiguration: string
   diskEncryptionKeyVault: string
   diskEncryptionSet: string
+  recoveryResourceGroup: string
+  siteRecoveryVault: string
+  siteRecoveryReplicationPolicy: string
+  siteRecoveryCacheStorage: string
 }
 
 type logAnalyticsType = {
@@ -147,6 +154,17 @@ type migrationType = {
     windowsClassifications: array
     linuxClassifications: array
   }
+}
+
+type siteRecoveryType = {
+  enabled: bool
+  // The region the servers fail over to; the landing zone's own region when disabled.
+  recoveryLocation: string
+  recoveryPointRetentionMinutes: int
+  // 0 for no app-consistent snapshots.
+  appConsistentFrequencyMinutes: int
+  // items: { spoke, recoveryNetworkId }
+  networkMappings: array
 }
 
 // ---------------------------------------------------------------------------------------
@@ -363,6 +381,42 @@ module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
   }
 }
 
+// Site Recovery: the vault and the failover target live in the recovery region, so they survive
+// the outage they protect against (Reliability).
+resource recoveryResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = if (siteRecovery.enabled) {
+  name: names.recoveryResourceGroup
+  location: siteRecovery.recoveryLocation
+  tags: tags
+}
+
+module siteRecoveryCache 'modules/site-recovery-cache.bicep' = if (siteRecovery.enabled) {
+  name: 'site-recovery-cache-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.siteRecoveryCacheStorage
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+module siteRecoveryVault 'modules/site-recovery.bicep' = if (siteRecovery.enabled) {
+  name: 'site-recovery-${environmentName}'
+  scope: recoveryResourceGroup
+  params: {
+    vaultName: names.siteRecoveryVault
+    replicationPolicyName: names.siteRecoveryReplicationPolicy
+    primaryLocation: location
+    recoveryLocation: siteRecovery.recoveryLocation
+    tags: tags
+    recoveryPointRetentionMinutes: siteRecovery.recoveryPointRetentionMinutes
+    appConsistentFrequencyMinutes: siteRecovery.appConsistentFrequencyMinutes
+    networkMappings: siteRecovery.networkMappings
+    primaryNetworkIds: toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
@@ -410,3 +464,9 @@ output migrateProjectId string = migration.enabled ? migrationServices.outputs.m
 
 @description('Resource ID of the Update Manager maintenance configuration; empty when the environment has none.')
 output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+
+@description('Resource ID of the Site Recovery vault in the recovery region; empty when the environment has none.')
+output siteRecoveryVaultId string = siteRecovery.enabled ? siteRecoveryVault.outputs.vaultId : ''
+
+@description('Resource ID of the Site Recovery cache storage account; empty when the environment has none.')
+output siteRecoveryCacheStorageId string = siteRecovery.enabled ? siteRecoveryCache.outputs.id : ''

@@ -161,3 +161,38 @@ module "migration" {
   patching                   = var.migration.patching
   log_analytics_workspace_id = module.log_analytics.id
 }
+
+# Site Recovery: the vault and the failover target live in the recovery region, so they survive
+# the outage they protect against (Reliability).
+resource "azurerm_resource_group" "recovery" {
+  count = var.site_recovery.enabled ? 1 : 0
+
+  name     = var.names.recovery_resource_group
+  location = var.site_recovery.recovery_location
+  tags     = var.tags
+}
+
+module "site_recovery" {
+  source = "./modules/site-recovery"
+  count  = var.site_recovery.enabled ? 1 : 0
+
+  names = {
+    vault              = var.names.site_recovery_vault
+    replication_policy = var.names.site_recovery_replication_policy
+    cache_storage      = var.names.site_recovery_cache_storage
+  }
+  resource_group_name              = azurerm_resource_group.recovery[0].name
+  cache_resource_group_name        = azurerm_resource_group.migration[0].name
+  primary_location                 = var.location
+  recovery_location                = var.site_recovery.recovery_location
+  tags                             = var.tags
+  recovery_point_retention_minutes = var.site_recovery.recovery_point_retention_minutes
+  app_consistent_frequency_minutes = var.site_recovery.app_consistent_frequency_minutes
+  network_mappings = {
+    for mapping in var.site_recovery.network_mappings : mapping.spoke => {
+      primary_network_id  = module.spoke_network[mapping.spoke].id
+      recovery_network_id = mapping.recovery_network_id
+    }
+  }
+  log_analytics_workspace_id = module.log_analytics.id
+}

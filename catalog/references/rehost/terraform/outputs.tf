@@ -57,3 +57,13 @@ output "maintenance_configuration_id" {
   description = "Resource ID of the Update Manager maintenance configuration; null when the environment has none."
   value       = one(module.migration[*].maintenance_configuration_id)
 }
+
+output "site_recovery_vault_id" {
+  description = "Resource ID of the Site Recovery vault in the recovery region; null when the environment has none."
+  value       = one(module.site_recovery[*].vault_id)
+}
+
+output "site_recovery_cache_storage_id" {
+  description = "Resource ID of the Site Recovery cache storage account; null when the environment has none."
+  value       = one(module.site_recovery[*].cache_storage_id)
+}

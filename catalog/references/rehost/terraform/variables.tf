@@ -21,25 +21,29 @@ variable "tags" {
 variable "names" {
   description = "Resource names, computed by meg from the CAF naming convention and checked against Azure's rules."
   type = object({
-    connectivity_resource_group   = string
-    management_resource_group     = string
-    security_resource_group       = string
-    log_analytics_workspace       = string
-    key_vault                     = string
-    key_vault_private_endpoint    = string
-    hub_virtual_network           = string
-    firewall                      = string
-    firewall_policy               = string
-    firewall_public_ip            = string
-    firewall_management_public_ip = string
-    bastion                       = string
-    bastion_public_ip             = string
-    migration_resource_group      = string
-    recovery_services_vault       = string
-    migrate_project               = string
-    maintenance_configuration     = string
-    disk_encryption_key_vault     = string
-    disk_encryption_set           = string
+    connectivity_resource_group      = string
+    management_resource_group        = string
+    security_resource_group          = string
+    log_analytics_workspace          = string
+    key_vault                        = string
+    key_vault_private_endpoint       = string
+    hub_virtual_network              = string
+    firewall                         = string
+    firewall_policy                  = string
+    firewall_public_ip               = string
+    firewall_management_public_ip    = string
+    bastion                          = string
+    bastion_public_ip                = string
+    migration_resource_group         = string
+    recovery_services_vault          = string
+    migrate_project                  = string
+    maintenance_configuration        = string
+    disk_encryption_key_vault        = string
+    disk_encryption_set              = string
+    recovery_resource_group          = string
+    site_recovery_vault              = string
+    site_recovery_replication_policy = string
+    site_recovery_cache_storage      = string
   })
 }
 
@@ -203,5 +207,26 @@ variable "migration" {
   validation {
     condition     = var.migration.backup.instant_restore_days >= 1 && var.migration.backup.instant_restore_days <= 30
     error_message = "Instant restore keeps snapshots 1 to 30 days."
+  }
+}
+
+variable "site_recovery" {
+  description = "Site Recovery (Azure to Azure): whether this environment has it, the recovery region, recovery point retention and network mappings."
+  type = object({
+    enabled = bool
+    # The region the servers fail over to; the landing zone's own region when disabled.
+    recovery_location                = string
+    recovery_point_retention_minutes = number
+    # 0 for no app-consistent snapshots.
+    app_consistent_frequency_minutes = number
+    network_mappings = list(object({
+      spoke               = string
+      recovery_network_id = string
+    }))
+  })
+
+  validation {
+    condition     = !var.site_recovery.enabled || var.site_recovery.recovery_location != var.location
+    error_message = "The recovery region must differ from the landing zone's region."
   }
 }

@@ -34,6 +34,10 @@ param names = {
   maintenanceConfiguration: 'mc-servers-dev-sdc-001'
   diskEncryptionKeyVault: 'kv-cmk-dev-sdc-f8ef'
   diskEncryptionSet: 'des-servers-dev-sdc-001'
+  recoveryResourceGroup: 'rg-recovery-dev-sdc-001'
+  siteRecoveryVault: 'rsv-asr-dev-sdc-001'
+  siteRecoveryReplicationPolicy: 'asrpol-vms-dev-sdc-001'
+  siteRecoveryCacheStorage: 'stasrcachedevsdc6670'
 }
 
 param logAnalytics = {
@@ -156,9 +160,9 @@ param migration = {
   }
   patching: {
     weekday: 'Tuesday'
-    startTime: '22:00'
-    duration: '03:00'
-    timeZone: 'UTC'
+    startTime: '05:00'
+    duration: '02:00'
+    timeZone: 'W. Europe Standard Time'
     reboot: 'IfRequired'
     windowsClassifications: [
       'Critical'
@@ -172,4 +176,12 @@ param migration = {
       'Security'
     ]
   }
+}
+
+param siteRecovery = {
+  enabled: false
+  recoveryLocation: 'swedencentral'
+  recoveryPointRetentionMinutes: 1440
+  appConsistentFrequencyMinutes: 240
+  networkMappings: []
 }

@@ -34,6 +34,10 @@ param names = {
   maintenanceConfiguration: 'mc-servers-prod-sdc-001'
   diskEncryptionKeyVault: 'kv-cmk-prod-sdc-5e81'
   diskEncryptionSet: 'des-servers-prod-sdc-001'
+  recoveryResourceGroup: 'rg-recovery-prod-sdc-001'
+  siteRecoveryVault: 'rsv-asr-prod-sdc-001'
+  siteRecoveryReplicationPolicy: 'asrpol-vms-prod-sdc-001'
+  siteRecoveryCacheStorage: 'stasrcacheprodsdc1109'
 }
 
 param logAnalytics = {
@@ -152,8 +156,8 @@ param migration = {
   backup: {
     storageRedundancy: 'GeoRedundant'
     crossRegionRestore: true
-    scheduleTime: '23:00'
-    timeZone: 'UTC'
+    scheduleTime: '22:30'
+    timeZone: 'W. Europe Standard Time'
     dailyRetentionDays: 30
     weeklyRetentionWeeks: 12
     monthlyRetentionMonths: 12
@@ -161,9 +165,9 @@ param migration = {
   }
   patching: {
     weekday: 'Saturday'
-    startTime: '22:00'
-    duration: '03:00'
-    timeZone: 'UTC'
+    startTime: '01:00'
+    duration: '03:55'
+    timeZone: 'W. Europe Standard Time'
     reboot: 'IfRequired'
     windowsClassifications: [
       'Critical'
@@ -176,4 +180,21 @@ param migration = {
       'Security'
     ]
   }
+}
+
+param siteRecovery = {
+  enabled: true
+  recoveryLocation: 'swedensouth'
+  recoveryPointRetentionMinutes: 4320
+  appConsistentFrequencyMinutes: 240
+  networkMappings: [
+    {
+      spoke: 'erp'
+      recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-sdcs-001'
+    }
+    {
+      spoke: 'files'
+      recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-sdcs-001'
+    }
+  ]
 }

@@ -14,25 +14,29 @@ tags = {
 }
 
 names = {
-  connectivity_resource_group   = "rg-connectivity-prod-sdc-001"
-  management_resource_group     = "rg-management-prod-sdc-001"
-  security_resource_group       = "rg-security-prod-sdc-001"
-  log_analytics_workspace       = "log-management-prod-sdc-001"
-  key_vault                     = "kv-fabrika-prod-sdc-74bd"
-  key_vault_private_endpoint    = "pep-kv-platform-prod-sdc-001"
-  hub_virtual_network           = "vnet-hub-prod-sdc-001"
-  firewall                      = "afw-hub-prod-sdc-001"
-  firewall_policy               = "afwp-hub-prod-sdc-001"
-  firewall_public_ip            = "pip-firewall-prod-sdc-001"
-  firewall_management_public_ip = "pip-firewall-mgmt-prod-sdc-001"
-  bastion                       = "bas-hub-prod-sdc-001"
-  bastion_public_ip             = "pip-bastion-prod-sdc-001"
-  migration_resource_group      = "rg-migration-prod-sdc-001"
-  recovery_services_vault       = "rsv-backup-prod-sdc-001"
-  migrate_project               = "migr-server-prod-sdc-001"
-  maintenance_configuration     = "mc-servers-prod-sdc-001"
-  disk_encryption_key_vault     = "kv-cmk-prod-sdc-5e81"
-  disk_encryption_set           = "des-servers-prod-sdc-001"
+  connectivity_resource_group      = "rg-connectivity-prod-sdc-001"
+  management_resource_group        = "rg-management-prod-sdc-001"
+  security_resource_group          = "rg-security-prod-sdc-001"
+  log_analytics_workspace          = "log-management-prod-sdc-001"
+  key_vault                        = "kv-fabrika-prod-sdc-74bd"
+  key_vault_private_endpoint       = "pep-kv-platform-prod-sdc-001"
+  hub_virtual_network              = "vnet-hub-prod-sdc-001"
+  firewall                         = "afw-hub-prod-sdc-001"
+  firewall_policy                  = "afwp-hub-prod-sdc-001"
+  firewall_public_ip               = "pip-firewall-prod-sdc-001"
+  firewall_management_public_ip    = "pip-firewall-mgmt-prod-sdc-001"
+  bastion                          = "bas-hub-prod-sdc-001"
+  bastion_public_ip                = "pip-bastion-prod-sdc-001"
+  migration_resource_group         = "rg-migration-prod-sdc-001"
+  recovery_services_vault          = "rsv-backup-prod-sdc-001"
+  migrate_project                  = "migr-server-prod-sdc-001"
+  maintenance_configuration        = "mc-servers-prod-sdc-001"
+  disk_encryption_key_vault        = "kv-cmk-prod-sdc-5e81"
+  disk_encryption_set              = "des-servers-prod-sdc-001"
+  recovery_resource_group          = "rg-recovery-prod-sdc-001"
+  site_recovery_vault              = "rsv-asr-prod-sdc-001"
+  site_recovery_replication_policy = "asrpol-vms-prod-sdc-001"
+  site_recovery_cache_storage      = "stasrcacheprodsdc1109"
 }
 
 log_analytics = {
@@ -136,8 +140,8 @@ migration = {
   backup = {
     storage_redundancy       = "GeoRedundant"
     cross_region_restore     = true
-    schedule_time            = "23:00"
-    time_zone                = "UTC"
+    schedule_time            = "22:30"
+    time_zone                = "W. Europe Standard Time"
     daily_retention_days     = 30
     weekly_retention_weeks   = 12
     monthly_retention_months = 12
@@ -145,11 +149,28 @@ migration = {
   }
   patching = {
     weekday                 = "Saturday"
-    start_time              = "22:00"
-    duration                = "03:00"
-    time_zone               = "UTC"
+    start_time              = "01:00"
+    duration                = "03:55"
+    time_zone               = "W. Europe Standard Time"
     reboot                  = "IfRequired"
     windows_classifications = ["Critical", "Security", "UpdateRollup", "Definition"]
     linux_classifications   = ["Critical", "Security"]
   }
+}
+
+site_recovery = {
+  enabled                          = true
+  recovery_location                = "swedensouth"
+  recovery_point_retention_minutes = 4320
+  app_consistent_frequency_minutes = 240
+  network_mappings = [
+    {
+      spoke               = "erp"
+      recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-sdcs-001"
+    },
+    {
+      spoke               = "files"
+      recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-sdcs-001"
+    },
+  ]
 }
