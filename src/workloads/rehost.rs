@@ -132,7 +132,17 @@ pub const NAMES: &[(&str, &str, &str)] = &[
         "servers",
     ),
     ("diskEncryptionKeyVault", "keyVault", "cmk"),
+    (
+        "diskEncryptionKeyVaultPrivateEndpoint",
+        "privateEndpoint",
+        "kv-cmk",
+    ),
     ("diskEncryptionSet", "diskEncryptionSet", "servers"),
+    (
+        "diskEncryptionIdentity",
+        "userAssignedIdentity",
+        "des-servers",
+    ),
     ("dataCollectionRule", "dataCollectionRule", "servers"),
     ("recoveryResourceGroup", "resourceGroup", "recovery"),
     ("siteRecoveryVault", "recoveryServicesVault", "asr"),

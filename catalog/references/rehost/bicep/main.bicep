@@ -71,7 +71,9 @@ type namesType = {
   migrateProject: string
   maintenanceConfiguration: string
   diskEncryptionKeyVault: string
+  diskEncryptionKeyVaultPrivateEndpoint: string
   diskEncryptionSet: string
+  diskEncryptionIdentity: string
   recoveryResourceGroup: string
   siteRecoveryVault: string
   siteRecoveryReplicationPolicy: string
@@ -381,6 +383,44 @@ module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
   }
 }
 
+// Disk encryption keys: an HSM-backed vault of their own, with purge protection always on,
+// since a purged key would make every disk encrypted with it unreadable (Security, Reliability).
+module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled) {
+  name: 'key-vault-cmk-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.diskEncryptionKeyVault
+    location: location
+    tags: tags
+    sku: 'premium'
+    enablePurgeProtection: true
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.diskEncryptionKeyVaultPrivateEndpoint
+      subnetId: hubVirtualNetwork.outputs.subnetIds['snet-management']
+      privateDnsZoneId: privateDnsZoneLinks.outputs.zoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
+  }
+}
+
+module diskEncryption 'modules/disk-encryption.bicep' = if (migration.enabled) {
+  name: 'disk-encryption-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    keyVaultName: names.diskEncryptionKeyVault
+    diskEncryptionSetName: names.diskEncryptionSet
+    identityName: names.diskEncryptionIdentity
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    diskEncryptionKeyVault
+  ]
+}
+
 // Site Recovery: the vault and the failover target live in the recovery region, so they survive
 // the outage they protect against (Reliability).
 resource recoveryResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = if (siteRecovery.enabled) {
@@ -464,6 +504,9 @@ output migrateProjectId string = migration.enabled ? migrationServices.outputs.m
 
 @description('Resource ID of the Update Manager maintenance configuration; empty when the environment has none.')
 output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+
+@description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
+output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
 
 @description('Resource ID of the Site Recovery vault in the recovery region; empty when the environment has none.')
 output siteRecoveryVaultId string = siteRecovery.enabled ? siteRecoveryVault.outputs.vaultId : ''

@@ -58,6 +58,11 @@ output "maintenance_configuration_id" {
   value       = one(module.migration[*].maintenance_configuration_id)
 }
 
+output "disk_encryption_set_id" {
+  description = "Resource ID of the disk encryption set for the servers' managed disks; null when the environment has none."
+  value       = one(module.disk_encryption[*].id)
+}
+
 output "site_recovery_vault_id" {
   description = "Resource ID of the Site Recovery vault in the recovery region; null when the environment has none."
   value       = one(module.site_recovery[*].vault_id)

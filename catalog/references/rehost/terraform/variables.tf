@@ -21,29 +21,31 @@ variable "tags" {
 variable "names" {
   description = "Resource names, computed by meg from the CAF naming convention and checked against Azure's rules."
   type = object({
-    connectivity_resource_group      = string
-    management_resource_group        = string
-    security_resource_group          = string
-    log_analytics_workspace          = string
-    key_vault                        = string
-    key_vault_private_endpoint       = string
-    hub_virtual_network              = string
-    firewall                         = string
-    firewall_policy                  = string
-    firewall_public_ip               = string
-    firewall_management_public_ip    = string
-    bastion                          = string
-    bastion_public_ip                = string
-    migration_resource_group         = string
-    recovery_services_vault          = string
-    migrate_project                  = string
-    maintenance_configuration        = string
-    disk_encryption_key_vault        = string
-    disk_encryption_set              = string
-    recovery_resource_group          = string
-    site_recovery_vault              = string
-    site_recovery_replication_policy = string
-    site_recovery_cache_storage      = string
+    connectivity_resource_group                = string
+    management_resource_group                  = string
+    security_resource_group                    = string
+    log_analytics_workspace                    = string
+    key_vault                                  = string
+    key_vault_private_endpoint                 = string
+    hub_virtual_network                        = string
+    firewall                                   = string
+    firewall_policy                            = string
+    firewall_public_ip                         = string
+    firewall_management_public_ip              = string
+    bastion                                    = string
+    bastion_public_ip                          = string
+    migration_resource_group                   = string
+    recovery_services_vault                    = string
+    migrate_project                            = string
+    maintenance_configuration                  = string
+    disk_encryption_key_vault                  = string
+    disk_encryption_key_vault_private_endpoint = string
+    disk_encryption_set                        = string
+    disk_encryption_identity                   = string
+    recovery_resource_group                    = string
+    site_recovery_vault                        = string
+    site_recovery_replication_policy           = string
+    site_recovery_cache_storage                = string
   })
 }
 
