@@ -283,7 +283,7 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
                     locate("/migration/siteRecovery"),
                     "Site Recovery is on but has no recoveryLocation",
                 )
-                .hint("set migration.siteRecovery.recoveryLocation to the paired region, e.g. norwayeast"),
+                .hint("set migration.siteRecovery.recoveryLocation, usually the region paired with the landing zone's"),
             ),
             Some(l) if l == location => out.push(Diagnostic::at(
                 locate("/migration/siteRecovery/recoveryLocation"),
@@ -379,9 +379,17 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                         .map(|n| n.as_str().to_string())
                         .unwrap_or_default()
                 };
+                let spoke = |k: &str| {
+                    env.names
+                        .get(&format!("spoke.{}.{k}", spec.spoke))
+                        .map(|n| n.as_str().to_string())
+                        .unwrap_or_default()
+                };
                 json!({
                     "name": vm,
                     "spoke": spec.spoke,
+                    "resourceGroupName": spoke("resourceGroup"),
+                    "virtualNetworkName": spoke("virtualNetwork"),
                     "subnetName": format!("snet-{}", spec.subnet),
                     "os": spec.os,
                     "size": spec.size,

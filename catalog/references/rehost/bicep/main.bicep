@@ -48,6 +48,21 @@ param migration migrationType
 @description('Site Recovery (Azure to Azure): whether this environment has it, the recovery region, recovery point retention and network mappings.')
 param siteRecovery siteRecoveryType
 
+// items: { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size, zone?,
+// osDiskSizeGb?, networkInterfaceName, osDiskName, dataDisks: [{ name, lun, sizeGb }], image: { publisher, offer, sku, version } }
+@description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
+param virtualMachines array
+
+@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file.')
+@secure()
+@minLength(12)
+@maxLength(123)
+param vmAdminPassword string
+
+@description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time.')
+@secure()
+param vmAdminSshPublicKey string
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -74,6 +89,7 @@ type namesType = {
   diskEncryptionKeyVaultPrivateEndpoint: string
   diskEncryptionSet: string
   diskEncryptionIdentity: string
+  dataCollectionRule: string
   recoveryResourceGroup: string
   siteRecoveryVault: string
   siteRecoveryReplicationPolicy: string
@@ -457,6 +473,54 @@ module siteRecoveryVault 'modules/site-recovery.bicep' = if (siteRecovery.enable
   }
 }
 
+// Servers meg deploys itself, each in its spoke's resource group.
+module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMachines)) {
+  name: 'server-monitoring-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.dataCollectionRule
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
+  for vm in virtualMachines: {
+    name: 'vm-${vm.name}-${environmentName}'
+    scope: resourceGroup(vm.resourceGroupName)
+    params: {
+      vm: vm
+      location: location
+      tags: tags
+      diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
+      dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
+      maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+      adminPassword: vm.os == 'windows' ? vmAdminPassword : ''
+      adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
+    }
+    dependsOn: [
+      spokeNetworks
+    ]
+  }
+]
+
+module virtualMachineBackup 'modules/virtual-machine-backup.bicep' = if (!empty(virtualMachines)) {
+  name: 'vm-backup-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    vaultName: names.recoveryServicesVault
+    backupPolicyId: migration.enabled ? migrationServices.outputs.backupPolicyId : ''
+    virtualMachines: [
+      for (vm, i) in virtualMachines: {
+        name: vm.name
+        resourceGroupName: vm.resourceGroupName
+        id: virtualMachineDeployments[i].outputs.id
+      }
+    ]
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
@@ -513,3 +577,14 @@ output siteRecoveryVaultId string = siteRecovery.enabled ? siteRecoveryVault.out
 
 @description('Resource ID of the Site Recovery cache storage account; empty when the environment has none.')
 output siteRecoveryCacheStorageId string = siteRecovery.enabled ? siteRecoveryCache.outputs.id : ''
+
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var virtualMachineIdList = [
+  for (vm, i) in virtualMachines: {
+    name: vm.name
+    id: virtualMachineDeployments[i].outputs.id
+  }
+]
+
+@description('Resource IDs of the virtual machines meg deployed, by name.')
+output virtualMachineIds object = toObject(virtualMachineIdList, vm => vm.name, vm => vm.id)

@@ -231,3 +231,49 @@ module "site_recovery" {
   }
   log_analytics_workspace_id = module.log_analytics.id
 }
+
+# Servers meg deploys itself, each in its spoke's resource group.
+module "server_monitoring" {
+  source = "./modules/server-monitoring"
+  count  = length(var.virtual_machines) > 0 ? 1 : 0
+
+  name                       = var.names.data_collection_rule
+  resource_group_name        = azurerm_resource_group.migration[0].name
+  location                   = var.location
+  tags                       = var.tags
+  log_analytics_workspace_id = module.log_analytics.id
+}
+
+module "virtual_machine" {
+  source   = "./modules/virtual-machine"
+  for_each = { for vm in var.virtual_machines : vm.name => vm }
+
+  vm = {
+    name                   = each.value.name
+    resource_group_name    = azurerm_resource_group.spoke[each.value.spoke].name
+    subnet_id              = "${module.spoke_network[each.value.spoke].id}/subnets/${each.value.subnet_name}"
+    os                     = each.value.os
+    size                   = each.value.size
+    zone                   = each.value.zone
+    os_disk_size_gb        = each.value.os_disk_size_gb
+    network_interface_name = each.value.network_interface_name
+    os_disk_name           = each.value.os_disk_name
+    data_disks             = each.value.data_disks
+    image                  = each.value.image
+  }
+  location                     = var.location
+  tags                         = var.tags
+  disk_encryption_set_id       = module.disk_encryption[0].id
+  data_collection_rule_id      = module.server_monitoring[0].id
+  maintenance_configuration_id = module.migration[0].maintenance_configuration_id
+  backup = {
+    resource_group_name = azurerm_resource_group.migration[0].name
+    vault_name          = module.migration[0].vault_name
+    policy_id           = module.migration[0].backup_policy_id
+  }
+  admin_password       = each.value.os == "windows" ? var.vm_admin_password : null
+  admin_ssh_public_key = each.value.os == "linux" ? var.vm_admin_ssh_public_key : null
+
+  # The subnet ID is built from the network's, so wait for the spokes' subnets (and their NSGs).
+  depends_on = [module.spoke_network]
+}

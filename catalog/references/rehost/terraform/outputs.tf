@@ -72,3 +72,8 @@ output "site_recovery_cache_storage_id" {
   description = "Resource ID of the Site Recovery cache storage account; null when the environment has none."
   value       = one(module.site_recovery[*].cache_storage_id)
 }
+
+output "virtual_machine_ids" {
+  description = "Resource IDs of the virtual machines meg deployed, by name."
+  value       = { for name, vm in module.virtual_machine : name => vm.id }
+}

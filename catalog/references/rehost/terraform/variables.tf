@@ -42,6 +42,7 @@ variable "names" {
     disk_encryption_key_vault_private_endpoint = string
     disk_encryption_set                        = string
     disk_encryption_identity                   = string
+    data_collection_rule                       = string
     recovery_resource_group                    = string
     site_recovery_vault                        = string
     site_recovery_replication_policy           = string
@@ -231,4 +232,55 @@ variable "site_recovery" {
     condition     = !var.site_recovery.enabled || var.site_recovery.recovery_location != var.location
     error_message = "The recovery region must differ from the landing zone's region."
   }
+}
+
+variable "virtual_machines" {
+  description = "Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead."
+  type = list(object({
+    name                 = string
+    spoke                = string
+    resource_group_name  = string
+    virtual_network_name = string
+    # snet-<subnet>, a subnet of the spoke.
+    subnet_name            = string
+    os                     = string
+    size                   = string
+    zone                   = optional(string)
+    os_disk_size_gb        = optional(number)
+    network_interface_name = string
+    os_disk_name           = string
+    data_disks = list(object({
+      name    = string
+      lun     = number
+      size_gb = number
+    }))
+    image = object({
+      publisher = string
+      offer     = string
+      sku       = string
+      version   = string
+    })
+  }))
+
+  validation {
+    condition     = alltrue([for vm in var.virtual_machines : contains(["windows", "linux"], vm.os)])
+    error_message = "A virtual machine's os is windows or linux."
+  }
+}
+
+variable "vm_admin_password" {
+  description = "Local administrator (azureadmin) password of the Windows VMs: export TF_VAR_vm_admin_password, never put it in a file."
+  type        = string
+  sensitive   = true
+
+  validation {
+    condition     = length(var.vm_admin_password) >= 12 && length(var.vm_admin_password) <= 123
+    error_message = "The administrator password is 12 to 123 characters long."
+  }
+}
+
+variable "vm_admin_ssh_public_key" {
+  description = "SSH public key of the Linux VMs' administrator (azureadmin): export TF_VAR_vm_admin_ssh_public_key."
+  type        = string
+  sensitive   = true
 }

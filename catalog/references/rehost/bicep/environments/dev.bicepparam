@@ -36,6 +36,7 @@ param names = {
   diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-dev-sdc-001'
   diskEncryptionSet: 'des-servers-dev-sdc-001'
   diskEncryptionIdentity: 'id-des-servers-dev-sdc-001'
+  dataCollectionRule: 'dcr-servers-dev-sdc-001'
   recoveryResourceGroup: 'rg-recovery-dev-sdc-001'
   siteRecoveryVault: 'rsv-asr-dev-sdc-001'
   siteRecoveryReplicationPolicy: 'asrpol-vms-dev-sdc-001'
@@ -187,3 +188,11 @@ param siteRecovery = {
   appConsistentFrequencyMinutes: 240
   networkMappings: []
 }
+
+param virtualMachines = []
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vmAdminSshPublicKey = readEnvironmentVariable('VM_ADMIN_SSH_PUBLIC_KEY')

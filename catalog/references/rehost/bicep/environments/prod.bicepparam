@@ -36,6 +36,7 @@ param names = {
   diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-prod-sdc-001'
   diskEncryptionSet: 'des-servers-prod-sdc-001'
   diskEncryptionIdentity: 'id-des-servers-prod-sdc-001'
+  dataCollectionRule: 'dcr-servers-prod-sdc-001'
   recoveryResourceGroup: 'rg-recovery-prod-sdc-001'
   siteRecoveryVault: 'rsv-asr-prod-sdc-001'
   siteRecoveryReplicationPolicy: 'asrpol-vms-prod-sdc-001'
@@ -200,3 +201,69 @@ param siteRecovery = {
     }
   ]
 }
+
+param virtualMachines = [
+  {
+    name: 'erpapp01'
+    spoke: 'erp'
+    resourceGroupName: 'rg-erp-prod-sdc-001'
+    virtualNetworkName: 'vnet-erp-prod-sdc-001'
+    subnetName: 'snet-app'
+    os: 'windows'
+    size: 'Standard_D4s_v5'
+    zone: '1'
+    osDiskSizeGb: null
+    networkInterfaceName: 'nic-erpapp01-prod-sdc-001'
+    osDiskName: 'disk-erpapp01-os-prod-sdc-001'
+    dataDisks: [
+      {
+        name: 'disk-erpapp01-data0-prod-sdc-001'
+        lun: 0
+        sizeGb: 256
+      }
+    ]
+    image: {
+      publisher: 'MicrosoftWindowsServer'
+      offer: 'WindowsServer'
+      sku: '2022-datacenter-azure-edition'
+      version: 'latest'
+    }
+  }
+  {
+    name: 'erpdb01'
+    spoke: 'erp'
+    resourceGroupName: 'rg-erp-prod-sdc-001'
+    virtualNetworkName: 'vnet-erp-prod-sdc-001'
+    subnetName: 'snet-db'
+    os: 'linux'
+    size: 'Standard_E8s_v5'
+    zone: '1'
+    osDiskSizeGb: 64
+    networkInterfaceName: 'nic-erpdb01-prod-sdc-001'
+    osDiskName: 'disk-erpdb01-os-prod-sdc-001'
+    dataDisks: [
+      {
+        name: 'disk-erpdb01-data0-prod-sdc-001'
+        lun: 0
+        sizeGb: 512
+      }
+      {
+        name: 'disk-erpdb01-data1-prod-sdc-001'
+        lun: 1
+        sizeGb: 128
+      }
+    ]
+    image: {
+      publisher: 'Canonical'
+      offer: 'ubuntu-24_04-lts'
+      sku: 'server'
+      version: 'latest'
+    }
+  }
+]
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vmAdminSshPublicKey = readEnvironmentVariable('VM_ADMIN_SSH_PUBLIC_KEY')

@@ -35,6 +35,7 @@ names = {
   disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-dev-sdc-001"
   disk_encryption_set                        = "des-servers-dev-sdc-001"
   disk_encryption_identity                   = "id-des-servers-dev-sdc-001"
+  data_collection_rule                       = "dcr-servers-dev-sdc-001"
   recovery_resource_group                    = "rg-recovery-dev-sdc-001"
   site_recovery_vault                        = "rsv-asr-dev-sdc-001"
   site_recovery_replication_policy           = "asrpol-vms-dev-sdc-001"
@@ -168,3 +169,9 @@ site_recovery = {
   app_consistent_frequency_minutes = 240
   network_mappings                 = []
 }
+
+virtual_machines = []
+
+# vm_admin_password is a secret: export TF_VAR_vm_admin_password before plan and apply.
+
+# vm_admin_ssh_public_key is a secret: export TF_VAR_vm_admin_ssh_public_key before plan and apply.

@@ -35,6 +35,7 @@ names = {
   disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-prod-sdc-001"
   disk_encryption_set                        = "des-servers-prod-sdc-001"
   disk_encryption_identity                   = "id-des-servers-prod-sdc-001"
+  data_collection_rule                       = "dcr-servers-prod-sdc-001"
   recovery_resource_group                    = "rg-recovery-prod-sdc-001"
   site_recovery_vault                        = "rsv-asr-prod-sdc-001"
   site_recovery_replication_policy           = "asrpol-vms-prod-sdc-001"
@@ -176,3 +177,67 @@ site_recovery = {
     },
   ]
 }
+
+virtual_machines = [
+  {
+    name                   = "erpapp01"
+    spoke                  = "erp"
+    resource_group_name    = "rg-erp-prod-sdc-001"
+    virtual_network_name   = "vnet-erp-prod-sdc-001"
+    subnet_name            = "snet-app"
+    os                     = "windows"
+    size                   = "Standard_D4s_v5"
+    zone                   = "1"
+    os_disk_size_gb        = null
+    network_interface_name = "nic-erpapp01-prod-sdc-001"
+    os_disk_name           = "disk-erpapp01-os-prod-sdc-001"
+    data_disks = [
+      {
+        name    = "disk-erpapp01-data0-prod-sdc-001"
+        lun     = 0
+        size_gb = 256
+      },
+    ]
+    image = {
+      publisher = "MicrosoftWindowsServer"
+      offer     = "WindowsServer"
+      sku       = "2022-datacenter-azure-edition"
+      version   = "latest"
+    }
+  },
+  {
+    name                   = "erpdb01"
+    spoke                  = "erp"
+    resource_group_name    = "rg-erp-prod-sdc-001"
+    virtual_network_name   = "vnet-erp-prod-sdc-001"
+    subnet_name            = "snet-db"
+    os                     = "linux"
+    size                   = "Standard_E8s_v5"
+    zone                   = "1"
+    os_disk_size_gb        = 64
+    network_interface_name = "nic-erpdb01-prod-sdc-001"
+    os_disk_name           = "disk-erpdb01-os-prod-sdc-001"
+    data_disks = [
+      {
+        name    = "disk-erpdb01-data0-prod-sdc-001"
+        lun     = 0
+        size_gb = 512
+      },
+      {
+        name    = "disk-erpdb01-data1-prod-sdc-001"
+        lun     = 1
+        size_gb = 128
+      },
+    ]
+    image = {
+      publisher = "Canonical"
+      offer     = "ubuntu-24_04-lts"
+      sku       = "server"
+      version   = "latest"
+    }
+  },
+]
+
+# vm_admin_password is a secret: export TF_VAR_vm_admin_password before plan and apply.
+
+# vm_admin_ssh_public_key is a secret: export TF_VAR_vm_admin_ssh_public_key before plan and apply.
