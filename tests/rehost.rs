@@ -82,13 +82,7 @@ fn bad_rehost_input_is_a_clear_error_naming_the_key() {
         let meg = Meg::new();
         let indented: String = migration.lines().map(|l| format!("      {l}\n")).collect();
         meg.write("lz.yaml", &format!("{REHOST}    migration:\n{indented}"));
-        let run = meg.run(&["render", "lz.yaml", "-o", "out"]);
-        assert_eq!(
-            run.code(),
-            2,
-            "{case}: exit code; stderr:\n{}",
-            run.stderr()
-        );
+        let run = meg.run(&["render", "lz.yaml", "-o", "out"]).bad_input();
         for want in expected {
             assert!(
                 run.stderr().contains(want),

@@ -473,7 +473,8 @@ module siteRecoveryVault 'modules/site-recovery.bicep' = if (siteRecovery.enable
   }
 }
 
-// Servers meg deploys itself, each in its spoke's resource group.
+// Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
+// patched like the servers Azure Migrate brings.
 module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMachines)) {
   name: 'server-monitoring-${environmentName}'
   scope: migrationResourceGroup
@@ -492,7 +493,8 @@ module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
     params: {
       vm: vm
       location: location
-      tags: tags
+      // The spoke's tags too: a server is charged to the application that owns its spoke.
+      tags: union(tags, filter(spokes, spoke => spoke.name == vm.spoke)[0].tags)
       diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
       dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
       maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''

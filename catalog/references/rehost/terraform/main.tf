@@ -232,7 +232,8 @@ module "site_recovery" {
   log_analytics_workspace_id = module.log_analytics.id
 }
 
-# Servers meg deploys itself, each in its spoke's resource group.
+# Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
+# patched like the servers Azure Migrate brings.
 module "server_monitoring" {
   source = "./modules/server-monitoring"
   count  = length(var.virtual_machines) > 0 ? 1 : 0
@@ -261,8 +262,9 @@ module "virtual_machine" {
     data_disks             = each.value.data_disks
     image                  = each.value.image
   }
-  location                     = var.location
-  tags                         = var.tags
+  location = var.location
+  # The spoke's tags too: a server is charged to the application that owns its spoke.
+  tags                         = merge(var.tags, local.spokes[each.value.spoke].tags)
   disk_encryption_set_id       = module.disk_encryption[0].id
   data_collection_rule_id      = module.server_monitoring[0].id
   maintenance_configuration_id = module.migration[0].maintenance_configuration_id
