@@ -1,6 +1,6 @@
-// Rehost tooling in one resource group: the Azure Migrate project servers are discovered and
-// replicated through, the Recovery Services vault that backs them up once they run in Azure, and
-// the Update Manager window that patches them.
+// Rehost tooling in one resource group: the Azure Migrate project, through which servers are
+// discovered and replicated; the Recovery Services vault that backs them up once they run in
+// Azure; and the Update Manager window that patches them.
 targetScope = 'resourceGroup'
 
 @description('Resource names: recoveryServicesVault, migrateProject, maintenanceConfiguration.')
@@ -158,8 +158,8 @@ resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
   }
 }
 
-// The project servers are discovered, assessed and replicated through; the appliance on premises
-// registers with it.
+// The project through which servers are discovered, assessed and replicated; the appliance on
+// premises registers with it.
 resource migrateProject 'Microsoft.Migrate/migrateProjects@2023-01-01' = {
   name: names.migrateProject
   location: location

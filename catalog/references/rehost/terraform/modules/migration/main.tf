@@ -1,6 +1,6 @@
-# Rehost tooling in one resource group: the Azure Migrate project servers are discovered and
-# replicated through, the Recovery Services vault that backs them up once they run in Azure, and
-# the Update Manager window that patches them.
+# Rehost tooling in one resource group: the Azure Migrate project, through which servers are
+# discovered and replicated; the Recovery Services vault that backs them up once they run in
+# Azure; and the Update Manager window that patches them.
 resource "azurerm_recovery_services_vault" "this" {
   name                = var.names.recovery_services_vault
   resource_group_name = var.resource_group_name
@@ -75,8 +75,8 @@ resource "azurerm_monitor_diagnostic_setting" "vault" {
   }
 }
 
-# The project servers are discovered, assessed and replicated through; the appliance on premises
-# registers with it. azurerm has no resource for it: azapi calls the ARM API directly.
+# The project through which servers are discovered, assessed and replicated; the appliance on
+# premises registers with it. azurerm has no resource for it: azapi calls the ARM API directly.
 resource "azapi_resource" "migrate_project" {
   type      = "Microsoft.Migrate/migrateProjects@2023-01-01"
   name      = var.names.migrate_project
