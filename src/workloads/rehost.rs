@@ -162,10 +162,6 @@ pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
         ("migration", m.enabled),
         ("siteRecovery", m.enabled && m.site_recovery.enabled),
         (
-            "siteRecoveryNetworks",
-            m.enabled && m.site_recovery.enabled && !m.site_recovery.recovery_networks.is_empty(),
-        ),
-        (
             "virtualMachines",
             m.enabled && !m.virtual_machines.is_empty(),
         ),
@@ -182,7 +178,9 @@ pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
 
 /// Whether a fixed name key of this workload is deployed; `None` for keys it does not own.
 pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
-    let (_, _, _) = NAMES.iter().find(|(k, _, _)| *k == key)?;
+    if !NAMES.iter().any(|(k, _, _)| *k == key) {
+        return None;
+    }
     Some(match key {
         "recoveryResourceGroup" => on("siteRecovery"),
         k if k.starts_with("siteRecovery") => on("siteRecovery"),
