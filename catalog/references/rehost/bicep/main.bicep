@@ -437,6 +437,22 @@ module diskEncryption 'modules/disk-encryption.bicep' = if (migration.enabled) {
   ]
 }
 
+// The servers' agents reach Backup, Entra ID, Storage, Update Manager (and Site Recovery)
+// through the hub firewall, which denies what it was not told about (Security).
+module rehostFirewallRules 'modules/rehost-firewall-rules.bicep' = if (migration.enabled && firewall.enabled && !empty(spokeAddressPrefixes)) {
+  name: 'firewall-rules-rehost-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    policyName: names.firewallPolicy
+    spokeAddressPrefixes: spokeAddressPrefixes
+    siteRecovery: siteRecovery.enabled
+  }
+  // A firewall policy takes one change at a time: after the platform's rule collection group.
+  dependsOn: [
+    hubFirewall
+  ]
+}
+
 // Site Recovery: the vault and the failover target live in the recovery region, so they survive
 // the outage they protect against (Reliability).
 resource recoveryResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = if (siteRecovery.enabled) {

@@ -197,6 +197,92 @@ module "disk_encryption" {
   tags                     = var.tags
 }
 
+# The servers' agents reach Backup, Entra ID, Storage, Update Manager (and Site Recovery)
+# through the hub firewall, which denies what it was not told about (Security: allow by
+# service tag, nothing wider).
+locals {
+  rehost_service_tag_rules = merge(
+    {
+      AllowAzureBackup = {
+        tags        = ["AzureBackup"]
+        description = "The VM backup extension talks to Azure Backup."
+      }
+      AllowEntraId = {
+        tags        = ["AzureActiveDirectory"]
+        description = "Backup, Site Recovery and the Azure Monitor agent sign in with Entra ID."
+      }
+      AllowStorage = {
+        tags        = ["Storage"]
+        description = "Backup snapshots and the Site Recovery cache are written to Azure Storage."
+      }
+      AllowGuestAndHybridManagement = {
+        tags        = ["GuestAndHybridManagement"]
+        description = "Update Manager and VM extensions are driven through the guest management service."
+      }
+    },
+    var.site_recovery.enabled ? {
+      AllowSiteRecovery = {
+        tags        = ["AzureSiteRecovery", "EventHub"]
+        description = "The mobility agent talks to Site Recovery and sends its monitoring data to Event Hubs."
+      }
+    } : {},
+  )
+}
+
+resource "azurerm_firewall_policy_rule_collection_group" "rehost" {
+  count = var.migration.enabled && var.firewall.enabled && length(var.spokes) > 0 ? 1 : 0
+
+  name               = "rcg-rehost"
+  firewall_policy_id = module.firewall[0].policy_id
+  # After the platform's group (1000).
+  priority = 1100
+
+  network_rule_collection {
+    name     = "net-rehost-allow"
+    priority = 100
+    action   = "Allow"
+
+    dynamic "rule" {
+      for_each = local.rehost_service_tag_rules
+
+      content {
+        name                  = rule.key
+        description           = rule.value.description
+        protocols             = ["TCP"]
+        source_addresses      = flatten([for spoke in var.spokes : spoke.address_prefixes])
+        destination_addresses = rule.value.tags
+        destination_ports     = ["443"]
+      }
+    }
+  }
+
+  application_rule_collection {
+    name     = "app-rehost-allow"
+    priority = 200
+    action   = "Allow"
+
+    rule {
+      name              = "AllowUbuntuPackages"
+      description       = "Update Manager patches Ubuntu servers from the Ubuntu archives; add the repositories of other distributions here."
+      source_addresses  = flatten([for spoke in var.spokes : spoke.address_prefixes])
+      destination_fqdns = ["azure.archive.ubuntu.com", "archive.ubuntu.com", "security.ubuntu.com"]
+
+      protocols {
+        type = "Http"
+        port = 80
+      }
+
+      protocols {
+        type = "Https"
+        port = 443
+      }
+    }
+  }
+
+  # A firewall policy takes one change at a time: after the platform's rule collection group.
+  depends_on = [module.firewall]
+}
+
 # Site Recovery: the vault and the failover target live in the recovery region, so they survive
 # the outage they protect against (Reliability).
 resource "azurerm_resource_group" "recovery" {
