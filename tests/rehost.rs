@@ -94,11 +94,17 @@ fn bad_rehost_input_is_a_clear_error_naming_the_key() {
     }
 }
 
-#[test]
-fn production_backups_are_geo_redundant_and_dev_backups_local() {
+/// examples/rehost.yaml rendered into `out`.
+fn rendered_example() -> Meg {
     let meg = Meg::new();
     meg.run(&["render", &example("rehost.yaml"), "-o", "out"])
         .ok();
+    meg
+}
+
+#[test]
+fn production_backups_are_geo_redundant_and_dev_backups_local() {
+    let meg = rendered_example();
     let prod = meg.read("out/bicep/environments/prod.bicepparam");
     let dev = meg.read("out/bicep/environments/dev.bicepparam");
     assert!(prod.contains("storageRedundancy: 'GeoRedundant'"), "{prod}");
@@ -120,9 +126,7 @@ fn production_backups_are_geo_redundant_and_dev_backups_local() {
 
 #[test]
 fn vm_credentials_never_reach_a_parameter_file() {
-    let meg = Meg::new();
-    meg.run(&["render", &example("rehost.yaml"), "-o", "out"])
-        .ok();
+    let meg = rendered_example();
     let prod = meg.read("out/bicep/environments/prod.bicepparam");
     assert!(
         prod.contains("param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')"),
@@ -153,9 +157,7 @@ fn vm_credentials_never_reach_a_parameter_file() {
 
 #[test]
 fn vms_are_named_as_given_and_their_parts_by_the_convention() {
-    let meg = Meg::new();
-    meg.run(&["render", &example("rehost.yaml"), "-o", "out"])
-        .ok();
+    let meg = rendered_example();
     let prod = meg.read("out/bicep/environments/prod.bicepparam");
     for want in [
         "name: 'erpapp01'",
