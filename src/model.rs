@@ -449,6 +449,91 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
     }
 }
 
+/// The private DNS zones an environment's private endpoints register in, each with the first
+/// endpoint that needs it: a zone missing from the hub would leave that endpoint unresolvable.
+fn needed_private_dns_zones(s: &Settings) -> BTreeMap<&'static str, String> {
+    const VAULT: &str = "privatelink.vaultcore.azure.net";
+    let mut zones = BTreeMap::new();
+    let mut need = |zone: &'static str, why: String| {
+        zones.entry(zone).or_insert(why);
+    };
+    if s.key_vault.private_endpoint {
+        need(
+            VAULT,
+            "the platform Key Vault's private endpoint (keyVault.privateEndpoint)".into(),
+        );
+        if s.migration.enabled {
+            need(
+                VAULT,
+                "the disk encryption Key Vault's private endpoint".into(),
+            );
+        }
+    }
+    if s.paas.enabled {
+        for (name, app) in &s.paas.applications {
+            let at = format!("application '{name}'");
+            if !app.web_apps.is_empty() {
+                need(
+                    "privatelink.azurewebsites.net",
+                    format!("the web apps of {at}"),
+                );
+            }
+            if !app.databases.is_empty() {
+                need(
+                    "privatelink.database.windows.net",
+                    format!("the SQL server of {at}"),
+                );
+            }
+            need(VAULT, format!("the Key Vault of {at}"));
+            if app.container_apps {
+                need(
+                    "privatelink.azurecr.io",
+                    format!("the container registry of {at}"),
+                );
+            }
+        }
+    }
+    zones
+}
+
+/// Every private endpoint's zone exists: in `network.privateDnsZones` for a hub meg creates,
+/// in `network.hub.existing.privateDnsZoneIds` for an existing one.
+fn check_private_dns_zones(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
+    let (have, key): (Vec<&str>, &str) = match &s.network.hub.existing {
+        Some(hub) => (
+            hub.private_dns_zone_ids
+                .keys()
+                .map(String::as_str)
+                .collect(),
+            "/network/hub/existing/privateDnsZoneIds",
+        ),
+        None => (
+            s.network
+                .private_dns_zones
+                .iter()
+                .map(String::as_str)
+                .collect(),
+            "/network/privateDnsZones",
+        ),
+    };
+    needed_private_dns_zones(s)
+        .into_iter()
+        .filter(|(zone, _)| !have.contains(zone))
+        .map(|(zone, why)| {
+            let hint = if s.network.hub.existing.is_some() {
+                format!("add the resource ID of the hub's {zone} zone under network.hub.existing.privateDnsZoneIds")
+            } else {
+                format!("add {zone} to network.privateDnsZones")
+            };
+            Diagnostic::at(
+                ctx.locate(key),
+                format!("private DNS zone {zone} is missing: {why} registers in it"),
+            )
+            .hint(hint)
+        })
+        .collect()
+}
+
 struct EnvContext<'a> {
     env: &'a str,
     values: &'a Values,
@@ -483,7 +568,10 @@ fn build_environment(
     if let Err(ds) = &layout {
         problems.extend(ds.iter().cloned());
     }
-    problems.extend(crate::workloads::check(&settings, &|p| ctx.locate(p)));
+    problems.extend(check_private_dns_zones(&settings, ctx));
+    problems.extend(crate::workloads::check(&settings, ctx.location, &|p| {
+        ctx.locate(p)
+    }));
     let mut names = BTreeMap::new();
     let mut name = |key: String, kind: &str, workload: &str| {
         let made = match ctx.overrides.get(&key) {
@@ -828,10 +916,14 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
         .collect();
     push("spokes", json!(spokes), false);
     crate::workloads::params(env, &on, &mut push);
-    if on("siteToSite") {
+    let secrets = on("siteToSite")
+        .then_some("vpnSharedKey")
+        .into_iter()
+        .chain(crate::workloads::secrets(&on));
+    for name in secrets {
         out.push(Param {
-            name: "vpnSharedKey".into(),
-            tf_name: "vpn_shared_key".into(),
+            name: name.into(),
+            tf_name: snake(name),
             value: Value::Null,
             tf_value: Value::Null,
             secret: true,

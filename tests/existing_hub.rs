@@ -7,6 +7,7 @@ mod common;
 use common::Meg;
 
 const HUB: &str = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub";
+const VAULT_ZONE: &str = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net";
 const PE_SUBNET: &str = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe";
 
 /// Two environments on existing hubs, each with one spoke.
@@ -25,6 +26,8 @@ network:
       addressSpace: 10.200.0.0/22
       firewallPrivateIp: 10.200.1.4
       privateEndpointSubnetId: {PE_SUBNET}
+      privateDnsZoneIds:
+        privatelink.vaultcore.azure.net: {VAULT_ZONE}
 environments:
   dev:
     network:
@@ -156,8 +159,8 @@ fn existing_hub_mistakes_are_clear_errors_that_change_nothing() {
                 "  prod:\n    network:\n",
                 "  prod:\n    network:\n      hub:\n        addressSpace: 10.210.0.0/22\n",
             )
-            .replace(&format!("network:\n  hub:\n    existing:\n      virtualNetworkId: {HUB}\n      addressSpace: 10.200.0.0/22\n      firewallPrivateIp: 10.200.1.4\n      privateEndpointSubnetId: {PE_SUBNET}\n"), "")
-            .replace("  dev:\n    network:\n", &format!("  dev:\n    network:\n      hub:\n        existing:\n          virtualNetworkId: {HUB}\n          privateEndpointSubnetId: {PE_SUBNET}\n")),
+            .replace(&format!("network:\n  hub:\n    existing:\n      virtualNetworkId: {HUB}\n      addressSpace: 10.200.0.0/22\n      firewallPrivateIp: 10.200.1.4\n      privateEndpointSubnetId: {PE_SUBNET}\n      privateDnsZoneIds:\n        privatelink.vaultcore.azure.net: {VAULT_ZONE}\n"), "")
+            .replace("  dev:\n    network:\n", &format!("  dev:\n    network:\n      hub:\n        existing:\n          virtualNetworkId: {HUB}\n          privateEndpointSubnetId: {PE_SUBNET}\n          privateDnsZoneIds:\n            privatelink.vaultcore.azure.net: {VAULT_ZONE}\n")),
             vec!["environments dev use an existing hub and the others create one"],
         ),
         (
@@ -183,4 +186,47 @@ fn existing_hub_mistakes_are_clear_errors_that_change_nothing() {
         }
         assert_eq!(before, meg.snapshot("out"), "{case}: the output changed");
     }
+}
+
+#[test]
+fn every_private_endpoint_needs_its_private_dns_zone() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let brownfield = std::fs::read_to_string(root.join("examples/existing-hub-refactor.yaml"))
+        .expect("the example exists");
+    let without_sql_zone: String = brownfield
+        .lines()
+        .filter(|l| !l.contains("privatelink.database.windows.net:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let meg = Meg::new();
+    meg.write("lz.yaml", &without_sql_zone);
+    let run = meg.run(&["validate", "lz.yaml"]).bad_input();
+    for want in [
+        "private DNS zone privatelink.database.windows.net is missing",
+        "the SQL server of application 'partners'",
+        "network.hub.existing.privateDnsZoneIds",
+    ] {
+        assert!(
+            run.stderr().contains(want),
+            "{want:?} in:\n{}",
+            run.stderr()
+        );
+    }
+
+    // A hub meg creates: the zone must be in network.privateDnsZones.
+    let greenfield = root.join("examples/refactor.yaml");
+    let run = meg
+        .run(&[
+            "validate",
+            greenfield.to_str().unwrap(),
+            "--set",
+            "network.privateDnsZones=[privatelink.vaultcore.azure.net]",
+        ])
+        .bad_input();
+    assert!(
+        run.stderr()
+            .contains("add privatelink.azurewebsites.net to network.privateDnsZones"),
+        "{}",
+        run.stderr()
+    );
 }

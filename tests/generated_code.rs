@@ -217,7 +217,7 @@ fn parity_problems(
     // ARM type (lower case) -> (its spelling in a table, the emitted azurerm types standing for it).
     let mut from_terraform: BTreeMap<String, (String, BTreeSet<&str>)> = BTreeMap::new();
     for ty in terraform_types {
-        let mapped: Vec<&Row> = rows.iter().filter(|r| r.terraform == *ty).collect();
+        let mapped: Vec<&Row> = rows.iter().filter(|r| stands_for(r, ty)).collect();
         if mapped.is_empty() {
             out.push(format!(
                 "Terraform deploys `{ty}`, which no catalog/components/*.yaml `resources` row maps (add {{arm: <ARM type>, terraform: {ty}, what: ...}})"
@@ -255,6 +255,18 @@ fn parity_problems(
         }
     }
     out
+}
+
+/// Whether a table row maps a Terraform type: by name, or for `azapi_resource(<ARM type>)`
+/// (see `terraform::resource_types`) by the ARM type it creates.
+fn stands_for(row: &Row, terraform_type: &str) -> bool {
+    match terraform_type
+        .strip_prefix("azapi_resource(")
+        .and_then(|t| t.strip_suffix(')'))
+    {
+        Some(arm) => row.terraform == "azapi_resource" && row.arm.eq_ignore_ascii_case(arm),
+        None => row.terraform == terraform_type,
+    }
 }
 
 #[test]
@@ -829,6 +841,13 @@ resource "azurerm_container_registry_token_password" "broken_dynamic" {
     labelz   = []
   }
 }
+
+resource "azapi_resource" "skipped_on_purpose" {
+  type = "Microsoft.Migrate/migrateProjects@2023-01-01"
+}
+
+resource "random_password" "not_azurerm" {
+}
 "#;
     let findings = Schema::get().check(hcl).expect("the snippet parses");
     let messages: Vec<String> = findings
@@ -845,6 +864,8 @@ resource "azurerm_container_registry_token_password" "broken_dynamic" {
         "52: resource \"azurerm_container_registry_token_password\" \"no_password\": required block `password1` is missing",
         "71: resource \"azurerm_container_registry_token_password\" \"broken_dynamic\": dynamic \"password1\" takes for_each, iterator, labels and content, not `labelz`",
         "69: resource \"azurerm_container_registry_token_password\" \"broken_dynamic\": dynamic \"password1\" needs exactly one content block, has 0",
+        // azapi is skipped by name (OTHER_PROVIDERS); any other provider's type is still reported.
+        "79: resource \"random_password\" \"not_azurerm\": `random_password` is not a resource of azurerm 4.55",
     ];
     for e in expect {
         assert!(
@@ -957,6 +978,8 @@ fn checker_parity_reports_unmapped_and_one_sided_kinds() {
             "azurerm_network_security_group",
         ),
         row("Microsoft.Network/routeTables", "azurerm_route_table"),
+        row("Microsoft.Migrate/migrateProjects", "azapi_resource"),
+        row("Microsoft.KeyVault/vaults/keys", "azapi_resource"),
     ];
     let set =
         |items: &[&str]| -> BTreeSet<String> { items.iter().map(ToString::to_string).collect() };
@@ -978,6 +1001,25 @@ fn checker_parity_reports_unmapped_and_one_sided_kinds() {
             "azurerm_made_up",
         ]),
         &rows,
+    );
+    // azapi resources map by the ARM type they create, not all at once.
+    let azapi = parity_problems(
+        &set(&["Microsoft.Migrate/migrateProjects"]),
+        &set(&["azapi_resource(Microsoft.Migrate/migrateProjects)"]),
+        &rows,
+    );
+    assert!(azapi.is_empty(), "{azapi:?}");
+    let azapi_one_sided = parity_problems(
+        &set(&[]),
+        &set(&["azapi_resource(Microsoft.KeyVault/vaults/keys)"]),
+        &rows,
+    );
+    assert_eq!(
+        azapi_one_sided,
+        [
+            "Terraform deploys `Microsoft.KeyVault/vaults/keys` (as azapi_resource(Microsoft.KeyVault/vaults/keys)) but Bicep declares no `Microsoft.KeyVault/vaults/keys`"
+        ],
+        "{azapi_one_sided:#?}"
     );
     let expect = [
         "Bicep declares `Microsoft.Made/up`, which no",

@@ -86,7 +86,13 @@ cp "$T/stub_provider.py" stub/
 cp "azurerm-typed-$CDKTN_AZURERM.json" stub/azurerm-typed.json
 printf '#!/bin/sh\nexec "%s" "%s" "$@"\n' "$W/venv-v/bin/python" "$W/stub/stub_provider.py" > stub/terraform-provider-azurerm
 chmod +x stub/terraform-provider-azurerm
-printf 'provider_installation {\n  dev_overrides { "hashicorp/azurerm" = "%s" }\n  direct {}\n}\n' "$W/stub" > tfrc
+# azure/azapi (the Azure Migrate project): the same stub serving azapi-schema.json, written by hand from the
+# azapi documentation (see README.md), since no schema of it can be fetched offline.
+mkdir -p stub-azapi
+cp "$T/azapi-schema.json" stub-azapi/azapi-schema.json
+printf '#!/bin/sh\nSTUB_SCHEMA="%s" exec "%s" "%s" "$@"\n' "$W/stub-azapi/azapi-schema.json" "$W/venv-v/bin/python" "$W/stub/stub_provider.py" > stub-azapi/terraform-provider-azapi
+chmod +x stub-azapi/terraform-provider-azapi
+printf 'provider_installation {\n  dev_overrides {\n    "hashicorp/azurerm" = "%s"\n    "azure/azapi" = "%s"\n  }\n  direct {}\n}\n' "$W/stub" "$W/stub-azapi" > tfrc
 export TF_CLI_CONFIG_FILE=$W/tfrc
 
 fail=0; failed=()

@@ -38,12 +38,6 @@ pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
     rehost::name_deployed(key, on).or_else(|| refactor::name_deployed(key, on))
 }
 
-/// Checks of the workloads' settings a schema cannot express; `locate` turns a pointer into
-/// the environment's settings into a location for the message.
-pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
-    refactor::check(s, locate)
-}
-
 /// Per-item names (one per VM, per web app): called once per environment.
 pub fn names(s: &Settings, name: &mut Name) {
     rehost::names(s, name);
@@ -54,4 +48,18 @@ pub fn names(s: &Settings, name: &mut Name) {
 pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
     rehost::params(env, on, push);
     refactor::params(env, on, push);
+}
+
+/// Checks of the workloads' settings that a schema cannot express; `locate` turns a pointer
+/// into the environment's settings into a location for the message.
+pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
+    let mut problems = rehost::check(s, location, locate);
+    problems.extend(refactor::check(s, locate));
+    problems
+}
+
+/// The workloads' secret parameters (camelCase names), when some environment needs them: read
+/// from the environment at deploy time, never written to a parameter file.
+pub fn secrets(on: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
+    rehost::secrets(on)
 }

@@ -21,6 +21,13 @@ const META_BLOCKS: [&str; 3] = ["lifecycle", "provisioner", "connection"];
 /// What a `dynamic` block may hold besides `content`.
 const DYNAMIC_ARGUMENTS: [&str; 3] = ["for_each", "iterator", "labels"];
 
+/// Providers other than azurerm that templates may use, by type prefix, with the reason their
+/// blocks are not checked here. Everything else must be an azurerm type.
+pub const OTHER_PROVIDERS: [(&str, &str); 1] = [(
+    "azapi_",
+    "azure/azapi calls ARM directly (the Azure Migrate project, which azurerm lacks); this schema is azurerm's, and .ci/offline-validate checks azapi blocks against its hand-written azapi schema",
+)];
+
 /// The provider's resources and data sources.
 #[derive(Deserialize)]
 pub struct Schema {
@@ -81,6 +88,12 @@ impl Schema {
                 _ => continue,
             };
             let ty = label(block, 0);
+            if OTHER_PROVIDERS
+                .iter()
+                .any(|(prefix, _)| ty.starts_with(prefix))
+            {
+                continue;
+            }
             let at = start(block.span());
             let path = format!("{kind} \"{ty}\" \"{}\"", label(block, 1));
             match types.get(ty) {

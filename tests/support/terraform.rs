@@ -52,9 +52,21 @@ pub fn assignments(text: &str) -> Result<Vec<(String, usize)>, String> {
 }
 
 /// The types of the `resource` blocks of a `.tf` file (not `data`: those deploy nothing).
+/// An `azapi_resource` says which ARM type it is in its `type` argument: it comes back as
+/// `azapi_resource(<ARM type>)` when that is a literal, so parity can tell one from another.
 pub fn resource_types(text: &str) -> Result<Vec<String>, String> {
     Ok(parse(text)?
         .get_blocks("resource")
-        .map(first_label)
+        .map(|b| {
+            let ty = first_label(b);
+            let arm = b.body.get_attribute("type").and_then(|a| match &a.value {
+                Expression::String(s) => s.value().split('@').next().map(str::to_string),
+                _ => None,
+            });
+            match arm {
+                Some(arm) if ty == "azapi_resource" => format!("azapi_resource({arm})"),
+                _ => ty,
+            }
+        })
         .collect())
 }

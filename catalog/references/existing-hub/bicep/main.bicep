@@ -33,6 +33,9 @@ param hubNetwork hubNetworkType
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
+@description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
+param migration migrationType
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -43,6 +46,14 @@ type namesType = {
   logAnalyticsWorkspace: string
   keyVault: string
   keyVaultPrivateEndpoint: string
+  migrationResourceGroup: string
+  recoveryServicesVault: string
+  migrateProject: string
+  maintenanceConfiguration: string
+  diskEncryptionKeyVault: string
+  diskEncryptionKeyVaultPrivateEndpoint: string
+  diskEncryptionSet: string
+  diskEncryptionIdentity: string
 }
 
 type logAnalyticsType = {
@@ -80,6 +91,38 @@ type hubNetworkType = {
   // Subnet of the hub that takes the platform Key Vault's private endpoint.
   privateEndpointSubnetId: string?
   spokeDnsServers: array
+}
+
+type migrationType = {
+  enabled: bool
+  backup: {
+    // LocallyRedundant, ZoneRedundant or GeoRedundant; fixed once the first item is protected.
+    storageRedundancy: string
+    // Restore in the paired region at any time (GeoRedundant only).
+    crossRegionRestore: bool
+    // HH:MM, daily.
+    scheduleTime: string
+    // Windows time zone ID of the schedule.
+    timeZone: string
+    dailyRetentionDays: int
+    weeklyRetentionWeeks: int
+    monthlyRetentionMonths: int
+    // Days snapshots stay next to the disks for fast restores (1 to 30).
+    instantRestoreDays: int
+  }
+  patching: {
+    // Day of the weekly window.
+    weekday: string
+    // HH:MM in timeZone.
+    startTime: string
+    // HH:MM, at most 03:55 for in-guest patching.
+    duration: string
+    timeZone: string
+    // IfRequired, Never or Always.
+    reboot: string
+    windowsClassifications: array
+    linuxClassifications: array
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -133,6 +176,12 @@ resource hubVirtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' existi
   scope: resourceGroup(hubNetwork.subscriptionId, hubNetwork.resourceGroupName)
 }
 
+// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
+// they register in.
+var hubVirtualNetworkId = hubVirtualNetwork.id
+var hubPrivateEndpointSubnetId = hubNetwork.?privateEndpointSubnetId ?? ''
+var privateDnsZoneIds = hubNetwork.privateDnsZoneIds
+
 // ---------------------------------------------------------------------------------------
 // Security: the platform Key Vault.
 // ---------------------------------------------------------------------------------------
@@ -151,8 +200,8 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
-      subnetId: hubNetwork.?privateEndpointSubnetId ?? ''
-      privateDnsZoneId: hubNetwork.privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+      subnetId: hubPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
     } : null
   }
 }
@@ -200,7 +249,7 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
     params: {
       spokeVirtualNetworkName: spokeNetworks[i].outputs.name
       spokeName: spoke.name
-      hubVirtualNetworkId: hubVirtualNetwork.id
+      hubVirtualNetworkId: hubVirtualNetworkId
       useRemoteGateways: hubNetwork.useRemoteGateways
     }
     dependsOn: [
@@ -210,6 +259,71 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 ]
 
 // ---------------------------------------------------------------------------------------
+// Rehost: Azure Migrate, backup and patching for the servers moved into the spokes.
+// ---------------------------------------------------------------------------------------
+
+resource migrationResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = if (migration.enabled) {
+  name: names.migrationResourceGroup
+  location: location
+  tags: tags
+}
+
+module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
+  name: 'migration-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    names: {
+      recoveryServicesVault: names.recoveryServicesVault
+      migrateProject: names.migrateProject
+      maintenanceConfiguration: names.maintenanceConfiguration
+    }
+    location: location
+    tags: tags
+    backup: migration.backup
+    patching: migration.patching
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Disk encryption keys: an HSM-backed vault of their own, with purge protection always on,
+// since a purged key would make every disk encrypted with it unreadable (Security, Reliability).
+module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled) {
+  name: 'key-vault-cmk-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.diskEncryptionKeyVault
+    location: location
+    tags: tags
+    sku: 'premium'
+    enablePurgeProtection: true
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.diskEncryptionKeyVaultPrivateEndpoint
+      subnetId: hubPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
+  }
+}
+
+module diskEncryption 'modules/disk-encryption.bicep' = if (migration.enabled) {
+  name: 'disk-encryption-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    keyVaultName: names.diskEncryptionKeyVault
+    diskEncryptionSetName: names.diskEncryptionSet
+    identityName: names.diskEncryptionIdentity
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    diskEncryptionKeyVault
+  ]
+}
+
+// ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
 
@@ -217,7 +331,7 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
 
 @description('Resource ID of the hub virtual network.')
-output hubVirtualNetworkId string = hubVirtualNetwork.id
+output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
 output keyVaultId string = platformKeyVault.outputs.id
@@ -235,3 +349,15 @@ var spokeVirtualNetworks = [
 
 @description('Resource IDs of the spoke virtual networks, by spoke name.')
 output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+
+@description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
+output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.vaultId : ''
+
+@description('Resource ID of the Azure Migrate project; empty when the environment has none.')
+output migrateProjectId string = migration.enabled ? migrationServices.outputs.migrateProjectId : ''
+
+@description('Resource ID of the Update Manager maintenance configuration; empty when the environment has none.')
+output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+
+@description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
+output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''

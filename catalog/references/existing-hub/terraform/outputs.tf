@@ -5,7 +5,7 @@ output "log_analytics_workspace_id" {
 
 output "hub_virtual_network_id" {
   description = "Resource ID of the hub virtual network."
-  value       = data.azurerm_virtual_network.hub.id
+  value       = local.hub_virtual_network_id
 }
 
 output "key_vault_id" {
@@ -21,4 +21,24 @@ output "key_vault_uri" {
 output "spoke_virtual_network_ids" {
   description = "Resource IDs of the spoke virtual networks, by spoke name."
   value       = { for name, spoke in module.spoke_network : name => spoke.id }
+}
+
+output "recovery_services_vault_id" {
+  description = "Resource ID of the Recovery Services vault that backs up the servers; null when the environment has none."
+  value       = one(module.migration[*].vault_id)
+}
+
+output "migrate_project_id" {
+  description = "Resource ID of the Azure Migrate project; null when the environment has none."
+  value       = one(module.migration[*].migrate_project_id)
+}
+
+output "maintenance_configuration_id" {
+  description = "Resource ID of the Update Manager maintenance configuration; null when the environment has none."
+  value       = one(module.migration[*].maintenance_configuration_id)
+}
+
+output "disk_encryption_set_id" {
+  description = "Resource ID of the disk encryption set for the servers' managed disks; null when the environment has none."
+  value       = one(module.disk_encryption[*].id)
 }

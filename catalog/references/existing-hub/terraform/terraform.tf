@@ -7,6 +7,11 @@ terraform {
       source  = "hashicorp/azurerm"
       version = "~> 4.0"
     }
+    # Resources azurerm does not have yet (the Azure Migrate project), through the ARM API.
+    azapi = {
+      source  = "azure/azapi"
+      version = "~> 2.0"
+    }
   }
 
   # State per environment: terraform init -backend-config=... (see README.md).

@@ -21,11 +21,19 @@ variable "tags" {
 variable "names" {
   description = "Resource names, computed by meg from the CAF naming convention and checked against Azure's rules."
   type = object({
-    management_resource_group  = string
-    security_resource_group    = string
-    log_analytics_workspace    = string
-    key_vault                  = string
-    key_vault_private_endpoint = string
+    management_resource_group                  = string
+    security_resource_group                    = string
+    log_analytics_workspace                    = string
+    key_vault                                  = string
+    key_vault_private_endpoint                 = string
+    migration_resource_group                   = string
+    recovery_services_vault                    = string
+    migrate_project                            = string
+    maintenance_configuration                  = string
+    disk_encryption_key_vault                  = string
+    disk_encryption_key_vault_private_endpoint = string
+    disk_encryption_set                        = string
+    disk_encryption_identity                   = string
   })
 }
 
@@ -100,4 +108,48 @@ variable "spokes" {
       network_security_group_name = string
     }))
   }))
+}
+
+variable "migration" {
+  description = "Rehost tooling: whether this environment has it, backup storage and retention, and the patch window."
+  type = object({
+    enabled = bool
+    backup = object({
+      # Fixed once the first item is protected.
+      storage_redundancy = string
+      # Restore in the paired region at any time (GeoRedundant only).
+      cross_region_restore     = bool
+      schedule_time            = string
+      time_zone                = string
+      daily_retention_days     = number
+      weekly_retention_weeks   = number
+      monthly_retention_months = number
+      instant_restore_days     = number
+    })
+    patching = object({
+      weekday    = string
+      start_time = string
+      # At most 03:55 for in-guest patching.
+      duration                = string
+      time_zone               = string
+      reboot                  = string
+      windows_classifications = list(string)
+      linux_classifications   = list(string)
+    })
+  })
+
+  validation {
+    condition     = contains(["LocallyRedundant", "ZoneRedundant", "GeoRedundant"], var.migration.backup.storage_redundancy)
+    error_message = "Backup storage redundancy is LocallyRedundant, ZoneRedundant or GeoRedundant."
+  }
+
+  validation {
+    condition     = !var.migration.backup.cross_region_restore || var.migration.backup.storage_redundancy == "GeoRedundant"
+    error_message = "Cross-region restore needs GeoRedundant backup storage."
+  }
+
+  validation {
+    condition     = var.migration.backup.instant_restore_days >= 1 && var.migration.backup.instant_restore_days <= 30
+    error_message = "Instant restore keeps snapshots 1 to 30 days."
+  }
 }

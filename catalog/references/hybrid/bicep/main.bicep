@@ -382,6 +382,12 @@ module arcPrivateLinkScopeDeployment 'modules/arc-private-link-scope.bicep' = if
   }
 }
 
+// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
+// they register in.
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var hubPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
+var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
+
 // ---------------------------------------------------------------------------------------
 // Security: the platform Key Vault.
 // ---------------------------------------------------------------------------------------
@@ -400,8 +406,8 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
-      subnetId: hubVirtualNetwork.outputs.subnetIds['snet-management']
-      privateDnsZoneId: privateDnsZoneLinks.outputs.zoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+      subnetId: hubPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
     } : null
   }
 }
@@ -454,7 +460,7 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
     params: {
       spokeVirtualNetworkName: spokeNetworks[i].outputs.name
       spokeName: spoke.name
-      hubVirtualNetworkId: hubVirtualNetwork.outputs.id
+      hubVirtualNetworkId: hubVirtualNetworkId
       useRemoteGateways: vpnGateway.enabled || expressRoute.enabled
     }
     dependsOn: [
@@ -471,7 +477,7 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
 
 @description('Resource ID of the hub virtual network.')
-output hubVirtualNetworkId string = hubVirtualNetwork.outputs.id
+output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
 output keyVaultId string = platformKeyVault.outputs.id

@@ -213,8 +213,8 @@ module "key_vault" {
   log_analytics_workspace_id    = module.log_analytics.id
   private_endpoint = var.key_vault.private_endpoint ? {
     name                = var.names.key_vault_private_endpoint
-    subnet_id           = module.hub_network.subnet_ids["snet-management"]
-    private_dns_zone_id = lookup(module.private_dns_zones.zone_ids, "privatelink.vaultcore.azure.net", null)
+    subnet_id           = local.hub_private_endpoint_subnet_id
+    private_dns_zone_id = lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
   } : null
 }
 
@@ -228,8 +228,8 @@ module "spoke_network" {
   location                   = var.location
   tags                       = merge(var.tags, each.value.tags)
   dns_servers                = var.hub_network.spoke_dns_servers
+  hub_virtual_network_id     = local.hub_virtual_network_id
   bastion_address_prefix     = var.hub_network.bastion_address_prefix
-  hub_virtual_network_id     = module.hub_network.id
   hub_virtual_network_name   = module.hub_network.name
   hub_resource_group_name    = azurerm_resource_group.connectivity.name
   log_analytics_workspace_id = module.log_analytics.id

@@ -219,6 +219,12 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
   }
 }
 
+// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
+// they register in.
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var hubPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
+var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
+
 // ---------------------------------------------------------------------------------------
 // Security: the platform Key Vault.
 // ---------------------------------------------------------------------------------------
@@ -237,8 +243,8 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
-      subnetId: hubVirtualNetwork.outputs.subnetIds['snet-management']
-      privateDnsZoneId: privateDnsZoneLinks.outputs.zoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+      subnetId: hubPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
     } : null
   }
 }
@@ -285,7 +291,7 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
     params: {
       spokeVirtualNetworkName: spokeNetworks[i].outputs.name
       spokeName: spoke.name
-      hubVirtualNetworkId: hubVirtualNetwork.outputs.id
+      hubVirtualNetworkId: hubVirtualNetworkId
     }
     dependsOn: [
       hubToSpokePeerings[i]
@@ -311,12 +317,12 @@ module applications 'modules/application.bicep' = [
       keyVaultPurgeProtection: keyVault.enablePurgeProtection
       keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
-      privateDnsZoneIds: privateDnsZoneLinks.outputs.zoneIds
+      privateDnsZoneIds: privateDnsZoneIds
       // Spokes on Azure DNS do not see the zones linked to the hub: link them to the spoke too.
       dnsZoneLinks: empty(hubNetwork.spokeDnsServers) ? privateDnsZones : []
       connectivityResourceGroupName: connectivityResourceGroup.name
       containerApps: paas.containerApps
-      hubVirtualNetworkId: hubVirtualNetwork.outputs.id
+      hubVirtualNetworkId: hubVirtualNetworkId
     }
     // The application's subnets exist once its spoke network does.
     dependsOn: [
@@ -353,7 +359,7 @@ module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor
 output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
 
 @description('Resource ID of the hub virtual network.')
-output hubVirtualNetworkId string = hubVirtualNetwork.outputs.id
+output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
 output keyVaultId string = platformKeyVault.outputs.id

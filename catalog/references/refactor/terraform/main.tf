@@ -97,8 +97,8 @@ module "key_vault" {
   log_analytics_workspace_id    = module.log_analytics.id
   private_endpoint = var.key_vault.private_endpoint ? {
     name                = var.names.key_vault_private_endpoint
-    subnet_id           = module.hub_network.subnet_ids["snet-management"]
-    private_dns_zone_id = lookup(module.private_dns_zones.zone_ids, "privatelink.vaultcore.azure.net", null)
+    subnet_id           = local.hub_private_endpoint_subnet_id
+    private_dns_zone_id = lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
   } : null
 }
 
@@ -112,8 +112,8 @@ module "spoke_network" {
   location                   = var.location
   tags                       = merge(var.tags, each.value.tags)
   dns_servers                = var.hub_network.spoke_dns_servers
+  hub_virtual_network_id     = local.hub_virtual_network_id
   bastion_address_prefix     = var.hub_network.bastion_address_prefix
-  hub_virtual_network_id     = module.hub_network.id
   hub_virtual_network_name   = module.hub_network.name
   hub_resource_group_name    = azurerm_resource_group.connectivity.name
   log_analytics_workspace_id = module.log_analytics.id
@@ -139,14 +139,14 @@ module "application" {
   log_analytics_workspace_id      = module.log_analytics.id
   integration_subnet_id           = module.spoke_network[each.key].subnet_ids["snet-appservice"]
   private_endpoint_subnet_id      = module.spoke_network[each.key].subnet_ids["snet-private-endpoints"]
-  private_dns_zone_ids            = module.private_dns_zones.zone_ids
+  private_dns_zone_ids            = local.private_dns_zone_ids
   # Spokes on Azure DNS do not see the zones linked to the hub: link them to the spoke too.
   dns_zone_links                   = length(var.hub_network.spoke_dns_servers) == 0 ? var.private_dns_zones : []
   virtual_network_id               = module.spoke_network[each.key].id
   connectivity_resource_group_name = azurerm_resource_group.connectivity.name
   container_apps                   = var.paas.container_apps
   container_apps_subnet_id         = each.value.container_apps ? module.spoke_network[each.key].subnet_ids["snet-containerapps"] : null
-  hub_virtual_network_id           = module.hub_network.id
+  hub_virtual_network_id           = local.hub_virtual_network_id
 }
 
 # Front Door per environment: the one public entry to the web apps, through its WAF, and on to

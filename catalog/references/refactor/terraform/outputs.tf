@@ -5,7 +5,7 @@ output "log_analytics_workspace_id" {
 
 output "hub_virtual_network_id" {
   description = "Resource ID of the hub virtual network."
-  value       = module.hub_network.id
+  value       = local.hub_virtual_network_id
 }
 
 output "key_vault_id" {

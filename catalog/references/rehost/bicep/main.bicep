@@ -42,6 +42,27 @@ param firewall firewallType
 @description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
 param bastion bastionType
 
+@description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
+param migration migrationType
+
+@description('Site Recovery (Azure to Azure): whether this environment has it, the recovery region, recovery point retention and network mappings.')
+param siteRecovery siteRecoveryType
+
+// items: { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size, zone?,
+// osDiskSizeGb?, networkInterfaceName, osDiskName, dataDisks: [{ name, lun, sizeGb }], image: { publisher, offer, sku, version } }
+@description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
+param virtualMachines array
+
+@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file.')
+@secure()
+@minLength(12)
+@maxLength(123)
+param vmAdminPassword string
+
+@description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time.')
+@secure()
+param vmAdminSshPublicKey string
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -60,6 +81,19 @@ type namesType = {
   firewallManagementPublicIp: string
   bastion: string
   bastionPublicIp: string
+  migrationResourceGroup: string
+  recoveryServicesVault: string
+  migrateProject: string
+  maintenanceConfiguration: string
+  diskEncryptionKeyVault: string
+  diskEncryptionKeyVaultPrivateEndpoint: string
+  diskEncryptionSet: string
+  diskEncryptionIdentity: string
+  dataCollectionRule: string
+  recoveryResourceGroup: string
+  siteRecoveryVault: string
+  siteRecoveryReplicationPolicy: string
+  siteRecoveryCacheStorage: string
 }
 
 type logAnalyticsType = {
@@ -106,6 +140,49 @@ type bastionType = {
   enabled: bool
   // Basic, Standard or Premium.
   sku: string
+}
+
+type migrationType = {
+  enabled: bool
+  backup: {
+    // LocallyRedundant, ZoneRedundant or GeoRedundant; fixed once the first item is protected.
+    storageRedundancy: string
+    // Restore in the paired region at any time (GeoRedundant only).
+    crossRegionRestore: bool
+    // HH:MM, daily.
+    scheduleTime: string
+    // Windows time zone ID of the schedule.
+    timeZone: string
+    dailyRetentionDays: int
+    weeklyRetentionWeeks: int
+    monthlyRetentionMonths: int
+    // Days snapshots stay next to the disks for fast restores (1 to 30).
+    instantRestoreDays: int
+  }
+  patching: {
+    // Day of the weekly window.
+    weekday: string
+    // HH:MM in timeZone.
+    startTime: string
+    // HH:MM, at most 03:55 for in-guest patching.
+    duration: string
+    timeZone: string
+    // IfRequired, Never or Always.
+    reboot: string
+    windowsClassifications: array
+    linuxClassifications: array
+  }
+}
+
+type siteRecoveryType = {
+  enabled: bool
+  // The region the servers fail over to; the landing zone's own region when disabled.
+  recoveryLocation: string
+  recoveryPointRetentionMinutes: int
+  // 0 for no app-consistent snapshots.
+  appConsistentFrequencyMinutes: int
+  // items: { spoke, recoveryNetworkId }
+  networkMappings: array
 }
 
 // ---------------------------------------------------------------------------------------
@@ -221,6 +298,12 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
   }
 }
 
+// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
+// they register in.
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var hubPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
+var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
+
 // ---------------------------------------------------------------------------------------
 // Security: the platform Key Vault.
 // ---------------------------------------------------------------------------------------
@@ -239,8 +322,8 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
-      subnetId: hubVirtualNetwork.outputs.subnetIds['snet-management']
-      privateDnsZoneId: privateDnsZoneLinks.outputs.zoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+      subnetId: hubPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
     } : null
   }
 }
@@ -287,13 +370,180 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
     params: {
       spokeVirtualNetworkName: spokeNetworks[i].outputs.name
       spokeName: spoke.name
-      hubVirtualNetworkId: hubVirtualNetwork.outputs.id
+      hubVirtualNetworkId: hubVirtualNetworkId
     }
     dependsOn: [
       hubToSpokePeerings[i]
     ]
   }
 ]
+
+// ---------------------------------------------------------------------------------------
+// Rehost: Azure Migrate, backup and patching for the servers moved into the spokes.
+// ---------------------------------------------------------------------------------------
+
+resource migrationResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = if (migration.enabled) {
+  name: names.migrationResourceGroup
+  location: location
+  tags: tags
+}
+
+module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
+  name: 'migration-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    names: {
+      recoveryServicesVault: names.recoveryServicesVault
+      migrateProject: names.migrateProject
+      maintenanceConfiguration: names.maintenanceConfiguration
+    }
+    location: location
+    tags: tags
+    backup: migration.backup
+    patching: migration.patching
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Disk encryption keys: an HSM-backed vault of their own, with purge protection always on,
+// since a purged key would make every disk encrypted with it unreadable (Security, Reliability).
+module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled) {
+  name: 'key-vault-cmk-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.diskEncryptionKeyVault
+    location: location
+    tags: tags
+    sku: 'premium'
+    enablePurgeProtection: true
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.diskEncryptionKeyVaultPrivateEndpoint
+      subnetId: hubPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
+  }
+}
+
+module diskEncryption 'modules/disk-encryption.bicep' = if (migration.enabled) {
+  name: 'disk-encryption-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    keyVaultName: names.diskEncryptionKeyVault
+    diskEncryptionSetName: names.diskEncryptionSet
+    identityName: names.diskEncryptionIdentity
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    diskEncryptionKeyVault
+  ]
+}
+
+// The servers' agents reach Backup, Entra ID, Storage, Update Manager (and Site Recovery)
+// through the hub firewall, which denies what it was not told about (Security).
+module rehostFirewallRules 'modules/rehost-firewall-rules.bicep' = if (migration.enabled && firewall.enabled && !empty(spokeAddressPrefixes)) {
+  name: 'firewall-rules-rehost-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    policyName: names.firewallPolicy
+    spokeAddressPrefixes: spokeAddressPrefixes
+    siteRecovery: siteRecovery.enabled
+  }
+  // A firewall policy takes one change at a time: after the platform's rule collection group.
+  dependsOn: [
+    hubFirewall
+  ]
+}
+
+// Site Recovery: the vault and the failover target live in the recovery region, so they survive
+// the outage they protect against (Reliability).
+resource recoveryResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = if (siteRecovery.enabled) {
+  name: names.recoveryResourceGroup
+  location: siteRecovery.recoveryLocation
+  tags: tags
+}
+
+module siteRecoveryCache 'modules/site-recovery-cache.bicep' = if (siteRecovery.enabled) {
+  name: 'site-recovery-cache-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.siteRecoveryCacheStorage
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+module siteRecoveryVault 'modules/site-recovery.bicep' = if (siteRecovery.enabled) {
+  name: 'site-recovery-${environmentName}'
+  scope: recoveryResourceGroup
+  params: {
+    vaultName: names.siteRecoveryVault
+    replicationPolicyName: names.siteRecoveryReplicationPolicy
+    primaryLocation: location
+    recoveryLocation: siteRecovery.recoveryLocation
+    tags: tags
+    recoveryPointRetentionMinutes: siteRecovery.recoveryPointRetentionMinutes
+    appConsistentFrequencyMinutes: siteRecovery.appConsistentFrequencyMinutes
+    networkMappings: siteRecovery.networkMappings
+    primaryNetworkIds: toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
+// patched like the servers Azure Migrate brings.
+module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMachines)) {
+  name: 'server-monitoring-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.dataCollectionRule
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
+  for vm in virtualMachines: {
+    name: 'vm-${vm.name}-${environmentName}'
+    scope: resourceGroup(vm.resourceGroupName)
+    params: {
+      vm: vm
+      location: location
+      // The spoke's tags too: a server is charged to the application that owns its spoke.
+      tags: union(tags, filter(spokes, spoke => spoke.name == vm.spoke)[0].tags)
+      diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
+      dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
+      maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+      adminPassword: vm.os == 'windows' ? vmAdminPassword : ''
+      adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
+    }
+    dependsOn: [
+      spokeNetworks
+    ]
+  }
+]
+
+module virtualMachineBackup 'modules/virtual-machine-backup.bicep' = if (!empty(virtualMachines)) {
+  name: 'vm-backup-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    vaultName: names.recoveryServicesVault
+    backupPolicyId: migration.enabled ? migrationServices.outputs.backupPolicyId : ''
+    virtualMachines: [
+      for (vm, i) in virtualMachines: {
+        name: vm.name
+        resourceGroupName: vm.resourceGroupName
+        id: virtualMachineDeployments[i].outputs.id
+      }
+    ]
+  }
+}
 
 // ---------------------------------------------------------------------------------------
 // Outputs
@@ -303,7 +553,7 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
 
 @description('Resource ID of the hub virtual network.')
-output hubVirtualNetworkId string = hubVirtualNetwork.outputs.id
+output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
 output keyVaultId string = platformKeyVault.outputs.id
@@ -333,3 +583,32 @@ output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId
 
 @description('Resource ID of the Bastion host; empty when the environment has none.')
 output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+
+@description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
+output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.vaultId : ''
+
+@description('Resource ID of the Azure Migrate project; empty when the environment has none.')
+output migrateProjectId string = migration.enabled ? migrationServices.outputs.migrateProjectId : ''
+
+@description('Resource ID of the Update Manager maintenance configuration; empty when the environment has none.')
+output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+
+@description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
+output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
+
+@description('Resource ID of the Site Recovery vault in the recovery region; empty when the environment has none.')
+output siteRecoveryVaultId string = siteRecovery.enabled ? siteRecoveryVault.outputs.vaultId : ''
+
+@description('Resource ID of the Site Recovery cache storage account; empty when the environment has none.')
+output siteRecoveryCacheStorageId string = siteRecovery.enabled ? siteRecoveryCache.outputs.id : ''
+
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var virtualMachineIdList = [
+  for (vm, i) in virtualMachines: {
+    name: vm.name
+    id: virtualMachineDeployments[i].outputs.id
+  }
+]
+
+@description('Resource IDs of the virtual machines meg deployed, by name.')
+output virtualMachineIds object = toObject(virtualMachineIdList, vm => vm.name, vm => vm.id)

@@ -5,7 +5,7 @@ output "log_analytics_workspace_id" {
 
 output "hub_virtual_network_id" {
   description = "Resource ID of the hub virtual network."
-  value       = module.hub_network.id
+  value       = local.hub_virtual_network_id
 }
 
 output "key_vault_id" {
@@ -41,4 +41,39 @@ output "firewall_policy_id" {
 output "bastion_id" {
   description = "Resource ID of the Bastion host; null when the environment has none."
   value       = one(module.bastion[*].id)
+}
+
+output "recovery_services_vault_id" {
+  description = "Resource ID of the Recovery Services vault that backs up the servers; null when the environment has none."
+  value       = one(module.migration[*].vault_id)
+}
+
+output "migrate_project_id" {
+  description = "Resource ID of the Azure Migrate project; null when the environment has none."
+  value       = one(module.migration[*].migrate_project_id)
+}
+
+output "maintenance_configuration_id" {
+  description = "Resource ID of the Update Manager maintenance configuration; null when the environment has none."
+  value       = one(module.migration[*].maintenance_configuration_id)
+}
+
+output "disk_encryption_set_id" {
+  description = "Resource ID of the disk encryption set for the servers' managed disks; null when the environment has none."
+  value       = one(module.disk_encryption[*].id)
+}
+
+output "site_recovery_vault_id" {
+  description = "Resource ID of the Site Recovery vault in the recovery region; null when the environment has none."
+  value       = one(module.site_recovery[*].vault_id)
+}
+
+output "site_recovery_cache_storage_id" {
+  description = "Resource ID of the Site Recovery cache storage account; null when the environment has none."
+  value       = one(module.site_recovery[*].cache_storage_id)
+}
+
+output "virtual_machine_ids" {
+  description = "Resource IDs of the virtual machines meg deployed, by name."
+  value       = { for name, vm in module.virtual_machine : name => vm.id }
 }

@@ -21,19 +21,32 @@ variable "tags" {
 variable "names" {
   description = "Resource names, computed by meg from the CAF naming convention and checked against Azure's rules."
   type = object({
-    connectivity_resource_group   = string
-    management_resource_group     = string
-    security_resource_group       = string
-    log_analytics_workspace       = string
-    key_vault                     = string
-    key_vault_private_endpoint    = string
-    hub_virtual_network           = string
-    firewall                      = string
-    firewall_policy               = string
-    firewall_public_ip            = string
-    firewall_management_public_ip = string
-    bastion                       = string
-    bastion_public_ip             = string
+    connectivity_resource_group                = string
+    management_resource_group                  = string
+    security_resource_group                    = string
+    log_analytics_workspace                    = string
+    key_vault                                  = string
+    key_vault_private_endpoint                 = string
+    hub_virtual_network                        = string
+    firewall                                   = string
+    firewall_policy                            = string
+    firewall_public_ip                         = string
+    firewall_management_public_ip              = string
+    bastion                                    = string
+    bastion_public_ip                          = string
+    migration_resource_group                   = string
+    recovery_services_vault                    = string
+    migrate_project                            = string
+    maintenance_configuration                  = string
+    disk_encryption_key_vault                  = string
+    disk_encryption_key_vault_private_endpoint = string
+    disk_encryption_set                        = string
+    disk_encryption_identity                   = string
+    data_collection_rule                       = string
+    recovery_resource_group                    = string
+    site_recovery_vault                        = string
+    site_recovery_replication_policy           = string
+    site_recovery_cache_storage                = string
   })
 }
 
@@ -154,4 +167,120 @@ variable "bastion" {
     condition     = contains(["Basic", "Standard", "Premium"], var.bastion.sku)
     error_message = "The Bastion SKU is Basic, Standard or Premium."
   }
+}
+
+variable "migration" {
+  description = "Rehost tooling: whether this environment has it, backup storage and retention, and the patch window."
+  type = object({
+    enabled = bool
+    backup = object({
+      # Fixed once the first item is protected.
+      storage_redundancy = string
+      # Restore in the paired region at any time (GeoRedundant only).
+      cross_region_restore     = bool
+      schedule_time            = string
+      time_zone                = string
+      daily_retention_days     = number
+      weekly_retention_weeks   = number
+      monthly_retention_months = number
+      instant_restore_days     = number
+    })
+    patching = object({
+      weekday    = string
+      start_time = string
+      # At most 03:55 for in-guest patching.
+      duration                = string
+      time_zone               = string
+      reboot                  = string
+      windows_classifications = list(string)
+      linux_classifications   = list(string)
+    })
+  })
+
+  validation {
+    condition     = contains(["LocallyRedundant", "ZoneRedundant", "GeoRedundant"], var.migration.backup.storage_redundancy)
+    error_message = "Backup storage redundancy is LocallyRedundant, ZoneRedundant or GeoRedundant."
+  }
+
+  validation {
+    condition     = !var.migration.backup.cross_region_restore || var.migration.backup.storage_redundancy == "GeoRedundant"
+    error_message = "Cross-region restore needs GeoRedundant backup storage."
+  }
+
+  validation {
+    condition     = var.migration.backup.instant_restore_days >= 1 && var.migration.backup.instant_restore_days <= 30
+    error_message = "Instant restore keeps snapshots 1 to 30 days."
+  }
+}
+
+variable "site_recovery" {
+  description = "Site Recovery (Azure to Azure): whether this environment has it, the recovery region, recovery point retention and network mappings."
+  type = object({
+    enabled = bool
+    # The region the servers fail over to; the landing zone's own region when disabled.
+    recovery_location                = string
+    recovery_point_retention_minutes = number
+    # 0 for no app-consistent snapshots.
+    app_consistent_frequency_minutes = number
+    network_mappings = list(object({
+      spoke               = string
+      recovery_network_id = string
+    }))
+  })
+
+  validation {
+    condition     = !var.site_recovery.enabled || var.site_recovery.recovery_location != var.location
+    error_message = "The recovery region must differ from the landing zone's region."
+  }
+}
+
+variable "virtual_machines" {
+  description = "Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead."
+  type = list(object({
+    name                 = string
+    spoke                = string
+    resource_group_name  = string
+    virtual_network_name = string
+    # snet-<subnet>, a subnet of the spoke.
+    subnet_name            = string
+    os                     = string
+    size                   = string
+    zone                   = optional(string)
+    os_disk_size_gb        = optional(number)
+    network_interface_name = string
+    os_disk_name           = string
+    data_disks = list(object({
+      name    = string
+      lun     = number
+      size_gb = number
+    }))
+    image = object({
+      publisher = string
+      offer     = string
+      sku       = string
+      version   = string
+    })
+  }))
+
+  validation {
+    condition     = alltrue([for vm in var.virtual_machines : contains(["windows", "linux"], vm.os)])
+    error_message = "A virtual machine's os is windows or linux."
+  }
+}
+
+variable "vm_admin_password" {
+  description = "Local administrator (azureadmin) password of the Windows VMs: export TF_VAR_vm_admin_password, never put it in a file."
+  type        = string
+  sensitive   = true
+
+  validation {
+    condition     = length(var.vm_admin_password) >= 12 && length(var.vm_admin_password) <= 123
+    error_message = "The administrator password is 12 to 123 characters long."
+  }
+}
+
+variable "vm_admin_ssh_public_key" {
+  description = "SSH public key of the Linux VMs' administrator (azureadmin): export TF_VAR_vm_admin_ssh_public_key."
+  type        = string
+  sensitive   = true
 }

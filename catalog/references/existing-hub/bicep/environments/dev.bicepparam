@@ -19,6 +19,14 @@ param names = {
   logAnalyticsWorkspace: 'log-management-dev-weu-001'
   keyVault: 'kv-northwin-dev-weu-10d9'
   keyVaultPrivateEndpoint: 'pep-kv-platform-dev-weu-001'
+  migrationResourceGroup: 'rg-migration-dev-weu-001'
+  recoveryServicesVault: 'rsv-backup-dev-weu-001'
+  migrateProject: 'migr-servers-dev-weu-001'
+  maintenanceConfiguration: 'mc-servers-dev-weu-001'
+  diskEncryptionKeyVault: 'kv-cmk-dev-weu-2d7b'
+  diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-dev-weu-001'
+  diskEncryptionSet: 'des-servers-dev-weu-001'
+  diskEncryptionIdentity: 'id-des-servers-dev-weu-001'
 }
 
 param logAnalytics = {
@@ -90,3 +98,35 @@ param spokes = [
     ]
   }
 ]
+
+param migration = {
+  enabled: true
+  backup: {
+    storageRedundancy: 'LocallyRedundant'
+    crossRegionRestore: false
+    scheduleTime: '23:00'
+    timeZone: 'UTC'
+    dailyRetentionDays: 7
+    weeklyRetentionWeeks: 1
+    monthlyRetentionMonths: 1
+    instantRestoreDays: 1
+  }
+  patching: {
+    weekday: 'Tuesday'
+    startTime: '22:00'
+    duration: '03:00'
+    timeZone: 'UTC'
+    reboot: 'IfRequired'
+    windowsClassifications: [
+      'Critical'
+      'Security'
+      'UpdateRollup'
+      'Definition'
+      'Updates'
+    ]
+    linuxClassifications: [
+      'Critical'
+      'Security'
+    ]
+  }
+}

@@ -19,6 +19,14 @@ param names = {
   logAnalyticsWorkspace: 'log-management-prod-weu-001'
   keyVault: 'kv-northwi-prod-weu-ff40'
   keyVaultPrivateEndpoint: 'pep-kv-platform-prod-weu-001'
+  migrationResourceGroup: 'rg-migration-prod-weu-001'
+  recoveryServicesVault: 'rsv-backup-prod-weu-001'
+  migrateProject: 'migr-server-prod-weu-001'
+  maintenanceConfiguration: 'mc-servers-prod-weu-001'
+  diskEncryptionKeyVault: 'kv-cmk-prod-weu-30e3'
+  diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-prod-weu-001'
+  diskEncryptionSet: 'des-servers-prod-weu-001'
+  diskEncryptionIdentity: 'id-des-servers-prod-weu-001'
 }
 
 param logAnalytics = {
@@ -90,3 +98,34 @@ param spokes = [
     ]
   }
 ]
+
+param migration = {
+  enabled: true
+  backup: {
+    storageRedundancy: 'GeoRedundant'
+    crossRegionRestore: true
+    scheduleTime: '23:00'
+    timeZone: 'UTC'
+    dailyRetentionDays: 30
+    weeklyRetentionWeeks: 12
+    monthlyRetentionMonths: 12
+    instantRestoreDays: 5
+  }
+  patching: {
+    weekday: 'Saturday'
+    startTime: '22:00'
+    duration: '03:00'
+    timeZone: 'UTC'
+    reboot: 'IfRequired'
+    windowsClassifications: [
+      'Critical'
+      'Security'
+      'UpdateRollup'
+      'Definition'
+    ]
+    linuxClassifications: [
+      'Critical'
+      'Security'
+    ]
+  }
+}

@@ -13,11 +13,19 @@ tags = {
 }
 
 names = {
-  management_resource_group  = "rg-management-dev-weu-001"
-  security_resource_group    = "rg-security-dev-weu-001"
-  log_analytics_workspace    = "log-management-dev-weu-001"
-  key_vault                  = "kv-northwin-dev-weu-10d9"
-  key_vault_private_endpoint = "pep-kv-platform-dev-weu-001"
+  management_resource_group                  = "rg-management-dev-weu-001"
+  security_resource_group                    = "rg-security-dev-weu-001"
+  log_analytics_workspace                    = "log-management-dev-weu-001"
+  key_vault                                  = "kv-northwin-dev-weu-10d9"
+  key_vault_private_endpoint                 = "pep-kv-platform-dev-weu-001"
+  migration_resource_group                   = "rg-migration-dev-weu-001"
+  recovery_services_vault                    = "rsv-backup-dev-weu-001"
+  migrate_project                            = "migr-servers-dev-weu-001"
+  maintenance_configuration                  = "mc-servers-dev-weu-001"
+  disk_encryption_key_vault                  = "kv-cmk-dev-weu-2d7b"
+  disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-dev-weu-001"
+  disk_encryption_set                        = "des-servers-dev-weu-001"
+  disk_encryption_identity                   = "id-des-servers-dev-weu-001"
 }
 
 log_analytics = {
@@ -83,3 +91,26 @@ spokes = [
     ]
   },
 ]
+
+migration = {
+  enabled = true
+  backup = {
+    storage_redundancy       = "LocallyRedundant"
+    cross_region_restore     = false
+    schedule_time            = "23:00"
+    time_zone                = "UTC"
+    daily_retention_days     = 7
+    weekly_retention_weeks   = 1
+    monthly_retention_months = 1
+    instant_restore_days     = 1
+  }
+  patching = {
+    weekday                 = "Tuesday"
+    start_time              = "22:00"
+    duration                = "03:00"
+    time_zone               = "UTC"
+    reboot                  = "IfRequired"
+    windows_classifications = ["Critical", "Security", "UpdateRollup", "Definition", "Updates"]
+    linux_classifications   = ["Critical", "Security"]
+  }
+}

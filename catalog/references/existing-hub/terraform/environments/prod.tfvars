@@ -13,11 +13,19 @@ tags = {
 }
 
 names = {
-  management_resource_group  = "rg-management-prod-weu-001"
-  security_resource_group    = "rg-security-prod-weu-001"
-  log_analytics_workspace    = "log-management-prod-weu-001"
-  key_vault                  = "kv-northwi-prod-weu-ff40"
-  key_vault_private_endpoint = "pep-kv-platform-prod-weu-001"
+  management_resource_group                  = "rg-management-prod-weu-001"
+  security_resource_group                    = "rg-security-prod-weu-001"
+  log_analytics_workspace                    = "log-management-prod-weu-001"
+  key_vault                                  = "kv-northwi-prod-weu-ff40"
+  key_vault_private_endpoint                 = "pep-kv-platform-prod-weu-001"
+  migration_resource_group                   = "rg-migration-prod-weu-001"
+  recovery_services_vault                    = "rsv-backup-prod-weu-001"
+  migrate_project                            = "migr-server-prod-weu-001"
+  maintenance_configuration                  = "mc-servers-prod-weu-001"
+  disk_encryption_key_vault                  = "kv-cmk-prod-weu-30e3"
+  disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-prod-weu-001"
+  disk_encryption_set                        = "des-servers-prod-weu-001"
+  disk_encryption_identity                   = "id-des-servers-prod-weu-001"
 }
 
 log_analytics = {
@@ -83,3 +91,26 @@ spokes = [
     ]
   },
 ]
+
+migration = {
+  enabled = true
+  backup = {
+    storage_redundancy       = "GeoRedundant"
+    cross_region_restore     = true
+    schedule_time            = "23:00"
+    time_zone                = "UTC"
+    daily_retention_days     = 30
+    weekly_retention_weeks   = 12
+    monthly_retention_months = 12
+    instant_restore_days     = 5
+  }
+  patching = {
+    weekday                 = "Saturday"
+    start_time              = "22:00"
+    duration                = "03:00"
+    time_zone               = "UTC"
+    reboot                  = "IfRequired"
+    windows_classifications = ["Critical", "Security", "UpdateRollup", "Definition"]
+    linux_classifications   = ["Critical", "Security"]
+  }
+}

@@ -28,6 +28,19 @@ param names = {
   firewallManagementPublicIp: 'pip-firewall-mgmt-dev-sdc-001'
   bastion: 'bas-hub-dev-sdc-001'
   bastionPublicIp: 'pip-bastion-dev-sdc-001'
+  migrationResourceGroup: 'rg-migration-dev-sdc-001'
+  recoveryServicesVault: 'rsv-backup-dev-sdc-001'
+  migrateProject: 'migr-servers-dev-sdc-001'
+  maintenanceConfiguration: 'mc-servers-dev-sdc-001'
+  diskEncryptionKeyVault: 'kv-cmk-dev-sdc-f8ef'
+  diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-dev-sdc-001'
+  diskEncryptionSet: 'des-servers-dev-sdc-001'
+  diskEncryptionIdentity: 'id-des-servers-dev-sdc-001'
+  dataCollectionRule: 'dcr-servers-dev-sdc-001'
+  recoveryResourceGroup: 'rg-recovery-dev-sdc-001'
+  siteRecoveryVault: 'rsv-asr-dev-sdc-001'
+  siteRecoveryReplicationPolicy: 'asrpol-vms-dev-sdc-001'
+  siteRecoveryCacheStorage: 'stasrcachedevsdc6670'
 }
 
 param logAnalytics = {
@@ -135,3 +148,51 @@ param spokes = [
     ]
   }
 ]
+
+param migration = {
+  enabled: true
+  backup: {
+    storageRedundancy: 'LocallyRedundant'
+    crossRegionRestore: false
+    scheduleTime: '23:00'
+    timeZone: 'UTC'
+    dailyRetentionDays: 7
+    weeklyRetentionWeeks: 1
+    monthlyRetentionMonths: 1
+    instantRestoreDays: 1
+  }
+  patching: {
+    weekday: 'Tuesday'
+    startTime: '05:00'
+    duration: '02:00'
+    timeZone: 'W. Europe Standard Time'
+    reboot: 'IfRequired'
+    windowsClassifications: [
+      'Critical'
+      'Security'
+      'UpdateRollup'
+      'Definition'
+      'Updates'
+    ]
+    linuxClassifications: [
+      'Critical'
+      'Security'
+    ]
+  }
+}
+
+param siteRecovery = {
+  enabled: false
+  recoveryLocation: 'swedencentral'
+  recoveryPointRetentionMinutes: 1440
+  appConsistentFrequencyMinutes: 240
+  networkMappings: []
+}
+
+param virtualMachines = []
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vmAdminSshPublicKey = readEnvironmentVariable('VM_ADMIN_SSH_PUBLIC_KEY')

@@ -28,6 +28,19 @@ param names = {
   firewallManagementPublicIp: 'pip-firewall-mgmt-prod-sdc-001'
   bastion: 'bas-hub-prod-sdc-001'
   bastionPublicIp: 'pip-bastion-prod-sdc-001'
+  migrationResourceGroup: 'rg-migration-prod-sdc-001'
+  recoveryServicesVault: 'rsv-backup-prod-sdc-001'
+  migrateProject: 'migr-server-prod-sdc-001'
+  maintenanceConfiguration: 'mc-servers-prod-sdc-001'
+  diskEncryptionKeyVault: 'kv-cmk-prod-sdc-5e81'
+  diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-prod-sdc-001'
+  diskEncryptionSet: 'des-servers-prod-sdc-001'
+  diskEncryptionIdentity: 'id-des-servers-prod-sdc-001'
+  dataCollectionRule: 'dcr-servers-prod-sdc-001'
+  recoveryResourceGroup: 'rg-recovery-prod-sdc-001'
+  siteRecoveryVault: 'rsv-asr-prod-sdc-001'
+  siteRecoveryReplicationPolicy: 'asrpol-vms-prod-sdc-001'
+  siteRecoveryCacheStorage: 'stasrcacheprodsdc1109'
 }
 
 param logAnalytics = {
@@ -140,3 +153,117 @@ param spokes = [
     ]
   }
 ]
+
+param migration = {
+  enabled: true
+  backup: {
+    storageRedundancy: 'GeoRedundant'
+    crossRegionRestore: true
+    scheduleTime: '22:30'
+    timeZone: 'W. Europe Standard Time'
+    dailyRetentionDays: 30
+    weeklyRetentionWeeks: 12
+    monthlyRetentionMonths: 12
+    instantRestoreDays: 5
+  }
+  patching: {
+    weekday: 'Saturday'
+    startTime: '01:00'
+    duration: '03:55'
+    timeZone: 'W. Europe Standard Time'
+    reboot: 'IfRequired'
+    windowsClassifications: [
+      'Critical'
+      'Security'
+      'UpdateRollup'
+      'Definition'
+    ]
+    linuxClassifications: [
+      'Critical'
+      'Security'
+    ]
+  }
+}
+
+param siteRecovery = {
+  enabled: true
+  recoveryLocation: 'swedensouth'
+  recoveryPointRetentionMinutes: 4320
+  appConsistentFrequencyMinutes: 240
+  networkMappings: [
+    {
+      spoke: 'erp'
+      recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-sdcs-001'
+    }
+    {
+      spoke: 'files'
+      recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-sdcs-001'
+    }
+  ]
+}
+
+param virtualMachines = [
+  {
+    name: 'erpapp01'
+    spoke: 'erp'
+    resourceGroupName: 'rg-erp-prod-sdc-001'
+    virtualNetworkName: 'vnet-erp-prod-sdc-001'
+    subnetName: 'snet-app'
+    os: 'windows'
+    size: 'Standard_D4s_v5'
+    zone: '1'
+    osDiskSizeGb: null
+    networkInterfaceName: 'nic-erpapp01-prod-sdc-001'
+    osDiskName: 'disk-erpapp01-os-prod-sdc-001'
+    dataDisks: [
+      {
+        name: 'disk-erpapp01-data0-prod-sdc-001'
+        lun: 0
+        sizeGb: 256
+      }
+    ]
+    image: {
+      publisher: 'MicrosoftWindowsServer'
+      offer: 'WindowsServer'
+      sku: '2022-datacenter-azure-edition'
+      version: 'latest'
+    }
+  }
+  {
+    name: 'erpdb01'
+    spoke: 'erp'
+    resourceGroupName: 'rg-erp-prod-sdc-001'
+    virtualNetworkName: 'vnet-erp-prod-sdc-001'
+    subnetName: 'snet-db'
+    os: 'linux'
+    size: 'Standard_E8s_v5'
+    zone: '1'
+    osDiskSizeGb: 64
+    networkInterfaceName: 'nic-erpdb01-prod-sdc-001'
+    osDiskName: 'disk-erpdb01-os-prod-sdc-001'
+    dataDisks: [
+      {
+        name: 'disk-erpdb01-data0-prod-sdc-001'
+        lun: 0
+        sizeGb: 512
+      }
+      {
+        name: 'disk-erpdb01-data1-prod-sdc-001'
+        lun: 1
+        sizeGb: 128
+      }
+    ]
+    image: {
+      publisher: 'Canonical'
+      offer: 'ubuntu-24_04-lts'
+      sku: 'server'
+      version: 'latest'
+    }
+  }
+]
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vmAdminSshPublicKey = readEnvironmentVariable('VM_ADMIN_SSH_PUBLIC_KEY')

@@ -14,19 +14,32 @@ tags = {
 }
 
 names = {
-  connectivity_resource_group   = "rg-connectivity-dev-sdc-001"
-  management_resource_group     = "rg-management-dev-sdc-001"
-  security_resource_group       = "rg-security-dev-sdc-001"
-  log_analytics_workspace       = "log-management-dev-sdc-001"
-  key_vault                     = "kv-fabrikam-dev-sdc-6454"
-  key_vault_private_endpoint    = "pep-kv-platform-dev-sdc-001"
-  hub_virtual_network           = "vnet-hub-dev-sdc-001"
-  firewall                      = "afw-hub-dev-sdc-001"
-  firewall_policy               = "afwp-hub-dev-sdc-001"
-  firewall_public_ip            = "pip-firewall-dev-sdc-001"
-  firewall_management_public_ip = "pip-firewall-mgmt-dev-sdc-001"
-  bastion                       = "bas-hub-dev-sdc-001"
-  bastion_public_ip             = "pip-bastion-dev-sdc-001"
+  connectivity_resource_group                = "rg-connectivity-dev-sdc-001"
+  management_resource_group                  = "rg-management-dev-sdc-001"
+  security_resource_group                    = "rg-security-dev-sdc-001"
+  log_analytics_workspace                    = "log-management-dev-sdc-001"
+  key_vault                                  = "kv-fabrikam-dev-sdc-6454"
+  key_vault_private_endpoint                 = "pep-kv-platform-dev-sdc-001"
+  hub_virtual_network                        = "vnet-hub-dev-sdc-001"
+  firewall                                   = "afw-hub-dev-sdc-001"
+  firewall_policy                            = "afwp-hub-dev-sdc-001"
+  firewall_public_ip                         = "pip-firewall-dev-sdc-001"
+  firewall_management_public_ip              = "pip-firewall-mgmt-dev-sdc-001"
+  bastion                                    = "bas-hub-dev-sdc-001"
+  bastion_public_ip                          = "pip-bastion-dev-sdc-001"
+  migration_resource_group                   = "rg-migration-dev-sdc-001"
+  recovery_services_vault                    = "rsv-backup-dev-sdc-001"
+  migrate_project                            = "migr-servers-dev-sdc-001"
+  maintenance_configuration                  = "mc-servers-dev-sdc-001"
+  disk_encryption_key_vault                  = "kv-cmk-dev-sdc-f8ef"
+  disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-dev-sdc-001"
+  disk_encryption_set                        = "des-servers-dev-sdc-001"
+  disk_encryption_identity                   = "id-des-servers-dev-sdc-001"
+  data_collection_rule                       = "dcr-servers-dev-sdc-001"
+  recovery_resource_group                    = "rg-recovery-dev-sdc-001"
+  site_recovery_vault                        = "rsv-asr-dev-sdc-001"
+  site_recovery_replication_policy           = "asrpol-vms-dev-sdc-001"
+  site_recovery_cache_storage                = "stasrcachedevsdc6670"
 }
 
 log_analytics = {
@@ -125,3 +138,40 @@ spokes = [
     ]
   },
 ]
+
+migration = {
+  enabled = true
+  backup = {
+    storage_redundancy       = "LocallyRedundant"
+    cross_region_restore     = false
+    schedule_time            = "23:00"
+    time_zone                = "UTC"
+    daily_retention_days     = 7
+    weekly_retention_weeks   = 1
+    monthly_retention_months = 1
+    instant_restore_days     = 1
+  }
+  patching = {
+    weekday                 = "Tuesday"
+    start_time              = "05:00"
+    duration                = "02:00"
+    time_zone               = "W. Europe Standard Time"
+    reboot                  = "IfRequired"
+    windows_classifications = ["Critical", "Security", "UpdateRollup", "Definition", "Updates"]
+    linux_classifications   = ["Critical", "Security"]
+  }
+}
+
+site_recovery = {
+  enabled                          = false
+  recovery_location                = "swedencentral"
+  recovery_point_retention_minutes = 1440
+  app_consistent_frequency_minutes = 240
+  network_mappings                 = []
+}
+
+virtual_machines = []
+
+# vm_admin_password is a secret: export TF_VAR_vm_admin_password before plan and apply.
+
+# vm_admin_ssh_public_key is a secret: export TF_VAR_vm_admin_ssh_public_key before plan and apply.

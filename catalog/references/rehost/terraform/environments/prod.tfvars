@@ -14,19 +14,32 @@ tags = {
 }
 
 names = {
-  connectivity_resource_group   = "rg-connectivity-prod-sdc-001"
-  management_resource_group     = "rg-management-prod-sdc-001"
-  security_resource_group       = "rg-security-prod-sdc-001"
-  log_analytics_workspace       = "log-management-prod-sdc-001"
-  key_vault                     = "kv-fabrika-prod-sdc-74bd"
-  key_vault_private_endpoint    = "pep-kv-platform-prod-sdc-001"
-  hub_virtual_network           = "vnet-hub-prod-sdc-001"
-  firewall                      = "afw-hub-prod-sdc-001"
-  firewall_policy               = "afwp-hub-prod-sdc-001"
-  firewall_public_ip            = "pip-firewall-prod-sdc-001"
-  firewall_management_public_ip = "pip-firewall-mgmt-prod-sdc-001"
-  bastion                       = "bas-hub-prod-sdc-001"
-  bastion_public_ip             = "pip-bastion-prod-sdc-001"
+  connectivity_resource_group                = "rg-connectivity-prod-sdc-001"
+  management_resource_group                  = "rg-management-prod-sdc-001"
+  security_resource_group                    = "rg-security-prod-sdc-001"
+  log_analytics_workspace                    = "log-management-prod-sdc-001"
+  key_vault                                  = "kv-fabrika-prod-sdc-74bd"
+  key_vault_private_endpoint                 = "pep-kv-platform-prod-sdc-001"
+  hub_virtual_network                        = "vnet-hub-prod-sdc-001"
+  firewall                                   = "afw-hub-prod-sdc-001"
+  firewall_policy                            = "afwp-hub-prod-sdc-001"
+  firewall_public_ip                         = "pip-firewall-prod-sdc-001"
+  firewall_management_public_ip              = "pip-firewall-mgmt-prod-sdc-001"
+  bastion                                    = "bas-hub-prod-sdc-001"
+  bastion_public_ip                          = "pip-bastion-prod-sdc-001"
+  migration_resource_group                   = "rg-migration-prod-sdc-001"
+  recovery_services_vault                    = "rsv-backup-prod-sdc-001"
+  migrate_project                            = "migr-server-prod-sdc-001"
+  maintenance_configuration                  = "mc-servers-prod-sdc-001"
+  disk_encryption_key_vault                  = "kv-cmk-prod-sdc-5e81"
+  disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-prod-sdc-001"
+  disk_encryption_set                        = "des-servers-prod-sdc-001"
+  disk_encryption_identity                   = "id-des-servers-prod-sdc-001"
+  data_collection_rule                       = "dcr-servers-prod-sdc-001"
+  recovery_resource_group                    = "rg-recovery-prod-sdc-001"
+  site_recovery_vault                        = "rsv-asr-prod-sdc-001"
+  site_recovery_replication_policy           = "asrpol-vms-prod-sdc-001"
+  site_recovery_cache_storage                = "stasrcacheprodsdc1109"
 }
 
 log_analytics = {
@@ -124,3 +137,107 @@ spokes = [
     ]
   },
 ]
+
+migration = {
+  enabled = true
+  backup = {
+    storage_redundancy       = "GeoRedundant"
+    cross_region_restore     = true
+    schedule_time            = "22:30"
+    time_zone                = "W. Europe Standard Time"
+    daily_retention_days     = 30
+    weekly_retention_weeks   = 12
+    monthly_retention_months = 12
+    instant_restore_days     = 5
+  }
+  patching = {
+    weekday                 = "Saturday"
+    start_time              = "01:00"
+    duration                = "03:55"
+    time_zone               = "W. Europe Standard Time"
+    reboot                  = "IfRequired"
+    windows_classifications = ["Critical", "Security", "UpdateRollup", "Definition"]
+    linux_classifications   = ["Critical", "Security"]
+  }
+}
+
+site_recovery = {
+  enabled                          = true
+  recovery_location                = "swedensouth"
+  recovery_point_retention_minutes = 4320
+  app_consistent_frequency_minutes = 240
+  network_mappings = [
+    {
+      spoke               = "erp"
+      recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-sdcs-001"
+    },
+    {
+      spoke               = "files"
+      recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-sdcs-001"
+    },
+  ]
+}
+
+virtual_machines = [
+  {
+    name                   = "erpapp01"
+    spoke                  = "erp"
+    resource_group_name    = "rg-erp-prod-sdc-001"
+    virtual_network_name   = "vnet-erp-prod-sdc-001"
+    subnet_name            = "snet-app"
+    os                     = "windows"
+    size                   = "Standard_D4s_v5"
+    zone                   = "1"
+    os_disk_size_gb        = null
+    network_interface_name = "nic-erpapp01-prod-sdc-001"
+    os_disk_name           = "disk-erpapp01-os-prod-sdc-001"
+    data_disks = [
+      {
+        name    = "disk-erpapp01-data0-prod-sdc-001"
+        lun     = 0
+        size_gb = 256
+      },
+    ]
+    image = {
+      publisher = "MicrosoftWindowsServer"
+      offer     = "WindowsServer"
+      sku       = "2022-datacenter-azure-edition"
+      version   = "latest"
+    }
+  },
+  {
+    name                   = "erpdb01"
+    spoke                  = "erp"
+    resource_group_name    = "rg-erp-prod-sdc-001"
+    virtual_network_name   = "vnet-erp-prod-sdc-001"
+    subnet_name            = "snet-db"
+    os                     = "linux"
+    size                   = "Standard_E8s_v5"
+    zone                   = "1"
+    os_disk_size_gb        = 64
+    network_interface_name = "nic-erpdb01-prod-sdc-001"
+    os_disk_name           = "disk-erpdb01-os-prod-sdc-001"
+    data_disks = [
+      {
+        name    = "disk-erpdb01-data0-prod-sdc-001"
+        lun     = 0
+        size_gb = 512
+      },
+      {
+        name    = "disk-erpdb01-data1-prod-sdc-001"
+        lun     = 1
+        size_gb = 128
+      },
+    ]
+    image = {
+      publisher = "Canonical"
+      offer     = "ubuntu-24_04-lts"
+      sku       = "server"
+      version   = "latest"
+    }
+  },
+]
+
+# vm_admin_password is a secret: export TF_VAR_vm_admin_password before plan and apply.
+
+# vm_admin_ssh_public_key is a secret: export TF_VAR_vm_admin_ssh_public_key before plan and apply.

@@ -1,0 +1,213 @@
+// prod (prod preset) parameters for main.bicep, rendered by meg 0.1.0.
+//   az deployment sub what-if --location westeurope --template-file ../main.bicep --parameters prod.bicepparam
+using '../main.bicep'
+
+param location = 'westeurope'
+
+param environmentName = 'prod'
+
+param tags = {
+  costCenter: 'CC-5200'
+  environment: 'prod'
+  landingZone: 'tailspin'
+  owner: 'ticketing-team'
+}
+
+param names = {
+  managementResourceGroup: 'rg-management-prod-weu-001'
+  securityResourceGroup: 'rg-security-prod-weu-001'
+  logAnalyticsWorkspace: 'log-management-prod-weu-001'
+  keyVault: 'kv-tailspi-prod-weu-c7be'
+  keyVaultPrivateEndpoint: 'pep-kv-platform-prod-weu-001'
+  frontDoorProfile: 'afd-edge-prod-weu-001'
+  frontDoorWafPolicy: 'wafedgeprodweu001'
+}
+
+param logAnalytics = {
+  retentionInDays: 90
+  dailyQuotaGb: -1
+}
+
+param keyVault = {
+  sku: 'standard'
+  enablePurgeProtection: true
+  softDeleteRetentionInDays: 90
+  privateEndpoint: true
+}
+
+param hubNetwork = {
+  virtualNetworkId: '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-connectivity-prod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-prod-weu-001'
+  subscriptionId: '8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f'
+  resourceGroupName: 'rg-connectivity-prod-weu-001'
+  virtualNetworkName: 'vnet-hub-prod-weu-001'
+  firewallPrivateIp: '10.210.1.4'
+  bastionAddressPrefix: null
+  useRemoteGateways: false
+  privateDnsZoneIds: {
+    'privatelink.azurewebsites.net': '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.azurewebsites.net'
+    'privatelink.database.windows.net': '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.database.windows.net'
+    'privatelink.vaultcore.azure.net': '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net'
+  }
+  privateEndpointSubnetId: '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-connectivity-prod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-prod-weu-001/subnets/snet-private-endpoints'
+  spokeDnsServers: [
+    '10.210.0.68'
+  ]
+}
+
+param spokes = [
+  {
+    name: 'tickets'
+    resourceGroupName: 'rg-tickets-prod-weu-001'
+    virtualNetworkName: 'vnet-tickets-prod-weu-001'
+    routeTableName: 'rt-tickets-prod-weu-001'
+    addressPrefixes: [
+      '10.212.0.0/24'
+    ]
+    tags: {
+      costCenter: 'CC-5210'
+      owner: 'ticketing-team'
+      workload: 'tickets'
+    }
+    subnets: [
+      {
+        name: 'snet-appservice'
+        addressPrefix: '10.212.0.0/26'
+        networkSecurityGroupName: 'nsg-tickets-appservice-prod-weu-001'
+        delegation: 'Microsoft.Web/serverFarms'
+      }
+      {
+        name: 'snet-private-endpoints'
+        addressPrefix: '10.212.0.64/26'
+        networkSecurityGroupName: 'nsg-tickets-private-endpoints-prod-weu-001'
+      }
+    ]
+  }
+  {
+    name: 'partners'
+    resourceGroupName: 'rg-partners-prod-weu-001'
+    virtualNetworkName: 'vnet-partners-prod-weu-001'
+    routeTableName: 'rt-partners-prod-weu-001'
+    addressPrefixes: [
+      '10.212.1.0/24'
+    ]
+    tags: {
+      costCenter: 'CC-5220'
+      owner: 'partner-team'
+      workload: 'partners'
+    }
+    subnets: [
+      {
+        name: 'snet-appservice'
+        addressPrefix: '10.212.1.0/26'
+        networkSecurityGroupName: 'nsg-partners-appservice-prod-weu-001'
+        delegation: 'Microsoft.Web/serverFarms'
+      }
+      {
+        name: 'snet-private-endpoints'
+        addressPrefix: '10.212.1.64/26'
+        networkSecurityGroupName: 'nsg-partners-private-endpoints-prod-weu-001'
+      }
+    ]
+  }
+]
+
+param paas = {
+  enabled: true
+  frontDoor: true
+  appService: {
+    sku: 'P1v3'
+    capacity: 3
+    zoneRedundant: true
+    healthCheckPath: '/healthz'
+  }
+  sql: {
+    sku: {
+      name: 'GP_Gen5'
+      tier: 'GeneralPurpose'
+      family: 'Gen5'
+      capacity: 2
+      serverless: false
+    }
+    zoneRedundant: true
+    backupStorageRedundancy: 'GeoZone'
+    administratorLogin: ''
+    administratorObjectId: ''
+  }
+  containerApps: {
+    zoneRedundant: true
+  }
+  applications: [
+    {
+      name: 'partners'
+      resourceGroupName: 'rg-partners-prod-weu-001'
+      virtualNetworkName: 'vnet-partners-prod-weu-001'
+      tags: {
+        costCenter: 'CC-5220'
+        owner: 'partner-team'
+        workload: 'partners'
+      }
+      keyVaultName: 'kv-partner-prod-weu-9f1e'
+      keyVaultPrivateEndpointName: 'pep-kv-partners-prod-weu-001'
+      appServicePlanName: 'asp-partners-prod-weu-001'
+      applicationInsightsName: 'appi-partners-prod-weu-001'
+      webApps: [
+        {
+          name: 'api'
+          siteName: 'app-partners-api-prod-weu-58a5'
+          privateEndpointName: 'pep-app-partners-api-prod-weu-001'
+          frontDoorEndpointName: 'fde-partners-api-prod-weu-001'
+        }
+      ]
+      sqlServerName: 'sql-partners-prod-weu-566e'
+      sqlPrivateEndpointName: 'pep-sql-partners-prod-weu-001'
+      databases: [
+        {
+          name: 'partners'
+          databaseName: 'sqldb-partners-partners-prod-weu-001'
+        }
+      ]
+      secrets: []
+      containerApps: false
+      containerAppsEnvironmentName: ''
+      containerRegistryName: ''
+      containerRegistryPrivateEndpointName: ''
+    }
+    {
+      name: 'tickets'
+      resourceGroupName: 'rg-tickets-prod-weu-001'
+      virtualNetworkName: 'vnet-tickets-prod-weu-001'
+      tags: {
+        costCenter: 'CC-5210'
+        owner: 'ticketing-team'
+        workload: 'tickets'
+      }
+      keyVaultName: 'kv-tickets-prod-weu-1ea1'
+      keyVaultPrivateEndpointName: 'pep-kv-tickets-prod-weu-001'
+      appServicePlanName: 'asp-tickets-prod-weu-001'
+      applicationInsightsName: 'appi-tickets-prod-weu-001'
+      webApps: [
+        {
+          name: 'web'
+          siteName: 'app-tickets-web-prod-weu-2bdb'
+          privateEndpointName: 'pep-app-tickets-web-prod-weu-001'
+          frontDoorEndpointName: 'fde-tickets-web-prod-weu-001'
+        }
+      ]
+      sqlServerName: 'sql-tickets-prod-weu-70f2'
+      sqlPrivateEndpointName: 'pep-sql-tickets-prod-weu-001'
+      databases: [
+        {
+          name: 'tickets'
+          databaseName: 'sqldb-tickets-tickets-prod-weu-001'
+        }
+      ]
+      secrets: [
+        'payment-api-key'
+      ]
+      containerApps: false
+      containerAppsEnvironmentName: ''
+      containerRegistryName: ''
+      containerRegistryPrivateEndpointName: ''
+    }
+  ]
+}

@@ -1,0 +1,332 @@
+// tailspin: refactor landing zone, rendered by meg 0.1.0 (catalog 2026.11.0).
+// Deploy per environment:
+//   az deployment sub create --location westeurope --template-file main.bicep --parameters environments/<env>.bicepparam
+targetScope = 'subscription'
+
+// ---------------------------------------------------------------------------------------
+// Parameters: one value set per environment lives in environments/<env>.bicepparam.
+// ---------------------------------------------------------------------------------------
+
+@description('Azure region of every resource.')
+param location string
+
+@description('Environment name, used in tags and deployment names.')
+@minLength(2)
+@maxLength(8)
+param environmentName string
+
+@description('Tags applied to every taggable resource.')
+param tags object
+
+@description('Resource names, computed by meg from the CAF naming convention and checked against Azure\'s rules.')
+param names namesType
+
+@description('Log Analytics workspace settings.')
+param logAnalytics logAnalyticsType
+
+@description('Platform Key Vault settings.')
+param keyVault keyVaultType
+
+@description('The existing hub this landing zone peers to, and what the spokes take from it (next hop, DNS, private DNS zones).')
+param hubNetwork hubNetworkType
+
+@description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
+param spokes array
+
+@description('Refactor: App Service, Azure SQL and a Key Vault per application, in the application\'s spoke.')
+param paas paasType
+
+// ---------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------
+
+type namesType = {
+  managementResourceGroup: string
+  securityResourceGroup: string
+  logAnalyticsWorkspace: string
+  keyVault: string
+  keyVaultPrivateEndpoint: string
+  frontDoorProfile: string
+  frontDoorWafPolicy: string
+}
+
+type logAnalyticsType = {
+  // Days the workspace keeps data (30 to 730).
+  retentionInDays: int
+  // Daily ingestion cap in GB; -1 for none.
+  dailyQuotaGb: int
+}
+
+type keyVaultType = {
+  // standard or premium.
+  sku: string
+  // Forbid purging before the retention period ends; cannot be turned off once on.
+  enablePurgeProtection: bool
+  // Days a deleted vault or secret stays recoverable (7 to 90).
+  softDeleteRetentionInDays: int
+  // Reach the vault through a private endpoint in the hub and turn public access off.
+  privateEndpoint: bool
+}
+
+type hubNetworkType = {
+  // The hub's virtual network, and its parts for the `existing` reference.
+  virtualNetworkId: string
+  subscriptionId: string
+  resourceGroupName: string
+  virtualNetworkName: string
+  // Next hop of the spokes' default route: the hub's firewall or appliance; none without it.
+  firewallPrivateIp: string?
+  // The hub's AzureBastionSubnet, allowed to reach the spokes' management ports.
+  bastionAddressPrefix: string?
+  // The hub has a VPN or ExpressRoute gateway and offers gateway transit.
+  useRemoteGateways: bool
+  // Resource IDs of the hub's private DNS zones, by zone name.
+  privateDnsZoneIds: object
+  // Subnet of the hub that takes the platform Key Vault's private endpoint.
+  privateEndpointSubnetId: string?
+  spokeDnsServers: array
+}
+
+type paasType = {
+  enabled: bool
+  // Front Door Premium with a WAF in front of the web apps.
+  frontDoor: bool
+  // sku (B1 to P3v3), capacity (instances), zoneRedundant, healthCheckPath.
+  appService: object
+  // sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy,
+  // administratorLogin and administratorObjectId (empty: the deploying identity).
+  sql: object
+  // zoneRedundant: Container Apps environments and registries over zones.
+  containerApps: object
+  // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
+  // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
+  // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,
+  // databases: [{ name, databaseName }], secrets: [names], containerApps,
+  // containerAppsEnvironmentName, containerRegistryName, containerRegistryPrivateEndpointName }
+  applications: array
+}
+
+// ---------------------------------------------------------------------------------------
+// Resource groups per function (CAF): who may change what follows the group.
+// ---------------------------------------------------------------------------------------
+
+resource managementResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.managementResourceGroup
+  location: location
+  tags: tags
+}
+
+resource securityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.securityResourceGroup
+  location: location
+  tags: tags
+}
+
+resource spokeResourceGroups 'Microsoft.Resources/resourceGroups@2024-07-01' = [
+  for spoke in spokes: {
+    name: spoke.resourceGroupName
+    location: location
+    tags: union(tags, spoke.tags)
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Management: every resource sends its logs and metrics to one workspace.
+// ---------------------------------------------------------------------------------------
+
+module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
+  name: 'log-analytics-${environmentName}'
+  scope: managementResourceGroup
+  params: {
+    name: names.logAnalyticsWorkspace
+    location: location
+    tags: tags
+    retentionInDays: logAnalytics.retentionInDays
+    dailyQuotaGb: logAnalytics.dailyQuotaGb
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Connectivity: the hub and what it shares with every spoke.
+// ---------------------------------------------------------------------------------------
+
+// The platform team's hub, maybe in the connectivity subscription: referenced, never changed
+// here except for the hub side of each spoke's peering (Network Contributor on it is enough).
+resource hubVirtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' existing = {
+  name: hubNetwork.virtualNetworkName
+  scope: resourceGroup(hubNetwork.subscriptionId, hubNetwork.resourceGroupName)
+}
+
+// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
+// they register in.
+var hubVirtualNetworkId = hubVirtualNetwork.id
+var hubPrivateEndpointSubnetId = hubNetwork.?privateEndpointSubnetId ?? ''
+var privateDnsZoneIds = hubNetwork.privateDnsZoneIds
+
+// ---------------------------------------------------------------------------------------
+// Security: the platform Key Vault.
+// ---------------------------------------------------------------------------------------
+
+module platformKeyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault-${environmentName}'
+  scope: securityResourceGroup
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    sku: keyVault.sku
+    enablePurgeProtection: keyVault.enablePurgeProtection
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.keyVaultPrivateEndpoint
+      subnetId: hubPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Spokes: one virtual network per workload, peered to the hub.
+// ---------------------------------------------------------------------------------------
+
+module spokeNetworks 'modules/spoke-network.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'spoke-${spoke.name}-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spoke: spoke
+      location: location
+      tags: union(tags, spoke.tags)
+      dnsServers: hubNetwork.spokeDnsServers
+      bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
+    }
+  }
+]
+
+// The hub side first: a spoke can only use remote gateways once the hub's peering offers
+// gateway transit. One at a time, since every one of them updates the hub network.
+@batchSize(1)
+module hubToSpokePeerings 'modules/hub-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'peering-hub-${spoke.name}-${environmentName}'
+    scope: resourceGroup(hubNetwork.subscriptionId, hubNetwork.resourceGroupName)
+    params: {
+      hubVirtualNetworkName: hubVirtualNetwork.name
+      spokeName: spoke.name
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      allowGatewayTransit: hubNetwork.useRemoteGateways
+    }
+  }
+]
+
+module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'peering-${spoke.name}-hub-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spokeVirtualNetworkName: spokeNetworks[i].outputs.name
+      spokeName: spoke.name
+      hubVirtualNetworkId: hubVirtualNetworkId
+      useRemoteGateways: hubNetwork.useRemoteGateways
+    }
+    dependsOn: [
+      hubToSpokePeerings[i]
+    ]
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Applications (refactor): each application's platform services sit in its own spoke and
+// are reached through private endpoints only.
+// ---------------------------------------------------------------------------------------
+
+module applications 'modules/application.bicep' = [
+  for app in (paas.enabled ? paas.applications : []): {
+    name: 'app-${app.name}-${environmentName}'
+    scope: resourceGroup(app.resourceGroupName)
+    params: {
+      app: app
+      location: location
+      tags: union(tags, app.tags)
+      appService: paas.appService
+      sql: paas.sql
+      keyVaultPurgeProtection: keyVault.enablePurgeProtection
+      keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      privateDnsZoneIds: privateDnsZoneIds
+      // The existing hub's zones are its owners': the spokes resolve them through the hub's DNS.
+      dnsZoneLinks: []
+      connectivityResourceGroupName: hubNetwork.resourceGroupName
+    }
+    // The application's subnets exist once its spoke network does.
+    dependsOn: [
+      spokeNetworks
+    ]
+  }
+]
+
+// Front Door per environment: the one public entry to the web apps, through its WAF, and on to
+// each web app over Private Link (Security).
+var frontDoorOrigins = [
+  for (app, i) in (paas.enabled ? paas.applications : []): applications[i].outputs.frontDoorOrigins
+]
+
+module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor) {
+  name: 'front-door-${environmentName}'
+  // No connectivity group of ours beside an existing hub: the edge sits with the security services.
+  scope: securityResourceGroup
+  params: {
+    profileName: names.frontDoorProfile
+    wafPolicyName: names.frontDoorWafPolicy
+    location: location
+    tags: tags
+    healthProbePath: paas.appService.healthCheckPath
+    origins: flatten(frontDoorOrigins)
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------
+
+@description('Resource ID of the Log Analytics workspace.')
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+
+@description('Resource ID of the hub virtual network.')
+output hubVirtualNetworkId string = hubVirtualNetworkId
+
+@description('Resource ID of the platform Key Vault.')
+output keyVaultId string = platformKeyVault.outputs.id
+
+@description('URI of the platform Key Vault.')
+output keyVaultUri string = platformKeyVault.outputs.uri
+
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var spokeVirtualNetworks = [
+  for (spoke, i) in spokes: {
+    name: spoke.name
+    id: spokeNetworks[i].outputs.id
+  }
+]
+
+@description('Resource IDs of the spoke virtual networks, by spoke name.')
+output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+
+// A lambda cannot index a module collection (BCP247): collect the host names with a for-expression.
+var applicationWebApps = [
+  for (app, i) in (paas.enabled ? paas.applications : []): {
+    name: app.name
+    hostNames: applications[i].outputs.webAppHostNames
+  }
+]
+
+@description('Default host names of the web apps (private: reachable through their private endpoints), by application.')
+output webAppHostNames object = toObject(applicationWebApps, app => app.name, app => app.hostNames)
+
+@description('Public host names of the Front Door endpoints, by endpoint name; empty without Front Door.')
+output frontDoorHostNames object = paas.enabled && paas.frontDoor ? frontDoor.outputs.hostNames : {}

@@ -1,0 +1,143 @@
+# Resource groups per function (CAF): who may change what follows the group.
+resource "azurerm_resource_group" "management" {
+  name     = var.names.management_resource_group
+  location = var.location
+  tags     = var.tags
+}
+
+resource "azurerm_resource_group" "security" {
+  name     = var.names.security_resource_group
+  location = var.location
+  tags     = var.tags
+}
+
+resource "azurerm_resource_group" "spoke" {
+  for_each = local.spokes
+
+  name     = each.value.resource_group_name
+  location = var.location
+  tags     = merge(var.tags, each.value.tags)
+}
+
+# Management: every resource sends its logs and metrics to one workspace.
+module "log_analytics" {
+  source = "./modules/log-analytics"
+
+  name                = var.names.log_analytics_workspace
+  resource_group_name = azurerm_resource_group.management.name
+  location            = var.location
+  tags                = var.tags
+  retention_in_days   = var.log_analytics.retention_in_days
+  daily_quota_gb      = var.log_analytics.daily_quota_gb
+}
+
+# Connectivity: the hub and what it shares with every spoke.
+# The platform team's hub, maybe in the connectivity subscription: read, never changed here
+# except for the hub side of each spoke's peering (Network Contributor on it is enough).
+data "azurerm_virtual_network" "hub" {
+  provider = azurerm.hub
+
+  name                = var.hub_network.virtual_network_name
+  resource_group_name = var.hub_network.resource_group_name
+}
+
+# Security: the platform Key Vault.
+module "key_vault" {
+  source = "./modules/key-vault"
+
+  name                          = var.names.key_vault
+  resource_group_name           = azurerm_resource_group.security.name
+  location                      = var.location
+  tags                          = var.tags
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku                           = var.key_vault.sku
+  enable_purge_protection       = var.key_vault.enable_purge_protection
+  soft_delete_retention_in_days = var.key_vault.soft_delete_retention_in_days
+  log_analytics_workspace_id    = module.log_analytics.id
+  private_endpoint = var.key_vault.private_endpoint ? {
+    name                = var.names.key_vault_private_endpoint
+    subnet_id           = local.hub_private_endpoint_subnet_id
+    private_dns_zone_id = lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
+  } : null
+}
+
+# Spokes: one virtual network per workload, peered to the hub.
+module "spoke_network" {
+  source   = "./modules/spoke-network"
+  for_each = local.spokes
+  providers = {
+    azurerm     = azurerm
+    azurerm.hub = azurerm.hub
+  }
+
+  spoke                      = each.value
+  resource_group_name        = azurerm_resource_group.spoke[each.key].name
+  location                   = var.location
+  tags                       = merge(var.tags, each.value.tags)
+  dns_servers                = var.hub_network.spoke_dns_servers
+  hub_virtual_network_id     = local.hub_virtual_network_id
+  bastion_address_prefix     = var.hub_network.bastion_address_prefix
+  hub_virtual_network_name   = data.azurerm_virtual_network.hub.name
+  hub_resource_group_name    = data.azurerm_virtual_network.hub.resource_group_name
+  firewall_private_ip        = var.hub_network.firewall_private_ip
+  use_remote_gateways        = var.hub_network.use_remote_gateways
+  log_analytics_workspace_id = module.log_analytics.id
+}
+
+# Applications (refactor): each application's platform services sit in its own spoke and are
+# reached through private endpoints only.
+module "application" {
+  source   = "./modules/application"
+  for_each = var.paas.enabled ? { for app in var.paas.applications : app.name => app } : {}
+
+  app                             = each.value
+  resource_group_name             = azurerm_resource_group.spoke[each.key].name
+  location                        = var.location
+  tags                            = merge(var.tags, each.value.tags)
+  tenant_id                       = data.azurerm_client_config.current.tenant_id
+  app_service                     = var.paas.app_service
+  sql                             = var.paas.sql
+  deployer_object_id              = data.azurerm_client_config.current.object_id
+  key_vault_purge_protection      = var.key_vault.enable_purge_protection
+  key_vault_soft_delete_retention = var.key_vault.soft_delete_retention_in_days
+  log_analytics_workspace_id      = module.log_analytics.id
+  integration_subnet_id           = module.spoke_network[each.key].subnet_ids["snet-appservice"]
+  private_endpoint_subnet_id      = module.spoke_network[each.key].subnet_ids["snet-private-endpoints"]
+  private_dns_zone_ids            = local.private_dns_zone_ids
+  # The existing hub's zones are its owners': the spokes resolve them through the hub's DNS.
+  dns_zone_links                   = []
+  virtual_network_id               = module.spoke_network[each.key].id
+  connectivity_resource_group_name = var.hub_network.resource_group_name
+}
+
+# Front Door per environment: the one public entry to the web apps, through its WAF, and on to
+# each web app over Private Link (Security).
+locals {
+  applications_by_name = { for app in var.paas.applications : app.name => app }
+  front_door_origins = {
+    for origin in flatten([
+      for name, app in module.application : [
+        for web in local.applications_by_name[name].web_apps : {
+          endpoint_name = web.front_door_endpoint_name
+          site_id       = app.web_app_ids[web.name]
+          host_name     = app.web_app_host_names[web.name]
+        }
+      ]
+    ]) : origin.endpoint_name => origin
+  }
+}
+
+module "front_door" {
+  source = "./modules/front-door"
+  count  = var.paas.enabled && var.paas.front_door ? 1 : 0
+
+  profile_name    = var.names.front_door_profile
+  waf_policy_name = var.names.front_door_waf_policy
+  # No connectivity group of ours beside an existing hub: the edge sits with the security services.
+  resource_group_name        = azurerm_resource_group.security.name
+  location                   = var.location
+  tags                       = var.tags
+  health_probe_path          = var.paas.app_service.health_check_path
+  origins                    = local.front_door_origins
+  log_analytics_workspace_id = module.log_analytics.id
+}

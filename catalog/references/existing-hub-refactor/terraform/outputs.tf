@@ -1,0 +1,34 @@
+output "log_analytics_workspace_id" {
+  description = "Resource ID of the Log Analytics workspace."
+  value       = module.log_analytics.id
+}
+
+output "hub_virtual_network_id" {
+  description = "Resource ID of the hub virtual network."
+  value       = local.hub_virtual_network_id
+}
+
+output "key_vault_id" {
+  description = "Resource ID of the platform Key Vault."
+  value       = module.key_vault.id
+}
+
+output "key_vault_uri" {
+  description = "URI of the platform Key Vault."
+  value       = module.key_vault.uri
+}
+
+output "spoke_virtual_network_ids" {
+  description = "Resource IDs of the spoke virtual networks, by spoke name."
+  value       = { for name, spoke in module.spoke_network : name => spoke.id }
+}
+
+output "web_app_host_names" {
+  description = "Default host names of the web apps (private: reachable through their private endpoints), by application."
+  value       = { for name, app in module.application : name => app.web_app_host_names }
+}
+
+output "front_door_host_names" {
+  description = "Public host names of the Front Door endpoints, by endpoint name; empty without Front Door."
+  value       = length(module.front_door) > 0 ? module.front_door[0].host_names : {}
+}

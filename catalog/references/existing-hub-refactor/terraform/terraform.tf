@@ -1,0 +1,14 @@
+# tailspin: refactor landing zone, rendered by meg 0.1.0 (catalog 2026.11.0).
+terraform {
+  required_version = ">= 1.9"
+
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+
+  # State per environment: terraform init -backend-config=... (see README.md).
+  backend "azurerm" {}
+}

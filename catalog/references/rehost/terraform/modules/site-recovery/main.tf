@@ -1,0 +1,153 @@
+# Azure Site Recovery, Azure to Azure: the servers replicate to a second region and fail over
+# there when theirs is lost (Reliability). The vault lives in the recovery region, so it
+# survives the outage it protects against.
+resource "azurerm_recovery_services_vault" "this" {
+  name                = var.names.vault
+  resource_group_name = var.resource_group_name
+  location            = var.recovery_location
+  sku                 = "Standard"
+  # The mobility agent on each server reaches the vault over its public endpoint unless
+  # private endpoints are added for it (Security: see the component's notes).
+  public_network_access_enabled = true
+  soft_delete_enabled           = true
+  tags                          = var.tags
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  monitoring {
+    alerts_for_all_job_failures_enabled = true
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "vault" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_recovery_services_vault.this.id
+  log_analytics_workspace_id = var.log_analytics_workspace_id
+  # Replication health, jobs and recovery points per server (Operational Excellence).
+  log_analytics_destination_type = "Dedicated"
+
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "Health"
+  }
+}
+
+# One fabric per region: Azure-to-Azure fabrics stand for the regions themselves.
+resource "azurerm_site_recovery_fabric" "primary" {
+  name                = "asr-a2a-${var.primary_location}"
+  resource_group_name = var.resource_group_name
+  recovery_vault_name = azurerm_recovery_services_vault.this.name
+  location            = var.primary_location
+}
+
+resource "azurerm_site_recovery_fabric" "recovery" {
+  name                = "asr-a2a-${var.recovery_location}"
+  resource_group_name = var.resource_group_name
+  recovery_vault_name = azurerm_recovery_services_vault.this.name
+  location            = var.recovery_location
+}
+
+resource "azurerm_site_recovery_protection_container" "primary" {
+  name                 = "asr-a2a-${var.primary_location}-container"
+  resource_group_name  = var.resource_group_name
+  recovery_vault_name  = azurerm_recovery_services_vault.this.name
+  recovery_fabric_name = azurerm_site_recovery_fabric.primary.name
+}
+
+resource "azurerm_site_recovery_protection_container" "recovery" {
+  name                 = "asr-a2a-${var.recovery_location}-container"
+  resource_group_name  = var.resource_group_name
+  recovery_vault_name  = azurerm_recovery_services_vault.this.name
+  recovery_fabric_name = azurerm_site_recovery_fabric.recovery.name
+}
+
+resource "azurerm_site_recovery_replication_policy" "this" {
+  name                                                 = var.names.replication_policy
+  resource_group_name                                  = var.resource_group_name
+  recovery_vault_name                                  = azurerm_recovery_services_vault.this.name
+  recovery_point_retention_in_minutes                  = var.recovery_point_retention_minutes
+  application_consistent_snapshot_frequency_in_minutes = var.app_consistent_frequency_minutes
+}
+
+# Failover: primary to recovery region. Agent updates stay manual here (Operational Excellence:
+# automatic updates need an Automation account that this landing zone does not create).
+resource "azurerm_site_recovery_protection_container_mapping" "failover" {
+  name                                      = "map-${var.primary_location}-to-${var.recovery_location}"
+  resource_group_name                       = var.resource_group_name
+  recovery_vault_name                       = azurerm_recovery_services_vault.this.name
+  recovery_fabric_name                      = azurerm_site_recovery_fabric.primary.name
+  recovery_source_protection_container_name = azurerm_site_recovery_protection_container.primary.name
+  recovery_target_protection_container_id   = azurerm_site_recovery_protection_container.recovery.id
+  recovery_replication_policy_id            = azurerm_site_recovery_replication_policy.this.id
+}
+
+# Failback: after a failover the servers are re-protected in the other direction with the same policy.
+resource "azurerm_site_recovery_protection_container_mapping" "failback" {
+  name                                      = "map-${var.recovery_location}-to-${var.primary_location}"
+  resource_group_name                       = var.resource_group_name
+  recovery_vault_name                       = azurerm_recovery_services_vault.this.name
+  recovery_fabric_name                      = azurerm_site_recovery_fabric.recovery.name
+  recovery_source_protection_container_name = azurerm_site_recovery_protection_container.recovery.name
+  recovery_target_protection_container_id   = azurerm_site_recovery_protection_container.primary.id
+  recovery_replication_policy_id            = azurerm_site_recovery_replication_policy.this.id
+}
+
+# A failed-over server joins the mapped network in the recovery region (Reliability).
+resource "azurerm_site_recovery_network_mapping" "this" {
+  for_each = var.network_mappings
+
+  name                        = "map-${each.key}-to-${var.recovery_location}"
+  resource_group_name         = var.resource_group_name
+  recovery_vault_name         = azurerm_recovery_services_vault.this.name
+  source_recovery_fabric_name = azurerm_site_recovery_fabric.primary.name
+  target_recovery_fabric_name = azurerm_site_recovery_fabric.recovery.name
+  source_network_id           = each.value.primary_network_id
+  target_network_id           = each.value.recovery_network_id
+}
+
+# The cache storage account Site Recovery stages changed disk blocks in before it ships them to
+# the recovery region. It must be in the servers' region, so it is not with the vault.
+resource "azurerm_storage_account" "cache" {
+  #checkov:skip=CKV_AZURE_206:The cache only holds changes in transit for minutes; Site Recovery asks for locally redundant Standard storage here, and the replicas themselves live in the recovery region.
+  #checkov:skip=CKV_AZURE_59:The mobility agent on every replicated server writes to the cache from the spokes; without a blob private endpoint for it the public endpoint must accept them (TLS 1.2, no anonymous access).
+  #checkov:skip=CKV2_AZURE_33:A blob private endpoint needs the privatelink.blob zone resolved from every spoke; until the landing zone has one, the agents use the public endpoint.
+  #checkov:skip=CKV2_AZURE_40:Site Recovery hands the mobility agents SAS tokens signed with the account key; Entra-only access would stop replication.
+  #checkov:skip=CKV2_AZURE_38:Site Recovery does not support soft delete on cache storage accounts.
+  #checkov:skip=CKV2_AZURE_1:Blocks stay in the cache only until they are shipped; the replica disks in the recovery region are what hold the data.
+  #checkov:skip=CKV_AZURE_33:The cache uses blobs only; it has no queues to log.
+  name                       = var.names.cache_storage
+  resource_group_name        = var.cache_resource_group_name
+  location                   = var.primary_location
+  account_kind               = "StorageV2"
+  account_tier               = "Standard"
+  account_replication_type   = "LRS"
+  min_tls_version            = "TLS1_2"
+  https_traffic_only_enabled = true
+  # Nothing in the cache is ever meant to be read anonymously (Security).
+  allow_nested_items_to_be_public  = false
+  cross_tenant_replication_enabled = false
+  # Site Recovery signs the agents' SAS tokens with the account key.
+  shared_access_key_enabled = true
+  tags                      = var.tags
+
+  # SAS tokens valid for more than a day are logged, so a leaked long-lived token shows up (Security).
+  sas_policy {
+    expiration_period = "1.00:00:00"
+    expiration_action = "Log"
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "cache" {
+  name                       = "diag-log-analytics"
+  target_resource_id         = azurerm_storage_account.cache.id
+  log_analytics_workspace_id = var.log_analytics_workspace_id
+
+  enabled_metric {
+    category = "Transaction"
+  }
+}

@@ -1,0 +1,188 @@
+//! The rehost workload as a user meets it: its checks, its per-tier defaults, its secrets.
+
+mod common;
+
+use common::{Meg, example};
+
+/// A rehost landing zone with one spoke and nothing else set, for the bad-input cases.
+const REHOST: &str = "\
+name: fabrikam
+strategy: rehost
+location: swedencentral
+environments:
+  prod:
+    network:
+      hub:
+        addressSpace: 10.50.0.0/22
+      spokes:
+        - name: erp
+          addressSpace: 10.51.0.0/24
+";
+
+/// Each bad input: what it adds under environments.prod.migration, and what the message must say.
+fn bad_inputs() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
+    vec![
+        (
+            "vm in an unknown spoke",
+            "virtualMachines:\n  app01:\n    spoke: erb\n    subnet: workload\n    os: windows\n    size: Standard_D2s_v5\n",
+            vec![
+                "environments.prod.migration.virtualMachines.app01.spoke",
+                "names spoke 'erb'",
+                "did you mean 'erp'?",
+            ],
+        ),
+        (
+            "vm in an unknown subnet",
+            "virtualMachines:\n  app01:\n    spoke: erp\n    subnet: app\n    os: linux\n    size: Standard_D2s_v5\n",
+            vec![
+                "environments.prod.migration.virtualMachines.app01.subnet",
+                "names subnet 'app', which spoke 'erp' does not have",
+                "subnets of 'erp': workload",
+            ],
+        ),
+        (
+            "vm name Windows would reject",
+            "virtualMachines:\n  erp-application-01:\n    spoke: erp\n    subnet: workload\n    os: windows\n    size: Standard_D2s_v5\n",
+            vec![
+                "environments.prod.migration.virtualMachines.erp-application-01",
+                "not a valid virtual machine name",
+                "1 to 15",
+            ],
+        ),
+        (
+            "site recovery without a region",
+            "siteRecovery:\n  enabled: true\n",
+            vec![
+                "environments.prod.migration.siteRecovery",
+                "has no recoveryLocation",
+            ],
+        ),
+        (
+            "site recovery into its own region",
+            "siteRecovery:\n  enabled: true\n  recoveryLocation: swedencentral\n",
+            vec![
+                "environments.prod.migration.siteRecovery.recoveryLocation",
+                "must differ from the landing zone's region 'swedencentral'",
+            ],
+        ),
+        (
+            "recovery network for an unknown spoke",
+            "siteRecovery:\n  enabled: true\n  recoveryLocation: swedensouth\n  recoveryNetworks:\n    files: /subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet\n",
+            vec![
+                "environments.prod.migration.siteRecovery.recoveryNetworks.files",
+                "spoke 'files', which this environment does not have",
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn bad_rehost_input_is_a_clear_error_naming_the_key() {
+    for (case, migration, expected) in bad_inputs() {
+        let meg = Meg::new();
+        let indented: String = migration.lines().map(|l| format!("      {l}\n")).collect();
+        meg.write("lz.yaml", &format!("{REHOST}    migration:\n{indented}"));
+        let run = meg.run(&["render", "lz.yaml", "-o", "out"]).bad_input();
+        for want in expected {
+            assert!(
+                run.stderr().contains(want),
+                "{case}: expected {want:?} in:\n{}",
+                run.stderr()
+            );
+        }
+        assert!(!meg.path("out").exists(), "{case}: nothing is written");
+    }
+}
+
+/// examples/rehost.yaml rendered into `out`.
+fn rendered_example() -> Meg {
+    let meg = Meg::new();
+    meg.run(&["render", &example("rehost.yaml"), "-o", "out"])
+        .ok();
+    meg
+}
+
+#[test]
+fn production_backups_are_geo_redundant_and_dev_backups_local() {
+    let meg = rendered_example();
+    let prod = meg.read("out/bicep/environments/prod.bicepparam");
+    let dev = meg.read("out/bicep/environments/dev.bicepparam");
+    assert!(prod.contains("storageRedundancy: 'GeoRedundant'"), "{prod}");
+    assert!(prod.contains("crossRegionRestore: true"), "{prod}");
+    assert!(
+        dev.contains("storageRedundancy: 'LocallyRedundant'"),
+        "{dev}"
+    );
+    assert!(dev.contains("crossRegionRestore: false"), "{dev}");
+    let prod_tf = meg.read("out/terraform/environments/prod.tfvars");
+    assert!(
+        prod_tf.contains("storage_redundancy       = \"GeoRedundant\""),
+        "{prod_tf}"
+    );
+    // Production patches last, after dev and test took the same updates.
+    assert!(prod.contains("weekday: 'Saturday'"), "{prod}");
+    assert!(dev.contains("weekday: 'Tuesday'"), "{dev}");
+}
+
+#[test]
+fn vm_credentials_never_reach_a_parameter_file() {
+    let meg = rendered_example();
+    let prod = meg.read("out/bicep/environments/prod.bicepparam");
+    assert!(
+        prod.contains("param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')"),
+        "{prod}"
+    );
+    assert!(
+        prod.contains(
+            "param vmAdminSshPublicKey = readEnvironmentVariable('VM_ADMIN_SSH_PUBLIC_KEY')"
+        ),
+        "{prod}"
+    );
+    let tfvars = meg.read("out/terraform/environments/prod.tfvars");
+    assert!(
+        tfvars.contains("export TF_VAR_vm_admin_password")
+            && !tfvars.contains("vm_admin_password ="),
+        "{tfvars}"
+    );
+    let variables = meg.read("out/terraform/variables.tf");
+    let declaration = variables
+        .split("variable \"vm_admin_password\"")
+        .nth(1)
+        .expect("declared");
+    assert!(
+        declaration[..declaration.find("\n}\n").unwrap()].contains("sensitive   = true"),
+        "{variables}"
+    );
+}
+
+#[test]
+fn vms_are_named_as_given_and_their_parts_by_the_convention() {
+    let meg = rendered_example();
+    let prod = meg.read("out/bicep/environments/prod.bicepparam");
+    for want in [
+        "name: 'erpapp01'",
+        "networkInterfaceName: 'nic-erpapp01-prod-sdc-001'",
+        "subnetName: 'snet-db'",
+        "migrationResourceGroup: 'rg-migration-prod-sdc-001'",
+    ] {
+        assert!(prod.contains(want), "{want}:\n{prod}");
+    }
+    // Dev has no VMs, but the parameter exists in every environment: an empty list.
+    let dev = meg.read("out/bicep/environments/dev.bicepparam");
+    assert!(dev.contains("param virtualMachines = []"), "{dev}");
+}
+
+#[test]
+fn lint_warns_when_production_backups_stay_in_one_region() {
+    let meg = Meg::new();
+    let run = meg.run(&[
+        "lint",
+        &example("rehost.yaml"),
+        "--set",
+        "environments.prod.migration.backup.storageRedundancy=LocallyRedundant",
+    ]);
+    let out = run.stdout();
+    assert!(out.contains("REL-005 [prod]"), "{out}\n{}", run.stderr());
+    let clean = meg.run(&["lint", &example("rehost.yaml")]);
+    assert!(!clean.stdout().contains("REL-005"), "{}", clean.stdout());
+}
