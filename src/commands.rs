@@ -201,13 +201,27 @@ fn param_rows(session: &Session, keys: &[String]) -> Result<Vec<ParamRow>> {
         .collect::<Result<_>>()?;
     let mut rows = Vec::new();
     for key in keys {
-        // Per-environment settings live in $defs; tenant-wide ones (governance) at the top.
-        let node = match session.schema.doc["$defs"].get(key) {
+        // Per-environment settings live in $defs; tenant-wide ones (governance) at the top. A
+        // component may name a nested block (`migration.backup`).
+        let mut parts = key.split('.');
+        let first = parts.next().unwrap_or_default();
+        let mut node = match session.schema.doc["$defs"].get(first) {
             Some(n) => n,
-            None => &session.schema.doc["properties"][key],
+            None => &session.schema.doc["properties"][first],
         };
+        for part in parts {
+            node = session
+                .schema
+                .resolve(node)
+                .and_then(|n| n.get("properties"))
+                .and_then(|p| p.get(part))
+                .unwrap_or(&Value::Null);
+        }
         flatten(session, node, key, &mut rows);
     }
+    // Components share blocks (`migration` and `migration.backup`): each key once.
+    let mut seen = std::collections::BTreeSet::new();
+    rows.retain(|r| seen.insert(r.path.clone()));
     for row in &mut rows {
         let pointer = format!("/{}", row.path.replace('.', "/"));
         for (tier, preset) in &presets {

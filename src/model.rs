@@ -429,19 +429,6 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
             .hint("move it to network.hub.existing.addressSpace so meg checks the spokes against it"),
         );
     }
-    if resolved.pointer("/keyVault/privateEndpoint") == Some(&Value::Bool(true))
-        && resolved
-            .pointer("/network/hub/existing/privateEndpointSubnetId")
-            .is_none()
-    {
-        problems.push(
-            Diagnostic::at(
-                ctx.locate("/network/hub/existing"),
-                "the platform Key Vault's private endpoint needs a subnet, and meg creates none in an existing hub",
-            )
-            .hint("set network.hub.existing.privateEndpointSubnetId to the hub's private-endpoint subnet, or keyVault.privateEndpoint: false"),
-        );
-    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -569,6 +556,7 @@ fn build_environment(
         problems.extend(ds.iter().cloned());
     }
     problems.extend(check_private_dns_zones(&settings, ctx));
+    problems.extend(check_existing_hub(&settings, ctx));
     problems.extend(crate::workloads::check(&settings, ctx.location, &|p| {
         ctx.locate(p)
     }));
@@ -936,6 +924,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
 /// is (subscription, resource group, name, for Bicep's `existing` and Terraform's data source),
 /// the next hop and DNS servers of the spokes, and the hub's private DNS zones.
 fn existing_hub_param(env: &Environment, hub: &crate::settings::ExistingHub) -> Value {
+    let pe = private_endpoint_spoke(&env.settings, hub);
     json!({
         "virtualNetworkId": hub.virtual_network_id,
         "subscriptionId": hub.id_part("subscriptions"),
@@ -945,9 +934,81 @@ fn existing_hub_param(env: &Environment, hub: &crate::settings::ExistingHub) -> 
         "bastionAddressPrefix": hub.bastion_address_prefix.map(|c| c.to_string()),
         "useRemoteGateways": hub.use_remote_gateways,
         "privateDnsZoneIds": hub.private_dns_zone_ids,
-        "privateEndpointSubnetId": hub.private_endpoint_subnet_id,
+        "privateEndpointSpokeIndex": pe.as_ref().map(|(i, _, _)| *i),
+        "privateEndpointSpoke": pe.as_ref().map(|(_, spoke, _)| spoke),
+        "privateEndpointSubnet": pe.as_ref().map(|(_, _, subnet)| subnet),
         "spokeDnsServers": spoke_dns_servers(env),
+        // A shared hub holds many landing zones' peerings and deployments: name ours apart.
+        "peeringNamePrefix": format!("peer-hub-to-{}-{}", env.landing_zone, env.name),
     })
+}
+
+/// Where the landing zone's own private endpoints go beside an existing hub: (spoke index,
+/// spoke name, subnet name), in the named spoke (else the first), in its private-endpoint
+/// subnet (else its first subnet).
+fn private_endpoint_spoke(
+    s: &Settings,
+    hub: &crate::settings::ExistingHub,
+) -> Option<(usize, String, String)> {
+    let (i, spoke) = match &hub.private_endpoint_spoke {
+        Some(name) => s
+            .network
+            .spokes
+            .iter()
+            .enumerate()
+            .find(|(_, sp)| &sp.name == name)?,
+        None => s.network.spokes.iter().enumerate().next()?,
+    };
+    let subnets = network::spoke_subnets(spoke, s);
+    let subnet = subnets
+        .iter()
+        .find(|sn| sn.name == "private-endpoints")
+        .or(subnets.first())?;
+    Some((i, spoke.name.clone(), format!("snet-{}", subnet.name)))
+}
+
+/// Beside an existing hub the landing zone's private endpoints need a spoke of its own: one
+/// must exist, and a named one must be a spoke of the environment.
+fn check_existing_hub(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
+    let Some(hub) = &s.network.hub.existing else {
+        return Vec::new();
+    };
+    let spokes: Vec<&str> = s.network.spokes.iter().map(|sp| sp.name.as_str()).collect();
+    if let Some(name) = &hub.private_endpoint_spoke
+        && !spokes.contains(&name.as_str())
+    {
+        let d = Diagnostic::at(
+            ctx.locate("/network/hub/existing/privateEndpointSpoke"),
+            format!(
+                "privateEndpointSpoke names spoke '{name}', which this environment does not have"
+            ),
+        );
+        return vec![match did_you_mean(name, spokes.iter().copied()) {
+            Some(sp) => d.hint(format!("did you mean '{sp}'?")),
+            None => d.hint(format!("spokes: {}", spokes.join(", "))),
+        }];
+    }
+    if s.network.dns_servers.is_empty()
+        && let Some((zone, why)) = needed_private_dns_zones(s).into_iter().next()
+    {
+        return vec![
+            Diagnostic::at(
+                ctx.locate("/network/dnsServers"),
+                format!("the spokes would use Azure DNS and not see the existing hub's zones: {why} would not resolve through {zone}"),
+            )
+            .hint("set network.dnsServers to the hub's DNS resolver or firewall DNS proxy"),
+        ];
+    }
+    if s.key_vault.private_endpoint && spokes.is_empty() {
+        return vec![
+            Diagnostic::at(
+                ctx.locate("/network/spokes"),
+                "the platform Key Vault's private endpoint needs a spoke: beside an existing hub it cannot go into the hub, which may be in another subscription",
+            )
+            .hint("add a spoke under network.spokes, or set keyVault.privateEndpoint: false"),
+        ];
+    }
+    Vec::new()
 }
 
 /// The first address Azure hands out in a hub subnet (x.x.x.4: the first four are Azure's).

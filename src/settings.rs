@@ -96,7 +96,7 @@ pub struct ExistingHub {
     #[serde(default)]
     pub private_dns_zone_ids: BTreeMap<String, String>,
     #[serde(default)]
-    pub private_endpoint_subnet_id: Option<String>,
+    pub private_endpoint_spoke: Option<String>,
 }
 
 impl ExistingHub {

@@ -8,7 +8,6 @@ use common::Meg;
 
 const HUB: &str = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub";
 const VAULT_ZONE: &str = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-dns/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net";
-const PE_SUBNET: &str = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/subnets/snet-pe";
 
 /// Two environments on existing hubs, each with one spoke.
 fn brownfield() -> String {
@@ -20,12 +19,12 @@ location: westeurope
 tags:
   owner: team-app
 network:
+  dnsServers: [10.200.0.68]
   hub:
     existing:
       virtualNetworkId: {HUB}
       addressSpace: 10.200.0.0/22
       firewallPrivateIp: 10.200.1.4
-      privateEndpointSubnetId: {PE_SUBNET}
       privateDnsZoneIds:
         privatelink.vaultcore.azure.net: {VAULT_ZONE}
 environments:
@@ -149,9 +148,14 @@ fn existing_hub_mistakes_are_clear_errors_that_change_nothing() {
             vec!["the existing hub (10.200.0.0/22) overlaps spoke 'crm' (10.200.2.0/24)"],
         ),
         (
-            "a private endpoint with nowhere to go",
-            base.replace(&format!("      privateEndpointSubnetId: {PE_SUBNET}\n"), ""),
-            vec!["private endpoint needs a subnet", "privateEndpointSubnetId"],
+            "private endpoints that the spokes could not resolve",
+            base.replace("network:\n  dnsServers: [10.200.0.68]\n  hub:", "network:\n  hub:"),
+            vec!["the spokes would use Azure DNS", "network.dnsServers"],
+        ),
+        (
+            "a private endpoint spoke that does not exist",
+            base.replace("      firewallPrivateIp: 10.200.1.4\n", "      firewallPrivateIp: 10.200.1.4\n      privateEndpointSpoke: crn\n"),
+            vec!["privateEndpointSpoke names spoke 'crn'", "did you mean 'crm'?"],
         ),
         (
             "one environment on an existing hub, the other creating one",
@@ -159,8 +163,8 @@ fn existing_hub_mistakes_are_clear_errors_that_change_nothing() {
                 "  prod:\n    network:\n",
                 "  prod:\n    network:\n      hub:\n        addressSpace: 10.210.0.0/22\n",
             )
-            .replace(&format!("network:\n  hub:\n    existing:\n      virtualNetworkId: {HUB}\n      addressSpace: 10.200.0.0/22\n      firewallPrivateIp: 10.200.1.4\n      privateEndpointSubnetId: {PE_SUBNET}\n      privateDnsZoneIds:\n        privatelink.vaultcore.azure.net: {VAULT_ZONE}\n"), "")
-            .replace("  dev:\n    network:\n", &format!("  dev:\n    network:\n      hub:\n        existing:\n          virtualNetworkId: {HUB}\n          privateEndpointSubnetId: {PE_SUBNET}\n          privateDnsZoneIds:\n            privatelink.vaultcore.azure.net: {VAULT_ZONE}\n")),
+            .replace(&format!("  hub:\n    existing:\n      virtualNetworkId: {HUB}\n      addressSpace: 10.200.0.0/22\n      firewallPrivateIp: 10.200.1.4\n      privateDnsZoneIds:\n        privatelink.vaultcore.azure.net: {VAULT_ZONE}\n"), "")
+            .replace("  dev:\n    network:\n", &format!("  dev:\n    network:\n      hub:\n        existing:\n          virtualNetworkId: {HUB}\n          privateDnsZoneIds:\n            privatelink.vaultcore.azure.net: {VAULT_ZONE}\n")),
             vec!["environments dev use an existing hub and the others create one"],
         ),
         (

@@ -50,6 +50,14 @@ fn bad_inputs() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
             ],
         ),
         (
+            "vms with the migration workload off",
+            "enabled: false\nvirtualMachines:\n  app01:\n    spoke: erp\n    subnet: workload\n    os: linux\n    size: Standard_D2s_v5\n",
+            vec![
+                "environments.prod.migration.virtualMachines",
+                "needs migration.enabled",
+            ],
+        ),
+        (
             "site recovery without a region",
             "siteRecovery:\n  enabled: true\n",
             vec![
@@ -185,4 +193,30 @@ fn lint_warns_when_production_backups_stay_in_one_region() {
     assert!(out.contains("REL-005 [prod]"), "{out}\n{}", run.stderr());
     let clean = meg.run(&["lint", &example("rehost.yaml")]);
     assert!(!clean.stdout().contains("REL-005"), "{}", clean.stdout());
+}
+
+#[test]
+fn show_rehost_explains_each_setting_once() {
+    let meg = Meg::new();
+    let run = meg.run(&["show", "rehost"]).ok();
+    let out = run.stdout();
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("  migration.backup.storageRedundancy  ("))
+        .collect();
+    assert_eq!(rows.len(), 1, "{out}");
+    assert!(
+        !out.contains("(value)"),
+        "a setting without a type in:\n{out}"
+    );
+    for component in ["backup:", "site-recovery:", "patching:", "disk-encryption:"] {
+        assert!(
+            out.contains(&format!("  {component}")),
+            "{component} in:\n{out}"
+        );
+    }
+    assert!(
+        out.contains("[Reliability] Production backup storage is geo-redundant"),
+        "{out}"
+    );
 }

@@ -125,7 +125,7 @@ impl VirtualMachine {
 pub const NAMES: &[(&str, &str, &str)] = &[
     ("migrationResourceGroup", "resourceGroup", "migration"),
     ("recoveryServicesVault", "recoveryServicesVault", "backup"),
-    ("migrateProject", "migrateProject", "servers"),
+    ("migrateProject", "migrateProject", "srv"),
     (
         "maintenanceConfiguration",
         "maintenanceConfiguration",
@@ -217,6 +217,17 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
     let m = &s.migration;
     let mut out = Vec::new();
     if !m.enabled {
+        // The VMs' backup vault, disk encryption set and data collection rule live in the
+        // migration resource group: without it the VMs would be dropped without a word.
+        if !m.virtual_machines.is_empty() {
+            out.push(
+                Diagnostic::at(
+                    locate("/migration/virtualMachines"),
+                    "migration.virtualMachines needs migration.enabled: the VMs' backup, disk encryption and monitoring come with it",
+                )
+                .hint("set migration.enabled: true, or remove the virtual machines"),
+            );
+        }
         return out;
     }
     let spoke_names: Vec<&str> = s.network.spokes.iter().map(|sp| sp.name.as_str()).collect();

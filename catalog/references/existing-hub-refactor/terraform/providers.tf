@@ -21,6 +21,9 @@ provider "azurerm" {
 provider "azurerm" {
   alias           = "hub"
   subscription_id = var.hub_network.subscription_id
+  # The identity may only hold rights on the hub's resource group, not register providers in
+  # the connectivity subscription.
+  resource_provider_registrations = "none"
 
   features {}
 }

@@ -88,9 +88,13 @@ type hubNetworkType = {
   useRemoteGateways: bool
   // Resource IDs of the hub's private DNS zones, by zone name.
   privateDnsZoneIds: object
-  // Subnet of the hub that takes the platform Key Vault's private endpoint.
-  privateEndpointSubnetId: string?
+  // Where the landing zone's own private endpoints go: a spoke's subnet, in its subscription.
+  privateEndpointSpokeIndex: int?
+  privateEndpointSpoke: string?
+  privateEndpointSubnet: string?
   spokeDnsServers: array
+  // Prefix of the hub side of each peering, unique in a hub other landing zones share.
+  peeringNamePrefix: string
 }
 
 type migrationType = {
@@ -170,7 +174,8 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 // ---------------------------------------------------------------------------------------
 
 // The platform team's hub, maybe in the connectivity subscription: referenced, never changed
-// here except for the hub side of each spoke's peering (Network Contributor on it is enough).
+// here except for the hub side of each spoke's peering, a deployment in the hub's resource group
+// (Network Contributor on that group).
 resource hubVirtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' existing = {
   name: hubNetwork.virtualNetworkName
   scope: resourceGroup(hubNetwork.subscriptionId, hubNetwork.resourceGroupName)
@@ -179,7 +184,8 @@ resource hubVirtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' existi
 // What workloads take from the hub, whoever runs it: where private endpoints go and the zones
 // they register in.
 var hubVirtualNetworkId = hubVirtualNetwork.id
-var hubPrivateEndpointSubnetId = hubNetwork.?privateEndpointSubnetId ?? ''
+// A private endpoint sits in its virtual network's subscription: ours go into a spoke.
+var platformPrivateEndpointSubnetId = hubNetwork.?privateEndpointSpokeIndex == null ? '' : spokeNetworks[hubNetwork.?privateEndpointSpokeIndex ?? 0].outputs.subnetIds[hubNetwork.?privateEndpointSubnet ?? '']
 var privateDnsZoneIds = hubNetwork.privateDnsZoneIds
 
 // ---------------------------------------------------------------------------------------
@@ -200,7 +206,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
-      subnetId: hubPrivateEndpointSubnetId
+      subnetId: platformPrivateEndpointSubnetId
       privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
     } : null
   }
@@ -231,11 +237,13 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
 @batchSize(1)
 module hubToSpokePeerings 'modules/hub-peering.bicep' = [
   for (spoke, i) in spokes: {
-    name: 'peering-hub-${spoke.name}-${environmentName}'
+    // A shared hub holds many landing zones' deployments and peerings: name ours apart.
+    name: '${hubNetwork.peeringNamePrefix}-${spoke.name}'
     scope: resourceGroup(hubNetwork.subscriptionId, hubNetwork.resourceGroupName)
     params: {
       hubVirtualNetworkName: hubVirtualNetwork.name
       spokeName: spoke.name
+      peeringName: '${hubNetwork.peeringNamePrefix}-${spoke.name}'
       spokeVirtualNetworkId: spokeNetworks[i].outputs.id
       allowGatewayTransit: hubNetwork.useRemoteGateways
     }
@@ -302,7 +310,7 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.diskEncryptionKeyVaultPrivateEndpoint
-      subnetId: hubPrivateEndpointSubnetId
+      subnetId: platformPrivateEndpointSubnetId
       privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
     } : null
   }

@@ -33,7 +33,7 @@ module "log_analytics" {
 
 # Connectivity: the hub and what it shares with every spoke.
 # The platform team's hub, maybe in the connectivity subscription: read, never changed here
-# except for the hub side of each spoke's peering (Network Contributor on it is enough).
+# except for the hub side of each spoke's peering (Network Contributor on the hub's group).
 data "azurerm_virtual_network" "hub" {
   provider = azurerm.hub
 
@@ -56,7 +56,7 @@ module "key_vault" {
   log_analytics_workspace_id    = module.log_analytics.id
   private_endpoint = var.key_vault.private_endpoint ? {
     name                = var.names.key_vault_private_endpoint
-    subnet_id           = local.hub_private_endpoint_subnet_id
+    subnet_id           = local.platform_private_endpoint_subnet_id
     private_dns_zone_id = lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
   } : null
 }
@@ -79,6 +79,7 @@ module "spoke_network" {
   bastion_address_prefix     = var.hub_network.bastion_address_prefix
   hub_virtual_network_name   = data.azurerm_virtual_network.hub.name
   hub_resource_group_name    = data.azurerm_virtual_network.hub.resource_group_name
+  hub_peering_name           = "${var.hub_network.peering_name_prefix}-${each.key}"
   firewall_private_ip        = var.hub_network.firewall_private_ip
   use_remote_gateways        = var.hub_network.use_remote_gateways
   log_analytics_workspace_id = module.log_analytics.id
@@ -129,7 +130,7 @@ module "disk_encryption_key_vault" {
   # Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
   private_endpoint = var.key_vault.private_endpoint ? {
     name                = var.names.disk_encryption_key_vault_private_endpoint
-    subnet_id           = local.hub_private_endpoint_subnet_id
+    subnet_id           = local.platform_private_endpoint_subnet_id
     private_dns_zone_id = lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
   } : null
 }

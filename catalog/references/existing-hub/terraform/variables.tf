@@ -87,8 +87,13 @@ variable "hub_network" {
     # Resource IDs of the hub's private DNS zones, by zone name.
     private_dns_zone_ids = map(string)
     # Subnet of the hub that takes the platform Key Vault's private endpoint.
-    private_endpoint_subnet_id = optional(string)
-    spoke_dns_servers          = list(string)
+    # Where the landing zone's own private endpoints go: a spoke's subnet, in its subscription.
+    private_endpoint_spoke_index = optional(number)
+    private_endpoint_spoke       = optional(string)
+    private_endpoint_subnet      = optional(string)
+    spoke_dns_servers            = list(string)
+    # Prefix of the hub side of each peering, unique in a hub other landing zones share.
+    peering_name_prefix = string
   })
 }
 

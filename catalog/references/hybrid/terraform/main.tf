@@ -213,7 +213,7 @@ module "key_vault" {
   log_analytics_workspace_id    = module.log_analytics.id
   private_endpoint = var.key_vault.private_endpoint ? {
     name                = var.names.key_vault_private_endpoint
-    subnet_id           = local.hub_private_endpoint_subnet_id
+    subnet_id           = local.platform_private_endpoint_subnet_id
     private_dns_zone_id = lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
   } : null
 }

@@ -222,7 +222,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
 // What workloads take from the hub, whoever runs it: where private endpoints go and the zones
 // they register in.
 var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
-var hubPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
+var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
 var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
 
 // ---------------------------------------------------------------------------------------
@@ -243,7 +243,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
-      subnetId: hubPrivateEndpointSubnetId
+      subnetId: platformPrivateEndpointSubnetId
       privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
     } : null
   }

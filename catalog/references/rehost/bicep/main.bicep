@@ -301,7 +301,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
 // What workloads take from the hub, whoever runs it: where private endpoints go and the zones
 // they register in.
 var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
-var hubPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
+var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
 var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
 
 // ---------------------------------------------------------------------------------------
@@ -322,7 +322,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
-      subnetId: hubPrivateEndpointSubnetId
+      subnetId: platformPrivateEndpointSubnetId
       privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
     } : null
   }
@@ -422,7 +422,7 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.diskEncryptionKeyVaultPrivateEndpoint
-      subnetId: hubPrivateEndpointSubnetId
+      subnetId: platformPrivateEndpointSubnetId
       privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
     } : null
   }

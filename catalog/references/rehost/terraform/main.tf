@@ -112,7 +112,7 @@ module "key_vault" {
   log_analytics_workspace_id    = module.log_analytics.id
   private_endpoint = var.key_vault.private_endpoint ? {
     name                = var.names.key_vault_private_endpoint
-    subnet_id           = local.hub_private_endpoint_subnet_id
+    subnet_id           = local.platform_private_endpoint_subnet_id
     private_dns_zone_id = lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
   } : null
 }
@@ -180,7 +180,7 @@ module "disk_encryption_key_vault" {
   # Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
   private_endpoint = var.key_vault.private_endpoint ? {
     name                = var.names.disk_encryption_key_vault_private_endpoint
-    subnet_id           = local.hub_private_endpoint_subnet_id
+    subnet_id           = local.platform_private_endpoint_subnet_id
     private_dns_zone_id = lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
   } : null
 }

@@ -48,10 +48,13 @@ param hubNetwork = {
     'privatelink.database.windows.net': '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-dns-nonprod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.database.windows.net'
     'privatelink.vaultcore.azure.net': '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-dns-nonprod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net'
   }
-  privateEndpointSubnetId: '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-connectivity-nonprod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-nonprod-weu-001/subnets/snet-private-endpoints'
+  privateEndpointSpokeIndex: 0
+  privateEndpointSpoke: 'tickets'
+  privateEndpointSubnet: 'snet-private-endpoints'
   spokeDnsServers: [
     '10.200.0.68'
   ]
+  peeringNamePrefix: 'peer-hub-to-tailspin-dev'
 }
 
 param spokes = [

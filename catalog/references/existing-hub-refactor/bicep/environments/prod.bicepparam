@@ -48,10 +48,13 @@ param hubNetwork = {
     'privatelink.database.windows.net': '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.database.windows.net'
     'privatelink.vaultcore.azure.net': '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net'
   }
-  privateEndpointSubnetId: '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-connectivity-prod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-prod-weu-001/subnets/snet-private-endpoints'
+  privateEndpointSpokeIndex: 0
+  privateEndpointSpoke: 'tickets'
+  privateEndpointSubnet: 'snet-private-endpoints'
   spokeDnsServers: [
     '10.210.0.68'
   ]
+  peeringNamePrefix: 'peer-hub-to-tailspin-prod'
 }
 
 param spokes = [

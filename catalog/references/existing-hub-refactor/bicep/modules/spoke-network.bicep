@@ -188,3 +188,6 @@ output id string = virtualNetwork.id
 
 @description('Name of the spoke virtual network.')
 output name string = virtualNetwork.name
+
+@description('Resource IDs of the spoke\'s subnets, by subnet name.')
+output subnetIds object = toObject(virtualNetwork.properties.subnets, subnet => subnet.name, subnet => subnet.id)

@@ -47,8 +47,11 @@ hub_network = {
     "privatelink.database.windows.net" = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-dns-nonprod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.database.windows.net"
     "privatelink.vaultcore.azure.net"  = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-dns-nonprod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net"
   }
-  private_endpoint_subnet_id = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-connectivity-nonprod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-nonprod-weu-001/subnets/snet-private-endpoints"
-  spoke_dns_servers          = ["10.200.0.68"]
+  private_endpoint_spoke_index = 0
+  private_endpoint_spoke       = "tickets"
+  private_endpoint_subnet      = "snet-private-endpoints"
+  spoke_dns_servers            = ["10.200.0.68"]
+  peering_name_prefix          = "peer-hub-to-tailspin-dev"
 }
 
 spokes = [

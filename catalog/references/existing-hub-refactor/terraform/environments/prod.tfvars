@@ -47,8 +47,11 @@ hub_network = {
     "privatelink.database.windows.net" = "/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.database.windows.net"
     "privatelink.vaultcore.azure.net"  = "/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net"
   }
-  private_endpoint_subnet_id = "/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-connectivity-prod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-prod-weu-001/subnets/snet-private-endpoints"
-  spoke_dns_servers          = ["10.210.0.68"]
+  private_endpoint_spoke_index = 0
+  private_endpoint_spoke       = "tickets"
+  private_endpoint_subnet      = "snet-private-endpoints"
+  spoke_dns_servers            = ["10.210.0.68"]
+  peering_name_prefix          = "peer-hub-to-tailspin-prod"
 }
 
 spokes = [

@@ -21,7 +21,7 @@ param names = {
   keyVaultPrivateEndpoint: 'pep-kv-platform-dev-weu-001'
   migrationResourceGroup: 'rg-migration-dev-weu-001'
   recoveryServicesVault: 'rsv-backup-dev-weu-001'
-  migrateProject: 'migr-servers-dev-weu-001'
+  migrateProject: 'migr-srv-dev-weu-001'
   maintenanceConfiguration: 'mc-servers-dev-weu-001'
   diskEncryptionKeyVault: 'kv-cmk-dev-weu-2d7b'
   diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-dev-weu-001'
@@ -52,10 +52,13 @@ param hubNetwork = {
   privateDnsZoneIds: {
     'privatelink.vaultcore.azure.net': '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-dns-nonprod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net'
   }
-  privateEndpointSubnetId: '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-connectivity-nonprod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-nonprod-weu-001/subnets/snet-private-endpoints'
+  privateEndpointSpokeIndex: 0
+  privateEndpointSpoke: 'crm'
+  privateEndpointSubnet: 'snet-workload'
   spokeDnsServers: [
     '10.200.0.68'
   ]
+  peeringNamePrefix: 'peer-hub-to-northwind-dev'
 }
 
 param spokes = [

@@ -21,7 +21,7 @@ param names = {
   keyVaultPrivateEndpoint: 'pep-kv-platform-prod-weu-001'
   migrationResourceGroup: 'rg-migration-prod-weu-001'
   recoveryServicesVault: 'rsv-backup-prod-weu-001'
-  migrateProject: 'migr-server-prod-weu-001'
+  migrateProject: 'migr-srv-prod-weu-001'
   maintenanceConfiguration: 'mc-servers-prod-weu-001'
   diskEncryptionKeyVault: 'kv-cmk-prod-weu-30e3'
   diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-prod-weu-001'
@@ -52,10 +52,13 @@ param hubNetwork = {
   privateDnsZoneIds: {
     'privatelink.vaultcore.azure.net': '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net'
   }
-  privateEndpointSubnetId: '/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-connectivity-prod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-prod-weu-001/subnets/snet-private-endpoints'
+  privateEndpointSpokeIndex: 0
+  privateEndpointSpoke: 'crm'
+  privateEndpointSubnet: 'snet-workload'
   spokeDnsServers: [
     '10.210.0.68'
   ]
+  peeringNamePrefix: 'peer-hub-to-northwind-prod'
 }
 
 param spokes = [

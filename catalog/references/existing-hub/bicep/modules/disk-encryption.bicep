@@ -93,9 +93,10 @@ resource diskEncryptionSet 'Microsoft.Compute/diskEncryptionSets@2024-03-02' = {
   }
   properties: {
     encryptionType: 'EncryptionAtRestWithCustomerKey'
-    // The versionless key URI: disks move to each new key version automatically.
+    // ARM wants a versioned key URL even with rotation on; rotation then moves the disks to each
+    // new key version automatically.
     activeKey: {
-      keyUrl: diskKey.properties.keyUri
+      keyUrl: diskKey.properties.keyUriWithVersion
     }
     rotationToLatestKeyVersionEnabled: true
   }

@@ -10,6 +10,9 @@ param spokeName string
 @description('Resource ID of the spoke virtual network.')
 param spokeVirtualNetworkId string
 
+@description('Name of the hub side of the peering; unique in a hub other landing zones share.')
+param peeringName string = 'peer-hub-to-${spokeName}'
+
 @description('Let the spoke use the hub\'s VPN or ExpressRoute gateway.')
 param allowGatewayTransit bool = false
 
@@ -19,7 +22,7 @@ resource hub 'Microsoft.Network/virtualNetworks@2024-01-01' existing = {
 
 resource hubToSpoke 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@2024-01-01' = {
   parent: hub
-  name: 'peer-hub-to-${spokeName}'
+  name: peeringName
   properties: {
     remoteVirtualNetwork: {
       id: spokeVirtualNetworkId

@@ -20,7 +20,7 @@ names = {
   key_vault_private_endpoint                 = "pep-kv-platform-dev-weu-001"
   migration_resource_group                   = "rg-migration-dev-weu-001"
   recovery_services_vault                    = "rsv-backup-dev-weu-001"
-  migrate_project                            = "migr-servers-dev-weu-001"
+  migrate_project                            = "migr-srv-dev-weu-001"
   maintenance_configuration                  = "mc-servers-dev-weu-001"
   disk_encryption_key_vault                  = "kv-cmk-dev-weu-2d7b"
   disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-dev-weu-001"
@@ -51,8 +51,11 @@ hub_network = {
   private_dns_zone_ids = {
     "privatelink.vaultcore.azure.net" = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-dns-nonprod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net"
   }
-  private_endpoint_subnet_id = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-connectivity-nonprod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-nonprod-weu-001/subnets/snet-private-endpoints"
-  spoke_dns_servers          = ["10.200.0.68"]
+  private_endpoint_spoke_index = 0
+  private_endpoint_spoke       = "crm"
+  private_endpoint_subnet      = "snet-workload"
+  spoke_dns_servers            = ["10.200.0.68"]
+  peering_name_prefix          = "peer-hub-to-northwind-dev"
 }
 
 spokes = [

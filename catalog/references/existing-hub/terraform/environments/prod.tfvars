@@ -20,7 +20,7 @@ names = {
   key_vault_private_endpoint                 = "pep-kv-platform-prod-weu-001"
   migration_resource_group                   = "rg-migration-prod-weu-001"
   recovery_services_vault                    = "rsv-backup-prod-weu-001"
-  migrate_project                            = "migr-server-prod-weu-001"
+  migrate_project                            = "migr-srv-prod-weu-001"
   maintenance_configuration                  = "mc-servers-prod-weu-001"
   disk_encryption_key_vault                  = "kv-cmk-prod-weu-30e3"
   disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-prod-weu-001"
@@ -51,8 +51,11 @@ hub_network = {
   private_dns_zone_ids = {
     "privatelink.vaultcore.azure.net" = "/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-dns-prod-weu-001/providers/Microsoft.Network/privateDnsZones/privatelink.vaultcore.azure.net"
   }
-  private_endpoint_subnet_id = "/subscriptions/8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f/resourceGroups/rg-connectivity-prod-weu-001/providers/Microsoft.Network/virtualNetworks/vnet-hub-prod-weu-001/subnets/snet-private-endpoints"
-  spoke_dns_servers          = ["10.210.0.68"]
+  private_endpoint_spoke_index = 0
+  private_endpoint_spoke       = "crm"
+  private_endpoint_subnet      = "snet-workload"
+  spoke_dns_servers            = ["10.210.0.68"]
+  peering_name_prefix          = "peer-hub-to-northwind-prod"
 }
 
 spokes = [

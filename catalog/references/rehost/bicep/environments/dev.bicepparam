@@ -30,7 +30,7 @@ param names = {
   bastionPublicIp: 'pip-bastion-dev-sdc-001'
   migrationResourceGroup: 'rg-migration-dev-sdc-001'
   recoveryServicesVault: 'rsv-backup-dev-sdc-001'
-  migrateProject: 'migr-servers-dev-sdc-001'
+  migrateProject: 'migr-srv-dev-sdc-001'
   maintenanceConfiguration: 'mc-servers-dev-sdc-001'
   diskEncryptionKeyVault: 'kv-cmk-dev-sdc-f8ef'
   diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-dev-sdc-001'

@@ -30,7 +30,7 @@ param names = {
   bastionPublicIp: 'pip-bastion-prod-sdc-001'
   migrationResourceGroup: 'rg-migration-prod-sdc-001'
   recoveryServicesVault: 'rsv-backup-prod-sdc-001'
-  migrateProject: 'migr-server-prod-sdc-001'
+  migrateProject: 'migr-srv-prod-sdc-001'
   maintenanceConfiguration: 'mc-servers-prod-sdc-001'
   diskEncryptionKeyVault: 'kv-cmk-prod-sdc-5e81'
   diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-prod-sdc-001'

@@ -56,6 +56,11 @@ variable "hub_resource_group_name" {
   type        = string
 }
 
+variable "hub_peering_name" {
+  description = "Name of the hub side of the peering, unique in a hub that other landing zones share."
+  type        = string
+}
+
 variable "log_analytics_workspace_id" {
   description = "Resource ID of the Log Analytics workspace for diagnostics."
   type        = string

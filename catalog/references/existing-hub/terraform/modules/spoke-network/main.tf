@@ -161,7 +161,8 @@ resource "azurerm_virtual_network_peering" "hub_to_spoke" {
   # In the existing hub's subscription.
   provider = azurerm.hub
 
-  name                         = "peer-hub-to-${var.spoke.name}"
+  # A shared hub holds the peerings of many landing zones: this one's carry its name.
+  name                         = var.hub_peering_name
   resource_group_name          = var.hub_resource_group_name
   virtual_network_name         = var.hub_virtual_network_name
   remote_virtual_network_id    = azurerm_virtual_network.this.id
