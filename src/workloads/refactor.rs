@@ -428,9 +428,24 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
             },
             "containerApps": {
                 "zoneRedundant": p.container_apps.zone_redundant,
+                // Where the environments' egress comes from, for the hub firewall's rules.
+                "subnetPrefixes": container_apps_prefixes(s),
             },
             "applications": applications,
         }),
         false,
     );
+}
+
+/// Address prefixes of the Container Apps subnets of the environment's applications.
+fn container_apps_prefixes(s: &Settings) -> Vec<String> {
+    s.paas
+        .applications
+        .iter()
+        .filter(|(_, app)| app.container_apps)
+        .filter_map(|(spoke, _)| s.network.spokes.iter().find(|sp| &sp.name == spoke))
+        .flat_map(|sp| crate::network::spoke_subnets(sp, s))
+        .filter(|sn| sn.name == "containerapps")
+        .map(|sn| sn.address_prefix.to_string())
+        .collect()
 }

@@ -100,7 +100,8 @@ type paasType = {
   // sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy,
   // administratorLogin and administratorObjectId (empty: the deploying identity).
   sql: object
-  // zoneRedundant: Container Apps environments and registries over zones.
+  // zoneRedundant: Container Apps environments and registries over zones; subnetPrefixes: the
+  // Container Apps subnets, where the environments' egress comes from.
   containerApps: object
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,

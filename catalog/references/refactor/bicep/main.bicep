@@ -111,7 +111,8 @@ type paasType = {
   // sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy,
   // administratorLogin and administratorObjectId (empty: the deploying identity).
   sql: object
-  // zoneRedundant: Container Apps environments and registries over zones.
+  // zoneRedundant: Container Apps environments and registries over zones; subnetPrefixes: the
+  // Container Apps subnets, where the environments' egress comes from.
   containerApps: object
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
@@ -330,6 +331,21 @@ module applications 'modules/application.bicep' = [
     ]
   }
 ]
+
+// Container Apps environments pull Microsoft's images and reach Entra ID and Azure Monitor
+// through the hub firewall, which denies what it was not told about (Security).
+module containerAppsFirewallRules 'modules/refactor-firewall-rules.bicep' = if (paas.enabled && firewall.enabled && !empty(paas.containerApps.subnetPrefixes)) {
+  name: 'firewall-rules-container-apps-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    policyName: names.firewallPolicy
+    sourceAddressPrefixes: paas.containerApps.subnetPrefixes
+  }
+  // A firewall policy takes one change at a time: after the groups before it.
+  dependsOn: [
+    hubFirewall
+  ]
+}
 
 // Front Door per environment: the one public entry to the web apps, through its WAF, and on to
 // each web app over Private Link (Security).

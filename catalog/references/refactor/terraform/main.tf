@@ -149,6 +149,56 @@ module "application" {
   hub_virtual_network_id           = local.hub_virtual_network_id
 }
 
+# Container Apps environments pull Microsoft's images and reach Entra ID and Azure Monitor
+# through the hub firewall, which denies what it was not told about (Security: allow by
+# service tag, from the Container Apps subnets only).
+resource "azurerm_firewall_policy_rule_collection_group" "container_apps" {
+  count = var.paas.enabled && var.firewall.enabled && length(var.paas.container_apps.subnet_prefixes) > 0 ? 1 : 0
+
+  name               = "rcg-container-apps"
+  firewall_policy_id = module.firewall[0].policy_id
+  # After the platform's group (1000) and rehost's (1100).
+  priority = 1200
+
+  network_rule_collection {
+    name     = "net-container-apps-allow"
+    priority = 100
+    action   = "Allow"
+
+    rule {
+      name                  = "AllowMicrosoftContainerRegistry"
+      description           = "The environments pull their system images from mcr.microsoft.com."
+      protocols             = ["TCP"]
+      source_addresses      = var.paas.container_apps.subnet_prefixes
+      destination_addresses = ["MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"]
+      destination_ports     = ["443"]
+    }
+
+    rule {
+      name                  = "AllowEntraId"
+      description           = "Managed identities get their tokens from Entra ID."
+      protocols             = ["TCP"]
+      source_addresses      = var.paas.container_apps.subnet_prefixes
+      destination_addresses = ["AzureActiveDirectory"]
+      destination_ports     = ["443"]
+    }
+
+    rule {
+      name                  = "AllowAzureMonitor"
+      description           = "The environments send logs and metrics to Azure Monitor."
+      protocols             = ["TCP"]
+      source_addresses      = var.paas.container_apps.subnet_prefixes
+      destination_addresses = ["AzureMonitor"]
+      destination_ports     = ["443"]
+    }
+  }
+
+  # A firewall policy takes one change at a time: after the groups before it.
+  depends_on = [
+    module.firewall,
+  ]
+}
+
 # Front Door per environment: the one public entry to the web apps, through its WAF, and on to
 # each web app over Private Link (Security).
 locals {

@@ -173,6 +173,8 @@ variable "paas" {
     })
     container_apps = object({
       zone_redundant = bool
+      # the Container Apps subnets, where the environments' egress comes from
+      subnet_prefixes = list(string)
     })
     applications = list(object({
       name                            = string

@@ -138,6 +138,7 @@ param paas = {
   }
   containerApps: {
     zoneRedundant: true
+    subnetPrefixes: []
   }
   applications: [
     {

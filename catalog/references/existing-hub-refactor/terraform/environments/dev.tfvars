@@ -130,7 +130,8 @@ paas = {
     administrator_object_id   = ""
   }
   container_apps = {
-    zone_redundant = false
+    zone_redundant  = false
+    subnet_prefixes = []
   }
   applications = [
     {

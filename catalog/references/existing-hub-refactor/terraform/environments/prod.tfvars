@@ -130,7 +130,8 @@ paas = {
     administrator_object_id   = ""
   }
   container_apps = {
-    zone_redundant = true
+    zone_redundant  = true
+    subnet_prefixes = []
   }
   applications = [
     {

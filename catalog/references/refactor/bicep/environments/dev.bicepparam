@@ -173,6 +173,9 @@ param paas = {
   }
   containerApps: {
     zoneRedundant: false
+    subnetPrefixes: [
+      '10.61.1.128/26'
+    ]
   }
   applications: [
     {

@@ -173,6 +173,9 @@ param paas = {
   }
   containerApps: {
     zoneRedundant: true
+    subnetPrefixes: [
+      '10.71.1.128/26'
+    ]
   }
   applications: [
     {

@@ -159,7 +159,8 @@ paas = {
     administrator_object_id   = ""
   }
   container_apps = {
-    zone_redundant = false
+    zone_redundant  = false
+    subnet_prefixes = ["10.61.1.128/26"]
   }
   applications = [
     {

@@ -153,7 +153,8 @@ paas = {
     administrator_object_id   = ""
   }
   container_apps = {
-    zone_redundant = true
+    zone_redundant  = true
+    subnet_prefixes = ["10.71.1.128/26"]
   }
   applications = [
     {
