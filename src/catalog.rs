@@ -44,10 +44,19 @@ impl Catalog {
         ] {
             add_dir(&mut files, root, dir);
         }
-        Catalog {
-            files,
-            version: std::sync::OnceLock::new(),
-        }
+        let version = std::sync::OnceLock::new();
+        // Hashed at build time (build.rs): the embedded catalog never changes at run time.
+        let digest = env!("MEG_EMBEDDED_CATALOG_DIGEST");
+        let catalog = Catalog { files, version };
+        let _ = catalog
+            .version
+            .set(format!("{}+{}", catalog.declared_version(), &digest[..12]));
+        catalog
+    }
+
+    /// The digest build.rs computed for the embedded catalog.
+    pub fn embedded_digest() -> &'static str {
+        env!("MEG_EMBEDDED_CATALOG_DIGEST")
     }
 
     /// The embedded catalog with every file found under `dir/{catalog,templates,examples}`
@@ -91,6 +100,8 @@ impl Catalog {
                 dir.display()
             )));
         }
+        // Not the embedded catalog any more: its digest is computed when first asked for.
+        cat.version = std::sync::OnceLock::new();
         Ok(cat)
     }
 

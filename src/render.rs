@@ -91,29 +91,67 @@ impl Renderer {
         resolve: impl FnOnce() -> Result<T>,
         deploy_of: impl Fn(&T) -> &BTreeMap<String, bool>,
     ) -> Result<(T, Self)> {
-        let (always, guarded): (Vec<Source>, Vec<Source>) = sources(catalog, targets, pipeline)?
-            .into_iter()
-            .partition(|s| s.guard.is_none());
-        let always = &always;
+        let (mut always, guarded): (Vec<Source>, Vec<Source>) =
+            sources(catalog, targets, pipeline)?
+                .into_iter()
+                .partition(|s| s.guard.is_none());
+        // Largest first, so no core is left with one big template at the end.
+        always.sort_by_key(|s| std::cmp::Reverse(s.text.len()));
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let (queue, jobs) = std::sync::mpsc::channel::<(String, &str)>();
+        let jobs = std::sync::Mutex::new(jobs);
+        let jobs = &jobs;
         std::thread::scope(|scope| {
-            let base = scope.spawn(move || {
-                let mut tera = Tera::default();
-                tera.add_raw_templates(always.iter().map(|s| (s.name.as_str(), s.text)))
-                    .map(|_| tera)
-                    .map_err(|e| Error::Catalog(tera_message(&e)))
-            });
+            // Every core parses from one queue: first the templates every landing zone needs,
+            // then, once the input is resolved, those of the parts it deploys.
+            let parsers: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(move || -> tera::Result<Tera> {
+                        let mut part = Tera::default();
+                        loop {
+                            let job = jobs
+                                .lock()
+                                .expect("no parser panics holding the queue")
+                                .recv();
+                            let Ok((name, text)) = job else {
+                                return Ok(part);
+                            };
+                            part.add_raw_template(&name, text)?;
+                        }
+                    })
+                })
+                .collect();
+            for s in &always {
+                queue
+                    .send((s.name.clone(), s.text))
+                    .expect("parsers wait for the queue to close");
+            }
             let resolved = resolve();
-            let value = match resolved {
-                Ok(v) => v,
-                Err(e) => return Err(e),
-            };
-            let (wanted, skipped) = select(guarded, Some(deploy_of(&value)));
+            let mut guarded_wanted = Vec::new();
+            let mut skipped = BTreeSet::new();
+            if let Ok(value) = &resolved {
+                let (mut wanted, off) = select(guarded, Some(deploy_of(value)));
+                wanted.sort_by_key(|s| std::cmp::Reverse(s.text.len()));
+                for s in &wanted {
+                    queue
+                        .send((s.name.clone(), s.text))
+                        .expect("parsers wait for the queue to close");
+                }
+                guarded_wanted = wanted;
+                skipped = off;
+            }
+            drop(queue);
             let mut tera = Tera::default();
-            parse_in_parallel(&mut tera, wanted.iter())?;
-            let base = base.join().expect("a template parser does not panic")?;
-            tera.extend(&base)
-                .map_err(|e| Error::Catalog(tera_message(&e)))?;
-            let parsed = always.iter().chain(&wanted);
+            for parser in parsers {
+                let part = parser.join().expect("a template parser does not panic");
+                let part = part.map_err(|e| Error::Catalog(tera_message(&e)))?;
+                tera.extend(&part)
+                    .map_err(|e| Error::Catalog(tera_message(&e)))?;
+            }
+            let value = resolved?;
+            let parsed = always.iter().chain(&guarded_wanted);
             Ok((value, Self::finish(tera, parsed, skipped)))
         })
     }
@@ -289,7 +327,7 @@ impl Renderer {
 struct Source<'c> {
     name: String,
     text: &'c str,
-    guard: Option<&'c str>,
+    guard: Option<Vec<&'c str>>,
 }
 
 /// The templates a render of these targets (and pipeline system) can use.
@@ -333,12 +371,16 @@ fn select<'c>(
     let mut skipped = BTreeSet::new();
     let wanted = sources
         .into_iter()
-        .filter(|s| match (s.guard, deploy) {
-            (Some(part), Some(d)) if d.get(part) == Some(&false) => {
-                skipped.insert(part.to_string());
-                false
-            }
-            _ => true,
+        .filter(|s| {
+            let (Some(parts), Some(d)) = (&s.guard, deploy) else {
+                return true;
+            };
+            let off: Vec<&&str> = parts
+                .iter()
+                .filter(|p| d.get(**p) == Some(&false))
+                .collect();
+            skipped.extend(off.iter().map(|p| p.to_string()));
+            off.is_empty()
         })
         .collect();
     (wanted, skipped)
@@ -347,21 +389,26 @@ fn select<'c>(
 /// An output path and its bytes.
 type RenderedFile = (String, Vec<u8>);
 
-/// The part a template is wholly guarded by: `{%- if deploy.<part> %}` as its first tag, the
-/// matching `{%- endif %}` as its last, with no `elif` or `else` between at that level. Such a
-/// template renders to nothing when the part is off. Anything less certain is `None`.
-pub fn whole_file_guard(text: &str) -> Option<&str> {
+/// The parts a template is wholly guarded by: `{%- if deploy.<part> [and deploy.<other>]... %}`
+/// as its first tag, the matching `{%- endif %}` as its last, with no `elif` or `else` between
+/// at that level. Such a template renders to nothing when any of the parts is off. Anything
+/// less certain is `None`.
+pub fn whole_file_guard(text: &str) -> Option<Vec<&str>> {
     let body = text.trim();
     let mut tags = block_tags(body);
     let (start, first) = tags.next()?;
     if start != 0 {
         return None;
     }
-    let part = first
+    let parts = first
         .strip_prefix("if ")?
-        .trim()
-        .strip_prefix("deploy.")
-        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))?;
+        .split(" and ")
+        .map(|conjunct| {
+            conjunct.trim().strip_prefix("deploy.").filter(|p| {
+                !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            })
+        })
+        .collect::<Option<Vec<&str>>>()?;
     let mut depth = 1;
     for (at, tag) in tags {
         let keyword = tag.split_whitespace().next().unwrap_or_default();
@@ -374,7 +421,7 @@ pub fn whole_file_guard(text: &str) -> Option<&str> {
                     // The guard must close at the very end of the file.
                     let rest = &body[at..];
                     let close = rest.find("%}")? + 2;
-                    return rest[close..].trim().is_empty().then_some(part);
+                    return rest[close..].trim().is_empty().then_some(parts);
                 }
             }
             _ => {}
@@ -544,13 +591,17 @@ mod tests {
     #[test]
     fn a_template_wrapped_in_one_deploy_guard_is_recognised() {
         let t = "{%- if deploy.bastion %}\nresource x {\n{%- if a %}y{% else %}z{% endif %}\n}\n{%- endif %}\n";
-        assert_eq!(whole_file_guard(t), Some("bastion"));
+        assert_eq!(whole_file_guard(t), Some(vec!["bastion"]));
         let commented = "{# {% endif %} #}";
         assert_eq!(
             whole_file_guard(&format!(
                 "{{% if deploy.vpnGateway %}}{commented}x{{% endif %}}"
             )),
-            Some("vpnGateway")
+            Some(vec!["vpnGateway"])
+        );
+        assert_eq!(
+            whole_file_guard("{%- if deploy.migration and deploy.firewall %}x{%- endif %}"),
+            Some(vec!["migration", "firewall"])
         );
     }
 
@@ -568,6 +619,8 @@ mod tests {
             "{% if deploy.bastion %}y{% elif deploy.firewall %}z{% endif %}",
             // a condition that is not one part
             "{% if deploy.bastion or deploy.firewall %}y{% endif %}",
+            "{% if deploy.bastion and not deploy.firewall %}y{% endif %}",
+            "{% if deploy.bastion and lz.name %}y{% endif %}",
             "{% if not deploy.bastion %}y{% endif %}",
             "{% if lz.name %}y{% endif %}",
             // unbalanced
