@@ -128,6 +128,9 @@ pub struct Param {
     pub tf_value: Value,
     /// A secret: never written to a parameter file.
     pub secret: bool,
+    /// Whether this environment uses the parameter: a secret that another environment needs
+    /// (a Windows VM's password) is not asked for where nothing uses it.
+    pub needed: bool,
 }
 
 impl LandingZone {
@@ -733,6 +736,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
             value,
             tf_value,
             secret: false,
+            needed: true,
         });
     };
     push("location", json!(env.location), false);
@@ -904,17 +908,19 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
         .collect();
     push("spokes", json!(spokes), false);
     crate::workloads::params(env, &on, &mut push);
+    // The VPN key stays required wherever the code has site-to-site connections.
     let secrets = on("siteToSite")
-        .then_some("vpnSharedKey")
+        .then_some(("vpnSharedKey", true))
         .into_iter()
-        .chain(crate::workloads::secrets(&on));
-    for name in secrets {
+        .chain(crate::workloads::secrets(&on, s));
+    for (name, needed) in secrets {
         out.push(Param {
             name: name.into(),
             tf_name: snake(name),
             value: Value::Null,
             tf_value: Value::Null,
             secret: true,
+            needed,
         });
     }
     out

@@ -50,6 +50,14 @@ fn bad_inputs() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
             ],
         ),
         (
+            "cross-region restore from local copies",
+            "backup:\n  storageRedundancy: LocallyRedundant\n  crossRegionRestore: true\n",
+            vec![
+                "environments.prod.migration.backup.crossRegionRestore",
+                "needs geo-redundant backup storage",
+            ],
+        ),
+        (
             "vms with the migration workload off",
             "enabled: false\nvirtualMachines:\n  app01:\n    spoke: erp\n    subnet: workload\n    os: linux\n    size: Standard_D2s_v5\n",
             vec![
@@ -152,6 +160,14 @@ fn vm_credentials_never_reach_a_parameter_file() {
             && !tfvars.contains("vm_admin_password ="),
         "{tfvars}"
     );
+    // Dev has no VMs: deploying it asks for no VM credential.
+    let dev = meg.read("out/bicep/environments/dev.bicepparam");
+    assert!(!dev.contains("VM_ADMIN_"), "{dev}");
+    let dev_tfvars = meg.read("out/terraform/environments/dev.tfvars");
+    assert!(
+        !dev_tfvars.contains("export TF_VAR_vm_admin"),
+        "{dev_tfvars}"
+    );
     let variables = meg.read("out/terraform/variables.tf");
     let declaration = variables
         .split("variable \"vm_admin_password\"")
@@ -188,6 +204,8 @@ fn lint_warns_when_production_backups_stay_in_one_region() {
         &example("rehost.yaml"),
         "--set",
         "environments.prod.migration.backup.storageRedundancy=LocallyRedundant",
+        "--set",
+        "environments.prod.migration.backup.crossRegionRestore=false",
     ]);
     let out = run.stdout();
     assert!(out.contains("REL-005 [prod]"), "{out}\n{}", run.stderr());

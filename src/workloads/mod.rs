@@ -58,8 +58,9 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
     problems
 }
 
-/// The workloads' secret parameters (camelCase names), when some environment needs them: read
-/// from the environment at deploy time, never written to a parameter file.
-pub fn secrets(on: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
-    rehost::secrets(on)
+/// The workloads' secret parameters (camelCase names), when some environment needs them, and
+/// whether this environment does: read from the environment at deploy time, never written to a
+/// parameter file.
+pub fn secrets(on: &dyn Fn(&str) -> bool, s: &Settings) -> Vec<(&'static str, bool)> {
+    rehost::secrets(on, s)
 }

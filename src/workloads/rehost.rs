@@ -230,6 +230,19 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
         }
         return out;
     }
+    let b = &m.backup;
+    if b.cross_region_restore && b.storage_redundancy != "GeoRedundant" {
+        out.push(
+            Diagnostic::at(
+                locate("/migration/backup/crossRegionRestore"),
+                format!(
+                    "cross-region restore needs geo-redundant backup storage, and this environment's is {}",
+                    b.storage_redundancy
+                ),
+            )
+            .hint("set migration.backup.storageRedundancy: GeoRedundant, or crossRegionRestore: false"),
+        );
+    }
     let spoke_names: Vec<&str> = s.network.spokes.iter().map(|sp| sp.name.as_str()).collect();
     for (vm, spec) in &m.virtual_machines {
         let here = |field: &str| locate(&format!("/migration/virtualMachines/{vm}{field}"));
@@ -420,13 +433,16 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
 }
 
 /// Secret parameters: (name, when some environment needs it). Never written to a file.
-pub fn secrets(on: &dyn Fn(&str) -> bool) -> Vec<&'static str> {
+pub fn secrets(on: &dyn Fn(&str) -> bool, s: &Settings) -> Vec<(&'static str, bool)> {
+    let has = |os: &str| {
+        s.migration.enabled && s.migration.virtual_machines.values().any(|vm| vm.os == os)
+    };
     let mut out = Vec::new();
     if on("windowsVirtualMachines") {
-        out.push("vmAdminPassword");
+        out.push(("vmAdminPassword", has("windows")));
     }
     if on("linuxVirtualMachines") {
-        out.push("vmAdminSshPublicKey");
+        out.push(("vmAdminSshPublicKey", has("linux")));
     }
     out
 }

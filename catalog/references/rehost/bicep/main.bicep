@@ -53,15 +53,13 @@ param siteRecovery siteRecoveryType
 @description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
 param virtualMachines array
 
-@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file.')
+@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file; empty in an environment without Windows VMs.')
 @secure()
-@minLength(12)
-@maxLength(123)
-param vmAdminPassword string
+param vmAdminPassword string = ''
 
-@description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time.')
+@description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time; empty in an environment without Linux VMs.')
 @secure()
-param vmAdminSshPublicKey string
+param vmAdminSshPublicKey string = ''
 
 // ---------------------------------------------------------------------------------------
 // Types

@@ -269,18 +269,25 @@ variable "virtual_machines" {
 }
 
 variable "vm_admin_password" {
-  description = "Local administrator (azureadmin) password of the Windows VMs: export TF_VAR_vm_admin_password, never put it in a file."
+  description = "Local administrator (azureadmin) password of the Windows VMs: export TF_VAR_vm_admin_password, never put it in a file. Not needed in an environment without Windows VMs."
   type        = string
   sensitive   = true
+  default     = null
 
   validation {
-    condition     = length(var.vm_admin_password) >= 12 && length(var.vm_admin_password) <= 123
-    error_message = "The administrator password is 12 to 123 characters long."
+    condition     = var.vm_admin_password == null ? !anytrue([for vm in var.virtual_machines : vm.os == "windows"]) : length(var.vm_admin_password) >= 12 && length(var.vm_admin_password) <= 123
+    error_message = "Windows VMs need an administrator password of 12 to 123 characters: export TF_VAR_vm_admin_password."
   }
 }
 
 variable "vm_admin_ssh_public_key" {
-  description = "SSH public key of the Linux VMs' administrator (azureadmin): export TF_VAR_vm_admin_ssh_public_key."
+  description = "SSH public key of the Linux VMs' administrator (azureadmin): export TF_VAR_vm_admin_ssh_public_key. Not needed in an environment without Linux VMs."
   type        = string
   sensitive   = true
+  default     = null
+
+  validation {
+    condition     = var.vm_admin_ssh_public_key != null || !anytrue([for vm in var.virtual_machines : vm.os == "linux"])
+    error_message = "Linux VMs need the administrator's SSH public key: export TF_VAR_vm_admin_ssh_public_key."
+  }
 }

@@ -191,8 +191,6 @@ param siteRecovery = {
 
 param virtualMachines = []
 
-// Secret: read from the environment at deploy time, never stored in this file.
-param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')
+// vmAdminPassword: nothing in dev uses it, so it is not asked for here.
 
-// Secret: read from the environment at deploy time, never stored in this file.
-param vmAdminSshPublicKey = readEnvironmentVariable('VM_ADMIN_SSH_PUBLIC_KEY')
+// vmAdminSshPublicKey: nothing in dev uses it, so it is not asked for here.

@@ -25,8 +25,10 @@ param networkInterfaceId string
 @description('Local administrator user name.')
 param adminUsername string
 
-@description('Local administrator password.')
+@description('Local administrator password (Windows asks for 12 to 123 characters).')
 @secure()
+@minLength(12)
+@maxLength(123)
 param adminPassword string
 
 resource virtualMachine 'Microsoft.Compute/virtualMachines@2024-07-01' = {

@@ -172,6 +172,6 @@ site_recovery = {
 
 virtual_machines = []
 
-# vm_admin_password is a secret: export TF_VAR_vm_admin_password before plan and apply.
+# vm_admin_password: nothing in dev uses it, so it is not asked for here.
 
-# vm_admin_ssh_public_key is a secret: export TF_VAR_vm_admin_ssh_public_key before plan and apply.
+# vm_admin_ssh_public_key: nothing in dev uses it, so it is not asked for here.
