@@ -56,6 +56,12 @@ pub struct Renderer {
     /// `deploy` flags whose guarded templates were left unparsed: this renderer cannot render a
     /// landing zone that deploys any of them.
     skipped: BTreeSet<String>,
+    /// The parts each output template is wholly guarded by: a landing zone without one of them
+    /// gets nothing from it, so it is not rendered at all.
+    guards: HashMap<String, Vec<String>>,
+    /// Render a landing zone's files on every core: for a single render. A batch already
+    /// renders one landing zone per core.
+    parallel: bool,
 }
 
 impl Renderer {
@@ -77,7 +83,7 @@ impl Renderer {
         let (wanted, skipped) = select(sources(catalog, targets, pipeline)?, deploy);
         let mut tera = Tera::default();
         parse_in_parallel(&mut tera, wanted.iter())?;
-        Ok(Self::finish(tera, wanted.iter(), skipped))
+        Ok(Self::finish(tera, wanted.iter(), skipped, deploy.is_some()))
     }
 
     /// Runs `resolve` (which yields the landing zone's `deploy` flags with its result) while
@@ -152,7 +158,7 @@ impl Renderer {
             }
             let value = resolved?;
             let parsed = always.iter().chain(&guarded_wanted);
-            Ok((value, Self::finish(tera, parsed, skipped)))
+            Ok((value, Self::finish(tera, parsed, skipped, true)))
         })
     }
 
@@ -161,6 +167,7 @@ impl Renderer {
         mut tera: Tera,
         parsed: impl Iterator<Item = &'a Source<'c>>,
         skipped: BTreeSet<String>,
+        parallel: bool,
     ) -> Self {
         tera.autoescape_on(vec![]);
         tera.register_filter("bicep_str", str_filter(escape::bicep_string));
@@ -168,15 +175,27 @@ impl Renderer {
         tera.register_filter("bicep_value", value_filter(escape::bicep_value));
         tera.register_filter("hcl_value", value_filter(escape::hcl_value));
         tera.register_filter("snake", str_filter(crate::model::snake));
-        let mut names: Vec<String> = parsed
+        let outputs: Vec<&Source> = parsed
             .filter(|s| !s.name.split('/').any(|seg| seg.starts_with('_')))
-            .map(|s| s.name.clone())
             .collect();
+        let guards = outputs
+            .iter()
+            .filter_map(|s| {
+                let parts = s.guard.as_ref()?;
+                Some((
+                    s.name.clone(),
+                    parts.iter().map(|p| p.to_string()).collect(),
+                ))
+            })
+            .collect();
+        let mut names: Vec<String> = outputs.iter().map(|s| s.name.clone()).collect();
         names.sort();
         Renderer {
             tera,
             names,
             skipped,
+            guards,
+            parallel,
         }
     }
 
@@ -225,7 +244,14 @@ impl Renderer {
         let pipeline_prefix = pipeline.map(|p| format!("pipelines/{}/", p.dir()));
         // (template, output path, environment for `{env}` paths)
         let mut jobs: Vec<(&str, String, Option<&crate::model::Environment>)> = Vec::new();
-        for name in per_target {
+        let off = |name: &str| {
+            self.guards.get(name).is_some_and(|parts| {
+                parts
+                    .iter()
+                    .any(|p| lz.deploy.get(p.as_str()) == Some(&false))
+            })
+        };
+        for name in per_target.into_iter().filter(|n| !off(n)) {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
             let target_path = match &pipeline_prefix {
                 Some(prefix) if name.starts_with(prefix.as_str()) => &target_path[prefix.len()..],
@@ -264,36 +290,41 @@ impl Renderer {
         base: &Context,
         jobs: Vec<(&str, String, Option<&crate::model::Environment>)>,
     ) -> Result<Vec<RenderedFile>> {
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 8)
-            .min(jobs.len().max(1));
+        let workers = if self.parallel {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, 8)
+                .min(jobs.len().max(1))
+        } else {
+            1
+        };
         let next = std::sync::atomic::AtomicUsize::new(0);
+        // Takes jobs until none is left: on one core, or on each of several.
+        let work = || -> Result<Vec<RenderedFile>> {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((name, path, env)) = jobs.get(i) else {
+                    return Ok(done);
+                };
+                let text = match env {
+                    Some(env) => {
+                        let mut ctx = base.clone();
+                        ctx.insert("env", env);
+                        self.one(name, path, &ctx)?
+                    }
+                    None => self.one(name, path, base)?,
+                };
+                if let Some(text) = text {
+                    done.push((path.clone(), text));
+                }
+            }
+        };
+        if workers == 1 {
+            return work();
+        }
         let results: Vec<Result<Vec<RenderedFile>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some((name, path, env)) = jobs.get(i) else {
-                                return Ok(done);
-                            };
-                            let text = match env {
-                                Some(env) => {
-                                    let mut ctx = base.clone();
-                                    ctx.insert("env", env);
-                                    self.one(name, path, &ctx)?
-                                }
-                                None => self.one(name, path, base)?,
-                            };
-                            if let Some(text) = text {
-                                done.push((path.clone(), text));
-                            }
-                        }
-                    })
-                })
-                .collect();
+            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
             handles
                 .into_iter()
                 .map(|h| h.join().expect("a template render does not panic"))
