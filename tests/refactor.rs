@@ -219,3 +219,135 @@ fn container_apps_need_a_quarter_of_at_least_a_27() {
         "{err}"
     );
 }
+
+const AGW_SETS: [&str; 3] = [
+    "paas.ingress=applicationGateway",
+    "paas.applicationGateway.certificateSecretId=https://kv-certs.vault.azure.net/secrets/shop-tls",
+    "paas.applicationGateway.certificateKeyVaultId=/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs",
+];
+
+/// `meg render examples/refactor.yaml` with extra `--set` values into `out`.
+fn render_example_with(meg: &Meg, sets: &[&str]) -> common::Run {
+    let path = example("refactor.yaml");
+    let mut args = vec![
+        "render".to_string(),
+        path.to_string(),
+        "-o".into(),
+        "out".into(),
+    ];
+    for s in sets {
+        args.push("--set".into());
+        args.push((*s).to_string());
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    meg.run(&args)
+}
+
+#[test]
+fn application_gateway_replaces_front_door_in_both_targets() {
+    let meg = Meg::new();
+    render_example_with(&meg, &AGW_SETS).ok();
+
+    let bicep = meg.read("out/bicep/modules/application-gateway.bicep");
+    for needle in [
+        "'Microsoft.Network/applicationGateways@",
+        "name: 'WAF_v2'",
+        "'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies@",
+        "mode: 'Prevention'",
+        "ruleSetType: 'OWASP'",
+        "ruleSetType: 'Microsoft_BotManagerRuleSet'",
+        "keyVaultSecretId: gateway.certificateSecretId",
+        "pickHostNameFromBackendAddress: true",
+        "protocol: 'Https'",
+        "path: healthProbePath",
+    ] {
+        assert!(bicep.contains(needle), "Bicep gateway lacks {needle}");
+    }
+    assert!(
+        meg.path("out/bicep/modules/application-gateway-vault-access.bicep")
+            .exists()
+    );
+    let main = meg.read("out/bicep/main.bicep");
+    assert!(main.contains("modules/application-gateway.bicep"));
+    assert!(!main.contains("front-door"), "no Front Door in main.bicep");
+    assert!(!meg.path("out/bicep/modules/front-door.bicep").exists());
+    let spoke = meg.read("out/bicep/modules/spoke-network.bicep");
+    assert!(spoke.contains("'GatewayManager'") && spoke.contains("'65200-65535'"));
+    assert!(spoke.contains("subnet.name == 'snet-appgateway' ? null"));
+
+    let tf = meg.read("out/terraform/modules/application-gateway/main.tf");
+    for needle in [
+        "resource \"azurerm_application_gateway\" \"this\"",
+        "resource \"azurerm_web_application_firewall_policy\" \"this\"",
+        "\"WAF_v2\"",
+        "\"Prevention\"",
+        "\"Microsoft_BotManagerRuleSet\"",
+        "key_vault_secret_id = var.gateway.certificate_secret_id",
+        "\"Key Vault Secrets User\"",
+    ] {
+        assert!(tf.contains(needle), "Terraform gateway lacks {needle}");
+    }
+    assert!(!meg.path("out/terraform/modules/front-door").exists());
+    let all_tf: String = ["main.tf", "variables.tf", "outputs.tf"]
+        .iter()
+        .filter(|f| meg.path(&format!("out/terraform/{f}")).exists())
+        .map(|f| meg.read(&format!("out/terraform/{f}")))
+        .collect();
+    assert!(all_tf.contains("module \"application_gateway\""));
+    assert!(!all_tf.contains("front_door\""), "no Front Door module");
+
+    // The gateway subnet is the spoke's last quarter: a /26 of prod's /24 spokes.
+    let lz = resolve(Path::new(&example("refactor.yaml")), &AGW_SETS);
+    let spokes = param(&lz, "prod", "spokes").as_array().unwrap();
+    let shop = spokes.iter().find(|s| s["name"] == "shop").unwrap();
+    let subnet = shop["subnets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "snet-appgateway")
+        .expect("an appgateway subnet");
+    assert_eq!(subnet["addressPrefix"], "10.71.0.192/26");
+    let paas = param(&lz, "prod", "paas");
+    assert_eq!(paas["frontDoor"], false);
+    assert_eq!(paas["applicationGateway"]["enabled"], true);
+    assert_eq!(
+        paas["applicationGateway"]["applicationIndexes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn application_gateway_without_a_certificate_is_refused() {
+    let meg = Meg::new();
+    let err = render_example_with(&meg, &AGW_SETS[..1])
+        .bad_input()
+        .stderr();
+    assert!(
+        err.contains("missing required key 'paas.applicationGateway.certificateSecretId'"),
+        "{err}"
+    );
+    assert!(!meg.path("out").exists(), "nothing is written");
+}
+
+#[test]
+fn application_gateway_needs_a_26_quarter() {
+    let meg = Meg::new();
+    let text = std::fs::read_to_string(example("refactor.yaml")).unwrap();
+    meg.write(
+        "lz.yaml",
+        &text.replace("addressSpace: 10.71.1.0/24", "addressSpace: 10.71.1.0/25"),
+    );
+    let mut args = vec!["render", "lz.yaml", "-o", "out"];
+    for s in &AGW_SETS {
+        args.push("--set");
+        args.push(s);
+    }
+    let err = meg.run(&args).bad_input().stderr();
+    assert!(
+        err.contains("its 'appgateway' subnet would be a /27, Azure requires /26"),
+        "{err}"
+    );
+}

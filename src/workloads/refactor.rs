@@ -19,8 +19,9 @@ pub struct Paas {
     pub enabled: bool,
     pub app_service: AppService,
     pub sql: Sql,
-    /// `frontDoor` or `none`.
+    /// `frontDoor`, `applicationGateway` or `none`.
     pub ingress: String,
+    pub application_gateway: ApplicationGatewaySettings,
     pub container_apps: ContainerApps,
     /// What each application has, by the name of its spoke.
     pub applications: BTreeMap<String, Application>,
@@ -56,6 +57,17 @@ pub struct SqlAdministrator {
     pub object_id: String,
 }
 
+/// What an Application Gateway needs from the user: its TLS certificate in a Key Vault.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct ApplicationGatewaySettings {
+    /// Key Vault secret ID of the listener's certificate (PFX), versionless to follow renewals.
+    pub certificate_secret_id: String,
+    /// Resource ID of the vault holding it, where the gateway's identity gets Secrets User.
+    pub certificate_key_vault_id: String,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 #[allow(missing_docs)]
@@ -87,8 +99,8 @@ pub struct AppSubnet {
 
 /// The subnets of an application spoke, in slot order: meg carves each from its own quarter of
 /// the spoke, so turning Container Apps on later never re-addresses the others. The last quarter
-/// stays free for what an application adds later (an Application Gateway).
-pub const APP_SUBNETS: [AppSubnet; 3] = [
+/// holds the Application Gateway when `paas.ingress` is `applicationGateway`.
+pub const APP_SUBNETS: [AppSubnet; 4] = [
     // VNet integration: App Service needs a delegated subnet, /28 at least; Microsoft
     // recommends /26 so a plan can scale out and swap slots.
     AppSubnet {
@@ -107,12 +119,22 @@ pub const APP_SUBNETS: [AppSubnet; 3] = [
         delegation: Some("Microsoft.App/environments"),
         min_size: 27,
     },
+    // Application Gateway v2: a subnet of its own, /26 recommended so it can autoscale.
+    AppSubnet {
+        name: "appgateway",
+        delegation: None,
+        min_size: 26,
+    },
 ];
 
 impl AppSubnet {
     /// Whether an application needs this subnet.
-    fn needed(&self, app: &Application) -> bool {
-        self.name != "containerapps" || app.container_apps
+    fn needed(&self, s: &Settings, app: &Application) -> bool {
+        match self.name {
+            "containerapps" => app.container_apps,
+            "appgateway" => s.paas.ingress == "applicationGateway" && !app.web_apps.is_empty(),
+            _ => true,
+        }
     }
 }
 
@@ -138,11 +160,19 @@ fn front_door(s: &Settings) -> bool {
         && s.paas.applications.values().any(|a| !a.web_apps.is_empty())
 }
 
+/// Whether an environment puts an Application Gateway in front of each application's web apps.
+fn application_gateway(s: &Settings) -> bool {
+    s.paas.enabled
+        && s.paas.ingress == "applicationGateway"
+        && s.paas.applications.values().any(|a| !a.web_apps.is_empty())
+}
+
 /// Which parts of the workload an environment deploys.
 pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
     vec![
         ("paas", s.paas.enabled),
         ("frontDoor", front_door(s)),
+        ("applicationGateway", application_gateway(s)),
         (
             "containerApps",
             s.paas.enabled && s.paas.applications.values().any(|a| a.container_apps),
@@ -175,6 +205,24 @@ pub fn names(s: &Settings, name: &mut Name) {
         if !app.web_apps.is_empty() {
             name(key("appServicePlan"), "appServicePlan", spoke);
             name(key("applicationInsights"), "applicationInsights", spoke);
+            if application_gateway(s) {
+                name(key("applicationGateway"), "applicationGateway", spoke);
+                name(
+                    key("applicationGateway.publicIp"),
+                    "publicIpAddress",
+                    &format!("agw-{spoke}"),
+                );
+                name(
+                    key("applicationGateway.wafPolicy"),
+                    "wafPolicy",
+                    &format!("agw-{spoke}"),
+                );
+                name(
+                    key("applicationGateway.identity"),
+                    "userAssignedIdentity",
+                    &format!("agw-{spoke}"),
+                );
+            }
         }
         for web in &app.web_apps {
             name(
@@ -233,6 +281,33 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
     if !s.paas.enabled {
         return problems;
     }
+    if application_gateway(s) {
+        let agw = &s.paas.application_gateway;
+        for (key, value, what) in [
+            (
+                "certificateSecretId",
+                &agw.certificate_secret_id,
+                "the Key Vault secret ID of the listener's TLS certificate (https://<vault>.vault.azure.net/secrets/<name>)",
+            ),
+            (
+                "certificateKeyVaultId",
+                &agw.certificate_key_vault_id,
+                "the resource ID of the Key Vault holding that certificate, where the gateway's identity gets Key Vault Secrets User",
+            ),
+        ] {
+            if value.trim().is_empty() {
+                problems.push(
+                    Diagnostic::at(
+                        locate("/paas/applicationGateway"),
+                        format!(
+                            "missing required key 'paas.applicationGateway.{key}': paas.ingress applicationGateway needs {what}"
+                        ),
+                    )
+                    .hint(format!("set paas.applicationGateway.{key}, per environment if they differ")),
+                );
+            }
+        }
+    }
     let spokes: Vec<&str> = s.network.spokes.iter().map(|sp| sp.name.as_str()).collect();
     for name in s.paas.applications.keys() {
         if !spokes.contains(&name.as_str()) {
@@ -261,7 +336,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
                 let quarter = spoke.address_space.prefix() + 2;
                 if let Some(sub) = APP_SUBNETS
                     .iter()
-                    .find(|a| a.needed(app) && quarter > a.min_size)
+                    .find(|a| a.needed(s, app) && quarter > a.min_size)
                 {
                     problems.push(
                         Diagnostic::at(
@@ -271,12 +346,16 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
                                 spoke.name, spoke.address_space, sub.name, sub.min_size
                             ),
                         )
-                        .hint("give the application's spoke a /26 or larger address space (a /24 leaves room to grow)"),
+                        .hint(if sub.name == "appgateway" {
+                            "an Application Gateway needs a /26 subnet: give the application's spoke a /24 or larger address space"
+                        } else {
+                            "give the application's spoke a /26 or larger address space (a /24 leaves room to grow)"
+                        }),
                     );
                 }
             }
             Some(given) => {
-                for need in APP_SUBNETS.iter().filter(|a| a.needed(app)) {
+                for need in APP_SUBNETS.iter().filter(|a| a.needed(s, app)) {
                     match given.iter().position(|g| g.name == need.name) {
                         None => problems.push(
                             Diagnostic::at(
@@ -314,7 +393,7 @@ pub fn carve(s: &Settings, spoke: &Spoke) -> Option<Vec<(&'static str, crate::ci
         APP_SUBNETS
             .iter()
             .enumerate()
-            .filter(|(_, sub)| sub.needed(app))
+            .filter(|(_, sub)| sub.needed(s, app))
             .filter_map(|(n, sub)| {
                 spoke
                     .address_space
@@ -376,7 +455,7 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
         .filter_map(|(spoke, app)| {
             let sp = s.network.spokes.iter().find(|sp| &sp.name == spoke)?;
             let key = |k: &str| name_of(format!("app.{spoke}.{k}"));
-            Some(json!({
+            let mut one = json!({
                 "name": spoke,
                 "resourceGroupName": name_of(format!("spoke.{spoke}.resourceGroup")),
                 "virtualNetworkName": name_of(format!("spoke.{spoke}.virtualNetwork")),
@@ -392,6 +471,7 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                     // Empty without Front Door.
                     "frontDoorEndpointName": key(&format!("webApp.{w}.frontDoorEndpoint")),
                 })).collect::<Vec<_>>(),
+
                 "sqlServerName": key("sqlServer"),
                 "sqlPrivateEndpointName": key("sqlServer.privateEndpoint"),
                 "databases": app.databases.iter().map(|d| json!({
@@ -403,12 +483,24 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                 "containerAppsEnvironmentName": key("containerAppsEnvironment"),
                 "containerRegistryName": key("containerRegistry"),
                 "containerRegistryPrivateEndpointName": key("containerRegistry.privateEndpoint"),
-            }))
+            });
+            // Only where some environment has a gateway, so other renders stay as they were.
+            if on("applicationGateway") {
+                one["applicationGatewayName"] = json!(key("applicationGateway"));
+                one["applicationGatewayPublicIpName"] = json!(key("applicationGateway.publicIp"));
+                one["applicationGatewayWafPolicyName"] = json!(key("applicationGateway.wafPolicy"));
+                one["applicationGatewayIdentityName"] = json!(key("applicationGateway.identity"));
+            }
+            Some(one)
         })
         .collect();
-    push(
-        "paas",
-        json!({
+    let with_web_apps: Vec<usize> = applications
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a["webApps"].as_array().is_some_and(|w| !w.is_empty()))
+        .map(|(i, _)| i)
+        .collect();
+    let mut paas = json!({
             "enabled": p.enabled,
             "frontDoor": front_door(s),
             "appService": {
@@ -432,9 +524,27 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                 "subnetPrefixes": container_apps_prefixes(s),
             },
             "applications": applications,
-        }),
-        false,
-    );
+    });
+    if on("applicationGateway") {
+        let agw = &p.application_gateway;
+        let prod = p.app_service.zone_redundant;
+        paas["applicationGateway"] = json!({
+            "enabled": application_gateway(s),
+            // Which of `applications` get one: those with web apps.
+            "applicationIndexes": if application_gateway(s) {
+                with_web_apps
+            } else {
+                Vec::new()
+            },
+            "certificateSecretId": agw.certificate_secret_id,
+            "certificateKeyVaultId": agw.certificate_key_vault_id,
+            // Zone redundant with the web apps: three zones and two instances at least.
+            "zones": if prod { json!(["1", "2", "3"]) } else { json!([]) },
+            "minCapacity": if prod { 2 } else { 1 },
+            "maxCapacity": if prod { 10 } else { 2 },
+        });
+    }
+    push("paas", paas, false);
 }
 
 /// Address prefixes of the Container Apps subnets of the environment's applications.
