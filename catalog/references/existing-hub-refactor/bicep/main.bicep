@@ -46,8 +46,6 @@ type namesType = {
   logAnalyticsWorkspace: string
   keyVault: string
   keyVaultPrivateEndpoint: string
-  frontDoorProfile: string
-  frontDoorWafPolicy: string
 }
 
 type logAnalyticsType = {
@@ -95,6 +93,9 @@ type paasType = {
   enabled: bool
   // Front Door Premium with a WAF in front of the web apps.
   frontDoor: bool
+  // enabled (an Application Gateway WAF_v2 per application with web apps), certificateSecretId,
+  // certificateKeyVaultId, zones, minCapacity, maxCapacity, applicationIndexes (of applications).
+  applicationGateway: object
   // sku (B1 to P3v3), capacity (instances), zoneRedundant, healthCheckPath.
   appService: object
   // sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy,
@@ -278,26 +279,24 @@ module applications 'modules/application.bicep' = [
   }
 ]
 
-// Front Door per environment: the one public entry to the web apps, through its WAF, and on to
-// each web app over Private Link (Security).
-var frontDoorOrigins = [
-  for (app, i) in (paas.enabled ? paas.applications : []): applications[i].outputs.frontDoorOrigins
-]
-
-module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor) {
-  name: 'front-door-${environmentName}'
-  // No connectivity group of ours beside an existing hub: the edge sits with the security services.
-  scope: securityResourceGroup
-  params: {
-    profileName: names.frontDoorProfile
-    wafPolicyName: names.frontDoorWafPolicy
-    location: location
-    tags: tags
-    healthProbePath: paas.appService.healthCheckPath
-    origins: flatten(frontDoorOrigins)
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+// An Application Gateway WAF_v2 per application with web apps: its public entry, through its
+// WAF, on to each web app's private endpoint (Security). The listener's certificate is yours:
+// paas.applicationGateway.certificateSecretId, read from your vault by the gateway's identity.
+module applicationGateways 'modules/application-gateway.bicep' = [
+  for i in (paas.enabled ? paas.applicationGateway.applicationIndexes : []): {
+    name: 'agw-${paas.applications[i].name}-${environmentName}'
+    scope: resourceGroup(paas.applications[i].resourceGroupName)
+    params: {
+      app: paas.applications[i]
+      webAppHostNames: applications[i].outputs.webAppHostNames
+      gateway: paas.applicationGateway
+      healthProbePath: paas.appService.healthCheckPath
+      location: location
+      tags: union(tags, paas.applications[i].tags)
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    }
   }
-}
+]
 
 // ---------------------------------------------------------------------------------------
 // Outputs
@@ -336,6 +335,3 @@ var applicationWebApps = [
 
 @description('Default host names of the web apps (private: reachable through their private endpoints), by application.')
 output webAppHostNames object = toObject(applicationWebApps, app => app.name, app => app.hostNames)
-
-@description('Public host names of the Front Door endpoints, by endpoint name; empty without Front Door.')
-output frontDoorHostNames object = paas.enabled && paas.frontDoor ? frontDoor.outputs.hostNames : {}

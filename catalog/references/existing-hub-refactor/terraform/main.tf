@@ -111,34 +111,20 @@ module "application" {
   connectivity_resource_group_name = var.hub_network.resource_group_name
 }
 
-# Front Door per environment: the one public entry to the web apps, through its WAF, and on to
-# each web app over Private Link (Security).
-locals {
-  applications_by_name = { for app in var.paas.applications : app.name => app }
-  front_door_origins = {
-    for origin in flatten([
-      for name, app in module.application : [
-        for web in local.applications_by_name[name].web_apps : {
-          endpoint_name = web.front_door_endpoint_name
-          site_id       = app.web_app_ids[web.name]
-          host_name     = app.web_app_host_names[web.name]
-        }
-      ]
-    ]) : origin.endpoint_name => origin
-  }
-}
+# An Application Gateway WAF_v2 per application with web apps: its public entry, through its
+# WAF, on to each web app's private endpoint (Security). The listener's certificate is yours:
+# paas.applicationGateway.certificateSecretId, read from your vault by the gateway's identity.
+module "application_gateway" {
+  source   = "./modules/application-gateway"
+  for_each = var.paas.enabled && var.paas.application_gateway.enabled ? { for app in var.paas.applications : app.name => app if length(app.web_apps) > 0 } : {}
 
-module "front_door" {
-  source = "./modules/front-door"
-  count  = var.paas.enabled && var.paas.front_door ? 1 : 0
-
-  profile_name    = var.names.front_door_profile
-  waf_policy_name = var.names.front_door_waf_policy
-  # No connectivity group of ours beside an existing hub: the edge sits with the security services.
-  resource_group_name        = azurerm_resource_group.security.name
-  location                   = var.location
-  tags                       = var.tags
+  app                        = each.value
+  web_app_host_names         = module.application[each.key].web_app_host_names
+  gateway                    = var.paas.application_gateway
   health_probe_path          = var.paas.app_service.health_check_path
-  origins                    = local.front_door_origins
+  resource_group_name        = azurerm_resource_group.spoke[each.key].name
+  location                   = var.location
+  tags                       = merge(var.tags, each.value.tags)
+  subnet_id                  = module.spoke_network[each.key].subnet_ids["snet-appgateway"]
   log_analytics_workspace_id = module.log_analytics.id
 }

@@ -26,8 +26,6 @@ variable "names" {
     log_analytics_workspace    = string
     key_vault                  = string
     key_vault_private_endpoint = string
-    front_door_profile         = string
-    front_door_waf_policy      = string
   })
 }
 
@@ -117,6 +115,18 @@ variable "paas" {
     enabled = bool
     # Front Door Premium with a WAF in front of the web apps
     front_door = bool
+    # An Application Gateway WAF_v2 per application with web apps; the listener certificate is a
+    # Key Vault secret of yours, read by the gateway's identity.
+    application_gateway = object({
+      enabled                  = bool
+      certificate_secret_id    = string
+      certificate_key_vault_id = string
+      zones                    = list(string)
+      min_capacity             = number
+      max_capacity             = number
+      # which of applications get one (Bicep's loop)
+      application_indexes = list(number)
+    })
     app_service = object({
       sku               = string
       capacity          = number
@@ -169,6 +179,10 @@ variable "paas" {
       container_apps_environment_name          = string
       container_registry_name                  = string
       container_registry_private_endpoint_name = string
+      application_gateway_name                 = string
+      application_gateway_public_ip_name       = string
+      application_gateway_waf_policy_name      = string
+      application_gateway_identity_name        = string
     }))
   })
 

@@ -19,8 +19,6 @@ param names = {
   logAnalyticsWorkspace: 'log-management-dev-weu-001'
   keyVault: 'kv-tailspin-dev-weu-53c1'
   keyVaultPrivateEndpoint: 'pep-kv-platform-dev-weu-001'
-  frontDoorProfile: 'afd-edge-dev-weu-001'
-  frontDoorWafPolicy: 'wafedgedevweu001'
 }
 
 param logAnalytics = {
@@ -83,6 +81,11 @@ param spokes = [
         addressPrefix: '10.202.0.64/26'
         networkSecurityGroupName: 'nsg-tickets-private-endpoints-dev-weu-001'
       }
+      {
+        name: 'snet-appgateway'
+        addressPrefix: '10.202.0.192/26'
+        networkSecurityGroupName: 'nsg-tickets-appgateway-dev-weu-001'
+      }
     ]
   }
   {
@@ -110,13 +113,18 @@ param spokes = [
         addressPrefix: '10.202.1.64/26'
         networkSecurityGroupName: 'nsg-partners-private-endpoints-dev-weu-001'
       }
+      {
+        name: 'snet-appgateway'
+        addressPrefix: '10.202.1.192/26'
+        networkSecurityGroupName: 'nsg-partners-appgateway-dev-weu-001'
+      }
     ]
   }
 ]
 
 param paas = {
   enabled: true
-  frontDoor: true
+  frontDoor: false
   appService: {
     sku: 'B1'
     capacity: 1
@@ -159,7 +167,7 @@ param paas = {
           name: 'api'
           siteName: 'app-partners-api-dev-weu-41f5'
           privateEndpointName: 'pep-app-partners-api-dev-weu-001'
-          frontDoorEndpointName: 'fde-partners-api-dev-weu-001'
+          frontDoorEndpointName: ''
         }
       ]
       sqlServerName: 'sql-partners-dev-weu-7b95'
@@ -175,6 +183,10 @@ param paas = {
       containerAppsEnvironmentName: ''
       containerRegistryName: ''
       containerRegistryPrivateEndpointName: ''
+      applicationGatewayName: 'agw-partners-dev-weu-001'
+      applicationGatewayPublicIpName: 'pip-agw-partners-dev-weu-001'
+      applicationGatewayWafPolicyName: 'wafagwpartnersdevweu001'
+      applicationGatewayIdentityName: 'id-agw-partners-dev-weu-001'
     }
     {
       name: 'tickets'
@@ -194,7 +206,7 @@ param paas = {
           name: 'web'
           siteName: 'app-tickets-web-dev-weu-27b6'
           privateEndpointName: 'pep-app-tickets-web-dev-weu-001'
-          frontDoorEndpointName: 'fde-tickets-web-dev-weu-001'
+          frontDoorEndpointName: ''
         }
       ]
       sqlServerName: 'sql-tickets-dev-weu-d7a8'
@@ -212,6 +224,22 @@ param paas = {
       containerAppsEnvironmentName: ''
       containerRegistryName: ''
       containerRegistryPrivateEndpointName: ''
+      applicationGatewayName: 'agw-tickets-dev-weu-001'
+      applicationGatewayPublicIpName: 'pip-agw-tickets-dev-weu-001'
+      applicationGatewayWafPolicyName: 'wafagwticketsdevweu001'
+      applicationGatewayIdentityName: 'id-agw-tickets-dev-weu-001'
     }
   ]
+  applicationGateway: {
+    enabled: true
+    applicationIndexes: [
+      0
+      1
+    ]
+    certificateSecretId: 'https://kv-tailspin-certs.vault.azure.net/secrets/tickets-tls'
+    certificateKeyVaultId: '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-tailspin-certs'
+    zones: []
+    minCapacity: 1
+    maxCapacity: 2
+  }
 }

@@ -19,8 +19,6 @@ param names = {
   logAnalyticsWorkspace: 'log-management-prod-weu-001'
   keyVault: 'kv-tailspi-prod-weu-c7be'
   keyVaultPrivateEndpoint: 'pep-kv-platform-prod-weu-001'
-  frontDoorProfile: 'afd-edge-prod-weu-001'
-  frontDoorWafPolicy: 'wafedgeprodweu001'
 }
 
 param logAnalytics = {
@@ -83,6 +81,11 @@ param spokes = [
         addressPrefix: '10.212.0.64/26'
         networkSecurityGroupName: 'nsg-tickets-private-endpoints-prod-weu-001'
       }
+      {
+        name: 'snet-appgateway'
+        addressPrefix: '10.212.0.192/26'
+        networkSecurityGroupName: 'nsg-tickets-appgateway-prod-weu-001'
+      }
     ]
   }
   {
@@ -110,13 +113,18 @@ param spokes = [
         addressPrefix: '10.212.1.64/26'
         networkSecurityGroupName: 'nsg-partners-private-endpoints-prod-weu-001'
       }
+      {
+        name: 'snet-appgateway'
+        addressPrefix: '10.212.1.192/26'
+        networkSecurityGroupName: 'nsg-partners-appgateway-prod-weu-001'
+      }
     ]
   }
 ]
 
 param paas = {
   enabled: true
-  frontDoor: true
+  frontDoor: false
   appService: {
     sku: 'P1v3'
     capacity: 3
@@ -159,7 +167,7 @@ param paas = {
           name: 'api'
           siteName: 'app-partners-api-prod-weu-58a5'
           privateEndpointName: 'pep-app-partners-api-prod-weu-001'
-          frontDoorEndpointName: 'fde-partners-api-prod-weu-001'
+          frontDoorEndpointName: ''
         }
       ]
       sqlServerName: 'sql-partners-prod-weu-566e'
@@ -175,6 +183,10 @@ param paas = {
       containerAppsEnvironmentName: ''
       containerRegistryName: ''
       containerRegistryPrivateEndpointName: ''
+      applicationGatewayName: 'agw-partners-prod-weu-001'
+      applicationGatewayPublicIpName: 'pip-agw-partners-prod-weu-001'
+      applicationGatewayWafPolicyName: 'wafagwpartnersprodweu001'
+      applicationGatewayIdentityName: 'id-agw-partners-prod-weu-001'
     }
     {
       name: 'tickets'
@@ -194,7 +206,7 @@ param paas = {
           name: 'web'
           siteName: 'app-tickets-web-prod-weu-2bdb'
           privateEndpointName: 'pep-app-tickets-web-prod-weu-001'
-          frontDoorEndpointName: 'fde-tickets-web-prod-weu-001'
+          frontDoorEndpointName: ''
         }
       ]
       sqlServerName: 'sql-tickets-prod-weu-70f2'
@@ -212,6 +224,26 @@ param paas = {
       containerAppsEnvironmentName: ''
       containerRegistryName: ''
       containerRegistryPrivateEndpointName: ''
+      applicationGatewayName: 'agw-tickets-prod-weu-001'
+      applicationGatewayPublicIpName: 'pip-agw-tickets-prod-weu-001'
+      applicationGatewayWafPolicyName: 'wafagwticketsprodweu001'
+      applicationGatewayIdentityName: 'id-agw-tickets-prod-weu-001'
     }
   ]
+  applicationGateway: {
+    enabled: true
+    applicationIndexes: [
+      0
+      1
+    ]
+    certificateSecretId: 'https://kv-tailspin-certs.vault.azure.net/secrets/tickets-tls'
+    certificateKeyVaultId: '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-tailspin-certs'
+    zones: [
+      '1'
+      '2'
+      '3'
+    ]
+    minCapacity: 2
+    maxCapacity: 10
+  }
 }

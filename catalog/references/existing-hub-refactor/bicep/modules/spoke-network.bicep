@@ -56,6 +56,50 @@ var managementAccess = empty(bastionAddressPrefix) ? [] : [
   }
 ]
 
+// An Application Gateway v2 subnet takes HTTPS from the internet, and must let the gateway
+// manager (65200-65535) and Azure's load balancer in, or Azure refuses the gateway.
+var applicationGatewayAccess = [
+  {
+    name: 'AllowGatewayManagerInbound'
+    properties: {
+      priority: 300
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'GatewayManager'
+      sourcePortRange: '*'
+      destinationAddressPrefix: '*'
+      destinationPortRange: '65200-65535'
+    }
+  }
+  {
+    name: 'AllowAzureLoadBalancerGatewayInbound'
+    properties: {
+      priority: 310
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourcePortRange: '*'
+      destinationAddressPrefix: '*'
+      destinationPortRange: '*'
+    }
+  }
+  {
+    name: 'AllowInternetHttpsInbound'
+    properties: {
+      priority: 320
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefix: 'Internet'
+      sourcePortRange: '*'
+      destinationAddressPrefix: '*'
+      destinationPortRange: '443'
+    }
+  }
+]
+
 // Deny by default: workloads open what they need above priority 4096.
 var denyAllInbound = [
   {
@@ -79,7 +123,7 @@ resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-
     location: location
     tags: tags
     properties: {
-      securityRules: concat(managementAccess, denyAllInbound)
+      securityRules: concat(managementAccess, subnet.name == 'snet-appgateway' ? applicationGatewayAccess : [], denyAllInbound)
     }
   }
 ]
@@ -143,11 +187,13 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' = {
           networkSecurityGroup: {
             id: networkSecurityGroups[i].id
           }
-          routeTable: {
+          // Application Gateway v2 answers the internet itself: a default route to the firewall
+          // would break its control plane, and it needs the subnet's default outbound access.
+          routeTable: subnet.name == 'snet-appgateway' ? null : {
             id: routeTable.id
           }
-          // No implicit internet egress: traffic leaves through the firewall (Security).
-          defaultOutboundAccess: false
+          // No implicit internet egress elsewhere: traffic leaves through the firewall (Security).
+          defaultOutboundAccess: subnet.name == 'snet-appgateway'
           // App Service VNet integration needs its subnet delegated to it.
           delegations: empty(subnet.?delegation ?? '') ? [] : [
             {

@@ -18,8 +18,6 @@ names = {
   log_analytics_workspace    = "log-management-dev-weu-001"
   key_vault                  = "kv-tailspin-dev-weu-53c1"
   key_vault_private_endpoint = "pep-kv-platform-dev-weu-001"
-  front_door_profile         = "afd-edge-dev-weu-001"
-  front_door_waf_policy      = "wafedgedevweu001"
 }
 
 log_analytics = {
@@ -78,6 +76,11 @@ spokes = [
         address_prefix              = "10.202.0.64/26"
         network_security_group_name = "nsg-tickets-private-endpoints-dev-weu-001"
       },
+      {
+        name                        = "snet-appgateway"
+        address_prefix              = "10.202.0.192/26"
+        network_security_group_name = "nsg-tickets-appgateway-dev-weu-001"
+      },
     ]
   },
   {
@@ -103,13 +106,18 @@ spokes = [
         address_prefix              = "10.202.1.64/26"
         network_security_group_name = "nsg-partners-private-endpoints-dev-weu-001"
       },
+      {
+        name                        = "snet-appgateway"
+        address_prefix              = "10.202.1.192/26"
+        network_security_group_name = "nsg-partners-appgateway-dev-weu-001"
+      },
     ]
   },
 ]
 
 paas = {
   enabled    = true
-  front_door = true
+  front_door = false
   app_service = {
     sku               = "B1"
     capacity          = 1
@@ -152,7 +160,7 @@ paas = {
           name                     = "api"
           site_name                = "app-partners-api-dev-weu-41f5"
           private_endpoint_name    = "pep-app-partners-api-dev-weu-001"
-          front_door_endpoint_name = "fde-partners-api-dev-weu-001"
+          front_door_endpoint_name = ""
         },
       ]
       sql_server_name           = "sql-partners-dev-weu-7b95"
@@ -168,6 +176,10 @@ paas = {
       container_apps_environment_name          = ""
       container_registry_name                  = ""
       container_registry_private_endpoint_name = ""
+      application_gateway_name                 = "agw-partners-dev-weu-001"
+      application_gateway_public_ip_name       = "pip-agw-partners-dev-weu-001"
+      application_gateway_waf_policy_name      = "wafagwpartnersdevweu001"
+      application_gateway_identity_name        = "id-agw-partners-dev-weu-001"
     },
     {
       name                 = "tickets"
@@ -187,7 +199,7 @@ paas = {
           name                     = "web"
           site_name                = "app-tickets-web-dev-weu-27b6"
           private_endpoint_name    = "pep-app-tickets-web-dev-weu-001"
-          front_door_endpoint_name = "fde-tickets-web-dev-weu-001"
+          front_door_endpoint_name = ""
         },
       ]
       sql_server_name           = "sql-tickets-dev-weu-d7a8"
@@ -203,6 +215,19 @@ paas = {
       container_apps_environment_name          = ""
       container_registry_name                  = ""
       container_registry_private_endpoint_name = ""
+      application_gateway_name                 = "agw-tickets-dev-weu-001"
+      application_gateway_public_ip_name       = "pip-agw-tickets-dev-weu-001"
+      application_gateway_waf_policy_name      = "wafagwticketsdevweu001"
+      application_gateway_identity_name        = "id-agw-tickets-dev-weu-001"
     },
   ]
+  application_gateway = {
+    enabled                  = true
+    application_indexes      = [0, 1]
+    certificate_secret_id    = "https://kv-tailspin-certs.vault.azure.net/secrets/tickets-tls"
+    certificate_key_vault_id = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-tailspin-certs"
+    zones                    = []
+    min_capacity             = 1
+    max_capacity             = 2
+  }
 }

@@ -14,6 +14,39 @@ locals {
       destination_port_ranges    = ["22", "3389"]
     },
   ]
+  # An Application Gateway v2 subnet takes HTTPS from the internet, and must let the gateway
+  # manager (65200-65535) and Azure's load balancer in, or Azure refuses the gateway.
+  application_gateway_access = [
+    {
+      name                       = "AllowGatewayManagerInbound"
+      priority                   = 300
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_address_prefix      = "GatewayManager"
+      destination_address_prefix = "*"
+      destination_port_ranges    = ["65200-65535"]
+    },
+    {
+      name                       = "AllowAzureLoadBalancerGatewayInbound"
+      priority                   = 310
+      access                     = "Allow"
+      protocol                   = "*"
+      source_address_prefix      = "AzureLoadBalancer"
+      destination_address_prefix = "*"
+      destination_port_ranges    = ["0-65535"]
+    },
+    {
+      name                       = "AllowInternetHttpsInbound"
+      priority                   = 320
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_address_prefix      = "Internet"
+      destination_address_prefix = "*"
+      destination_port_ranges    = ["443"]
+    },
+  ]
+  # Application Gateway v2 answers the internet itself: no default route to the firewall.
+  routed_subnets = { for name, subnet in local.subnets : name => subnet if name != "snet-appgateway" }
   # Deny by default: workloads open what they need above priority 4096.
   inbound_rules = concat(local.management_access, [
     {
@@ -54,8 +87,9 @@ resource "azurerm_subnet" "this" {
   resource_group_name  = var.resource_group_name
   virtual_network_name = azurerm_virtual_network.this.name
   address_prefixes     = [each.value.address_prefix]
-  # No implicit internet egress: traffic leaves through the firewall (Security).
-  default_outbound_access_enabled = false
+  # No implicit internet egress: traffic leaves through the firewall (Security); Application
+  # Gateway v2 needs its subnet's default outbound access for its control plane.
+  default_outbound_access_enabled = each.key == "snet-appgateway"
 
   # App Service VNet integration needs its subnet delegated to it.
   dynamic "delegation" {
@@ -81,7 +115,7 @@ resource "azurerm_network_security_group" "this" {
   tags                = var.tags
 
   dynamic "security_rule" {
-    for_each = local.inbound_rules
+    for_each = each.key == "snet-appgateway" ? concat(local.application_gateway_access, local.inbound_rules) : local.inbound_rules
 
     content {
       name                       = security_rule.value.name
@@ -125,7 +159,7 @@ resource "azurerm_route_table" "this" {
 }
 
 resource "azurerm_subnet_route_table_association" "this" {
-  for_each = local.subnets
+  for_each = local.routed_subnets
 
   subnet_id      = azurerm_subnet.this[each.key].id
   route_table_id = azurerm_route_table.this.id

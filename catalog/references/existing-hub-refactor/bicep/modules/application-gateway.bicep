@@ -1,0 +1,335 @@
+// An application's own public entry: an Application Gateway WAF_v2 in its spoke's appgateway
+// subnet, with a WAF policy in Prevention mode, reaching each web app through its private
+// endpoint (the spoke resolves <site>.azurewebsites.net through privatelink.azurewebsites.net).
+//
+// What you supply: paas.applicationGateway.certificateSecretId, the Key Vault secret ID of the
+// listener's TLS certificate (a PFX uploaded as a Key Vault certificate, without a version so
+// renewals are picked up), and certificateKeyVaultId, the resource ID of that vault (Azure RBAC
+// authorization). The gateway reads it with its own user-assigned identity, which this module
+// makes a Key Vault Secrets User on the vault. Point your DNS name at the gateway's public IP.
+targetScope = 'resourceGroup'
+
+@description('The application: names of its gateway resources, its virtual network and web apps.')
+param app object
+
+@description('Default host names of the application\'s web apps, by web app name.')
+param webAppHostNames object
+
+@description('Gateway settings: certificateSecretId, certificateKeyVaultId, zones, minCapacity, maxCapacity, applicationIndexes.')
+param gateway object
+
+@description('Path the gateway probes on each web app.')
+param healthProbePath string
+
+@description('Azure region.')
+param location string
+
+@description('Tags.')
+param tags object
+
+@description('Resource ID of the Log Analytics workspace for diagnostics.')
+param logAnalyticsWorkspaceId string
+
+var subnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', app.virtualNetworkName, 'snet-appgateway')
+var gatewayId = resourceId('Microsoft.Network/applicationGateways', app.applicationGatewayName)
+var vaultIdParts = split(gateway.certificateKeyVaultId, '/')
+// The first web app answers every path; each other one answers /<its name>/*.
+var pathRouted = length(app.webApps) > 1
+var backends = [
+  for web in app.webApps: {
+    name: web.name
+    hostName: webAppHostNames[web.name]
+  }
+]
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: app.applicationGatewayIdentityName
+  location: location
+  tags: tags
+}
+
+// The gateway reads its certificate from your vault: Key Vault Secrets User there, nothing more.
+module certificateAccess 'application-gateway-vault-access.bicep' = {
+  name: 'agw-kv-${app.name}'
+  scope: resourceGroup(vaultIdParts[2], vaultIdParts[4])
+  params: {
+    vaultName: last(vaultIdParts)
+    principalId: identity.properties.principalId
+  }
+}
+
+resource publicIp 'Microsoft.Network/publicIPAddresses@2024-01-01' = {
+  name: app.applicationGatewayPublicIpName
+  location: location
+  tags: tags
+  sku: {
+    name: 'Standard'
+    tier: 'Regional'
+  }
+  zones: gateway.zones
+  properties: {
+    publicIPAllocationMethod: 'Static'
+    publicIPAddressVersion: 'IPv4'
+  }
+}
+
+resource wafPolicy 'Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies@2024-01-01' = {
+  name: app.applicationGatewayWafPolicyName
+  location: location
+  tags: tags
+  properties: {
+    policySettings: {
+      state: 'Enabled'
+      mode: 'Prevention'
+      requestBodyCheck: true
+      maxRequestBodySizeInKb: 128
+      fileUploadLimitInMb: 100
+    }
+    // OWASP Core Rule Set 3.2 (covers Log4Shell, CVE-2021-44228) and Microsoft's bad-bot list.
+    managedRules: {
+      managedRuleSets: [
+        {
+          ruleSetType: 'OWASP'
+          ruleSetVersion: '3.2'
+        }
+        {
+          ruleSetType: 'Microsoft_BotManagerRuleSet'
+          ruleSetVersion: '1.1'
+        }
+      ]
+    }
+  }
+}
+
+resource applicationGateway 'Microsoft.Network/applicationGateways@2024-01-01' = {
+  name: app.applicationGatewayName
+  location: location
+  tags: tags
+  zones: gateway.zones
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    sku: {
+      name: 'WAF_v2'
+      tier: 'WAF_v2'
+    }
+    autoscaleConfiguration: {
+      minCapacity: gateway.minCapacity
+      maxCapacity: gateway.maxCapacity
+    }
+    enableHttp2: true
+    firewallPolicy: {
+      id: wafPolicy.id
+    }
+    // TLS 1.2 at least from the clients, strong ciphers only (Security).
+    sslPolicy: {
+      policyType: 'Predefined'
+      policyName: 'AppGwSslPolicy20220101S'
+    }
+    gatewayIPConfigurations: [
+      {
+        name: 'gateway'
+        properties: {
+          subnet: {
+            id: subnetId
+          }
+        }
+      }
+    ]
+    frontendIPConfigurations: [
+      {
+        name: 'public'
+        properties: {
+          publicIPAddress: {
+            id: publicIp.id
+          }
+        }
+      }
+    ]
+    frontendPorts: [
+      {
+        name: 'https'
+        properties: {
+          port: 443
+        }
+      }
+    ]
+    sslCertificates: [
+      {
+        name: 'listener'
+        properties: {
+          keyVaultSecretId: gateway.certificateSecretId
+        }
+      }
+    ]
+    // HTTPS only: no HTTP listener at all, so nothing to redirect.
+    httpListeners: [
+      {
+        name: 'https'
+        properties: {
+          protocol: 'Https'
+          frontendIPConfiguration: {
+            id: '${gatewayId}/frontendIPConfigurations/public'
+          }
+          frontendPort: {
+            id: '${gatewayId}/frontendPorts/https'
+          }
+          sslCertificate: {
+            id: '${gatewayId}/sslCertificates/listener'
+          }
+        }
+      }
+    ]
+    // Each web app by its default host name, which the spoke resolves to its private endpoint.
+    backendAddressPools: [
+      for backend in backends: {
+        name: backend.name
+        properties: {
+          backendAddresses: [
+            {
+              fqdn: backend.hostName
+            }
+          ]
+        }
+      }
+    ]
+    probes: [
+      {
+        name: 'health'
+        properties: {
+          protocol: 'Https'
+          path: healthProbePath
+          interval: 30
+          timeout: 30
+          unhealthyThreshold: 3
+          pickHostNameFromBackendHttpSettings: true
+          match: {
+            statusCodes: [
+              '200-399'
+            ]
+          }
+        }
+      }
+    ]
+    // HTTPS to the web apps, with the host name they answer to (their default host name).
+    backendHttpSettingsCollection: [
+      {
+        name: 'https'
+        properties: {
+          port: 443
+          protocol: 'Https'
+          cookieBasedAffinity: 'Disabled'
+          pickHostNameFromBackendAddress: true
+          requestTimeout: 30
+          probe: {
+            id: '${gatewayId}/probes/health'
+          }
+        }
+      }
+    ]
+    urlPathMaps: pathRouted ? [
+      {
+        name: 'web-apps'
+        properties: {
+          defaultBackendAddressPool: {
+            id: '${gatewayId}/backendAddressPools/${backends[0].name}'
+          }
+          defaultBackendHttpSettings: {
+            id: '${gatewayId}/backendHttpSettingsCollection/https'
+          }
+          pathRules: [
+            for backend in skip(backends, 1): {
+              name: backend.name
+              properties: {
+                paths: [
+                  '/${backend.name}/*'
+                ]
+                backendAddressPool: {
+                  id: '${gatewayId}/backendAddressPools/${backend.name}'
+                }
+                backendHttpSettings: {
+                  id: '${gatewayId}/backendHttpSettingsCollection/https'
+                }
+              }
+            }
+          ]
+        }
+      }
+    ] : []
+    requestRoutingRules: [
+      {
+        name: 'https'
+        properties: {
+          ruleType: pathRouted ? 'PathBasedRouting' : 'Basic'
+          priority: 100
+          httpListener: {
+            id: '${gatewayId}/httpListeners/https'
+          }
+          backendAddressPool: pathRouted ? null : {
+            id: '${gatewayId}/backendAddressPools/${backends[0].name}'
+          }
+          backendHttpSettings: pathRouted ? null : {
+            id: '${gatewayId}/backendHttpSettingsCollection/https'
+          }
+          urlPathMap: pathRouted ? {
+            id: '${gatewayId}/urlPathMaps/web-apps'
+          } : null
+        }
+      }
+    ]
+  }
+  // The identity must read the certificate before the gateway is created.
+  dependsOn: [
+    certificateAccess
+  ]
+}
+
+resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: applicationGateway
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: publicIp
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        categoryGroup: 'allLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+@description('Resource ID of the Application Gateway.')
+output id string = applicationGateway.id
+
+@description('Public IP address of the gateway, for your DNS record.')
+output publicIpAddress string = publicIp.properties.ipAddress
