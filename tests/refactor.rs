@@ -351,3 +351,50 @@ fn application_gateway_needs_a_26_quarter() {
         "{err}"
     );
 }
+
+#[test]
+fn the_database_migration_service_is_opt_in_and_created_in_both_targets() {
+    let meg = Meg::new();
+    meg.run(&["render", &example("refactor.yaml"), "-o", "on"])
+        .ok();
+    let bicep = meg.read("on/bicep/modules/database-migration.bicep");
+    assert!(
+        bicep.contains("'Microsoft.DataMigration/sqlMigrationServices@2023-07-15-preview'"),
+        "{bicep}"
+    );
+    let tf = meg.read("on/terraform/main.tf");
+    assert!(
+        tf.contains(
+            "type      = \"Microsoft.DataMigration/sqlMigrationServices@2023-07-15-preview\""
+        ),
+        "{tf}"
+    );
+    assert!(
+        meg.read("on/terraform/terraform.tf")
+            .contains("azure/azapi")
+    );
+    let prod = meg.read("on/bicep/environments/prod.bicepparam");
+    assert!(
+        prod.contains("databaseMigrationService: 'dms-sql-prod-neu-001'"),
+        "{prod}"
+    );
+
+    meg.run(&[
+        "render",
+        &example("refactor.yaml"),
+        "-o",
+        "off",
+        "--set",
+        "paas.databaseMigration.enabled=false",
+    ])
+    .ok();
+    assert!(
+        !meg.path("off/bicep/modules/database-migration.bicep")
+            .exists()
+    );
+    assert!(
+        !meg.read("off/terraform/main.tf")
+            .contains("sqlMigrationServices")
+    );
+    assert!(!meg.read("off/terraform/terraform.tf").contains("azapi"));
+}

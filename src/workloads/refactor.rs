@@ -23,8 +23,17 @@ pub struct Paas {
     pub ingress: String,
     pub application_gateway: ApplicationGatewaySettings,
     pub container_apps: ContainerApps,
+    pub database_migration: DatabaseMigration,
     /// What each application has, by the name of its spoke.
     pub applications: BTreeMap<String, Application>,
+}
+
+/// Azure Database Migration Service for moving the databases online.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct DatabaseMigration {
+    pub enabled: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -151,6 +160,11 @@ pub fn application<'a>(s: &'a Settings, spoke: &str) -> Option<&'a Application> 
 pub const NAMES: &[(&str, &str, &str)] = &[
     ("frontDoorProfile", "frontDoorProfile", "edge"),
     ("frontDoorWafPolicy", "wafPolicy", "edge"),
+    (
+        "databaseMigrationService",
+        "databaseMigrationService",
+        "sql",
+    ),
 ];
 
 /// Whether an environment puts Front Door in front of its web apps.
@@ -177,12 +191,20 @@ pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
             "containerApps",
             s.paas.enabled && s.paas.applications.values().any(|a| a.container_apps),
         ),
+        (
+            "databaseMigration",
+            s.paas.enabled && s.paas.database_migration.enabled,
+        ),
     ]
 }
 
 /// Whether a fixed name key of this workload is deployed; `None` for keys it does not own.
 pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
-    key.starts_with("frontDoor").then(|| on("frontDoor"))
+    match key {
+        "databaseMigrationService" => Some(on("databaseMigration")),
+        k if k.starts_with("frontDoor") => Some(on("frontDoor")),
+        _ => None,
+    }
 }
 
 /// Per-application names: the plan, web apps, SQL server and databases, the vault, and the
@@ -518,6 +540,7 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                 "administratorLogin": p.sql.administrator.login,
                 "administratorObjectId": p.sql.administrator.object_id,
             },
+            "databaseMigration": p.database_migration.enabled,
             "containerApps": {
                 "zoneRedundant": p.container_apps.zone_redundant,
                 // Where the environments' egress comes from, for the hub firewall's rules.

@@ -104,6 +104,8 @@ type paasType = {
   // zoneRedundant: Container Apps environments and registries over zones; subnetPrefixes: the
   // Container Apps subnets, where the environments' egress comes from.
   containerApps: object
+  // Azure Database Migration Service for the online database moves.
+  databaseMigration: bool
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
   // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,

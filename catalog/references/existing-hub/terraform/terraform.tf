@@ -7,7 +7,8 @@ terraform {
       source  = "hashicorp/azurerm"
       version = "~> 4.0"
     }
-    # Resources azurerm does not have yet (the Azure Migrate project), through the ARM API.
+    # Resources azurerm does not have yet (the Azure Migrate project, the Database Migration
+    # Service), through the ARM API.
     azapi = {
       source  = "azure/azapi"
       version = "~> 2.0"

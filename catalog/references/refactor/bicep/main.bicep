@@ -60,6 +60,7 @@ type namesType = {
   firewallManagementPublicIp: string
   frontDoorProfile: string
   frontDoorWafPolicy: string
+  databaseMigrationService: string
 }
 
 type logAnalyticsType = {
@@ -114,6 +115,8 @@ type paasType = {
   // zoneRedundant: Container Apps environments and registries over zones; subnetPrefixes: the
   // Container Apps subnets, where the environments' egress comes from.
   containerApps: object
+  // Azure Database Migration Service for the online database moves.
+  databaseMigration: bool
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
   // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,
@@ -364,6 +367,19 @@ module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor
     healthProbePath: paas.appService.healthCheckPath
     origins: flatten(frontDoorOrigins)
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Database Migration Service: the SQL Server databases move online into Azure SQL through it,
+// from a self-hosted integration runtime on premises (Operational Excellence: remove it after
+// the last database moved).
+module databaseMigration 'modules/database-migration.bicep' = if (paas.enabled && paas.databaseMigration) {
+  name: 'database-migration-${environmentName}'
+  scope: managementResourceGroup
+  params: {
+    name: names.databaseMigrationService
+    location: location
+    tags: tags
   }
 }
 

@@ -229,3 +229,20 @@ module "front_door" {
   origins                    = local.front_door_origins
   log_analytics_workspace_id = module.log_analytics.id
 }
+
+# Database Migration Service: the SQL Server databases move online into Azure SQL through it, from
+# a self-hosted integration runtime on premises (Operational Excellence: remove it after the last
+# database moved). azurerm has no resource for it, and its ARM API has preview versions only.
+resource "azapi_resource" "database_migration" {
+  count = var.paas.enabled && var.paas.database_migration ? 1 : 0
+
+  type      = "Microsoft.DataMigration/sqlMigrationServices@2023-07-15-preview"
+  name      = var.names.database_migration_service
+  parent_id = azurerm_resource_group.management.id
+  location  = var.location
+  tags      = var.tags
+
+  body = {
+    properties = {}
+  }
+}

@@ -7,6 +7,12 @@ terraform {
       source  = "hashicorp/azurerm"
       version = "~> 4.0"
     }
+    # Resources azurerm does not have yet (the Azure Migrate project, the Database Migration
+    # Service), through the ARM API.
+    azapi = {
+      source  = "azure/azapi"
+      version = "~> 2.0"
+    }
   }
 
   # State per environment: terraform init -backend-config=... (see README.md).

@@ -34,6 +34,7 @@ variable "names" {
     firewall_management_public_ip = string
     front_door_profile            = string
     front_door_waf_policy         = string
+    database_migration_service    = string
   })
 }
 
@@ -151,6 +152,8 @@ variable "paas" {
     enabled = bool
     # Front Door Premium with a WAF in front of the web apps
     front_door = bool
+    # Azure Database Migration Service for the online database moves
+    database_migration = bool
     app_service = object({
       sku               = string
       capacity          = number

@@ -144,6 +144,7 @@ param paas = {
     administratorLogin: ''
     administratorObjectId: ''
   }
+  databaseMigration: false
   containerApps: {
     zoneRedundant: true
     subnetPrefixes: []

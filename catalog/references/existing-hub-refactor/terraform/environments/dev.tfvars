@@ -137,6 +137,7 @@ paas = {
     administrator_login       = ""
     administrator_object_id   = ""
   }
+  database_migration = false
   container_apps = {
     zone_redundant  = false
     subnet_prefixes = []

@@ -27,6 +27,7 @@ param names = {
   firewallManagementPublicIp: 'pip-firewall-mgmt-dev-neu-001'
   frontDoorProfile: 'afd-edge-dev-neu-001'
   frontDoorWafPolicy: 'wafedgedevneu001'
+  databaseMigrationService: 'dms-sql-dev-neu-001'
 }
 
 param logAnalytics = {
@@ -171,6 +172,7 @@ param paas = {
     administratorLogin: ''
     administratorObjectId: ''
   }
+  databaseMigration: true
   containerApps: {
     zoneRedundant: false
     subnetPrefixes: [

@@ -27,6 +27,7 @@ param names = {
   firewallManagementPublicIp: 'pip-firewall-mgmt-prod-neu-001'
   frontDoorProfile: 'afd-edge-prod-neu-001'
   frontDoorWafPolicy: 'wafedgeprodneu001'
+  databaseMigrationService: 'dms-sql-prod-neu-001'
 }
 
 param logAnalytics = {
@@ -171,6 +172,7 @@ param paas = {
     administratorLogin: ''
     administratorObjectId: ''
   }
+  databaseMigration: true
   containerApps: {
     zoneRedundant: true
     subnetPrefixes: [

@@ -26,6 +26,7 @@ names = {
   firewall_management_public_ip = "pip-firewall-mgmt-dev-neu-001"
   front_door_profile            = "afd-edge-dev-neu-001"
   front_door_waf_policy         = "wafedgedevneu001"
+  database_migration_service    = "dms-sql-dev-neu-001"
 }
 
 log_analytics = {
@@ -158,6 +159,7 @@ paas = {
     administrator_login       = ""
     administrator_object_id   = ""
   }
+  database_migration = true
   container_apps = {
     zone_redundant  = false
     subnet_prefixes = ["10.61.1.128/26"]

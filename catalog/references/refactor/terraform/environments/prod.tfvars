@@ -26,6 +26,7 @@ names = {
   firewall_management_public_ip = "pip-firewall-mgmt-prod-neu-001"
   front_door_profile            = "afd-edge-prod-neu-001"
   front_door_waf_policy         = "wafedgeprodneu001"
+  database_migration_service    = "dms-sql-prod-neu-001"
 }
 
 log_analytics = {
@@ -152,6 +153,7 @@ paas = {
     administrator_login       = ""
     administrator_object_id   = ""
   }
+  database_migration = true
   container_apps = {
     zone_redundant  = true
     subnet_prefixes = ["10.71.1.128/26"]

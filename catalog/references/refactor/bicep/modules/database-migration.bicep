@@ -1,0 +1,24 @@
+// Azure Database Migration Service for the Azure SQL migration extension: online moves of SQL
+// Server databases into Azure SQL. The self-hosted integration runtime on premises registers with
+// one of its authentication keys (az datamigration sql-service list-auth-key). Its ARM API has
+// preview versions only.
+targetScope = 'resourceGroup'
+
+@description('Name of the migration service.')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags.')
+param tags object
+
+resource migrationService 'Microsoft.DataMigration/sqlMigrationServices@2023-07-15-preview' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {}
+}
+
+@description('Resource ID of the migration service.')
+output id string = migrationService.id
