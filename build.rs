@@ -1,12 +1,12 @@
 //! Computes the digest of the catalog that `include_dir!` embeds, once, at build time: hashing
-//! every template and catalog file on each run was a measurable part of a render. The runtime
-//! digest of a `--catalog` overlay uses the same scheme (`Catalog::digest`), and a test checks
-//! that both agree on the embedded catalog.
+//! every template and catalog file on each run was a measurable part of a render. It is the
+//! same function the library uses for a `--catalog` overlay (src/digest.rs), and watching the
+//! folders makes cargo re-embed a file that changes or appears there.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
+include!("src/digest.rs");
 
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
@@ -31,16 +31,6 @@ fn main() {
             files.insert(format!("{root}/{rel}"), bytes);
         }
     }
-    let mut h = Sha256::new();
-    for (k, v) in files
-        .iter()
-        .filter(|(k, _)| !k.starts_with("catalog/references/"))
-    {
-        h.update(k.as_bytes());
-        h.update([0]);
-        h.update((v.len() as u64).to_le_bytes());
-        h.update(v);
-    }
-    let digest: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let digest = catalog_digest(files.iter().map(|(k, v)| (k.as_str(), v.as_slice())));
     println!("cargo:rustc-env=MEG_EMBEDDED_CATALOG_DIGEST={digest}");
 }

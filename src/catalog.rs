@@ -19,8 +19,8 @@ static CATALOG: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/catalog");
 static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 static EXAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples");
 
-/// Where the reference render of each example lives: `catalog/references/<example>/...`.
-pub const REFERENCES: &str = "catalog/references/";
+/// Where the reference renders live (`catalog/references/<example>/`).
+pub use crate::digest::REFERENCES;
 
 /// The top-level folders a catalog is made of.
 pub const ROOTS: [&str; 3] = ["catalog", "templates", "examples"];
@@ -31,6 +31,8 @@ pub struct Catalog {
     files: BTreeMap<String, Cow<'static, [u8]>>,
     /// The digest is a hash over every file: computed once, a batch asks for it per zone.
     version: std::sync::OnceLock<String>,
+    /// The embedded catalog's digest, computed by build.rs; `None` once overlaid.
+    known_digest: Option<&'static str>,
 }
 
 impl Catalog {
@@ -44,14 +46,12 @@ impl Catalog {
         ] {
             add_dir(&mut files, root, dir);
         }
-        let version = std::sync::OnceLock::new();
-        // Hashed at build time (build.rs): the embedded catalog never changes at run time.
-        let digest = env!("MEG_EMBEDDED_CATALOG_DIGEST");
-        let catalog = Catalog { files, version };
-        let _ = catalog
-            .version
-            .set(format!("{}+{}", catalog.declared_version(), &digest[..12]));
-        catalog
+        Catalog {
+            files,
+            version: std::sync::OnceLock::new(),
+            // Hashed at build time: the embedded catalog never changes at run time.
+            known_digest: Some(Self::embedded_digest()),
+        }
     }
 
     /// The digest build.rs computed for the embedded catalog.
@@ -101,7 +101,7 @@ impl Catalog {
             )));
         }
         // Not the embedded catalog any more: its digest is computed when first asked for.
-        cat.version = std::sync::OnceLock::new();
+        cat.known_digest = None;
         Ok(cat)
     }
 
@@ -162,25 +162,19 @@ impl Catalog {
     /// so that two catalogs that differ never claim the same version.
     pub fn version(&self) -> String {
         self.version
-            .get_or_init(|| format!("{}+{}", self.declared_version(), &self.digest()[..12]))
+            .get_or_init(|| {
+                let digest = self
+                    .known_digest
+                    .map_or_else(|| self.digest(), str::to_string);
+                format!("{}+{}", self.declared_version(), &digest[..12])
+            })
             .clone()
     }
 
     /// SHA-256 over every path and content of the catalog, except the reference snapshots
     /// (they are the catalog's output, not its input).
     pub fn digest(&self) -> String {
-        let mut h = Sha256::new();
-        for (k, v) in self
-            .files
-            .iter()
-            .filter(|(k, _)| !k.starts_with(REFERENCES))
-        {
-            h.update(k.as_bytes());
-            h.update([0]);
-            h.update((v.len() as u64).to_le_bytes());
-            h.update(v);
-        }
-        hex(&h.finalize())
+        crate::digest::catalog_digest(self.files.iter().map(|(k, v)| (k.as_str(), v.as_ref())))
     }
 }
 

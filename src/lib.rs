@@ -10,6 +10,8 @@ pub mod catalog;
 pub mod cidr;
 pub mod cli;
 pub mod commands;
+/// The catalog digest, shared with build.rs.
+pub mod digest;
 pub mod drift;
 pub mod error;
 pub mod escape;

@@ -72,17 +72,22 @@ impl Session {
                 return Ok(r.clone());
             }
         }
-        let r = std::sync::Arc::new(Renderer::for_output(
+        Ok(self.keep(Renderer::for_output(
             &self.catalog,
             &input.targets(),
             input.pipeline,
             deploy,
-        )?);
+        )?))
+    }
+
+    /// Remembers a renderer for the session's later renders.
+    fn keep(&self, renderer: Renderer) -> std::sync::Arc<Renderer> {
+        let renderer = std::sync::Arc::new(renderer);
         self.renderers
             .lock()
             .expect("no panic while holding the lock")
-            .push(r.clone());
-        Ok(r)
+            .push(renderer.clone());
+        renderer
     }
 
     /// Loads, layers, validates and resolves the inputs.
@@ -124,14 +129,9 @@ impl Session {
                 &targets,
                 input.pipeline,
                 || self.resolve(&all),
-                |(_, lz): &(Values, LandingZone)| &lz.deploy,
+                |(_, lz): &(Values, LandingZone)| Some(lz.deploy.clone()),
             )?;
-            let renderer = std::sync::Arc::new(renderer);
-            self.renderers
-                .lock()
-                .expect("no panic while holding the lock")
-                .push(renderer.clone());
-            (resolved, renderer)
+            (resolved, self.keep(renderer))
         };
         let mut selected = lz.clone();
         selected.retain_environments(&input.envs)?;

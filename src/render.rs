@@ -80,22 +80,20 @@ impl Renderer {
         pipeline: Option<crate::cli::Pipeline>,
         deploy: Option<&BTreeMap<String, bool>>,
     ) -> Result<Self> {
-        let (wanted, skipped) = select(sources(catalog, targets, pipeline)?, deploy);
-        let mut tera = Tera::default();
-        parse_in_parallel(&mut tera, wanted.iter())?;
-        Ok(Self::finish(tera, wanted.iter(), skipped, deploy.is_some()))
+        Self::while_resolving(catalog, targets, pipeline, || Ok(()), |_| deploy.cloned())
+            .map(|(_, r)| r)
     }
 
     /// Runs `resolve` (which yields the landing zone's `deploy` flags with its result) while
-    /// the templates every landing zone needs are parsed on another core, then parses the
-    /// templates of the parts it deploys: the same renderer as [`Renderer::for_output`] with
-    /// those flags, sooner. A failed `resolve` is returned as it is.
+    /// the templates every landing zone needs are parsed on the other cores, then parses the
+    /// templates of the parts it deploys (every part without flags): the same renderer as
+    /// [`Renderer::for_output`] with those flags, sooner. A failed `resolve` is returned as it is.
     pub fn while_resolving<T>(
         catalog: &Catalog,
         targets: &[Target],
         pipeline: Option<crate::cli::Pipeline>,
         resolve: impl FnOnce() -> Result<T>,
-        deploy_of: impl Fn(&T) -> &BTreeMap<String, bool>,
+        deploy_of: impl FnOnce(&T) -> Option<BTreeMap<String, bool>>,
     ) -> Result<(T, Self)> {
         let (mut always, guarded): (Vec<Source>, Vec<Source>) =
             sources(catalog, targets, pipeline)?
@@ -137,8 +135,12 @@ impl Renderer {
             let resolved = resolve();
             let mut guarded_wanted = Vec::new();
             let mut skipped = BTreeSet::new();
+            let mut parallel = true;
             if let Ok(value) = &resolved {
-                let (mut wanted, off) = select(guarded, Some(deploy_of(value)));
+                let deploy = deploy_of(value);
+                // Without flags (a batch's engine), each landing zone renders on one core.
+                parallel = deploy.is_some();
+                let (mut wanted, off) = select(guarded, deploy.as_ref());
                 wanted.sort_by_key(|s| std::cmp::Reverse(s.text.len()));
                 for s in &wanted {
                     queue
@@ -158,7 +160,7 @@ impl Renderer {
             }
             let value = resolved?;
             let parsed = always.iter().chain(&guarded_wanted);
-            Ok((value, Self::finish(tera, parsed, skipped, true)))
+            Ok((value, Self::finish(tera, parsed, skipped, parallel)))
         })
     }
 
@@ -482,51 +484,6 @@ fn block_tags(text: &str) -> impl Iterator<Item = (usize, &str)> {
             }
         }
     })
-}
-
-/// Parses the templates on every core: parsing is most of a small render's time, and the
-/// templates are independent until render time (includes are looked up by name then).
-fn parse_in_parallel<'a, 'c: 'a>(
-    tera: &mut Tera,
-    sources: impl Iterator<Item = &'a Source<'c>>,
-) -> Result<()> {
-    let mut raw: Vec<(&str, &str)> = sources.map(|s| (s.name.as_str(), s.text)).collect();
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    // Largest first, each to the lightest worker: the chunks come out about equal.
-    raw.sort_by_key(|(_, text)| std::cmp::Reverse(text.len()));
-    let mut chunks: Vec<(usize, Vec<(&str, &str)>)> =
-        (0..workers).map(|_| (0, Vec::new())).collect();
-    for t in raw {
-        let lightest = chunks
-            .iter_mut()
-            .min_by_key(|(size, _)| *size)
-            .expect("at least one worker");
-        lightest.0 += t.1.len();
-        lightest.1.push(t);
-    }
-    let parsed: Vec<tera::Result<Tera>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|(_, chunk)| {
-                scope.spawn(move || {
-                    let mut part = Tera::default();
-                    part.add_raw_templates(chunk).map(|_| part)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a template parser does not panic"))
-            .collect()
-    });
-    for part in parsed {
-        let part = part.map_err(|e| Error::Catalog(tera_message(&e)))?;
-        tera.extend(&part)
-            .map_err(|e| Error::Catalog(tera_message(&e)))?;
-    }
-    Ok(())
 }
 
 /// Trailing spaces off, runs of blank lines folded to one, no leading blank lines, one final
