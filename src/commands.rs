@@ -688,8 +688,8 @@ fn render_batch(
 ) -> Result<Vec<BatchResult>> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
-    // Every part, once, for all the landing zones of the batch.
-    session.renderer(input, None)?;
+    // Parsed once, for all the landing zones of the batch.
+    session.renderer_for_batch(input)?;
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<BatchResult>>> = Mutex::new(files.iter().map(|_| None).collect());

@@ -145,6 +145,16 @@ pub fn hcl_value(v: &Value, indent: usize) -> String {
     }
 }
 
+/// Whether `s` can be a Terraform identifier (a map key written bare, a resource name):
+/// a letter or `_`, then letters, digits, `_` and `-`.
+pub fn is_hcl_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +194,15 @@ mod tests {
             hcl_value(&json!({"b c": null}), 0),
             "{\n  \"b c\" = null\n}"
         );
+    }
+
+    #[test]
+    fn hcl_identifiers_start_with_a_letter_or_underscore() {
+        for ok in ["a", "_x", "Deny-Public-IP", "allowed_locations2"] {
+            assert!(is_hcl_identifier(ok), "{ok}");
+        }
+        for bad in ["", "9lives", "-a", "a b", "a.b", "a\"", "é"] {
+            assert!(!is_hcl_identifier(bad), "{bad}");
+        }
     }
 }

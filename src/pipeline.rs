@@ -18,8 +18,9 @@ pub struct Session {
     pub catalog: Catalog,
     /// Its input schema.
     pub schema: Schema,
-    /// Template engines parsed so far; each serves the landing zones whose parts it holds.
-    renderers: std::sync::Mutex<Vec<std::sync::Arc<Renderer>>>,
+    /// The template engine, once parsed: every render of a session shares the targets and
+    /// pipeline.
+    renderer: std::sync::Mutex<Option<std::sync::Arc<Renderer>>>,
 }
 
 /// The result of resolving and rendering one landing zone.
@@ -48,46 +49,26 @@ impl Session {
         Ok(Session {
             catalog,
             schema,
-            renderers: std::sync::Mutex::default(),
+            renderer: std::sync::Mutex::default(),
         })
     }
 
-    /// A template engine holding the templates these outputs need (a session's renders all
-    /// share the targets and pipeline). With `deploy`, templates of parts the landing zone does
-    /// not deploy are left out, which is what a single render wants; without, every part is
-    /// loaded, which is what a batch of different landing zones wants. Engines are kept and
-    /// reused for any landing zone they serve.
-    pub fn renderer(
-        &self,
-        input: &InputArgs,
-        deploy: Option<&std::collections::BTreeMap<String, bool>>,
-    ) -> Result<std::sync::Arc<Renderer>> {
-        let serves = |r: &Renderer| deploy.is_none_or(|d| r.serves(d));
-        {
-            let known = self
-                .renderers
-                .lock()
-                .expect("no panic while holding the lock");
-            if let Some(r) = known.iter().find(|r| serves(r)) {
-                return Ok(r.clone());
-            }
-        }
-        Ok(self.keep(Renderer::for_output(
-            &self.catalog,
-            &input.targets(),
-            input.pipeline,
-            deploy,
-        )?))
-    }
-
-    /// Remembers a renderer for the session's later renders.
-    fn keep(&self, renderer: Renderer) -> std::sync::Arc<Renderer> {
-        let renderer = std::sync::Arc::new(renderer);
-        self.renderers
+    /// The template engine for these outputs (a session's renders all share the targets and
+    /// pipeline), parsed once. A batch asks for it before its renders, so each of them renders
+    /// on one core.
+    pub fn renderer_for_batch(&self, input: &InputArgs) -> Result<std::sync::Arc<Renderer>> {
+        let mut slot = self
+            .renderer
             .lock()
-            .expect("no panic while holding the lock")
-            .push(renderer.clone());
-        renderer
+            .expect("no panic while holding the lock");
+        if let Some(r) = slot.as_ref() {
+            return Ok(r.clone());
+        }
+        let r = std::sync::Arc::new(
+            Renderer::for_output(&self.catalog, &input.targets(), input.pipeline)?.one_core(),
+        );
+        *slot = Some(r.clone());
+        Ok(r)
     }
 
     /// Loads, layers, validates and resolves the inputs.
@@ -112,26 +93,26 @@ impl Session {
             ..input.clone()
         };
         let targets = input.targets();
-        let cached = !self
-            .renderers
+        let cached = self
+            .renderer
             .lock()
             .expect("no panic while holding the lock")
-            .is_empty();
-        let ((values, lz), renderer) = if cached {
-            let (values, lz) = self.resolve(&all)?;
-            let renderer = self.renderer(input, Some(&lz.deploy))?;
-            ((values, lz), renderer)
-        } else {
-            // The first render of a session parses the templates every landing zone needs
-            // while it resolves this one.
-            let (resolved, renderer) = Renderer::while_resolving(
-                &self.catalog,
-                &targets,
-                input.pipeline,
-                || self.resolve(&all),
-                |(_, lz): &(Values, LandingZone)| Some(lz.deploy.clone()),
-            )?;
-            (resolved, self.keep(renderer))
+            .clone();
+        let ((values, lz), renderer) = match cached {
+            Some(renderer) => (self.resolve(&all)?, renderer),
+            None => {
+                // The first render of a session parses the templates while it resolves.
+                let (resolved, renderer) =
+                    Renderer::while_resolving(&self.catalog, &targets, input.pipeline, || {
+                        self.resolve(&all)
+                    })?;
+                let renderer = std::sync::Arc::new(renderer);
+                *self
+                    .renderer
+                    .lock()
+                    .expect("no panic while holding the lock") = Some(renderer.clone());
+                (resolved, renderer)
+            }
         };
         let mut selected = lz.clone();
         selected.retain_environments(&input.envs)?;

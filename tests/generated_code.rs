@@ -519,52 +519,6 @@ fn find_on_path(program: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// A single render parses only the templates of the parts its landing zone deploys (the ones
-/// every landing zone needs while it resolves the input); the files must be exactly those of
-/// a render with every template loaded.
-#[test]
-fn leaving_out_templates_of_parts_not_deployed_changes_no_file() {
-    let session = meg::pipeline::Session::open(None).expect("the embedded catalog opens");
-    let full =
-        meg::render::Renderer::for_output(&session.catalog, &meg::render::Target::ALL, None, None)
-            .expect("every template parses");
-    assert!(full.skipped().is_empty());
-    let mut problems =
-        Problems::new("renders that differ without the templates of undeployed parts");
-    let mut skipped_any = false;
-    for path in examples::example_paths() {
-        let input = examples::input_args(&path);
-        // A fresh session: its first render parses the templates while it resolves.
-        let session = meg::pipeline::Session::open(None).expect("the embedded catalog opens");
-        let rendered = session.render(&input).expect("the example renders");
-        let expected = full
-            .render_with(
-                &rendered.lz,
-                &meg::render::Target::ALL,
-                None,
-                &session.catalog.declared_version(),
-            )
-            .expect("the example renders with every template");
-        let lean = session
-            .renderer(&input, Some(&rendered.lz.deploy))
-            .expect("a renderer");
-        skipped_any |= !lean.skipped().is_empty();
-        if rendered.files != expected {
-            let differing: Vec<&str> = expected
-                .paths()
-                .filter(|p| rendered.files.get(p) != expected.get(p))
-                .chain(rendered.files.paths().filter(|p| expected.get(p).is_none()))
-                .collect();
-            problems.in_render(&path.display().to_string(), format!("{differing:?} differ"));
-        }
-    }
-    assert!(
-        skipped_any,
-        "no example leaves out any part: this test would prove nothing"
-    );
-    problems.assert_none();
-}
-
 #[test]
 fn rendering_is_deterministic() {
     let mut problems = Problems::new("renders that differ between runs or depend on this machine");

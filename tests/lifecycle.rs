@@ -577,3 +577,30 @@ fn an_environment_with_another_name_must_say_its_preset() {
             .contains("enable_purge_protection       = true")
     );
 }
+
+/// A company template that includes a missing partial or names an unknown filter is refused
+/// when the catalog loads, with the file and line of each mistake, and the tree is untouched.
+#[test]
+fn a_broken_company_template_is_refused_before_anything_is_written() {
+    let meg = rendered();
+    let before = meg.snapshot("out");
+    meg.write(
+        "company/templates/bicep/extra.bicep.tera",
+        "// extra\n{% include \"bicep/_missing.bicep.tera\" %}\nvar n = {{ lz.name | bicep_strng }}\n",
+    );
+    let run = meg.run(&["render", "lz.yaml", "-o", "out", "--catalog", "company"]);
+    assert_eq!(run.code(), 2, "{}", run.stderr());
+    for expected in [
+        "bicep/extra.bicep.tera:2",
+        "Unknown template `bicep/_missing.bicep.tera`",
+        "bicep/extra.bicep.tera:3",
+        "Unknown filter `bicep_strng`",
+    ] {
+        assert!(
+            run.stderr().contains(expected),
+            "{expected}: {}",
+            run.stderr()
+        );
+    }
+    assert_eq!(meg.changed_since("out", &before), Vec::<String>::new());
+}
