@@ -87,22 +87,33 @@ pub fn apply_with_base(
     fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     recover(out)?;
     let tx = Transaction::begin(out)?;
-    let mut meta = FileSet::new();
-    meta.insert(LOCK_PATH, lock.to_bytes())?;
-    meta.insert(BASE_PATH, base_bytes(base))?;
-    let writes: Vec<(&str, &[u8])> = plan
-        .create
-        .iter()
-        .chain(&plan.change)
-        .map(|p| {
-            (
-                p.as_str(),
-                files.get(p).expect("planned from this file set"),
-            )
-        })
-        .chain(meta.iter())
-        .collect();
-    tx.run(&writes, &plan.remove)
+    let lock_bytes = lock.to_bytes();
+    std::thread::scope(|scope| {
+        // Compressing the base takes as long as writing the tree: it is done meanwhile, and
+        // written last.
+        let (send, compressed) = std::sync::mpsc::channel();
+        scope.spawn(move || send.send(base_bytes(base)));
+        let writes: Vec<(&str, Bytes)> = plan
+            .create
+            .iter()
+            .chain(&plan.change)
+            .map(|p| {
+                let bytes = files.get(p).expect("planned from this file set");
+                (p.as_str(), Bytes::Ready(bytes))
+            })
+            .chain([
+                (LOCK_PATH, Bytes::Ready(&lock_bytes)),
+                (BASE_PATH, Bytes::Later(&compressed)),
+            ])
+            .collect();
+        tx.run(&writes, &plan.remove)
+    })
+}
+
+/// The new content of a file: ready, or still being made on another thread.
+enum Bytes<'a> {
+    Ready(&'a [u8]),
+    Later(&'a std::sync::mpsc::Receiver<Vec<u8>>),
 }
 
 /// Rolls back a transaction that an interrupted meg left behind, if any.
@@ -161,7 +172,7 @@ impl Transaction {
         })
     }
 
-    fn run(self, writes: &[(&str, &[u8])], removes: &[String]) -> Result<()> {
+    fn run(self, writes: &[(&str, Bytes)], removes: &[String]) -> Result<()> {
         let out = self.out.clone();
         match self.run_until(writes, removes, usize::MAX) {
             Ok(()) => Ok(()),
@@ -175,7 +186,8 @@ impl Transaction {
 
     /// Runs the transaction, stopping as if killed after `moves` files were moved into place
     /// (`usize::MAX`: to the end). Tests use the limit to interrupt it at every step.
-    fn run_until(self, writes: &[(&str, &[u8])], removes: &[String], moves: usize) -> Result<()> {
+    fn run_until(self, writes: &[(&str, Bytes)], removes: &[String], moves: usize) -> Result<()> {
+        let mut dirs = Dirs::default();
         // 1. Back up every file that will be replaced or removed.
         let mut entries = Vec::new();
         let mut touched = BTreeSet::new();
@@ -191,7 +203,7 @@ impl Transaction {
             let backed_up = target.exists();
             if backed_up {
                 let backup = self.dir.join("old").join(path);
-                mkparent(&backup)?;
+                dirs.parent_of(&backup)?;
                 fs::copy(&target, &backup).map_err(|e| Error::io(&target, e))?;
             }
             entries.push(JournalEntry {
@@ -216,12 +228,26 @@ impl Transaction {
             if i == moves {
                 return Ok(());
             }
+            let later;
+            let bytes = match bytes {
+                Bytes::Ready(bytes) => *bytes,
+                Bytes::Later(making) => {
+                    later = making
+                        .recv()
+                        .expect("the thread making the bytes sends them");
+                    &later
+                }
+            };
+            let target = self.out.join(path);
             if existed.contains(path) {
                 let staged = self.dir.join("new").join(path);
+                dirs.parent_of(&staged)?;
                 write_new(&staged, bytes)?;
-                replace(&staged, &self.out.join(path))?;
+                dirs.parent_of(&target)?;
+                fs::rename(&staged, &target).map_err(|e| Error::io(&target, e))?;
             } else {
-                write_new(&self.out.join(path), bytes)?;
+                dirs.parent_of(&target)?;
+                write_new(&target, bytes)?;
             }
         }
         if moves != usize::MAX && moves >= writes.len() {
@@ -238,6 +264,23 @@ impl Transaction {
     }
 }
 
+/// The folders a transaction has made sure exist, so that each is created (or found) once.
+#[derive(Default)]
+struct Dirs(std::collections::HashSet<PathBuf>);
+
+impl Dirs {
+    fn parent_of(&mut self, path: &Path) -> Result<()> {
+        match path.parent() {
+            Some(parent) if !self.0.contains(parent) => {
+                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                self.0.insert(parent.to_path_buf());
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 fn mkparent(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
@@ -245,11 +288,10 @@ fn mkparent(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes a new file. Staged files are not flushed one by one: the transaction guards
-/// against an interrupted or failed meg, and only the journal, which decides what a rollback
-/// does, is flushed to disk before anything in the tree is touched.
+/// Writes a new file into a folder that exists. Staged files are not flushed one by one: the
+/// transaction guards against an interrupted or failed meg, and only the journal, which decides
+/// what a rollback does, is flushed to disk before anything in the tree is touched.
 fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    mkparent(path)?;
     let mut f = fs::File::create(path).map_err(|e| Error::io(path, e))?;
     f.write_all(bytes).map_err(|e| Error::io(path, e))
 }
@@ -325,6 +367,8 @@ mod tests {
             let before = tree(out);
 
             let tx = Transaction::begin(out).unwrap();
+            let writes: Vec<(&str, Bytes)> =
+                writes.iter().map(|(p, b)| (*p, Bytes::Ready(b))).collect();
             tx.run_until(&writes, &removes, moves).unwrap();
             assert!(
                 out.join(TX_DIR).exists(),
@@ -343,7 +387,10 @@ mod tests {
         fs::write(out.join("gone.txt"), "old").unwrap();
         Transaction::begin(out)
             .unwrap()
-            .run(&[("x/y.txt", b"y")], &["gone.txt".to_string()])
+            .run(
+                &[("x/y.txt", Bytes::Ready(b"y"))],
+                &["gone.txt".to_string()],
+            )
             .unwrap();
         assert_eq!(fs::read(out.join("x/y.txt")).unwrap(), b"y");
         assert!(!out.join("gone.txt").exists());
