@@ -24,7 +24,7 @@ pub fn format(src: &str) -> String {
         }
         lines.push(Line {
             indent,
-            text: text.to_string(),
+            text,
             eq: scan.assign_at,
         });
     }
@@ -33,7 +33,7 @@ pub fn format(src: &str) -> String {
     let mut i = 0;
     while i < lines.len() {
         if lines[i].eq.is_none() {
-            out.push_str(&lines[i].render(None));
+            lines[i].write(&mut out, None);
             i += 1;
             continue;
         }
@@ -47,7 +47,7 @@ pub fn format(src: &str) -> String {
             .max()
             .unwrap_or(0);
         for l in &lines[start..i] {
-            out.push_str(&l.render(Some(width)));
+            l.write(&mut out, Some(width));
         }
     }
     out
@@ -67,31 +67,38 @@ fn close(open: &mut Vec<i32>, mut n: i32) {
     }
 }
 
-struct Line {
+struct Line<'a> {
     indent: usize,
-    text: String,
+    text: &'a str,
     eq: Option<usize>,
 }
 
-impl Line {
+impl Line<'_> {
     fn key(&self) -> &str {
         self.text[..self.eq.expect("assign lines only")].trim_end()
     }
 
-    fn render(&self, width: Option<usize>) -> String {
+    /// Appends the line, indented, with its `=` at column `width` when it is in a chain.
+    fn write(&self, out: &mut String, width: Option<usize>) {
         if self.text.is_empty() {
-            return "\n".into();
+            out.push('\n');
+            return;
         }
-        let lead = "  ".repeat(self.indent);
+        for _ in 0..self.indent {
+            out.push_str("  ");
+        }
         match (width, self.eq) {
             (Some(w), Some(eq)) => {
                 let key = self.key();
-                let value = self.text[eq + 1..].trim_start();
+                out.push_str(key);
                 let pad = w - self.indent * 2 - key.chars().count();
-                format!("{lead}{key}{} = {value}\n", " ".repeat(pad))
+                out.extend(std::iter::repeat_n(' ', pad));
+                out.push_str(" = ");
+                out.push_str(self.text[eq + 1..].trim_start());
             }
-            _ => format!("{lead}{}\n", self.text),
+            _ => out.push_str(self.text),
         }
+        out.push('\n');
     }
 }
 

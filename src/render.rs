@@ -317,11 +317,13 @@ pub fn checkov_skips(files: &FileSet) -> Vec<CheckovSkip> {
         let Ok(text) = std::str::from_utf8(bytes) else {
             continue;
         };
-        for line in text.lines() {
-            let Some(at) = line.find("checkov:skip=") else {
-                continue;
-            };
-            let rest = &line[at + "checkov:skip=".len()..];
+        // Most files have none: one search of the whole text says so.
+        let mut from = 0;
+        while let Some(found) = text[from..].find("checkov:skip=") {
+            let at = from + found;
+            let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+            from = end;
+            let rest = &text[at + "checkov:skip=".len()..end];
             let (check, reason) = rest.split_once(':').unwrap_or((rest, ""));
             skips.push(CheckovSkip {
                 file: path.to_string(),
