@@ -19,6 +19,10 @@ static CATALOG: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/catalog");
 static TEMPLATES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 static EXAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples");
 
+/// The embedded catalog's YAML files as JSON, made by build.rs: (path, JSON text), sorted by
+/// path. JSON reads twenty times faster than YAML.
+static YAML_TWINS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/yaml_twins.rs"));
+
 /// Where the reference renders live (`catalog/references/<example>/`).
 pub use crate::digest::REFERENCES;
 
@@ -118,8 +122,15 @@ impl Catalog {
         std::str::from_utf8(bytes).map_err(|_| Error::Catalog(format!("{path} is not UTF-8")))
     }
 
-    /// Parses a YAML file of the catalog into `T`.
+    /// Parses a YAML file of the catalog into `T`: an embedded file from its JSON twin, a file
+    /// of an overlay as YAML.
     pub fn yaml<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        if let Some(Cow::Borrowed(_)) = self.files.get(path)
+            && let Ok(i) = YAML_TWINS.binary_search_by_key(&path, |(p, _)| p)
+        {
+            return serde_json::from_str(YAML_TWINS[i].1)
+                .map_err(|e| Error::Catalog(format!("{path}: {e}")));
+        }
         serde_saphyr::from_str(self.text(path)?).map_err(|e| Error::Catalog(format!("{path}: {e}")))
     }
 
@@ -194,11 +205,14 @@ fn add_dir(
     }
 }
 
+/// The path with `/` between its parts, whatever the build machine used.
 fn slash(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    let text = p.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        text.into_owned()
+    } else {
+        text.replace(std::path::MAIN_SEPARATOR, "/")
+    }
 }
 
 /// Lower-case hexadecimal of bytes.
@@ -209,4 +223,29 @@ pub fn hex(bytes: &[u8]) -> String {
 /// SHA-256 of bytes as hexadecimal.
 pub fn sha256(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON twins build.rs makes are what reading the embedded YAML at run time gives, and
+    /// every YAML file of the embedded catalog has one.
+    #[test]
+    fn each_yaml_twin_is_its_yaml_file() {
+        let catalog = Catalog::embedded();
+        let yaml_files: Vec<&str> = catalog
+            .list("catalog/")
+            .filter(|p| p.ends_with(".yaml") && !p.starts_with(REFERENCES))
+            .collect();
+        let twins: Vec<&str> = YAML_TWINS.iter().map(|(p, _)| *p).collect();
+        assert_eq!(twins, yaml_files);
+        for (path, json) in YAML_TWINS {
+            let from_yaml: serde_json::Value =
+                serde_saphyr::from_str(catalog.text(path).unwrap()).unwrap();
+            // As text, so that the order of keys counts too.
+            assert_eq!(serde_json::to_string(&from_yaml).unwrap(), *json, "{path}");
+        }
+        assert!(twins.contains(&"catalog/naming/abbreviations.yaml"));
+    }
 }
