@@ -217,7 +217,13 @@ fn slash(p: &Path) -> String {
 
 /// Lower-case hexadecimal of bytes.
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 0xf)] as char);
+    }
+    out
 }
 
 /// SHA-256 of bytes as hexadecimal.
@@ -247,5 +253,14 @@ mod tests {
             assert_eq!(serde_json::to_string(&from_yaml).unwrap(), *json, "{path}");
         }
         assert!(twins.contains(&"catalog/naming/abbreviations.yaml"));
+    }
+
+    #[test]
+    fn hex_is_two_lower_case_digits_per_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(
+            sha256(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }

@@ -292,23 +292,25 @@ fn check(rule: &KindRule, kind: &str, name: &str) -> Result<ResourceName, Diagno
 
 /// Whether `c` belongs to a character class written as the inside of `[...]`.
 fn in_class(class: &str, c: char) -> bool {
-    let cs: Vec<char> = class.chars().collect();
-    let mut i = 0;
-    while i < cs.len() {
-        if i + 2 < cs.len()
-            && cs[i + 1] == '-'
-            && cs[i].is_ascii_alphanumeric()
-            && cs[i + 2].is_ascii_alphanumeric()
-        {
-            if (cs[i]..=cs[i + 2]).contains(&c) {
-                return true;
+    let mut rest = class;
+    while let Some(first) = rest.chars().next() {
+        let after = &rest[first.len_utf8()..];
+        let mut ahead = after.chars();
+        match (ahead.next(), ahead.next()) {
+            (Some('-'), Some(last))
+                if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() =>
+            {
+                if (first..=last).contains(&c) {
+                    return true;
+                }
+                rest = &after[1 + last.len_utf8()..];
             }
-            i += 3;
-        } else {
-            if cs[i] == c {
-                return true;
+            _ => {
+                if first == c {
+                    return true;
+                }
+                rest = after;
             }
-            i += 1;
         }
     }
     false
