@@ -114,6 +114,11 @@ impl Catalog {
         self.files.get(path).map(|c| c.as_ref())
     }
 
+    /// Whether the catalog has the file as it is embedded in meg, not from an overlay.
+    pub fn is_embedded(&self, path: &str) -> bool {
+        matches!(self.files.get(path), Some(Cow::Borrowed(_)))
+    }
+
     /// The text of a file that must exist.
     pub fn text(&self, path: &str) -> Result<&str> {
         let bytes = self
@@ -125,7 +130,7 @@ impl Catalog {
     /// Parses a YAML file of the catalog into `T`: an embedded file from its JSON twin, a file
     /// of an overlay as YAML.
     pub fn yaml<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
-        if let Some(Cow::Borrowed(_)) = self.files.get(path)
+        if self.is_embedded(path)
             && let Ok(i) = YAML_TWINS.binary_search_by_key(&path, |(p, _)| p)
         {
             return serde_json::from_str(YAML_TWINS[i].1)

@@ -62,21 +62,29 @@ impl<'i> jsonschema::Keyword<'i> for Pattern {
 /// Path of the schema inside the catalog.
 pub const SCHEMA_PATH: &str = "catalog/schema/landing-zone.schema.json";
 
+/// The embedded catalog's schema, turned into validation code when meg is built: compiling it
+/// at run time was the largest step of a render before the templates.
+#[jsonschema::validator(path = "catalog/schema/landing-zone.schema.json")]
+struct EmbeddedSchema;
+
 /// The parsed and compiled input schema.
 pub struct Schema {
     /// The schema document.
     pub doc: Value,
-    /// Compiled on first use: `show` and `init` only read the document, and a render compiles
-    /// it while its templates are being parsed.
+    /// Whether the document is the embedded catalog's, which [`EmbeddedSchema`] validates.
+    embedded: bool,
+    /// A schema from a `--catalog` overlay, compiled on first use: `show` and `init` only read
+    /// the document.
     validator: std::sync::OnceLock<std::result::Result<jsonschema::Validator, String>>,
 }
 
 impl Schema {
-    /// Loads the catalog's schema; it is compiled when first needed.
+    /// Loads the catalog's schema; an overlay's is compiled when first needed.
     pub fn load(catalog: &Catalog) -> Result<Self> {
         let doc: Value = catalog.json(SCHEMA_PATH)?;
         Ok(Schema {
             doc,
+            embedded: catalog.is_embedded(SCHEMA_PATH),
             validator: std::sync::OnceLock::new(),
         })
     }
@@ -97,9 +105,23 @@ impl Schema {
     /// Checks the merged values; every problem becomes one located diagnostic.
     pub fn validate(&self, values: &Values) -> Result<()> {
         let mut diags: Vec<(String, Diagnostic)> = Vec::new();
-        for err in self.validator()?.iter_errors(&values.merged) {
+        let errors = if self.embedded {
+            EmbeddedSchema::iter_errors(&values.merged)
+        } else {
+            self.validator()?.iter_errors(&values.merged)
+        };
+        for err in errors {
             let pointer = err.instance_path().as_str().to_string();
-            for d in self.describe(&pointer, err.kind(), err.instance(), values) {
+            // The validator built into meg reports a bad key by the keyword of `propertyNames`
+            // it broke; a compiled one wraps that in a propertyNames error.
+            let bad_key = !matches!(err.kind(), ValidationErrorKind::PropertyNames { .. })
+                && err.schema_path().as_str().contains("/propertyNames/");
+            let found = if bad_key {
+                self.bad_key(&pointer, err.instance(), &err.to_string(), values)
+            } else {
+                self.describe(&pointer, err.kind(), err.instance(), values)
+            };
+            for d in found {
                 diags.push((pointer.clone(), d));
             }
         }
@@ -207,18 +229,7 @@ impl Schema {
                 vec![d]
             }
             ValidationErrorKind::PropertyNames { error } => {
-                let name = error.instance().as_str().unwrap_or_default().to_string();
-                let rule = self
-                    .at(pointer)
-                    .and_then(|n| n.get("propertyNames"))
-                    .and_then(|p| p.get("description"))
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| first_line(&error.to_string()).to_string());
-                vec![Diagnostic::at(
-                    at(pointer),
-                    format!("'{name}' is not an allowed name here: {rule}"),
-                )]
+                self.bad_key(pointer, error.instance(), &error.to_string(), values)
             }
             _ => one(format!(
                 "{} is not valid: {}",
@@ -226,6 +237,22 @@ impl Schema {
                 self.plain(kind, found)
             )),
         }
+    }
+
+    /// A key of the object at `pointer` that its `propertyNames` rule refuses, in that rule's
+    /// words (its description), else in the validator's.
+    fn bad_key(&self, pointer: &str, key: &Value, error: &str, values: &Values) -> Vec<Diagnostic> {
+        let name = key.as_str().unwrap_or_default();
+        let rule = self
+            .at(pointer)
+            .and_then(|n| n.get("propertyNames"))
+            .and_then(|p| p.get("description"))
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| first_line(error));
+        vec![Diagnostic::at(
+            values.locate(pointer),
+            format!("'{name}' is not an allowed name here: {rule}"),
+        )]
     }
 
     fn plain(&self, kind: &ValidationErrorKind, found: &Value) -> String {
@@ -419,4 +446,72 @@ fn short(v: &Value) -> String {
 
 fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s)
+}
+
+#[cfg(test)]
+mod embedded_tests {
+    use super::*;
+    use crate::values::Layer;
+
+    /// What `validate` says of a document, as text.
+    fn verdict(schema: &Schema, name: &str, yaml: &str) -> String {
+        let values = Values::from_layers(vec![Layer::from_str(name, yaml).unwrap()]);
+        match schema.validate(&values) {
+            Ok(()) => "valid".into(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// The validator built into meg from the embedded schema and the schema compiled at run
+    /// time (as an overlay's is) accept and reject the same documents with the same words.
+    #[test]
+    fn the_built_in_validator_says_what_the_compiled_schema_says() {
+        let catalog = Catalog::embedded();
+        let built_in = Schema::load(&catalog).unwrap();
+        assert!(built_in.embedded);
+        let compiled = Schema {
+            embedded: false,
+            ..Schema::load(&catalog).unwrap()
+        };
+        let minimal = "name: fabrikam\nstrategy: hybrid\nlocation: westeurope\nenvironments:\n  dev:\n    network:\n      hub:\n        addressSpace: 10.10.0.0/22\n";
+        let mut docs: Vec<(String, String)> = catalog
+            .list("examples/")
+            .map(|p| (p.to_string(), catalog.text(p).unwrap().to_string()))
+            .collect();
+        assert!(docs.len() >= 5);
+        for (what, doc) in [
+            ("pattern", minimal.replace("fabrikam", "Fabrikam_LZ")),
+            ("type", minimal.replace("10.10.0.0/22", "10")),
+            ("unknown key", minimal.replace("location:", "locaton:")),
+            ("enum", format!("{minimal}firewall:\n  tier: premium\n")),
+            ("property name", minimal.replace("  dev:", "  Dev-1:")),
+            ("missing", minimal.replace("strategy: hybrid\n", "")),
+            (
+                "minimum",
+                format!("{minimal}monitoring:\n  retentionDays: 1\n"),
+            ),
+            (
+                "no environment",
+                format!(
+                    "{}environments: {{}}\n",
+                    &minimal[..minimal.find("environments:").unwrap()]
+                ),
+            ),
+            (
+                "too few items",
+                format!(
+                    "{minimal}onPremises:\n  sites:\n    - name: dc\n      gatewayAddress: 203.0.113.1\n      addressSpaces: []\n"
+                ),
+            ),
+        ] {
+            docs.push((what.to_string(), doc));
+        }
+        let mut rejected = 0;
+        for (name, doc) in &docs {
+            let says = verdict(&built_in, name, doc);
+            rejected += usize::from(says != "valid");
+            assert_eq!(says, verdict(&compiled, name, doc), "{name}");
+        }
+        assert_eq!(rejected, 9, "each broken document is rejected");
+    }
 }
