@@ -336,7 +336,9 @@ pub fn checkov_skips(files: &FileSet) -> Vec<CheckovSkip> {
 }
 
 fn tera_message(e: &tera::Error) -> String {
-    let mut msg = e.to_string();
+    // Tera's reports open with their own "error: ", which meg's message already says.
+    let text = e.to_string();
+    let mut msg = text.strip_prefix("error: ").unwrap_or(&text).to_string();
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
         msg.push_str(": ");
