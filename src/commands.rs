@@ -13,6 +13,7 @@ use crate::lock::Lock;
 use crate::model::{Strategy, TIERS};
 use crate::pipeline::Session;
 use crate::render::Target;
+use crate::schema::Schema;
 use crate::write;
 
 /// Runs a parsed command line and returns the exit code.
@@ -201,25 +202,25 @@ fn param_rows(session: &Session, keys: &[String]) -> Result<Vec<ParamRow>> {
             ))
         })
         .collect::<Result<_>>()?;
+    let schema = session.schema()?;
     let mut rows = Vec::new();
     for key in keys {
         // Per-environment settings live in $defs; tenant-wide ones (governance) at the top. A
         // component may name a nested block (`migration.backup`).
         let mut parts = key.split('.');
         let first = parts.next().unwrap_or_default();
-        let mut node = match session.schema.doc["$defs"].get(first) {
+        let mut node = match schema.doc["$defs"].get(first) {
             Some(n) => n,
-            None => &session.schema.doc["properties"][first],
+            None => &schema.doc["properties"][first],
         };
         for part in parts {
-            node = session
-                .schema
+            node = schema
                 .resolve(node)
                 .and_then(|n| n.get("properties"))
                 .and_then(|p| p.get(part))
                 .unwrap_or(&Value::Null);
         }
-        flatten(session, node, key, &mut rows);
+        flatten(schema, node, key, &mut rows);
     }
     // Components share blocks (`migration` and `migration.backup`): each key once.
     let mut seen = std::collections::BTreeSet::new();
@@ -235,18 +236,18 @@ fn param_rows(session: &Session, keys: &[String]) -> Result<Vec<ParamRow>> {
     Ok(rows)
 }
 
-fn flatten(session: &Session, node: &Value, path: &str, rows: &mut Vec<ParamRow>) {
-    let Some(node) = session.schema.resolve(node) else {
+fn flatten(schema: &Schema, node: &Value, path: &str, rows: &mut Vec<ParamRow>) {
+    let Some(node) = schema.resolve(node) else {
         return;
     };
     if let Some(props) = node.get("properties").and_then(Value::as_object) {
         for (k, sub) in props {
-            flatten(session, sub, &format!("{path}.{k}"), rows);
+            flatten(schema, sub, &format!("{path}.{k}"), rows);
         }
         return;
     }
     // A list of objects (spokes, sites): show the list, then each item's fields as `list[].x`.
-    let items = node.get("items").and_then(|i| session.schema.resolve(i));
+    let items = node.get("items").and_then(|i| schema.resolve(i));
     if let Some(item_props) = items
         .and_then(|i| i.get("properties"))
         .and_then(Value::as_object)
@@ -264,13 +265,13 @@ fn flatten(session: &Session, node: &Value, path: &str, rows: &mut Vec<ParamRow>
             presets: serde_json::Map::new(),
         });
         for (k, sub) in item_props {
-            flatten(session, sub, &format!("{path}[].{k}"), rows);
+            flatten(schema, sub, &format!("{path}[].{k}"), rows);
         }
         return;
     }
     let ty = match node.get("type") {
         Some(Value::String(t)) if t == "array" => {
-            let item = node.get("items").and_then(|i| session.schema.resolve(i));
+            let item = node.get("items").and_then(|i| schema.resolve(i));
             let inner = item
                 .and_then(|i| i.get("type"))
                 .and_then(Value::as_str)
@@ -510,13 +511,14 @@ fn init(
             output.display()
         )));
     }
-    let text = starter_text(session, &s, &starter);
+    let text = starter_text(session.schema()?, &s, &starter);
     // Prove the starter renders before handing it over.
     let check_values = crate::values::Values::from_layers(vec![crate::values::Layer::from_str(
         &output.display().to_string(),
         &text,
     )?]);
-    let lz = crate::model::LandingZone::resolve(&check_values, &session.catalog, &session.schema)?;
+    let lz =
+        crate::model::LandingZone::resolve(&check_values, &session.catalog, session.schema()?)?;
     crate::render::Renderer::new(&session.catalog)?.render(
         &lz,
         &Target::ALL,
@@ -534,8 +536,8 @@ fn init(
 
 /// The commented starter file: the strategy's starter values, then every other setting of
 /// the schema commented out with its description and default.
-fn starter_text(session: &Session, s: &Strategy, starter: &Value) -> String {
-    let doc = &session.schema.doc;
+fn starter_text(schema: &Schema, s: &Strategy, starter: &Value) -> String {
+    let doc = &schema.doc;
     let mut lines = vec![
         format!("# meg landing zone: {} — {}", s.name, s.summary),
         "# Render: meg render <this file> -o out    Explain a key: meg show <component>"
@@ -548,7 +550,7 @@ fn starter_text(session: &Session, s: &Strategy, starter: &Value) -> String {
         .as_object()
         .expect("schema has properties");
     for (key, sub) in props {
-        let sub = session.schema.resolve(sub).unwrap_or(sub);
+        let sub = schema.resolve(sub).unwrap_or(sub);
         let desc = sub
             .get("description")
             .and_then(Value::as_str)
@@ -565,7 +567,7 @@ fn starter_text(session: &Session, s: &Strategy, starter: &Value) -> String {
             }
             None => {
                 let mut defaults = Value::Object(serde_json::Map::new());
-                session.schema.apply_defaults(sub, &mut defaults);
+                schema.apply_defaults(sub, &mut defaults);
                 // What this strategy starts from, not only the schema's bare defaults.
                 if let Some(strategy_default) = s.defaults.get(key) {
                     crate::values::merge(&mut defaults, strategy_default);

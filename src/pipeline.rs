@@ -16,8 +16,8 @@ use crate::values::Values;
 pub struct Session {
     /// The catalog in use.
     pub catalog: Catalog,
-    /// Its input schema.
-    pub schema: Schema,
+    /// Its input schema, read when first needed: a render starts parsing its templates first.
+    schema: std::sync::OnceLock<Schema>,
     /// The template engine, once parsed: every render of a session shares the targets and
     /// pipeline.
     renderer: std::sync::Mutex<Option<std::sync::Arc<Renderer>>>,
@@ -45,10 +45,9 @@ impl Session {
             Some(d) => Catalog::with_overlay(d)?,
             None => Catalog::embedded(),
         };
-        let schema = Schema::load(&catalog)?;
         Ok(Session {
             catalog,
-            schema,
+            schema: std::sync::OnceLock::new(),
             renderer: std::sync::Mutex::default(),
         })
     }
@@ -71,6 +70,15 @@ impl Session {
         Ok(r)
     }
 
+    /// The catalog's input schema.
+    pub fn schema(&self) -> Result<&Schema> {
+        if let Some(schema) = self.schema.get() {
+            return Ok(schema);
+        }
+        let schema = Schema::load(&self.catalog)?;
+        Ok(self.schema.get_or_init(|| schema))
+    }
+
     /// Loads, layers, validates and resolves the inputs.
     pub fn resolve(&self, input: &InputArgs) -> Result<(Values, LandingZone)> {
         if input.inputs.len() > 1 || input.inputs[0].is_dir() {
@@ -79,7 +87,7 @@ impl Session {
             ));
         }
         let values = Values::load(&input.files(), &input.sets)?;
-        let mut lz = LandingZone::resolve(&values, &self.catalog, &self.schema)?;
+        let mut lz = LandingZone::resolve(&values, &self.catalog, self.schema()?)?;
         lz.retain_environments(&input.envs)?;
         Ok((values, lz))
     }

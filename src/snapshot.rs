@@ -32,7 +32,7 @@ pub fn render_example(session: &Session, renderer: &Renderer, example: &str) -> 
     let path = format!("examples/{example}.yaml");
     let layer = Layer::from_str(&path, session.catalog.text(&path)?)?;
     let values = Values::from_layers(vec![layer]);
-    let lz = LandingZone::resolve(&values, &session.catalog, &session.schema)?;
+    let lz = LandingZone::resolve(&values, &session.catalog, session.schema()?)?;
     renderer.render(&lz, &Target::ALL, &session.catalog.declared_version())
 }
 
