@@ -693,7 +693,7 @@ fn render_batch(
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     // Parsed once, for all the landing zones of the batch.
-    session.renderer_for_batch(input)?;
+    session.prepare_batch(input)?;
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<BatchResult>>> = Mutex::new(files.iter().map(|_| None).collect());

@@ -52,22 +52,19 @@ impl Session {
         })
     }
 
-    /// The template engine for these outputs (a session's renders all share the targets and
-    /// pipeline), parsed once. A batch asks for it before its renders, so each of them renders
-    /// on one core.
-    pub fn renderer_for_batch(&self, input: &InputArgs) -> Result<std::sync::Arc<Renderer>> {
+    /// Parses the templates for these outputs once, before a batch's renders (a session's
+    /// renders all share the targets and pipeline), so that each of them renders on one core.
+    pub fn prepare_batch(&self, input: &InputArgs) -> Result<()> {
         let mut slot = self
             .renderer
             .lock()
             .expect("no panic while holding the lock");
-        if let Some(r) = slot.as_ref() {
-            return Ok(r.clone());
+        if slot.is_none() {
+            let renderer =
+                Renderer::for_output(&self.catalog, &input.targets(), input.pipeline)?.one_core();
+            *slot = Some(std::sync::Arc::new(renderer));
         }
-        let r = std::sync::Arc::new(
-            Renderer::for_output(&self.catalog, &input.targets(), input.pipeline)?.one_core(),
-        );
-        *slot = Some(r.clone());
-        Ok(r)
+        Ok(())
     }
 
     /// The catalog's input schema.
