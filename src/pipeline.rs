@@ -12,7 +12,7 @@ use crate::render::{Renderer, Target};
 use crate::schema::Schema;
 use crate::values::Values;
 
-/// A catalog with its compiled schema.
+/// A catalog, its input schema once read, and its template engine once parsed.
 pub struct Session {
     /// The catalog in use.
     pub catalog: Catalog,
