@@ -79,9 +79,13 @@ pub enum Command {
         /// List what would be created, changed or removed, and write nothing.
         #[arg(long)]
         dry_run: bool,
-        /// Overwrite files changed by hand since meg wrote them.
+        /// Overwrite files changed by hand since meg wrote them (implies --prune).
         #[arg(long)]
         force: bool,
+        /// Remove the files meg wrote before that this render no longer has, even when the
+        /// inputs differ from the ones recorded last time (a dropped -f file or --pipeline).
+        #[arg(long)]
+        prune: bool,
     },
     /// Show how a rendered tree differs from what meg would render now (exit 1 when it does).
     #[command(
@@ -112,6 +116,10 @@ pub enum Command {
         /// Report what would happen and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Remove the files the new render drops even when the inputs differ from the ones
+        /// recorded last time.
+        #[arg(long)]
+        prune: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -177,8 +185,9 @@ pub struct CompareArgs {
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// The landing-zone file. `meg render` also takes several files, or a folder of them, and
-    /// renders each into its own subfolder of the output, in parallel.
-    #[arg(required = true, num_args = 1.., value_name = "FILE")]
+    /// renders each into its own subfolder of the output, in parallel. render, diff and update
+    /// without a file use the inputs recorded in the output's lock by the last render.
+    #[arg(num_args = 0.., value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
     /// More value files, layered over the first in order (maps merge, lists replace).
     #[arg(short = 'f', long = "values", value_name = "FILE")]
@@ -219,6 +228,16 @@ impl Pipeline {
 }
 
 impl InputArgs {
+    /// Whether any input but the landing-zone file was given (`-f`, `--set`, `--env`,
+    /// `--target`, `--pipeline`).
+    pub fn has_flags(&self) -> bool {
+        !self.values.is_empty()
+            || !self.sets.is_empty()
+            || !self.envs.is_empty()
+            || !self.targets.is_empty()
+            || self.pipeline.is_some()
+    }
+
     /// Every value file, the main one first.
     pub fn files(&self) -> Vec<PathBuf> {
         self.inputs

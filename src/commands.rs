@@ -9,9 +9,11 @@ use serde_json::{Value, json};
 use crate::cli::{Cli, Command, CompareArgs, InputArgs};
 use crate::drift::FileChange;
 use crate::error::{Diagnostic, EXIT_OK, Error, Result, did_you_mean};
-use crate::lock::Lock;
+use crate::lock::{LOCK_PATH, Lock};
 use crate::model::{Strategy, TIERS};
+use crate::outlock::OutLock;
 use crate::pipeline::Session;
+use crate::recorded::RenderInputs;
 use crate::render::Target;
 use crate::schema::Schema;
 use crate::write;
@@ -48,7 +50,18 @@ pub fn run(cli: Cli) -> Result<i32> {
             output,
             dry_run,
             force,
-        } => render(session, &input, &output, dry_run, force, &out),
+            prune,
+        } => render(
+            session,
+            &input,
+            &output,
+            WriteOpts {
+                dry_run,
+                force,
+                prune,
+            },
+            &out,
+        ),
         Command::Validate { input, json } => validate(session, &input, json, &out),
         Command::Lint { input, json } => lint(session, &input, json, &out),
         Command::Completions { .. } => unreachable!("handled before the catalog is opened"),
@@ -61,12 +74,35 @@ pub fn run(cli: Cli) -> Result<i32> {
             input,
             output,
             dry_run,
+            prune,
             json,
-        } => update(session, &input, &output, dry_run, json, &out),
+        } => update(
+            session,
+            &input,
+            &output,
+            WriteOpts {
+                dry_run,
+                force: false,
+                prune,
+            },
+            json,
+            &out,
+        ),
         Command::Check { bless, compare } => {
             check(session, catalog_dir.as_deref(), bless, &compare, &out)
         }
     }
+}
+
+/// What a command that writes into an output folder may do.
+#[derive(Debug, Clone, Copy)]
+struct WriteOpts {
+    /// Report only.
+    dry_run: bool,
+    /// Overwrite the user's edits (and remove what changed inputs drop).
+    force: bool,
+    /// Remove the files that changed inputs drop.
+    prune: bool,
 }
 
 /// How chatty to be.
@@ -79,6 +115,13 @@ impl Output {
     fn say(&self, msg: impl AsRef<str>) {
         if !self.quiet {
             println!("{}", msg.as_ref());
+        }
+    }
+
+    /// A note on standard error, which keeps standard output for results (`--json`).
+    fn note(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("note: {}", msg.as_ref());
         }
     }
 }
@@ -605,42 +648,66 @@ fn render(
     session: &Session,
     input: &InputArgs,
     output: &Path,
-    dry_run: bool,
-    force: bool,
+    opts: WriteOpts,
     out: &Output,
 ) -> Result<i32> {
+    if input.inputs.is_empty() {
+        let (again, recorded) = recorded_args(input, output, "render")?;
+        out.say(format!(
+            "rendering {} again from the inputs its lock records: {}",
+            output.display(),
+            recorded.command_line(output)
+        ));
+        return render_one(session, &again, output, opts, out, Some(&recorded)).map(|_| EXIT_OK);
+    }
     let batch = input.batch().map_err(|e| Error::io(&input.inputs[0], e))?;
     let Some(files) = batch else {
-        return render_one(session, input, output, dry_run, force, out).map(|_| EXIT_OK);
+        return render_one(session, input, output, opts, out, None).map(|_| EXIT_OK);
     };
     if files.is_empty() {
         return Err(Error::Usage(
             "no landing-zone files (*.yaml) found in the inputs".into(),
         ));
     }
-    let mut stems = std::collections::BTreeSet::new();
+    // Each landing zone renders into OUT/<its file's stem>: every stem is checked before
+    // anything is written, so that none can name OUT itself, its parent or a hidden folder.
+    let mut stems: std::collections::BTreeMap<String, &PathBuf> = std::collections::BTreeMap::new();
+    let mut bad = Vec::new();
     for f in &files {
-        let stem = f
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !stems.insert(stem.clone()) {
-            return Err(Error::Usage(format!(
-                "two inputs would render into the same folder '{stem}'"
-            )));
+        match zone_folder(f) {
+            Ok(stem) => {
+                // Folders that differ only in case are one folder on Windows and macOS.
+                if let Some(other) = stems.insert(stem.to_lowercase(), f) {
+                    bad.push(
+                        Diagnostic::at(
+                            f.display().to_string(),
+                            format!(
+                                "{} and {} would render into the same folder '{stem}'",
+                                other.display(),
+                                f.display()
+                            ),
+                        )
+                        .hint("rename one of the files"),
+                    );
+                }
+            }
+            Err(d) => bad.push(d),
         }
+    }
+    if !bad.is_empty() {
+        return Err(Error::Input(bad));
     }
     // Two landing zones with one name would get the same globally unique names (Key Vault).
     let mut by_name: std::collections::BTreeMap<String, Vec<String>> =
         std::collections::BTreeMap::new();
     for f in &files {
-        if let Ok(layer) = crate::values::Layer::from_file(f) {
-            if let Some(name) = layer.value.get("name").and_then(serde_json::Value::as_str) {
-                by_name
-                    .entry(name.to_string())
-                    .or_default()
-                    .push(f.display().to_string());
-            }
+        if let Ok(layer) = crate::values::Layer::from_file(f)
+            && let Some(name) = layer.value.get("name").and_then(serde_json::Value::as_str)
+        {
+            by_name
+                .entry(name.to_string())
+                .or_default()
+                .push(f.display().to_string());
         }
     }
     let clashes: Vec<Diagnostic> = by_name
@@ -654,7 +721,7 @@ fn render(
     if !clashes.is_empty() {
         return Err(Error::Input(clashes));
     }
-    let results = render_batch(session, input, output, &files, dry_run, force)?;
+    let results = render_batch(session, input, output, &files, opts)?;
     let failed: Vec<&(PathBuf, Error)> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     for (file, e) in &failed {
         eprintln!("{}:\n{e}", file.display());
@@ -687,8 +754,7 @@ fn render_batch(
     input: &InputArgs,
     output: &Path,
     files: &[PathBuf],
-    dry_run: bool,
-    force: bool,
+    opts: WriteOpts,
 ) -> Result<Vec<BatchResult>> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -715,13 +781,11 @@ fn render_batch(
                         inputs: vec![file.clone()],
                         ..input.clone()
                     };
-                    let stem = file
-                        .file_stem()
-                        .expect("a file has a stem")
-                        .to_string_lossy()
-                        .into_owned();
-                    let r = render_one(session, &one, &output.join(stem), dry_run, force, &quiet)
-                        .map(|_| ())
+                    let r = zone_folder(file)
+                        .map_err(Error::input)
+                        .and_then(|stem| {
+                            render_one(session, &one, &output.join(stem), opts, &quiet, None)
+                        })
                         .map_err(|e| (file.clone(), e));
                     results.lock().expect("no worker panics holding the lock")[i] = Some(r);
                     let n = done.fetch_add(1, Ordering::Relaxed) + 1;
@@ -747,37 +811,47 @@ fn render_one(
     session: &Session,
     input: &InputArgs,
     output: &Path,
-    dry_run: bool,
-    force: bool,
+    opts: WriteOpts,
     out: &Output,
+    recorded: Option<&RenderInputs>,
 ) -> Result<()> {
     let r = session.render(input)?;
-    if !dry_run && write::recover(output)? {
-        out.say(format!(
-            "rolled back an interrupted write in {}",
-            output.display()
-        ));
-    }
+    // From here to the commit, no other meg writes into the folder.
+    let _guard = hold(output, opts.dry_run, out)?;
     let old = Lock::read(output)?;
+    if let Some(recorded) = recorded
+        && old.as_ref().and_then(|l| l.render.as_ref()) != Some(recorded)
+    {
+        return Err(Error::Usage(format!(
+            "{}: the inputs it records changed while meg rendered from them (another meg wrote there); run this again",
+            output.join(LOCK_PATH).display()
+        )));
+    }
     let plan = write::plan(
         output,
         &r.files,
         old.as_ref().map(|l| l.without(&r.others)).as_ref(),
     )?;
-    if dry_run {
+    let changed = changed_inputs(old.as_ref(), input, output, &plan, opts);
+    if opts.dry_run {
         for (verb, paths) in [
             ("create", &plan.create),
             ("change", &plan.change),
             ("remove", &plan.remove),
         ] {
             for p in paths {
-                let edited = if plan.conflicts.contains(p) {
+                let why = if plan.conflicts.contains(p) {
                     "  (edited by hand: needs --force)"
+                } else if verb == "remove" && !changed.is_empty() {
+                    "  (the inputs changed: needs --prune)"
                 } else {
                     ""
                 };
-                println!("{verb:7} {p}{edited}");
+                println!("{verb:7} {p}{why}");
             }
+        }
+        for line in &changed {
+            out.note(format!("input changed since the last render: {line}"));
         }
         out.say(format!(
             "dry run: {} to create, {} to change, {} to remove, {} unchanged; nothing written",
@@ -788,7 +862,10 @@ fn render_one(
         ));
         return Ok(());
     }
-    if !plan.conflicts.is_empty() && !force {
+    if !changed.is_empty() {
+        return Err(dropped_inputs(output, &changed, &plan.remove));
+    }
+    if !plan.conflicts.is_empty() && !opts.force {
         return Err(Error::UserEdits(plan.conflicts.clone()));
     }
     let targets: Vec<String> = r.targets.iter().map(|t| t.dir().to_string()).collect();
@@ -796,7 +873,8 @@ fn render_one(
         output,
         &r,
         old.as_ref(),
-        Lock::new(&r.values, &session.catalog.version(), &targets, &r.files),
+        Lock::new(&r.values, &session.catalog.version(), &targets, &r.files)
+            .with_inputs(RenderInputs::of(input, output)),
     )?;
     write::apply_with_base(output, &r.files, &plan, &lock, &base)?;
     if out.verbose {
@@ -911,7 +989,16 @@ fn diff(
     compare: &CompareArgs,
     out: &Output,
 ) -> Result<i32> {
+    let again;
+    let input = if input.inputs.is_empty() {
+        again = recorded_args(input, output, "diff")?.0;
+        &again
+    } else {
+        input
+    };
     let r = session.render(input)?;
+    // Read while no meg writes there, after rolling back a write that was interrupted.
+    let _guard = hold(output, true, out)?;
     let lock = Lock::read(output)?;
     if lock.is_none() && !output.exists() {
         return Err(Error::Usage(format!(
@@ -973,24 +1060,28 @@ fn update(
     session: &Session,
     input: &InputArgs,
     output: &Path,
-    dry_run: bool,
+    opts: WriteOpts,
     json: bool,
     out: &Output,
 ) -> Result<i32> {
+    let dry_run = opts.dry_run;
+    let again;
+    let input = if input.inputs.is_empty() {
+        again = recorded_args(input, output, "update")?.0;
+        &again
+    } else {
+        input
+    };
     let r = session.render(input)?;
-    if !dry_run && write::recover(output)? {
-        out.say(format!(
-            "rolled back an interrupted write in {}",
-            output.display()
-        ));
+    // An update of a folder meg never wrote stops below, before anything is created.
+    if !output.join(LOCK_PATH).exists() {
+        return Err(not_rendered(output));
     }
+    let _guard = hold(output, dry_run, out)?;
     let lock = Lock::read(output)?;
     let base = crate::lock::read_base(output)?;
     let (Some(lock), Some(base)) = (lock, base) else {
-        return Err(Error::Usage(format!(
-            "{}: meg has no record of what it wrote there (.meg/lock.json and .meg/base.json.gz); render it first",
-            output.display()
-        )));
+        return Err(not_rendered(output));
     };
     let new_version = session.catalog.version();
     let labels = crate::merge::Labels {
@@ -1001,6 +1092,15 @@ fn update(
     let mut base = base;
     base.remove_all(&r.others);
     let up = crate::update::plan(output, &base, &r.files, labels)?;
+    let changed = changed_inputs(Some(&lock), input, output, &up.plan, opts);
+    if !changed.is_empty() && !dry_run {
+        return Err(dropped_inputs(output, &changed, &up.plan.remove));
+    }
+    for line in &changed {
+        out.note(format!(
+            "input changed since the last render: {line} (removing files needs --prune)"
+        ));
+    }
     let conflicts = up.conflicts();
     if json {
         let v = json!({"dryRun": dry_run, "conflicts": conflicts, "files": up.report});
@@ -1030,7 +1130,8 @@ fn update(
             output,
             &r,
             Some(&lock),
-            Lock::new(&r.values, &new_version, &targets, &r.files),
+            Lock::new(&r.values, &new_version, &targets, &r.files)
+                .with_inputs(RenderInputs::of(input, output)),
         )?;
         write::apply_with_base(output, &up.files, &up.plan, &new_lock, &new_base)?;
     }
@@ -1171,4 +1272,133 @@ fn keep_others(
 /// Whether colour may be used on standard output.
 pub fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal()
+}
+
+/// The output folder's lock, held while a command reads or writes the folder: exclusive for a
+/// write, shared for a read (diff, dry runs). Either way, a write that an earlier meg left
+/// half-applied is rolled back first, so that nothing acts on a mix of old and new files.
+fn hold(output: &Path, read_only: bool, out: &Output) -> Result<Option<OutLock>> {
+    let guard = if read_only {
+        OutLock::read(output)?
+    } else {
+        Some(OutLock::write(output)?)
+    };
+    if guard.is_some() && write::recover(output)? {
+        out.note(format!(
+            "rolled back an interrupted write in {}: the folder is as it was before it",
+            output.display()
+        ));
+    }
+    Ok(guard)
+}
+
+/// The inputs recorded in the output's lock, for a command given no landing-zone file.
+fn recorded_args(input: &InputArgs, output: &Path, cmd: &str) -> Result<(InputArgs, RenderInputs)> {
+    let lock_path = output.join(LOCK_PATH);
+    let give_file = format!(
+        "give the landing-zone file: meg {cmd} FILE -o {}",
+        output.display()
+    );
+    if input.has_flags() {
+        return Err(Error::Usage(format!(
+            "`meg {cmd} -o {}` without a landing-zone file uses exactly the inputs recorded in {}; to change -f, --set, --env, --target or --pipeline, {give_file} ...",
+            output.display(),
+            lock_path.display()
+        )));
+    }
+    let Some(lock) = Lock::read(output)? else {
+        return Err(Error::Usage(format!(
+            "no landing-zone file given, and meg has not rendered into {} ({} is missing); {give_file}",
+            output.display(),
+            lock_path.display()
+        )));
+    };
+    let Some(recorded) = lock.render else {
+        return Err(Error::Usage(format!(
+            "no landing-zone file given, and {} does not record the inputs (an older meg wrote it); {give_file}",
+            lock_path.display()
+        )));
+    };
+    recorded.check().map_err(|why| {
+        Error::Usage(format!(
+            "{}: the recorded inputs are not valid ({why}); {give_file}",
+            lock_path.display()
+        ))
+    })?;
+    Ok((recorded.to_args(output), recorded))
+}
+
+/// How the inputs differ from the recorded ones, when that matters: the write would remove
+/// files, and neither --prune nor --force allows it.
+fn changed_inputs(
+    old: Option<&Lock>,
+    input: &InputArgs,
+    output: &Path,
+    plan: &write::Plan,
+    opts: WriteOpts,
+) -> Vec<String> {
+    match old {
+        Some(lock) if !plan.remove.is_empty() && !opts.prune && !opts.force => {
+            crate::recorded::changes(lock, input, output)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The refusal of a write that would remove files because inputs were left out.
+fn dropped_inputs(output: &Path, changed: &[String], remove: &[String]) -> Error {
+    const SHOWN: usize = 30;
+    let mut msg = format!(
+        "the inputs differ from the ones that last rendered {} (recorded in {}), and this would remove {} file(s) meg wrote:\n  inputs that changed:",
+        output.display(),
+        output.join(LOCK_PATH).display(),
+        remove.len()
+    );
+    for line in changed {
+        msg.push_str(&format!("\n    {line}"));
+    }
+    msg.push_str("\n  files it would remove:");
+    for p in remove.iter().take(SHOWN) {
+        msg.push_str(&format!("\n    {p}"));
+    }
+    if remove.len() > SHOWN {
+        msg.push_str(&format!("\n    ... and {} more", remove.len() - SHOWN));
+    }
+    msg.push_str(&format!(
+        "\n  hint: nothing was written; `meg render -o {}` renders again from the recorded inputs; pass --prune to remove the files",
+        output.display()
+    ));
+    Error::Usage(msg)
+}
+
+fn not_rendered(output: &Path) -> Error {
+    Error::Usage(format!(
+        "{}: meg has no record of what it wrote there (.meg/lock.json and .meg/base.json.gz); render it first",
+        output.display()
+    ))
+}
+
+/// The folder a landing zone of a batch renders into: its file's stem, if that is a plain
+/// name (letters, digits, `-`, `_`, `.`, not starting with `.` or `-`), so that no file name
+/// (`..yaml`, `...yaml`, `.yaml`, a name with a separator) can lead outside the output.
+fn zone_folder(file: &Path) -> std::result::Result<String, Diagnostic> {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let plain = !stem.is_empty()
+        && stem.len() <= 200
+        && !stem.starts_with(['.', '-'])
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if plain {
+        Ok(stem.to_string())
+    } else {
+        Err(Diagnostic::at(
+            file.display().to_string(),
+            format!(
+                "'{}' cannot name the folder this landing zone renders into",
+                file.file_stem().unwrap_or_default().to_string_lossy()
+            ),
+        )
+        .hint("in a batch each file renders into OUT/<file name without .yaml>: rename it to letters, digits, '-', '_' or '.', not starting with '.' or '-'"))
+    }
 }

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
 use crate::fileset::FileSet;
+use crate::recorded::RenderInputs;
 use crate::values::Values;
 
 /// Folder inside the output that belongs to meg.
@@ -35,6 +36,10 @@ pub struct Lock {
     pub targets: Vec<String>,
     /// SHA-256 of every generated file, by path.
     pub files: BTreeMap<String, String>,
+    /// The command-line inputs, so that `meg render -o OUT` renders again from them; absent
+    /// from locks written before meg recorded them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub render: Option<RenderInputs>,
 }
 
 /// One input layer.
@@ -72,7 +77,14 @@ impl Lock {
             values: values.merged.clone(),
             targets: targets.to_vec(),
             files: files.hashes(),
+            render: None,
         }
+    }
+
+    /// The lock with the command-line inputs that produced it.
+    pub fn with_inputs(mut self, inputs: Option<RenderInputs>) -> Self {
+        self.render = inputs;
+        self
     }
 
     /// Reads the lock of an output folder; `None` when meg never wrote there.

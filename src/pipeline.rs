@@ -78,6 +78,11 @@ impl Session {
 
     /// Loads, layers, validates and resolves the inputs.
     pub fn resolve(&self, input: &InputArgs) -> Result<(Values, LandingZone)> {
+        if input.inputs.is_empty() {
+            return Err(crate::error::Error::Usage(
+                "no landing-zone file given (for example: meg validate landing-zone.yaml)".into(),
+            ));
+        }
         if input.inputs.len() > 1 || input.inputs[0].is_dir() {
             return Err(crate::error::Error::Usage(
                 "several landing zones (or a folder) are for `meg render` only; layer value files over one landing zone with -f".into(),

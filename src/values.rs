@@ -272,10 +272,10 @@ fn yaml_error(name: &str, e: &serde_saphyr::Error) -> Error {
         msg = &msg[..i];
     }
     // saphyr starts with "line X column Y: "; the location goes in front of our message instead.
-    if msg.starts_with("line ") {
-        if let Some(i) = msg.find(": ") {
-            msg = &msg[i + 2..];
-        }
+    if msg.starts_with("line ")
+        && let Some(i) = msg.find(": ")
+    {
+        msg = &msg[i + 2..];
     }
     let loc = match e.location() {
         Some(l) if l.line() > 0 => format!("{name}:{}:{}", l.line(), l.column()),

@@ -1,0 +1,353 @@
+//! The command-line inputs of a render, recorded in the lock: `meg render -o OUT` renders
+//! again from them, and a render whose inputs differ from them cannot silently remove what the
+//! missing inputs had added.
+//!
+//! Value files are recorded relative to the output folder, so the record holds wherever the
+//! repository is checked out. The record is read back from disk: it is checked before use
+//! ([`RenderInputs::check`]) and only ever names `.yaml` files by relative path.
+
+use std::path::{Component, Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{InputArgs, Pipeline};
+use crate::lock::Lock;
+use crate::render::Target;
+
+/// The inputs of one render, as given on the command line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RenderInputs {
+    /// The landing-zone file, then each `-f` file, relative to the output folder.
+    pub files: Vec<String>,
+    /// Each `--set`, in order.
+    #[serde(default)]
+    pub set: Vec<String>,
+    /// `--pipeline`, if given.
+    #[serde(default)]
+    pub pipeline: Option<String>,
+    /// The targets rendered.
+    pub targets: Vec<String>,
+    /// `--env`, if given (empty: every environment).
+    #[serde(default)]
+    pub envs: Vec<String>,
+}
+
+impl RenderInputs {
+    /// The record of a render into `out` (which exists); `None` when a file's path cannot be
+    /// written relative to it (not UTF-8, another drive).
+    pub fn of(input: &InputArgs, out: &Path) -> Option<Self> {
+        let out = out.canonicalize().ok()?;
+        let files = input
+            .files()
+            .iter()
+            .map(|f| relative(&out, &f.canonicalize().ok()?))
+            .collect::<Option<Vec<_>>>()?;
+        Some(RenderInputs {
+            files,
+            set: input.sets.clone(),
+            pipeline: input.pipeline.map(|p| p.dir().to_string()),
+            targets: input
+                .targets()
+                .iter()
+                .map(|t| t.dir().to_string())
+                .collect(),
+            envs: input.envs.clone(),
+        })
+    }
+
+    /// Checks a record read from disk; the error says what is wrong with it.
+    pub fn check(&self) -> Result<(), String> {
+        if self.files.is_empty() || self.files.len() > 64 {
+            return Err(format!("{} value files", self.files.len()));
+        }
+        for f in &self.files {
+            check_file(f).map_err(|why| format!("value file {f:?}: {why}"))?;
+        }
+        if self.set.len() > 1000 {
+            return Err(format!("{} --set values", self.set.len()));
+        }
+        for s in &self.set {
+            if !s.contains('=') || s.len() > 65_536 || s.contains('\0') {
+                return Err(format!("--set {:?} is not key.path=value", short(s)));
+            }
+        }
+        if let Some(p) = &self.pipeline {
+            parse::<Pipeline>(p).ok_or_else(|| format!("unknown pipeline {:?}", short(p)))?;
+        }
+        if self.targets.is_empty() || self.targets.len() > Target::ALL.len() {
+            return Err(format!("{} targets", self.targets.len()));
+        }
+        for t in &self.targets {
+            parse::<Target>(t).ok_or_else(|| format!("unknown target {:?}", short(t)))?;
+        }
+        if self.envs.len() > 100
+            || self
+                .envs
+                .iter()
+                .any(|e| e.is_empty() || e.len() > 100 || e.chars().any(char::is_control))
+        {
+            return Err("environment names that are not names".into());
+        }
+        Ok(())
+    }
+
+    /// The command-line inputs again, for a render into `out`. Call [`check`](Self::check)
+    /// first.
+    pub fn to_args(&self, out: &Path) -> InputArgs {
+        let files: Vec<PathBuf> = self.files.iter().map(|f| out.join(f)).collect();
+        InputArgs {
+            inputs: files[..1].to_vec(),
+            values: files[1..].to_vec(),
+            sets: self.set.clone(),
+            envs: self.envs.clone(),
+            targets: self.targets.iter().filter_map(|t| parse(t)).collect(),
+            pipeline: self.pipeline.as_deref().and_then(parse),
+        }
+    }
+
+    /// The inputs as they would be typed, with paths as seen from the current folder.
+    pub fn command_line(&self, out: &Path) -> String {
+        let mut words = vec![shown(out, &self.files[0])];
+        words.extend(
+            self.files[1..]
+                .iter()
+                .map(|f| format!("-f {}", shown(out, f))),
+        );
+        words.extend(self.set.iter().map(|s| format!("--set {s}")));
+        if let Some(p) = &self.pipeline {
+            words.push(format!("--pipeline {p}"));
+        }
+        if self.targets.len() < Target::ALL.len() {
+            words.extend(self.targets.iter().map(|t| format!("--target {t}")));
+        }
+        words.extend(self.envs.iter().map(|e| format!("--env {e}")));
+        words.join(" ")
+    }
+}
+
+/// How the inputs of a render into `out` differ from the ones recorded in its lock, one line
+/// per difference (empty: the same, or nothing to compare with). `--env` is left out: it
+/// narrows which parameter files are written and never removes any. A lock written before
+/// meg recorded the inputs still names the value files and the targets: those are compared.
+pub fn changes(lock: &Lock, input: &InputArgs, out: &Path) -> Vec<String> {
+    let mut lines = Vec::new();
+    let now_targets: Vec<String> = input
+        .targets()
+        .iter()
+        .map(|t| t.dir().to_string())
+        .collect();
+    let (was_files, now_files, was_targets) = match &lock.render {
+        Some(was) if was.check().is_ok() => {
+            let Some(now) = RenderInputs::of(input, out) else {
+                return lines;
+            };
+            let show = |fs: &[String]| fs.iter().map(|f| shown(out, f)).collect::<Vec<_>>();
+            list_changes("--set ", &was.set, &now.set, &mut lines);
+            match (&was.pipeline, &now.pipeline) {
+                (Some(a), None) => lines.push(format!("--pipeline {a} (given last time, not now)")),
+                (None, Some(b)) => lines.push(format!("--pipeline {b} (not given last time)")),
+                (Some(a), Some(b)) if a != b => {
+                    lines.push(format!("--pipeline {b} (--pipeline {a} last time)"))
+                }
+                _ => {}
+            }
+            (show(&was.files), show(&now.files), was.targets.clone())
+        }
+        // Older locks: the value files by name only.
+        _ => {
+            let name = |p: &Path| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            };
+            let was: Vec<String> = lock
+                .inputs
+                .iter()
+                .filter(|i| i.name != "--set")
+                .map(|i| i.name.clone())
+                .collect();
+            let now = input.files().iter().map(|f| name(f)).collect();
+            (was, now, lock.targets.clone())
+        }
+    };
+    if was_files.first() != now_files.first() {
+        lines.insert(
+            0,
+            format!(
+                "the landing-zone file: {} last time, {} now",
+                was_files.first().map_or("none", String::as_str),
+                now_files.first().map_or("none", String::as_str)
+            ),
+        );
+    }
+    let mut file_lines = Vec::new();
+    list_changes(
+        "-f ",
+        was_files.get(1..).unwrap_or_default(),
+        now_files.get(1..).unwrap_or_default(),
+        &mut file_lines,
+    );
+    let at = usize::from(was_files.first() != now_files.first());
+    lines.splice(at..at, file_lines);
+    if was_targets != now_targets {
+        lines.push(format!(
+            "--target: {} last time, {} now",
+            was_targets.join(" and "),
+            now_targets.join(" and ")
+        ));
+    }
+    lines
+}
+
+/// What was given last time and not now, what is new, or a change of order.
+fn list_changes(flag: &str, was: &[String], now: &[String], lines: &mut Vec<String>) {
+    let before = lines.len();
+    for w in was.iter().filter(|w| !now.contains(w)) {
+        lines.push(format!("{flag}{w} (given last time, not now)"));
+    }
+    for n in now.iter().filter(|n| !was.contains(n)) {
+        lines.push(format!("{flag}{n} (not given last time)"));
+    }
+    if lines.len() == before && was != now {
+        lines.push(format!(
+            "the order of the {} values",
+            flag.trim_end_matches(' ')
+        ));
+    }
+}
+
+fn parse<T: clap::ValueEnum>(s: &str) -> Option<T> {
+    T::from_str(s, false).ok()
+}
+
+fn short(s: &str) -> String {
+    s.chars().take(80).collect()
+}
+
+/// A recorded value file: `..` components only at the start, then plain names, a YAML file.
+fn check_file(f: &str) -> Result<(), &'static str> {
+    if f.len() > 4096 || f.chars().any(char::is_control) || f.contains('\\') {
+        return Err("not a plain relative path");
+    }
+    let mut parts = f.split('/').skip_while(|p| *p == "..").peekable();
+    if parts.peek().is_none() {
+        return Err("names no file");
+    }
+    for p in parts {
+        if p.is_empty() || p == "." || p == ".." || p.contains(':') {
+            return Err("not a plain relative path");
+        }
+    }
+    let lower = f.to_ascii_lowercase();
+    if !(lower.ends_with(".yaml") || lower.ends_with(".yml")) {
+        return Err("not a .yaml file");
+    }
+    Ok(())
+}
+
+/// `to` relative to `from`, both absolute and canonical, with `/` separators.
+fn relative(from: &Path, to: &Path) -> Option<String> {
+    let from: Vec<Component> = from.components().collect();
+    let to: Vec<Component> = to.components().collect();
+    if from.first() != to.first() {
+        return None;
+    }
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    for c in &to[common..] {
+        match c {
+            Component::Normal(n) => parts.push(n.to_str()?.to_string()),
+            _ => return None,
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// A recorded path as seen from the current folder, for messages.
+fn shown(out: &Path, rel: &str) -> String {
+    let mut path = PathBuf::new();
+    for c in out.join(rel).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(path.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                path.pop();
+            }
+            other => path.push(other),
+        }
+    }
+    if let Ok(cwd) = std::env::current_dir()
+        && let Ok(inside) = path.strip_prefix(&cwd)
+    {
+        return inside.display().to_string();
+    }
+    path.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_recorded_relative_to_the_output() {
+        assert_eq!(
+            relative(Path::new("/r/out"), Path::new("/r/lz/base.yaml")).as_deref(),
+            Some("../lz/base.yaml")
+        );
+        assert_eq!(
+            relative(Path::new("/r/a/b/out"), Path::new("/r/x.yaml")).as_deref(),
+            Some("../../../x.yaml")
+        );
+        assert_eq!(
+            relative(Path::new("/r/out"), Path::new("/r/out/in.yaml")).as_deref(),
+            Some("in.yaml")
+        );
+    }
+
+    #[test]
+    fn a_recorded_file_must_be_a_relative_yaml_path() {
+        for good in ["../base.yaml", "../../lz/prod.yml", "base.YAML"] {
+            assert!(check_file(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "/etc/passwd.yaml",
+            "../a/../../b.yaml",
+            "..",
+            "../",
+            "a//b.yaml",
+            "./a.yaml",
+            "c:/x.yaml",
+            "..\\x.yaml",
+            "../id_rsa",
+            "a\n.yaml",
+            "",
+        ] {
+            assert!(check_file(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_record_with_unknown_values_is_refused() {
+        let good = RenderInputs {
+            files: vec!["../lz.yaml".into()],
+            set: vec!["a.b=1".into()],
+            pipeline: Some("github".into()),
+            targets: vec!["bicep".into(), "terraform".into()],
+            envs: vec![],
+        };
+        assert_eq!(good.check(), Ok(()));
+        let bad = |f: fn(&mut RenderInputs)| {
+            let mut r = good.clone();
+            f(&mut r);
+            r.check().unwrap_err()
+        };
+        assert!(bad(|r| r.pipeline = Some("jenkins".into())).contains("pipeline"));
+        assert!(bad(|r| r.targets = vec!["pulumi".into()]).contains("target"));
+        assert!(bad(|r| r.targets.clear()).contains("targets"));
+        assert!(bad(|r| r.files.clear()).contains("value files"));
+        assert!(bad(|r| r.set = vec!["nokey".into()]).contains("--set"));
+        assert!(bad(|r| r.files = vec!["/abs.yaml".into()]).contains("relative"));
+    }
+}
