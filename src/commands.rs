@@ -1029,8 +1029,7 @@ fn diff(
         let unresolved: Vec<&str> = changes
             .iter()
             .filter(|c| {
-                std::fs::read_to_string(output.join(&c.path))
-                    .is_ok_and(|t| crate::merge::has_conflict_markers(&t))
+                std::fs::read(output.join(&c.path)).is_ok_and(crate::merge::has_conflict_markers)
             })
             .map(|c| c.path.as_str())
             .collect();

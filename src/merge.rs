@@ -1,19 +1,33 @@
-//! Three-way merge of text, line by line: base (what meg wrote last time), ours (the user's
+//! Three-way merge of files, line by line: base (what meg wrote last time), ours (the user's
 //! file now), theirs (the new render).
 //!
 //! Regions changed on one side only take that side; regions changed on both sides the same way
 //! take it once; regions changed differently become a conflict block with standard markers
 //! (`<<<<<<<`, `|||||||` with the base, `=======`, `>>>>>>>`). Nothing the user wrote is dropped:
 //! it is either in the result or inside a conflict block.
+//!
+//! It works on bytes, split at `\n`: a user's file in any ASCII-compatible encoding (Latin-1,
+//! Windows-1252, UTF-8) keeps every byte outside the regions it takes from the render. Lines
+//! compare without their line ending, so a file the user switched to CRLF still merges line by
+//! line; lines the render brings into such a file get the user's CRLF.
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-/// The result of merging one file.
+/// The result of merging one text file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {
     /// The merged text, with conflict blocks where the sides disagree.
     pub text: String,
     /// Number of conflict blocks in `text`.
+    pub conflicts: usize,
+}
+
+/// The result of merging one file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedBytes {
+    /// The merged bytes, with conflict blocks where the sides disagree.
+    pub bytes: Vec<u8>,
+    /// Number of conflict blocks in `bytes`.
     pub conflicts: usize,
 }
 
@@ -30,32 +44,59 @@ pub struct Labels<'a> {
 
 /// Merges three versions of a text file.
 pub fn merge3(base: &str, ours: &str, theirs: &str, labels: Labels) -> Merged {
-    if ours == theirs {
-        return Merged {
-            text: ours.to_string(),
-            conflicts: 0,
-        };
+    let m = merge_bytes(base.as_bytes(), ours.as_bytes(), theirs.as_bytes(), labels);
+    Merged {
+        // Text split at newlines and joined again, with ASCII line endings and UTF-8 labels
+        // added, is still UTF-8.
+        text: String::from_utf8(m.bytes).expect("a merge of UTF-8 texts is UTF-8"),
+        conflicts: m.conflicts,
+    }
+}
+
+/// Merges three versions of a file, whatever their encoding and line endings.
+pub fn merge_bytes(base: &[u8], ours: &[u8], theirs: &[u8], labels: Labels) -> MergedBytes {
+    let done = |bytes: &[u8]| MergedBytes {
+        bytes: bytes.to_vec(),
+        conflicts: 0,
+    };
+    if ours == theirs || base == theirs {
+        return done(ours);
     }
     if base == ours {
-        return Merged {
-            text: theirs.to_string(),
-            conflicts: 0,
-        };
+        return done(theirs);
     }
-    if base == theirs {
-        return Merged {
-            text: ours.to_string(),
-            conflicts: 0,
-        };
-    }
+    let eol: &[u8] = if uses_crlf(ours) { b"\r\n" } else { b"\n" };
     let b = lines(base);
     let o = lines(ours);
     let t = lines(theirs);
     let in_ours = matches(&b, &o);
     let in_theirs = matches(&b, &t);
 
-    let mut out = String::with_capacity(ours.len().max(theirs.len()));
-    let put = |ls: &[&str], out: &mut String| ls.iter().for_each(|l| out.push_str(l));
+    let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
+    // The user's lines go in as they are; the others' take the user's line ending.
+    let mine = |ls: &[Line], out: &mut Vec<u8>| ls.iter().for_each(|l| out.extend(l.raw));
+    let other = |ls: &[Line], out: &mut Vec<u8>| {
+        for l in ls {
+            match l.raw.strip_suffix(b"\n") {
+                Some(body) if eol == b"\r\n" && !body.ends_with(b"\r") => {
+                    out.extend(body);
+                    out.extend(eol);
+                }
+                _ => out.extend(l.raw),
+            }
+        }
+    };
+    let marker = |head: &str, label: &str, out: &mut Vec<u8>| {
+        if !out.is_empty() && !out.ends_with(b"\n") {
+            out.extend(eol);
+        }
+        out.extend(head.as_bytes());
+        if !label.is_empty() {
+            out.push(b' ');
+            out.extend(label.as_bytes());
+        }
+        out.extend(eol);
+    };
     let mut conflicts = 0;
     let (mut i, mut j, mut k) = (0, 0, 0);
     loop {
@@ -67,49 +108,89 @@ pub fn merge3(base: &str, ours: &str, theirs: &str, labels: Labels) -> Merged {
         let (bi, oj, tk) = sync.unwrap_or((b.len(), o.len(), t.len()));
         let (bc, oc, tc) = (&b[i..bi], &o[j..oj], &t[k..tk]);
         if oc == tc || bc == tc {
-            put(oc, &mut out);
+            mine(oc, &mut out);
         } else if bc == oc {
-            put(tc, &mut out);
+            other(tc, &mut out);
         } else {
             conflicts += 1;
-            out.push_str(&format!("<<<<<<< {}\n", labels.ours));
-            put(oc, &mut out);
-            ensure_newline(&mut out);
-            out.push_str(&format!("||||||| {}\n", labels.base));
-            put(bc, &mut out);
-            ensure_newline(&mut out);
-            out.push_str("=======\n");
-            put(tc, &mut out);
-            ensure_newline(&mut out);
-            out.push_str(&format!(">>>>>>> {}\n", labels.theirs));
+            marker("<<<<<<<", labels.ours, &mut out);
+            mine(oc, &mut out);
+            marker("|||||||", labels.base, &mut out);
+            other(bc, &mut out);
+            marker("=======", "", &mut out);
+            other(tc, &mut out);
+            marker(">>>>>>>", labels.theirs, &mut out);
         }
         if sync.is_none() {
             break;
         }
-        out.push_str(b[bi]);
+        // The stable line as the user has it (the same text, perhaps another line ending).
+        out.extend(o[oj].raw);
         (i, j, k) = (bi + 1, oj + 1, tk + 1);
     }
-    Merged {
-        text: out,
+    MergedBytes {
+        bytes: out,
         conflicts,
     }
 }
 
-/// Lines with their endings, so a merge keeps the file's exact bytes where nothing changed.
-/// A last line without a newline gets one in the comparison only through its own content.
-fn lines(s: &str) -> Vec<&str> {
-    s.split_inclusive('\n').collect()
+/// One line with its ending; it compares by its text and by whether it ends a line, so that
+/// `x\r\n` and `x\n` are the same line and a last line without a newline is not.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    raw: &'a [u8],
+    text: &'a [u8],
+    ended: bool,
 }
 
-/// A side that ends without a newline must not glue its last line to the next marker.
-fn ensure_newline(out: &mut String) {
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
+impl PartialEq for Line<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.ended == other.ended
     }
 }
 
+impl Eq for Line<'_> {}
+
+impl PartialOrd for Line<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Line<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.text, self.ended).cmp(&(other.text, other.ended))
+    }
+}
+
+impl std::hash::Hash for Line<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+        self.ended.hash(state);
+    }
+}
+
+fn lines(s: &[u8]) -> Vec<Line<'_>> {
+    s.split_inclusive(|&c| c == b'\n')
+        .map(|raw| {
+            let (text, ended) = match raw.strip_suffix(b"\n") {
+                Some(body) => (body.strip_suffix(b"\r").unwrap_or(body), true),
+                None => (raw, false),
+            };
+            Line { raw, text, ended }
+        })
+        .collect()
+}
+
+/// Whether most of a file's lines end in CRLF.
+fn uses_crlf(s: &[u8]) -> bool {
+    let newlines = s.iter().filter(|&&c| c == b'\n').count();
+    let crlf = s.windows(2).filter(|w| w == b"\r\n").count();
+    crlf * 2 > newlines
+}
+
 /// For each line of `base`, the index of the same line in `other` when a diff keeps it.
-fn matches(base: &[&str], other: &[&str]) -> Vec<Option<usize>> {
+fn matches(base: &[Line], other: &[Line]) -> Vec<Option<usize>> {
     let mut map = vec![None; base.len()];
     for op in capture_diff_slices(Algorithm::Myers, base, other) {
         if let DiffOp::Equal {
@@ -126,10 +207,12 @@ fn matches(base: &[&str], other: &[&str]) -> Vec<Option<usize>> {
     map
 }
 
-/// Whether a text holds conflict markers written by [`merge3`].
-pub fn has_conflict_markers(text: &str) -> bool {
-    text.lines().any(|l| l.starts_with("<<<<<<< "))
-        && text.lines().any(|l| l.starts_with(">>>>>>> "))
+/// Whether a file holds conflict markers written by [`merge3`] (in any encoding that keeps
+/// ASCII as it is).
+pub fn has_conflict_markers(text: impl AsRef<[u8]>) -> bool {
+    let text = text.as_ref();
+    let starts = |m: &[u8]| text.split(|&c| c == b'\n').any(|l| l.starts_with(m));
+    starts(b"<<<<<<< ") && starts(b">>>>>>> ")
 }
 
 #[cfg(test)]
@@ -193,5 +276,30 @@ mod tests {
         );
         let m = merge3("a\nb\nc\n", "a\nx\nc\nmine\n", "a\nx\nc\n", L);
         assert_eq!(m.text, "a\nx\nc\nmine\n");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_stay_as_they_are() {
+        let base = b"# cafe\nx = 1\ny = 2\n";
+        let ours = b"# caf\xe9\nx = 1\ny = 2\n";
+        let theirs = b"# cafe\nx = 1\ny = 3\n";
+        let m = merge_bytes(base, ours, theirs, L);
+        assert_eq!(m.bytes, b"# caf\xe9\nx = 1\ny = 3\n");
+        assert_eq!(m.conflicts, 0);
+    }
+
+    #[test]
+    fn a_file_switched_to_crlf_merges_and_stays_crlf() {
+        let base = "a\nb\nc\nd\n";
+        let ours = "a\r\nb\r\nc\r\nd\r\nmine\r\n";
+        let theirs = "a\nB\nc\nd\n";
+        let m = merge3(base, ours, theirs, L);
+        assert_eq!(m.text, "a\r\nB\r\nc\r\nd\r\nmine\r\n");
+        assert_eq!(m.conflicts, 0);
+        let m = merge3(base, "a\r\nX\r\nc\r\nd\r\n", theirs, L);
+        assert_eq!(
+            m.text,
+            "a\r\n<<<<<<< yours\r\nX\r\n||||||| base\r\nb\r\n=======\r\nB\r\n>>>>>>> new\r\nc\r\nd\r\n"
+        );
     }
 }

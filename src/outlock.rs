@@ -303,6 +303,7 @@ mod tests {
     fn a_second_lock_in_one_process_waits_then_names_the_holder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
+        fs::create_dir_all(out.join(META_DIR)).unwrap();
         let held = OutLock::write(&out).unwrap();
         let content = fs::read_to_string(out.join(LOCK_FILE)).unwrap();
         assert!(

@@ -4,7 +4,8 @@
 //! file on disk now, theirs is the new render. One-sided changes are taken, overlapping ones
 //! become conflict blocks ([`crate::merge`]). Deleted and dropped files follow the user: a file
 //! the user deleted stays deleted unless the new render changes it; a file the reference drops
-//! is removed only if the user never edited it.
+//! is removed only if the user never edited it. Files are merged as bytes, whatever their
+//! encoding and line endings ([`crate::merge::merge_bytes`]).
 
 use std::path::Path;
 
@@ -12,7 +13,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::fileset::FileSet;
-use crate::merge::{Labels, merge3};
+use crate::merge::{Labels, merge_bytes};
 use crate::write::Plan;
 
 /// What happens to one file.
@@ -83,9 +84,9 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
     let mut plan = Plan::default();
     let mut report = Vec::new();
     for path in paths {
-        let b = base.get(path).map(text);
-        let t = theirs.get(path).map(text);
-        let o = read_text(&out.join(path))?;
+        let b = base.get(path);
+        let t = theirs.get(path);
+        let o = read_opt(&out.join(path))?;
         let mut conflicts = 0;
         // A file still holding the markers of an earlier update is not resolved yet: merging
         // it again would bury the old conflict inside a new one.
@@ -97,38 +98,37 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
             });
             continue;
         }
-        let (outcome, write): (Outcome, Option<String>) =
-            match (b.as_deref(), o.as_deref(), t.as_deref()) {
-                (_, Some(o), Some(t)) if o == t => (Outcome::Unchanged, None),
-                (None, None, Some(t)) => (Outcome::Added, Some(t.to_string())),
-                (Some(b), None, Some(t)) if b == t => (Outcome::KeptDeleted, None),
-                (Some(_), None, Some(t)) => (Outcome::Restored, Some(t.to_string())),
-                (Some(b), Some(o), Some(t)) if b == o => (Outcome::Updated, Some(t.to_string())),
-                (Some(b), Some(_), Some(t)) if b == t => (Outcome::KeptYours, None),
-                (b, Some(o), Some(t)) => {
-                    let m = merge3(b.unwrap_or(""), o, t, labels);
-                    conflicts = m.conflicts;
-                    let outcome = if m.conflicts > 0 {
-                        Outcome::Conflict
-                    } else {
-                        Outcome::Merged
-                    };
-                    (outcome, Some(m.text))
-                }
-                (Some(b), Some(o), None) if b == o => {
-                    plan.remove.push(path.to_string());
-                    (Outcome::Removed, None)
-                }
-                (Some(_), Some(_), None) => (Outcome::KeptEdited, None),
-                (_, None, None) | (None, Some(_), None) => continue,
-            };
+        let (outcome, write): (Outcome, Option<Vec<u8>>) = match (b, o.as_deref(), t) {
+            (_, Some(o), Some(t)) if o == t => (Outcome::Unchanged, None),
+            (None, None, Some(t)) => (Outcome::Added, Some(t.to_vec())),
+            (Some(b), None, Some(t)) if b == t => (Outcome::KeptDeleted, None),
+            (Some(_), None, Some(t)) => (Outcome::Restored, Some(t.to_vec())),
+            (Some(b), Some(o), Some(t)) if b == o => (Outcome::Updated, Some(t.to_vec())),
+            (Some(b), Some(_), Some(t)) if b == t => (Outcome::KeptYours, None),
+            (b, Some(o), Some(t)) => {
+                let m = merge_bytes(b.unwrap_or_default(), o, t, labels);
+                conflicts = m.conflicts;
+                let outcome = if m.conflicts > 0 {
+                    Outcome::Conflict
+                } else {
+                    Outcome::Merged
+                };
+                (outcome, Some(m.bytes))
+            }
+            (Some(b), Some(o), None) if b == o => {
+                plan.remove.push(path.to_string());
+                (Outcome::Removed, None)
+            }
+            (Some(_), Some(_), None) => (Outcome::KeptEdited, None),
+            (_, None, None) | (None, Some(_), None) => continue,
+        };
         if let Some(content) = write {
             if o.is_some() {
                 plan.change.push(path.to_string());
             } else {
                 plan.create.push(path.to_string());
             }
-            files.insert(path, content.into_bytes())?;
+            files.insert(path, content)?;
         }
         if outcome != Outcome::Unchanged {
             report.push(FileUpdate {
@@ -145,13 +145,11 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
     })
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn read_text(path: &Path) -> Result<Option<String>> {
+/// A file's bytes as they are: a user's file may be in any encoding, and every byte the merge
+/// does not change must come back the same.
+fn read_opt(path: &Path) -> Result<Option<Vec<u8>>> {
     match std::fs::read(path) {
-        Ok(b) => Ok(Some(text(&b))),
+        Ok(b) => Ok(Some(b)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(path, e)),
     }

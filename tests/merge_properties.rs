@@ -1,8 +1,9 @@
 //! Properties of the three-way merge behind `meg update`, on random user edits and random
-//! template changes: nothing the user wrote is lost, upstream changes that do not overlap the
-//! user's arrive, and updating again with nothing new changes nothing.
+//! template changes: nothing the user wrote is lost (whatever its bytes), upstream changes that
+//! do not overlap the user's arrive, updating again with nothing new changes nothing, and a
+//! file the user switched to CRLF merges exactly as it would in LF, in CRLF.
 
-use meg::merge::{Labels, merge3};
+use meg::merge::{Labels, merge_bytes, merge3};
 use proptest::prelude::*;
 
 const LABELS: Labels = Labels {
@@ -129,5 +130,41 @@ proptest! {
         let second = merge3(&theirs, &first.text, &theirs, LABELS);
         prop_assert_eq!(&second.text, &first.text);
         prop_assert_eq!(second.conflicts, 0);
+    }
+
+    #[test]
+    fn a_file_switched_to_crlf_merges_as_in_lf((base, mine, upstream) in case()) {
+        let ours = text(&apply(&base, &mine, "user"));
+        prop_assume!(!ours.is_empty());
+        let theirs = text(&apply(&base, &upstream, "up"));
+        let lf = merge3(&text(&base), &ours, &theirs, LABELS);
+        let crlf = merge3(&text(&base), &ours.replace('\n', "\r\n"), &theirs, LABELS);
+        prop_assert_eq!(crlf.conflicts, lf.conflicts);
+        prop_assert_eq!(crlf.text, lf.text.replace('\n', "\r\n"));
+    }
+
+    #[test]
+    fn every_byte_the_user_wrote_survives(
+        (base, mine, upstream) in case(),
+        junk in prop::collection::vec(any::<u8>().prop_filter("one line", |b| *b != b'\n'), 1..8),
+    ) {
+        // The user's lines carry any bytes but a newline: Latin-1, broken UTF-8, NUL, CR.
+        let ours: Vec<u8> = apply(&base, &mine, "user")
+            .iter()
+            .flat_map(|l| {
+                let mut line = l.clone().into_bytes();
+                if l.starts_with("user-") {
+                    line.extend(&junk);
+                }
+                line.push(b'\n');
+                line
+            })
+            .collect();
+        let theirs = text(&apply(&base, &upstream, "up"));
+        let merged = merge_bytes(text(&base).as_bytes(), &ours, theirs.as_bytes(), LABELS);
+        let lines: Vec<&[u8]> = merged.bytes.split(|&c| c == b'\n').collect();
+        for line in ours.split(|&c| c == b'\n').filter(|l| l.starts_with(b"user-")) {
+            prop_assert!(lines.contains(&line), "lost {:?}", String::from_utf8_lossy(line));
+        }
     }
 }
