@@ -332,3 +332,31 @@ fn an_older_lock_without_the_record_keeps_working() {
         run.stderr()
     );
 }
+
+#[test]
+fn another_target_that_would_remove_files_needs_prune() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", BASE);
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let run = meg
+        .run(&["render", "lz.yaml", "--target", "terraform", "-o", "out"])
+        .bad_input();
+    assert!(
+        run.stderr()
+            .contains("--target: bicep and terraform last time, terraform now"),
+        "{}",
+        run.stderr()
+    );
+    assert!(meg.path("out/bicep/main.bicep").exists());
+    meg.run(&[
+        "render",
+        "lz.yaml",
+        "--target",
+        "terraform",
+        "-o",
+        "out",
+        "--prune",
+    ])
+    .ok();
+    assert!(!meg.path("out/bicep").exists());
+}
