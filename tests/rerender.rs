@@ -334,7 +334,7 @@ fn an_older_lock_without_the_record_keeps_working() {
 }
 
 #[test]
-fn another_target_that_would_remove_files_needs_prune() {
+fn another_target_that_would_remove_files_needs_prune_or_force() {
     let meg = Meg::new();
     meg.write("lz.yaml", BASE);
     meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
@@ -355,7 +355,7 @@ fn another_target_that_would_remove_files_needs_prune() {
         "terraform",
         "-o",
         "out",
-        "--prune",
+        "--force",
     ])
     .ok();
     assert!(!meg.path("out/bicep").exists());
