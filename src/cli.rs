@@ -67,7 +67,7 @@ pub enum Command {
     },
     /// Render a landing zone into DIR/bicep and DIR/terraform.
     #[command(
-        after_help = "Examples:\n  meg render examples/hybrid.yaml -o out\n  meg render base.yaml -f prod.yaml --set firewall.tier=Premium -o out\n  meg render lz.yaml --target terraform --env prod -o out --dry-run"
+        after_help = "Examples:\n  meg render examples/hybrid.yaml -o out\n  meg render base.yaml -f prod.yaml --set firewall.tier=Premium -o out\n  meg render lz.yaml --target terraform --env prod -o out --dry-run\n  meg render -o out     # again, from the inputs out/.meg/lock.json records"
     )]
     Render {
         /// The landing-zone inputs.
