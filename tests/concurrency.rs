@@ -288,3 +288,19 @@ fn racing_renders_and_updates_end_in_a_serial_order() {
         );
     }
 }
+
+#[test]
+fn a_refused_render_leaves_no_lock_behind_in_a_folder_meg_never_wrote() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", MINIMAL);
+    meg.write("out/terraform/main.tf", "# the user's own\n");
+    let before = meg.snapshot("out");
+    let run = meg.run(&["render", "lz.yaml", "-o", "out"]).bad_input();
+    assert!(
+        run.stderr().contains("terraform/main.tf"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(meg.snapshot("out"), before);
+    assert!(!meg.path("out/.meg").exists());
+}
