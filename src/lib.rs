@@ -24,6 +24,7 @@ pub mod merge;
 pub mod model;
 pub mod naming;
 pub mod network;
+pub mod pinned;
 pub mod pipeline;
 pub mod render;
 pub mod schema;
