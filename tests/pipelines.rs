@@ -260,6 +260,13 @@ fn read_only_identities_never_register_providers_and_deployers_apply_the_reviewe
         }
     }
     for (what, meg) in renders("azure-devops") {
+        // Every file Azure Pipelines reads is YAML, whatever the targets.
+        for file in ["environment.yml", "governance.yml", "install-terraform.yml"] {
+            let path = format!("out/.azure-pipelines/{file}");
+            if meg.path(&path).exists() {
+                yaml(&meg.read(&path));
+            }
+        }
         if !meg.path("out/terraform").exists() {
             continue;
         }
