@@ -342,3 +342,28 @@ fn a_catalog_pin_that_is_not_a_commit_sha_is_refused() {
     ])
     .ok();
 }
+
+#[test]
+fn what_if_and_deployment_compile_with_one_pinned_bicep_release() {
+    for (what, meg) in renders("github") {
+        if !meg.path("out/bicep").exists() {
+            continue;
+        }
+        let wf = yaml(&meg.read("out/.github/workflows/landing-zone.yml"));
+        let version = wf["env"]["BICEP_VERSION"].as_str().unwrap_or_default();
+        assert!(
+            version.starts_with("v0."),
+            "{what}: BICEP_VERSION {version:?}"
+        );
+        for (name, job) in jobs(&wf) {
+            let steps = serde_json::to_string(&job["steps"]).unwrap();
+            if steps.contains("az deployment") {
+                assert!(
+                    steps.contains("az bicep install --version \\\"$BICEP_VERSION\\\"")
+                        && steps.contains("use_binary_from_path=false"),
+                    "{what}: job {name} compiles with whatever Bicep the runner has"
+                );
+            }
+        }
+    }
+}
