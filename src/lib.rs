@@ -25,6 +25,7 @@ pub mod model;
 pub mod naming;
 pub mod network;
 pub mod outlock;
+pub mod pinned;
 pub mod pipeline;
 pub mod recorded;
 pub mod render;

@@ -54,6 +54,8 @@ pub struct Renderer {
     /// Render a landing zone's files on every core: for a single render. A batch already
     /// renders one landing zone per core.
     parallel: bool,
+    /// The pinned actions or tasks of the pipeline system this renderer was loaded for.
+    pinned: Option<std::collections::BTreeMap<String, crate::pinned::Pinned>>,
 }
 
 impl Renderer {
@@ -80,10 +82,14 @@ impl Renderer {
             .filter(|name| !name.split('/').any(|seg| seg.starts_with('_')))
             .collect();
         names.sort();
+        let pinned = pipeline
+            .map(|system| crate::pinned::load(catalog, system))
+            .transpose()?;
         Ok(Renderer {
             tera,
             names,
             parallel: true,
+            pinned,
         })
     }
 
@@ -136,6 +142,10 @@ impl Renderer {
         base.insert("meg_version", env!("CARGO_PKG_VERSION"));
         base.insert("catalog_version", catalog_version);
         base.insert("pipeline", &pipeline);
+        if let (Some(_), Some(pinned)) = (pipeline, &self.pinned) {
+            // `pinned["actions/checkout"].uses` in the pipeline templates.
+            base.insert("pinned", pinned);
+        }
         let mut out = FileSet::new();
         // Target trees first; the shared files (the README) last, so they can describe them.
         let (shared, per_target): (Vec<&String>, Vec<&String>) =
