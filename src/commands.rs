@@ -1158,7 +1158,7 @@ fn keep_others(
     }
     let old_base = crate::lock::read_base(output)?;
     for path in &r.others {
-        if let Some(hash) = old_lock.and_then(|l| l.files.get(path)) {
+        if let Some((path, hash)) = old_lock.and_then(|l| l.files.get_key_value(path.as_str())) {
             lock.files.insert(path.clone(), hash.clone());
         }
         if let Some(bytes) = old_base.as_ref().and_then(|b| b.get(path)) {
