@@ -152,6 +152,9 @@ pub fn recover(out: &Path) -> Result<bool> {
     for path in journal.entries.iter().map(|e| &e.path).chain(&journal.dirs) {
         links.check(path)?;
     }
+    for entry in journal.entries.iter().filter(|e| e.backed_up) {
+        links.check(&format!("{TX_DIR}/old/{}", entry.path))?;
+    }
     let unrestored = rollback(out, &tx, &journal);
     if !unrestored.is_empty() {
         return Err(Error::RollbackIncomplete {
@@ -300,6 +303,9 @@ impl Transaction<'_> {
             // The failure came before the journal: nothing in the tree changed.
             Ok(None) => {
                 discard(&tx);
+                // A first write leaves no empty `.meg/` behind either.
+                let meta = out.join(META_DIR);
+                let _ = sys_io(&meta, || fs::remove_dir(&meta));
                 Err(cause)
             }
             Ok(Some(journal)) => {

@@ -371,3 +371,24 @@ fn a_read_only_folder_stops_the_write_and_leaves_the_tree_as_it_was() {
     ])
     .ok();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_planted_backup_behind_a_link_is_not_read() {
+    let meg = rendered();
+    meg.write("elsewhere/bicep/main.bicep", "from outside\n");
+    std::fs::create_dir_all(meg.path("out/.meg/tx/old")).unwrap();
+    link(
+        meg.path("elsewhere/bicep"),
+        meg.path("out/.meg/tx/old/bicep"),
+    );
+    plant_journal(
+        &meg,
+        r#"{"entries":[{"path":"bicep/main.bicep","backed_up":true}]}"#,
+    );
+    refused(
+        &meg,
+        &["render", "lz.yaml", "-o", "out"],
+        "out/.meg/tx/old/bicep: is a symbolic link",
+    );
+}
