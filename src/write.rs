@@ -5,12 +5,12 @@
 //!
 //! 1. every path is checked before anything is touched: a [`RelPath`] (so it stays inside OUT)
 //!    that passes through no symbolic link inside OUT;
-//! 2. the new content of every file is staged in `tx/new/`, and the old content of every file
-//!    about to be replaced or removed is copied to `tx/old/`;
+//! 2. the old content of every file about to be replaced or removed is copied to `tx/old/`,
+//!    and the new content of each file to be replaced is staged in `tx/new/`;
 //! 3. the journal (which files are in flight, which existed, which folders the write creates)
 //!    is written under a temporary name, flushed, renamed to `tx/journal.json`, and the folder
 //!    flushed: from here on an interrupted write is rolled back;
-//! 4. staged files are renamed into place, dropped files removed;
+//! 4. staged files are renamed into place, new files written, dropped files removed;
 //! 5. the journal is deleted: the single commit point. The rest of `tx/` is then garbage.
 //!
 //! The next meg command that finds `tx/` with a journal rolls the write back (a rollback only
@@ -18,7 +18,7 @@
 //! journal is a write that never touched the tree or one that committed, and is discarded.
 //! Either way the tree is the old one or the new one. Nothing outside OUT is ever written.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -367,7 +367,8 @@ impl Transaction<'_> {
         *started = true;
         let mut made = Made::default();
         let mut entries = Vec::new();
-        let mut touched = BTreeSet::new();
+        let mut existed = HashSet::new();
+        let mut touched = HashSet::new();
         for path in write_paths.clone().chain(&self.removes) {
             if !touched.insert(path) {
                 continue;
@@ -388,26 +389,31 @@ impl Transaction<'_> {
                 let backup = path.under(&old);
                 made.parent_of(&backup)?;
                 sys(&target, || fs::copy(&target, &backup))?;
+                existed.insert(path);
             }
             entries.push(JournalEntry {
                 path: path.clone(),
                 backed_up,
             });
         }
+        // A file that exists is replaced by a staged copy and a rename, so it is never seen
+        // half-written; a new file is written in place after the journal (a rollback deletes it).
+        let mut made_bytes = Vec::with_capacity(self.writes.len());
         for (path, bytes) in &self.writes {
-            let later;
             let bytes = match bytes {
-                Bytes::Ready(bytes) => *bytes,
-                Bytes::Later(making) => {
-                    later = making
+                Bytes::Ready(bytes) => std::borrow::Cow::Borrowed(*bytes),
+                Bytes::Later(making) => std::borrow::Cow::Owned(
+                    making
                         .recv()
-                        .expect("the thread making the bytes sends them");
-                    &later
-                }
+                        .expect("the thread making the bytes sends them"),
+                ),
             };
-            let staged = path.under(&new);
-            made.parent_of(&staged)?;
-            sys(&staged, || fs::write(&staged, bytes))?;
+            if existed.contains(path) {
+                let staged = path.under(&new);
+                made.parent_of(&staged)?;
+                sys(&staged, || fs::write(&staged, &bytes))?;
+            }
+            made_bytes.push(bytes);
         }
 
         // 3. The journal, atomically: from the rename on, the write is rolled back if it stops.
@@ -430,9 +436,22 @@ impl Transaction<'_> {
             let full = dir.under(out);
             sys(&full, || fs::create_dir(&full))?;
         }
-        for (path, _) in &self.writes {
-            let (staged, target) = (path.under(&new), path.under(out));
-            sys(&target, || fs::rename(&staged, &target))?;
+        for ((path, _), bytes) in self.writes.iter().zip(&made_bytes) {
+            let target = path.under(out);
+            if existed.contains(path) {
+                let staged = path.under(&new);
+                sys(&target, || fs::rename(&staged, &target))?;
+            } else {
+                // `create_new` fails on anything that appeared there since the check, a
+                // dangling link included, rather than write through it.
+                let mut file = sys(&target, || {
+                    fs::OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(&target)
+                })?;
+                sys(&target, || file.write_all(bytes))?;
+            }
         }
         for path in &self.removes {
             let target = path.under(out);
