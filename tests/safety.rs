@@ -392,3 +392,18 @@ fn a_planted_backup_behind_a_link_is_not_read() {
         "out/.meg/tx/old/bicep: is a symbolic link",
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_on_a_path_the_write_leaves_alone_stays() {
+    let meg = rendered();
+    std::fs::rename(meg.path("out/bicep"), meg.path("out/real-bicep")).unwrap();
+    link("real-bicep", meg.path("out/bicep"));
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    assert!(
+        std::fs::symlink_metadata(meg.path("out/bicep"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
