@@ -479,6 +479,12 @@ fn sync_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Refuses `path` (relative to `out`) when it passes through a symbolic link inside `out`: for
+/// any command that creates something in OUT outside a transaction (a lock file, say).
+pub fn refuse_links(out: &Path, path: &str) -> Result<()> {
+    Links::new(out).check(path)
+}
+
 /// Refuses a path inside OUT that passes through a symbolic link, whatever it points to:
 /// `File::create`, `create_dir_all`, `rename` and `remove_file` follow the links above the last
 /// name, and meg never writes, moves or deletes anything outside OUT. OUT itself is the user's
