@@ -720,7 +720,11 @@ fn render_batch(
                         .expect("a file has a stem")
                         .to_string_lossy()
                         .into_owned();
-                    let r = render_one(session, &one, &output.join(stem), dry_run, force, &quiet)
+                    // A zone's folder is meg's to make inside OUT: never a link to elsewhere.
+                    let r = write::refuse_links(output, &stem)
+                        .and_then(|_| {
+                            render_one(session, &one, &output.join(&stem), dry_run, force, &quiet)
+                        })
                         .map(|_| ())
                         .map_err(|e| (file.clone(), e));
                     results.lock().expect("no worker panics holding the lock")[i] = Some(r);

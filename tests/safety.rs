@@ -407,3 +407,29 @@ fn a_link_on_a_path_the_write_leaves_alone_stays() {
             .is_symlink()
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_batch_zone_folder_that_is_a_link_is_not_written_into() {
+    let meg = Meg::new();
+    meg.write("zones/alpha.yaml", MINIMAL);
+    meg.write(
+        "zones/beta.yaml",
+        &MINIMAL.replace("name: fabrikam", "name: contoso"),
+    );
+    meg.write("victim.txt", VICTIM);
+    std::fs::create_dir_all(meg.path("elsewhere")).unwrap();
+    std::fs::create_dir_all(meg.path("out")).unwrap();
+    link(meg.path("elsewhere"), meg.path("out/alpha"));
+    let run = meg.run(&["render", "zones", "-o", "out"]).bad_input();
+    assert!(
+        run.stderr().contains("out/alpha: is a symbolic link"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(std::fs::read_dir(meg.path("elsewhere")).unwrap().count(), 0);
+    assert!(
+        meg.path("out/beta/bicep/main.bicep").exists(),
+        "the other zone renders"
+    );
+}
