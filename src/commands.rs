@@ -781,9 +781,11 @@ fn render_batch(
                         inputs: vec![file.clone()],
                         ..input.clone()
                     };
+                    // A zone's folder is meg's to make inside OUT: never a link to elsewhere.
                     let r = zone_folder(file)
                         .map_err(Error::input)
                         .and_then(|stem| {
+                            write::refuse_links(output, &stem)?;
                             render_one(session, &one, &output.join(stem), opts, &quiet, None)
                         })
                         .map_err(|e| (file.clone(), e));
@@ -1258,7 +1260,7 @@ fn keep_others(
     }
     let old_base = crate::lock::read_base(output)?;
     for path in &r.others {
-        if let Some(hash) = old_lock.and_then(|l| l.files.get(path)) {
+        if let Some((path, hash)) = old_lock.and_then(|l| l.files.get_key_value(path.as_str())) {
             lock.files.insert(path.clone(), hash.clone());
         }
         if let Some(bytes) = old_base.as_ref().and_then(|b| b.get(path)) {

@@ -128,7 +128,7 @@ pub fn drift(
     let mut disk = FileSet::new();
     let mut paths: BTreeSet<String> = new.paths().map(str::to_string).collect();
     if let Some(lock) = lock {
-        paths.extend(lock.files.keys().cloned());
+        paths.extend(lock.files.keys().map(|p| p.to_string()));
     }
     // Files the user added next to the generated ones count as differences too.
     for root in ["bicep", "terraform"] {
@@ -157,7 +157,7 @@ pub fn drift(
     }
     let (mut changes, _) = compare(&disk, new, "yours", "render");
     for c in &mut changes {
-        let recorded = lock.and_then(|l| l.files.get(&c.path));
+        let recorded = lock.and_then(|l| l.files.get(c.path.as_str()));
         let on_disk = disk.get(&c.path).map(sha256);
         c.edited_by_user = Some(recorded != on_disk.as_ref());
         c.render_changed = Some(recorded != new.get(&c.path).map(sha256).as_ref());

@@ -81,6 +81,16 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A write stopped (`cause`, or an earlier meg that was interrupted) and rolling it back
+    /// could not restore every file; the journal stays so that the next command tries again.
+    RollbackIncomplete {
+        /// Why the write stopped, when it stopped in this process.
+        cause: Option<Box<Error>>,
+        /// The output folder.
+        out: PathBuf,
+        /// Each file not restored, with the reason.
+        unrestored: Vec<String>,
+    },
 }
 
 impl Error {
@@ -103,7 +113,9 @@ impl Error {
             Error::Input(_) | Error::Usage(_) | Error::UserEdits(_) => EXIT_BAD_INPUT,
             // A broken catalog or a failing disk is not the user's input, but it is still
             // "could not do what was asked": 2 keeps 1 free for "differences found".
-            Error::Catalog(_) | Error::Io { .. } => EXIT_BAD_INPUT,
+            Error::Catalog(_) | Error::Io { .. } | Error::RollbackIncomplete { .. } => {
+                EXIT_BAD_INPUT
+            }
         }
     }
 }
@@ -137,6 +149,33 @@ impl fmt::Display for Error {
             }
             Error::Catalog(m) => write!(f, "error: catalog: {m}"),
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
+            Error::RollbackIncomplete {
+                cause,
+                out,
+                unrestored,
+            } => {
+                match cause {
+                    Some(cause) => writeln!(f, "{cause}")?,
+                    None => writeln!(
+                        f,
+                        "error: an interrupted write in {} could not be rolled back",
+                        out.display()
+                    )?,
+                }
+                writeln!(
+                    f,
+                    "  the rollback could not restore {} file(s):",
+                    unrestored.len()
+                )?;
+                for u in unrestored {
+                    writeln!(f, "    {u}")?;
+                }
+                write!(
+                    f,
+                    "  hint: the journal stays in {}; fix the cause, and the next meg render or update in this folder finishes the rollback",
+                    out.join(".meg/tx").display()
+                )
+            }
         }
     }
 }

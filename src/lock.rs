@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
-use crate::fileset::FileSet;
+use crate::fileset::{FileSet, RelPath};
 use crate::recorded::RenderInputs;
 use crate::values::Values;
 
@@ -34,8 +34,9 @@ pub struct Lock {
     pub values: Value,
     /// Targets rendered.
     pub targets: Vec<String>,
-    /// SHA-256 of every generated file, by path.
-    pub files: BTreeMap<String, String>,
+    /// SHA-256 of every generated file, by path (checked on reading: each stays inside the
+    /// output folder and outside `.meg/`).
+    pub files: BTreeMap<RelPath, String>,
     /// The command-line inputs, so that `meg render -o OUT` renders again from them; absent
     /// from locks written before meg recorded them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,22 +91,30 @@ impl Lock {
     /// Reads the lock of an output folder; `None` when meg never wrote there.
     pub fn read(out: &Path) -> Result<Option<Self>> {
         let path = out.join(LOCK_PATH);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
-                Error::Usage(format!(
-                    "{}: the lock file is damaged ({e}); restore it from version control, or remove it and render with --force",
-                    path.display()
-                ))
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(Error::io(path, e)),
+        let damaged = |why: String| {
+            Error::Usage(format!(
+                "{}: the lock file is damaged ({why}); restore it from version control, or remove it and render with --force",
+                path.display()
+            ))
+        };
+        let lock: Lock = match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(path, e)),
+        };
+        if let Some(own) = lock.files.keys().find(|p| is_own(p)) {
+            return Err(damaged(format!(
+                "it lists '{own}', a file of meg's own folder"
+            )));
         }
+        Ok(Some(lock))
     }
 
     /// The lock without the records of some paths (files a narrowed render leaves alone).
     pub fn without(&self, paths: &[String]) -> Lock {
         let mut l = self.clone();
-        l.files.retain(|p, _| !paths.contains(p));
+        l.files
+            .retain(|p, _| !paths.iter().any(|q| q == p.as_str()));
         l
     }
 
@@ -115,6 +124,14 @@ impl Lock {
         s.push('\n');
         s.into_bytes()
     }
+}
+
+/// Whether a path lies in meg's own folder `.meg/`, which no render generates.
+pub fn is_own(path: &RelPath) -> bool {
+    path.as_str() == META_DIR
+        || path
+            .strip_prefix(META_DIR)
+            .is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// Where the content meg wrote last time is kept, compressed, for three-way updates.
@@ -134,15 +151,23 @@ pub fn read_base(out: &Path) -> Result<Option<FileSet>> {
     flate2::read::GzDecoder::new(bytes.as_slice())
         .read_to_end(&mut json)
         .map_err(|e| Error::io(&path, e))?;
-    let files: BTreeMap<String, String> = serde_json::from_slice(&json).map_err(|e| {
+    let damaged = |why: String| {
         Error::Usage(format!(
-            "{}: damaged ({e}); render with --force to start again",
+            "{}: damaged ({why}); render with --force to start again",
             path.display()
         ))
-    })?;
+    };
+    // Paths are checked as they are read: a damaged or planted base is blamed on itself.
+    let files: BTreeMap<RelPath, String> =
+        serde_json::from_slice(&json).map_err(|e| damaged(e.to_string()))?;
     let mut set = FileSet::new();
     for (k, v) in files {
-        set.insert(&k, v.into_bytes())?;
+        if is_own(&k) {
+            return Err(damaged(format!(
+                "it holds '{k}', a file of meg's own folder"
+            )));
+        }
+        set.insert_checked(k, v.into_bytes());
     }
     Ok(Some(set))
 }

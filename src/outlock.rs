@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::lock::META_DIR;
+use crate::write::refuse_links;
 
 /// The lock file's path inside the output.
 pub const LOCK_FILE: &str = ".meg/process.lock";
@@ -48,7 +49,7 @@ impl OutLock {
     /// another meg that holds it, then fails naming that process.
     pub fn write(out: &Path) -> Result<OutLock> {
         let meta = out.join(META_DIR);
-        refuse_link(&meta)?;
+        refuse_links(out, META_DIR)?;
         // The folders that do not exist yet, outermost first.
         let mut missing: Vec<&Path> = meta
             .ancestors()
@@ -79,8 +80,7 @@ impl OutLock {
         let meta = out.join(META_DIR);
         match fs::symlink_metadata(&meta) {
             Err(_) => return Ok(None),
-            Ok(m) if m.file_type().is_symlink() => return Err(link_error(&meta)),
-            Ok(_) => {}
+            Ok(_) => refuse_links(out, META_DIR)?,
         }
         let tx = meta.join("tx");
         let wait = wait()?;
@@ -111,7 +111,7 @@ impl OutLock {
         let path = out.join(LOCK_FILE);
         let start = Instant::now();
         loop {
-            refuse_link(&path)?;
+            refuse_links(out, LOCK_FILE)?;
             // Never truncated before it is locked: the content names the current holder.
             let mut file = OpenOptions::new()
                 .read(true)
@@ -250,20 +250,6 @@ fn clean(s: &str) -> String {
         out.push('…');
     }
     out
-}
-
-fn refuse_link(path: &Path) -> Result<()> {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(link_error(path)),
-        _ => Ok(()),
-    }
-}
-
-fn link_error(path: &Path) -> Error {
-    Error::Usage(format!(
-        "{} is a symbolic link; meg keeps its own state only in a real folder inside the output",
-        path.display()
-    ))
 }
 
 #[cfg(unix)]

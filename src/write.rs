@@ -1,23 +1,34 @@
 //! Writing a [`FileSet`] into an output folder safely.
 //!
 //! A write is planned first (create / change / remove / unchanged, and which files the user
-//! edited since meg wrote them), then applied as a transaction inside `DIR/.meg/tx/`: new
-//! files are staged, every file about to be replaced or removed is backed up, and a journal
-//! says what is in flight. If meg is interrupted, the next meg command that touches the folder
-//! rolls the transaction back, so the tree is either the old one or the new one. Nothing
-//! outside the output folder is ever written.
+//! edited since meg wrote them), then applied as a transaction inside `OUT/.meg/tx/`:
+//!
+//! 1. every path is checked before anything is touched: a [`RelPath`] (so it stays inside OUT)
+//!    that passes through no symbolic link inside OUT;
+//! 2. the old content of every file about to be replaced or removed is copied to `tx/old/`,
+//!    and the new content of each file to be replaced is staged in `tx/new/`;
+//! 3. the journal (which files are in flight, which existed, which folders the write creates)
+//!    is written under a temporary name, flushed, renamed to `tx/journal.json`, and the folder
+//!    flushed: from here on an interrupted write is rolled back;
+//! 4. staged files are renamed into place, new files written, dropped files removed;
+//! 5. the journal is deleted: the single commit point. The rest of `tx/` is then garbage.
+//!
+//! The next meg command that finds `tx/` with a journal rolls the write back (a rollback only
+//! copies from the backups, so an interrupted rollback is simply done again); `tx/` without a
+//! journal is a write that never touched the tree or one that committed, and is discarded.
+//! Either way the tree is the old one or the new one. Nothing outside OUT is ever written.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fs;
-use std::io::Write as _;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
-use crate::fileset::FileSet;
-use crate::lock::{BASE_PATH, LOCK_PATH, Lock, META_DIR, base_bytes};
+use crate::fileset::{FileSet, RelPath};
+use crate::lock::{BASE_PATH, LOCK_PATH, Lock, META_DIR, base_bytes, is_own};
 
 /// What writing a file set would do to an output folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -84,30 +95,36 @@ pub fn apply_with_base(
     lock: &Lock,
     base: &FileSet,
 ) -> Result<()> {
-    fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+    sys(out, || fs::create_dir_all(out))?;
     recover(out)?;
-    let tx = Transaction::begin(out)?;
+    let checked = |p: &String| {
+        RelPath::new(p).map_err(|why| Error::Usage(format!("refusing to write {why}")))
+    };
+    let removes: Vec<RelPath> = plan.remove.iter().map(checked).collect::<Result<_>>()?;
     let lock_bytes = lock.to_bytes();
     std::thread::scope(|scope| {
-        // Compressing the base takes as long as writing the tree: it is done meanwhile, and
-        // written last.
+        // Compressing the base takes as long as staging the tree: it is done meanwhile, and
+        // staged last.
         let (send, compressed) = std::sync::mpsc::channel();
         scope.spawn(move || send.send(base_bytes(base)));
-        let writes: Vec<(&str, Bytes)> = plan
-            .create
-            .iter()
-            .chain(&plan.change)
-            .map(|p| {
-                let bytes = files.get(p).expect("planned from this file set");
-                (p.as_str(), Bytes::Ready(bytes))
-            })
-            .chain([
-                (LOCK_PATH, Bytes::Ready(&lock_bytes)),
-                (BASE_PATH, Bytes::Later(&compressed)),
-            ])
-            .collect();
-        tx.run(&writes, &plan.remove)
+        let mut writes = Vec::new();
+        for p in plan.create.iter().chain(&plan.change) {
+            let bytes = files.get(p).expect("planned from this file set");
+            writes.push((checked(p)?, Bytes::Ready(bytes)));
+        }
+        writes.push((own_path(LOCK_PATH), Bytes::Ready(&lock_bytes)));
+        writes.push((own_path(BASE_PATH), Bytes::Later(&compressed)));
+        Transaction {
+            out,
+            writes,
+            removes,
+        }
+        .run()
     })
+}
+
+fn own_path(path: &str) -> RelPath {
+    RelPath::new(path).expect("meg's own paths are plain")
 }
 
 /// The new content of a file: ready, or still being made on another thread.
@@ -116,163 +133,414 @@ enum Bytes<'a> {
     Later(&'a std::sync::mpsc::Receiver<Vec<u8>>),
 }
 
-/// Rolls back a transaction that an interrupted meg left behind, if any.
+/// Finishes what an interrupted meg left in `OUT/.meg/tx/`: rolls back a write that had
+/// started changing the tree (true), discards one that had not, or had committed (false).
 pub fn recover(out: &Path) -> Result<bool> {
-    let dir = out.join(TX_DIR);
-    let journal_path = dir.join("journal.json");
-    if !dir.exists() {
+    let tx = out.join(TX_DIR);
+    let mut links = Links::new(out);
+    links.check(TX_DIR)?;
+    match sys_io(&tx, || fs::symlink_metadata(&tx)) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Error::io(&tx, e)),
+        Ok(_) => {}
+    }
+    let Some(journal) = read_journal(&tx)? else {
+        discard(&tx);
         return Ok(false);
+    };
+    // A planted or damaged journal is refused before anything is touched.
+    for path in journal.entries.iter().map(|e| &e.path).chain(&journal.dirs) {
+        links.check(path)?;
     }
-    if let Some(bytes) = read_opt(&journal_path)? {
-        let journal: Journal = serde_json::from_slice(&bytes).map_err(|e| {
-            Error::Usage(format!("{}: damaged journal ({e})", journal_path.display()))
-        })?;
-        for entry in journal.entries.iter().rev() {
-            let target = out.join(&entry.path);
-            if entry.backed_up {
-                let backup = dir.join("old").join(&entry.path);
-                if backup.exists() {
-                    replace(&backup, &target)?;
-                }
-            } else if target.exists() {
-                fs::remove_file(&target).map_err(|e| Error::io(&target, e))?;
-            }
-        }
+    for entry in journal.entries.iter().filter(|e| e.backed_up) {
+        links.check(&format!("{TX_DIR}/old/{}", entry.path))?;
     }
-    fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let unrestored = rollback(out, &tx, &journal);
+    if !unrestored.is_empty() {
+        return Err(Error::RollbackIncomplete {
+            cause: None,
+            out: out.to_path_buf(),
+            unrestored,
+        });
+    }
+    // The rollback's own commit point: until the journal goes, a rollback is done again.
+    let journal_path = tx.join(JOURNAL);
+    sys(&journal_path, || fs::remove_file(&journal_path))?;
+    discard(&tx);
     Ok(true)
 }
 
 const TX_DIR: &str = ".meg/tx";
+const JOURNAL: &str = "journal.json";
+const JOURNAL_TMP: &str = "journal.json.tmp";
 
+/// What a transaction in flight changes: read back only through [`read_journal`], which
+/// checks every path.
 #[derive(Serialize, Deserialize)]
 struct Journal {
     entries: Vec<JournalEntry>,
+    /// Folders the write creates, outermost first (absent from journals of earlier megs).
+    #[serde(default)]
+    dirs: Vec<RelPath>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct JournalEntry {
-    path: String,
+    path: RelPath,
     /// true: the file existed and its old content is in `tx/old/`; false: it is new.
     backed_up: bool,
 }
 
-struct Transaction {
-    out: PathBuf,
-    dir: PathBuf,
+/// Reads the journal of `tx`; `None` when there is none, or one that was never completely
+/// written (a meg older than atomic journals, killed while writing it, before it had touched
+/// the tree).
+fn read_journal(tx: &Path) -> Result<Option<Journal>> {
+    let path = tx.join(JOURNAL);
+    let bytes = match sys_io(&path, || fs::read(&path)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    let damaged = |why: String| {
+        Error::Usage(format!(
+            "{}: damaged journal ({why}); meg cannot tell what the interrupted write changed, and touched nothing. Compare the folder with version control, then delete {}",
+            path.display(),
+            tx.display()
+        ))
+    };
+    let journal: Journal = match serde_json::from_slice(&bytes) {
+        Ok(j) => j,
+        Err(e) if e.is_eof() => return Ok(None),
+        Err(e) => return Err(damaged(e.to_string())),
+    };
+    let own_ok = |p: &RelPath| !is_own(p) || p.as_str() == LOCK_PATH || p.as_str() == BASE_PATH;
+    if let Some(bad) = journal
+        .entries
+        .iter()
+        .map(|e| &e.path)
+        .find(|p| !own_ok(p))
+        .or_else(|| journal.dirs.iter().find(|d| is_own(d)))
+    {
+        return Err(damaged(format!("it names '{bad}' inside meg's own folder")));
+    }
+    Ok(Some(journal))
 }
 
-impl Transaction {
-    fn begin(out: &Path) -> Result<Self> {
-        let dir = out.join(TX_DIR);
-        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Transaction {
-            out: out.to_path_buf(),
-            dir,
-        })
-    }
-
-    fn run(self, writes: &[(&str, Bytes)], removes: &[String]) -> Result<()> {
-        let out = self.out.clone();
-        match self.run_until(writes, removes, usize::MAX) {
-            Ok(()) => Ok(()),
-            // A failure half-way (a full disk, a permission) puts the old tree back at once.
-            Err(e) => {
-                recover(&out)?;
-                Err(e)
+/// Puts back every file of a journal, whatever happened to the others; returns the files it
+/// could not restore, with the reason. Running it twice does what running it once does.
+fn rollback(out: &Path, tx: &Path, journal: &Journal) -> Vec<String> {
+    let old = tx.join("old");
+    let mut unrestored = Vec::new();
+    for entry in journal.entries.iter().rev() {
+        let target = entry.path.under(out);
+        let done = if entry.backed_up {
+            restore(&entry.path.under(&old), &target)
+        } else {
+            match sys_io(&target, || fs::remove_file(&target)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(Error::io(&target, e)),
+                _ => Ok(()),
             }
+        };
+        if let Err(e) = done {
+            let why = e.to_string();
+            unrestored.push(format!(
+                "{}: {}",
+                entry.path,
+                why.strip_prefix("error: ").unwrap_or(&why)
+            ));
+        }
+    }
+    // Folders the write created go again, if they are empty (they are unless someone wrote there).
+    for dir in journal.dirs.iter().rev() {
+        let dir = dir.under(out);
+        let _ = sys_io(&dir, || fs::remove_dir(&dir));
+    }
+    unrestored
+}
+
+/// Copies a backup over its file, unless the file already holds it (then nothing is written,
+/// so a folder the write could not change needs no permission to be rolled back).
+fn restore(backup: &Path, target: &Path) -> Result<()> {
+    let old = sys(backup, || fs::read(backup))?;
+    if sys_io(target, || fs::read(target)).is_ok_and(|now| now == old) {
+        return Ok(());
+    }
+    if let Some(parent) = target.parent() {
+        sys(parent, || fs::create_dir_all(parent))?;
+    }
+    sys(target, || fs::copy(backup, target)).map(|_| ())
+}
+
+/// Deletes a transaction folder that holds nothing to roll back. A failure leaves garbage that
+/// the next command discards again, never a wrong tree, so it is not an error.
+fn discard(tx: &Path) {
+    let _ = sys_io(tx, || fs::remove_dir_all(tx));
+}
+
+/// One write into an output folder.
+struct Transaction<'a> {
+    out: &'a Path,
+    writes: Vec<(RelPath, Bytes<'a>)>,
+    removes: Vec<RelPath>,
+}
+
+impl Transaction<'_> {
+    /// Applies the write; on failure puts the old tree back at once and reports the failure
+    /// (with what could not be restored, if anything).
+    fn run(self) -> Result<()> {
+        let out = self.out;
+        let mut started = false;
+        let Err(cause) = self.apply(&mut started) else {
+            return Ok(());
+        };
+        if !started {
+            // Refused before `tx/` was made (a link, a path): there is nothing to undo, and
+            // `tx/` may not even be a folder to look into.
+            return Err(cause);
+        }
+        let tx = out.join(TX_DIR);
+        match read_journal(&tx) {
+            // The failure came before the journal: nothing in the tree changed.
+            Ok(None) => {
+                discard(&tx);
+                // A first write leaves no empty `.meg/` behind either.
+                let meta = out.join(META_DIR);
+                let _ = sys_io(&meta, || fs::remove_dir(&meta));
+                Err(cause)
+            }
+            Ok(Some(journal)) => {
+                let unrestored = rollback(out, &tx, &journal);
+                if !unrestored.is_empty() {
+                    return Err(Error::RollbackIncomplete {
+                        cause: Some(Box::new(cause)),
+                        out: out.to_path_buf(),
+                        unrestored,
+                    });
+                }
+                let journal_path = tx.join(JOURNAL);
+                if sys_io(&journal_path, || fs::remove_file(&journal_path)).is_ok() {
+                    discard(&tx);
+                }
+                Err(cause)
+            }
+            // The journal cannot be read back: keep it for the next command; the first
+            // failure is the one to report.
+            Err(_) => Err(cause),
         }
     }
 
-    /// Runs the transaction, stopping as if killed after `moves` files were moved into place
-    /// (`usize::MAX`: to the end). Tests use the limit to interrupt it at every step.
-    fn run_until(self, writes: &[(&str, Bytes)], removes: &[String], moves: usize) -> Result<()> {
-        let mut dirs = Dirs::default();
-        // 1. Back up every file that will be replaced or removed.
+    /// Applies the write; `started` turns true once `tx/` is made (what a failure must undo).
+    fn apply(self, started: &mut bool) -> Result<()> {
+        let out = self.out;
+        let tx = out.join(TX_DIR);
+        let (new, old) = (tx.join("new"), tx.join("old"));
+
+        // 1. Every path, before anything is touched.
+        let mut links = Links::new(out);
+        links.check(TX_DIR)?;
+        let write_paths = self.writes.iter().map(|(p, _)| p);
+        for path in write_paths.clone().chain(&self.removes) {
+            if is_own(path) && path.as_str() != LOCK_PATH && path.as_str() != BASE_PATH {
+                return Err(Error::Usage(format!(
+                    "refusing to write '{path}': it is inside meg's own folder {META_DIR}"
+                )));
+            }
+            links.check(path)?;
+        }
+        let mut dirs = Vec::new();
+        let mut seen = HashSet::new();
+        for path in write_paths.clone().filter(|p| !is_own(p)) {
+            for dir in path.parents().filter(|d| seen.insert(*d)) {
+                let full = out.join(dir);
+                match sys_io(&full, || fs::symlink_metadata(&full)) {
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => dirs.push(own_path(dir)),
+                    Err(e) => return Err(Error::io(&full, e)),
+                    Ok(_) => {}
+                }
+            }
+        }
+
+        // 2. Stage the new content, back up the old.
+        let meta = out.join(META_DIR);
+        sys(&meta, || fs::create_dir_all(&meta))?;
+        sys(&tx, || fs::create_dir(&tx))?;
+        *started = true;
+        let mut made = Made::default();
         let mut entries = Vec::new();
-        let mut touched = BTreeSet::new();
-        for path in writes
-            .iter()
-            .map(|(p, _)| *p)
-            .chain(removes.iter().map(String::as_str))
-        {
+        let mut existed = HashSet::new();
+        let mut touched = HashSet::new();
+        for path in write_paths.clone().chain(&self.removes) {
             if !touched.insert(path) {
                 continue;
             }
-            let target = self.out.join(path);
-            let backed_up = target.exists();
+            let target = path.under(out);
+            let backed_up = match sys_io(&target, || fs::symlink_metadata(&target)) {
+                Ok(m) if m.is_dir() => {
+                    return Err(Error::Usage(format!(
+                        "{}: is a folder where meg writes a file; move it away",
+                        target.display()
+                    )));
+                }
+                Ok(_) => true,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+                Err(e) => return Err(Error::io(&target, e)),
+            };
             if backed_up {
-                let backup = self.dir.join("old").join(path);
-                dirs.parent_of(&backup)?;
-                fs::copy(&target, &backup).map_err(|e| Error::io(&target, e))?;
+                let backup = path.under(&old);
+                made.parent_of(&backup)?;
+                sys(&target, || fs::copy(&target, &backup))?;
+                existed.insert(path);
             }
             entries.push(JournalEntry {
-                path: path.to_string(),
+                path: path.clone(),
                 backed_up,
             });
         }
-        // 2. The journal makes the transaction recoverable from here on: a rollback restores
-        //    what it backed up and deletes what it lists as new.
-        let journal = Journal { entries };
-        let existed: BTreeSet<&str> = journal
-            .entries
-            .iter()
-            .filter(|e| e.backed_up)
-            .map(|e| e.path.as_str())
-            .collect();
-        let journal = serde_json::to_vec(&journal).expect("journal serializes");
-        write_synced(&self.dir.join("journal.json"), &journal)?;
-        // 3. New files go straight into place; a file that exists is replaced by a staged copy
-        //    and a rename, so it is never seen half-written. Then the dropped files go.
-        for (i, (path, bytes)) in writes.iter().enumerate() {
-            if i == moves {
-                return Ok(());
-            }
-            let later;
+        // A file that exists is replaced by a staged copy and a rename, so it is never seen
+        // half-written; a new file is written in place after the journal (a rollback deletes it).
+        let mut made_bytes = Vec::with_capacity(self.writes.len());
+        for (path, bytes) in &self.writes {
             let bytes = match bytes {
-                Bytes::Ready(bytes) => *bytes,
-                Bytes::Later(making) => {
-                    later = making
+                Bytes::Ready(bytes) => std::borrow::Cow::Borrowed(*bytes),
+                Bytes::Later(making) => std::borrow::Cow::Owned(
+                    making
                         .recv()
-                        .expect("the thread making the bytes sends them");
-                    &later
-                }
+                        .expect("the thread making the bytes sends them"),
+                ),
             };
-            let target = self.out.join(path);
             if existed.contains(path) {
-                let staged = self.dir.join("new").join(path);
-                dirs.parent_of(&staged)?;
-                write_new(&staged, bytes)?;
-                dirs.parent_of(&target)?;
-                fs::rename(&staged, &target).map_err(|e| Error::io(&target, e))?;
+                let staged = path.under(&new);
+                made.parent_of(&staged)?;
+                sys(&staged, || fs::write(&staged, &bytes))?;
+            }
+            made_bytes.push(bytes);
+        }
+
+        // 3. The journal, atomically: from the rename on, the write is rolled back if it stops.
+        let journal = serde_json::to_vec(&Journal {
+            entries,
+            dirs: dirs.clone(),
+        })
+        .expect("a journal serializes");
+        let tmp = tx.join(JOURNAL_TMP);
+        let mut file = sys(&tmp, || fs::File::create(&tmp))?;
+        sys(&tmp, || file.write_all(&journal))?;
+        sys(&tmp, || file.sync_all())?;
+        drop(file);
+        let journal_path = tx.join(JOURNAL);
+        sys(&journal_path, || fs::rename(&tmp, &journal_path))?;
+        sync_dir(&tx)?;
+
+        // 4. Into place.
+        for dir in &dirs {
+            let full = dir.under(out);
+            sys(&full, || fs::create_dir(&full))?;
+        }
+        for ((path, _), bytes) in self.writes.iter().zip(&made_bytes) {
+            let target = path.under(out);
+            if existed.contains(path) {
+                let staged = path.under(&new);
+                sys(&target, || fs::rename(&staged, &target))?;
             } else {
-                dirs.parent_of(&target)?;
-                write_new(&target, bytes)?;
+                // `create_new` fails on anything that appeared there since the check, a
+                // dangling link included, rather than write through it.
+                let mut file = sys(&target, || {
+                    fs::OpenOptions::new()
+                        .write(true)
+                        .create_new(true)
+                        .open(&target)
+                })?;
+                sys(&target, || file.write_all(bytes))?;
             }
         }
-        if moves != usize::MAX && moves >= writes.len() {
-            return Ok(());
+        for path in &self.removes {
+            let target = path.under(out);
+            sys(&target, || fs::remove_file(&target))?;
+            prune_empty_parents(out, path);
         }
-        for path in removes {
-            let target = self.out.join(path);
-            fs::remove_file(&target).map_err(|e| Error::io(&target, e))?;
-            prune_empty_parents(&self.out, &target);
-        }
-        // 4. Done: forget the journal and the backups.
-        fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+
+        // 5. Commit: without its journal the transaction is over.
+        sys(&journal_path, || fs::remove_file(&journal_path))?;
+        discard(&tx);
         Ok(())
     }
 }
 
-/// The folders a transaction has made sure exist, so that each is created (or found) once.
-#[derive(Default)]
-struct Dirs(std::collections::HashSet<PathBuf>);
+/// Flushes a folder's entries (a rename in it) to disk. Windows has no such call; there a
+/// rename is flushed with the file.
+fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        let d = sys(dir, || fs::File::open(dir))?;
+        sys(dir, || d.sync_all())?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
 
-impl Dirs {
+/// Refuses `path` (relative to `out`) when it passes through a symbolic link inside `out`: for
+/// any command that creates something in OUT outside a transaction (a lock file, say).
+pub fn refuse_links(out: &Path, path: &str) -> Result<()> {
+    Links::new(out).check(path)
+}
+
+/// Refuses a path inside OUT that passes through a symbolic link, whatever it points to:
+/// `File::create`, `create_dir_all`, `rename` and `remove_file` follow the links above the last
+/// name, and meg never writes, moves or deletes anything outside OUT. OUT itself is the user's
+/// choice and may be a link.
+struct Links<'a> {
+    out: &'a Path,
+    /// Paths already found to be plain folders or files.
+    plain: HashSet<String>,
+}
+
+impl<'a> Links<'a> {
+    fn new(out: &'a Path) -> Self {
+        Links {
+            out,
+            plain: HashSet::new(),
+        }
+    }
+
+    fn check(&mut self, path: &str) -> Result<()> {
+        let ends = path.match_indices('/').map(|(i, _)| i).chain([path.len()]);
+        for end in ends {
+            let prefix = &path[..end];
+            if self.plain.contains(prefix) {
+                continue;
+            }
+            let full = self.out.join(prefix);
+            match sys_io(&full, || fs::symlink_metadata(&full)) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    let to = fs::read_link(&full)
+                        .map(|t| format!(" to {}", t.display()))
+                        .unwrap_or_default();
+                    return Err(Error::Usage(format!(
+                        "{}: is a symbolic link{to}; meg does not write, move or delete through links inside the output folder: replace the link with the file or folder itself, or render elsewhere (nothing was written)",
+                        full.display()
+                    )));
+                }
+                Ok(_) => {
+                    self.plain.insert(prefix.to_string());
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+                Err(e) => return Err(Error::io(&full, e)),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The folders inside `.meg/tx/` a transaction has made, so that each is made once.
+#[derive(Default)]
+struct Made(HashSet<PathBuf>);
+
+impl Made {
     fn parent_of(&mut self, path: &Path) -> Result<()> {
         match path.parent() {
             Some(parent) if !self.0.contains(parent) => {
-                fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                sys(parent, || fs::create_dir_all(parent))?;
                 self.0.insert(parent.to_path_buf());
                 Ok(())
             }
@@ -281,49 +549,83 @@ impl Dirs {
     }
 }
 
-fn mkparent(path: &Path) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
-    Ok(())
-}
-
-/// Writes a new file into a folder that exists. Staged files are not flushed one by one: the
-/// transaction guards against an interrupted or failed meg, and only the journal, which decides
-/// what a rollback does, is flushed to disk before anything in the tree is touched.
-fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut f = fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    f.write_all(bytes).map_err(|e| Error::io(path, e))
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_new(path, bytes)?;
-    fs::File::open(path)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(path, e))
-}
-
-fn replace(from: &Path, to: &Path) -> Result<()> {
-    mkparent(to)?;
-    fs::rename(from, to).map_err(|e| Error::io(to, e))
-}
-
-fn prune_empty_parents(root: &Path, file: &Path) {
-    let mut dir = file.parent();
-    while let Some(d) = dir {
-        if d == root || d.ends_with(META_DIR) || fs::remove_dir(d).is_err() {
+/// Removes the folders a removed file leaves empty, innermost first, never OUT itself nor
+/// anything above it, nor meg's own folder.
+fn prune_empty_parents(out: &Path, file: &RelPath) {
+    let parents: Vec<&str> = file.parents().collect();
+    for dir in parents.into_iter().rev() {
+        let full = out.join(dir);
+        if dir == META_DIR || sys_io(&full, || fs::remove_dir(&full)).is_err() {
             break;
         }
-        dir = d.parent();
     }
 }
 
 fn read_opt(path: &Path) -> Result<Option<Vec<u8>>> {
     match fs::read(path) {
         Ok(b) => Ok(Some(b)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => Err(Error::io(path, e)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+/// Every system call of a transaction and of a rollback goes through here, so that a test can
+/// stop meg at each one (see `fail`).
+fn sys_io<T>(_path: &Path, call: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+    #[cfg(test)]
+    fail::point()?;
+    call()
+}
+
+/// [`sys_io`], with the path in the error.
+fn sys<T>(path: &Path, call: impl FnOnce() -> io::Result<T>) -> Result<T> {
+    sys_io(path, call).map_err(|e| Error::io(path, e))
+}
+
+/// A fail point for tests: after `n` more system calls, the next one either kills meg (an
+/// unwind no code of meg catches, as a `kill -9` would stop it) or fails (as a full disk would).
+#[cfg(test)]
+mod fail {
+    use std::cell::Cell;
+    use std::io;
+
+    #[derive(Clone, Copy, Debug)]
+    pub enum Mode {
+        Kill,
+        Fail,
+    }
+
+    /// The payload of a simulated kill.
+    pub struct Killed;
+
+    thread_local! {
+        static AT: Cell<Option<(usize, Mode)>> = const { Cell::new(None) };
+    }
+
+    pub fn arm(n: usize, mode: Mode) {
+        AT.with(|at| at.set(Some((n, mode))));
+    }
+
+    /// Disarms the point; true if it had fired.
+    pub fn disarm() -> bool {
+        AT.with(|at| at.replace(None)).is_none()
+    }
+
+    pub fn point() -> io::Result<()> {
+        AT.with(|at| match at.get() {
+            Some((0, mode)) => {
+                at.set(None);
+                match mode {
+                    Mode::Kill => std::panic::resume_unwind(Box::new(Killed)),
+                    Mode::Fail => Err(io::Error::other("injected failure")),
+                }
+            }
+            Some((n, mode)) => {
+                at.set(Some((n - 1, mode)));
+                Ok(())
+            }
+            None => Ok(()),
+        })
     }
 }
 
@@ -331,12 +633,17 @@ fn read_opt(path: &Path) -> Result<Option<Vec<u8>>> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
 
-    fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    /// Every folder and file below `root`, with the files' bytes: two trees are equal only
+    /// if they hold the same folders and the same files.
+    type Tree = BTreeMap<String, Option<Vec<u8>>>;
+
+    fn tree(root: &Path) -> Tree {
         walkdir::WalkDir::new(root)
+            .min_depth(1)
             .into_iter()
             .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
             .map(|e| {
                 let rel = e
                     .path()
@@ -344,57 +651,248 @@ mod tests {
                     .unwrap()
                     .to_string_lossy()
                     .replace('\\', "/");
-                (rel, fs::read(e.path()).unwrap())
+                let bytes = e.file_type().is_file().then(|| fs::read(e.path()).unwrap());
+                (rel, bytes)
             })
             .collect()
     }
 
-    #[test]
-    fn an_interrupted_write_is_rolled_back_at_every_step() {
-        let writes: Vec<(&str, &[u8])> = vec![
-            ("a.txt", b"new a"),
-            ("b/new.txt", b"brand new"),
-            ("c.txt", b"new c"),
-        ];
-        let removes = vec!["gone.txt".to_string()];
-        for moves in 0..=writes.len() {
-            let dir = tempfile::tempdir().unwrap();
-            let out = dir.path();
-            fs::write(out.join("a.txt"), "old a").unwrap();
-            fs::write(out.join("c.txt"), "old c").unwrap();
-            fs::write(out.join("gone.txt"), "old gone").unwrap();
-            fs::write(out.join("mine.txt"), "the user's").unwrap();
-            let before = tree(out);
+    fn p(s: &str) -> RelPath {
+        RelPath::new(s).unwrap()
+    }
 
-            let tx = Transaction::begin(out).unwrap();
-            let writes: Vec<(&str, Bytes)> =
-                writes.iter().map(|(p, b)| (*p, Bytes::Ready(b))).collect();
-            tx.run_until(&writes, &removes, moves).unwrap();
-            assert!(
-                out.join(TX_DIR).exists(),
-                "the interrupted transaction is visible"
-            );
+    /// A tree meg wrote before, with a user's file beside it.
+    fn old_tree(out: &Path) {
+        for (path, text) in [
+            ("a.txt", "old a"),
+            ("c.txt", "old c"),
+            ("gone/deep/gone.txt", "old gone"),
+            ("mine.txt", "the user's"),
+            (".meg/lock.json", "old lock"),
+        ] {
+            let f = out.join(path);
+            fs::create_dir_all(f.parent().unwrap()).unwrap();
+            fs::write(f, text).unwrap();
+        }
+    }
 
-            assert!(recover(out).unwrap());
-            assert_eq!(tree(out), before, "interrupted after {moves} move(s)");
+    const WRITES: [(&str, &[u8]); 4] = [
+        ("a.txt", b"new a"),
+        ("b/new/x.txt", b"brand new"),
+        ("c.txt", b"new c"),
+        (".meg/lock.json", b"new lock"),
+    ];
+
+    fn transaction(out: &Path) -> Transaction<'_> {
+        Transaction {
+            out,
+            writes: WRITES
+                .iter()
+                .map(|(path, b)| (p(path), Bytes::Ready(b)))
+                .collect(),
+            removes: vec![p("gone/deep/gone.txt")],
+        }
+    }
+
+    /// The old tree and the new tree of the scenario, as `tree` sees them.
+    fn old_and_new() -> (Tree, Tree) {
+        let dir = tempfile::tempdir().unwrap();
+        old_tree(dir.path());
+        let old = tree(dir.path());
+        transaction(dir.path()).run().unwrap();
+        (old, tree(dir.path()))
+    }
+
+    /// Runs `f` as a process that may be killed at the armed fail point: true if it was.
+    fn killed(f: impl FnOnce()) -> bool {
+        match catch_unwind(AssertUnwindSafe(f)) {
+            Ok(()) => false,
+            Err(payload) if payload.is::<fail::Killed>() => true,
+            Err(payload) => std::panic::resume_unwind(payload),
         }
     }
 
     #[test]
-    fn a_finished_write_leaves_no_transaction_behind() {
+    fn a_finished_write_is_the_new_tree_and_leaves_no_transaction_behind() {
+        let (old, new) = old_and_new();
+        assert_ne!(old, new);
+        assert_eq!(new["b/new/x.txt"].as_deref(), Some(&b"brand new"[..]));
+        assert_eq!(new[".meg/lock.json"].as_deref(), Some(&b"new lock"[..]));
+        assert!(!new.contains_key("gone/deep/gone.txt"));
+        assert!(!new.contains_key("gone"), "emptied folders are pruned");
+        assert!(!new.contains_key(".meg/tx"));
+    }
+
+    /// A kill at each system call of the write, then the next command's recovery: the tree
+    /// is the old one up to the commit point and the new one after it, never a mix, and no
+    /// transaction is left to wedge later commands.
+    #[test]
+    fn a_write_killed_at_any_system_call_leaves_the_old_tree_or_the_new_one() {
+        let (old, new) = old_and_new();
+        let mut committed = false;
+        let mut steps = 0;
+        for n in 0.. {
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path();
+            old_tree(out);
+            fail::arm(n, fail::Mode::Kill);
+            let was_killed = killed(|| transaction(out).run().unwrap());
+            fail::disarm();
+            if !was_killed {
+                assert_eq!(tree(out), new);
+                steps = n;
+                break;
+            }
+            recover(out).unwrap();
+            let after = tree(out);
+            if after == new {
+                committed = true;
+            } else {
+                assert!(
+                    !committed,
+                    "killed at call {n}: old tree after the commit point"
+                );
+                assert_eq!(
+                    after, old,
+                    "killed at call {n}: neither the old tree nor the new"
+                );
+            }
+        }
+        assert!(committed, "some kill came after the commit point");
+        assert!(
+            steps > 25,
+            "the write has a fail point at each call ({steps})"
+        );
+    }
+
+    /// A kill during the recovery of a killed write: the recovery after it still ends on the
+    /// old tree or the new one.
+    #[test]
+    fn a_rollback_killed_at_any_system_call_is_finished_by_the_next_command() {
+        let (old, new) = old_and_new();
+        for n in (0..).step_by(3) {
+            let base = tempfile::tempdir().unwrap();
+            old_tree(base.path());
+            fail::arm(n, fail::Mode::Kill);
+            let was_killed = killed(|| transaction(base.path()).run().unwrap());
+            fail::disarm();
+            if !was_killed {
+                break;
+            }
+            for m in 0.. {
+                let dir = tempfile::tempdir().unwrap();
+                let out = dir.path();
+                old_tree(out);
+                fail::arm(n, fail::Mode::Kill);
+                assert!(killed(|| transaction(out).run().unwrap()));
+                fail::arm(m, fail::Mode::Kill);
+                let recovery_killed = killed(|| {
+                    recover(out).unwrap();
+                });
+                fail::disarm();
+                recover(out).unwrap();
+                let after = tree(out);
+                assert!(
+                    after == old || after == new,
+                    "write killed at {n}, rollback at {m}: a mix"
+                );
+                if !recovery_killed {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// A failure (a full disk, a permission) at each system call: the write reports it and
+    /// puts the old tree back itself, or it failed only after the commit and the tree is new.
+    #[test]
+    fn a_write_failing_at_any_system_call_reports_it_and_leaves_the_old_tree() {
+        let (old, new) = old_and_new();
+        for n in 0.. {
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path();
+            old_tree(out);
+            fail::arm(n, fail::Mode::Fail);
+            let result = transaction(out).run();
+            if !fail::disarm() {
+                result.unwrap();
+                break;
+            }
+            match result {
+                Err(e) => {
+                    assert!(e.to_string().contains("injected failure"), "{e}");
+                    assert_eq!(tree(out), old, "failed at call {n}");
+                }
+                // Only tidying may fail without failing the write: pruning an emptied
+                // folder (it stays, empty), or deleting `tx/` after the commit.
+                Ok(()) => {
+                    recover(out).unwrap();
+                    let files = |t: Tree| {
+                        t.into_iter()
+                            .filter(|(_, b)| b.is_some())
+                            .collect::<Vec<_>>()
+                    };
+                    assert_eq!(files(tree(out)), files(new.clone()), "failed at call {n}");
+                    assert!(!out.join(TX_DIR).exists());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_rollback_restores_what_it_can_and_names_what_it_cannot() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
-        fs::write(out.join("gone.txt"), "old").unwrap();
-        Transaction::begin(out)
-            .unwrap()
-            .run(
-                &[("x/y.txt", Bytes::Ready(b"y"))],
-                &["gone.txt".to_string()],
-            )
-            .unwrap();
-        assert_eq!(fs::read(out.join("x/y.txt")).unwrap(), b"y");
-        assert!(!out.join("gone.txt").exists());
-        assert!(!out.join(TX_DIR).exists());
-        assert!(!recover(out).unwrap());
+        old_tree(out);
+        // Killed just before the commit: everything is in place, the journal still there.
+        let mut n = 0;
+        loop {
+            fail::arm(n, fail::Mode::Kill);
+            let stopped = killed(|| transaction(out).run().unwrap());
+            fail::disarm();
+            assert!(stopped, "the write has a commit step");
+            let moved =
+                fs::read(out.join("c.txt")).unwrap() == b"new c" && !out.join("gone").exists();
+            if moved {
+                break;
+            }
+            recover(out).unwrap();
+            n += 1;
+        }
+        fs::remove_file(out.join(".meg/tx/old/a.txt")).unwrap();
+        let err = recover(out).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.contains("could not restore 1 file(s)") && msg.contains("a.txt"),
+            "{msg}"
+        );
+        assert_eq!(fs::read(out.join("c.txt")).unwrap(), b"old c");
+        assert_eq!(
+            fs::read(out.join("gone/deep/gone.txt")).unwrap(),
+            b"old gone"
+        );
+        assert!(!out.join("b").exists());
+        assert!(
+            out.join(".meg/tx/journal.json").exists(),
+            "kept for the next try"
+        );
+        fs::write(out.join(".meg/tx/old/a.txt"), "old a").unwrap();
+        assert!(recover(out).unwrap());
+        let (old, _) = old_and_new();
+        assert_eq!(tree(out), old);
+    }
+
+    #[test]
+    fn a_journal_never_completely_written_is_discarded() {
+        for cut in ["", "{\"entries\":[{\"path\":\"a.txt\",\"back"] {
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path();
+            old_tree(out);
+            let before = tree(out);
+            fs::create_dir_all(out.join(".meg/tx")).unwrap();
+            fs::write(out.join(".meg/tx/journal.json"), cut).unwrap();
+            assert!(!recover(out).unwrap());
+            assert_eq!(tree(out), before);
+        }
     }
 }
