@@ -276,6 +276,103 @@ fn stands_for(row: &Row, terraform_type: &str) -> bool {
     }
 }
 
+/// A property of a Bicep user-defined type whose input is a closed set of strings must be typed
+/// as that set's literal union: a `string` property passed to a module param with `@allowed` is
+/// error BCP036 (Azure/bicep #13884), which only a Bicep compiler (`.ci/run`'s bicep-typecheck)
+/// would otherwise see. `<name>Type` is matched with the schema's `$defs/<name>`.
+#[test]
+fn bicep_types_spell_the_schema_closed_sets_as_literal_unions() {
+    let mut problems = Problems::new(
+        "user-defined type properties that do not spell their input's closed set as a literal union",
+    );
+    let schema = landing_zone_schema();
+    let mut checked = 0;
+    for example in examples::all() {
+        for (path, text) in example.texts(&mut problems, &[".bicep"]) {
+            for (line, message) in closed_set_problems(text, &schema, &mut checked) {
+                problems.at(&example.name, path, (line, 1), message);
+            }
+        }
+    }
+    if checked == 0 {
+        problems.in_render(
+            "examples",
+            "no user-defined type property maps to a closed set of the schema: the check proved nothing",
+        );
+    }
+    problems.assert_none();
+}
+
+fn landing_zone_schema() -> serde_json::Value {
+    let path = manifest_dir().join("catalog/schema/landing-zone.schema.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The schema node of `$defs/<def>` at `path` (through `properties`, following local `$ref`s).
+fn schema_node<'a>(
+    schema: &'a serde_json::Value,
+    def: &str,
+    path: &[String],
+) -> Option<&'a serde_json::Value> {
+    let resolve = |node: &'a serde_json::Value| match node["$ref"].as_str() {
+        Some(r) => r
+            .strip_prefix("#/$defs/")
+            .and_then(|name| schema["$defs"].get(name)),
+        None => Some(node),
+    };
+    let mut node = resolve(schema["$defs"].get(def)?)?;
+    for key in path {
+        node = resolve(node["properties"].get(key)?)?;
+    }
+    Some(node)
+}
+
+/// Properties of `<name>Type` declarations in `text` typed otherwise than as the literal union
+/// of the enum the schema gives `$defs/<name>` at the same path; `checked` counts those compared.
+fn closed_set_problems(
+    text: &str,
+    schema: &serde_json::Value,
+    checked: &mut usize,
+) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for prop in bicep::type_properties(text) {
+        let Some(def) = prop.type_name.strip_suffix("Type") else {
+            continue;
+        };
+        let Some(node) = schema_node(schema, def, &prop.path) else {
+            continue;
+        };
+        let Some(values) = node["enum"].as_array() else {
+            continue;
+        };
+        let Some(values) = values
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Option<Vec<&str>>>()
+        else {
+            continue;
+        };
+        *checked += 1;
+        let want: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+        let want = want.join(" | ");
+        if prop.ty != want {
+            out.push((
+                prop.line,
+                format!(
+                    "{}.{} is `{}`, but $defs/{def}/{} is a closed set: type it `{want}`",
+                    prop.type_name,
+                    prop.path.join("."),
+                    prop.ty,
+                    prop.path.join("/properties/")
+                ),
+            ));
+        }
+    }
+    out
+}
+
 #[test]
 fn parameter_files_match_their_declarations() {
     let mut problems =
@@ -1125,4 +1222,47 @@ fn checker_determinism_finds_timestamps_but_not_api_versions() {
     assert_eq!(found, ["2025-03-01", "2024-01-01T10:20"]);
     assert_eq!(civil_date(0), "1970-01-01");
     assert_eq!(civil_date(20_148), "2025-03-01");
+}
+
+#[test]
+fn checker_closed_sets_wants_literal_unions_in_schema_order() {
+    let schema = landing_zone_schema();
+    let text = "\
+type firewallType = {
+  enabled: bool
+  // a comment
+  tier: string
+  threatIntelMode: 'Alert' | 'Deny'
+}
+
+type migrationType = {
+  backup: {
+    storageRedundancy: 'LocallyRedundant' | 'GeoRedundant'
+  }
+  patching: {
+    reboot: 'IfRequired' | 'Never' | 'Always'
+  }
+}
+
+type unrelatedType = {
+  tier: string
+}
+";
+    let mut checked = 0;
+    let found = closed_set_problems(text, &schema, &mut checked);
+    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [4, 10], "{found:?}");
+    assert_eq!(checked, 4);
+    assert!(
+        found[0]
+            .1
+            .contains("type it `'Basic' | 'Standard' | 'Premium'`"),
+        "{found:?}"
+    );
+    assert!(
+        found[1]
+            .1
+            .contains("migrationType.backup.storageRedundancy"),
+        "{found:?}"
+    );
 }

@@ -56,8 +56,7 @@ type logAnalyticsType = {
 }
 
 type keyVaultType = {
-  // standard or premium.
-  sku: string
+  sku: 'standard' | 'premium'
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).

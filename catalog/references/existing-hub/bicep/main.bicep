@@ -64,8 +64,7 @@ type logAnalyticsType = {
 }
 
 type keyVaultType = {
-  // standard or premium.
-  sku: string
+  sku: 'standard' | 'premium'
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).
@@ -100,8 +99,8 @@ type hubNetworkType = {
 type migrationType = {
   enabled: bool
   backup: {
-    // LocallyRedundant, ZoneRedundant or GeoRedundant; fixed once the first item is protected.
-    storageRedundancy: string
+    // Fixed once the first item is protected.
+    storageRedundancy: 'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'
     // Restore in the paired region at any time (GeoRedundant only).
     crossRegionRestore: bool
     // HH:MM, daily.
@@ -116,14 +115,13 @@ type migrationType = {
   }
   patching: {
     // Day of the weekly window.
-    weekday: string
+    weekday: 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday'
     // HH:MM in timeZone.
     startTime: string
     // HH:MM, at most 03:55 for in-guest patching.
     duration: string
     timeZone: string
-    // IfRequired, Never or Always.
-    reboot: string
+    reboot: 'IfRequired' | 'Never' | 'Always'
     windowsClassifications: array
     linuxClassifications: array
   }

@@ -105,8 +105,7 @@ type logAnalyticsType = {
 }
 
 type keyVaultType = {
-  // standard or premium.
-  sku: string
+  sku: 'standard' | 'premium'
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).
@@ -127,27 +126,25 @@ type hubNetworkType = {
 
 type firewallType = {
   enabled: bool
-  // Basic, Standard or Premium; Basic also needs AzureFirewallManagementSubnet and a management public IP.
-  tier: string
+  // Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: 'Basic' | 'Standard' | 'Premium'
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
   // Availability zones ('1', '2', '3'); empty for a regional firewall.
   zones: array
-  // Alert or Deny.
-  threatIntelMode: string
+  threatIntelMode: 'Alert' | 'Deny'
 }
 
 type bastionType = {
   enabled: bool
-  // Basic, Standard or Premium.
-  sku: string
+  sku: 'Basic' | 'Standard' | 'Premium'
 }
 
 type vpnGatewayType = {
   // Deploy the VPN gateway in this environment.
   enabled: bool
-  // VpnGw1AZ to VpnGw5AZ: AZ SKUs spread the instances over availability zones (Reliability).
-  sku: string
+  // AZ SKUs spread the instances over availability zones (Reliability).
+  sku: 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
   // Two active instances, each with its own public IP and tunnel per site (Reliability).
   activeActive: bool
   // BGP autonomous system number of the Azure side.
@@ -157,8 +154,8 @@ type vpnGatewayType = {
 type expressRouteType = {
   // Deploy the ExpressRoute gateway in this environment.
   enabled: bool
-  // ErGw1AZ, ErGw2AZ or ErGw3AZ: AZ SKUs spread the instances over availability zones (Reliability).
-  sku: string
+  // AZ SKUs spread the instances over availability zones (Reliability).
+  sku: 'ErGw1AZ' | 'ErGw2AZ' | 'ErGw3AZ'
   // Resource ID of the provisioned ExpressRoute circuit; null to deploy the gateway without a connection.
   circuitId: string?
 }

@@ -71,8 +71,7 @@ type logAnalyticsType = {
 }
 
 type keyVaultType = {
-  // standard or premium.
-  sku: string
+  sku: 'standard' | 'premium'
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).
@@ -93,14 +92,13 @@ type hubNetworkType = {
 
 type firewallType = {
   enabled: bool
-  // Basic, Standard or Premium; Basic also needs AzureFirewallManagementSubnet and a management public IP.
-  tier: string
+  // Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: 'Basic' | 'Standard' | 'Premium'
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
   // Availability zones ('1', '2', '3'); empty for a regional firewall.
   zones: array
-  // Alert or Deny.
-  threatIntelMode: string
+  threatIntelMode: 'Alert' | 'Deny'
 }
 
 type paasType = {

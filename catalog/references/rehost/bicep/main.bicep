@@ -102,8 +102,7 @@ type logAnalyticsType = {
 }
 
 type keyVaultType = {
-  // standard or premium.
-  sku: string
+  sku: 'standard' | 'premium'
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).
@@ -124,27 +123,25 @@ type hubNetworkType = {
 
 type firewallType = {
   enabled: bool
-  // Basic, Standard or Premium; Basic also needs AzureFirewallManagementSubnet and a management public IP.
-  tier: string
+  // Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: 'Basic' | 'Standard' | 'Premium'
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
   // Availability zones ('1', '2', '3'); empty for a regional firewall.
   zones: array
-  // Alert or Deny.
-  threatIntelMode: string
+  threatIntelMode: 'Alert' | 'Deny'
 }
 
 type bastionType = {
   enabled: bool
-  // Basic, Standard or Premium.
-  sku: string
+  sku: 'Basic' | 'Standard' | 'Premium'
 }
 
 type migrationType = {
   enabled: bool
   backup: {
-    // LocallyRedundant, ZoneRedundant or GeoRedundant; fixed once the first item is protected.
-    storageRedundancy: string
+    // Fixed once the first item is protected.
+    storageRedundancy: 'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'
     // Restore in the paired region at any time (GeoRedundant only).
     crossRegionRestore: bool
     // HH:MM, daily.
@@ -159,14 +156,13 @@ type migrationType = {
   }
   patching: {
     // Day of the weekly window.
-    weekday: string
+    weekday: 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday'
     // HH:MM in timeZone.
     startTime: string
     // HH:MM, at most 03:55 for in-guest patching.
     duration: string
     timeZone: string
-    // IfRequired, Never or Always.
-    reboot: string
+    reboot: 'IfRequired' | 'Never' | 'Always'
     windowsClassifications: array
     linuxClassifications: array
   }
