@@ -373,6 +373,309 @@ fn closed_set_problems(
     out
 }
 
+/// Terraform before 1.12 evaluates both sides of `||` and `&&`: `x == null || f(x)` still calls
+/// `f(null)` and fails the plan ("argument must not be null"). A guard that tests `x` for null
+/// must be a conditional, `x == null ? true : f(x)`. `.ci/run` plans every example on Terraform
+/// 1.9.8 (offline-plan); this catches the pattern in renders whose values would not reach it.
+#[test]
+fn terraform_null_guards_do_not_rely_on_short_circuit() {
+    let mut problems = Problems::new(
+        "`x == null || f(x)` / `x != null && f(x)`: both sides run before Terraform 1.12",
+    );
+    for example in examples::all() {
+        for (path, text) in example.texts(&mut problems, &[".tf"]) {
+            for (line, message) in short_circuit_problems(text) {
+                problems.at(&example.name, path, (line, 1), message);
+            }
+        }
+    }
+    problems.assert_none();
+}
+
+/// Lines where `<operand> == null ||` or `<operand> != null &&` is followed, on the same line, by
+/// another use of the operand: the right side depends on the left side having stopped evaluation.
+fn short_circuit_problems(text: &str) -> Vec<(usize, String)> {
+    let operand =
+        regex_lite::Regex::new(r#"([A-Za-z_][A-Za-z0-9_.\["\]-]*)\s*(==|!=)\s*null\s*(\|\||&&)"#)
+            .expect("a valid pattern");
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        for m in operand.captures_iter(line) {
+            let (whole, subject, test, op) = (&m[0], &m[1], &m[2], &m[3]);
+            if (test == "==") != (op == "||") {
+                continue;
+            }
+            let rest = &line[m.get(0).expect("match").end()..];
+            if rest.contains(subject) {
+                out.push((
+                    i + 1,
+                    format!(
+                        "`{whole} …{subject}…`: write `{subject} {} null ? {} : …`",
+                        if test == "==" { "==" } else { "!=" },
+                        if op == "||" { "true" } else { "false" }
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// azurerm arguments the templates use that azurerm 4.0.0 did not have: (resource type,
+/// argument path, the first release that has it, where that is recorded). Found in the
+/// provider's history (hashicorp/terraform-provider-azurerm, `git log -S'"<argument>"'` on the
+/// resource's source, first tag containing the commit), since its CHANGELOG-v4.md leaves some
+/// out. Every `hashicorp/azurerm` constraint of a render must start at the newest of these.
+const AZURERM_ARGUMENTS_ADDED: &[(&str, &str, (u64, u64, u64), &str)] = &[
+    (
+        "azurerm_container_app_environment",
+        "logs_destination",
+        (4, 17, 0),
+        "CHANGELOG-v4.md 4.17.0: Azure Monitor as a log destination (#26047)",
+    ),
+    (
+        "azurerm_monitor_diagnostic_setting",
+        "enabled_metric",
+        (4, 31, 0),
+        "#29406, merged 2025-05-28, first in tag v4.31.0 (not in CHANGELOG-v4.md)",
+    ),
+    (
+        "azurerm_windows_virtual_machine",
+        "automatic_updates_enabled",
+        (4, 42, 0),
+        "#30394 (renames enable_automatic_updates), first in tag v4.42.0 (not in CHANGELOG-v4.md)",
+    ),
+];
+
+/// Terraform language features the templates use, with the release that brought them.
+const TERRAFORM_FEATURES: &[(&str, (u64, u64, u64), &str)] = &[(
+    "a variable's validation reads another variable",
+    (1, 9, 0),
+    "Terraform 1.9.0 CHANGELOG: input variable validation rules can refer to other objects",
+)];
+
+/// The provider and Terraform constraints say the oldest versions that run the render: every
+/// azurerm constraint starts at the newest release that added an argument the templates use
+/// (no older release can plan them), and `required_version` at the newest language feature
+/// used. `.ci/run` plans every example on that oldest Terraform (offline-plan, 1.9.8).
+#[test]
+fn version_constraints_start_at_what_the_templates_use() {
+    let mut problems = Problems::new(
+        "version constraints that admit a release which lacks something the render uses",
+    );
+    let azurerm_floor = AZURERM_ARGUMENTS_ADDED
+        .iter()
+        .map(|(_, _, v, _)| *v)
+        .max()
+        .expect("a table");
+    let terraform_floor = TERRAFORM_FEATURES
+        .iter()
+        .map(|(_, v, _)| *v)
+        .max()
+        .expect("a table");
+    let mut used_rows = BTreeSet::new();
+    for example in examples::all() {
+        let mut used: Vec<((u64, u64, u64), String)> = Vec::new();
+        let mut constraints = Vec::new();
+        for (path, text) in example.texts(&mut problems, &[".tf"]) {
+            let parsed = terraform::resource_arguments(text)
+                .and_then(|args| Ok((args, terraform::version_constraints(text)?)))
+                .and_then(|x| Ok((x, terraform::cross_variable_validations(text)?)));
+            let ((args, (providers, required)), cross) = match parsed {
+                Ok(x) => x,
+                Err(e) => {
+                    problems.in_file(&example.name, path, format!("hcl-rs: {e}"));
+                    continue;
+                }
+            };
+            for (i, (ty, arg, version, _)) in AZURERM_ARGUMENTS_ADDED.iter().enumerate() {
+                if args.iter().any(|(t, a)| t == ty && a == arg) {
+                    used_rows.insert(i);
+                    used.push((*version, format!("{ty}.{arg} (in {path})")));
+                }
+            }
+            if let Some((variable, other)) = cross.first() {
+                used.push((
+                    TERRAFORM_FEATURES[0].1,
+                    format!("validation of var.{variable} reads var.{other} (in {path})"),
+                ));
+            }
+            for (source, constraint) in providers {
+                if source.eq_ignore_ascii_case("hashicorp/azurerm") {
+                    constraints.push((path, "azurerm", constraint, azurerm_floor));
+                }
+            }
+            if let Some(required) = required {
+                constraints.push((path, "terraform", required, terraform_floor));
+            }
+        }
+        for (path, what, constraint, floor) in constraints {
+            let Some(lower) = lower_bound(&constraint) else {
+                problems.in_file(
+                    &example.name,
+                    path,
+                    format!("{what} constraint `{constraint}` has no lower bound"),
+                );
+                continue;
+            };
+            if lower != floor {
+                problems.in_file(
+                    &example.name,
+                    path,
+                    format!(
+                        "{what} constraint `{constraint}` starts at {}, but the templates need {} (AZURERM_ARGUMENTS_ADDED / TERRAFORM_FEATURES)",
+                        dotted(lower),
+                        dotted(floor)
+                    ),
+                );
+            }
+            let newest_used = used
+                .iter()
+                .filter(|(v, _)| (what == "azurerm") == (v.0 >= 4))
+                .max();
+            if let Some((v, why)) = newest_used
+                && lower < *v
+            {
+                problems.in_file(
+                    &example.name,
+                    path,
+                    format!(
+                        "{what} constraint `{constraint}` admits {}, older than {} which {why} needs",
+                        dotted(lower),
+                        dotted(*v)
+                    ),
+                );
+            }
+        }
+    }
+    for (i, (ty, arg, _, _)) in AZURERM_ARGUMENTS_ADDED.iter().enumerate() {
+        if !used_rows.contains(&i) {
+            problems.in_render(
+                "examples",
+                format!("AZURERM_ARGUMENTS_ADDED names {ty}.{arg}, which no example renders: a stale row, or an example is missing"),
+            );
+        }
+    }
+    problems.assert_none();
+}
+
+/// Bicep language features the templates use, with the first Bicep CLI that has them: the
+/// generated README's "Needs Bicep CLI <version>" must be the newest of these.
+const BICEP_FEATURES: &[(&str, (u64, u64, u64), &str)] = &[
+    (
+        "readEnvironmentVariable(",
+        (0, 18, 4),
+        "Bicep parameters files (learn.microsoft.com, azure-resource-manager/bicep/parameter-files)",
+    ),
+    (
+        "deployer()",
+        (0, 32, 4),
+        "Bicep v0.32.4 release (December 2024) added deployer()",
+    ),
+];
+
+/// The README asks for the Bicep CLI the templates need: no older, and no newer than the newest
+/// feature in BICEP_FEATURES (a truthful floor, as for Terraform and azurerm above).
+#[test]
+fn readme_asks_for_the_bicep_cli_the_templates_need() {
+    let mut problems = Problems::new("READMEs whose Bicep CLI floor is not what the templates use");
+    let floor = BICEP_FEATURES
+        .iter()
+        .map(|(_, v, _)| *v)
+        .max()
+        .expect("a table");
+    let mut used_rows = BTreeSet::new();
+    for example in examples::all() {
+        let mut needed: Option<((u64, u64, u64), String)> = None;
+        for (path, text) in example.texts(&mut problems, &[".bicep", ".bicepparam"]) {
+            for (i, (feature, version, _)) in BICEP_FEATURES.iter().enumerate() {
+                if text.contains(feature) {
+                    used_rows.insert(i);
+                    if needed.as_ref().is_none_or(|(v, _)| v < version) {
+                        needed = Some((*version, format!("{feature} in {path}")));
+                    }
+                }
+            }
+        }
+        let Some(readme) = example.text("README.md") else {
+            problems.in_file(&example.name, "README.md", "missing");
+            continue;
+        };
+        let asked = readme
+            .split("Needs Bicep CLI ")
+            .nth(1)
+            .and_then(|rest| lower_bound(&format!(">= {}", rest.split_whitespace().next()?)));
+        match (asked, needed) {
+            (None, _) => problems.in_file(
+                &example.name,
+                "README.md",
+                "says no `Needs Bicep CLI <version>`",
+            ),
+            (Some(asked), needed) => {
+                if asked != floor {
+                    problems.in_file(
+                        &example.name,
+                        "README.md",
+                        format!(
+                            "asks for Bicep CLI {}, BICEP_FEATURES needs {}",
+                            dotted(asked),
+                            dotted(floor)
+                        ),
+                    );
+                }
+                if let Some((v, why)) = needed
+                    && asked < v
+                {
+                    problems.in_file(
+                        &example.name,
+                        "README.md",
+                        format!(
+                            "asks for Bicep CLI {}, but {why} needs {}",
+                            dotted(asked),
+                            dotted(v)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for (i, (feature, _, _)) in BICEP_FEATURES.iter().enumerate() {
+        if !used_rows.contains(&i) {
+            problems.in_render(
+                "examples",
+                format!("BICEP_FEATURES names {feature}, which no example uses: a stale row"),
+            );
+        }
+    }
+    problems.assert_none();
+}
+
+/// The oldest version a constraint admits (`~> 4.42`, `>= 1.9`, `>= 4.1, < 5.0`), if it has one.
+fn lower_bound(constraint: &str) -> Option<(u64, u64, u64)> {
+    constraint
+        .split(',')
+        .filter_map(|part| {
+            let part = part.trim();
+            let v = part
+                .strip_prefix("~>")
+                .or_else(|| part.strip_prefix(">="))
+                .or_else(|| part.strip_prefix('='))?;
+            let mut nums = v.trim().split('.').map(|n| n.parse::<u64>());
+            let major = nums.next()?.ok()?;
+            let minor = nums.next().unwrap_or(Ok(0)).ok()?;
+            let patch = nums.next().unwrap_or(Ok(0)).ok()?;
+            Some((major, minor, patch))
+        })
+        .max()
+}
+
+fn dotted((major, minor, patch): (u64, u64, u64)) -> String {
+    format!("{major}.{minor}.{patch}")
+}
+
 #[test]
 fn parameter_files_match_their_declarations() {
     let mut problems =
@@ -1264,5 +1567,82 @@ type unrelatedType = {
             .1
             .contains("migrationType.backup.storageRedundancy"),
         "{found:?}"
+    );
+}
+
+#[test]
+fn checker_short_circuit_finds_null_guards_that_need_a_conditional() {
+    let text = "\
+  a = alltrue([for s in var.sites : s.asn == null || !contains([1, 2], s.asn)])
+  b = var.x == null ? true : can(regex(\"y\", var.x))
+  c = s.asn != null && s.peer != null
+  d = var.key != null && length(var.key) > 3
+  # e = var.z == null || var.z
+  f = var.a == null || var.b
+";
+    let found = short_circuit_problems(text);
+    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [1, 4], "{found:?}");
+    assert!(found[0].1.contains("s.asn == null ? true"), "{found:?}");
+    assert!(found[1].1.contains("var.key != null ? false"), "{found:?}");
+}
+
+#[test]
+fn checker_version_floors_read_constraints_arguments_and_validations() {
+    assert_eq!(lower_bound("~> 4.42"), Some((4, 42, 0)));
+    assert_eq!(lower_bound(">= 4.1.2, < 5.0"), Some((4, 1, 2)));
+    assert_eq!(lower_bound("< 5.0"), None);
+    let text = r#"
+terraform {
+  required_version = ">= 1.8"
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+variable "a" {
+  validation {
+    condition     = var.a == null ? true : var.a != var.b
+    error_message = "x"
+  }
+}
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  name = "x"
+  dynamic "enabled_log" {
+    for_each = []
+    content {
+      category_group = "allLogs"
+    }
+  }
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+"#;
+    let (providers, required) = terraform::version_constraints(text).unwrap();
+    assert_eq!(
+        providers,
+        [("hashicorp/azurerm".to_string(), "~> 4.0".to_string())]
+    );
+    assert_eq!(required.as_deref(), Some(">= 1.8"));
+    let args = terraform::resource_arguments(text).unwrap();
+    for want in [
+        "name",
+        "enabled_log",
+        "enabled_log.category_group",
+        "enabled_metric",
+        "enabled_metric.category",
+    ] {
+        assert!(
+            args.iter()
+                .any(|(t, a)| t == "azurerm_monitor_diagnostic_setting" && a == want),
+            "{want} in {args:?}"
+        );
+    }
+    assert_eq!(
+        terraform::cross_variable_validations(text).unwrap(),
+        [("a".to_string(), "b".to_string())]
     );
 }
