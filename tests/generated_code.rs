@@ -337,7 +337,18 @@ fn closed_set_problems(
     checked: &mut usize,
 ) -> Vec<(usize, String)> {
     let mut out = Vec::new();
+    let aliases = bicep::type_aliases(text);
     for prop in bicep::type_properties(text) {
+        if prop.ty.contains('|') {
+            out.push((
+                prop.line,
+                format!(
+                    "{}.{} is a literal union inside an object type, which checkov's Bicep parser (pycep) cannot read: name it with a top-level `type` alias",
+                    prop.type_name,
+                    prop.path.join(".")
+                ),
+            ));
+        }
         let Some(def) = prop.type_name.strip_suffix("Type") else {
             continue;
         };
@@ -357,14 +368,14 @@ fn closed_set_problems(
         *checked += 1;
         let want: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
         let want = want.join(" | ");
-        if prop.ty != want {
+        let ty = aliases.get(&prop.ty).unwrap_or(&prop.ty);
+        if *ty != want {
             out.push((
                 prop.line,
                 format!(
-                    "{}.{} is `{}`, but $defs/{def}/{} is a closed set: type it `{want}`",
+                    "{}.{} is `{ty}`, but $defs/{def}/{} is a closed set: type it `{want}` (a top-level alias)",
                     prop.type_name,
                     prop.path.join("."),
-                    prop.ty,
                     prop.path.join("/properties/")
                 ),
             ));
@@ -1531,11 +1542,13 @@ fn checker_determinism_finds_timestamps_but_not_api_versions() {
 fn checker_closed_sets_wants_literal_unions_in_schema_order() {
     let schema = landing_zone_schema();
     let text = "\
+type threatIntelModeType = 'Alert' | 'Deny'
+
 type firewallType = {
   enabled: bool
   // a comment
   tier: string
-  threatIntelMode: 'Alert' | 'Deny'
+  threatIntelMode: threatIntelModeType
 }
 
 type migrationType = {
@@ -1554,8 +1567,10 @@ type unrelatedType = {
     let mut checked = 0;
     let found = closed_set_problems(text, &schema, &mut checked);
     let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
-    assert_eq!(lines, [4, 10], "{found:?}");
+    assert_eq!(lines, [6, 12, 12, 15], "{found:?}");
     assert_eq!(checked, 4);
+    assert!(found[1].1.contains("(pycep) cannot read"), "{found:?}");
+    assert!(found[3].1.contains("(pycep) cannot read"), "{found:?}");
     assert!(
         found[0]
             .1
@@ -1563,9 +1578,9 @@ type unrelatedType = {
         "{found:?}"
     );
     assert!(
-        found[1]
+        found[2]
             .1
-            .contains("migrationType.backup.storageRedundancy"),
+            .contains("type it `'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'`"),
         "{found:?}"
     );
 }

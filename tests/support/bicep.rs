@@ -213,3 +213,15 @@ pub fn type_properties(text: &str) -> Vec<TypeProperty> {
     }
     out
 }
+
+/// The top-level type aliases of a Bicep file that are not object types, by name, as written
+/// (`type firewallTierType = 'Basic' | 'Standard'` gives `'Basic' | 'Standard'`).
+pub fn type_aliases(text: &str) -> std::collections::BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|line| {
+            let (name, ty) = line.strip_prefix("type ")?.split_once('=')?;
+            let ty = ty.trim();
+            (ty != "{").then(|| (name.trim().to_string(), ty.to_string()))
+        })
+        .collect()
+}

@@ -104,8 +104,12 @@ type logAnalyticsType = {
   dailyQuotaGb: int
 }
 
+// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
+// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
+type keyVaultSkuType = 'standard' | 'premium'
+
 type keyVaultType = {
-  sku: 'standard' | 'premium'
+  sku: keyVaultSkuType
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).
@@ -124,38 +128,48 @@ type hubNetworkType = {
   spokeDnsServers: array
 }
 
+type firewallTierType = 'Basic' | 'Standard' | 'Premium'
+
+type threatIntelModeType = 'Alert' | 'Deny'
+
 type firewallType = {
   enabled: bool
   // Basic also needs AzureFirewallManagementSubnet and a management public IP.
-  tier: 'Basic' | 'Standard' | 'Premium'
+  tier: firewallTierType
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
   // Availability zones ('1', '2', '3'); empty for a regional firewall.
   zones: array
-  threatIntelMode: 'Alert' | 'Deny'
+  threatIntelMode: threatIntelModeType
 }
+
+type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
 
 type bastionType = {
   enabled: bool
-  sku: 'Basic' | 'Standard' | 'Premium'
+  sku: bastionSkuType
 }
+
+type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
 
 type vpnGatewayType = {
   // Deploy the VPN gateway in this environment.
   enabled: bool
   // AZ SKUs spread the instances over availability zones (Reliability).
-  sku: 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
+  sku: vpnGatewaySkuType
   // Two active instances, each with its own public IP and tunnel per site (Reliability).
   activeActive: bool
   // BGP autonomous system number of the Azure side.
   asn: int
 }
 
+type expressRouteSkuType = 'ErGw1AZ' | 'ErGw2AZ' | 'ErGw3AZ'
+
 type expressRouteType = {
   // Deploy the ExpressRoute gateway in this environment.
   enabled: bool
   // AZ SKUs spread the instances over availability zones (Reliability).
-  sku: 'ErGw1AZ' | 'ErGw2AZ' | 'ErGw3AZ'
+  sku: expressRouteSkuType
   // Resource ID of the provisioned ExpressRoute circuit; null to deploy the gateway without a connection.
   circuitId: string?
 }

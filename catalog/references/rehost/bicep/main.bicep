@@ -101,8 +101,12 @@ type logAnalyticsType = {
   dailyQuotaGb: int
 }
 
+// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
+// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
+type keyVaultSkuType = 'standard' | 'premium'
+
 type keyVaultType = {
-  sku: 'standard' | 'premium'
+  sku: keyVaultSkuType
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).
@@ -121,27 +125,39 @@ type hubNetworkType = {
   spokeDnsServers: array
 }
 
+type firewallTierType = 'Basic' | 'Standard' | 'Premium'
+
+type threatIntelModeType = 'Alert' | 'Deny'
+
 type firewallType = {
   enabled: bool
   // Basic also needs AzureFirewallManagementSubnet and a management public IP.
-  tier: 'Basic' | 'Standard' | 'Premium'
+  tier: firewallTierType
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
   // Availability zones ('1', '2', '3'); empty for a regional firewall.
   zones: array
-  threatIntelMode: 'Alert' | 'Deny'
+  threatIntelMode: threatIntelModeType
 }
+
+type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
 
 type bastionType = {
   enabled: bool
-  sku: 'Basic' | 'Standard' | 'Premium'
+  sku: bastionSkuType
 }
+
+type backupStorageRedundancyType = 'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'
+
+type weekdayType = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday'
+
+type rebootSettingType = 'IfRequired' | 'Never' | 'Always'
 
 type migrationType = {
   enabled: bool
   backup: {
     // Fixed once the first item is protected.
-    storageRedundancy: 'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'
+    storageRedundancy: backupStorageRedundancyType
     // Restore in the paired region at any time (GeoRedundant only).
     crossRegionRestore: bool
     // HH:MM, daily.
@@ -156,13 +172,13 @@ type migrationType = {
   }
   patching: {
     // Day of the weekly window.
-    weekday: 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday'
+    weekday: weekdayType
     // HH:MM in timeZone.
     startTime: string
     // HH:MM, at most 03:55 for in-guest patching.
     duration: string
     timeZone: string
-    reboot: 'IfRequired' | 'Never' | 'Always'
+    reboot: rebootSettingType
     windowsClassifications: array
     linuxClassifications: array
   }
