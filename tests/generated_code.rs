@@ -435,12 +435,15 @@ fn short_circuit_problems(text: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// A release number: major, minor, patch.
+type Version = (u64, u64, u64);
+
 /// azurerm arguments the templates use that azurerm 4.0.0 did not have: (resource type,
 /// argument path, the first release that has it, where that is recorded). Found in the
 /// provider's history (hashicorp/terraform-provider-azurerm, `git log -S'"<argument>"'` on the
 /// resource's source, first tag containing the commit), since its CHANGELOG-v4.md leaves some
 /// out. Every `hashicorp/azurerm` constraint of a render must start at the newest of these.
-const AZURERM_ARGUMENTS_ADDED: &[(&str, &str, (u64, u64, u64), &str)] = &[
+const AZURERM_ARGUMENTS_ADDED: &[(&str, &str, Version, &str)] = &[
     (
         "azurerm_container_app_environment",
         "logs_destination",
@@ -462,7 +465,7 @@ const AZURERM_ARGUMENTS_ADDED: &[(&str, &str, (u64, u64, u64), &str)] = &[
 ];
 
 /// Terraform language features the templates use, with the release that brought them.
-const TERRAFORM_FEATURES: &[(&str, (u64, u64, u64), &str)] = &[(
+const TERRAFORM_FEATURES: &[(&str, Version, &str)] = &[(
     "a variable's validation reads another variable",
     (1, 9, 0),
     "Terraform 1.9.0 CHANGELOG: input variable validation rules can refer to other objects",
@@ -489,13 +492,22 @@ fn version_constraints_start_at_what_the_templates_use() {
         .expect("a table");
     let mut used_rows = BTreeSet::new();
     for example in examples::all() {
-        let mut used: Vec<((u64, u64, u64), String)> = Vec::new();
+        let mut used: Vec<(Version, String)> = Vec::new();
         let mut constraints = Vec::new();
         for (path, text) in example.texts(&mut problems, &[".tf"]) {
             let parsed = terraform::resource_arguments(text)
                 .and_then(|args| Ok((args, terraform::version_constraints(text)?)))
                 .and_then(|x| Ok((x, terraform::cross_variable_validations(text)?)));
-            let ((args, (providers, required)), cross) = match parsed {
+            let (
+                (
+                    args,
+                    terraform::Constraints {
+                        providers,
+                        required_version: required,
+                    },
+                ),
+                cross,
+            ) = match parsed {
                 Ok(x) => x,
                 Err(e) => {
                     problems.in_file(&example.name, path, format!("hcl-rs: {e}"));
@@ -575,7 +587,7 @@ fn version_constraints_start_at_what_the_templates_use() {
 
 /// Bicep language features the templates use, with the first Bicep CLI that has them: the
 /// generated README's "Needs Bicep CLI <version>" must be the newest of these.
-const BICEP_FEATURES: &[(&str, (u64, u64, u64), &str)] = &[
+const BICEP_FEATURES: &[(&str, Version, &str)] = &[
     (
         "readEnvironmentVariable(",
         (0, 18, 4),
@@ -600,7 +612,7 @@ fn readme_asks_for_the_bicep_cli_the_templates_need() {
         .expect("a table");
     let mut used_rows = BTreeSet::new();
     for example in examples::all() {
-        let mut needed: Option<((u64, u64, u64), String)> = None;
+        let mut needed: Option<(Version, String)> = None;
         for (path, text) in example.texts(&mut problems, &[".bicep", ".bicepparam"]) {
             for (i, (feature, version, _)) in BICEP_FEATURES.iter().enumerate() {
                 if text.contains(feature) {
@@ -665,7 +677,7 @@ fn readme_asks_for_the_bicep_cli_the_templates_need() {
 }
 
 /// The oldest version a constraint admits (`~> 4.42`, `>= 1.9`, `>= 4.1, < 5.0`), if it has one.
-fn lower_bound(constraint: &str) -> Option<(u64, u64, u64)> {
+fn lower_bound(constraint: &str) -> Option<Version> {
     constraint
         .split(',')
         .filter_map(|part| {
@@ -683,7 +695,7 @@ fn lower_bound(constraint: &str) -> Option<(u64, u64, u64)> {
         .max()
 }
 
-fn dotted((major, minor, patch): (u64, u64, u64)) -> String {
+fn dotted((major, minor, patch): Version) -> String {
     format!("{major}.{minor}.{patch}")
 }
 
@@ -1636,7 +1648,10 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
   }
 }
 "#;
-    let (providers, required) = terraform::version_constraints(text).unwrap();
+    let terraform::Constraints {
+        providers,
+        required_version: required,
+    } = terraform::version_constraints(text).unwrap();
     assert_eq!(
         providers,
         [("hashicorp/azurerm".to_string(), "~> 4.0".to_string())]

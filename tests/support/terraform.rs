@@ -112,9 +112,17 @@ pub fn resource_arguments(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
-/// The `version` constraint of each provider a `terraform { required_providers { ... } }` block
-/// names, as `(source, constraint)`, and the `required_version`, if the file has them.
-pub fn version_constraints(text: &str) -> Result<(Vec<(String, String)>, Option<String>), String> {
+/// What a file's `terraform` block constrains.
+#[derive(Debug, Default)]
+pub struct Constraints {
+    /// Each provider `required_providers` names with a `version`: `(source, constraint)`.
+    pub providers: Vec<(String, String)>,
+    /// `required_version`, if the file has one.
+    pub required_version: Option<String>,
+}
+
+/// The version constraints of a `.tf` file's `terraform` blocks.
+pub fn version_constraints(text: &str) -> Result<Constraints, String> {
     let string = |e: &Expression| match e {
         Expression::String(s) => Some(s.value().to_string()),
         _ => None,
@@ -145,7 +153,10 @@ pub fn version_constraints(text: &str) -> Result<(Vec<(String, String)>, Option<
             }
         }
     }
-    Ok((providers, required))
+    Ok(Constraints {
+        providers,
+        required_version: required,
+    })
 }
 
 /// Variables whose `validation` conditions read another variable (`var.<other>`), which
