@@ -699,6 +699,232 @@ fn dotted((major, minor, patch): Version) -> String {
     format!("{major}.{minor}.{patch}")
 }
 
+/// One setting both targets must make the same way, as the lines each file must hold: a
+/// needle is a run of consecutive lines, compared trimmed and with runs of spaces folded (so
+/// `terraform fmt`'s alignment does not matter); `absent` lines must not appear in the file.
+struct SettingParity {
+    what: &'static str,
+    bicep: (&'static str, &'static [&'static [&'static str]]),
+    terraform: (&'static str, &'static [&'static [&'static str]]),
+    absent: &'static [(&'static str, &'static str)],
+}
+
+/// Settings a review found on one side only (issue 12, D13), pinned on both.
+const SETTING_PARITY: &[SettingParity] = &[
+    SettingParity {
+        what: "Container Apps: peer traffic encrypted and mutually authenticated (azurerm's mutual_tls_enabled sets both ARM properties)",
+        bicep: (
+            "bicep/modules/container-apps.bicep",
+            &[
+                &["peerAuthentication: {", "mtls: {", "enabled: true"],
+                &[
+                    "peerTrafficConfiguration: {",
+                    "encryption: {",
+                    "enabled: true",
+                ],
+            ],
+        ),
+        terraform: (
+            "terraform/modules/application/main.tf",
+            &[&["mutual_tls_enabled = true"]],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "disk encryption set: rotation to the newest key version; ARM gets a versioned key URL (azurerm resolves the versionless ID it requires)",
+        bicep: (
+            "bicep/modules/disk-encryption.bicep",
+            &[
+                &["keyUrl: diskKey.properties.keyUriWithVersion"],
+                &["rotationToLatestKeyVersionEnabled: true"],
+            ],
+        ),
+        terraform: (
+            "terraform/modules/disk-encryption/main.tf",
+            &[
+                &["key_vault_key_id = azapi_resource.disk_key.output.properties.keyUri"],
+                &["auto_key_rotation_enabled = true"],
+            ],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "Site Recovery: multi-VM consistency (azurerm sends multiVmSyncStatus Enable on every replication policy)",
+        bicep: (
+            "bicep/modules/site-recovery.bicep",
+            &[&["multiVmSyncStatus: 'Enable'"]],
+        ),
+        terraform: (
+            "terraform/modules/site-recovery/main.tf",
+            &[&["resource \"azurerm_site_recovery_replication_policy\" \"this\" {"]],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "Front Door WAF: both managed rule sets block",
+        bicep: (
+            "bicep/modules/front-door.bicep",
+            &[
+                &[
+                    "ruleSetType: 'Microsoft_DefaultRuleSet'",
+                    "ruleSetVersion: '2.1'",
+                    "ruleSetAction: 'Block'",
+                ],
+                &[
+                    "ruleSetType: 'Microsoft_BotManagerRuleSet'",
+                    "ruleSetVersion: '1.1'",
+                    "ruleSetAction: 'Block'",
+                ],
+            ],
+        ),
+        terraform: (
+            "terraform/modules/front-door/main.tf",
+            &[
+                &[
+                    "type = \"Microsoft_DefaultRuleSet\"",
+                    "version = \"2.1\"",
+                    "action = \"Block\"",
+                ],
+                &[
+                    "type = \"Microsoft_BotManagerRuleSet\"",
+                    "version = \"1.1\"",
+                    "action = \"Block\"",
+                ],
+            ],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "web apps: an instance failing its health check for 5 minutes is replaced",
+        bicep: (
+            "bicep/modules/web-app.bicep",
+            &[&["name: 'WEBSITE_HEALTHCHECK_MAXPINGFAILURES'", "value: '5'"]],
+        ),
+        terraform: (
+            "terraform/modules/application/main.tf",
+            &[&["health_check_eviction_time_in_min = 5"]],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "web apps: HTTP logs on the file system, 7 days within 35 MB, detailed errors, failed request traces",
+        bicep: (
+            "bicep/modules/web-app.bicep",
+            &[
+                &["detailedErrorMessages: {", "enabled: true"],
+                &["failedRequestsTracing: {", "enabled: true"],
+                &[
+                    "fileSystem: {",
+                    "enabled: true",
+                    "retentionInDays: 7",
+                    "retentionInMb: 35",
+                ],
+            ],
+        ),
+        terraform: (
+            "terraform/modules/application/main.tf",
+            &[
+                &[
+                    "detailed_error_messages = true",
+                    "failed_request_tracing = true",
+                ],
+                &[
+                    "file_system {",
+                    "retention_in_days = 7",
+                    "retention_in_mb = 35",
+                ],
+            ],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "spoke subnets are created with their NSG, never without it",
+        bicep: (
+            "bicep/modules/spoke-network.bicep",
+            &[&["networkSecurityGroup: {", "id: networkSecurityGroups[i].id"]],
+        ),
+        terraform: (
+            "terraform/modules/spoke-network/main.tf",
+            &[&[
+                "dynamic \"subnet\" {",
+                "for_each = local.subnets",
+                "",
+                "content {",
+                "name = subnet.key",
+                "address_prefixes = [subnet.value.address_prefix]",
+                "security_group = azurerm_network_security_group.this[subnet.key].id",
+            ]],
+        ),
+        absent: &[
+            (
+                "terraform/modules/spoke-network/main.tf",
+                "resource \"azurerm_subnet\" \"this\" {",
+            ),
+            (
+                "terraform/modules/spoke-network/main.tf",
+                "resource \"azurerm_subnet_network_security_group_association\" \"this\" {",
+            ),
+        ],
+    },
+];
+
+/// Both targets make the settings of SETTING_PARITY, in every render that has both files; each
+/// row is exercised by at least one example.
+#[test]
+fn bicep_and_terraform_make_the_same_settings() {
+    let mut problems = Problems::new("settings one target makes and the other does not");
+    let mut exercised = BTreeSet::new();
+    for example in examples::all() {
+        for (i, row) in SETTING_PARITY.iter().enumerate() {
+            let (Some(bicep), Some(terraform)) =
+                (example.text(row.bicep.0), example.text(row.terraform.0))
+            else {
+                continue;
+            };
+            exercised.insert(i);
+            for (path, text, needles) in [
+                (row.bicep.0, bicep, row.bicep.1),
+                (row.terraform.0, terraform, row.terraform.1),
+            ] {
+                for needle in needles {
+                    if !holds_lines(text, needle) {
+                        problems.in_file(
+                            &example.name,
+                            path,
+                            format!("{}: lacks `{}`", row.what, needle.join(" / ")),
+                        );
+                    }
+                }
+            }
+            for (path, line) in row.absent {
+                if example
+                    .text(path)
+                    .is_some_and(|text| holds_lines(text, &[line]))
+                {
+                    problems.in_file(&example.name, path, format!("{}: has `{line}`", row.what));
+                }
+            }
+        }
+    }
+    for (i, row) in SETTING_PARITY.iter().enumerate() {
+        if !exercised.contains(&i) {
+            problems.in_render(
+                "examples",
+                format!("no example renders both files of `{}`", row.what),
+            );
+        }
+    }
+    problems.assert_none();
+}
+
+/// Whether `text` has the lines of `needle` one after another (trimmed, spaces folded).
+fn holds_lines(text: &str, needle: &[&str]) -> bool {
+    let fold = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lines: Vec<String> = text.lines().map(fold).collect();
+    let needle: Vec<String> = needle.iter().map(|l| fold(l)).collect();
+    !needle.is_empty() && lines.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
 #[test]
 fn parameter_files_match_their_declarations() {
     let mut problems =
@@ -1675,4 +1901,20 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
         terraform::cross_variable_validations(text).unwrap(),
         [("a".to_string(), "b".to_string())]
     );
+}
+
+#[test]
+fn checker_setting_parity_matches_runs_of_lines_whatever_the_alignment() {
+    let text = "resource x {\n  peerAuthentication: {\n    mtls: {\n      enabled: true\n    }\n  }\n  a   = 1\n}\n";
+    assert!(holds_lines(
+        text,
+        &["peerAuthentication: {", "mtls: {", "enabled: true"]
+    ));
+    assert!(holds_lines(text, &["a = 1"]));
+    assert!(!holds_lines(
+        text,
+        &["peerAuthentication: {", "enabled: true"]
+    ));
+    assert!(!holds_lines(text, &["mtls: {", "enabled: false"]));
+    assert!(!holds_lines(text, &[]));
 }

@@ -125,7 +125,13 @@ resource managedEnvironment 'Microsoft.App/managedEnvironments@2024-03-01' = {
     appLogsConfiguration: {
       destination: 'azure-monitor'
     }
-    // Traffic between apps in the environment is encrypted.
+    // Traffic between apps in the environment is encrypted and mutually authenticated (Security):
+    // both settings, as azurerm's mutual_tls_enabled sets both.
+    peerAuthentication: {
+      mtls: {
+        enabled: true
+      }
+    }
     peerTrafficConfiguration: {
       encryption: {
         enabled: true

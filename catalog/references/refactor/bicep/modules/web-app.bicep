@@ -127,10 +127,38 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
             name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
             value: 'Authorization=AAD'
           }
+          {
+            // An instance failing its health check for 5 minutes is replaced (Reliability); what
+            // azurerm's health_check_eviction_time_in_min sets.
+            name: 'WEBSITE_HEALTHCHECK_MAXPINGFAILURES'
+            value: '5'
+          }
         ],
         secretSettings
       )
       connectionStrings: sqlConnectionStrings
+    }
+  }
+}
+
+// HTTP logs kept on the app's file system for a week, within 35 MB, with detailed errors and failed
+// request traces (Operational Excellence); the Log Analytics copy comes from the diagnostic setting.
+resource logs 'Microsoft.Web/sites/config@2023-12-01' = {
+  parent: site
+  name: 'logs'
+  properties: {
+    detailedErrorMessages: {
+      enabled: true
+    }
+    failedRequestsTracing: {
+      enabled: true
+    }
+    httpLogs: {
+      fileSystem: {
+        enabled: true
+        retentionInDays: 7
+        retentionInMb: 35
+      }
     }
   }
 }
