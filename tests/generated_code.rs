@@ -276,6 +276,655 @@ fn stands_for(row: &Row, terraform_type: &str) -> bool {
     }
 }
 
+/// A property of a Bicep user-defined type whose input is a closed set of strings must be typed
+/// as that set's literal union: a `string` property passed to a module param with `@allowed` is
+/// error BCP036 (Azure/bicep #13884), which only a Bicep compiler (`.ci/run`'s bicep-typecheck)
+/// would otherwise see. `<name>Type` is matched with the schema's `$defs/<name>`.
+#[test]
+fn bicep_types_spell_the_schema_closed_sets_as_literal_unions() {
+    let mut problems = Problems::new(
+        "user-defined type properties that do not spell their input's closed set as a literal union",
+    );
+    let schema = landing_zone_schema();
+    let mut checked = 0;
+    for example in examples::all() {
+        for (path, text) in example.texts(&mut problems, &[".bicep"]) {
+            for (line, message) in closed_set_problems(text, &schema, &mut checked) {
+                problems.at(&example.name, path, (line, 1), message);
+            }
+        }
+    }
+    if checked == 0 {
+        problems.in_render(
+            "examples",
+            "no user-defined type property maps to a closed set of the schema: the check proved nothing",
+        );
+    }
+    problems.assert_none();
+}
+
+fn landing_zone_schema() -> serde_json::Value {
+    let path = manifest_dir().join("catalog/schema/landing-zone.schema.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The schema node of `$defs/<def>` at `path` (through `properties`, following local `$ref`s).
+fn schema_node<'a>(
+    schema: &'a serde_json::Value,
+    def: &str,
+    path: &[String],
+) -> Option<&'a serde_json::Value> {
+    let resolve = |node: &'a serde_json::Value| match node["$ref"].as_str() {
+        Some(r) => r
+            .strip_prefix("#/$defs/")
+            .and_then(|name| schema["$defs"].get(name)),
+        None => Some(node),
+    };
+    let mut node = resolve(schema["$defs"].get(def)?)?;
+    for key in path {
+        node = resolve(node["properties"].get(key)?)?;
+    }
+    Some(node)
+}
+
+/// Properties of `<name>Type` declarations in `text` typed otherwise than as the literal union
+/// of the enum the schema gives `$defs/<name>` at the same path; `checked` counts those compared.
+fn closed_set_problems(
+    text: &str,
+    schema: &serde_json::Value,
+    checked: &mut usize,
+) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let aliases = bicep::type_aliases(text);
+    for prop in bicep::type_properties(text) {
+        if prop.ty.contains('|') {
+            out.push((
+                prop.line,
+                format!(
+                    "{}.{} is a literal union inside an object type, which checkov's Bicep parser (pycep) cannot read: name it with a top-level `type` alias",
+                    prop.type_name,
+                    prop.path.join(".")
+                ),
+            ));
+        }
+        let Some(def) = prop.type_name.strip_suffix("Type") else {
+            continue;
+        };
+        let Some(node) = schema_node(schema, def, &prop.path) else {
+            continue;
+        };
+        let Some(values) = node["enum"].as_array() else {
+            continue;
+        };
+        let Some(values) = values
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Option<Vec<&str>>>()
+        else {
+            continue;
+        };
+        *checked += 1;
+        let want: Vec<String> = values.iter().map(|v| format!("'{v}'")).collect();
+        let want = want.join(" | ");
+        let ty = aliases.get(&prop.ty).unwrap_or(&prop.ty);
+        if *ty != want {
+            out.push((
+                prop.line,
+                format!(
+                    "{}.{} is `{ty}`, but $defs/{def}/{} is a closed set: type it `{want}` (a top-level alias)",
+                    prop.type_name,
+                    prop.path.join("."),
+                    prop.path.join("/properties/")
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Terraform before 1.12 evaluates both sides of `||` and `&&`: `x == null || f(x)` still calls
+/// `f(null)` and fails the plan ("argument must not be null"). A guard that tests `x` for null
+/// must be a conditional, `x == null ? true : f(x)`. `.ci/run` plans every example on Terraform
+/// 1.9.8 (offline-plan); this catches the pattern in renders whose values would not reach it.
+#[test]
+fn terraform_null_guards_do_not_rely_on_short_circuit() {
+    let mut problems = Problems::new(
+        "`x == null || f(x)` / `x != null && f(x)`: both sides run before Terraform 1.12",
+    );
+    for example in examples::all() {
+        for (path, text) in example.texts(&mut problems, &[".tf"]) {
+            for (line, message) in short_circuit_problems(text) {
+                problems.at(&example.name, path, (line, 1), message);
+            }
+        }
+    }
+    problems.assert_none();
+}
+
+/// Lines where `<operand> == null ||` or `<operand> != null &&` is followed, on the same line, by
+/// another use of the operand: the right side depends on the left side having stopped evaluation.
+fn short_circuit_problems(text: &str) -> Vec<(usize, String)> {
+    let operand =
+        regex_lite::Regex::new(r#"([A-Za-z_][A-Za-z0-9_.\["\]-]*)\s*(==|!=)\s*null\s*(\|\||&&)"#)
+            .expect("a valid pattern");
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        for m in operand.captures_iter(line) {
+            let (whole, subject, test, op) = (&m[0], &m[1], &m[2], &m[3]);
+            if (test == "==") != (op == "||") {
+                continue;
+            }
+            let rest = &line[m.get(0).expect("match").end()..];
+            if rest.contains(subject) {
+                out.push((
+                    i + 1,
+                    format!(
+                        "`{whole} …{subject}…`: write `{subject} {} null ? {} : …`",
+                        if test == "==" { "==" } else { "!=" },
+                        if op == "||" { "true" } else { "false" }
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// A release number: major, minor, patch.
+type Version = (u64, u64, u64);
+
+/// azurerm arguments the templates use that azurerm 4.0.0 did not have: (resource type,
+/// argument path, the first release that has it, where that is recorded). Found in the
+/// provider's history (hashicorp/terraform-provider-azurerm, `git log -S'"<argument>"'` on the
+/// resource's source, first tag containing the commit), since its CHANGELOG-v4.md leaves some
+/// out. Every `hashicorp/azurerm` constraint of a render must start at the newest of these.
+const AZURERM_ARGUMENTS_ADDED: &[(&str, &str, Version, &str)] = &[
+    (
+        "azurerm_container_app_environment",
+        "logs_destination",
+        (4, 17, 0),
+        "CHANGELOG-v4.md 4.17.0: Azure Monitor as a log destination (#26047)",
+    ),
+    (
+        "azurerm_monitor_diagnostic_setting",
+        "enabled_metric",
+        (4, 31, 0),
+        "#29406, merged 2025-05-28, first in tag v4.31.0 (not in CHANGELOG-v4.md)",
+    ),
+    (
+        "azurerm_windows_virtual_machine",
+        "automatic_updates_enabled",
+        (4, 42, 0),
+        "#30394 (renames enable_automatic_updates), first in tag v4.42.0 (not in CHANGELOG-v4.md)",
+    ),
+];
+
+/// Terraform language features the templates use, with the release that brought them.
+const TERRAFORM_FEATURES: &[(&str, Version, &str)] = &[(
+    "a variable's validation reads another variable",
+    (1, 9, 0),
+    "Terraform 1.9.0 CHANGELOG: input variable validation rules can refer to other objects",
+)];
+
+/// The provider and Terraform constraints say the oldest versions that run the render: every
+/// azurerm constraint starts at the newest release that added an argument the templates use
+/// (no older release can plan them), and `required_version` at the newest language feature
+/// used. `.ci/run` plans every example on that oldest Terraform (offline-plan, 1.9.8).
+#[test]
+fn version_constraints_start_at_what_the_templates_use() {
+    let mut problems = Problems::new(
+        "version constraints that admit a release which lacks something the render uses",
+    );
+    let azurerm_floor = AZURERM_ARGUMENTS_ADDED
+        .iter()
+        .map(|(_, _, v, _)| *v)
+        .max()
+        .expect("a table");
+    let terraform_floor = TERRAFORM_FEATURES
+        .iter()
+        .map(|(_, v, _)| *v)
+        .max()
+        .expect("a table");
+    let mut used_rows = BTreeSet::new();
+    for example in examples::all() {
+        let mut used: Vec<(Version, String)> = Vec::new();
+        let mut constraints = Vec::new();
+        for (path, text) in example.texts(&mut problems, &[".tf"]) {
+            let parsed = terraform::resource_arguments(text)
+                .and_then(|args| Ok((args, terraform::version_constraints(text)?)))
+                .and_then(|x| Ok((x, terraform::cross_variable_validations(text)?)));
+            let (
+                (
+                    args,
+                    terraform::Constraints {
+                        providers,
+                        required_version: required,
+                    },
+                ),
+                cross,
+            ) = match parsed {
+                Ok(x) => x,
+                Err(e) => {
+                    problems.in_file(&example.name, path, format!("hcl-rs: {e}"));
+                    continue;
+                }
+            };
+            for (i, (ty, arg, version, _)) in AZURERM_ARGUMENTS_ADDED.iter().enumerate() {
+                if args.iter().any(|(t, a)| t == ty && a == arg) {
+                    used_rows.insert(i);
+                    used.push((*version, format!("{ty}.{arg} (in {path})")));
+                }
+            }
+            if let Some((variable, other)) = cross.first() {
+                used.push((
+                    TERRAFORM_FEATURES[0].1,
+                    format!("validation of var.{variable} reads var.{other} (in {path})"),
+                ));
+            }
+            for (source, constraint) in providers {
+                if source.eq_ignore_ascii_case("hashicorp/azurerm") {
+                    constraints.push((path, "azurerm", constraint, azurerm_floor));
+                }
+            }
+            if let Some(required) = required {
+                constraints.push((path, "terraform", required, terraform_floor));
+            }
+        }
+        for (path, what, constraint, floor) in constraints {
+            let Some(lower) = lower_bound(&constraint) else {
+                problems.in_file(
+                    &example.name,
+                    path,
+                    format!("{what} constraint `{constraint}` has no lower bound"),
+                );
+                continue;
+            };
+            if lower != floor {
+                problems.in_file(
+                    &example.name,
+                    path,
+                    format!(
+                        "{what} constraint `{constraint}` starts at {}, but the templates need {} (AZURERM_ARGUMENTS_ADDED / TERRAFORM_FEATURES)",
+                        dotted(lower),
+                        dotted(floor)
+                    ),
+                );
+            }
+            let newest_used = used
+                .iter()
+                .filter(|(v, _)| (what == "azurerm") == (v.0 >= 4))
+                .max();
+            if let Some((v, why)) = newest_used
+                && lower < *v
+            {
+                problems.in_file(
+                    &example.name,
+                    path,
+                    format!(
+                        "{what} constraint `{constraint}` admits {}, older than {} which {why} needs",
+                        dotted(lower),
+                        dotted(*v)
+                    ),
+                );
+            }
+        }
+    }
+    for (i, (ty, arg, _, _)) in AZURERM_ARGUMENTS_ADDED.iter().enumerate() {
+        if !used_rows.contains(&i) {
+            problems.in_render(
+                "examples",
+                format!("AZURERM_ARGUMENTS_ADDED names {ty}.{arg}, which no example renders: a stale row, or an example is missing"),
+            );
+        }
+    }
+    problems.assert_none();
+}
+
+/// Bicep language features the templates use, with the first Bicep CLI that has them: the
+/// generated README's "Needs Bicep CLI <version>" must be the newest of these.
+const BICEP_FEATURES: &[(&str, Version, &str)] = &[
+    (
+        "readEnvironmentVariable(",
+        (0, 18, 4),
+        "Bicep parameters files (learn.microsoft.com, azure-resource-manager/bicep/parameter-files)",
+    ),
+    (
+        "deployer()",
+        (0, 32, 4),
+        "Bicep v0.32.4 release (December 2024) added deployer()",
+    ),
+];
+
+/// The README asks for the Bicep CLI the templates need: no older, and no newer than the newest
+/// feature in BICEP_FEATURES (a truthful floor, as for Terraform and azurerm above).
+#[test]
+fn readme_asks_for_the_bicep_cli_the_templates_need() {
+    let mut problems = Problems::new("READMEs whose Bicep CLI floor is not what the templates use");
+    let floor = BICEP_FEATURES
+        .iter()
+        .map(|(_, v, _)| *v)
+        .max()
+        .expect("a table");
+    let mut used_rows = BTreeSet::new();
+    for example in examples::all() {
+        let mut needed: Option<(Version, String)> = None;
+        for (path, text) in example.texts(&mut problems, &[".bicep", ".bicepparam"]) {
+            for (i, (feature, version, _)) in BICEP_FEATURES.iter().enumerate() {
+                if text.contains(feature) {
+                    used_rows.insert(i);
+                    if needed.as_ref().is_none_or(|(v, _)| v < version) {
+                        needed = Some((*version, format!("{feature} in {path}")));
+                    }
+                }
+            }
+        }
+        let Some(readme) = example.text("README.md") else {
+            problems.in_file(&example.name, "README.md", "missing");
+            continue;
+        };
+        let asked = readme
+            .split("Needs Bicep CLI ")
+            .nth(1)
+            .and_then(|rest| lower_bound(&format!(">= {}", rest.split_whitespace().next()?)));
+        match (asked, needed) {
+            (None, _) => problems.in_file(
+                &example.name,
+                "README.md",
+                "says no `Needs Bicep CLI <version>`",
+            ),
+            (Some(asked), needed) => {
+                if asked != floor {
+                    problems.in_file(
+                        &example.name,
+                        "README.md",
+                        format!(
+                            "asks for Bicep CLI {}, BICEP_FEATURES needs {}",
+                            dotted(asked),
+                            dotted(floor)
+                        ),
+                    );
+                }
+                if let Some((v, why)) = needed
+                    && asked < v
+                {
+                    problems.in_file(
+                        &example.name,
+                        "README.md",
+                        format!(
+                            "asks for Bicep CLI {}, but {why} needs {}",
+                            dotted(asked),
+                            dotted(v)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    for (i, (feature, _, _)) in BICEP_FEATURES.iter().enumerate() {
+        if !used_rows.contains(&i) {
+            problems.in_render(
+                "examples",
+                format!("BICEP_FEATURES names {feature}, which no example uses: a stale row"),
+            );
+        }
+    }
+    problems.assert_none();
+}
+
+/// The oldest version a constraint admits (`~> 4.42`, `>= 1.9`, `>= 4.1, < 5.0`), if it has one.
+fn lower_bound(constraint: &str) -> Option<Version> {
+    constraint
+        .split(',')
+        .filter_map(|part| {
+            let part = part.trim();
+            let v = part
+                .strip_prefix("~>")
+                .or_else(|| part.strip_prefix(">="))
+                .or_else(|| part.strip_prefix('='))?;
+            let mut nums = v.trim().split('.').map(|n| n.parse::<u64>());
+            let major = nums.next()?.ok()?;
+            let minor = nums.next().unwrap_or(Ok(0)).ok()?;
+            let patch = nums.next().unwrap_or(Ok(0)).ok()?;
+            Some((major, minor, patch))
+        })
+        .max()
+}
+
+fn dotted((major, minor, patch): Version) -> String {
+    format!("{major}.{minor}.{patch}")
+}
+
+/// One setting both targets must make the same way, as the lines each file must hold: a
+/// needle is a run of consecutive lines, compared trimmed and with runs of spaces folded (so
+/// `terraform fmt`'s alignment does not matter); `absent` lines must not appear in the file.
+struct SettingParity {
+    what: &'static str,
+    bicep: (&'static str, &'static [&'static [&'static str]]),
+    terraform: (&'static str, &'static [&'static [&'static str]]),
+    absent: &'static [(&'static str, &'static str)],
+}
+
+/// Settings a review found on one side only (issue 12, D13), pinned on both.
+const SETTING_PARITY: &[SettingParity] = &[
+    SettingParity {
+        what: "Container Apps: peer traffic encrypted and mutually authenticated (azurerm's mutual_tls_enabled sets both ARM properties)",
+        bicep: (
+            "bicep/modules/container-apps.bicep",
+            &[
+                &["peerAuthentication: {", "mtls: {", "enabled: true"],
+                &[
+                    "peerTrafficConfiguration: {",
+                    "encryption: {",
+                    "enabled: true",
+                ],
+            ],
+        ),
+        terraform: (
+            "terraform/modules/application/main.tf",
+            &[&["mutual_tls_enabled = true"]],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "disk encryption set: rotation to the newest key version; ARM gets a versioned key URL (azurerm resolves the versionless ID it requires)",
+        bicep: (
+            "bicep/modules/disk-encryption.bicep",
+            &[
+                &["keyUrl: diskKey.properties.keyUriWithVersion"],
+                &["rotationToLatestKeyVersionEnabled: true"],
+            ],
+        ),
+        terraform: (
+            "terraform/modules/disk-encryption/main.tf",
+            &[
+                &["key_vault_key_id = azapi_resource.disk_key.output.properties.keyUri"],
+                &["auto_key_rotation_enabled = true"],
+            ],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "Site Recovery: multi-VM consistency (azurerm sends multiVmSyncStatus Enable on every replication policy)",
+        bicep: (
+            "bicep/modules/site-recovery.bicep",
+            &[&["multiVmSyncStatus: 'Enable'"]],
+        ),
+        terraform: (
+            "terraform/modules/site-recovery/main.tf",
+            &[&["resource \"azurerm_site_recovery_replication_policy\" \"this\" {"]],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "Front Door WAF: both managed rule sets block",
+        bicep: (
+            "bicep/modules/front-door.bicep",
+            &[
+                &[
+                    "ruleSetType: 'Microsoft_DefaultRuleSet'",
+                    "ruleSetVersion: '2.1'",
+                    "ruleSetAction: 'Block'",
+                ],
+                &[
+                    "ruleSetType: 'Microsoft_BotManagerRuleSet'",
+                    "ruleSetVersion: '1.1'",
+                    "ruleSetAction: 'Block'",
+                ],
+            ],
+        ),
+        terraform: (
+            "terraform/modules/front-door/main.tf",
+            &[
+                &[
+                    "type = \"Microsoft_DefaultRuleSet\"",
+                    "version = \"2.1\"",
+                    "action = \"Block\"",
+                ],
+                &[
+                    "type = \"Microsoft_BotManagerRuleSet\"",
+                    "version = \"1.1\"",
+                    "action = \"Block\"",
+                ],
+            ],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "web apps: an instance failing its health check for 5 minutes is replaced",
+        bicep: (
+            "bicep/modules/web-app.bicep",
+            &[&["name: 'WEBSITE_HEALTHCHECK_MAXPINGFAILURES'", "value: '5'"]],
+        ),
+        terraform: (
+            "terraform/modules/application/main.tf",
+            &[&["health_check_eviction_time_in_min = 5"]],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "web apps: HTTP logs on the file system, 7 days within 35 MB, detailed errors, failed request traces",
+        bicep: (
+            "bicep/modules/web-app.bicep",
+            &[
+                &["detailedErrorMessages: {", "enabled: true"],
+                &["failedRequestsTracing: {", "enabled: true"],
+                &[
+                    "fileSystem: {",
+                    "enabled: true",
+                    "retentionInDays: 7",
+                    "retentionInMb: 35",
+                ],
+            ],
+        ),
+        terraform: (
+            "terraform/modules/application/main.tf",
+            &[
+                &[
+                    "detailed_error_messages = true",
+                    "failed_request_tracing = true",
+                ],
+                &[
+                    "file_system {",
+                    "retention_in_days = 7",
+                    "retention_in_mb = 35",
+                ],
+            ],
+        ),
+        absent: &[],
+    },
+    SettingParity {
+        what: "spoke subnets are created with their NSG, never without it",
+        bicep: (
+            "bicep/modules/spoke-network.bicep",
+            &[&["networkSecurityGroup: {", "id: networkSecurityGroups[i].id"]],
+        ),
+        terraform: (
+            "terraform/modules/spoke-network/main.tf",
+            &[&[
+                "dynamic \"subnet\" {",
+                "for_each = local.subnets",
+                "",
+                "content {",
+                "name = subnet.key",
+                "address_prefixes = [subnet.value.address_prefix]",
+                "security_group = azurerm_network_security_group.this[subnet.key].id",
+            ]],
+        ),
+        absent: &[
+            (
+                "terraform/modules/spoke-network/main.tf",
+                "resource \"azurerm_subnet\" \"this\" {",
+            ),
+            (
+                "terraform/modules/spoke-network/main.tf",
+                "resource \"azurerm_subnet_network_security_group_association\" \"this\" {",
+            ),
+        ],
+    },
+];
+
+/// Both targets make the settings of SETTING_PARITY, in every render that has both files; each
+/// row is exercised by at least one example.
+#[test]
+fn bicep_and_terraform_make_the_same_settings() {
+    let mut problems = Problems::new("settings one target makes and the other does not");
+    let mut exercised = BTreeSet::new();
+    for example in examples::all() {
+        for (i, row) in SETTING_PARITY.iter().enumerate() {
+            let (Some(bicep), Some(terraform)) =
+                (example.text(row.bicep.0), example.text(row.terraform.0))
+            else {
+                continue;
+            };
+            exercised.insert(i);
+            for (path, text, needles) in [
+                (row.bicep.0, bicep, row.bicep.1),
+                (row.terraform.0, terraform, row.terraform.1),
+            ] {
+                for needle in needles {
+                    if !holds_lines(text, needle) {
+                        problems.in_file(
+                            &example.name,
+                            path,
+                            format!("{}: lacks `{}`", row.what, needle.join(" / ")),
+                        );
+                    }
+                }
+            }
+            for (path, line) in row.absent {
+                if example
+                    .text(path)
+                    .is_some_and(|text| holds_lines(text, &[line]))
+                {
+                    problems.in_file(&example.name, path, format!("{}: has `{line}`", row.what));
+                }
+            }
+        }
+    }
+    for (i, row) in SETTING_PARITY.iter().enumerate() {
+        if !exercised.contains(&i) {
+            problems.in_render(
+                "examples",
+                format!("no example renders both files of `{}`", row.what),
+            );
+        }
+    }
+    problems.assert_none();
+}
+
+/// Whether `text` has the lines of `needle` one after another (trimmed, spaces folded).
+fn holds_lines(text: &str, needle: &[&str]) -> bool {
+    let fold = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lines: Vec<String> = text.lines().map(fold).collect();
+    let needle: Vec<String> = needle.iter().map(|l| fold(l)).collect();
+    !needle.is_empty() && lines.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
 #[test]
 fn parameter_files_match_their_declarations() {
     let mut problems =
@@ -1125,4 +1774,147 @@ fn checker_determinism_finds_timestamps_but_not_api_versions() {
     assert_eq!(found, ["2025-03-01", "2024-01-01T10:20"]);
     assert_eq!(civil_date(0), "1970-01-01");
     assert_eq!(civil_date(20_148), "2025-03-01");
+}
+
+#[test]
+fn checker_closed_sets_wants_literal_unions_in_schema_order() {
+    let schema = landing_zone_schema();
+    let text = "\
+type threatIntelModeType = 'Alert' | 'Deny'
+
+type firewallType = {
+  enabled: bool
+  // a comment
+  tier: string
+  threatIntelMode: threatIntelModeType
+}
+
+type migrationType = {
+  backup: {
+    storageRedundancy: 'LocallyRedundant' | 'GeoRedundant'
+  }
+  patching: {
+    reboot: 'IfRequired' | 'Never' | 'Always'
+  }
+}
+
+type unrelatedType = {
+  tier: string
+}
+";
+    let mut checked = 0;
+    let found = closed_set_problems(text, &schema, &mut checked);
+    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [6, 12, 12, 15], "{found:?}");
+    assert_eq!(checked, 4);
+    assert!(found[1].1.contains("(pycep) cannot read"), "{found:?}");
+    assert!(found[3].1.contains("(pycep) cannot read"), "{found:?}");
+    assert!(
+        found[0]
+            .1
+            .contains("type it `'Basic' | 'Standard' | 'Premium'`"),
+        "{found:?}"
+    );
+    assert!(
+        found[2]
+            .1
+            .contains("type it `'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'`"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn checker_short_circuit_finds_null_guards_that_need_a_conditional() {
+    let text = "\
+  a = alltrue([for s in var.sites : s.asn == null || !contains([1, 2], s.asn)])
+  b = var.x == null ? true : can(regex(\"y\", var.x))
+  c = s.asn != null && s.peer != null
+  d = var.key != null && length(var.key) > 3
+  # e = var.z == null || var.z
+  f = var.a == null || var.b
+";
+    let found = short_circuit_problems(text);
+    let lines: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines, [1, 4], "{found:?}");
+    assert!(found[0].1.contains("s.asn == null ? true"), "{found:?}");
+    assert!(found[1].1.contains("var.key != null ? false"), "{found:?}");
+}
+
+#[test]
+fn checker_version_floors_read_constraints_arguments_and_validations() {
+    assert_eq!(lower_bound("~> 4.42"), Some((4, 42, 0)));
+    assert_eq!(lower_bound(">= 4.1.2, < 5.0"), Some((4, 1, 2)));
+    assert_eq!(lower_bound("< 5.0"), None);
+    let text = r#"
+terraform {
+  required_version = ">= 1.8"
+  required_providers {
+    azurerm = {
+      source  = "hashicorp/azurerm"
+      version = "~> 4.0"
+    }
+  }
+}
+variable "a" {
+  validation {
+    condition     = var.a == null ? true : var.a != var.b
+    error_message = "x"
+  }
+}
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  name = "x"
+  dynamic "enabled_log" {
+    for_each = []
+    content {
+      category_group = "allLogs"
+    }
+  }
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+"#;
+    let terraform::Constraints {
+        providers,
+        required_version: required,
+    } = terraform::version_constraints(text).unwrap();
+    assert_eq!(
+        providers,
+        [("hashicorp/azurerm".to_string(), "~> 4.0".to_string())]
+    );
+    assert_eq!(required.as_deref(), Some(">= 1.8"));
+    let args = terraform::resource_arguments(text).unwrap();
+    for want in [
+        "name",
+        "enabled_log",
+        "enabled_log.category_group",
+        "enabled_metric",
+        "enabled_metric.category",
+    ] {
+        assert!(
+            args.iter()
+                .any(|(t, a)| t == "azurerm_monitor_diagnostic_setting" && a == want),
+            "{want} in {args:?}"
+        );
+    }
+    assert_eq!(
+        terraform::cross_variable_validations(text).unwrap(),
+        [("a".to_string(), "b".to_string())]
+    );
+}
+
+#[test]
+fn checker_setting_parity_matches_runs_of_lines_whatever_the_alignment() {
+    let text = "resource x {\n  peerAuthentication: {\n    mtls: {\n      enabled: true\n    }\n  }\n  a   = 1\n}\n";
+    assert!(holds_lines(
+        text,
+        &["peerAuthentication: {", "mtls: {", "enabled: true"]
+    ));
+    assert!(holds_lines(text, &["a = 1"]));
+    assert!(!holds_lines(
+        text,
+        &["peerAuthentication: {", "enabled: true"]
+    ));
+    assert!(!holds_lines(text, &["mtls: {", "enabled: false"]));
+    assert!(!holds_lines(text, &[]));
 }

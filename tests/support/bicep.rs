@@ -152,3 +152,76 @@ pub fn param_file(text: &str) -> ParamFile {
     }
     file
 }
+
+/// One property of a user-defined type (`type firewallType = { tier: 'Basic' | ... }`).
+#[derive(Debug, Clone)]
+pub struct TypeProperty {
+    /// The type's name (`firewallType`).
+    pub type_name: String,
+    /// The property's path inside the type (`["backup", "storageRedundancy"]`).
+    pub path: Vec<String>,
+    /// Its type as written, without the `?` that makes it nullable (`'Alert' | 'Deny'`).
+    pub ty: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// The properties of the top-level user-defined object types of a Bicep file, nested objects
+/// included, read line by line as meg writes them (one property per line, `{` ending a line that
+/// opens a nested object, `}` alone closing it, comments on their own lines).
+pub fn type_properties(text: &str) -> Vec<TypeProperty> {
+    let mut out = Vec::new();
+    let mut type_name: Option<String> = None;
+    let mut path: Vec<String> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        let Some(name) = &type_name else {
+            if let Some(rest) = line.strip_prefix("type ")
+                && let Some((name, body)) = rest.split_once('=')
+                && body.trim() == "{"
+            {
+                type_name = Some(name.trim().to_string());
+            }
+            continue;
+        };
+        if trimmed.is_empty() || trimmed.starts_with("//") {
+            continue;
+        }
+        if trimmed == "}" {
+            if path.pop().is_none() {
+                type_name = None;
+            }
+            continue;
+        }
+        let Some((key, ty)) = trimmed.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().trim_end_matches('?').to_string();
+        let ty = ty.trim();
+        if ty == "{" {
+            path.push(key);
+            continue;
+        }
+        let mut full = path.clone();
+        full.push(key);
+        out.push(TypeProperty {
+            type_name: name.clone(),
+            path: full,
+            ty: ty.trim_end_matches('?').trim().to_string(),
+            line: i + 1,
+        });
+    }
+    out
+}
+
+/// The top-level type aliases of a Bicep file that are not object types, by name, as written
+/// (`type firewallTierType = 'Basic' | 'Standard'` gives `'Basic' | 'Standard'`).
+pub fn type_aliases(text: &str) -> std::collections::BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|line| {
+            let (name, ty) = line.strip_prefix("type ")?.split_once('=')?;
+            let ty = ty.trim();
+            (ty != "{").then(|| (name.trim().to_string(), ty.to_string()))
+        })
+        .collect()
+}

@@ -55,9 +55,12 @@ type logAnalyticsType = {
   dailyQuotaGb: int
 }
 
+// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
+// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
+type keyVaultSkuType = 'standard' | 'premium'
+
 type keyVaultType = {
-  // standard or premium.
-  sku: string
+  sku: keyVaultSkuType
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).

@@ -104,9 +104,12 @@ type logAnalyticsType = {
   dailyQuotaGb: int
 }
 
+// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
+// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
+type keyVaultSkuType = 'standard' | 'premium'
+
 type keyVaultType = {
-  // standard or premium.
-  sku: string
+  sku: keyVaultSkuType
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).
@@ -125,40 +128,48 @@ type hubNetworkType = {
   spokeDnsServers: array
 }
 
+type firewallTierType = 'Basic' | 'Standard' | 'Premium'
+
+type threatIntelModeType = 'Alert' | 'Deny'
+
 type firewallType = {
   enabled: bool
-  // Basic, Standard or Premium; Basic also needs AzureFirewallManagementSubnet and a management public IP.
-  tier: string
+  // Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: firewallTierType
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
   // Availability zones ('1', '2', '3'); empty for a regional firewall.
   zones: array
-  // Alert or Deny.
-  threatIntelMode: string
+  threatIntelMode: threatIntelModeType
 }
+
+type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
 
 type bastionType = {
   enabled: bool
-  // Basic, Standard or Premium.
-  sku: string
+  sku: bastionSkuType
 }
+
+type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
 
 type vpnGatewayType = {
   // Deploy the VPN gateway in this environment.
   enabled: bool
-  // VpnGw1AZ to VpnGw5AZ: AZ SKUs spread the instances over availability zones (Reliability).
-  sku: string
+  // AZ SKUs spread the instances over availability zones (Reliability).
+  sku: vpnGatewaySkuType
   // Two active instances, each with its own public IP and tunnel per site (Reliability).
   activeActive: bool
   // BGP autonomous system number of the Azure side.
   asn: int
 }
 
+type expressRouteSkuType = 'ErGw1AZ' | 'ErGw2AZ' | 'ErGw3AZ'
+
 type expressRouteType = {
   // Deploy the ExpressRoute gateway in this environment.
   enabled: bool
-  // ErGw1AZ, ErGw2AZ or ErGw3AZ: AZ SKUs spread the instances over availability zones (Reliability).
-  sku: string
+  // AZ SKUs spread the instances over availability zones (Reliability).
+  sku: expressRouteSkuType
   // Resource ID of the provisioned ExpressRoute circuit; null to deploy the gateway without a connection.
   circuitId: string?
 }

@@ -218,7 +218,7 @@ variable "on_premises_sites" {
   }
 
   validation {
-    condition     = alltrue([for site in var.on_premises_sites : site.asn == null || (site.asn != var.vpn_gateway.asn && !contains([8074, 8075, 12076, 23456, 65515, 65517, 65518, 65519, 65520], site.asn))])
+    condition     = alltrue([for site in var.on_premises_sites : site.asn == null ? true : site.asn != var.vpn_gateway.asn && !contains([8074, 8075, 12076, 23456, 65515, 65517, 65518, 65519, 65520], site.asn)])
     error_message = "A site's AS number differs from the Azure side's and is not one Azure or IANA reserves (8074, 8075, 12076, 23456, 65515, 65517-65520)."
   }
 }
@@ -249,7 +249,7 @@ variable "express_route" {
   }
 
   validation {
-    condition     = var.express_route.circuit_id == null || can(regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/expressRouteCircuits/[^/]+$", var.express_route.circuit_id))
+    condition     = var.express_route.circuit_id == null ? true : can(regex("(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/expressRouteCircuits/[^/]+$", var.express_route.circuit_id))
     error_message = "The circuit ID is the resource ID of an ExpressRoute circuit: /subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/expressRouteCircuits/<name>."
   }
 }
@@ -278,7 +278,7 @@ variable "dns_resolver" {
   }
 
   validation {
-    condition     = var.dns_resolver.inbound_ip_address == null || can(cidrhost("${var.dns_resolver.inbound_ip_address}/32", 0))
+    condition     = var.dns_resolver.inbound_ip_address == null ? true : can(cidrhost("${var.dns_resolver.inbound_ip_address}/32", 0))
     error_message = "The inbound endpoint address is an IPv4 address."
   }
 }

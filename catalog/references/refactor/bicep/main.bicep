@@ -70,9 +70,12 @@ type logAnalyticsType = {
   dailyQuotaGb: int
 }
 
+// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
+// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
+type keyVaultSkuType = 'standard' | 'premium'
+
 type keyVaultType = {
-  // standard or premium.
-  sku: string
+  sku: keyVaultSkuType
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).
@@ -91,16 +94,19 @@ type hubNetworkType = {
   spokeDnsServers: array
 }
 
+type firewallTierType = 'Basic' | 'Standard' | 'Premium'
+
+type threatIntelModeType = 'Alert' | 'Deny'
+
 type firewallType = {
   enabled: bool
-  // Basic, Standard or Premium; Basic also needs AzureFirewallManagementSubnet and a management public IP.
-  tier: string
+  // Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: firewallTierType
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
   // Availability zones ('1', '2', '3'); empty for a regional firewall.
   zones: array
-  // Alert or Deny.
-  threatIntelMode: string
+  threatIntelMode: threatIntelModeType
 }
 
 type paasType = {

@@ -101,9 +101,12 @@ type logAnalyticsType = {
   dailyQuotaGb: int
 }
 
+// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
+// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
+type keyVaultSkuType = 'standard' | 'premium'
+
 type keyVaultType = {
-  // standard or premium.
-  sku: string
+  sku: keyVaultSkuType
   // Forbid purging before the retention period ends; cannot be turned off once on.
   enablePurgeProtection: bool
   // Days a deleted vault or secret stays recoverable (7 to 90).
@@ -122,29 +125,39 @@ type hubNetworkType = {
   spokeDnsServers: array
 }
 
+type firewallTierType = 'Basic' | 'Standard' | 'Premium'
+
+type threatIntelModeType = 'Alert' | 'Deny'
+
 type firewallType = {
   enabled: bool
-  // Basic, Standard or Premium; Basic also needs AzureFirewallManagementSubnet and a management public IP.
-  tier: string
+  // Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: firewallTierType
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
   // Availability zones ('1', '2', '3'); empty for a regional firewall.
   zones: array
-  // Alert or Deny.
-  threatIntelMode: string
+  threatIntelMode: threatIntelModeType
 }
+
+type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
 
 type bastionType = {
   enabled: bool
-  // Basic, Standard or Premium.
-  sku: string
+  sku: bastionSkuType
 }
+
+type backupStorageRedundancyType = 'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'
+
+type weekdayType = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday'
+
+type rebootSettingType = 'IfRequired' | 'Never' | 'Always'
 
 type migrationType = {
   enabled: bool
   backup: {
-    // LocallyRedundant, ZoneRedundant or GeoRedundant; fixed once the first item is protected.
-    storageRedundancy: string
+    // Fixed once the first item is protected.
+    storageRedundancy: backupStorageRedundancyType
     // Restore in the paired region at any time (GeoRedundant only).
     crossRegionRestore: bool
     // HH:MM, daily.
@@ -159,14 +172,13 @@ type migrationType = {
   }
   patching: {
     // Day of the weekly window.
-    weekday: string
+    weekday: weekdayType
     // HH:MM in timeZone.
     startTime: string
     // HH:MM, at most 03:55 for in-guest patching.
     duration: string
     timeZone: string
-    // IfRequired, Never or Always.
-    reboot: string
+    reboot: rebootSettingType
     windowsClassifications: array
     linuxClassifications: array
   }

@@ -127,10 +127,45 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
             name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
             value: 'Authorization=AAD'
           }
+          {
+            // An instance failing its health check for 5 minutes is replaced (Reliability); what
+            // azurerm's health_check_eviction_time_in_min sets.
+            name: 'WEBSITE_HEALTHCHECK_MAXPINGFAILURES'
+            value: '5'
+          }
         ],
         secretSettings
       )
       connectionStrings: sqlConnectionStrings
+    }
+  }
+}
+
+// HTTP logs kept on the app's file system for a week, within 35 MB, with detailed errors and failed
+// request traces (Operational Excellence); the Log Analytics copy comes from the diagnostic setting.
+resource logs 'Microsoft.Web/sites/config@2023-12-01' = {
+  // checkov:skip=CKV_AZURE_13:checkov applies its web app checks to this logs child as if it were a site; they judge the site above, not its log settings.
+  // checkov:skip=CKV_AZURE_222:checkov applies its web app checks to this logs child as if it were a site; they judge the site above, not its log settings.
+  // checkov:skip=CKV_AZURE_63:checkov applies its web app checks to this logs child as if it were a site; they judge the site above, not its log settings.
+  // checkov:skip=CKV_AZURE_65:checkov applies its web app checks to this logs child as if it were a site; they judge the site above, not its log settings.
+  // checkov:skip=CKV_AZURE_66:checkov applies its web app checks to this logs child as if it were a site; they judge the site above, not its log settings.
+  // checkov:skip=CKV_AZURE_80:checkov applies its web app checks to this logs child as if it were a site; they judge the site above, not its log settings.
+  // checkov:skip=CKV_AZURE_88:checkov applies its web app checks to this logs child as if it were a site; they judge the site above, not its log settings.
+  parent: site
+  name: 'logs'
+  properties: {
+    detailedErrorMessages: {
+      enabled: true
+    }
+    failedRequestsTracing: {
+      enabled: true
+    }
+    httpLogs: {
+      fileSystem: {
+        enabled: true
+        retentionInDays: 7
+        retentionInMb: 35
+      }
     }
   }
 }

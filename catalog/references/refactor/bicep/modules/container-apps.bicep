@@ -49,9 +49,9 @@ resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
     name: 'Premium'
   }
   properties: {
-    // Pushes and pulls with Entra identities only (Security).
+    // Pushes and pulls with Entra identities only (Security). Anonymous pull stays off, its
+    // default: API 2023-07-01 has no anonymousPullEnabled to say so (bicep-types-az: 2025-04-01 has).
     adminUserEnabled: false
-    anonymousPullEnabled: false
     publicNetworkAccess: 'Disabled'
     networkRuleBypassOptions: 'AzureServices'
     // Dedicated data endpoints, so firewall rules name this registry's storage only.
@@ -125,7 +125,13 @@ resource managedEnvironment 'Microsoft.App/managedEnvironments@2024-03-01' = {
     appLogsConfiguration: {
       destination: 'azure-monitor'
     }
-    // Traffic between apps in the environment is encrypted.
+    // Traffic between apps in the environment is encrypted and mutually authenticated (Security):
+    // both settings, as azurerm's mutual_tls_enabled sets both.
+    peerAuthentication: {
+      mtls: {
+        enabled: true
+      }
+    }
     peerTrafficConfiguration: {
       encryption: {
         enabled: true

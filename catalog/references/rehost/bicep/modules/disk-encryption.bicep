@@ -94,7 +94,7 @@ resource diskEncryptionSet 'Microsoft.Compute/diskEncryptionSets@2024-03-02' = {
   properties: {
     encryptionType: 'EncryptionAtRestWithCustomerKey'
     // ARM wants a versioned key URL even with rotation on; rotation then moves the disks to each
-    // new key version automatically.
+    // new key version automatically (Terraform names the key versionless and azurerm sends this).
     activeKey: {
       keyUrl: diskKey.properties.keyUriWithVersion
     }

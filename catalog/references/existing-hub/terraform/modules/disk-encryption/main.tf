@@ -56,7 +56,9 @@ resource "azurerm_disk_encryption_set" "this" {
   resource_group_name = var.resource_group_name
   location            = var.location
   encryption_type     = "EncryptionAtRestWithCustomerKey"
-  # The versionless key URI: disks move to each new key version automatically.
+  # The versionless key URI, as azurerm requires with auto_key_rotation_enabled: it sends ARM the
+  # key's newest versioned URL (which ARM requires, as the Bicep does) and does not pin it in state,
+  # so a rotation is not undone by the next apply (hashicorp/terraform-provider-azurerm #22864).
   key_vault_key_id          = azapi_resource.disk_key.output.properties.keyUri
   auto_key_rotation_enabled = true
   tags                      = var.tags

@@ -28,6 +28,10 @@ locals {
   ])
 }
 
+# The subnets are blocks of the network, not azurerm_subnet resources: each is created with its
+# NSG and route table in the same request, so no subnet exists, even briefly, without its NSG,
+# and a policy that denies such subnets (ALZ's Deny-Subnet-Without-Nsg on landing zones) lets
+# them through (Security). Subnets added outside Terraform would be removed on the next apply.
 resource "azurerm_virtual_network" "this" {
   #checkov:skip=CKV_AZURE_183:DNS servers are the hub's DNS resolver or firewall DNS proxy, set per environment; checkov cannot evaluate the variable.
   name                = var.spoke.virtual_network_name
@@ -45,17 +49,19 @@ resource "azurerm_virtual_network" "this" {
       enable = true
     }
   }
-}
 
-resource "azurerm_subnet" "this" {
-  for_each = local.subnets
+  dynamic "subnet" {
+    for_each = local.subnets
 
-  name                 = each.key
-  resource_group_name  = var.resource_group_name
-  virtual_network_name = azurerm_virtual_network.this.name
-  address_prefixes     = [each.value.address_prefix]
-  # No implicit internet egress: traffic leaves through the firewall (Security).
-  default_outbound_access_enabled = false
+    content {
+      name             = subnet.key
+      address_prefixes = [subnet.value.address_prefix]
+      security_group   = azurerm_network_security_group.this[subnet.key].id
+      route_table_id   = azurerm_route_table.this.id
+      # No implicit internet egress: traffic leaves through the firewall (Security).
+      default_outbound_access_enabled = false
+    }
+  }
 }
 
 resource "azurerm_network_security_group" "this" {
@@ -83,13 +89,6 @@ resource "azurerm_network_security_group" "this" {
   }
 }
 
-resource "azurerm_subnet_network_security_group_association" "this" {
-  for_each = local.subnets
-
-  subnet_id                 = azurerm_subnet.this[each.key].id
-  network_security_group_id = azurerm_network_security_group.this[each.key].id
-}
-
 resource "azurerm_route_table" "this" {
   name                = var.spoke.route_table_name
   resource_group_name = var.resource_group_name
@@ -108,13 +107,6 @@ resource "azurerm_route_table" "this" {
       next_hop_in_ip_address = route.value
     }
   }
-}
-
-resource "azurerm_subnet_route_table_association" "this" {
-  for_each = local.subnets
-
-  subnet_id      = azurerm_subnet.this[each.key].id
-  route_table_id = azurerm_route_table.this.id
 }
 
 resource "azurerm_monitor_diagnostic_setting" "network_security_group" {

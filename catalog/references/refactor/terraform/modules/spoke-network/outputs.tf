@@ -10,5 +10,6 @@ output "name" {
 
 output "subnet_ids" {
   description = "Resource IDs of the spoke's subnets, by subnet name."
-  value       = { for name, subnet in azurerm_subnet.this : name => subnet.id }
+  # Built from the network's ID, which exists only once its subnets do: the keys are known at plan.
+  value = { for name in keys(local.subnets) : name => "${azurerm_virtual_network.this.id}/subnets/${name}" }
 }

@@ -2,7 +2,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = "~> 4.0"
+      version = "~> 4.42"
     }
     # The key is created through ARM (control plane), not the vault's data plane, which the
     # vault's network rules close to the deploying runner.

@@ -66,6 +66,8 @@ resource "azurerm_site_recovery_protection_container" "recovery" {
   recovery_fabric_name = azurerm_site_recovery_fabric.recovery.name
 }
 
+# Servers of one application replicate to a shared, consistent point in time (Reliability):
+# azurerm sends multiVmSyncStatus Enable on every policy it creates, so no argument says so.
 resource "azurerm_site_recovery_replication_policy" "this" {
   name                                                 = var.names.replication_policy
   resource_group_name                                  = var.resource_group_name
