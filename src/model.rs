@@ -780,6 +780,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
                 "subnets": subnets,
                 "bastionAddressPrefix": env.layout.subnets.get(&HubRole::Bastion).map(|c| c.to_string()),
                 "spokeDnsServers": spoke_dns_servers(env),
+                "linkPrivateDnsZonesToSpokes": links_private_dns_zones_to_spokes(env),
             }),
             false,
         );
@@ -1050,6 +1051,14 @@ fn spoke_dns_servers(env: &Environment) -> Vec<String> {
         None
     };
     via.into_iter().collect()
+}
+
+/// Whether the hub's private DNS zones must be linked to every spoke too: a spoke resolves a
+/// private zone only through a network the zone is linked to, so spokes on plain Azure DNS (no
+/// resolver, no firewall DNS proxy, no DNS servers of the input) need links of their own, or
+/// their private endpoints resolve to public addresses.
+pub fn links_private_dns_zones_to_spokes(env: &Environment) -> bool {
+    env.settings.network.hub.existing.is_none() && spoke_dns_servers(env).is_empty()
 }
 
 /// Platform and workload name keys with a fixed meaning: (key, naming kind, workload token).

@@ -270,9 +270,6 @@ module applications 'modules/application.bicep' = [
       keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       privateDnsZoneIds: privateDnsZoneIds
-      // The existing hub's zones are its owners': the spokes resolve them through the hub's DNS.
-      dnsZoneLinks: []
-      connectivityResourceGroupName: hubNetwork.resourceGroupName
     }
     // The application's subnets exist once its spoke network does.
     dependsOn: [

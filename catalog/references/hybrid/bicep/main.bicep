@@ -123,6 +123,8 @@ type hubNetworkType = {
   bastionAddressPrefix: string?
   // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
   spokeDnsServers: array
+  // Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
+  linkPrivateDnsZonesToSpokes: bool
 }
 
 type firewallType = {
@@ -465,6 +467,25 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
     }
     dependsOn: [
       hubToSpokePeerings[i]
+    ]
+  }
+]
+
+// Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
+// link of their own: meg links every zone to every spoke then (hubNetwork.linkPrivateDnsZonesToSpokes).
+module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep' = [
+  for (spoke, i) in spokes: if (hubNetwork.linkPrivateDnsZonesToSpokes) {
+    name: 'private-dns-links-${spoke.name}-${environmentName}'
+    scope: connectivityResourceGroup
+    params: {
+      zoneNames: privateDnsZones
+      linkName: 'link-${spoke.name}'
+      virtualNetworkId: spokeNetworks[i].outputs.id
+      tags: tags
+    }
+    // The zones are created by the zones module, which the links name only by their names.
+    dependsOn: [
+      privateDnsZoneLinks
     ]
   }
 ]

@@ -139,7 +139,7 @@ module "vpn_gateway" {
   sku                        = var.vpn_gateway.sku
   active_active              = var.vpn_gateway.active_active
   asn                        = var.vpn_gateway.asn
-  gateway_subnet_id          = module.hub_network.subnet_ids["GatewaySubnet"]
+  gateway_subnet_id          = module.hub_network.gateway_subnet_id
   sites                      = var.on_premises_sites
   shared_key                 = var.vpn_shared_key
   log_analytics_workspace_id = module.log_analytics.id
@@ -156,7 +156,7 @@ module "expressroute_gateway" {
   location                   = var.location
   tags                       = var.tags
   sku                        = var.express_route.sku
-  gateway_subnet_id          = module.hub_network.subnet_ids["GatewaySubnet"]
+  gateway_subnet_id          = module.hub_network.gateway_subnet_id
   circuit_id                 = var.express_route.circuit_id
   log_analytics_workspace_id = module.log_analytics.id
 
@@ -241,4 +241,26 @@ module "spoke_network" {
     module.vpn_gateway,
     module.expressroute_gateway,
   ]
+}
+
+# Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
+# link of their own: meg links every zone to every spoke then (hub_network.link_private_dns_zones_to_spokes).
+resource "azurerm_private_dns_zone_virtual_network_link" "spoke" {
+  for_each = var.hub_network.link_private_dns_zones_to_spokes ? {
+    for pair in setproduct(keys(local.spokes), var.private_dns_zones) : "${pair[0]}/${pair[1]}" => {
+      spoke = pair[0]
+      zone  = pair[1]
+    }
+  } : {}
+
+  name                  = "link-${each.value.spoke}"
+  resource_group_name   = azurerm_resource_group.connectivity.name
+  private_dns_zone_name = each.value.zone
+  virtual_network_id    = module.spoke_network[each.value.spoke].id
+  # Records come from the private endpoints' DNS zone groups, not auto-registration.
+  registration_enabled = false
+  tags                 = var.tags
+
+  # The zone is created by the zones module, which the link names only by its name.
+  depends_on = [module.private_dns_zones]
 }

@@ -107,6 +107,7 @@ param hubNetwork = {
   spokeDnsServers: [
     '10.100.0.228'
   ]
+  linkPrivateDnsZonesToSpokes: false
 }
 
 param privateDnsZones = [

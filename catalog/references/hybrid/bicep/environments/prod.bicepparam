@@ -101,6 +101,7 @@ param hubNetwork = {
   spokeDnsServers: [
     '10.0.0.228'
   ]
+  linkPrivateDnsZonesToSpokes: false
 }
 
 param privateDnsZones = [

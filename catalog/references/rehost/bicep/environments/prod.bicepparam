@@ -84,6 +84,7 @@ param hubNetwork = {
   spokeDnsServers: [
     '10.50.0.4'
   ]
+  linkPrivateDnsZonesToSpokes: false
 }
 
 param privateDnsZones = [

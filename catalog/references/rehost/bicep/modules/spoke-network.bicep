@@ -56,8 +56,23 @@ var managementAccess = empty(bastionAddressPrefix) ? [] : [
   }
 ]
 
-// Deny by default: workloads open what they need above priority 4096.
+// Deny by default: workloads open what they need above priority 4096. Azure's load balancer
+// probes (health of internal load balancers and of the platform's own agents) come from
+// AzureLoadBalancer, which the deny would also block: it is let in just before.
 var denyAllInbound = [
+  {
+    name: 'AllowAzureLoadBalancerInbound'
+    properties: {
+      priority: 4095
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourcePortRange: '*'
+      destinationAddressPrefix: '*'
+      destinationPortRange: '*'
+    }
+  }
   {
     name: 'DenyAllInbound'
     properties: {
@@ -74,7 +89,7 @@ var denyAllInbound = [
 ]
 
 resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-01' = [
-  for subnet in spoke.subnets: {
+  for (subnet, i) in spoke.subnets: {
     name: subnet.networkSecurityGroupName
     location: location
     tags: tags

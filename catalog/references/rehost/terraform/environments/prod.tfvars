@@ -77,8 +77,9 @@ hub_network = {
       delegation                  = null
     },
   ]
-  bastion_address_prefix = "10.50.0.128/26"
-  spoke_dns_servers      = ["10.50.0.4"]
+  bastion_address_prefix           = "10.50.0.128/26"
+  spoke_dns_servers                = ["10.50.0.4"]
+  link_private_dns_zones_to_spokes = false
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]

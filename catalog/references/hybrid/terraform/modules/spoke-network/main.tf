@@ -14,8 +14,19 @@ locals {
       destination_port_ranges    = ["22", "3389"]
     },
   ]
-  # Deny by default: workloads open what they need above priority 4096.
+  # Deny by default: workloads open what they need above priority 4096. Azure's load balancer
+  # probes (health of internal load balancers and of the platform's own agents) come from
+  # AzureLoadBalancer, which the deny would also block: it is let in just before.
   inbound_rules = concat(local.management_access, [
+    {
+      name                       = "AllowAzureLoadBalancerInbound"
+      priority                   = 4095
+      access                     = "Allow"
+      protocol                   = "*"
+      source_address_prefix      = "AzureLoadBalancer"
+      destination_address_prefix = "*"
+      destination_port_ranges    = ["0-65535"]
+    },
     {
       name                       = "DenyAllInbound"
       priority                   = 4096

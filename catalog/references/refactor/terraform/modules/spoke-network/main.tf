@@ -14,30 +14,45 @@ locals {
       destination_port_ranges    = ["22", "3389"]
     },
   ]
-  # An internal Container Apps environment answers on 80 and 443 to the networks peered with the
-  # spoke, and its load balancer probes the nodes.
-  container_apps_access = [
-    {
-      name                       = "AllowVirtualNetworkHttpInbound"
-      priority                   = 200
-      access                     = "Allow"
-      protocol                   = "Tcp"
-      source_address_prefix      = "VirtualNetwork"
-      destination_address_prefix = "VirtualNetwork"
-      destination_port_ranges    = ["80", "443"]
-    },
+  # A Container Apps workload profiles environment (internal): its clients in peered networks and
+  # on-premises reach the apps on 80/443 and the environment's node ports 31080/31443, and the
+  # environment's nodes talk to each other across the subnet (Azure Container Apps "securing a
+  # virtual network": NSG allow rules for workload profiles environments). By subnet name.
+  container_apps_access = {
+    for name, subnet in local.subnets : name => [
+      {
+        name                       = "AllowClientsToContainerAppsInbound"
+        priority                   = 200
+        access                     = "Allow"
+        protocol                   = "Tcp"
+        source_address_prefix      = "VirtualNetwork"
+        destination_address_prefix = subnet.address_prefix
+        destination_port_ranges    = ["80", "443", "31080", "31443"]
+      },
+      {
+        name                       = "AllowContainerAppsSubnetInbound"
+        priority                   = 210
+        access                     = "Allow"
+        protocol                   = "*"
+        source_address_prefix      = subnet.address_prefix
+        destination_address_prefix = subnet.address_prefix
+        destination_port_ranges    = ["0-65535"]
+      },
+    ] if subnet.delegation == "Microsoft.App/environments"
+  }
+  # Deny by default: workloads open what they need above priority 4096. Azure's load balancer
+  # probes (health of internal load balancers and of the platform's own agents) come from
+  # AzureLoadBalancer, which the deny would also block: it is let in just before.
+  inbound_rules = concat(local.management_access, [
     {
       name                       = "AllowAzureLoadBalancerInbound"
-      priority                   = 210
+      priority                   = 4095
       access                     = "Allow"
       protocol                   = "*"
       source_address_prefix      = "AzureLoadBalancer"
-      destination_address_prefix = "VirtualNetwork"
+      destination_address_prefix = "*"
       destination_port_ranges    = ["0-65535"]
     },
-  ]
-  # Deny by default: workloads open what they need above priority 4096.
-  inbound_rules = concat(local.management_access, [
     {
       name                       = "DenyAllInbound"
       priority                   = 4096
@@ -103,7 +118,7 @@ resource "azurerm_network_security_group" "this" {
   tags                = var.tags
 
   dynamic "security_rule" {
-    for_each = each.value.delegation == "Microsoft.App/environments" ? concat(local.container_apps_access, local.inbound_rules) : local.inbound_rules
+    for_each = concat(lookup(local.container_apps_access, each.key, []), local.inbound_rules)
 
     content {
       name                       = security_rule.value.name
