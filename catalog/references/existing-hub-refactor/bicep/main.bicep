@@ -324,6 +324,9 @@ var spokeVirtualNetworks = [
 @description('Resource IDs of the spoke virtual networks, by spoke name.')
 output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
 
+@description('Address prefixes of the spokes: the existing hub\'s owners route each one to the hub firewall on GatewaySubnet, or on-premises replies bypass the firewall the spokes send through.')
+output spokeAddressPrefixes array = flatten(map(spokes, spoke => spoke.addressPrefixes))
+
 // A lambda cannot index a module collection (BCP247): collect the host names with a for-expression.
 var applicationWebApps = [
   for (app, i) in (paas.enabled ? paas.applications : []): {

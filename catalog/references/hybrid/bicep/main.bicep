@@ -36,6 +36,9 @@ param privateDnsZones array
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
+@description('On-premises networks the gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
+param onPremisesAddressPrefixes array
+
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
@@ -274,7 +277,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
-    onPremisesAddressPrefixes: vpnGateway.enabled ? flatten(map(onPremisesSites, site => site.addressPrefixes)) : []
+    onPremisesAddressPrefixes: onPremisesAddressPrefixes
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
@@ -428,6 +431,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      onPremisesAddressPrefixes: onPremisesAddressPrefixes
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
@@ -467,25 +471,6 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
     }
     dependsOn: [
       hubToSpokePeerings[i]
-    ]
-  }
-]
-
-// Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
-// link of their own: meg links every zone to every spoke then (hubNetwork.linkPrivateDnsZonesToSpokes).
-module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep' = [
-  for (spoke, i) in spokes: if (hubNetwork.linkPrivateDnsZonesToSpokes) {
-    name: 'private-dns-links-${spoke.name}-${environmentName}'
-    scope: connectivityResourceGroup
-    params: {
-      zoneNames: privateDnsZones
-      linkName: 'link-${spoke.name}'
-      virtualNetworkId: spokeNetworks[i].outputs.id
-      tags: tags
-    }
-    // The zones are created by the zones module, which the links name only by their names.
-    dependsOn: [
-      privateDnsZoneLinks
     ]
   }
 ]

@@ -124,6 +124,11 @@ variable "spokes" {
   }))
 }
 
+variable "on_premises_address_prefixes" {
+  description = "On-premises networks the gateways reach (the sites' address spaces): the firewall and the spokes' NSGs let them and the spokes talk."
+  type        = list(string)
+}
+
 variable "firewall" {
   description = "Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode."
   type = object({

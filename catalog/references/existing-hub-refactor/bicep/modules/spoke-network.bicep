@@ -26,6 +26,9 @@ param firewallPrivateIp string = ''
 @description('Address prefix of the hub\'s AzureBastionSubnet, allowed to reach management ports; empty without Bastion.')
 param bastionAddressPrefix string = ''
 
+@description('On-premises address prefixes (strings) the gateways reach, allowed into the spoke\'s subnets; empty for none.')
+param onPremisesAddressPrefixes array = []
+
 type spokeType = {
   name: string
   resourceGroupName: string
@@ -100,6 +103,24 @@ var applicationGatewayAccess = [
   }
 ]
 
+// Hybrid: what on-premises reaches through the gateways (and the hub firewall, which inspects
+// it) is let into the spoke, or the deny below would drop every hybrid flow.
+var onPremisesAccess = empty(onPremisesAddressPrefixes) ? [] : [
+  {
+    name: 'AllowOnPremisesInbound'
+    properties: {
+      priority: 4000
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefixes: onPremisesAddressPrefixes
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '*'
+    }
+  }
+]
+
 // Deny by default: workloads open what they need above priority 4096. Azure's load balancer
 // probes (health of internal load balancers and of the platform's own agents) come from
 // AzureLoadBalancer, which the deny would also block: it is let in just before.
@@ -138,7 +159,7 @@ resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-
     location: location
     tags: tags
     properties: {
-      securityRules: concat(managementAccess, subnet.name == 'snet-appgateway' ? applicationGatewayAccess : [], denyAllInbound)
+      securityRules: concat(managementAccess, subnet.name == 'snet-appgateway' ? applicationGatewayAccess : [], onPremisesAccess, denyAllInbound)
     }
   }
 ]

@@ -151,6 +151,10 @@ param onPremisesSites = [
   }
 ]
 
+param onPremisesAddressPrefixes = [
+  '192.168.0.0/16'
+]
+
 param expressRoute = {
   enabled: false
   sku: 'ErGw1AZ'

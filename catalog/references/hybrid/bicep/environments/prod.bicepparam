@@ -149,6 +149,10 @@ param onPremisesSites = [
   }
 ]
 
+param onPremisesAddressPrefixes = [
+  '192.168.0.0/16'
+]
+
 param expressRoute = {
   enabled: true
   sku: 'ErGw1AZ'

@@ -139,6 +139,8 @@ on_premises_sites = [
   },
 ]
 
+on_premises_address_prefixes = ["192.168.0.0/16"]
+
 express_route = {
   enabled    = false
   sku        = "ErGw1AZ"

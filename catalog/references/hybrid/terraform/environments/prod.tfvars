@@ -133,6 +133,8 @@ on_premises_sites = [
   },
 ]
 
+on_premises_address_prefixes = ["192.168.0.0/16"]
+
 express_route = {
   enabled    = true
   sku        = "ErGw1AZ"

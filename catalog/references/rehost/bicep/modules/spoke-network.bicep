@@ -26,6 +26,9 @@ param firewallPrivateIp string = ''
 @description('Address prefix of the hub\'s AzureBastionSubnet, allowed to reach management ports; empty without Bastion.')
 param bastionAddressPrefix string = ''
 
+@description('On-premises address prefixes (strings) the gateways reach, allowed into the spoke\'s subnets; empty for none.')
+param onPremisesAddressPrefixes array = []
+
 type spokeType = {
   name: string
   resourceGroupName: string
@@ -52,6 +55,24 @@ var managementAccess = empty(bastionAddressPrefix) ? [] : [
         '22'
         '3389'
       ]
+    }
+  }
+]
+
+// Hybrid: what on-premises reaches through the gateways (and the hub firewall, which inspects
+// it) is let into the spoke, or the deny below would drop every hybrid flow.
+var onPremisesAccess = empty(onPremisesAddressPrefixes) ? [] : [
+  {
+    name: 'AllowOnPremisesInbound'
+    properties: {
+      priority: 4000
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefixes: onPremisesAddressPrefixes
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '*'
     }
   }
 ]
@@ -94,7 +115,7 @@ resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-
     location: location
     tags: tags
     properties: {
-      securityRules: concat(managementAccess, denyAllInbound)
+      securityRules: concat(managementAccess, onPremisesAccess, denyAllInbound)
     }
   }
 ]
