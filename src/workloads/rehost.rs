@@ -198,9 +198,11 @@ pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static 
         key,
         "recoveryResourceGroup" | "siteRecoveryVault" | "siteRecoveryReplicationPolicy"
     );
-    (in_recovery_region && s.migration.enabled && sr.enabled)
-        .then(|| sr.recovery_location.as_deref())
-        .flatten()
+    if !(in_recovery_region && s.migration.enabled && sr.enabled) {
+        return None;
+    }
+    sr.recovery_location
+        .as_deref()
         .map(|region| (region, "/migration/siteRecovery/recoveryLocation"))
 }
 

@@ -308,7 +308,7 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 // Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
 // link of their own: meg links every zone to every spoke then (hubNetwork.linkPrivateDnsZonesToSpokes).
 module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep' = [
-  for (spoke, i) in spokes: if (hubNetwork.linkPrivateDnsZonesToSpokes) {
+  for (spoke, i) in (hubNetwork.linkPrivateDnsZonesToSpokes ? spokes : []): {
     name: 'private-dns-links-${spoke.name}-${environmentName}'
     scope: connectivityResourceGroup
     params: {
