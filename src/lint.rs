@@ -192,6 +192,8 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
         "overlapsWithOtherEnvironments": overlaps,
         "subnetsWithoutNsg": subnets_without_nsg,
         "missingTags": missing,
+        // Access-restricted regions the environment deploys to, as "setting: region".
+        "restrictedRegions": env.restricted_regions.iter().map(|u| format!("{}: {}", u.key, u.region)).collect::<Vec<_>>(),
         // Virtual machine definitions arrive with the rehost components; none has one yet.
         "publicIpVms": Vec::<String>::new(),
     });

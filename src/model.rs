@@ -113,6 +113,18 @@ pub struct Environment {
     /// The settings as JSON after presets and defaults: what lint rules see.
     #[serde(skip)]
     pub resolved: Value,
+    /// Access-restricted regions this environment deploys to, with the setting that names each:
+    /// a prerequisite the README states and `meg lint` reports (REL-006).
+    pub restricted_regions: Vec<RegionUse>,
+}
+
+/// A region an environment deploys to, and the setting that names it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionUse {
+    /// The setting, as a dotted key (`location`, `migration.siteRecovery.recoveryLocation`).
+    pub key: String,
+    /// The region's programmatic name.
+    pub region: String,
 }
 
 /// One deployment parameter with its value for an environment.
@@ -359,7 +371,7 @@ impl LandingZone {
 }
 
 /// Which optional parts an environment deploys.
-fn deploy_flags(s: &Settings) -> [(&'static str, bool); 11] {
+fn deploy_flags(s: &Settings) -> [(&'static str, bool); 13] {
     let vpn = s.vpn_gateway.enabled;
     let existing_hub = s.network.hub.existing.is_some();
     [
@@ -374,9 +386,14 @@ fn deploy_flags(s: &Settings) -> [(&'static str, bool); 11] {
         ("vpnGateway", vpn),
         ("siteToSite", vpn && !s.on_premises.sites.is_empty()),
         ("expressRoute", s.express_route.enabled),
+        (
+            "expressRouteAuthorization",
+            s.express_route.needs_authorization_key(),
+        ),
         ("dnsResolver", s.dns_resolver.enabled),
         ("ddosProtection", s.ddos_protection.enabled),
         ("arcPrivateLinkScope", s.arc.private_link_scope),
+        ("spokeDnsZoneLinks", links_private_dns_zones_to_spokes(s)),
     ]
 }
 
@@ -560,17 +577,46 @@ fn build_environment(
     }
     problems.extend(check_private_dns_zones(&settings, ctx));
     problems.extend(check_existing_hub(&settings, ctx));
+    problems.extend(check_express_route(&settings, ctx));
     problems.extend(crate::workloads::check(&settings, ctx.location, &|p| {
         ctx.locate(p)
     }));
     let mut names = BTreeMap::new();
+    // Resources in another region than the landing zone's are named with that region's code.
+    let mut regional = BTreeMap::new();
+    let mut unknown_region_reported = false;
+    for (key, _, _) in fixed_names() {
+        let Some((region, pointer)) = crate::workloads::name_region(key, &settings) else {
+            continue;
+        };
+        match ctx.namer.in_region(region) {
+            Some(namer) => {
+                regional.insert(key, namer);
+            }
+            None if !unknown_region_reported => {
+                unknown_region_reported = true;
+                let known = ctx.namer.regions();
+                let mut d = Diagnostic::at(
+                    ctx.locate(pointer),
+                    format!("unknown Azure region '{region}'"),
+                );
+                d = match did_you_mean(region, known.iter().map(String::as_str)) {
+                    Some(s) => d.hint(format!("did you mean '{s}'?")),
+                    None => d.hint("use the region's programmatic name, as `az account list-locations -o table` prints it"),
+                };
+                problems.push(d);
+            }
+            None => {}
+        }
+    }
     let mut name = |key: String, kind: &str, workload: &str| {
+        let namer = regional.get(key.as_str()).unwrap_or(ctx.namer);
         let made = match ctx.overrides.get(&key) {
-            Some(explicit) => ctx.namer.explicit(kind, explicit).map_err(|d| Diagnostic {
+            Some(explicit) => namer.explicit(kind, explicit).map_err(|d| Diagnostic {
                 location: Some(format!("naming.overrides.{key}")),
                 ..d
             }),
-            None => ctx.namer.name(kind, workload, ctx.env),
+            None => namer.name(kind, workload, ctx.env),
         };
         match made {
             Ok(n) => {
@@ -652,12 +698,33 @@ fn build_environment(
             landing_zone: ctx.lz_name.to_string(),
             params: Vec::new(),
             names,
+            restricted_regions: region_uses(ctx.location, &settings)
+                .into_iter()
+                .filter(|u| ctx.namer.is_restricted(&u.region))
+                .collect(),
             settings,
             resolved,
             layout,
         }),
         _ => Err(problems),
     }
+}
+
+/// Every region an environment deploys to, with the setting that names it: the landing zone's
+/// location, and Site Recovery's recovery region when it replicates.
+fn region_uses(location: &str, s: &Settings) -> Vec<RegionUse> {
+    let mut uses = vec![RegionUse {
+        key: "location".into(),
+        region: location.into(),
+    }];
+    let sr = &s.migration.site_recovery;
+    if let (true, true, Some(region)) = (s.migration.enabled, sr.enabled, &sr.recovery_location) {
+        uses.push(RegionUse {
+            key: "migration.siteRecovery.recoveryLocation".into(),
+            region: region.clone(),
+        });
+    }
+    uses
 }
 
 /// Name keys of the platform and hub resources: (key, naming kind, workload token).
@@ -780,6 +847,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
                 "subnets": subnets,
                 "bastionAddressPrefix": env.layout.subnets.get(&HubRole::Bastion).map(|c| c.to_string()),
                 "spokeDnsServers": spoke_dns_servers(env),
+                "linkPrivateDnsZonesToSpokes": links_private_dns_zones_to_spokes(s),
             }),
             false,
         );
@@ -839,6 +907,13 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
             })
             .collect();
         push("onPremisesSites", json!(sites), false);
+    }
+    if on("vpnGateway") || on("expressRoute") {
+        push(
+            "onPremisesAddressPrefixes",
+            json!(on_premises_prefixes(s)),
+            false,
+        );
     }
     if on("expressRoute") {
         push(
@@ -912,6 +987,10 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
     let secrets = on("siteToSite")
         .then_some(("vpnSharedKey", true))
         .into_iter()
+        .chain(on("expressRouteAuthorization").then_some((
+            "expressRouteAuthorizationKey",
+            s.express_route.needs_authorization_key(),
+        )))
         .chain(crate::workloads::secrets(&on, s));
     for (name, needed) in secrets {
         out.push(Param {
@@ -1017,6 +1096,22 @@ fn check_existing_hub(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
     Vec::new()
 }
 
+/// An authorization key is for a circuit: asking for one without naming the circuit is a mistake
+/// the connection would otherwise hide by not being created.
+fn check_express_route(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
+    let er = &s.express_route;
+    if er.enabled && er.circuit_in_another_subscription && er.circuit_id.is_none() {
+        return vec![
+            Diagnostic::at(
+                ctx.locate("/expressRoute/circuitInAnotherSubscription"),
+                "circuitInAnotherSubscription says the circuit is another subscription's, but expressRoute.circuitId names no circuit",
+            )
+            .hint("set expressRoute.circuitId to the circuit's resource ID, or remove circuitInAnotherSubscription"),
+        ];
+    }
+    Vec::new()
+}
+
 /// The first address Azure hands out in a hub subnet (x.x.x.4: the first four are Azure's).
 /// Azure Firewall always takes it, and meg gives it to the DNS resolver's inbound endpoint as a
 /// static address, so routes and DNS settings can point at them before they exist.
@@ -1041,15 +1136,55 @@ fn spoke_dns_servers(env: &Environment) -> Vec<String> {
             .map(|a| a.to_string())
             .collect();
     }
-    let via = if s.dns_resolver.enabled {
-        first_host(env, HubRole::DnsResolverInbound)
+    dns_serving_spokes(s)
+        .and_then(|role| first_host(env, role))
+        .into_iter()
+        .collect()
+}
+
+/// The on-premises networks the hub's gateways reach (the sites' address spaces), when the
+/// environment has a VPN or ExpressRoute gateway: the firewall lets them and the spokes talk to
+/// each other, since both directions of a hybrid flow cross it. Deduplicated, in input order.
+pub fn on_premises_prefixes(s: &Settings) -> Vec<String> {
+    if !(s.vpn_gateway.enabled || s.express_route.enabled) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for prefix in s
+        .on_premises
+        .sites
+        .iter()
+        .flat_map(|site| &site.address_spaces)
+    {
+        let prefix = prefix.to_string();
+        if !out.contains(&prefix) {
+            out.push(prefix);
+        }
+    }
+    out
+}
+
+/// Whether the hub's private DNS zones must be linked to every spoke too: a spoke resolves a
+/// private zone only through a network the zone is linked to, so spokes on plain Azure DNS (no
+/// resolver, no firewall DNS proxy, no DNS servers of the input) need links of their own, or
+/// their private endpoints resolve to public addresses. An existing hub's zones are its owners'.
+pub fn links_private_dns_zones_to_spokes(s: &Settings) -> bool {
+    s.network.hub.existing.is_none()
+        && s.network.dns_servers.is_empty()
+        && dns_serving_spokes(s).is_none()
+}
+
+/// What in the hub answers the spokes' DNS queries when the input names no DNS servers: the DNS
+/// Private Resolver (it resolves the private zones linked to the hub and forwards on-premises
+/// domains), else the firewall's DNS proxy (the Basic tier has none).
+fn dns_serving_spokes(s: &Settings) -> Option<HubRole> {
+    if s.dns_resolver.enabled {
+        Some(HubRole::DnsResolverInbound)
     } else if s.firewall.enabled && s.firewall.tier != "Basic" {
-        // The Basic tier has no DNS proxy.
-        first_host(env, HubRole::Firewall)
+        Some(HubRole::Firewall)
     } else {
         None
-    };
-    via.into_iter().collect()
+    }
 }
 
 /// Platform and workload name keys with a fixed meaning: (key, naming kind, workload token).

@@ -60,6 +60,8 @@ struct KindTable {
 #[derive(Deserialize)]
 struct RegionTable {
     regions: BTreeMap<String, String>,
+    #[serde(default)]
+    restricted: Vec<String>,
 }
 
 /// The naming tables of a catalog.
@@ -69,6 +71,8 @@ pub struct NamingTables {
     pub kinds: BTreeMap<String, KindRule>,
     /// Short codes by region (`westeurope` -> `weu`).
     pub regions: BTreeMap<String, String>,
+    /// Regions a subscription may deploy to only once Microsoft grants it access.
+    pub restricted: Vec<String>,
 }
 
 impl NamingTables {
@@ -77,10 +81,12 @@ impl NamingTables {
         let kinds = catalog
             .yaml::<KindTable>("catalog/naming/abbreviations.yaml")?
             .kinds;
-        let regions = catalog
-            .yaml::<RegionTable>("catalog/naming/regions.yaml")?
-            .regions;
-        Ok(NamingTables { kinds, regions })
+        let table = catalog.yaml::<RegionTable>("catalog/naming/regions.yaml")?;
+        Ok(NamingTables {
+            kinds,
+            regions: table.regions,
+            restricted: table.restricted,
+        })
     }
 }
 
@@ -129,6 +135,26 @@ impl<'t> Namer<'t> {
             region: region_short.to_string(),
             name: lz_name.to_string(),
         })
+    }
+
+    /// The same namer for resources that live in another region (Site Recovery's vault in the
+    /// recovery region): names carry that region's short code. `None` for an unknown region.
+    pub fn in_region(&self, region: &str) -> Option<Namer<'t>> {
+        let short = self.tables.regions.get(region)?;
+        Some(Namer {
+            region: short.clone(),
+            ..self.clone()
+        })
+    }
+
+    /// Whether a subscription needs Microsoft's approval before it can deploy to the region.
+    pub fn is_restricted(&self, region: &str) -> bool {
+        self.tables.restricted.iter().any(|r| r == region)
+    }
+
+    /// The regions the naming tables know, by programmatic name.
+    pub fn regions(&self) -> Vec<String> {
+        self.tables.regions.keys().cloned().collect()
     }
 
     /// The name of a resource of `kind` for `workload` in `environment`.
@@ -343,6 +369,7 @@ mod tests {
         NamingTables {
             kinds: [("thing".to_string(), r)].into(),
             regions: [("westeurope".to_string(), "weu".to_string())].into(),
+            restricted: Vec::new(),
         }
     }
 

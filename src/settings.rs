@@ -186,6 +186,17 @@ pub struct ExpressRoute {
     pub enabled: bool,
     pub sku: String,
     pub circuit_id: Option<String>,
+    #[serde(default)]
+    pub circuit_in_another_subscription: bool,
+}
+
+impl ExpressRoute {
+    /// Whether the connection redeems an authorization key: a circuit of another subscription
+    /// accepts a connection only with one (ExpressRoute "connect a virtual network to a circuit
+    /// in a different subscription").
+    pub fn needs_authorization_key(&self) -> bool {
+        self.enabled && self.circuit_id.is_some() && self.circuit_in_another_subscription
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -38,6 +38,12 @@ pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
     rehost::name_deployed(key, on).or_else(|| refactor::name_deployed(key, on))
 }
 
+/// The region a workload's fixed name key lives in when it is not the landing zone's, with the
+/// settings pointer that sets it; `None` for the landing zone's region.
+pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static str)> {
+    rehost::name_region(key, s)
+}
+
 /// Per-item names (one per VM, per web app): called once per environment.
 pub fn names(s: &Settings, name: &mut Name) {
     rehost::names(s, name);

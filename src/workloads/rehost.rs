@@ -189,6 +189,23 @@ pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
     })
 }
 
+/// The region a fixed name key's resource lives in when it is not the landing zone's: Site
+/// Recovery's resource group, vault and replication policy sit in the recovery region, so their
+/// names carry its code (`rsv-asr-prod-neu-001` beside servers in Sweden Central).
+pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static str)> {
+    let sr = &s.migration.site_recovery;
+    let in_recovery_region = matches!(
+        key,
+        "recoveryResourceGroup" | "siteRecoveryVault" | "siteRecoveryReplicationPolicy"
+    );
+    if !(in_recovery_region && s.migration.enabled && sr.enabled) {
+        return None;
+    }
+    sr.recovery_location
+        .as_deref()
+        .map(|region| (region, "/migration/siteRecovery/recoveryLocation"))
+}
+
 /// Per-item names: each VM's network interface and disks (the VM keeps the name it had).
 pub fn names(s: &Settings, name: &mut Name) {
     if !s.migration.enabled {

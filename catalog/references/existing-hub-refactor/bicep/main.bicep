@@ -273,9 +273,6 @@ module applications 'modules/application.bicep' = [
       keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       privateDnsZoneIds: privateDnsZoneIds
-      // The existing hub's zones are its owners': the spokes resolve them through the hub's DNS.
-      dnsZoneLinks: []
-      connectivityResourceGroupName: hubNetwork.resourceGroupName
     }
     // The application's subnets exist once its spoke network does.
     dependsOn: [
@@ -329,6 +326,9 @@ var spokeVirtualNetworks = [
 
 @description('Resource IDs of the spoke virtual networks, by spoke name.')
 output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+
+@description('Address prefixes of the spokes: the existing hub\'s owners route each one to the hub firewall on GatewaySubnet, or on-premises replies bypass the firewall the spokes send through.')
+output spokeAddressPrefixes array = flatten(map(spokes, spoke => spoke.addressPrefixes))
 
 // A lambda cannot index a module collection (BCP247): collect the host names with a for-expression.
 var applicationWebApps = [

@@ -105,10 +105,7 @@ module "application" {
   integration_subnet_id           = module.spoke_network[each.key].subnet_ids["snet-appservice"]
   private_endpoint_subnet_id      = module.spoke_network[each.key].subnet_ids["snet-private-endpoints"]
   private_dns_zone_ids            = local.private_dns_zone_ids
-  # The existing hub's zones are its owners': the spokes resolve them through the hub's DNS.
-  dns_zone_links                   = []
-  virtual_network_id               = module.spoke_network[each.key].id
-  connectivity_resource_group_name = var.hub_network.resource_group_name
+  virtual_network_id              = module.spoke_network[each.key].id
 }
 
 # An Application Gateway WAF_v2 per application with web apps: its public entry, through its

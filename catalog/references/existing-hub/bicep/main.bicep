@@ -366,6 +366,9 @@ var spokeVirtualNetworks = [
 @description('Resource IDs of the spoke virtual networks, by spoke name.')
 output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
 
+@description('Address prefixes of the spokes: the existing hub\'s owners route each one to the hub firewall on GatewaySubnet, or on-premises replies bypass the firewall the spokes send through.')
+output spokeAddressPrefixes array = flatten(map(spokes, spoke => spoke.addressPrefixes))
+
 @description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
 output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.vaultId : ''
 

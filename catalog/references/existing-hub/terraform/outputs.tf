@@ -23,6 +23,11 @@ output "spoke_virtual_network_ids" {
   value       = { for name, spoke in module.spoke_network : name => spoke.id }
 }
 
+output "spoke_address_prefixes" {
+  description = "Address prefixes of the spokes: the existing hub's owners route each one to the hub firewall on GatewaySubnet, or on-premises replies bypass the firewall the spokes send through."
+  value       = flatten([for spoke in var.spokes : spoke.address_prefixes])
+}
+
 output "recovery_services_vault_id" {
   description = "Resource ID of the Recovery Services vault that backs up the servers; null when the environment has none."
   value       = one(module.migration[*].vault_id)

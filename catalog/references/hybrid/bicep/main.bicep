@@ -36,6 +36,9 @@ param privateDnsZones array
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
+@description('On-premises networks the gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
+param onPremisesAddressPrefixes array
+
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
@@ -126,6 +129,8 @@ type hubNetworkType = {
   bastionAddressPrefix: string?
   // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
   spokeDnsServers: array
+  // Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
+  linkPrivateDnsZonesToSpokes: bool
 }
 
 type firewallTierType = 'Basic' | 'Standard' | 'Premium'
@@ -283,7 +288,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
-    onPremisesAddressPrefixes: vpnGateway.enabled ? flatten(map(onPremisesSites, site => site.addressPrefixes)) : []
+    onPremisesAddressPrefixes: onPremisesAddressPrefixes
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
@@ -437,6 +442,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      onPremisesAddressPrefixes: onPremisesAddressPrefixes
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }

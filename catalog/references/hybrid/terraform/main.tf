@@ -81,7 +81,7 @@ module "firewall" {
   subnet_id                    = module.hub_network.subnet_ids["AzureFirewallSubnet"]
   management_subnet_id         = lookup(module.hub_network.subnet_ids, "AzureFirewallManagementSubnet", null)
   spoke_address_prefixes       = flatten([for spoke in var.spokes : spoke.address_prefixes])
-  on_premises_address_prefixes = var.vpn_gateway.enabled ? flatten([for site in var.on_premises_sites : site.address_prefixes]) : []
+  on_premises_address_prefixes = var.on_premises_address_prefixes
   log_analytics_workspace_id   = module.log_analytics.id
 }
 
@@ -139,7 +139,7 @@ module "vpn_gateway" {
   sku                        = var.vpn_gateway.sku
   active_active              = var.vpn_gateway.active_active
   asn                        = var.vpn_gateway.asn
-  gateway_subnet_id          = module.hub_network.subnet_ids["GatewaySubnet"]
+  gateway_subnet_id          = module.hub_network.gateway_subnet_id
   sites                      = var.on_premises_sites
   shared_key                 = var.vpn_shared_key
   log_analytics_workspace_id = module.log_analytics.id
@@ -156,7 +156,7 @@ module "expressroute_gateway" {
   location                   = var.location
   tags                       = var.tags
   sku                        = var.express_route.sku
-  gateway_subnet_id          = module.hub_network.subnet_ids["GatewaySubnet"]
+  gateway_subnet_id          = module.hub_network.gateway_subnet_id
   circuit_id                 = var.express_route.circuit_id
   log_analytics_workspace_id = module.log_analytics.id
 
@@ -223,18 +223,19 @@ module "spoke_network" {
   source   = "./modules/spoke-network"
   for_each = local.spokes
 
-  spoke                      = each.value
-  resource_group_name        = azurerm_resource_group.spoke[each.key].name
-  location                   = var.location
-  tags                       = merge(var.tags, each.value.tags)
-  dns_servers                = var.hub_network.spoke_dns_servers
-  hub_virtual_network_id     = local.hub_virtual_network_id
-  bastion_address_prefix     = var.hub_network.bastion_address_prefix
-  hub_virtual_network_name   = module.hub_network.name
-  hub_resource_group_name    = azurerm_resource_group.connectivity.name
-  log_analytics_workspace_id = module.log_analytics.id
-  firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
-  use_remote_gateways        = var.vpn_gateway.enabled || var.express_route.enabled
+  spoke                        = each.value
+  resource_group_name          = azurerm_resource_group.spoke[each.key].name
+  location                     = var.location
+  tags                         = merge(var.tags, each.value.tags)
+  dns_servers                  = var.hub_network.spoke_dns_servers
+  hub_virtual_network_id       = local.hub_virtual_network_id
+  bastion_address_prefix       = var.hub_network.bastion_address_prefix
+  on_premises_address_prefixes = var.on_premises_address_prefixes
+  hub_virtual_network_name     = module.hub_network.name
+  hub_resource_group_name      = azurerm_resource_group.connectivity.name
+  log_analytics_workspace_id   = module.log_analytics.id
+  firewall_private_ip          = var.firewall.enabled ? var.firewall.private_ip_address : null
+  use_remote_gateways          = var.vpn_gateway.enabled || var.express_route.enabled
 
   # Peering with remote gateways fails until the hub's gateway exists.
   depends_on = [

@@ -96,6 +96,8 @@ variable "hub_network" {
     bastion_address_prefix = optional(string)
     # The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
     spoke_dns_servers = list(string)
+    # Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
+    link_private_dns_zones_to_spokes = bool
   })
 }
 
@@ -120,6 +122,11 @@ variable "spokes" {
       network_security_group_name = string
     }))
   }))
+}
+
+variable "on_premises_address_prefixes" {
+  description = "On-premises networks the gateways reach (the sites' address spaces): the firewall and the spokes' NSGs let them and the spokes talk."
+  type        = list(string)
 }
 
 variable "firewall" {

@@ -92,6 +92,8 @@ type hubNetworkType = {
   bastionAddressPrefix: string?
   // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
   spokeDnsServers: array
+  // Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
+  linkPrivateDnsZonesToSpokes: bool
 }
 
 type firewallTierType = 'Basic' | 'Standard' | 'Premium'
@@ -309,6 +311,25 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
   }
 ]
 
+// Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
+// link of their own: meg links every zone to every spoke then (hubNetwork.linkPrivateDnsZonesToSpokes).
+module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep' = [
+  for (spoke, i) in (hubNetwork.linkPrivateDnsZonesToSpokes ? spokes : []): {
+    name: 'private-dns-links-${spoke.name}-${environmentName}'
+    scope: connectivityResourceGroup
+    params: {
+      zoneNames: privateDnsZones
+      linkName: 'link-${spoke.name}'
+      virtualNetworkId: spokeNetworks[i].outputs.id
+      tags: tags
+    }
+    // The zones are created by the zones module, which the links name only by their names.
+    dependsOn: [
+      privateDnsZoneLinks
+    ]
+  }
+]
+
 // ---------------------------------------------------------------------------------------
 // Applications (refactor): each application's platform services sit in its own spoke and
 // are reached through private endpoints only.
@@ -328,9 +349,6 @@ module applications 'modules/application.bicep' = [
       keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       privateDnsZoneIds: privateDnsZoneIds
-      // Spokes on Azure DNS do not see the zones linked to the hub: link them to the spoke too.
-      dnsZoneLinks: empty(hubNetwork.spokeDnsServers) ? privateDnsZones : []
-      connectivityResourceGroupName: connectivityResourceGroup.name
       containerApps: paas.containerApps
       hubVirtualNetworkId: hubVirtualNetworkId
     }

@@ -120,6 +120,28 @@ module "spoke_network" {
   firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
 }
 
+# Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
+# link of their own: meg links every zone to every spoke then (hub_network.link_private_dns_zones_to_spokes).
+resource "azurerm_private_dns_zone_virtual_network_link" "spoke" {
+  for_each = var.hub_network.link_private_dns_zones_to_spokes ? {
+    for pair in setproduct(keys(local.spokes), var.private_dns_zones) : "${pair[0]}/${pair[1]}" => {
+      spoke = pair[0]
+      zone  = pair[1]
+    }
+  } : {}
+
+  name                  = "link-${each.value.spoke}"
+  resource_group_name   = azurerm_resource_group.connectivity.name
+  private_dns_zone_name = each.value.zone
+  virtual_network_id    = module.spoke_network[each.value.spoke].id
+  # Records come from the private endpoints' DNS zone groups, not auto-registration.
+  registration_enabled = false
+  tags                 = var.tags
+
+  # The zone is created by the zones module, which the link names only by its name.
+  depends_on = [module.private_dns_zones]
+}
+
 # Applications (refactor): each application's platform services sit in its own spoke and are
 # reached through private endpoints only.
 module "application" {
@@ -140,13 +162,10 @@ module "application" {
   integration_subnet_id           = module.spoke_network[each.key].subnet_ids["snet-appservice"]
   private_endpoint_subnet_id      = module.spoke_network[each.key].subnet_ids["snet-private-endpoints"]
   private_dns_zone_ids            = local.private_dns_zone_ids
-  # Spokes on Azure DNS do not see the zones linked to the hub: link them to the spoke too.
-  dns_zone_links                   = length(var.hub_network.spoke_dns_servers) == 0 ? var.private_dns_zones : []
-  virtual_network_id               = module.spoke_network[each.key].id
-  connectivity_resource_group_name = azurerm_resource_group.connectivity.name
-  container_apps                   = var.paas.container_apps
-  container_apps_subnet_id         = each.value.container_apps ? module.spoke_network[each.key].subnet_ids["snet-containerapps"] : null
-  hub_virtual_network_id           = local.hub_virtual_network_id
+  virtual_network_id              = module.spoke_network[each.key].id
+  container_apps                  = var.paas.container_apps
+  container_apps_subnet_id        = each.value.container_apps ? module.spoke_network[each.key].subnet_ids["snet-containerapps"] : null
+  hub_virtual_network_id          = local.hub_virtual_network_id
 }
 
 # Container Apps environments pull Microsoft's images and reach Entra ID and Azure Monitor

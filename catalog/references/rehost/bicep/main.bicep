@@ -123,6 +123,8 @@ type hubNetworkType = {
   bastionAddressPrefix: string?
   // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
   spokeDnsServers: array
+  // Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
+  linkPrivateDnsZonesToSpokes: bool
 }
 
 type firewallTierType = 'Basic' | 'Standard' | 'Premium'
@@ -388,6 +390,25 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
   }
 ]
 
+// Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
+// link of their own: meg links every zone to every spoke then (hubNetwork.linkPrivateDnsZonesToSpokes).
+module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep' = [
+  for (spoke, i) in (hubNetwork.linkPrivateDnsZonesToSpokes ? spokes : []): {
+    name: 'private-dns-links-${spoke.name}-${environmentName}'
+    scope: connectivityResourceGroup
+    params: {
+      zoneNames: privateDnsZones
+      linkName: 'link-${spoke.name}'
+      virtualNetworkId: spokeNetworks[i].outputs.id
+      tags: tags
+    }
+    // The zones are created by the zones module, which the links name only by their names.
+    dependsOn: [
+      privateDnsZoneLinks
+    ]
+  }
+]
+
 // ---------------------------------------------------------------------------------------
 // Rehost: Azure Migrate, backup and patching for the servers moved into the spokes.
 // ---------------------------------------------------------------------------------------
@@ -533,8 +554,14 @@ module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
       adminPassword: vm.os == 'windows' ? vmAdminPassword : ''
       adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
     }
+    // Agents and extensions call out at first boot: their network path (peering, firewall with
+    // its rules and DNS proxy) and the DNS the spokes use must be in place before the VM is.
     dependsOn: [
       spokeNetworks
+      spokeToHubPeerings
+      spokePrivateDnsZoneLinks
+      hubFirewall
+      rehostFirewallRules
     ]
   }
 ]

@@ -135,6 +135,28 @@ module "spoke_network" {
   firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
 }
 
+# Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
+# link of their own: meg links every zone to every spoke then (hub_network.link_private_dns_zones_to_spokes).
+resource "azurerm_private_dns_zone_virtual_network_link" "spoke" {
+  for_each = var.hub_network.link_private_dns_zones_to_spokes ? {
+    for pair in setproduct(keys(local.spokes), var.private_dns_zones) : "${pair[0]}/${pair[1]}" => {
+      spoke = pair[0]
+      zone  = pair[1]
+    }
+  } : {}
+
+  name                  = "link-${each.value.spoke}"
+  resource_group_name   = azurerm_resource_group.connectivity.name
+  private_dns_zone_name = each.value.zone
+  virtual_network_id    = module.spoke_network[each.value.spoke].id
+  # Records come from the private endpoints' DNS zone groups, not auto-registration.
+  registration_enabled = false
+  tags                 = var.tags
+
+  # The zone is created by the zones module, which the link names only by its name.
+  depends_on = [module.private_dns_zones]
+}
+
 # Rehost: Azure Migrate, backup and patching for the servers moved into the spokes.
 resource "azurerm_resource_group" "migration" {
   count = var.migration.enabled ? 1 : 0
@@ -362,6 +384,13 @@ module "virtual_machine" {
   admin_password       = each.value.os == "windows" ? var.vm_admin_password : null
   admin_ssh_public_key = each.value.os == "linux" ? var.vm_admin_ssh_public_key : null
 
-  # The subnet ID is built from the network's, so wait for the spokes' subnets (and their NSGs).
-  depends_on = [module.spoke_network]
+  # The subnet ID is built from the network's, so wait for the spokes' subnets (and their NSGs)
+  # and peerings; agents and extensions call out at first boot, so their network path (firewall
+  # with its rules and DNS proxy) and the DNS the spokes use must be in place too.
+  depends_on = [
+    module.spoke_network,
+    azurerm_private_dns_zone_virtual_network_link.spoke,
+    module.firewall,
+    azurerm_firewall_policy_rule_collection_group.rehost,
+  ]
 }

@@ -97,6 +97,8 @@ variable "hub_network" {
     bastion_address_prefix = optional(string)
     # The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
     spoke_dns_servers = list(string)
+    # Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
+    link_private_dns_zones_to_spokes = bool
   })
 }
 

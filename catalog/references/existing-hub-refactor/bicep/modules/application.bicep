@@ -30,29 +30,10 @@ param logAnalyticsWorkspaceId string
 @description('Private DNS zone IDs by zone name, from the hub.')
 param privateDnsZoneIds object
 
-@description('Private DNS zones (names) to link to the application\'s spoke; empty when the spoke resolves through the hub.')
-param dnsZoneLinks array
-
-@description('Resource group of the private DNS zones.')
-param connectivityResourceGroupName string
-
 var hasWebApps = !empty(app.webApps)
 var hasDatabases = !empty(app.databases)
 var privateEndpointSubnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', app.virtualNetworkName, 'snet-private-endpoints')
 var integrationSubnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', app.virtualNetworkName, 'snet-appservice')
-
-module spokeDnsLinks 'private-dns-zone-link.bicep' = [
-  for zone in dnsZoneLinks: {
-    name: 'pdz-link-${uniqueString(zone, app.virtualNetworkName)}'
-    scope: resourceGroup(connectivityResourceGroupName)
-    params: {
-      zoneName: zone
-      linkName: 'link-${app.name}'
-      virtualNetworkId: resourceId('Microsoft.Network/virtualNetworks', app.virtualNetworkName)
-      tags: tags
-    }
-  }
-]
 
 // The application's own vault: its secrets stay apart from the platform's and from other
 // applications', and its team manages them without rights on anything else (Security).

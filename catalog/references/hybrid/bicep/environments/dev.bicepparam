@@ -107,6 +107,7 @@ param hubNetwork = {
   spokeDnsServers: [
     '10.100.0.228'
   ]
+  linkPrivateDnsZonesToSpokes: false
 }
 
 param privateDnsZones = [
@@ -148,6 +149,10 @@ param onPremisesSites = [
     bgpPeeringAddress: null
     asn: null
   }
+]
+
+param onPremisesAddressPrefixes = [
+  '192.168.0.0/16'
 ]
 
 param expressRoute = {

@@ -101,6 +101,7 @@ param hubNetwork = {
   spokeDnsServers: [
     '10.0.0.228'
   ]
+  linkPrivateDnsZonesToSpokes: false
 }
 
 param privateDnsZones = [
@@ -146,6 +147,10 @@ param onPremisesSites = [
     bgpPeeringAddress: null
     asn: null
   }
+]
+
+param onPremisesAddressPrefixes = [
+  '192.168.0.0/16'
 ]
 
 param expressRoute = {

@@ -100,8 +100,9 @@ hub_network = {
       delegation                  = null
     },
   ]
-  bastion_address_prefix = "10.100.0.128/26"
-  spoke_dns_servers      = ["10.100.0.228"]
+  bastion_address_prefix           = "10.100.0.128/26"
+  spoke_dns_servers                = ["10.100.0.228"]
+  link_private_dns_zones_to_spokes = false
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.his.arc.azure.com", "privatelink.guestconfiguration.azure.com"]
@@ -137,6 +138,8 @@ on_premises_sites = [
     asn                        = null
   },
 ]
+
+on_premises_address_prefixes = ["192.168.0.0/16"]
 
 express_route = {
   enabled    = false

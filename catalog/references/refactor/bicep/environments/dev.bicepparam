@@ -69,6 +69,7 @@ param hubNetwork = {
   ]
   bastionAddressPrefix: null
   spokeDnsServers: []
+  linkPrivateDnsZonesToSpokes: true
 }
 
 param privateDnsZones = [

@@ -65,6 +65,7 @@ param hubNetwork = {
   spokeDnsServers: [
     '10.70.0.4'
   ]
+  linkPrivateDnsZonesToSpokes: false
 }
 
 param privateDnsZones = [

@@ -48,7 +48,7 @@ param managementSubnetId string = ''
 @description('Address prefixes (strings) of the spokes: the sources the baseline rules allow.')
 param spokeAddressPrefixes array
 
-@description('Address prefixes (strings) of the on-premises sites the spokes may query for DNS; empty for none.')
+@description('Address prefixes (strings) of the on-premises networks the gateways reach; empty for none.')
 param onPremisesAddressPrefixes array = []
 
 @description('Resource ID of the Log Analytics workspace for diagnostics.')
@@ -95,19 +95,35 @@ var windowsActivationRules = isBasic ? [] : [
     ]
   }
 ]
-var onPremisesDnsRules = empty(onPremisesAddressPrefixes) ? [] : [
+// Hybrid traffic: on-premises and the spokes reach each other through the firewall in both
+// directions (the spokes' default route and GatewaySubnet's routes send it here). Any port, as a
+// site-to-site link carries what the servers spoke before the move; narrow it per application
+// in a rule collection group of your own, or by replacing these (Security: least privilege).
+var hybridRules = empty(onPremisesAddressPrefixes) ? [] : [
   {
     ruleType: 'NetworkRule'
-    name: 'AllowDnsToOnPremises'
-    description: 'Servers still joined to the on-premises domain resolve through its DNS servers.'
+    name: 'AllowOnPremisesToSpokes'
+    description: 'On-premises clients and servers reach the workloads in the spokes.'
     ipProtocols: [
-      'UDP'
-      'TCP'
+      'Any'
+    ]
+    sourceAddresses: onPremisesAddressPrefixes
+    destinationAddresses: spokeAddressPrefixes
+    destinationPorts: [
+      '*'
+    ]
+  }
+  {
+    ruleType: 'NetworkRule'
+    name: 'AllowSpokesToOnPremises'
+    description: 'Workloads reach what stays on-premises: domain controllers, DNS, databases, file shares.'
+    ipProtocols: [
+      'Any'
     ]
     sourceAddresses: spokeAddressPrefixes
     destinationAddresses: onPremisesAddressPrefixes
     destinationPorts: [
-      '53'
+      '*'
     ]
   }
 ]
@@ -190,7 +206,7 @@ resource platformRules 'Microsoft.Network/firewallPolicies/ruleCollectionGroups@
         action: {
           type: 'Allow'
         }
-        rules: concat([azureMonitorRule], windowsActivationRules, onPremisesDnsRules)
+        rules: concat([azureMonitorRule], windowsActivationRules, hybridRules)
       }
       {
         ruleCollectionType: 'FirewallPolicyFilterRuleCollection'

@@ -26,6 +26,9 @@ param firewallPrivateIp string = ''
 @description('Address prefix of the hub\'s AzureBastionSubnet, allowed to reach management ports; empty without Bastion.')
 param bastionAddressPrefix string = ''
 
+@description('On-premises address prefixes (strings) the gateways reach, allowed into the spoke\'s subnets; empty for none.')
+param onPremisesAddressPrefixes array = []
+
 type spokeType = {
   name: string
   resourceGroupName: string
@@ -56,33 +59,58 @@ var managementAccess = empty(bastionAddressPrefix) ? [] : [
   }
 ]
 
-// An internal Container Apps environment answers on 80 and 443 to the networks peered with the
-// spoke, and its load balancer probes the nodes.
+// A Container Apps workload profiles environment (internal): its clients in peered networks and
+// on-premises reach the apps on 80/443 and the environment's node ports 31080/31443, and the
+// environment's nodes talk to each other across the subnet (Azure Container Apps "securing a
+// virtual network": NSG allow rules for workload profiles environments).
+// One list per subnet (empty but for the Container Apps subnet), each rule naming its subnet.
 var containerAppsAccess = [
-  {
-    name: 'AllowVirtualNetworkHttpInbound'
-    properties: {
-      priority: 200
-      direction: 'Inbound'
-      access: 'Allow'
-      protocol: 'Tcp'
-      sourceAddressPrefix: 'VirtualNetwork'
-      sourcePortRange: '*'
-      destinationAddressPrefix: 'VirtualNetwork'
-      destinationPortRanges: [
-        '80'
-        '443'
-      ]
+  for subnet in spoke.subnets: (subnet.?delegation ?? '') == 'Microsoft.App/environments' ? [
+    {
+      name: 'AllowClientsToContainerAppsInbound'
+      properties: {
+        priority: 200
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: 'Tcp'
+        sourceAddressPrefix: 'VirtualNetwork'
+        sourcePortRange: '*'
+        destinationAddressPrefix: subnet.addressPrefix
+        destinationPortRanges: [
+          '80'
+          '443'
+          '31080'
+          '31443'
+        ]
+      }
     }
-  }
+    {
+      name: 'AllowContainerAppsSubnetInbound'
+      properties: {
+        priority: 210
+        direction: 'Inbound'
+        access: 'Allow'
+        protocol: '*'
+        sourceAddressPrefix: subnet.addressPrefix
+        sourcePortRange: '*'
+        destinationAddressPrefix: subnet.addressPrefix
+        destinationPortRange: '*'
+      }
+    }
+  ] : []
+]
+
+// Hybrid: what on-premises reaches through the gateways (and the hub firewall, which inspects
+// it) is let into the spoke, or the deny below would drop every hybrid flow.
+var onPremisesAccess = empty(onPremisesAddressPrefixes) ? [] : [
   {
-    name: 'AllowAzureLoadBalancerInbound'
+    name: 'AllowOnPremisesInbound'
     properties: {
-      priority: 210
+      priority: 4000
       direction: 'Inbound'
       access: 'Allow'
       protocol: '*'
-      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourceAddressPrefixes: onPremisesAddressPrefixes
       sourcePortRange: '*'
       destinationAddressPrefix: 'VirtualNetwork'
       destinationPortRange: '*'
@@ -90,8 +118,23 @@ var containerAppsAccess = [
   }
 ]
 
-// Deny by default: workloads open what they need above priority 4096.
+// Deny by default: workloads open what they need above priority 4096. Azure's load balancer
+// probes (health of internal load balancers and of the platform's own agents) come from
+// AzureLoadBalancer, which the deny would also block: it is let in just before.
 var denyAllInbound = [
+  {
+    name: 'AllowAzureLoadBalancerInbound'
+    properties: {
+      priority: 4095
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourcePortRange: '*'
+      destinationAddressPrefix: '*'
+      destinationPortRange: '*'
+    }
+  }
   {
     name: 'DenyAllInbound'
     properties: {
@@ -108,12 +151,12 @@ var denyAllInbound = [
 ]
 
 resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-01' = [
-  for subnet in spoke.subnets: {
+  for (subnet, i) in spoke.subnets: {
     name: subnet.networkSecurityGroupName
     location: location
     tags: tags
     properties: {
-      securityRules: concat(managementAccess, (subnet.?delegation ?? '') == 'Microsoft.App/environments' ? containerAppsAccess : [], denyAllInbound)
+      securityRules: concat(managementAccess, containerAppsAccess[i], onPremisesAccess, denyAllInbound)
     }
   }
 ]

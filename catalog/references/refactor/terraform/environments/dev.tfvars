@@ -64,8 +64,9 @@ hub_network = {
       delegation                  = null
     },
   ]
-  bastion_address_prefix = null
-  spoke_dns_servers      = []
+  bastion_address_prefix           = null
+  spoke_dns_servers                = []
+  link_private_dns_zones_to_spokes = true
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net", "privatelink.azurecr.io"]

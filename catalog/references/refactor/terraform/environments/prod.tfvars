@@ -58,8 +58,9 @@ hub_network = {
       delegation                  = null
     },
   ]
-  bastion_address_prefix = null
-  spoke_dns_servers      = ["10.70.0.4"]
+  bastion_address_prefix           = null
+  spoke_dns_servers                = ["10.70.0.4"]
+  link_private_dns_zones_to_spokes = false
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net", "privatelink.azurecr.io"]

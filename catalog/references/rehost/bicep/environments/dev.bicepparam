@@ -88,6 +88,7 @@ param hubNetwork = {
   ]
   bastionAddressPrefix: '10.40.0.128/26'
   spokeDnsServers: []
+  linkPrivateDnsZonesToSpokes: true
 }
 
 param privateDnsZones = [

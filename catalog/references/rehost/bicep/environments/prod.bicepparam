@@ -37,9 +37,9 @@ param names = {
   diskEncryptionSet: 'des-servers-prod-sdc-001'
   diskEncryptionIdentity: 'id-des-servers-prod-sdc-001'
   dataCollectionRule: 'dcr-servers-prod-sdc-001'
-  recoveryResourceGroup: 'rg-recovery-prod-sdc-001'
-  siteRecoveryVault: 'rsv-asr-prod-sdc-001'
-  siteRecoveryReplicationPolicy: 'asrpol-vms-prod-sdc-001'
+  recoveryResourceGroup: 'rg-recovery-prod-neu-001'
+  siteRecoveryVault: 'rsv-asr-prod-neu-001'
+  siteRecoveryReplicationPolicy: 'asrpol-vms-prod-neu-001'
   siteRecoveryCacheStorage: 'stasrcacheprodsdc1109'
 }
 
@@ -84,6 +84,7 @@ param hubNetwork = {
   spokeDnsServers: [
     '10.50.0.4'
   ]
+  linkPrivateDnsZonesToSpokes: false
 }
 
 param privateDnsZones = [
@@ -187,17 +188,17 @@ param migration = {
 
 param siteRecovery = {
   enabled: true
-  recoveryLocation: 'swedensouth'
+  recoveryLocation: 'northeurope'
   recoveryPointRetentionMinutes: 4320
   appConsistentFrequencyMinutes: 240
   networkMappings: [
     {
       spoke: 'erp'
-      recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-sdcs-001'
+      recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-neu-001'
     }
     {
       spoke: 'files'
-      recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-sdcs-001'
+      recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-neu-001'
     }
   ]
 }

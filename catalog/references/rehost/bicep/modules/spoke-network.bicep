@@ -26,6 +26,9 @@ param firewallPrivateIp string = ''
 @description('Address prefix of the hub\'s AzureBastionSubnet, allowed to reach management ports; empty without Bastion.')
 param bastionAddressPrefix string = ''
 
+@description('On-premises address prefixes (strings) the gateways reach, allowed into the spoke\'s subnets; empty for none.')
+param onPremisesAddressPrefixes array = []
+
 type spokeType = {
   name: string
   resourceGroupName: string
@@ -56,8 +59,41 @@ var managementAccess = empty(bastionAddressPrefix) ? [] : [
   }
 ]
 
-// Deny by default: workloads open what they need above priority 4096.
+// Hybrid: what on-premises reaches through the gateways (and the hub firewall, which inspects
+// it) is let into the spoke, or the deny below would drop every hybrid flow.
+var onPremisesAccess = empty(onPremisesAddressPrefixes) ? [] : [
+  {
+    name: 'AllowOnPremisesInbound'
+    properties: {
+      priority: 4000
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefixes: onPremisesAddressPrefixes
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '*'
+    }
+  }
+]
+
+// Deny by default: workloads open what they need above priority 4096. Azure's load balancer
+// probes (health of internal load balancers and of the platform's own agents) come from
+// AzureLoadBalancer, which the deny would also block: it is let in just before.
 var denyAllInbound = [
+  {
+    name: 'AllowAzureLoadBalancerInbound'
+    properties: {
+      priority: 4095
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: '*'
+      sourceAddressPrefix: 'AzureLoadBalancer'
+      sourcePortRange: '*'
+      destinationAddressPrefix: '*'
+      destinationPortRange: '*'
+    }
+  }
   {
     name: 'DenyAllInbound'
     properties: {
@@ -74,12 +110,12 @@ var denyAllInbound = [
 ]
 
 resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-01' = [
-  for subnet in spoke.subnets: {
+  for (subnet, i) in spoke.subnets: {
     name: subnet.networkSecurityGroupName
     location: location
     tags: tags
     properties: {
-      securityRules: concat(managementAccess, denyAllInbound)
+      securityRules: concat(managementAccess, onPremisesAccess, denyAllInbound)
     }
   }
 ]

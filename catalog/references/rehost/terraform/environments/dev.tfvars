@@ -83,8 +83,9 @@ hub_network = {
       delegation                  = null
     },
   ]
-  bastion_address_prefix = "10.40.0.128/26"
-  spoke_dns_servers      = []
+  bastion_address_prefix           = "10.40.0.128/26"
+  spoke_dns_servers                = []
+  link_private_dns_zones_to_spokes = true
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]

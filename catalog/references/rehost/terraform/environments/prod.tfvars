@@ -36,9 +36,9 @@ names = {
   disk_encryption_set                        = "des-servers-prod-sdc-001"
   disk_encryption_identity                   = "id-des-servers-prod-sdc-001"
   data_collection_rule                       = "dcr-servers-prod-sdc-001"
-  recovery_resource_group                    = "rg-recovery-prod-sdc-001"
-  site_recovery_vault                        = "rsv-asr-prod-sdc-001"
-  site_recovery_replication_policy           = "asrpol-vms-prod-sdc-001"
+  recovery_resource_group                    = "rg-recovery-prod-neu-001"
+  site_recovery_vault                        = "rsv-asr-prod-neu-001"
+  site_recovery_replication_policy           = "asrpol-vms-prod-neu-001"
   site_recovery_cache_storage                = "stasrcacheprodsdc1109"
 }
 
@@ -77,8 +77,9 @@ hub_network = {
       delegation                  = null
     },
   ]
-  bastion_address_prefix = "10.50.0.128/26"
-  spoke_dns_servers      = ["10.50.0.4"]
+  bastion_address_prefix           = "10.50.0.128/26"
+  spoke_dns_servers                = ["10.50.0.4"]
+  link_private_dns_zones_to_spokes = false
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]
@@ -163,17 +164,17 @@ migration = {
 
 site_recovery = {
   enabled                          = true
-  recovery_location                = "swedensouth"
+  recovery_location                = "northeurope"
   recovery_point_retention_minutes = 4320
   app_consistent_frequency_minutes = 240
   network_mappings = [
     {
       spoke               = "erp"
-      recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-sdcs-001"
+      recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-neu-001"
     },
     {
       spoke               = "files"
-      recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-sdc-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-sdcs-001"
+      recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-neu-001"
     },
   ]
 }

@@ -25,19 +25,6 @@ locals {
   }
 }
 
-# Keyed by zone name, valued by zone ID: the ID makes the link wait for its zone.
-resource "azurerm_private_dns_zone_virtual_network_link" "spoke" {
-  for_each = { for zone in var.dns_zone_links : zone => var.private_dns_zone_ids[zone] }
-
-  name                  = "link-${var.app.name}"
-  resource_group_name   = var.connectivity_resource_group_name
-  private_dns_zone_name = each.key
-  virtual_network_id    = var.virtual_network_id
-  # Records come from the private endpoints' DNS zone groups, not auto-registration.
-  registration_enabled = false
-  tags                 = var.tags
-}
-
 # The application's own vault: its secrets stay apart from the platform's and from other
 # applications', and its team manages them without rights on anything else (Security).
 module "key_vault" {

@@ -40,6 +40,12 @@ variable "bastion_address_prefix" {
   default     = null
 }
 
+variable "on_premises_address_prefixes" {
+  description = "On-premises address prefixes the gateways reach, allowed into the spoke's subnets; empty for none."
+  type        = list(string)
+  default     = []
+}
+
 variable "hub_virtual_network_id" {
   description = "Resource ID of the hub virtual network."
   type        = string

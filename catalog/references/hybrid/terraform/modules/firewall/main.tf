@@ -111,16 +111,33 @@ resource "azurerm_firewall_policy_rule_collection_group" "platform" {
       }
     }
 
+    # Hybrid traffic: on-premises and the spokes reach each other through the firewall in both
+    # directions (the spokes' default route and GatewaySubnet's routes send it here). Any port, as
+    # a site-to-site link carries what the servers spoke before the move; narrow it per application
+    # in a rule collection group of your own, or by replacing these (Security: least privilege).
     dynamic "rule" {
       for_each = length(var.on_premises_address_prefixes) > 0 ? [var.on_premises_address_prefixes] : []
 
       content {
-        name                  = "AllowDnsToOnPremises"
-        description           = "Servers still joined to the on-premises domain resolve through its DNS servers."
-        protocols             = ["UDP", "TCP"]
+        name                  = "AllowOnPremisesToSpokes"
+        description           = "On-premises clients and servers reach the workloads in the spokes."
+        protocols             = ["Any"]
+        source_addresses      = rule.value
+        destination_addresses = var.spoke_address_prefixes
+        destination_ports     = ["*"]
+      }
+    }
+
+    dynamic "rule" {
+      for_each = length(var.on_premises_address_prefixes) > 0 ? [var.on_premises_address_prefixes] : []
+
+      content {
+        name                  = "AllowSpokesToOnPremises"
+        description           = "Workloads reach what stays on-premises: domain controllers, DNS, databases, file shares."
+        protocols             = ["Any"]
         source_addresses      = var.spoke_address_prefixes
         destination_addresses = rule.value
-        destination_ports     = ["53"]
+        destination_ports     = ["*"]
       }
     }
   }

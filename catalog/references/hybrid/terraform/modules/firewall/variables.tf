@@ -86,7 +86,7 @@ variable "spoke_address_prefixes" {
 }
 
 variable "on_premises_address_prefixes" {
-  description = "Address prefixes of the on-premises sites the spokes may query for DNS; empty for none."
+  description = "Address prefixes of the on-premises networks the gateways reach; empty for none."
   type        = list(string)
   default     = []
 }

@@ -14,8 +14,32 @@ locals {
       destination_port_ranges    = ["22", "3389"]
     },
   ]
-  # Deny by default: workloads open what they need above priority 4096.
-  inbound_rules = concat(local.management_access, [
+  # Hybrid: what on-premises reaches through the gateways (and the hub firewall, which inspects
+  # it) is let into the spoke, or the deny below would drop every hybrid flow.
+  on_premises_access = length(var.on_premises_address_prefixes) == 0 ? [] : [
+    {
+      name                       = "AllowOnPremisesInbound"
+      priority                   = 4000
+      access                     = "Allow"
+      protocol                   = "*"
+      source_address_prefixes    = var.on_premises_address_prefixes
+      destination_address_prefix = "VirtualNetwork"
+      destination_port_ranges    = ["0-65535"]
+    },
+  ]
+  # Deny by default: workloads open what they need above priority 4096. Azure's load balancer
+  # probes (health of internal load balancers and of the platform's own agents) come from
+  # AzureLoadBalancer, which the deny would also block: it is let in just before.
+  inbound_rules = concat(local.management_access, local.on_premises_access, [
+    {
+      name                       = "AllowAzureLoadBalancerInbound"
+      priority                   = 4095
+      access                     = "Allow"
+      protocol                   = "*"
+      source_address_prefix      = "AzureLoadBalancer"
+      destination_address_prefix = "*"
+      destination_port_ranges    = ["0-65535"]
+    },
     {
       name                       = "DenyAllInbound"
       priority                   = 4096
@@ -76,12 +100,14 @@ resource "azurerm_network_security_group" "this" {
     for_each = local.inbound_rules
 
     content {
-      name                       = security_rule.value.name
-      priority                   = security_rule.value.priority
-      direction                  = "Inbound"
-      access                     = security_rule.value.access
-      protocol                   = security_rule.value.protocol
-      source_address_prefix      = security_rule.value.source_address_prefix
+      name      = security_rule.value.name
+      priority  = security_rule.value.priority
+      direction = "Inbound"
+      access    = security_rule.value.access
+      protocol  = security_rule.value.protocol
+      # One source, or a list of them (on-premises), as the rule gives.
+      source_address_prefix      = try(security_rule.value.source_address_prefix, null)
+      source_address_prefixes    = try(security_rule.value.source_address_prefixes, null)
       source_port_range          = "*"
       destination_address_prefix = security_rule.value.destination_address_prefix
       destination_port_ranges    = security_rule.value.destination_port_ranges

@@ -108,11 +108,6 @@ variable "private_dns_zone_ids" {
   type        = map(string)
 }
 
-variable "dns_zone_links" {
-  description = "Private DNS zones (names) to link to the application's spoke; empty when the spoke resolves through the hub."
-  type        = list(string)
-}
-
 variable "virtual_network_id" {
   description = "Resource ID of the application's spoke network."
   type        = string
@@ -133,10 +128,5 @@ variable "container_apps_subnet_id" {
 
 variable "hub_virtual_network_id" {
   description = "Resource ID of the hub network, which resolves names for spokes that use its DNS."
-  type        = string
-}
-
-variable "connectivity_resource_group_name" {
-  description = "Resource group of the private DNS zones."
   type        = string
 }

@@ -14,30 +14,58 @@ locals {
       destination_port_ranges    = ["22", "3389"]
     },
   ]
-  # An internal Container Apps environment answers on 80 and 443 to the networks peered with the
-  # spoke, and its load balancer probes the nodes.
-  container_apps_access = [
+  # A Container Apps workload profiles environment (internal): its clients in peered networks and
+  # on-premises reach the apps on 80/443 and the environment's node ports 31080/31443, and the
+  # environment's nodes talk to each other across the subnet (Azure Container Apps "securing a
+  # virtual network": NSG allow rules for workload profiles environments). By subnet name.
+  container_apps_access = {
+    for name, subnet in local.subnets : name => [
+      {
+        name                       = "AllowClientsToContainerAppsInbound"
+        priority                   = 200
+        access                     = "Allow"
+        protocol                   = "Tcp"
+        source_address_prefix      = "VirtualNetwork"
+        destination_address_prefix = subnet.address_prefix
+        destination_port_ranges    = ["80", "443", "31080", "31443"]
+      },
+      {
+        name                       = "AllowContainerAppsSubnetInbound"
+        priority                   = 210
+        access                     = "Allow"
+        protocol                   = "*"
+        source_address_prefix      = subnet.address_prefix
+        destination_address_prefix = subnet.address_prefix
+        destination_port_ranges    = ["0-65535"]
+      },
+    ] if subnet.delegation == "Microsoft.App/environments"
+  }
+  # Hybrid: what on-premises reaches through the gateways (and the hub firewall, which inspects
+  # it) is let into the spoke, or the deny below would drop every hybrid flow.
+  on_premises_access = length(var.on_premises_address_prefixes) == 0 ? [] : [
     {
-      name                       = "AllowVirtualNetworkHttpInbound"
-      priority                   = 200
-      access                     = "Allow"
-      protocol                   = "Tcp"
-      source_address_prefix      = "VirtualNetwork"
-      destination_address_prefix = "VirtualNetwork"
-      destination_port_ranges    = ["80", "443"]
-    },
-    {
-      name                       = "AllowAzureLoadBalancerInbound"
-      priority                   = 210
+      name                       = "AllowOnPremisesInbound"
+      priority                   = 4000
       access                     = "Allow"
       protocol                   = "*"
-      source_address_prefix      = "AzureLoadBalancer"
+      source_address_prefixes    = var.on_premises_address_prefixes
       destination_address_prefix = "VirtualNetwork"
       destination_port_ranges    = ["0-65535"]
     },
   ]
-  # Deny by default: workloads open what they need above priority 4096.
-  inbound_rules = concat(local.management_access, [
+  # Deny by default: workloads open what they need above priority 4096. Azure's load balancer
+  # probes (health of internal load balancers and of the platform's own agents) come from
+  # AzureLoadBalancer, which the deny would also block: it is let in just before.
+  inbound_rules = concat(local.management_access, local.on_premises_access, [
+    {
+      name                       = "AllowAzureLoadBalancerInbound"
+      priority                   = 4095
+      access                     = "Allow"
+      protocol                   = "*"
+      source_address_prefix      = "AzureLoadBalancer"
+      destination_address_prefix = "*"
+      destination_port_ranges    = ["0-65535"]
+    },
     {
       name                       = "DenyAllInbound"
       priority                   = 4096
@@ -109,15 +137,17 @@ resource "azurerm_network_security_group" "this" {
   tags                = var.tags
 
   dynamic "security_rule" {
-    for_each = each.value.delegation == "Microsoft.App/environments" ? concat(local.container_apps_access, local.inbound_rules) : local.inbound_rules
+    for_each = concat(lookup(local.container_apps_access, each.key, []), local.inbound_rules)
 
     content {
-      name                       = security_rule.value.name
-      priority                   = security_rule.value.priority
-      direction                  = "Inbound"
-      access                     = security_rule.value.access
-      protocol                   = security_rule.value.protocol
-      source_address_prefix      = security_rule.value.source_address_prefix
+      name      = security_rule.value.name
+      priority  = security_rule.value.priority
+      direction = "Inbound"
+      access    = security_rule.value.access
+      protocol  = security_rule.value.protocol
+      # One source, or a list of them (on-premises), as the rule gives.
+      source_address_prefix      = try(security_rule.value.source_address_prefix, null)
+      source_address_prefixes    = try(security_rule.value.source_address_prefixes, null)
       source_port_range          = "*"
       destination_address_prefix = security_rule.value.destination_address_prefix
       destination_port_ranges    = security_rule.value.destination_port_ranges
