@@ -26,6 +26,7 @@ pub mod naming;
 pub mod network;
 pub mod pipeline;
 pub mod render;
+pub mod roles;
 pub mod schema;
 pub mod settings;
 pub mod snapshot;

@@ -136,6 +136,9 @@ impl Renderer {
         base.insert("meg_version", env!("CARGO_PKG_VERSION"));
         base.insert("catalog_version", catalog_version);
         base.insert("pipeline", &pipeline);
+        // Role IDs reach templates from one table; the README lists what they assign.
+        base.insert("roles", &crate::roles::by_key());
+        base.insert("access", &crate::roles::Access::new(&lz.deploy));
         let mut out = FileSet::new();
         // Target trees first; the shared files (the README) last, so they can describe them.
         let (shared, per_target): (Vec<&String>, Vec<&String>) =

@@ -93,6 +93,8 @@ pub struct Application {
     pub databases: Vec<String>,
     pub secrets: Vec<String>,
     pub container_apps: bool,
+    /// Object IDs given Key Vault Secrets Officer on the application's vault.
+    pub secrets_officers: Vec<String>,
 }
 
 /// A subnet an application spoke needs: its name (without `snet-`), the service it is
@@ -501,6 +503,7 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                     "databaseName": key(&format!("sqlDatabase.{d}")),
                 })).collect::<Vec<_>>(),
                 "secrets": app.secrets,
+                "secretsOfficers": app.secrets_officers,
                 "containerApps": app.container_apps,
                 "containerAppsEnvironmentName": key("containerAppsEnvironment"),
                 "containerRegistryName": key("containerRegistry"),

@@ -64,6 +64,8 @@ type keyVaultType = {
   softDeleteRetentionInDays: int
   // Reach the vault through a private endpoint in the hub and turn public access off.
   privateEndpoint: bool
+  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+  administrators: array
 }
 
 type hubNetworkType = {
@@ -109,7 +111,7 @@ type paasType = {
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
   // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,
-  // databases: [{ name, databaseName }], secrets: [names], containerApps,
+  // databases: [{ name, databaseName }], secrets: [names], secretsOfficers: [Entra object IDs], containerApps,
   // containerAppsEnvironmentName, containerRegistryName, containerRegistryPrivateEndpointName }
   applications: array
 }
@@ -189,6 +191,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
       subnetId: platformPrivateEndpointSubnetId

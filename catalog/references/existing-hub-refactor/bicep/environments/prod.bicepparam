@@ -31,6 +31,7 @@ param keyVault = {
   enablePurgeProtection: true
   softDeleteRetentionInDays: 90
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {
@@ -180,6 +181,7 @@ param paas = {
         }
       ]
       secrets: []
+      secretsOfficers: []
       containerApps: false
       containerAppsEnvironmentName: ''
       containerRegistryName: ''
@@ -221,6 +223,7 @@ param paas = {
       secrets: [
         'payment-api-key'
       ]
+      secretsOfficers: []
       containerApps: false
       containerAppsEnvironmentName: ''
       containerRegistryName: ''

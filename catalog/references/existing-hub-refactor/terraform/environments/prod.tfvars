@@ -30,6 +30,7 @@ key_vault = {
   enable_purge_protection       = true
   soft_delete_retention_in_days = 90
   private_endpoint              = true
+  administrators                = []
 }
 
 hub_network = {
@@ -173,6 +174,7 @@ paas = {
         },
       ]
       secrets                                  = []
+      secrets_officers                         = []
       container_apps                           = false
       container_apps_environment_name          = ""
       container_registry_name                  = ""
@@ -212,6 +214,7 @@ paas = {
         },
       ]
       secrets                                  = ["payment-api-key"]
+      secrets_officers                         = []
       container_apps                           = false
       container_apps_environment_name          = ""
       container_registry_name                  = ""

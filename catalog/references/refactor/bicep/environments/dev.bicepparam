@@ -40,6 +40,7 @@ param keyVault = {
   enablePurgeProtection: false
   softDeleteRetentionInDays: 7
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {
@@ -210,6 +211,7 @@ param paas = {
         }
       ]
       secrets: []
+      secretsOfficers: []
       containerApps: true
       containerAppsEnvironmentName: 'cae-booking-dev-neu-001'
       containerRegistryName: 'crbookingdevneu6416'
@@ -257,6 +259,7 @@ param paas = {
       secrets: [
         'payment-api-key'
       ]
+      secretsOfficers: []
       containerApps: false
       containerAppsEnvironmentName: ''
       containerRegistryName: ''

@@ -40,6 +40,7 @@ param keyVault = {
   enablePurgeProtection: true
   softDeleteRetentionInDays: 90
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {
@@ -212,6 +213,7 @@ param paas = {
       secrets: [
         'partner-api-key'
       ]
+      secretsOfficers: []
       containerApps: true
       containerAppsEnvironmentName: 'cae-booking-prod-neu-001'
       containerRegistryName: 'crbookingprodneue56d'
@@ -259,6 +261,7 @@ param paas = {
       secrets: [
         'payment-api-key'
       ]
+      secretsOfficers: []
       containerApps: false
       containerAppsEnvironmentName: ''
       containerRegistryName: ''

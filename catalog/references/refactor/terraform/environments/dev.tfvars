@@ -39,6 +39,7 @@ key_vault = {
   enable_purge_protection       = false
   soft_delete_retention_in_days = 7
   private_endpoint              = true
+  administrators                = []
 }
 
 hub_network = {
@@ -195,6 +196,7 @@ paas = {
         },
       ]
       secrets                                  = []
+      secrets_officers                         = []
       container_apps                           = true
       container_apps_environment_name          = "cae-booking-dev-neu-001"
       container_registry_name                  = "crbookingdevneu6416"
@@ -240,6 +242,7 @@ paas = {
         },
       ]
       secrets                                  = ["payment-api-key"]
+      secrets_officers                         = []
       container_apps                           = false
       container_apps_environment_name          = ""
       container_registry_name                  = ""

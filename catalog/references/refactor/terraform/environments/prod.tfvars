@@ -39,6 +39,7 @@ key_vault = {
   enable_purge_protection       = true
   soft_delete_retention_in_days = 90
   private_endpoint              = true
+  administrators                = []
 }
 
 hub_network = {
@@ -189,6 +190,7 @@ paas = {
         },
       ]
       secrets                                  = ["partner-api-key"]
+      secrets_officers                         = []
       container_apps                           = true
       container_apps_environment_name          = "cae-booking-prod-neu-001"
       container_registry_name                  = "crbookingprodneue56d"
@@ -234,6 +236,7 @@ paas = {
         },
       ]
       secrets                                  = ["payment-api-key"]
+      secrets_officers                         = []
       container_apps                           = false
       container_apps_environment_name          = ""
       container_registry_name                  = ""
