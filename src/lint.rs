@@ -192,8 +192,24 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
         "overlapsWithOtherEnvironments": overlaps,
         "subnetsWithoutNsg": subnets_without_nsg,
         "missingTags": missing,
+        // A path from on premises to the spokes' private endpoints: a site-to-site VPN, an
+        // ExpressRoute circuit, or an existing hub whose gateways the spokes use.
+        "hybridConnectivity": hybrid_connectivity(&env.settings),
         // Virtual machine definitions arrive with the rehost components; none has one yet.
         "publicIpVms": Vec::<String>::new(),
     });
     v
+}
+
+/// Whether on premises reaches this environment's spokes privately.
+fn hybrid_connectivity(s: &crate::settings::Settings) -> bool {
+    let vpn = s.vpn_gateway.enabled && !s.on_premises.sites.is_empty();
+    let circuit = s.express_route.enabled && s.express_route.circuit_id.is_some();
+    let hub = s
+        .network
+        .hub
+        .existing
+        .as_ref()
+        .is_some_and(|h| h.use_remote_gateways);
+    vpn || circuit || hub
 }

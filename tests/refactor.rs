@@ -398,3 +398,71 @@ fn the_database_migration_service_is_opt_in_and_created_in_both_targets() {
     );
     assert!(!meg.read("off/terraform/terraform.tf").contains("azapi"));
 }
+
+#[test]
+fn vault_administrators_must_be_entra_object_ids() {
+    let (meg, err) = refused_edit(
+        "secretsOfficers: [0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d]",
+        "secretsOfficers: [shop-team]",
+    );
+    assert!(
+        err.contains("paas.applications.shop.secretsOfficers"),
+        "{err}"
+    );
+    assert!(!meg.path("out").exists(), "nothing is written");
+}
+
+#[test]
+fn vault_administrators_get_a_data_plane_role_in_both_targets() {
+    let meg = Meg::new();
+    render_example_with(&meg, &[]).ok();
+    for file in [
+        "out/bicep/environments/prod.bicepparam",
+        "out/terraform/environments/prod.tfvars",
+    ] {
+        let text = meg.read(file);
+        assert!(
+            text.contains("6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"),
+            "{file}"
+        );
+        assert!(
+            text.contains("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"),
+            "{file}"
+        );
+    }
+    let bicep = meg.read("out/bicep/modules/key-vault.bicep");
+    assert!(
+        bicep.contains("for principalId in administrators"),
+        "{bicep}"
+    );
+    let app = meg.read("out/bicep/modules/application.bicep");
+    assert!(app.contains("administrators: app.secretsOfficers"), "{app}");
+    let hcl = meg.read("out/terraform/modules/key-vault/main.tf");
+    assert!(
+        hcl.contains("for_each = toset(var.administrators)"),
+        "{hcl}"
+    );
+    let app = meg.read("out/terraform/modules/application/main.tf");
+    assert!(
+        app.contains("administrators     = var.app.secrets_officers"),
+        "{app}"
+    );
+}
+
+#[test]
+fn lint_refuses_a_migration_service_without_a_path_from_on_premises() {
+    let meg = Meg::new();
+    let run = meg.run(&[
+        "lint",
+        &example("refactor.yaml"),
+        "--set",
+        "environments.dev.vpnGateway.enabled=false",
+    ]);
+    assert_eq!(run.code(), 1, "{}", run.stdout());
+    let out = run.stdout();
+    assert!(out.contains("REL-103 [dev]"), "{out}");
+    assert!(!out.contains("REL-103 [prod]"), "{out}");
+    // The example reaches on premises over its site-to-site VPN.
+    let clean = meg.run(&["lint", &example("refactor.yaml")]);
+    assert!(!clean.stdout().contains("REL-103"), "{}", clean.stdout());
+}

@@ -28,7 +28,8 @@ pub struct Paas {
     pub applications: BTreeMap<String, Application>,
 }
 
-/// Azure Database Migration Service for moving the databases online.
+/// Azure Database Migration Service for moving the databases (offline: the only mode Azure SQL
+/// Database supports).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 #[allow(missing_docs)]

@@ -106,7 +106,7 @@ type paasType = {
   // zoneRedundant: Container Apps environments and registries over zones; subnetPrefixes: the
   // Container Apps subnets, where the environments' egress comes from.
   containerApps: object
-  // Azure Database Migration Service for the online database moves.
+  // Azure Database Migration Service for the (offline) database moves.
   databaseMigration: bool
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,

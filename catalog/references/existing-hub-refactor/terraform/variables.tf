@@ -122,7 +122,7 @@ variable "paas" {
     enabled = bool
     # Front Door Premium with a WAF in front of the web apps
     front_door = bool
-    # Azure Database Migration Service for the online database moves
+    # Azure Database Migration Service for the (offline) database moves
     database_migration = bool
     # An Application Gateway WAF_v2 per application with web apps; the listener certificate is a
     # Key Vault secret of yours, read by the gateway's identity.
