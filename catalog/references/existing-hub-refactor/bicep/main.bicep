@@ -284,16 +284,36 @@ module applications 'modules/application.bicep' = [
   }
 ]
 
-// An Application Gateway WAF_v2 per application with web apps: its public entry, through its
-// WAF, on to each web app's private endpoint (Security). The listener's certificate is yours:
-// paas.applicationGateway.certificateSecretId, read from your vault by the gateway's identity.
-module applicationGateways 'modules/application-gateway.bicep' = [
+// Each gateway's identity may read its certificate long before the gateway exists: made beside
+// the applications, not after them, so the role assignment has propagated (Reliability).
+module applicationGatewayIdentities 'modules/application-gateway-identity.bicep' = [
   for i in (paas.enabled ? paas.applicationGateway.applicationIndexes : []): {
+    name: 'agw-id-${paas.applications[i].name}-${environmentName}'
+    scope: resourceGroup(paas.applications[i].resourceGroupName)
+    params: {
+      name: paas.applications[i].applicationGatewayIdentityName
+      applicationName: paas.applications[i].name
+      certificateKeyVaultId: paas.applicationGateway.certificateKeyVaultId
+      location: location
+      tags: union(tags, paas.applications[i].tags)
+    }
+    dependsOn: [
+      spokeResourceGroups
+    ]
+  }
+]
+
+// An Application Gateway WAF_v2 per application with web apps: its public entry, through its
+// WAF, on to each web app's private endpoint (Security). The listener's certificate is yours,
+// one per application's host name, read from your vault by the gateway's identity.
+module applicationGateways 'modules/application-gateway.bicep' = [
+  for (i, j) in (paas.enabled ? paas.applicationGateway.applicationIndexes : []): {
     name: 'agw-${paas.applications[i].name}-${environmentName}'
     scope: resourceGroup(paas.applications[i].resourceGroupName)
     params: {
       app: paas.applications[i]
       webAppHostNames: applications[i].outputs.webAppHostNames
+      identityId: applicationGatewayIdentities[j].outputs.id
       gateway: paas.applicationGateway
       healthProbePath: paas.appService.healthCheckPath
       location: location

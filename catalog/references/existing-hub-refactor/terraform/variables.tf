@@ -124,11 +124,11 @@ variable "paas" {
     front_door = bool
     # Azure Database Migration Service for the (offline) database moves
     database_migration = bool
-    # An Application Gateway WAF_v2 per application with web apps; the listener certificate is a
-    # Key Vault secret of yours, read by the gateway's identity.
+    # An Application Gateway WAF_v2 per application with web apps; each one's listener certificate
+    # (applications[].certificate_secret_id) is a Key Vault secret in this vault, read by the
+    # gateway's identity.
     application_gateway = object({
       enabled                  = bool
-      certificate_secret_id    = string
       certificate_key_vault_id = string
       zones                    = list(string)
       min_capacity             = number
@@ -194,6 +194,8 @@ variable "paas" {
       application_gateway_public_ip_name       = string
       application_gateway_waf_policy_name      = string
       application_gateway_identity_name        = string
+      # Key Vault secret ID of the gateway's listener certificate, one per application
+      certificate_secret_id = string
     }))
   })
 

@@ -190,6 +190,7 @@ param paas = {
       applicationGatewayPublicIpName: 'pip-agw-partners-prod-weu-001'
       applicationGatewayWafPolicyName: 'wafagwpartnersprodweu001'
       applicationGatewayIdentityName: 'id-agw-partners-prod-weu-001'
+      certificateSecretId: 'https://kv-tailspin-certs.vault.azure.net/secrets/partners-tls'
     }
     {
       name: 'tickets'
@@ -232,6 +233,7 @@ param paas = {
       applicationGatewayPublicIpName: 'pip-agw-tickets-prod-weu-001'
       applicationGatewayWafPolicyName: 'wafagwticketsprodweu001'
       applicationGatewayIdentityName: 'id-agw-tickets-prod-weu-001'
+      certificateSecretId: 'https://kv-tailspin-certs.vault.azure.net/secrets/tickets-tls'
     }
   ]
   applicationGateway: {
@@ -240,7 +242,6 @@ param paas = {
       0
       1
     ]
-    certificateSecretId: 'https://kv-tailspin-certs.vault.azure.net/secrets/tickets-tls'
     certificateKeyVaultId: '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-tailspin-certs'
     zones: [
       '1'
