@@ -147,14 +147,6 @@ pub fn grants(deploy: &BTreeMap<String, bool>) -> Vec<Grant> {
             Scope::Environment,
         ));
     }
-    if on("siteRecovery") && on("migration") {
-        all.push(grant(
-            "keyVaultCryptoServiceEncryptionUser",
-            "the recovery region's disk encryption set's managed identity",
-            "the recovery region's disk encryption Key Vault",
-            Scope::Environment,
-        ));
-    }
     if on("paas") {
         all.push(grant(
             "keyVaultSecretsUser",
