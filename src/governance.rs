@@ -59,7 +59,7 @@ pub struct Assignment {
     pub definition_id: String,
     /// Parameters, as ARM expects them (`{"tagName": {"value": "owner"}}`).
     pub parameters: Value,
-    /// Deny, or audit only.
+    /// Deny, or audit only (`DoNotEnforce`: compliance is reported, nothing is denied).
     pub enforce: bool,
 }
 
@@ -151,7 +151,11 @@ pub fn resolve(
             display_name: format!("Require the {tag} tag on resource groups"),
             definition_id: REQUIRE_RG_TAG.into(),
             parameters: serde_json::json!({"tagName": {"value": tag}}),
-            enforce: true,
+            // Reported, never denied: the built-in policy denies every untagged resource group,
+            // including those Azure services create themselves (NetworkWatcherRG,
+            // AzureBackupRG_*, ME_*, MC_*), which would break Network Watcher, Backup, Managed
+            // Grafana and AKS. DoNotEnforce keeps its compliance report (an audit).
+            enforce: false,
         });
     }
     for a in &assignments {

@@ -29,6 +29,7 @@ pub mod pinned;
 pub mod pipeline;
 pub mod recorded;
 pub mod render;
+pub mod roles;
 pub mod schema;
 pub mod settings;
 pub mod snapshot;

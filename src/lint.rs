@@ -194,8 +194,44 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
         "missingTags": missing,
         // Access-restricted regions the environment deploys to, as "setting: region".
         "restrictedRegions": env.restricted_regions.iter().map(|u| format!("{}: {}", u.key, u.region)).collect::<Vec<_>>(),
+        // A path from on premises to the spokes' private endpoints: a site-to-site VPN, an
+        // ExpressRoute circuit, or an existing hub whose gateways the spokes use.
+        "hybridConnectivity": hybrid_connectivity(&env.settings),
+        // Listener certificates that more than one Application Gateway presents.
+        "sharedGatewayCertificates": shared_gateway_certificates(&env.settings),
         // Virtual machine definitions arrive with the rehost components; none has one yet.
         "publicIpVms": Vec::<String>::new(),
     });
     v
+}
+
+/// Whether on premises reaches this environment's spokes privately.
+fn hybrid_connectivity(s: &crate::settings::Settings) -> bool {
+    let vpn = s.vpn_gateway.enabled && !s.on_premises.sites.is_empty();
+    let circuit = s.express_route.enabled && s.express_route.circuit_id.is_some();
+    let hub = s
+        .network
+        .hub
+        .existing
+        .as_ref()
+        .is_some_and(|h| h.use_remote_gateways);
+    vpn || circuit || hub
+}
+
+/// Certificates that two or more of the environment's Application Gateways would present.
+fn shared_gateway_certificates(s: &crate::settings::Settings) -> Vec<String> {
+    let p = &s.paas;
+    if !p.enabled || p.ingress != "applicationGateway" {
+        return Vec::new();
+    }
+    let mut uses: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for app in p.applications.values().filter(|a| !a.web_apps.is_empty()) {
+        *uses
+            .entry(app.certificate(&p.application_gateway))
+            .or_default() += 1;
+    }
+    uses.into_iter()
+        .filter(|(cert, n)| *n > 1 && !cert.is_empty())
+        .map(|(cert, _)| cert.to_string())
+        .collect()
 }

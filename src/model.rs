@@ -829,6 +829,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
             "enablePurgeProtection": s.key_vault.purge_protection,
             "softDeleteRetentionInDays": s.key_vault.soft_delete_retention_days,
             "privateEndpoint": s.key_vault.private_endpoint,
+            "administrators": s.key_vault.administrators,
         }),
         false,
     );

@@ -146,6 +146,9 @@ impl Renderer {
             // `pinned["actions/checkout"].uses` in the pipeline templates.
             base.insert("pinned", pinned);
         }
+        // Role IDs reach templates from one table; the README lists what they assign.
+        base.insert("roles", &crate::roles::by_key());
+        base.insert("access", &crate::roles::Access::new(&lz.deploy));
         let mut out = FileSet::new();
         // Target trees first; the shared files (the README) last, so they can describe them.
         let (shared, per_target): (Vec<&String>, Vec<&String>) =

@@ -53,6 +53,9 @@ pub struct KeyVault {
     pub purge_protection: bool,
     pub soft_delete_retention_days: u32,
     pub private_endpoint: bool,
+    /// Object IDs given Key Vault Administrator on the platform vault.
+    #[serde(default)]
+    pub administrators: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1169,6 +1169,151 @@ fn find_on_path(program: &str) -> Option<PathBuf> {
 }
 
 #[test]
+fn every_role_the_render_assigns_is_in_the_readme_roles_table() {
+    let mut problems = Problems::new(
+        "role assignments in the code whose role the README's roles table does not list",
+    );
+    let mut assignments = 0;
+    for example in examples::all() {
+        let Some(render) = example.rendered(&mut problems) else {
+            continue;
+        };
+        let readme = render
+            .files
+            .get("README.md")
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default();
+        let table = readme_role_rows(readme);
+        if table.is_empty() {
+            problems.in_file(&example.name, "README.md", "has no roles table");
+        }
+        for (path, text) in example.texts(&mut problems, &[".bicep", ".tf"]) {
+            for (offset, role) in assigned_roles(text) {
+                assignments += 1;
+                if !table.iter().any(|(name, id)| *name == role || *id == role) {
+                    problems.at(
+                        &example.name,
+                        path,
+                        line_col(text, offset),
+                        format!(
+                            "assigns role '{role}', which README.md's roles table does not list"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        assignments > 0,
+        "no example assigns a role: this test proves nothing"
+    );
+    problems.assert_none();
+}
+
+/// The (name, role definition ID) rows of the README's table of role assignments.
+fn readme_role_rows(readme: &str) -> Vec<(&str, &str)> {
+    let Some(start) = readme.find("| role | role definition ID |") else {
+        return Vec::new();
+    };
+    readme[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            Some((*cells.get(1)?, cells.get(2)?.trim_matches('`')))
+        })
+        .collect()
+}
+
+/// Every role the code assigns, with its byte offset: a role definition GUID in Bicep
+/// (`roleDefinitions', '<id>'`, or any `...RoleId: '<id>'`), a role name in Terraform
+/// (`role_definition_name = "<name>"`, or any `..._role = "<name>"`).
+fn assigned_roles(text: &str) -> Vec<(usize, String)> {
+    static PATTERNS: std::sync::OnceLock<[regex_lite::Regex; 3]> = std::sync::OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| {
+        let guid = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+        [
+            regex_lite::Regex::new(&format!(r"roleDefinitions',\s*'({guid})'")).expect("valid"),
+            regex_lite::Regex::new(&format!(r"(?i)[a-z]*role[a-z]*\s*[:=]\s*'({guid})'"))
+                .expect("valid"),
+            regex_lite::Regex::new(r#"\b[a-z_]*role(?:_definition_name)?\s*=\s*"([^"$]+)""#)
+                .expect("valid"),
+        ]
+    });
+    let mut found: Vec<(usize, String)> = patterns
+        .iter()
+        .flat_map(|re| re.captures_iter(text))
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.start(), m.as_str().to_string()))
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn checker_roles_finds_role_ids_and_names_and_reads_the_readme_table() {
+    let bicep = "var a = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')\n    administratorRoleId: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603'\nvar policy = '00000000-0000-0000-0000-000000000000'\n";
+    let roles: Vec<String> = assigned_roles(bicep).into_iter().map(|(_, r)| r).collect();
+    assert_eq!(
+        roles,
+        [
+            "4633458b-17de-408a-b874-0445c86b69e6",
+            "14b46e9e-c2b7-41b4-b07b-48a6ebf60603"
+        ]
+    );
+    let hcl = "  role_definition_name = \"Key Vault Secrets User\"\n  administrator_role = \"Key Vault Crypto Officer\"\n  name = \"x\"\n";
+    let roles: Vec<String> = assigned_roles(hcl).into_iter().map(|(_, r)| r).collect();
+    assert_eq!(
+        roles,
+        ["Key Vault Secrets User", "Key Vault Crypto Officer"]
+    );
+    let readme = "x\n\n| role | role definition ID | assigned to | on |\n|---|---|---|---|\n| Key Vault Secrets User | `4633458b-17de-408a-b874-0445c86b69e6` | a | b |\n\nafter\n| Other | `x` |\n";
+    assert_eq!(
+        readme_role_rows(readme),
+        [(
+            "Key Vault Secrets User",
+            "4633458b-17de-408a-b874-0445c86b69e6"
+        )]
+    );
+}
+
+#[test]
+fn required_tag_policies_report_and_never_deny() {
+    // A deny at the intermediate root would refuse the resource groups Azure services create
+    // untagged (NetworkWatcherRG, AzureBackupRG_*, ME_*, MC_*).
+    let mut problems = Problems::new("required-tag policy assignments that deny");
+    let mut seen = 0;
+    for example in examples::all() {
+        for (path, text) in example.texts(
+            &mut problems,
+            &["governance.tfvars", "governance.bicepparam"],
+        ) {
+            for (offset, _) in text.match_indices("require-tag-") {
+                seen += 1;
+                let block = &text[offset..];
+                let end = block.find("\n  }").unwrap_or(block.len());
+                let block = &block[..end];
+                if !(block.contains("enforce = false") || block.contains("enforce: false")) {
+                    problems.at(
+                        &example.name,
+                        path,
+                        line_col(text, offset),
+                        "is enforced (Deny)",
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        seen > 0,
+        "no example requires a tag: this test proves nothing"
+    );
+    problems.assert_none();
+}
+
+#[test]
 fn rendering_is_deterministic() {
     let mut problems = Problems::new("renders that differ between runs or depend on this machine");
     let machine_paths = machine_paths();

@@ -256,7 +256,7 @@ fn application_gateway_replaces_front_door_in_both_targets() {
         "mode: 'Prevention'",
         "ruleSetType: 'OWASP'",
         "ruleSetType: 'Microsoft_BotManagerRuleSet'",
-        "keyVaultSecretId: gateway.certificateSecretId",
+        "keyVaultSecretId: app.certificateSecretId",
         "pickHostNameFromBackendAddress: true",
         "protocol: 'Https'",
         "path: healthProbePath",
@@ -282,7 +282,7 @@ fn application_gateway_replaces_front_door_in_both_targets() {
         "\"WAF_v2\"",
         "\"Prevention\"",
         "\"Microsoft_BotManagerRuleSet\"",
-        "key_vault_secret_id = var.gateway.certificate_secret_id",
+        "key_vault_secret_id = var.app.certificate_secret_id",
         "\"Key Vault Secrets User\"",
     ] {
         assert!(tf.contains(needle), "Terraform gateway lacks {needle}");
@@ -397,4 +397,156 @@ fn the_database_migration_service_is_opt_in_and_created_in_both_targets() {
             .contains("sqlMigrationServices")
     );
     assert!(!meg.read("off/terraform/terraform.tf").contains("azapi"));
+}
+
+#[test]
+fn vault_administrators_must_be_entra_object_ids() {
+    let (meg, err) = refused_edit(
+        "secretsOfficers: [0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d]",
+        "secretsOfficers: [shop-team]",
+    );
+    assert!(
+        err.contains("paas.applications.shop.secretsOfficers"),
+        "{err}"
+    );
+    assert!(!meg.path("out").exists(), "nothing is written");
+}
+
+#[test]
+fn vault_administrators_get_a_data_plane_role_in_both_targets() {
+    let meg = Meg::new();
+    render_example_with(&meg, &[]).ok();
+    for file in [
+        "out/bicep/environments/prod.bicepparam",
+        "out/terraform/environments/prod.tfvars",
+    ] {
+        let text = meg.read(file);
+        assert!(
+            text.contains("6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"),
+            "{file}"
+        );
+        assert!(
+            text.contains("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"),
+            "{file}"
+        );
+    }
+    let bicep = meg.read("out/bicep/modules/key-vault.bicep");
+    assert!(
+        bicep.contains("for principalId in administrators"),
+        "{bicep}"
+    );
+    let app = meg.read("out/bicep/modules/application.bicep");
+    assert!(app.contains("administrators: app.secretsOfficers"), "{app}");
+    let hcl = meg.read("out/terraform/modules/key-vault/main.tf");
+    assert!(
+        hcl.contains("for_each = toset(var.administrators)"),
+        "{hcl}"
+    );
+    let app = meg.read("out/terraform/modules/application/main.tf");
+    assert!(
+        app.contains("administrators     = var.app.secrets_officers"),
+        "{app}"
+    );
+}
+
+#[test]
+fn lint_refuses_a_migration_service_without_a_path_from_on_premises() {
+    let meg = Meg::new();
+    let run = meg.run(&[
+        "lint",
+        &example("refactor.yaml"),
+        "--set",
+        "environments.dev.vpnGateway.enabled=false",
+    ]);
+    assert_eq!(run.code(), 1, "{}", run.stdout());
+    let out = run.stdout();
+    assert!(out.contains("REL-103 [dev]"), "{out}");
+    assert!(!out.contains("REL-103 [prod]"), "{out}");
+    // The example reaches on premises over its site-to-site VPN.
+    let clean = meg.run(&["lint", &example("refactor.yaml")]);
+    assert!(!clean.stdout().contains("REL-103"), "{}", clean.stdout());
+}
+
+#[test]
+fn each_application_gateway_presents_its_own_certificate() {
+    // The shared certificate is the default; an application's own one wins.
+    let own = "paas.applications.booking.certificateSecretId=https://kv-certs.vault.azure.net/secrets/booking-tls";
+    let sets = [AGW_SETS[0], AGW_SETS[1], AGW_SETS[2], own];
+    let lz = resolve(Path::new(&example("refactor.yaml")), &sets);
+    let paas = param(&lz, "prod", "paas");
+    let cert = |app: &str| {
+        paas["applications"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == app)
+            .unwrap()["certificateSecretId"]
+            .clone()
+    };
+    assert_eq!(
+        cert("shop"),
+        "https://kv-certs.vault.azure.net/secrets/shop-tls"
+    );
+    assert_eq!(
+        cert("booking"),
+        "https://kv-certs.vault.azure.net/secrets/booking-tls"
+    );
+    assert!(
+        paas["applicationGateway"]
+            .get("certificateSecretId")
+            .is_none()
+    );
+
+    // One certificate on both gateways is a lint warning; one each passes.
+    let meg = Meg::new();
+    let mut shared = vec!["lint", "examples/refactor.yaml"];
+    let example_path = example("refactor.yaml");
+    shared[1] = &example_path;
+    for s in AGW_SETS {
+        shared.extend(["--set", s]);
+    }
+    let out = meg.run(&shared).stdout();
+    assert!(out.contains("SEC-102 [prod]"), "{out}");
+    let mut distinct = shared.clone();
+    distinct.extend(["--set", own]);
+    let out = meg.run(&distinct).stdout();
+    assert!(!out.contains("SEC-102"), "{out}");
+
+    // Without a shared certificate, every application with web apps needs its own.
+    let meg = Meg::new();
+    let err = render_example_with(&meg, &[AGW_SETS[0], AGW_SETS[2], own])
+        .bad_input()
+        .stderr();
+    assert!(
+        err.contains("missing required key 'paas.applicationGateway.certificateSecretId'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn application_gateway_identity_can_read_its_certificate_before_the_gateway_is_made() {
+    let meg = Meg::new();
+    render_example_with(&meg, &AGW_SETS).ok();
+    // Bicep: the identity and its role assignment are a module of their own, beside the
+    // applications; the gateway module, which waits for the web apps, receives the identity.
+    let main = meg.read("out/bicep/main.bicep");
+    let identities = main
+        .find("module applicationGatewayIdentities")
+        .expect("an identity module");
+    let gateways = main
+        .find("module applicationGateways")
+        .expect("a gateway module");
+    assert!(identities < gateways);
+    assert!(main.contains("identityId: applicationGatewayIdentities[j].outputs.id"));
+    let identity = meg.read("out/bicep/modules/application-gateway-identity.bicep");
+    assert!(identity.contains("module certificateAccess 'application-gateway-vault-access.bicep'"));
+    let gateway = meg.read("out/bicep/modules/application-gateway.bicep");
+    assert!(!gateway.contains("userAssignedIdentities@"), "{gateway}");
+    // Terraform: the identity and role assignment depend on the resource group only.
+    let tf = meg.read("out/terraform/modules/application-gateway/main.tf");
+    let role = tf
+        .find("resource \"azurerm_role_assignment\" \"certificate_reader\"")
+        .expect("a role assignment");
+    let block = &tf[role..role + tf[role..].find("\n}").unwrap()];
+    assert!(!block.contains("web_app"), "{block}");
 }

@@ -238,3 +238,31 @@ fn show_rehost_explains_each_setting_once() {
         "{out}"
     );
 }
+
+#[test]
+fn the_migrate_project_has_its_tools_and_the_readme_says_what_site_recovery_leaves_to_you() {
+    let meg = rendered_example();
+    let bicep = meg.read("out/bicep/modules/migration.bicep");
+    assert!(
+        bicep.contains("'Microsoft.Migrate/migrateProjects/solutions@"),
+        "{bicep}"
+    );
+    for tool in ["ServerDiscovery", "ServerAssessment", "ServerMigration"] {
+        assert!(bicep.contains(&format!("tool: '{tool}'")), "{tool}");
+    }
+    let tf = meg.read("out/terraform/modules/migration/main.tf");
+    assert!(
+        tf.contains("\"Microsoft.Migrate/migrateProjects/solutions@"),
+        "{tf}"
+    );
+    assert!(tf.contains("ServerMigration  = \"Migration\""), "{tf}");
+    let readme = meg.read("out/README.md");
+    for needle in [
+        "generate its\n  project key",
+        "It protects no server by itself",
+        "target disk encryption set",
+        "add the reverse mapping",
+    ] {
+        assert!(readme.contains(needle), "README lacks {needle:?}");
+    }
+}

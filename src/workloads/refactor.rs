@@ -28,7 +28,8 @@ pub struct Paas {
     pub applications: BTreeMap<String, Application>,
 }
 
-/// Azure Database Migration Service for moving the databases online.
+/// Azure Database Migration Service for moving the databases (offline: the only mode Azure SQL
+/// Database supports).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 #[allow(missing_docs)]
@@ -93,6 +94,21 @@ pub struct Application {
     pub databases: Vec<String>,
     pub secrets: Vec<String>,
     pub container_apps: bool,
+    /// Object IDs given Key Vault Secrets Officer on the application's vault.
+    pub secrets_officers: Vec<String>,
+    /// Its Application Gateway's listener certificate, when not the shared one.
+    pub certificate_secret_id: String,
+}
+
+impl Application {
+    /// The certificate its gateway presents: its own, else `paas.applicationGateway`'s.
+    pub fn certificate<'a>(&'a self, shared: &'a ApplicationGatewaySettings) -> &'a str {
+        if self.certificate_secret_id.trim().is_empty() {
+            &shared.certificate_secret_id
+        } else {
+            &self.certificate_secret_id
+        }
+    }
 }
 
 /// A subnet an application spoke needs: its name (without `snet-`), the service it is
@@ -305,19 +321,25 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
     }
     if application_gateway(s) {
         let agw = &s.paas.application_gateway;
-        for (key, value, what) in [
+        // The shared certificate is needed only where an application with web apps has none.
+        let uncovered = s
+            .paas
+            .applications
+            .values()
+            .any(|a| !a.web_apps.is_empty() && a.certificate(agw).trim().is_empty());
+        for (key, missing, what) in [
             (
                 "certificateSecretId",
-                &agw.certificate_secret_id,
-                "the Key Vault secret ID of the listener's TLS certificate (https://<vault>.vault.azure.net/secrets/<name>)",
+                uncovered,
+                "the Key Vault secret ID of the listener's TLS certificate (https://<vault>.vault.azure.net/secrets/<name>), or one per application (paas.applications.<spoke>.certificateSecretId)",
             ),
             (
                 "certificateKeyVaultId",
-                &agw.certificate_key_vault_id,
+                agw.certificate_key_vault_id.trim().is_empty(),
                 "the resource ID of the Key Vault holding that certificate, where the gateway's identity gets Key Vault Secrets User",
             ),
         ] {
-            if value.trim().is_empty() {
+            if missing {
                 problems.push(
                     Diagnostic::at(
                         locate("/paas/applicationGateway"),
@@ -501,6 +523,7 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                     "databaseName": key(&format!("sqlDatabase.{d}")),
                 })).collect::<Vec<_>>(),
                 "secrets": app.secrets,
+                "secretsOfficers": app.secrets_officers,
                 "containerApps": app.container_apps,
                 "containerAppsEnvironmentName": key("containerAppsEnvironment"),
                 "containerRegistryName": key("containerRegistry"),
@@ -512,6 +535,7 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                 one["applicationGatewayPublicIpName"] = json!(key("applicationGateway.publicIp"));
                 one["applicationGatewayWafPolicyName"] = json!(key("applicationGateway.wafPolicy"));
                 one["applicationGatewayIdentityName"] = json!(key("applicationGateway.identity"));
+                one["certificateSecretId"] = json!(app.certificate(&p.application_gateway));
             }
             Some(one)
         })
@@ -559,7 +583,6 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
             } else {
                 Vec::new()
             },
-            "certificateSecretId": agw.certificate_secret_id,
             "certificateKeyVaultId": agw.certificate_key_vault_id,
             // Zone redundant with the web apps: three zones and two instances at least.
             "zones": if prod { json!(["1", "2", "3"]) } else { json!([]) },

@@ -17,6 +17,8 @@ use crate::settings::Settings;
 #[allow(missing_docs)]
 pub struct Migration {
     pub enabled: bool,
+    /// Object IDs given Key Vault Crypto Officer on the disk encryption vault.
+    pub key_vault_administrators: Vec<String>,
     pub backup: Backup,
     pub patching: Patching,
     pub site_recovery: SiteRecovery,
@@ -357,6 +359,7 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
         "migration",
         json!({
             "enabled": m.enabled,
+            "keyVaultAdministrators": m.key_vault_administrators,
             "backup": {
                 "storageRedundancy": b.storage_redundancy,
                 // Cross-region restore needs geo-redundant storage.

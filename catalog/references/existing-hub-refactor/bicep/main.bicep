@@ -67,6 +67,8 @@ type keyVaultType = {
   softDeleteRetentionInDays: int
   // Reach the vault through a private endpoint in the hub and turn public access off.
   privateEndpoint: bool
+  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+  administrators: array
 }
 
 type hubNetworkType = {
@@ -107,12 +109,12 @@ type paasType = {
   // zoneRedundant: Container Apps environments and registries over zones; subnetPrefixes: the
   // Container Apps subnets, where the environments' egress comes from.
   containerApps: object
-  // Azure Database Migration Service for the online database moves.
+  // Azure Database Migration Service for the (offline) database moves.
   databaseMigration: bool
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
   // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,
-  // databases: [{ name, databaseName }], secrets: [names], containerApps,
+  // databases: [{ name, databaseName }], secrets: [names], secretsOfficers: [Entra object IDs], containerApps,
   // containerAppsEnvironmentName, containerRegistryName, containerRegistryPrivateEndpointName }
   applications: array
 }
@@ -192,6 +194,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
       subnetId: platformPrivateEndpointSubnetId
@@ -281,16 +284,36 @@ module applications 'modules/application.bicep' = [
   }
 ]
 
-// An Application Gateway WAF_v2 per application with web apps: its public entry, through its
-// WAF, on to each web app's private endpoint (Security). The listener's certificate is yours:
-// paas.applicationGateway.certificateSecretId, read from your vault by the gateway's identity.
-module applicationGateways 'modules/application-gateway.bicep' = [
+// Each gateway's identity may read its certificate long before the gateway exists: made beside
+// the applications, not after them, so the role assignment has propagated (Reliability).
+module applicationGatewayIdentities 'modules/application-gateway-identity.bicep' = [
   for i in (paas.enabled ? paas.applicationGateway.applicationIndexes : []): {
+    name: 'agw-id-${paas.applications[i].name}-${environmentName}'
+    scope: resourceGroup(paas.applications[i].resourceGroupName)
+    params: {
+      name: paas.applications[i].applicationGatewayIdentityName
+      applicationName: paas.applications[i].name
+      certificateKeyVaultId: paas.applicationGateway.certificateKeyVaultId
+      location: location
+      tags: union(tags, paas.applications[i].tags)
+    }
+    dependsOn: [
+      spokeResourceGroups
+    ]
+  }
+]
+
+// An Application Gateway WAF_v2 per application with web apps: its public entry, through its
+// WAF, on to each web app's private endpoint (Security). The listener's certificate is yours,
+// one per application's host name, read from your vault by the gateway's identity.
+module applicationGateways 'modules/application-gateway.bicep' = [
+  for (i, j) in (paas.enabled ? paas.applicationGateway.applicationIndexes : []): {
     name: 'agw-${paas.applications[i].name}-${environmentName}'
     scope: resourceGroup(paas.applications[i].resourceGroupName)
     params: {
       app: paas.applications[i]
       webAppHostNames: applications[i].outputs.webAppHostNames
+      identityId: applicationGatewayIdentities[j].outputs.id
       gateway: paas.applicationGateway
       healthProbePath: paas.appService.healthCheckPath
       location: location

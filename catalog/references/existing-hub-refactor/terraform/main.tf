@@ -54,6 +54,7 @@ module "key_vault" {
   enable_purge_protection       = var.key_vault.enable_purge_protection
   soft_delete_retention_in_days = var.key_vault.soft_delete_retention_in_days
   log_analytics_workspace_id    = module.log_analytics.id
+  administrators                = var.key_vault.administrators
   private_endpoint = var.key_vault.private_endpoint ? {
     name                = var.names.key_vault_private_endpoint
     subnet_id           = local.platform_private_endpoint_subnet_id

@@ -49,6 +49,8 @@ variable "key_vault" {
     enable_purge_protection       = bool
     soft_delete_retention_in_days = number
     private_endpoint              = bool
+    # Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+    administrators = list(string)
   })
 
   validation {
@@ -59,6 +61,11 @@ variable "key_vault" {
   validation {
     condition     = var.key_vault.soft_delete_retention_in_days >= 7 && var.key_vault.soft_delete_retention_in_days <= 90
     error_message = "Soft-delete retention is 7 to 90 days."
+  }
+
+  validation {
+    condition     = alltrue([for id in var.key_vault.administrators : can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", id))])
+    error_message = "Key Vault administrators are Entra object IDs (GUIDs)."
   }
 }
 
@@ -115,13 +122,13 @@ variable "paas" {
     enabled = bool
     # Front Door Premium with a WAF in front of the web apps
     front_door = bool
-    # Azure Database Migration Service for the online database moves
+    # Azure Database Migration Service for the (offline) database moves
     database_migration = bool
-    # An Application Gateway WAF_v2 per application with web apps; the listener certificate is a
-    # Key Vault secret of yours, read by the gateway's identity.
+    # An Application Gateway WAF_v2 per application with web apps; each one's listener certificate
+    # (applications[].certificate_secret_id) is a Key Vault secret in this vault, read by the
+    # gateway's identity.
     application_gateway = object({
       enabled                  = bool
-      certificate_secret_id    = string
       certificate_key_vault_id = string
       zones                    = list(string)
       min_capacity             = number
@@ -176,7 +183,9 @@ variable "paas" {
         name          = string
         database_name = string
       }))
-      secrets                                  = list(string)
+      secrets = list(string)
+      # Entra object IDs given Key Vault Secrets Officer on the application's vault.
+      secrets_officers                         = list(string)
       container_apps                           = bool
       container_apps_environment_name          = string
       container_registry_name                  = string
@@ -185,8 +194,15 @@ variable "paas" {
       application_gateway_public_ip_name       = string
       application_gateway_waf_policy_name      = string
       application_gateway_identity_name        = string
+      # Key Vault secret ID of the gateway's listener certificate, one per application
+      certificate_secret_id = string
     }))
   })
+
+  validation {
+    condition     = alltrue(flatten([for app in var.paas.applications : [for id in app.secrets_officers : can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", id))]]))
+    error_message = "Secrets officers are Entra object IDs (GUIDs)."
+  }
 
   validation {
     condition     = contains(["B1", "B2", "S1", "P0v3", "P1v3", "P2v3", "P3v3"], var.paas.app_service.sku)

@@ -75,6 +75,8 @@ type keyVaultType = {
   softDeleteRetentionInDays: int
   // Reach the vault through a private endpoint in the hub and turn public access off.
   privateEndpoint: bool
+  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+  administrators: array
 }
 
 type hubNetworkType = {
@@ -108,6 +110,8 @@ type rebootSettingType = 'IfRequired' | 'Never' | 'Always'
 
 type migrationType = {
   enabled: bool
+  // Entra object IDs given Key Vault Crypto Officer on the disk encryption vault.
+  keyVaultAdministrators: array
   backup: {
     // Fixed once the first item is protected.
     storageRedundancy: backupStorageRedundancyType
@@ -212,6 +216,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
       subnetId: platformPrivateEndpointSubnetId
@@ -316,6 +321,9 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    // Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
+    administrators: migration.keyVaultAdministrators
+    administratorRoleId: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603'
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.diskEncryptionKeyVaultPrivateEndpoint
       subnetId: platformPrivateEndpointSubnetId

@@ -57,6 +57,8 @@ variable "key_vault" {
     enable_purge_protection       = bool
     soft_delete_retention_in_days = number
     private_endpoint              = bool
+    # Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+    administrators = list(string)
   })
 
   validation {
@@ -67,6 +69,11 @@ variable "key_vault" {
   validation {
     condition     = var.key_vault.soft_delete_retention_in_days >= 7 && var.key_vault.soft_delete_retention_in_days <= 90
     error_message = "Soft-delete retention is 7 to 90 days."
+  }
+
+  validation {
+    condition     = alltrue([for id in var.key_vault.administrators : can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", id))])
+    error_message = "Key Vault administrators are Entra object IDs (GUIDs)."
   }
 }
 
@@ -119,6 +126,8 @@ variable "migration" {
   description = "Rehost tooling: whether this environment has it, backup storage and retention, and the patch window."
   type = object({
     enabled = bool
+    # Entra object IDs given Key Vault Crypto Officer on the disk encryption vault.
+    key_vault_administrators = list(string)
     backup = object({
       # Fixed once the first item is protected.
       storage_redundancy = string
@@ -142,6 +151,11 @@ variable "migration" {
       linux_classifications   = list(string)
     })
   })
+
+  validation {
+    condition     = alltrue([for id in var.migration.key_vault_administrators : can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", id))])
+    error_message = "Key Vault administrators are Entra object IDs (GUIDs)."
+  }
 
   validation {
     condition     = contains(["LocallyRedundant", "ZoneRedundant", "GeoRedundant"], var.migration.backup.storage_redundancy)

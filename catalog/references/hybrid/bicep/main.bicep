@@ -119,6 +119,8 @@ type keyVaultType = {
   softDeleteRetentionInDays: int
   // Reach the vault through a private endpoint in the hub and turn public access off.
   privateEndpoint: bool
+  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+  administrators: array
 }
 
 type hubNetworkType = {
@@ -420,6 +422,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
       subnetId: platformPrivateEndpointSubnetId

@@ -69,6 +69,8 @@ variable "key_vault" {
     enable_purge_protection       = bool
     soft_delete_retention_in_days = number
     private_endpoint              = bool
+    # Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+    administrators = list(string)
   })
 
   validation {
@@ -79,6 +81,11 @@ variable "key_vault" {
   validation {
     condition     = var.key_vault.soft_delete_retention_in_days >= 7 && var.key_vault.soft_delete_retention_in_days <= 90
     error_message = "Soft-delete retention is 7 to 90 days."
+  }
+
+  validation {
+    condition     = alltrue([for id in var.key_vault.administrators : can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", id))])
+    error_message = "Key Vault administrators are Entra object IDs (GUIDs)."
   }
 }
 

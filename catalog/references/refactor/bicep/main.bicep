@@ -36,8 +36,25 @@ param privateDnsZones array
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
+@description('On-premises networks the gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
+param onPremisesAddressPrefixes array
+
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
+
+@description('VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side.')
+param vpnGateway vpnGatewayType
+
+// items: { name, localNetworkGatewayName, connectionName, gatewayAddress (public IPv4 of the site's VPN
+// device), addressPrefixes (routed over the tunnel), bgpPeeringAddress and asn (both null for static routing) }
+@description('On-premises sites, each with a local network gateway and a site-to-site connection.')
+param onPremisesSites array
+
+@description('Pre-shared key of the site-to-site tunnels, read from VPN_SHARED_KEY at deploy time and never stored in a file.')
+@secure()
+@minLength(16)
+@maxLength(128)
+param vpnSharedKey string
 
 @description('Refactor: App Service, Azure SQL and a Key Vault per application, in the application\'s spoke.')
 param paas paasType
@@ -58,6 +75,10 @@ type namesType = {
   firewallPolicy: string
   firewallPublicIp: string
   firewallManagementPublicIp: string
+  vpnGateway: string
+  vpnGatewayPublicIp: string
+  vpnGatewaySecondPublicIp: string
+  hubToSpokeRouteTable: string
   frontDoorProfile: string
   frontDoorWafPolicy: string
   databaseMigrationService: string
@@ -82,6 +103,8 @@ type keyVaultType = {
   softDeleteRetentionInDays: int
   // Reach the vault through a private endpoint in the hub and turn public access off.
   privateEndpoint: bool
+  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+  administrators: array
 }
 
 type hubNetworkType = {
@@ -111,6 +134,19 @@ type firewallType = {
   threatIntelMode: threatIntelModeType
 }
 
+type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
+
+type vpnGatewayType = {
+  // Deploy the VPN gateway in this environment.
+  enabled: bool
+  // AZ SKUs spread the instances over availability zones (Reliability).
+  sku: vpnGatewaySkuType
+  // Two active instances, each with its own public IP and tunnel per site (Reliability).
+  activeActive: bool
+  // BGP autonomous system number of the Azure side.
+  asn: int
+}
+
 type paasType = {
   enabled: bool
   // Front Door Premium with a WAF in front of the web apps.
@@ -123,12 +159,12 @@ type paasType = {
   // zoneRedundant: Container Apps environments and registries over zones; subnetPrefixes: the
   // Container Apps subnets, where the environments' egress comes from.
   containerApps: object
-  // Azure Database Migration Service for the online database moves.
+  // Azure Database Migration Service for the (offline) database moves.
   databaseMigration: bool
   // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
   // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
   // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,
-  // databases: [{ name, databaseName }], secrets: [names], containerApps,
+  // databases: [{ name, databaseName }], secrets: [names], secretsOfficers: [Entra object IDs], containerApps,
   // containerAppsEnvironmentName, containerRegistryName, containerRegistryPrivateEndpointName }
   applications: array
 }
@@ -195,6 +231,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
   }
 }
 
@@ -227,6 +264,43 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
+    onPremisesAddressPrefixes: onPremisesAddressPrefixes
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Traffic from on-premises to the spokes crosses the firewall too, so both directions of a flow
+// take the same path: GatewaySubnet gets routes to the spokes through it (Security).
+var routeGatewayTrafficThroughFirewall = firewall.enabled && (vpnGateway.enabled)
+
+module gatewayRouteTable 'modules/gateway-route-table.bicep' = if (routeGatewayTrafficThroughFirewall) {
+  name: 'gateway-route-table-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.hubToSpokeRouteTable
+    location: location
+    tags: tags
+    spokeAddressPrefixes: spokeAddressPrefixes
+    firewallPrivateIp: firewall.privateIpAddress ?? ''
+  }
+}
+
+// Site-to-site VPN: on-premises stays reachable while workloads move (hybrid).
+module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled) {
+  name: 'vpn-gateway-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.vpnGateway
+    publicIpName: names.vpnGatewayPublicIp
+    secondPublicIpName: names.vpnGatewaySecondPublicIp
+    location: location
+    tags: tags
+    sku: vpnGateway.sku
+    activeActive: vpnGateway.activeActive
+    asn: vpnGateway.asn
+    gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
+    sites: onPremisesSites
+    sharedKey: vpnSharedKey
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
@@ -253,6 +327,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
       subnetId: platformPrivateEndpointSubnetId
@@ -275,6 +350,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      onPremisesAddressPrefixes: onPremisesAddressPrefixes
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
@@ -292,7 +368,12 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
       hubVirtualNetworkName: hubVirtualNetwork.outputs.name
       spokeName: spoke.name
       spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      allowGatewayTransit: vpnGateway.enabled
     }
+    // Gateway transit needs the gateway to exist.
+    dependsOn: [
+      vpnGatewayDeployment
+    ]
   }
 ]
 
@@ -304,6 +385,7 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
       spokeVirtualNetworkName: spokeNetworks[i].outputs.name
       spokeName: spoke.name
       hubVirtualNetworkId: hubVirtualNetworkId
+      useRemoteGateways: vpnGateway.enabled
     }
     dependsOn: [
       hubToSpokePeerings[i]
@@ -394,9 +476,10 @@ module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor
   }
 }
 
-// Database Migration Service: the SQL Server databases move online into Azure SQL through it,
-// from a self-hosted integration runtime on premises (Operational Excellence: remove it after
-// the last database moved).
+// Database Migration Service: the SQL Server databases move offline into Azure SQL Database
+// through it (online is not supported for that target), from a self-hosted integration runtime on
+// premises that reaches the servers' private endpoints over the VPN or ExpressRoute (Operational
+// Excellence: remove it after the last database moved).
 module databaseMigration 'modules/database-migration.bicep' = if (paas.enabled && paas.databaseMigration) {
   name: 'database-migration-${environmentName}'
   scope: managementResourceGroup
@@ -442,6 +525,12 @@ output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.p
 
 @description('Resource ID of the firewall policy, for rule collection groups added by landing zone teams; empty when the environment has no firewall.')
 output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
+
+@description('Resource ID of the VPN gateway; empty where the environment has none.')
+output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.id : ''
+
+@description('Public IP addresses of the VPN gateway, to configure as peers on the on-premises VPN devices.')
+output vpnGatewayPublicIpAddresses array = vpnGateway.enabled ? vpnGatewayDeployment.outputs.publicIpAddresses : []
 
 // A lambda cannot index a module collection (BCP247): collect the host names with a for-expression.
 var applicationWebApps = [

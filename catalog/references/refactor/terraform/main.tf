@@ -50,6 +50,8 @@ module "hub_network" {
   subnets                    = var.hub_network.subnets
   bastion_address_prefix     = var.hub_network.bastion_address_prefix
   log_analytics_workspace_id = module.log_analytics.id
+  route_gateway_subnet       = length(azurerm_route_table.gateway) > 0
+  gateway_route_table_id     = one(azurerm_route_table.gateway[*].id)
 }
 
 module "private_dns_zones" {
@@ -66,19 +68,65 @@ module "firewall" {
   source = "./modules/firewall"
   count  = var.firewall.enabled ? 1 : 0
 
-  name                       = var.names.firewall
-  policy_name                = var.names.firewall_policy
-  public_ip_name             = var.names.firewall_public_ip
-  management_public_ip_name  = var.names.firewall_management_public_ip
+  name                         = var.names.firewall
+  policy_name                  = var.names.firewall_policy
+  public_ip_name               = var.names.firewall_public_ip
+  management_public_ip_name    = var.names.firewall_management_public_ip
+  resource_group_name          = azurerm_resource_group.connectivity.name
+  location                     = var.location
+  tags                         = var.tags
+  tier                         = var.firewall.tier
+  zones                        = var.firewall.zones
+  threat_intel_mode            = var.firewall.threat_intel_mode
+  subnet_id                    = module.hub_network.subnet_ids["AzureFirewallSubnet"]
+  management_subnet_id         = lookup(module.hub_network.subnet_ids, "AzureFirewallManagementSubnet", null)
+  spoke_address_prefixes       = flatten([for spoke in var.spokes : spoke.address_prefixes])
+  on_premises_address_prefixes = var.on_premises_address_prefixes
+  log_analytics_workspace_id   = module.log_analytics.id
+}
+
+# Traffic from on-premises to the spokes crosses the firewall too, so both directions of a flow
+# take the same path: GatewaySubnet gets routes to the spokes through it (Security).
+resource "azurerm_route_table" "gateway" {
+  count = var.firewall.enabled && (var.vpn_gateway.enabled) ? 1 : 0
+
+  name                = var.names.hub_to_spoke_route_table
+  resource_group_name = azurerm_resource_group.connectivity.name
+  location            = var.location
+  # Azure does not support turning route propagation off on GatewaySubnet.
+  bgp_route_propagation_enabled = true
+  tags                          = var.tags
+
+  # A user route beats the peering's system route of the same prefix.
+  dynamic "route" {
+    for_each = toset(flatten([for spoke in var.spokes : spoke.address_prefixes]))
+
+    content {
+      name                   = "to-${replace(route.value, "/", "-")}"
+      address_prefix         = route.value
+      next_hop_type          = "VirtualAppliance"
+      next_hop_in_ip_address = var.firewall.private_ip_address
+    }
+  }
+}
+
+# Site-to-site VPN: on-premises stays reachable while workloads move (hybrid).
+module "vpn_gateway" {
+  source = "./modules/vpn-gateway"
+  count  = var.vpn_gateway.enabled ? 1 : 0
+
+  name                       = var.names.vpn_gateway
+  public_ip_name             = var.names.vpn_gateway_public_ip
+  second_public_ip_name      = var.names.vpn_gateway_second_public_ip
   resource_group_name        = azurerm_resource_group.connectivity.name
   location                   = var.location
   tags                       = var.tags
-  tier                       = var.firewall.tier
-  zones                      = var.firewall.zones
-  threat_intel_mode          = var.firewall.threat_intel_mode
-  subnet_id                  = module.hub_network.subnet_ids["AzureFirewallSubnet"]
-  management_subnet_id       = lookup(module.hub_network.subnet_ids, "AzureFirewallManagementSubnet", null)
-  spoke_address_prefixes     = flatten([for spoke in var.spokes : spoke.address_prefixes])
+  sku                        = var.vpn_gateway.sku
+  active_active              = var.vpn_gateway.active_active
+  asn                        = var.vpn_gateway.asn
+  gateway_subnet_id          = module.hub_network.gateway_subnet_id
+  sites                      = var.on_premises_sites
+  shared_key                 = var.vpn_shared_key
   log_analytics_workspace_id = module.log_analytics.id
 }
 
@@ -95,6 +143,7 @@ module "key_vault" {
   enable_purge_protection       = var.key_vault.enable_purge_protection
   soft_delete_retention_in_days = var.key_vault.soft_delete_retention_in_days
   log_analytics_workspace_id    = module.log_analytics.id
+  administrators                = var.key_vault.administrators
   private_endpoint = var.key_vault.private_endpoint ? {
     name                = var.names.key_vault_private_endpoint
     subnet_id           = local.platform_private_endpoint_subnet_id
@@ -107,17 +156,24 @@ module "spoke_network" {
   source   = "./modules/spoke-network"
   for_each = local.spokes
 
-  spoke                      = each.value
-  resource_group_name        = azurerm_resource_group.spoke[each.key].name
-  location                   = var.location
-  tags                       = merge(var.tags, each.value.tags)
-  dns_servers                = var.hub_network.spoke_dns_servers
-  hub_virtual_network_id     = local.hub_virtual_network_id
-  bastion_address_prefix     = var.hub_network.bastion_address_prefix
-  hub_virtual_network_name   = module.hub_network.name
-  hub_resource_group_name    = azurerm_resource_group.connectivity.name
-  log_analytics_workspace_id = module.log_analytics.id
-  firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
+  spoke                        = each.value
+  resource_group_name          = azurerm_resource_group.spoke[each.key].name
+  location                     = var.location
+  tags                         = merge(var.tags, each.value.tags)
+  dns_servers                  = var.hub_network.spoke_dns_servers
+  hub_virtual_network_id       = local.hub_virtual_network_id
+  bastion_address_prefix       = var.hub_network.bastion_address_prefix
+  on_premises_address_prefixes = var.on_premises_address_prefixes
+  hub_virtual_network_name     = module.hub_network.name
+  hub_resource_group_name      = azurerm_resource_group.connectivity.name
+  log_analytics_workspace_id   = module.log_analytics.id
+  firewall_private_ip          = var.firewall.enabled ? var.firewall.private_ip_address : null
+  use_remote_gateways          = var.vpn_gateway.enabled
+
+  # Peering with remote gateways fails until the hub's gateway exists.
+  depends_on = [
+    module.vpn_gateway,
+  ]
 }
 
 # Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
@@ -249,9 +305,10 @@ module "front_door" {
   log_analytics_workspace_id = module.log_analytics.id
 }
 
-# Database Migration Service: the SQL Server databases move online into Azure SQL through it, from
-# a self-hosted integration runtime on premises (Operational Excellence: remove it after the last
-# database moved). azurerm has no resource for it, and its ARM API has preview versions only.
+# Database Migration Service: the SQL Server databases move offline into Azure SQL Database through
+# it (online is not supported for that target), from a self-hosted integration runtime on premises
+# that reaches the servers' private endpoints over the VPN or ExpressRoute (Operational Excellence:
+# remove it after the last database moved). azurerm has no resource for it, and its ARM API has preview versions only.
 resource "azapi_resource" "database_migration" {
   count = var.paas.enabled && var.paas.database_migration ? 1 : 0
 

@@ -38,6 +38,16 @@ output "firewall_policy_id" {
   value       = one(module.firewall[*].policy_id)
 }
 
+output "vpn_gateway_id" {
+  description = "Resource ID of the VPN gateway; null where the environment has none."
+  value       = one(module.vpn_gateway[*].id)
+}
+
+output "vpn_gateway_public_ip_addresses" {
+  description = "Public IP addresses of the VPN gateway, to configure as peers on the on-premises VPN devices."
+  value       = one(module.vpn_gateway[*].public_ip_addresses)
+}
+
 output "web_app_host_names" {
   description = "Default host names of the web apps (private: reachable through their private endpoints), by application."
   value       = { for name, app in module.application : name => app.web_app_host_names }

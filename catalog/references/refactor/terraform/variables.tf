@@ -32,6 +32,10 @@ variable "names" {
     firewall_policy               = string
     firewall_public_ip            = string
     firewall_management_public_ip = string
+    vpn_gateway                   = string
+    vpn_gateway_public_ip         = string
+    vpn_gateway_second_public_ip  = string
+    hub_to_spoke_route_table      = string
     front_door_profile            = string
     front_door_waf_policy         = string
     database_migration_service    = string
@@ -58,6 +62,8 @@ variable "key_vault" {
     enable_purge_protection       = bool
     soft_delete_retention_in_days = number
     private_endpoint              = bool
+    # Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+    administrators = list(string)
   })
 
   validation {
@@ -68,6 +74,11 @@ variable "key_vault" {
   validation {
     condition     = var.key_vault.soft_delete_retention_in_days >= 7 && var.key_vault.soft_delete_retention_in_days <= 90
     error_message = "Soft-delete retention is 7 to 90 days."
+  }
+
+  validation {
+    condition     = alltrue([for id in var.key_vault.administrators : can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", id))])
+    error_message = "Key Vault administrators are Entra object IDs (GUIDs)."
   }
 }
 
@@ -115,6 +126,11 @@ variable "spokes" {
   }))
 }
 
+variable "on_premises_address_prefixes" {
+  description = "On-premises networks the gateways reach (the sites' address spaces): the firewall and the spokes' NSGs let them and the spokes talk."
+  type        = list(string)
+}
+
 variable "firewall" {
   description = "Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode."
   type = object({
@@ -148,13 +164,79 @@ variable "firewall" {
   }
 }
 
+variable "vpn_gateway" {
+  description = "VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side."
+  type = object({
+    enabled = bool
+    # AZ SKUs spread the instances over availability zones (Reliability).
+    sku           = string
+    active_active = bool
+    asn           = number
+  })
+
+  validation {
+    condition     = contains(["VpnGw1AZ", "VpnGw2AZ", "VpnGw3AZ", "VpnGw4AZ", "VpnGw5AZ"], var.vpn_gateway.sku)
+    error_message = "The VPN gateway SKU is one of the zone-redundant VpnGw1AZ to VpnGw5AZ."
+  }
+
+  validation {
+    condition     = var.vpn_gateway.asn >= 1 && var.vpn_gateway.asn <= 4294967294 && !contains([8074, 8075, 12076, 23456, 65517, 65518, 65519, 65520], var.vpn_gateway.asn)
+    error_message = "The ASN is 1 to 4294967294 and not one Azure or IANA reserves (8074, 8075, 12076, 23456, 65517-65520)."
+  }
+}
+
+variable "on_premises_sites" {
+  description = "On-premises sites, each with a local network gateway and a site-to-site connection."
+  type = list(object({
+    name                       = string
+    local_network_gateway_name = string
+    connection_name            = string
+    gateway_address            = string
+    address_prefixes           = list(string)
+    # BGP peer of the site's VPN device and its AS number; both null for static routing.
+    bgp_peering_address = optional(string)
+    asn                 = optional(number)
+  }))
+
+  validation {
+    condition     = alltrue([for site in var.on_premises_sites : can(cidrhost("${site.gateway_address}/32", 0))])
+    error_message = "A site's gateway address is an IPv4 address."
+  }
+
+  validation {
+    condition     = alltrue(flatten([for site in var.on_premises_sites : [for prefix in site.address_prefixes : can(cidrnetmask(prefix))]]))
+    error_message = "A site's address prefixes are IPv4 CIDR blocks."
+  }
+
+  validation {
+    condition     = alltrue([for site in var.on_premises_sites : (site.asn == null) == (site.bgp_peering_address == null)])
+    error_message = "A site that runs BGP needs both its BGP peering address and its AS number."
+  }
+
+  validation {
+    condition     = alltrue([for site in var.on_premises_sites : site.asn == null ? true : site.asn != var.vpn_gateway.asn && !contains([8074, 8075, 12076, 23456, 65515, 65517, 65518, 65519, 65520], site.asn)])
+    error_message = "A site's AS number differs from the Azure side's and is not one Azure or IANA reserves (8074, 8075, 12076, 23456, 65515, 65517-65520)."
+  }
+}
+
+variable "vpn_shared_key" {
+  description = "Pre-shared key of the site-to-site tunnels: export TF_VAR_vpn_shared_key, never put it in a file."
+  type        = string
+  sensitive   = true
+
+  validation {
+    condition     = length(var.vpn_shared_key) >= 16 && length(var.vpn_shared_key) <= 128
+    error_message = "The shared key is 16 to 128 characters long."
+  }
+}
+
 variable "paas" {
   description = "Refactor: App Service, Azure SQL and a Key Vault per application, in the application's spoke."
   type = object({
     enabled = bool
     # Front Door Premium with a WAF in front of the web apps
     front_door = bool
-    # Azure Database Migration Service for the online database moves
+    # Azure Database Migration Service for the (offline) database moves
     database_migration = bool
     app_service = object({
       sku               = string
@@ -203,13 +285,20 @@ variable "paas" {
         name          = string
         database_name = string
       }))
-      secrets                                  = list(string)
+      secrets = list(string)
+      # Entra object IDs given Key Vault Secrets Officer on the application's vault.
+      secrets_officers                         = list(string)
       container_apps                           = bool
       container_apps_environment_name          = string
       container_registry_name                  = string
       container_registry_private_endpoint_name = string
     }))
   })
+
+  validation {
+    condition     = alltrue(flatten([for app in var.paas.applications : [for id in app.secrets_officers : can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", id))]]))
+    error_message = "Secrets officers are Entra object IDs (GUIDs)."
+  }
 
   validation {
     condition     = contains(["B1", "B2", "S1", "P0v3", "P1v3", "P2v3", "P3v3"], var.paas.app_service.sku)

@@ -31,6 +31,7 @@ param keyVault = {
   enablePurgeProtection: true
   softDeleteRetentionInDays: 90
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {
@@ -180,6 +181,7 @@ param paas = {
         }
       ]
       secrets: []
+      secretsOfficers: []
       containerApps: false
       containerAppsEnvironmentName: ''
       containerRegistryName: ''
@@ -188,6 +190,7 @@ param paas = {
       applicationGatewayPublicIpName: 'pip-agw-partners-prod-weu-001'
       applicationGatewayWafPolicyName: 'wafagwpartnersprodweu001'
       applicationGatewayIdentityName: 'id-agw-partners-prod-weu-001'
+      certificateSecretId: 'https://kv-tailspin-certs.vault.azure.net/secrets/partners-tls'
     }
     {
       name: 'tickets'
@@ -221,6 +224,7 @@ param paas = {
       secrets: [
         'payment-api-key'
       ]
+      secretsOfficers: []
       containerApps: false
       containerAppsEnvironmentName: ''
       containerRegistryName: ''
@@ -229,6 +233,7 @@ param paas = {
       applicationGatewayPublicIpName: 'pip-agw-tickets-prod-weu-001'
       applicationGatewayWafPolicyName: 'wafagwticketsprodweu001'
       applicationGatewayIdentityName: 'id-agw-tickets-prod-weu-001'
+      certificateSecretId: 'https://kv-tailspin-certs.vault.azure.net/secrets/tickets-tls'
     }
   ]
   applicationGateway: {
@@ -237,7 +242,6 @@ param paas = {
       0
       1
     ]
-    certificateSecretId: 'https://kv-tailspin-certs.vault.azure.net/secrets/tickets-tls'
     certificateKeyVaultId: '/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-tailspin-certs'
     zones: [
       '1'

@@ -23,3 +23,6 @@ resource secretsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalType: 'ServicePrincipal'
   }
 }
+
+@description('Resource ID of the role assignment.')
+output id string = secretsReader.id

@@ -2,11 +2,13 @@
 // subnet, with a WAF policy in Prevention mode, reaching each web app through its private
 // endpoint (the spoke resolves <site>.azurewebsites.net through privatelink.azurewebsites.net).
 //
-// What you supply: paas.applicationGateway.certificateSecretId, the Key Vault secret ID of the
-// listener's TLS certificate (a PFX uploaded as a Key Vault certificate, without a version so
-// renewals are picked up), and certificateKeyVaultId, the resource ID of that vault (Azure RBAC
-// authorization). The gateway reads it with its own user-assigned identity, which this module
-// makes a Key Vault Secrets User on the vault. Point your DNS name at the gateway's public IP.
+// What you supply: the Key Vault secret ID of the listener's TLS certificate for this application's
+// host name (paas.applications.<spoke>.certificateSecretId, else paas.applicationGateway's; a PFX
+// uploaded as a Key Vault certificate, without a version so renewals are picked up), and
+// paas.applicationGateway.certificateKeyVaultId, the resource ID of that vault (Azure RBAC
+// authorization). The gateway reads it with its own user-assigned identity, which
+// application-gateway-identity.bicep made a Key Vault Secrets User on the vault well before.
+// Point your DNS name at the gateway's public IP.
 targetScope = 'resourceGroup'
 
 @description('The application: names of its gateway resources, its virtual network and web apps.')
@@ -15,8 +17,11 @@ param app object
 @description('Default host names of the application\'s web apps, by web app name.')
 param webAppHostNames object
 
-@description('Gateway settings: certificateSecretId, certificateKeyVaultId, zones, minCapacity, maxCapacity, applicationIndexes.')
+@description('Gateway settings: certificateKeyVaultId, zones, minCapacity, maxCapacity, applicationIndexes (the certificate is the application\'s certificateSecretId).')
 param gateway object
+
+@description('Resource ID of the gateway\'s user-assigned identity, already allowed to read the certificate (application-gateway-identity.bicep).')
+param identityId string
 
 @description('Path the gateway probes on each web app.')
 param healthProbePath string
@@ -32,7 +37,6 @@ param logAnalyticsWorkspaceId string
 
 var subnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', app.virtualNetworkName, 'snet-appgateway')
 var gatewayId = resourceId('Microsoft.Network/applicationGateways', app.applicationGatewayName)
-var vaultIdParts = split(gateway.certificateKeyVaultId, '/')
 // The first web app answers every path; each other one answers /<its name>/*.
 var pathRouted = length(app.webApps) > 1
 var backends = [
@@ -41,22 +45,6 @@ var backends = [
     hostName: webAppHostNames[web.name]
   }
 ]
-
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: app.applicationGatewayIdentityName
-  location: location
-  tags: tags
-}
-
-// The gateway reads its certificate from your vault: Key Vault Secrets User there, nothing more.
-module certificateAccess 'application-gateway-vault-access.bicep' = {
-  name: 'agw-kv-${app.name}'
-  scope: resourceGroup(vaultIdParts[2], vaultIdParts[4])
-  params: {
-    vaultName: last(vaultIdParts)
-    principalId: identity.properties.principalId
-  }
-}
 
 resource publicIp 'Microsoft.Network/publicIPAddresses@2024-01-01' = {
   name: app.applicationGatewayPublicIpName
@@ -109,7 +97,7 @@ resource applicationGateway 'Microsoft.Network/applicationGateways@2024-01-01' =
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
-      '${identity.id}': {}
+      '${identityId}': {}
     }
   }
   properties: {
@@ -162,7 +150,7 @@ resource applicationGateway 'Microsoft.Network/applicationGateways@2024-01-01' =
       {
         name: 'listener'
         properties: {
-          keyVaultSecretId: gateway.certificateSecretId
+          keyVaultSecretId: app.certificateSecretId
         }
       }
     ]
@@ -282,10 +270,6 @@ resource applicationGateway 'Microsoft.Network/applicationGateways@2024-01-01' =
       }
     ]
   }
-  // The identity must read the certificate before the gateway is created.
-  dependsOn: [
-    certificateAccess
-  ]
 }
 
 resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {

@@ -30,6 +30,7 @@ key_vault = {
   enable_purge_protection       = false
   soft_delete_retention_in_days = 7
   private_endpoint              = true
+  administrators                = []
 }
 
 hub_network = {
@@ -173,6 +174,7 @@ paas = {
         },
       ]
       secrets                                  = []
+      secrets_officers                         = []
       container_apps                           = false
       container_apps_environment_name          = ""
       container_registry_name                  = ""
@@ -181,6 +183,7 @@ paas = {
       application_gateway_public_ip_name       = "pip-agw-partners-dev-weu-001"
       application_gateway_waf_policy_name      = "wafagwpartnersdevweu001"
       application_gateway_identity_name        = "id-agw-partners-dev-weu-001"
+      certificate_secret_id                    = "https://kv-tailspin-certs.vault.azure.net/secrets/partners-tls"
     },
     {
       name                 = "tickets"
@@ -212,6 +215,7 @@ paas = {
         },
       ]
       secrets                                  = ["payment-api-key"]
+      secrets_officers                         = []
       container_apps                           = false
       container_apps_environment_name          = ""
       container_registry_name                  = ""
@@ -220,12 +224,12 @@ paas = {
       application_gateway_public_ip_name       = "pip-agw-tickets-dev-weu-001"
       application_gateway_waf_policy_name      = "wafagwticketsdevweu001"
       application_gateway_identity_name        = "id-agw-tickets-dev-weu-001"
+      certificate_secret_id                    = "https://kv-tailspin-certs.vault.azure.net/secrets/tickets-tls"
     },
   ]
   application_gateway = {
     enabled                  = true
     application_indexes      = [0, 1]
-    certificate_secret_id    = "https://kv-tailspin-certs.vault.azure.net/secrets/tickets-tls"
     certificate_key_vault_id = "/subscriptions/3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-tailspin-certs"
     zones                    = []
     min_capacity             = 1

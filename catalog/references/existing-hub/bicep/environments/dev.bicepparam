@@ -39,6 +39,7 @@ param keyVault = {
   enablePurgeProtection: false
   softDeleteRetentionInDays: 7
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {
@@ -104,6 +105,7 @@ param spokes = [
 
 param migration = {
   enabled: true
+  keyVaultAdministrators: []
   backup: {
     storageRedundancy: 'LocallyRedundant'
     crossRegionRestore: false

@@ -39,6 +39,7 @@ param keyVault = {
   enablePurgeProtection: true
   softDeleteRetentionInDays: 90
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {
@@ -104,6 +105,7 @@ param spokes = [
 
 param migration = {
   enabled: true
+  keyVaultAdministrators: []
   backup: {
     storageRedundancy: 'GeoRedundant'
     crossRegionRestore: true

@@ -38,6 +38,7 @@ key_vault = {
   enable_purge_protection       = false
   soft_delete_retention_in_days = 7
   private_endpoint              = true
+  administrators                = []
 }
 
 hub_network = {
@@ -96,7 +97,8 @@ spokes = [
 ]
 
 migration = {
-  enabled = true
+  enabled                  = true
+  key_vault_administrators = []
   backup = {
     storage_redundancy       = "LocallyRedundant"
     cross_region_restore     = false

@@ -52,6 +52,7 @@ param keyVault = {
   enablePurgeProtection: false
   softDeleteRetentionInDays: 7
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {

@@ -52,6 +52,7 @@ param keyVault = {
   enablePurgeProtection: true
   softDeleteRetentionInDays: 90
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {

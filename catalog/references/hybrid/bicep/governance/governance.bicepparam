@@ -76,7 +76,7 @@ param policyAssignments = [
         value: 'owner'
       }
     }
-    enforce: true
+    enforce: false
   }
   {
     name: 'require-tag-costcenter'
@@ -87,6 +87,6 @@ param policyAssignments = [
         value: 'costCenter'
       }
     }
-    enforce: true
+    enforce: false
   }
 ]

@@ -172,8 +172,31 @@ resource decommissionedManagementGroup 'Microsoft.Management/managementGroups@20
 // Policy baseline at the intermediate root: every group and subscription below inherits it.
 // ---------------------------------------------------------------------------------------
 
+// Right after a management group is created, ARM's other regions may not see it yet, and a
+// deployment at its scope fails with ManagementGroupNotFound. Empty deployments, one after the
+// other at this deployment's own scope, give the new groups time to replicate before the
+// assignments target them (no deployment script, no rerun).
+@batchSize(1)
+module waitForManagementGroups 'modules/wait.bicep' = [
+  for i in range(0, 10): {
+    // Deployment names are at most 64 characters.
+    name: '${take(deployment().name, 55)}-wait-${i}'
+    dependsOn: [
+      rootManagementGroup
+      platformManagementGroup
+      managementManagementGroup
+      connectivityManagementGroup
+      identityManagementGroup
+      landingZonesManagementGroup
+      corpManagementGroup
+      onlineManagementGroup
+      sandboxManagementGroup
+      decommissionedManagementGroup
+    ]
+  }
+]
+
 // A module, because assignments live at the intermediate root, not at this deployment's scope.
-// Right after the group is created ARM may not see it yet (ManagementGroupNotFound): rerun then.
 module policyBaseline 'modules/policy-assignments.bicep' = {
   name: '${deployment().name}-policies'
   scope: managementGroup(managementGroups.root.id)
@@ -181,7 +204,7 @@ module policyBaseline 'modules/policy-assignments.bicep' = {
     assignments: policyAssignments
   }
   dependsOn: [
-    rootManagementGroup
+    waitForManagementGroups
   ]
 }
 

@@ -51,6 +51,7 @@ key_vault = {
   enable_purge_protection       = false
   soft_delete_retention_in_days = 7
   private_endpoint              = true
+  administrators                = []
 }
 
 hub_network = {

@@ -51,6 +51,7 @@ key_vault = {
   enable_purge_protection       = true
   soft_delete_retention_in_days = 90
   private_endpoint              = true
+  administrators                = []
 }
 
 hub_network = {

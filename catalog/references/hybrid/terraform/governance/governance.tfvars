@@ -69,7 +69,7 @@ policy_assignments = {
         value = "owner"
       }
     }
-    enforce = true
+    enforce = false
   }
   "require-tag-costcenter" = {
     display_name         = "Require the costCenter tag on resource groups"
@@ -79,6 +79,6 @@ policy_assignments = {
         value = "costCenter"
       }
     }
-    enforce = true
+    enforce = false
   }
 }

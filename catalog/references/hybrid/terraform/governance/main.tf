@@ -64,6 +64,9 @@ resource "azurerm_management_group" "decommissioned" {
 }
 
 # Policy baseline at the intermediate root: every group and subscription below inherits it.
+# No ManagementGroupNotFound race here: azurerm creates a management group, then reads it back
+# until five reads in a row succeed (its StateChangeConf, ContinuousTargetOccurence 5), so the
+# group is visible before anything that refers to its ID is created.
 # No identity and no location: the baseline only denies and audits. A DeployIfNotExists or Modify
 # policy added to it needs both, and a role for the identity.
 resource "azurerm_management_group_policy_assignment" "baseline" {

@@ -25,6 +25,10 @@ param names = {
   firewallPolicy: 'afwp-hub-dev-neu-001'
   firewallPublicIp: 'pip-firewall-dev-neu-001'
   firewallManagementPublicIp: 'pip-firewall-mgmt-dev-neu-001'
+  vpnGateway: 'vpng-hub-dev-neu-001'
+  vpnGatewayPublicIp: 'pip-vpng-dev-neu-001'
+  vpnGatewaySecondPublicIp: 'pip-vpng-2-dev-neu-001'
+  hubToSpokeRouteTable: 'rt-hub-gateway-dev-neu-001'
   frontDoorProfile: 'afd-edge-dev-neu-001'
   frontDoorWafPolicy: 'wafedgedevneu001'
   databaseMigrationService: 'dms-sql-dev-neu-001'
@@ -40,6 +44,9 @@ param keyVault = {
   enablePurgeProtection: false
   softDeleteRetentionInDays: 7
   privateEndpoint: true
+  administrators: [
+    '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b'
+  ]
 }
 
 param hubNetwork = {
@@ -57,6 +64,12 @@ param hubNetwork = {
     {
       name: 'AzureFirewallManagementSubnet'
       addressPrefix: '10.60.0.64/26'
+      networkSecurityGroupName: null
+      delegation: null
+    }
+    {
+      name: 'GatewaySubnet'
+      addressPrefix: '10.60.0.192/27'
       networkSecurityGroupName: null
       delegation: null
     }
@@ -87,6 +100,31 @@ param firewall = {
   zones: []
   threatIntelMode: 'Alert'
 }
+
+param vpnGateway = {
+  enabled: true
+  sku: 'VpnGw1AZ'
+  activeActive: false
+  asn: 65515
+}
+
+param onPremisesSites = [
+  {
+    name: 'dublin-dc'
+    localNetworkGatewayName: 'lgw-dublin-dc-dev-neu-001'
+    connectionName: 'con-dublin-dc-dev-neu-001'
+    gatewayAddress: '203.0.113.20'
+    addressPrefixes: [
+      '10.20.0.0/16'
+    ]
+    bgpPeeringAddress: null
+    asn: null
+  }
+]
+
+param onPremisesAddressPrefixes = [
+  '10.20.0.0/16'
+]
 
 param spokes = [
   {
@@ -211,6 +249,7 @@ param paas = {
         }
       ]
       secrets: []
+      secretsOfficers: []
       containerApps: true
       containerAppsEnvironmentName: 'cae-booking-dev-neu-001'
       containerRegistryName: 'crbookingdevneu6416'
@@ -258,6 +297,9 @@ param paas = {
       secrets: [
         'payment-api-key'
       ]
+      secretsOfficers: [
+        '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+      ]
       containerApps: false
       containerAppsEnvironmentName: ''
       containerRegistryName: ''
@@ -265,3 +307,6 @@ param paas = {
     }
   ]
 }
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vpnSharedKey = readEnvironmentVariable('VPN_SHARED_KEY')

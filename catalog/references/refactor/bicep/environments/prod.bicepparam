@@ -25,6 +25,10 @@ param names = {
   firewallPolicy: 'afwp-hub-prod-neu-001'
   firewallPublicIp: 'pip-firewall-prod-neu-001'
   firewallManagementPublicIp: 'pip-firewall-mgmt-prod-neu-001'
+  vpnGateway: 'vpng-hub-prod-neu-001'
+  vpnGatewayPublicIp: 'pip-vpng-prod-neu-001'
+  vpnGatewaySecondPublicIp: 'pip-vpng-2-prod-neu-001'
+  hubToSpokeRouteTable: 'rt-hub-gateway-prod-neu-001'
   frontDoorProfile: 'afd-edge-prod-neu-001'
   frontDoorWafPolicy: 'wafedgeprodneu001'
   databaseMigrationService: 'dms-sql-prod-neu-001'
@@ -40,6 +44,9 @@ param keyVault = {
   enablePurgeProtection: true
   softDeleteRetentionInDays: 90
   privateEndpoint: true
+  administrators: [
+    '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b'
+  ]
 }
 
 param hubNetwork = {
@@ -51,6 +58,12 @@ param hubNetwork = {
     {
       name: 'AzureFirewallSubnet'
       addressPrefix: '10.70.0.0/26'
+      networkSecurityGroupName: null
+      delegation: null
+    }
+    {
+      name: 'GatewaySubnet'
+      addressPrefix: '10.70.0.192/27'
       networkSecurityGroupName: null
       delegation: null
     }
@@ -87,6 +100,31 @@ param firewall = {
   ]
   threatIntelMode: 'Deny'
 }
+
+param vpnGateway = {
+  enabled: true
+  sku: 'VpnGw2AZ'
+  activeActive: true
+  asn: 65515
+}
+
+param onPremisesSites = [
+  {
+    name: 'dublin-dc'
+    localNetworkGatewayName: 'lgw-dublin-dc-prod-neu-001'
+    connectionName: 'con-dublin-dc-prod-neu-001'
+    gatewayAddress: '203.0.113.20'
+    addressPrefixes: [
+      '10.20.0.0/16'
+    ]
+    bgpPeeringAddress: null
+    asn: null
+  }
+]
+
+param onPremisesAddressPrefixes = [
+  '10.20.0.0/16'
+]
 
 param spokes = [
   {
@@ -213,6 +251,7 @@ param paas = {
       secrets: [
         'partner-api-key'
       ]
+      secretsOfficers: []
       containerApps: true
       containerAppsEnvironmentName: 'cae-booking-prod-neu-001'
       containerRegistryName: 'crbookingprodneue56d'
@@ -260,6 +299,9 @@ param paas = {
       secrets: [
         'payment-api-key'
       ]
+      secretsOfficers: [
+        '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+      ]
       containerApps: false
       containerAppsEnvironmentName: ''
       containerRegistryName: ''
@@ -267,3 +309,6 @@ param paas = {
     }
   ]
 }
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vpnSharedKey = readEnvironmentVariable('VPN_SHARED_KEY')

@@ -54,6 +54,9 @@ module vault 'key-vault.bicep' = {
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
     publicNetworkAccess: 'Disabled'
     logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
+    // The application team sets the secrets' values: Key Vault Secrets Officer, secrets only.
+    administrators: app.secretsOfficers
+    administratorRoleId: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
     privateEndpoint: {
       name: app.keyVaultPrivateEndpointName
       subnetId: privateEndpointSubnetId

@@ -1,7 +1,9 @@
-// Azure Database Migration Service for the Azure SQL migration extension: online moves of SQL
-// Server databases into Azure SQL. The self-hosted integration runtime on premises registers with
-// one of its authentication keys (az datamigration sql-service list-auth-key). Its ARM API has
-// preview versions only.
+// Azure Database Migration Service for the Azure SQL migration extension: offline moves of SQL
+// Server databases into Azure SQL Database (online is not a supported scenario for that target,
+// per the service's scenario status). The self-hosted integration runtime on premises registers
+// with one of its authentication keys (az datamigration sql-service list-auth-key) and writes to
+// the target servers' private endpoints over the VPN or ExpressRoute. Its ARM API has preview
+// versions only.
 targetScope = 'resourceGroup'
 
 @description('Name of the migration service.')

@@ -24,6 +24,10 @@ names = {
   firewall_policy               = "afwp-hub-dev-neu-001"
   firewall_public_ip            = "pip-firewall-dev-neu-001"
   firewall_management_public_ip = "pip-firewall-mgmt-dev-neu-001"
+  vpn_gateway                   = "vpng-hub-dev-neu-001"
+  vpn_gateway_public_ip         = "pip-vpng-dev-neu-001"
+  vpn_gateway_second_public_ip  = "pip-vpng-2-dev-neu-001"
+  hub_to_spoke_route_table      = "rt-hub-gateway-dev-neu-001"
   front_door_profile            = "afd-edge-dev-neu-001"
   front_door_waf_policy         = "wafedgedevneu001"
   database_migration_service    = "dms-sql-dev-neu-001"
@@ -39,6 +43,7 @@ key_vault = {
   enable_purge_protection       = false
   soft_delete_retention_in_days = 7
   private_endpoint              = true
+  administrators                = ["6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"]
 }
 
 hub_network = {
@@ -54,6 +59,12 @@ hub_network = {
     {
       name                        = "AzureFirewallManagementSubnet"
       address_prefix              = "10.60.0.64/26"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "GatewaySubnet"
+      address_prefix              = "10.60.0.192/27"
       network_security_group_name = null
       delegation                  = null
     },
@@ -78,6 +89,27 @@ firewall = {
   zones              = []
   threat_intel_mode  = "Alert"
 }
+
+vpn_gateway = {
+  enabled       = true
+  sku           = "VpnGw1AZ"
+  active_active = false
+  asn           = 65515
+}
+
+on_premises_sites = [
+  {
+    name                       = "dublin-dc"
+    local_network_gateway_name = "lgw-dublin-dc-dev-neu-001"
+    connection_name            = "con-dublin-dc-dev-neu-001"
+    gateway_address            = "203.0.113.20"
+    address_prefixes           = ["10.20.0.0/16"]
+    bgp_peering_address        = null
+    asn                        = null
+  },
+]
+
+on_premises_address_prefixes = ["10.20.0.0/16"]
 
 spokes = [
   {
@@ -196,6 +228,7 @@ paas = {
         },
       ]
       secrets                                  = []
+      secrets_officers                         = []
       container_apps                           = true
       container_apps_environment_name          = "cae-booking-dev-neu-001"
       container_registry_name                  = "crbookingdevneu6416"
@@ -241,6 +274,7 @@ paas = {
         },
       ]
       secrets                                  = ["payment-api-key"]
+      secrets_officers                         = ["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"]
       container_apps                           = false
       container_apps_environment_name          = ""
       container_registry_name                  = ""
@@ -248,3 +282,5 @@ paas = {
     },
   ]
 }
+
+# vpn_shared_key is a secret: export TF_VAR_vpn_shared_key before plan and apply.

@@ -24,6 +24,10 @@ names = {
   firewall_policy               = "afwp-hub-prod-neu-001"
   firewall_public_ip            = "pip-firewall-prod-neu-001"
   firewall_management_public_ip = "pip-firewall-mgmt-prod-neu-001"
+  vpn_gateway                   = "vpng-hub-prod-neu-001"
+  vpn_gateway_public_ip         = "pip-vpng-prod-neu-001"
+  vpn_gateway_second_public_ip  = "pip-vpng-2-prod-neu-001"
+  hub_to_spoke_route_table      = "rt-hub-gateway-prod-neu-001"
   front_door_profile            = "afd-edge-prod-neu-001"
   front_door_waf_policy         = "wafedgeprodneu001"
   database_migration_service    = "dms-sql-prod-neu-001"
@@ -39,6 +43,7 @@ key_vault = {
   enable_purge_protection       = true
   soft_delete_retention_in_days = 90
   private_endpoint              = true
+  administrators                = ["6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b"]
 }
 
 hub_network = {
@@ -48,6 +53,12 @@ hub_network = {
     {
       name                        = "AzureFirewallSubnet"
       address_prefix              = "10.70.0.0/26"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "GatewaySubnet"
+      address_prefix              = "10.70.0.192/27"
       network_security_group_name = null
       delegation                  = null
     },
@@ -72,6 +83,27 @@ firewall = {
   zones              = ["1", "2", "3"]
   threat_intel_mode  = "Deny"
 }
+
+vpn_gateway = {
+  enabled       = true
+  sku           = "VpnGw2AZ"
+  active_active = true
+  asn           = 65515
+}
+
+on_premises_sites = [
+  {
+    name                       = "dublin-dc"
+    local_network_gateway_name = "lgw-dublin-dc-prod-neu-001"
+    connection_name            = "con-dublin-dc-prod-neu-001"
+    gateway_address            = "203.0.113.20"
+    address_prefixes           = ["10.20.0.0/16"]
+    bgp_peering_address        = null
+    asn                        = null
+  },
+]
+
+on_premises_address_prefixes = ["10.20.0.0/16"]
 
 spokes = [
   {
@@ -190,6 +222,7 @@ paas = {
         },
       ]
       secrets                                  = ["partner-api-key"]
+      secrets_officers                         = []
       container_apps                           = true
       container_apps_environment_name          = "cae-booking-prod-neu-001"
       container_registry_name                  = "crbookingprodneue56d"
@@ -235,6 +268,7 @@ paas = {
         },
       ]
       secrets                                  = ["payment-api-key"]
+      secrets_officers                         = ["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"]
       container_apps                           = false
       container_apps_environment_name          = ""
       container_registry_name                  = ""
@@ -242,3 +276,5 @@ paas = {
     },
   ]
 }
+
+# vpn_shared_key is a secret: export TF_VAR_vpn_shared_key before plan and apply.

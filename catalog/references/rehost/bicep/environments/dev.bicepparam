@@ -53,6 +53,7 @@ param keyVault = {
   enablePurgeProtection: false
   softDeleteRetentionInDays: 7
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {
@@ -152,6 +153,7 @@ param spokes = [
 
 param migration = {
   enabled: true
+  keyVaultAdministrators: []
   backup: {
     storageRedundancy: 'LocallyRedundant'
     crossRegionRestore: false

@@ -53,6 +53,7 @@ param keyVault = {
   enablePurgeProtection: true
   softDeleteRetentionInDays: 90
   privateEndpoint: true
+  administrators: []
 }
 
 param hubNetwork = {
@@ -157,6 +158,7 @@ param spokes = [
 
 param migration = {
   enabled: true
+  keyVaultAdministrators: []
   backup: {
     storageRedundancy: 'GeoRedundant'
     crossRegionRestore: true

@@ -38,6 +38,12 @@ param publicNetworkAccess string = 'Disabled'
 @description('Resource ID of the Log Analytics workspace for diagnostics.')
 param logAnalyticsWorkspaceId string
 
+@description('Entra object IDs (users, groups, service principals) that manage the vault\'s contents: with Azure RBAC, nobody else can, not even whoever deployed it.')
+param administrators array = []
+
+@description('Role definition ID the administrators get on the vault (a Key Vault data-plane role).')
+param administratorRoleId string = '00482a5a-887f-4fb3-b363-3b7fe8e74483'
+
 @description('Private endpoint in the hub (name, subnet, private DNS zone), or null for none.')
 param privateEndpoint privateEndpointType?
 
@@ -74,6 +80,19 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     }
   }
 }
+
+// Data-plane access for the people who run the vault: an RBAC vault grants its contents to no one
+// by default, so without this `az keyvault secret set` is refused (403) (Security, Operational Excellence).
+resource administratorAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for principalId in administrators: {
+    name: guid(vault.id, principalId, administratorRoleId)
+    scope: vault
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', administratorRoleId)
+      principalId: principalId
+    }
+  }
+]
 
 resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'diag-log-analytics'

@@ -163,12 +163,44 @@ resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
 resource migrateProject 'Microsoft.Migrate/migrateProjects@2023-01-01' = {
   name: names.migrateProject
   location: location
+  // No tags: the 2023-01-01 schema of migrateProjects has none (ARM ignores or refuses them); the
+  // migration resource group carries the landing zone's tags, and cost analysis reads them there.
   properties: {
     // The appliance on premises registers and replicates over the internet unless private
     // endpoints and a private path (VPN, ExpressRoute) are set up for it first.
     publicNetworkAccess: 'Enabled'
   }
 }
+
+// The tools the portal registers when it creates a project: without them the project has no
+// Discovery and assessment or Migration and modernization tool, and no key can be generated for an
+// appliance. (The appliance's key, made in the portal, then adds the assessment project.)
+var migrateTools = [
+  {
+    tool: 'ServerDiscovery'
+    purpose: 'Discovery'
+  }
+  {
+    tool: 'ServerAssessment'
+    purpose: 'Assessment'
+  }
+  {
+    tool: 'ServerMigration'
+    purpose: 'Migration'
+  }
+]
+
+resource migrateProjectTools 'Microsoft.Migrate/migrateProjects/solutions@2023-01-01' = [
+  for t in migrateTools: {
+    parent: migrateProject
+    name: 'Servers-${t.purpose}-${t.tool}'
+    properties: {
+      tool: t.tool
+      purpose: t.purpose
+      goal: 'Servers'
+    }
+  }
+]
 
 // Update Manager patches in a weekly window per tier: dev first, production last (Reliability).
 resource maintenanceConfiguration 'Microsoft.Maintenance/maintenanceConfigurations@2023-04-01' = {

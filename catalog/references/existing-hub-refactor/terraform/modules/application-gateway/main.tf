@@ -2,11 +2,16 @@
 # subnet, with a WAF policy in Prevention mode, reaching each web app through its private
 # endpoint (the spoke resolves <site>.azurewebsites.net through privatelink.azurewebsites.net).
 #
-# What you supply: paas.applicationGateway.certificateSecretId, the Key Vault secret ID of the
-# listener's TLS certificate (a PFX uploaded as a Key Vault certificate, without a version so
-# renewals are picked up), and certificateKeyVaultId, the resource ID of that vault (Azure RBAC
+# What you supply: the Key Vault secret ID of the listener's TLS certificate for this application's
+# host name (paas.applications.<spoke>.certificateSecretId, else paas.applicationGateway's; a PFX
+# uploaded as a Key Vault certificate, without a version so renewals are picked up), and
+# paas.applicationGateway.certificateKeyVaultId, the resource ID of that vault (Azure RBAC
 # authorization). The gateway reads it with its own user-assigned identity, which this module
 # makes a Key Vault Secrets User on the vault. Point your DNS name at the gateway's public IP.
+#
+# Azure RBAC takes minutes to propagate: the identity and its role assignment depend only on the
+# resource group, so Terraform creates them as soon as it exists, while the gateway also waits for
+# the application's web apps (web_app_host_names), minutes later.
 locals {
   web_apps = [for web in var.app.web_apps : web.name]
   # The first web app answers every path; each other one answers /<its name>/*.
@@ -114,7 +119,7 @@ resource "azurerm_application_gateway" "this" {
 
   ssl_certificate {
     name                = "listener"
-    key_vault_secret_id = var.gateway.certificate_secret_id
+    key_vault_secret_id = var.app.certificate_secret_id
   }
 
   # HTTPS only: no HTTP listener at all, so nothing to redirect.

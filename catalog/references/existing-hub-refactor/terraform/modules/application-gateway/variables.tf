@@ -6,6 +6,8 @@ variable "app" {
     application_gateway_public_ip_name  = string
     application_gateway_waf_policy_name = string
     application_gateway_identity_name   = string
+    # Key Vault secret ID of this application's listener certificate
+    certificate_secret_id = string
     web_apps = list(object({
       name = string
     }))
@@ -18,10 +20,9 @@ variable "web_app_host_names" {
 }
 
 variable "gateway" {
-  description = "Gateway settings: the listener certificate's Key Vault secret ID and vault, zones, autoscale bounds."
+  description = "Gateway settings: the vault holding the listener certificates, zones, autoscale bounds."
   type = object({
     enabled                  = bool
-    certificate_secret_id    = string
     certificate_key_vault_id = string
     zones                    = list(string)
     min_capacity             = number

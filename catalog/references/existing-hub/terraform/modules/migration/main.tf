@@ -90,6 +90,31 @@ resource "azapi_resource" "migrate_project" {
       publicNetworkAccess = "Enabled"
     }
   }
+  # No tags: the 2023-01-01 schema of migrateProjects has none (ARM ignores or refuses them); the
+  # migration resource group carries the landing zone's tags, and cost analysis reads them there.
+}
+
+# The tools the portal registers when it creates a project: without them the project has no
+# Discovery and assessment or Migration and modernization tool, and no key can be generated for an
+# appliance. (The appliance's key, made in the portal, then adds the assessment project.)
+resource "azapi_resource" "migrate_project_tool" {
+  for_each = {
+    ServerDiscovery  = "Discovery"
+    ServerAssessment = "Assessment"
+    ServerMigration  = "Migration"
+  }
+
+  type      = "Microsoft.Migrate/migrateProjects/solutions@2023-01-01"
+  name      = "Servers-${each.value}-${each.key}"
+  parent_id = azapi_resource.migrate_project.id
+
+  body = {
+    properties = {
+      tool    = each.key
+      purpose = each.value
+      goal    = "Servers"
+    }
+  }
 }
 
 # Update Manager patches in a weekly window per tier: dev first, production last (Reliability).

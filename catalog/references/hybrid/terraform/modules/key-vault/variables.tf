@@ -48,6 +48,18 @@ variable "log_analytics_workspace_id" {
   type        = string
 }
 
+variable "administrators" {
+  description = "Entra object IDs (users, groups, service principals) that manage the vault's contents: with Azure RBAC, nobody else can, not even whoever deployed it."
+  type        = list(string)
+  default     = []
+}
+
+variable "administrator_role" {
+  description = "Name of the Key Vault data-plane role the administrators get on the vault."
+  type        = string
+  default     = "Key Vault Administrator"
+}
+
 variable "private_endpoint" {
   description = "Private endpoint in the hub, or null for none."
   type = object({

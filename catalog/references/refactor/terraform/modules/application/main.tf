@@ -39,6 +39,9 @@ module "key_vault" {
   enable_purge_protection       = var.key_vault_purge_protection
   soft_delete_retention_in_days = var.key_vault_soft_delete_retention
   log_analytics_workspace_id    = var.log_analytics_workspace_id
+  # The application team sets the secrets' values: Key Vault Secrets Officer, secrets only.
+  administrators     = var.app.secrets_officers
+  administrator_role = "Key Vault Secrets Officer"
   private_endpoint = {
     name                = var.app.key_vault_private_endpoint_name
     subnet_id           = var.private_endpoint_subnet_id

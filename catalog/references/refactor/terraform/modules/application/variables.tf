@@ -18,7 +18,9 @@ variable "app" {
       name          = string
       database_name = string
     }))
-    secrets                                  = list(string)
+    secrets = list(string)
+    # Entra object IDs given Key Vault Secrets Officer on the application's vault.
+    secrets_officers                         = list(string)
     container_apps                           = bool
     container_apps_environment_name          = string
     container_registry_name                  = string

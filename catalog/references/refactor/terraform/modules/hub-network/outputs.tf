@@ -12,3 +12,9 @@ output "subnet_ids" {
   description = "Subnet resource IDs by subnet name."
   value       = { for name, subnet in azurerm_subnet.this : name => subnet.id }
 }
+
+output "gateway_subnet_id" {
+  description = "Resource ID of GatewaySubnet once its route table is attached: a gateway being created in the subnet would make the attachment fail, so the gateways wait for it."
+  value       = lookup({ for name, subnet in azurerm_subnet.this : name => subnet.id }, "GatewaySubnet", null)
+  depends_on  = [azurerm_subnet_route_table_association.gateway]
+}

@@ -22,6 +22,16 @@ resource "azurerm_key_vault" "this" {
   }
 }
 
+# Data-plane access for the people who run the vault: an RBAC vault grants its contents to no one
+# by default, so without this `az keyvault secret set` is refused (403) (Security, Operational Excellence).
+resource "azurerm_role_assignment" "administrators" {
+  for_each = toset(var.administrators)
+
+  scope                = azurerm_key_vault.this.id
+  role_definition_name = var.administrator_role
+  principal_id         = each.value
+}
+
 resource "azurerm_monitor_diagnostic_setting" "key_vault" {
   name                       = "diag-log-analytics"
   target_resource_id         = azurerm_key_vault.this.id
