@@ -29,6 +29,7 @@ pub mod render;
 pub mod schema;
 pub mod settings;
 pub mod snapshot;
+pub mod tags;
 pub mod update;
 pub mod values;
 pub mod workloads;
