@@ -3,6 +3,12 @@
 //! Later layers win, maps merge deeply, lists replace, and `null` removes a key. Each layer
 //! remembers where every key came from so that later errors can point at `file:line:column`.
 //! This module knows nothing about what the keys mean; the schema and the model do.
+//!
+//! YAML types plain scalars: `0042` and `1.10` are numbers, and (saphyr reads YAML 1.1's
+//! booleans too) `NO`, `off`, `yes` are booleans. A boolean setting is glad of that; a tag is
+//! not. So each layer also keeps the text of every scalar it typed, and
+//! [`Values::keep_written_text`] puts that text back wherever the schema wants a string.
+//! Inputs are held to [`MAX_INPUT_BYTES`] before they are parsed.
 
 use std::collections::HashMap;
 use std::fmt;
