@@ -56,6 +56,30 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
             )),
         );
     }
+    // Azure compares tag names without case: `Owner` beside `owner` (or beside meg's own
+    // `environment`) is one tag, and which value wins is not ours to say.
+    let mut all: BTreeSet<&str> = base.clone();
+    for spoke in &s.network.spokes {
+        all.extend(crate::model::spoke_tags(spoke).into_keys());
+    }
+    for name in s.tags.keys() {
+        // Two of the input's own clash once: reported at the later of them.
+        if let Some(other) = all.iter().find(|o| {
+            **o != name.as_str()
+                && o.eq_ignore_ascii_case(name)
+                && (!s.tags.contains_key(**o) || **o < name.as_str())
+        }) {
+            out.push(
+                Diagnostic::at(
+                    locate(&format!("/tags/{}", name.replace('~', "~0").replace('/', "~1"))),
+                    format!(
+                        "tag '{name}' and tag '{other}' differ only in case, and Azure takes them as one tag"
+                    ),
+                )
+                .hint(format!("keep one spelling: '{other}'")),
+            );
+        }
+    }
     let storage = s.migration.enabled && s.migration.site_recovery.enabled;
     if storage {
         for name in s.tags.keys() {

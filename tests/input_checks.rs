@@ -142,6 +142,24 @@ fn tags_are_held_to_azures_limits() {
             "does not have the expected form",
         ],
     );
+    refused(
+        "names that differ only in case",
+        &with("owner: team-net", "owner: team-net\n  Owner: other"),
+        &[],
+        &[
+            "tags.owner",
+            "tag 'owner' and tag 'Owner' differ only in case",
+        ],
+    );
+    refused(
+        "a name meg sets, in another case",
+        &with("owner: team-net", "Environment: production"),
+        &[],
+        &[
+            "tags.Environment",
+            "tag 'Environment' and tag 'environment' differ only in case",
+        ],
+    );
     // meg adds environment and landingZone: 48 of the input's make 50, 49 make 51.
     let tags = |n: usize| -> String { (0..n).map(|i| format!("  t{i}: v\n")).collect::<String>() };
     let meg = Meg::new();
