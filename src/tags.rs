@@ -4,7 +4,7 @@
 //!
 //! Source: Azure Resource Manager, "Use tags to organize your Azure resources and management
 //! hierarchy", Limitations: at most 50 tag name-value pairs per resource; storage accounts take
-//! tag names of at most 128 characters.
+//! tag names of at most 128 characters; tag names are case-insensitive for operations.
 
 use std::collections::BTreeSet;
 

@@ -312,14 +312,18 @@ fn too_large(name: &str, size: u64) -> Error {
 }
 
 fn yaml_error(name: &str, e: &serde_saphyr::Error) -> Error {
+    let (loc, msg) = yaml_problem(name, e);
+    Error::input(Diagnostic::at(loc, msg))
+}
+
+/// A YAML parse error of the file `name` as meg words it: `name:line:column` (or `name`) and
+/// `invalid YAML: ...`. Catalog files are reported the same way.
+pub fn yaml_problem(name: &str, e: &serde_saphyr::Error) -> (String, String) {
     let loc = match e.location() {
         Some(l) if l.line() > 0 => format!("{name}:{}:{}", l.line(), l.column()),
         _ => name.to_string(),
     };
-    Error::input(Diagnostic::at(
-        loc,
-        format!("invalid YAML: {}", plain_yaml_message(e)),
-    ))
+    (loc, format!("invalid YAML: {}", plain_yaml_message(e)))
 }
 
 /// The parser's complaint in a landing-zone author's words: no parser API names, no Rust
@@ -382,7 +386,7 @@ fn plain_yaml_message(e: &serde_saphyr::Error) -> String {
 }
 
 fn several_documents() -> String {
-    "the file holds several YAML documents (separated by ---); a landing-zone file is one: give each layer its own file (-f)".to_string()
+    "the file holds several YAML documents (separated by ---); meg reads one per file (give each layer of values its own file, with -f)".to_string()
 }
 
 fn first_line(s: &str) -> &str {

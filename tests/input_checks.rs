@@ -366,6 +366,28 @@ fn yaml_errors_speak_plainly() {
     );
 }
 
+#[test]
+fn a_company_catalogs_yaml_errors_speak_plainly_too() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", MINIMAL);
+    meg.write(
+        "catalog/catalog/presets/dev.yaml",
+        "firewall:\n  tier: Basic\n---\nx: 1\n",
+    );
+    let run = meg
+        .run(&["render", "lz.yaml", "--catalog", "catalog", "-o", "out"])
+        .bad_input();
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains(
+            "catalog/presets/dev.yaml:4:1: invalid YAML: the file holds several YAML documents"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("from_str"), "{stderr}");
+    assert!(!meg.path("out").exists());
+}
+
 /// Issue 12, C: tags and every value Azure takes as text keep what the user wrote, through
 /// files, layers and --set, in both targets.
 #[test]
