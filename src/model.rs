@@ -148,8 +148,19 @@ pub struct Param {
 impl LandingZone {
     /// Resolves layered values into a landing zone, or lists every problem found.
     pub fn resolve(values: &Values, catalog: &Catalog, schema: &Schema) -> Result<Self> {
+        let wants_text = |p: &str| schema.wants_text(p);
+        let typed;
+        let values = if values.needs_written_text(&wants_text) {
+            let mut v = values.clone();
+            v.keep_written_text(&wants_text);
+            typed = v;
+            &typed
+        } else {
+            values
+        };
         schema.validate(values)?;
-        schema.check_formats(values)?;
+        let tables = NamingTables::load(catalog)?;
+        schema.check_formats(values, &tables)?;
         let top = values
             .merged
             .as_object()
@@ -169,16 +180,15 @@ impl LandingZone {
                 ..d
             })
         })?;
-        let tables = NamingTables::load(catalog)?;
-        let region_short = tables.regions.get(&location).cloned().ok_or_else(|| {
-            let mut d = Diagnostic::at(values.locate("/location"), format!("unknown Azure region '{location}'"));
-            if let Some(s) = did_you_mean(&location, tables.regions.keys().map(String::as_str)) {
-                d = d.hint(format!("did you mean '{s}'?"));
-            } else {
-                d = d.hint("use the region's programmatic name, as `az account list-locations -o table` prints it");
-            }
-            Error::input(d)
-        })?;
+        let region_short = tables
+            .region(&location)
+            .map_err(|d| {
+                Error::input(Diagnostic {
+                    location: Some(values.locate("/location")),
+                    ..d
+                })
+            })?
+            .to_string();
 
         let mut naming = top.get("naming").cloned().unwrap_or_else(|| json!({}));
         schema.apply_defaults(&schema.doc["properties"]["naming"], &mut naming);
@@ -260,6 +270,9 @@ impl LandingZone {
                 Ok(env) => environments.push(env),
                 Err(mut ds) => problems.append(&mut ds),
             }
+        }
+        if problems.is_empty() {
+            problems.extend(unknown_overrides(&overrides, &environments, values));
         }
         if !problems.is_empty() {
             return Err(Error::Input(problems));
@@ -527,7 +540,9 @@ fn check_private_dns_zones(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
         .into_iter()
         .filter(|(zone, _)| !have.contains(zone))
         .map(|(zone, why)| {
-            let hint = if s.network.hub.existing.is_some() {
+            let hint = if let Some(close) = did_you_mean(zone, have.iter().copied()) {
+                format!("'{close}' is there: did you mean '{zone}'?")
+            } else if s.network.hub.existing.is_some() {
                 format!("add the resource ID of the hub's {zone} zone under network.hub.existing.privateDnsZoneIds")
             } else {
                 format!("add {zone} to network.privateDnsZones")
@@ -578,6 +593,7 @@ fn build_environment(
     problems.extend(check_private_dns_zones(&settings, ctx));
     problems.extend(check_existing_hub(&settings, ctx));
     problems.extend(check_express_route(&settings, ctx));
+    problems.extend(crate::tags::check(&settings, &|p| ctx.locate(p)));
     problems.extend(crate::workloads::check(&settings, ctx.location, &|p| {
         ctx.locate(p)
     }));
@@ -725,6 +741,39 @@ fn region_uses(location: &str, s: &Settings) -> Vec<RegionUse> {
         });
     }
     uses
+}
+
+/// `naming.overrides` keys that name no resource of any environment: a typo would otherwise
+/// leave the name it meant to fix as meg makes it, without a word.
+fn unknown_overrides(
+    overrides: &BTreeMap<String, String>,
+    environments: &[Environment],
+    values: &Values,
+) -> Vec<Diagnostic> {
+    let known: std::collections::BTreeSet<&str> = environments
+        .iter()
+        .flat_map(|e| e.names.keys().map(String::as_str))
+        .collect();
+    overrides
+        .keys()
+        .filter(|key| !known.contains(key.as_str()))
+        .map(|key| {
+            let pointer = format!(
+                "/naming/overrides/{}",
+                key.replace('~', "~0").replace('/', "~1")
+            );
+            let d = Diagnostic::at(
+                values.locate(&pointer),
+                format!("naming.overrides has no resource named '{key}'"),
+            );
+            match did_you_mean(key, known.iter().copied()) {
+                Some(k) => d.hint(format!("did you mean '{k}'?")),
+                None => {
+                    d.hint("the keys are the render's name keys: its README.md lists every one")
+                }
+            }
+        })
+        .collect()
 }
 
 /// Name keys of the platform and hub resources: (key, naming kind, workload token).
@@ -1074,6 +1123,25 @@ fn check_existing_hub(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
             None => d.hint(format!("spokes: {}", spokes.join(", "))),
         }];
     }
+    // The map is read by zone name: a key that is not the zone its ID names would register
+    // endpoints in the wrong zone, or miss the right one.
+    let mismatched: Vec<Diagnostic> = hub
+        .private_dns_zone_ids
+        .iter()
+        .filter_map(|(zone, id)| {
+            let named = id.rsplit('/').next().unwrap_or_default();
+            (!named.eq_ignore_ascii_case(zone)).then(|| {
+                Diagnostic::at(
+                    ctx.locate(&format!("/network/hub/existing/privateDnsZoneIds/{zone}")),
+                    format!("key '{zone}' holds the ID of zone '{named}': each key is the name of the zone its ID ends with"),
+                )
+                .hint(format!("write the ID under '{named}', or the ID of {zone} under '{zone}'"))
+            })
+        })
+        .collect();
+    if !mismatched.is_empty() {
+        return mismatched;
+    }
     if s.network.dns_servers.is_empty()
         && let Some((zone, why)) = needed_private_dns_zones(s).into_iter().next()
     {
@@ -1227,10 +1295,11 @@ fn zones(redundant: bool) -> Vec<&'static str> {
 }
 
 /// Standard tags first, then the input's (which win).
-fn tags(env: &Environment) -> BTreeMap<String, Value> {
+fn tags(env: &Environment) -> BTreeMap<String, String> {
     let mut t = BTreeMap::new();
-    t.insert("environment".to_string(), json!(env.name));
-    t.insert("landingZone".to_string(), json!(env.landing_zone));
+    // The names are crate::tags::STANDARD.
+    t.insert("environment".to_string(), env.name.clone());
+    t.insert("landingZone".to_string(), env.landing_zone.clone());
     for (k, v) in &env.settings.tags {
         t.insert(k.clone(), v.clone());
     }

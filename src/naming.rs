@@ -88,6 +88,24 @@ impl NamingTables {
             restricted: table.restricted,
         })
     }
+
+    /// The short code of an Azure region by its programmatic name: the one check of every
+    /// field that names a region (`x-kind: region` in the schema). The diagnostic has no
+    /// location; the caller knows where the name was written.
+    pub fn region(&self, name: &str) -> Result<&str, Diagnostic> {
+        if let Some(code) = self.regions.get(name) {
+            return Ok(code);
+        }
+        let d = Diagnostic::new(format!("unknown Azure region '{name}'"));
+        Err(
+            match crate::error::did_you_mean(name, self.regions.keys().map(String::as_str)) {
+                Some(s) => d.hint(format!("did you mean '{s}'?")),
+                None => d.hint(
+                    "use the region's programmatic name, as `az account list-locations -o table` prints it",
+                ),
+            },
+        )
+    }
 }
 
 /// A resource name that satisfies Azure's rules for its kind.

@@ -88,8 +88,12 @@ impl Session {
                 "several landing zones (or a folder) are for `meg render` only; layer value files over one landing zone with -f".into(),
             ));
         }
-        let values = Values::load(&input.files(), &input.sets)?;
-        let mut lz = LandingZone::resolve(&values, &self.catalog, self.schema()?)?;
+        let mut values = Values::load(&input.files(), &input.sets)?;
+        let schema = self.schema()?;
+        // The lock records the values as the render read them: `0042` a string where the
+        // schema wants one.
+        values.keep_written_text(&|p| schema.wants_text(p));
+        let mut lz = LandingZone::resolve(&values, &self.catalog, schema)?;
         lz.retain_environments(&input.envs)?;
         Ok((values, lz))
     }

@@ -364,8 +364,10 @@ fn tera_message(e: &tera::Error) -> String {
 /// meg's filters and tests, and the two Tera 1 filters the templates use that Tera 2 left out.
 /// They must be known before templates are added: Tera checks every name a template uses.
 fn register(tera: &mut Tera) {
-    // Nothing is HTML: every value is escaped by the filter of its language.
-    tera.autoescape_on(Vec::<&str>::new());
+    // Nothing is HTML. Code gets every value through the filter of its language; Markdown
+    // (the README) escapes every value it prints, so a value cannot start a section of its own.
+    tera.autoescape_on([".md.tera"]);
+    tera.set_escape_fn(escape::markdown_into);
     tera.register_filter("bicep_str", |v: Value, _: Kwargs, _: &State| {
         text_filter(&v, escape::bicep_string)
     });

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use crate::catalog::Catalog;
 use crate::cidr::Cidr;
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::naming::NamingTables;
 use crate::values::{Values, key_path, kind_of};
 
 /// The `pattern` keyword of a schema compiled at run time (an overlay's), with its regular
@@ -250,9 +251,16 @@ impl Schema {
             .and_then(|p| p.get("description"))
             .and_then(Value::as_str)
             .unwrap_or_else(|| first_line(error));
+        let child = format!("{pointer}/{}", name.replace('~', "~0").replace('/', "~1"));
+        let shown: String = name.chars().take(60).collect();
+        let shown = if shown.len() < name.len() {
+            format!("{shown}…")
+        } else {
+            shown
+        };
         vec![Diagnostic::at(
-            values.locate(pointer),
-            format!("'{name}' is not an allowed name here: {rule}"),
+            values.locate(&child),
+            format!("'{shown}' is not an allowed name here: {rule}"),
         )]
     }
 
@@ -272,45 +280,77 @@ impl Schema {
                 1 => "it needs at least one entry".to_string(),
                 n => format!("it needs at least {n} entries"),
             },
-            other => format!("{other:?} ({})", kind_of(found)),
+            ValidationErrorKind::MaxProperties { limit } => {
+                format!("it allows at most {limit} entries")
+            }
+            ValidationErrorKind::UniqueItems => "an item appears twice".to_string(),
+            ValidationErrorKind::ExclusiveMinimum { limit } => {
+                format!("it must be more than {limit}")
+            }
+            ValidationErrorKind::ExclusiveMaximum { limit } => {
+                format!("it must be less than {limit}")
+            }
+            ValidationErrorKind::Constant { expected_value } => {
+                format!("the only value allowed here is {expected_value}")
+            }
+            // Our schema uses none of the others; a company catalog's may. Its own words are
+            // better than none, and never a debug dump.
+            _ => format!("{} is not allowed here", kind_of(found)),
         }
     }
 
     /// Checks the values whose schema names a format the schema language cannot fully express
-    /// (`x-kind: cidr` and `x-kind: ipv4`), so a malformed address is reported where it is.
-    pub fn check_formats(&self, values: &Values) -> Result<()> {
+    /// (`x-kind: cidr`, `x-kind: ipv4`, and `x-kind: region` against the catalog's region
+    /// table), so a malformed address or an unknown region is reported where it is written.
+    pub fn check_formats(&self, values: &Values, tables: &NamingTables) -> Result<()> {
         let mut diags = Vec::new();
-        self.walk_formats(&self.doc, &values.merged, String::new(), values, &mut diags);
+        let walk = Walk { values, tables };
+        walk.formats(self, &self.doc, &values.merged, String::new(), &mut diags);
         if diags.is_empty() {
             Ok(())
         } else {
             Err(Error::Input(diags))
         }
     }
+}
 
-    fn walk_formats(
+/// What a walk over the values for [`Schema::check_formats`] reads.
+struct Walk<'a> {
+    values: &'a Values,
+    tables: &'a NamingTables,
+}
+
+impl Walk<'_> {
+    fn formats(
         &self,
+        schema_doc: &Schema,
         schema: &Value,
         value: &Value,
         pointer: String,
-        values: &Values,
         out: &mut Vec<Diagnostic>,
     ) {
-        let Some(schema) = self.resolve(schema) else {
+        let Some(schema) = schema_doc.resolve(schema) else {
             return;
         };
         match value {
             Value::String(s) => {
                 let problem = match schema.get("x-kind").and_then(Value::as_str) {
-                    Some("cidr") => s.parse::<Cidr>().err().map(|e| e.to_string()),
+                    Some("cidr") => s
+                        .parse::<Cidr>()
+                        .err()
+                        .map(|e| Diagnostic::new(e.to_string())),
                     Some("ipv4") => s
                         .parse::<std::net::Ipv4Addr>()
                         .err()
-                        .map(|_| format!("'{s}' is not an IPv4 address")),
+                        .map(|_| Diagnostic::new(format!("'{s}' is not an IPv4 address"))),
+                    Some("region") => self.tables.region(s).err(),
                     _ => None,
                 };
                 if let Some(p) = problem {
-                    out.push(Diagnostic::at(values.locate(&pointer), p));
+                    out.push(Diagnostic {
+                        location: Some(self.values.locate(&pointer)),
+                        ..p
+                    });
                 }
             }
             Value::Object(m) => {
@@ -322,21 +362,23 @@ impl Schema {
                     if let Some(sub) = sub {
                         let child =
                             format!("{pointer}/{}", k.replace('~', "~0").replace('/', "~1"));
-                        self.walk_formats(sub, v, child, values, out);
+                        self.formats(schema_doc, sub, v, child, out);
                     }
                 }
             }
             Value::Array(items) => {
                 if let Some(sub) = schema.get("items") {
                     for (i, v) in items.iter().enumerate() {
-                        self.walk_formats(sub, v, format!("{pointer}/{i}"), values, out);
+                        self.formats(schema_doc, sub, v, format!("{pointer}/{i}"), out);
                     }
                 }
             }
             _ => {}
         }
     }
+}
 
+impl Schema {
     /// The properties a schema object at `pointer` (an instance path) accepts.
     fn property_names(&self, pointer: &str, _values: &Values) -> Vec<String> {
         self.at(pointer)
@@ -344,6 +386,16 @@ impl Schema {
             .and_then(Value::as_object)
             .map(|p| p.keys().cloned().collect())
             .unwrap_or_default()
+    }
+
+    /// Whether the value at a JSON pointer must be a string: a plain scalar YAML would read as
+    /// a number or a boolean (`0042`, `NO`, `1.10`) then keeps the text the user wrote.
+    pub fn wants_text(&self, pointer: &str) -> bool {
+        match self.at(pointer).and_then(|s| s.get("type")) {
+            Some(Value::String(t)) => t == "string",
+            // A field that takes a string or something else keeps what YAML made of it.
+            _ => false,
+        }
     }
 
     /// The subschema that governs the instance at a JSON pointer, following `$ref`s.
@@ -482,7 +534,7 @@ mod embedded_tests {
         assert!(docs.len() >= 5);
         for (what, doc) in [
             ("pattern", minimal.replace("fabrikam", "Fabrikam_LZ")),
-            ("type", minimal.replace("10.10.0.0/22", "10")),
+            ("type", minimal.replace("10.10.0.0/22", "[10]")),
             ("unknown key", minimal.replace("location:", "locaton:")),
             ("enum", format!("{minimal}firewall:\n  tier: premium\n")),
             ("property name", minimal.replace("  dev:", "  Dev-1:")),

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
 use serde::Deserialize;
-use serde_json::Value;
 
 use crate::cidr::Cidr;
 
@@ -18,8 +17,9 @@ use crate::cidr::Cidr;
 pub struct Settings {
     #[serde(default)]
     pub tier: Option<String>,
+    /// Tag values are text, as the user wrote them (the schema says so).
     #[serde(default)]
-    pub tags: BTreeMap<String, Value>,
+    pub tags: BTreeMap<String, String>,
     pub monitoring: Monitoring,
     pub key_vault: KeyVault,
     pub network: Network,

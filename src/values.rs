@@ -3,6 +3,12 @@
 //! Later layers win, maps merge deeply, lists replace, and `null` removes a key. Each layer
 //! remembers where every key came from so that later errors can point at `file:line:column`.
 //! This module knows nothing about what the keys mean; the schema and the model do.
+//!
+//! YAML types plain scalars: `0042` and `1.10` are numbers, and (saphyr reads YAML 1.1's
+//! booleans too) `NO`, `off`, `yes` are booleans. A boolean setting is glad of that; a tag is
+//! not. So each layer also keeps the text of every scalar it typed, and
+//! [`Values::keep_written_text`] puts that text back wherever the schema wants a string.
+//! Inputs are held to [`MAX_INPUT_BYTES`] before they are parsed.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -44,6 +50,9 @@ pub struct Layer {
     /// The values of this layer.
     pub value: Value,
     origins: HashMap<String, Origin>,
+    /// The text as written of every plain scalar YAML read as a number or a boolean, by JSON
+    /// pointer: `0042`, `NO`, `1.10` keep it where the schema wants a string.
+    written: HashMap<String, String>,
     /// The raw text, kept for the lock file's record of the inputs.
     pub source: String,
     /// A name for the layer: the file path or `--set`.
@@ -131,10 +140,12 @@ pub fn key_path(pointer: &str) -> String {
 impl Layer {
     /// Reads and parses a YAML file; a missing file or a syntax error is a located input error.
     pub fn from_file(path: &Path) -> Result<Self> {
+        use std::io::Read;
         let name = path.display().to_string();
-        let source = std::fs::read_to_string(path).map_err(|e| {
+        let unreadable = |e: std::io::Error| {
             let msg = match e.kind() {
                 std::io::ErrorKind::NotFound => "no such file".to_string(),
+                std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_string(),
                 _ => e.to_string(),
             };
             Error::input(
@@ -142,19 +153,29 @@ impl Layer {
                     "`meg init <strategy>` writes a starter file; `meg list` shows the examples",
                 ),
             )
-        })?;
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        // The size is checked on what is read, not on what the file claims (a pipe claims 0).
+        let mut source = String::new();
+        file.take(MAX_INPUT_BYTES + 1)
+            .read_to_string(&mut source)
+            .map_err(unreadable)?;
+        if source.len() as u64 > MAX_INPUT_BYTES {
+            let size = std::fs::metadata(path).map_or(MAX_INPUT_BYTES + 1, |m| m.len());
+            return Err(too_large(&name, size.max(MAX_INPUT_BYTES + 1)));
+        }
         Self::from_str(&name, &source)
     }
 
     /// Parses YAML text; `name` is used in error locations.
     pub fn from_str(name: &str, source: &str) -> Result<Self> {
+        if source.len() as u64 > MAX_INPUT_BYTES {
+            return Err(too_large(name, source.len() as u64));
+        }
         let tree: Tree = if source.trim().is_empty() {
-            Tree {
-                value: Value::Object(Map::new()),
-                spans: Vec::new(),
-            }
+            TreeVisitor::leaf(Value::Object(Map::new()))
         } else {
-            serde_saphyr::from_str(source).map_err(|e| yaml_error(name, &e))?
+            parse(source).map_err(|e| yaml_error(name, &e))?
         };
         if !tree.value.is_object() {
             return Err(Error::input(Diagnostic::at(
@@ -179,9 +200,11 @@ impl Layer {
                 )
             })
             .collect();
+        let written = written_text(source, tree.scalars, &[]);
         Ok(Layer {
             value: tree.value,
             origins,
+            written,
             source: source.to_string(),
             name: name.to_string(),
         })
@@ -191,12 +214,16 @@ impl Layer {
     pub fn from_sets(sets: &[String]) -> Result<Self> {
         let mut value = Value::Object(Map::new());
         let mut origins = HashMap::new();
+        let mut written = HashMap::new();
         for arg in sets {
             let (path, raw) = arg.split_once('=').ok_or_else(|| {
                 Error::Usage(format!(
                     "--set {arg}: expected key.path=value (for example --set network.hub.addressSpace=10.0.0.0/22)"
                 ))
             })?;
+            if raw.len() as u64 > MAX_INPUT_BYTES {
+                return Err(too_large(&format!("--set {path}"), raw.len() as u64));
+            }
             let keys = split_key_path(path);
             if keys.iter().any(|k| k.is_empty()) {
                 return Err(Error::Usage(format!(
@@ -205,8 +232,12 @@ impl Layer {
             }
             // Typed like YAML (3 is a number, true a boolean, [a, b] a list); text that is not
             // valid YAML, such as a naming pattern with braces, is taken as a string.
-            let parsed: Value = match serde_saphyr::from_str::<Tree>(raw) {
-                Ok(t) if !raw.trim().is_empty() => t.value,
+            let parsed: Value = match parse(raw) {
+                Ok(t) if !raw.trim().is_empty() => {
+                    written.retain(|p: &String, _| !is_within(p, &pointer(&keys)));
+                    written.extend(written_text(raw, t.scalars, &keys));
+                    t.value
+                }
                 _ => Value::String(raw.to_string()),
             };
             let mut cur = &mut value;
@@ -231,6 +262,7 @@ impl Layer {
         Ok(Layer {
             value,
             origins,
+            written,
             source: sets.join("\n"),
             name: "--set".to_string(),
         })
@@ -260,39 +292,105 @@ fn pointer(path: &[String]) -> String {
         .collect()
 }
 
-fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or(s)
+/// Largest landing-zone file (and `--set` value) meg reads: a thousand servers with their
+/// settings fit in a few hundred kilobytes, and refusing more before parsing keeps a runaway
+/// input (a 50 MB tag value) from costing gigabytes of memory.
+pub const MAX_INPUT_BYTES: u64 = 4 * 1024 * 1024;
+
+fn too_large(name: &str, size: u64) -> Error {
+    Error::input(
+        Diagnostic::at(
+            name,
+            format!(
+                "the input is {} KiB, more than the {} KiB meg reads: a landing zone is far smaller",
+                size.div_ceil(1024),
+                MAX_INPUT_BYTES / 1024
+            ),
+        )
+        .hint("is this the right file? A landing zone holds settings, not data"),
+    )
 }
 
 fn yaml_error(name: &str, e: &serde_saphyr::Error) -> Error {
-    let full = e.to_string();
-    let mut msg = first_line(&full).trim_start_matches("error: ");
-    // saphyr's advice about its own options means nothing to a meg user.
-    if let Some(i) = msg.find(", set DuplicateKeyPolicy") {
-        msg = &msg[..i];
-    }
-    // saphyr starts with "line X column Y: "; the location goes in front of our message instead.
-    if msg.starts_with("line ")
-        && let Some(i) = msg.find(": ")
-    {
-        msg = &msg[i + 2..];
-    }
+    let (loc, msg) = yaml_problem(name, e);
+    Error::input(Diagnostic::at(loc, msg))
+}
+
+/// A YAML parse error of the file `name` as meg words it: `name:line:column` (or `name`) and
+/// `invalid YAML: ...`. Catalog files are reported the same way.
+pub fn yaml_problem(name: &str, e: &serde_saphyr::Error) -> (String, String) {
     let loc = match e.location() {
         Some(l) if l.line() > 0 => format!("{name}:{}:{}", l.line(), l.column()),
         _ => name.to_string(),
     };
-    Error::input(Diagnostic::at(
-        loc,
-        format!("invalid YAML: {}", strip_location(msg)),
-    ))
+    (loc, format!("invalid YAML: {}", plain_yaml_message(e)))
 }
 
-/// saphyr appends "at line X column Y" itself; we already put the location in front.
-fn strip_location(msg: &str) -> &str {
-    match msg.find(" at line ") {
-        Some(i) => &msg[..i],
-        None => msg,
+/// The parser's complaint in a landing-zone author's words: no parser API names, no Rust
+/// types, no debug dumps of its limits.
+fn plain_yaml_message(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::MessageFormatter;
+    let mut err = e;
+    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = err {
+        err = error;
     }
+    let msg = match err {
+        E::Budget { breach, .. } => match breach {
+            serde_saphyr::budget::BudgetBreach::Depth { .. } => {
+                "the values are nested too deeply for a landing zone".to_string()
+            }
+            serde_saphyr::budget::BudgetBreach::Aliases { .. }
+            | serde_saphyr::budget::BudgetBreach::Anchors { .. }
+            | serde_saphyr::budget::BudgetBreach::AliasAnchorRatio { .. }
+            | serde_saphyr::budget::BudgetBreach::MergeKeys { .. } => {
+                "the file uses more anchors, aliases or merge keys than a landing zone needs"
+                    .to_string()
+            }
+            serde_saphyr::budget::BudgetBreach::Documents { .. } => several_documents(),
+            _ => "the file holds more values than meg reads for one landing zone".to_string(),
+        },
+        E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => {
+            "its aliases (*name) expand into more values than meg reads for one landing zone"
+                .to_string()
+        }
+        E::MultipleDocuments { .. } => several_documents(),
+        E::RecursiveReferencesRequireWeakTypes { .. } => {
+            "an alias (*name) refers to a node that contains it".to_string()
+        }
+        E::UnknownAnchor { .. } => {
+            "an alias (*name) refers to no anchor (&name) defined before it".to_string()
+        }
+        E::NullIntoString { .. } => "a key is empty or null (~); a key must be text".to_string(),
+        E::Unexpected { expected, .. } if expected.contains("string") => {
+            "a key must be plain text, not a list or a mapping".to_string()
+        }
+        E::SerdeInvalidType { .. } => {
+            "a key must be plain text, not a list or a mapping".to_string()
+        }
+        E::DuplicateMappingKey { key: Some(k), .. } => format!("key '{k}' appears twice"),
+        E::DuplicateMappingKey { key: None, .. } => "a key appears twice".to_string(),
+        other => serde_saphyr::UserMessageFormatter
+            .format_message(other)
+            .into_owned(),
+    };
+    // saphyr appends "at line X column Y" itself; the location is in front of our message.
+    let msg = first_line(&msg);
+    match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+fn several_documents() -> String {
+    "the file holds several YAML documents (separated by ---); meg reads one per file (give each layer of values its own file, with -f)".to_string()
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s)
 }
 
 /// A human word for a JSON value's kind.
@@ -331,16 +429,116 @@ pub fn merge(base: &mut Value, over: &Value) {
     }
 }
 
+/// Parses YAML text as meg reads every input: YAML 1.2 scalars as saphyr types them, except
+/// that `.inf` and `.nan` reach us as text (no landing-zone number is infinite, and a string
+/// field keeps them).
+fn parse(source: &str) -> std::result::Result<Tree, serde_saphyr::Error> {
+    let options = serde_saphyr::options! {
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
+    };
+    serde_saphyr::from_str_with_options::<Node>(source, options).map(|Node(tree)| tree)
+}
+
+/// The written text of the scalars a parse typed, by pointer under `prefix`. A span saphyr
+/// could not give (never for text input) leaves the typed value alone.
+fn written_text(
+    source: &str,
+    scalars: Vec<(Vec<String>, Option<u64>, Option<u64>)>,
+    prefix: &[String],
+) -> HashMap<String, String> {
+    scalars
+        .into_iter()
+        .filter_map(|(path, offset, len)| {
+            let start = usize::try_from(offset?).ok()?;
+            let end = start.checked_add(usize::try_from(len?).ok()?)?;
+            let text = source.get(start..end)?;
+            let full: Vec<String> = prefix.iter().cloned().chain(path).collect();
+            Some((pointer(&full), text.to_string()))
+        })
+        .collect()
+}
+
+/// Whether `p` is `root` or a pointer below it.
+fn is_within(p: &str, root: &str) -> bool {
+    p == root
+        || p.strip_prefix(root)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+impl Layer {
+    /// Gives back, in place of the number or boolean YAML made of it, the text the user wrote
+    /// for every plain scalar at a pointer `wants_text` accepts (where the schema expects a
+    /// string): `costCenter: 0042` stays `0042`, not 42. Returns whether anything changed.
+    pub fn keep_written_text(&mut self, wants_text: &dyn Fn(&str) -> bool) -> bool {
+        let mut changed = false;
+        for (p, text) in &self.written {
+            let Some(v) = self.value.pointer_mut(p) else {
+                continue;
+            };
+            if (v.is_number() || v.is_boolean()) && wants_text(p) {
+                *v = Value::String(text.clone());
+                changed = true;
+            }
+        }
+        changed
+    }
+}
+
+impl Values {
+    /// [`Layer::keep_written_text`] over every layer, then merged again.
+    pub fn keep_written_text(&mut self, wants_text: &dyn Fn(&str) -> bool) {
+        let mut changed = false;
+        for l in &mut self.layers {
+            changed |= l.keep_written_text(wants_text);
+        }
+        if changed {
+            *self = Values::from_layers(std::mem::take(&mut self.layers));
+        }
+    }
+
+    /// Whether some layer holds a number or boolean at a pointer `wants_text` accepts.
+    pub fn needs_written_text(&self, wants_text: &dyn Fn(&str) -> bool) -> bool {
+        self.layers.iter().any(|l| {
+            l.written.keys().any(|p| {
+                l.value
+                    .pointer(p)
+                    .is_some_and(|v| v.is_number() || v.is_boolean())
+                    && wants_text(p)
+            })
+        })
+    }
+}
+
 /// A YAML document as JSON plus the position of every key, for located errors.
 struct Tree {
     value: Value,
     /// (key path relative to this node, line, column)
     spans: Vec<(Vec<String>, u64, u64)>,
+    /// Plain scalars YAML typed as numbers or booleans: (key path relative to this node, byte
+    /// offset and length of their text).
+    scalars: Vec<(Vec<String>, Option<u64>, Option<u64>)>,
 }
 
 impl<'de> Deserialize<'de> for Tree {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         d.deserialize_any(TreeVisitor)
+    }
+}
+
+/// A node with where its text is, so that a typed scalar can be read back as written.
+struct Node(Tree);
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<Tree>::deserialize(d)?;
+        let mut tree = spanned.value;
+        if tree.value.is_number() || tree.value.is_boolean() {
+            // `defined`: an alias (`*a`) is read where its anchor's text is.
+            let span = spanned.defined.span();
+            tree.scalars
+                .push((Vec::new(), span.byte_offset(), span.byte_len()));
+        }
+        Ok(Node(tree))
     }
 }
 
@@ -351,6 +549,7 @@ impl TreeVisitor {
         Tree {
             value,
             spans: Vec::new(),
+            scalars: Vec::new(),
         }
     }
 }
@@ -372,6 +571,11 @@ impl<'de> Visitor<'de> for TreeVisitor {
         Ok(Self::leaf(Value::from(v)))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Tree, E> {
+        // A whole number written as `090` or `1e3` reaches us as a float; a whole-number
+        // setting takes it as the integer it is (2^53: the last integer a float holds exactly).
+        if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+            return Ok(Self::leaf(Value::from(v as i64)));
+        }
         Ok(Self::leaf(
             serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
         ))
@@ -395,32 +599,40 @@ impl<'de> Visitor<'de> for TreeVisitor {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Tree, A::Error> {
         let mut items = Vec::new();
         let mut spans = Vec::new();
-        while let Some(item) = seq.next_element::<Tree>()? {
+        let mut scalars = Vec::new();
+        while let Some(Node(item)) = seq.next_element::<Node>()? {
             let idx = items.len().to_string();
             for (mut p, l, c) in item.spans {
                 p.insert(0, idx.clone());
                 spans.push((p, l, c));
+            }
+            for (mut p, o, n) in item.scalars {
+                p.insert(0, idx.clone());
+                scalars.push((p, o, n));
             }
             items.push(item.value);
         }
         Ok(Tree {
             value: Value::Array(items),
             spans,
+            scalars,
         })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Tree, A::Error> {
         let mut obj = Map::new();
         let mut spans = Vec::new();
-        while let Some(key) = map.next_key::<serde_saphyr::Spanned<KeyString>>()? {
-            let k = key.value.0;
+        let mut scalars = Vec::new();
+        // A key is read as text, so `0042:` and `NO:` stay what they say.
+        while let Some(key) = map.next_key::<serde_saphyr::Spanned<String>>()? {
+            let k = key.value;
             if obj.contains_key(&k) {
                 return Err(de::Error::custom(format!(
                     "duplicate key '{k}' (line {})",
                     key.referenced.line()
                 )));
             }
-            let child: Tree = map.next_value()?;
+            let Node(child) = map.next_value()?;
             spans.push((
                 vec![k.clone()],
                 key.referenced.line(),
@@ -430,30 +642,17 @@ impl<'de> Visitor<'de> for TreeVisitor {
                 p.insert(0, k.clone());
                 spans.push((p, l, c));
             }
+            for (mut p, o, n) in child.scalars {
+                p.insert(0, k.clone());
+                scalars.push((p, o, n));
+            }
             obj.insert(k, child.value);
         }
         Ok(Tree {
             value: Value::Object(obj),
             spans,
+            scalars,
         })
-    }
-}
-
-/// A mapping key: YAML allows numbers and booleans as keys; JSON needs strings.
-struct KeyString(String);
-
-impl<'de> Deserialize<'de> for KeyString {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let t = Tree::deserialize(d)?;
-        match t.value {
-            Value::String(s) => Ok(KeyString(s)),
-            Value::Number(n) => Ok(KeyString(n.to_string())),
-            Value::Bool(b) => Ok(KeyString(b.to_string())),
-            other => Err(de::Error::custom(format!(
-                "a mapping key must be a plain value, found {}",
-                kind_of(&other)
-            ))),
-        }
     }
 }
 
@@ -482,6 +681,37 @@ mod tests {
             l.value,
             json!({"x": 3, "a": {"b": true, "c": "10.0.0.0/8"}, "k.e": [1, 2]})
         );
+    }
+
+    #[test]
+    fn set_values_past_the_input_limit_are_refused() {
+        let big = format!("tags.owner={}", "x".repeat(MAX_INPUT_BYTES as usize + 1));
+        let Err(Error::Input(d)) = Layer::from_sets(&[big]) else {
+            panic!("a value past the limit is refused")
+        };
+        assert_eq!(d[0].location.as_deref(), Some("--set tags.owner"));
+    }
+
+    #[test]
+    fn plain_scalars_keep_their_text_where_text_is_wanted() {
+        let mut l = Layer::from_str(
+            "f.yaml",
+            "a: 0042\nb: [NO, 1.10, &x 007, *x]\nc: {d: off, e: 12}\nf: \"3\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            l.value,
+            json!({"a": 42, "b": [false, 1.1, 7, 7], "c": {"d": false, "e": 12}, "f": "3"})
+        );
+        assert!(l.keep_written_text(&|p| p != "/c/e"));
+        assert_eq!(
+            l.value,
+            json!({"a": "0042", "b": ["NO", "1.10", "007", "007"], "c": {"d": "off", "e": 12}, "f": "3"})
+        );
+        let mut s =
+            Layer::from_sets(&["a.b=0042".into(), "a.b=1.10".into(), "c=[yes]".into()]).unwrap();
+        s.keep_written_text(&|_| true);
+        assert_eq!(s.value, json!({"a": {"b": "1.10"}, "c": ["yes"]}));
     }
 
     #[test]

@@ -431,11 +431,11 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
         ),
         (
             "wrong type",
-            with("addressSpace: 10.10.0.0/22", "addressSpace: 10"),
+            with("addressSpace: 10.10.0.0/22", "addressSpace: [10.10.0.0/22]"),
             vec![],
             vec![
                 "environments.dev.network.hub.addressSpace",
-                "expected a string, found a number",
+                "expected a string, found a list",
             ],
         ),
         (

@@ -83,7 +83,7 @@ fn bad_inputs() -> Vec<(&'static str, &'static str, Vec<&'static str>)> {
         ),
         (
             "recovery network for an unknown spoke",
-            "siteRecovery:\n  enabled: true\n  recoveryLocation: swedensouth\n  recoveryNetworks:\n    files: /subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet\n",
+            "siteRecovery:\n  enabled: true\n  recoveryLocation: swedensouth\n  recoveryNetworks:\n    files: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet\n",
             vec![
                 "environments.prod.migration.siteRecovery.recoveryNetworks.files",
                 "spoke 'files', which this environment does not have",

@@ -339,7 +339,10 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
                         locate(&format!("/migration/siteRecovery/recoveryNetworks/{spoke}")),
                         format!("recovery network for spoke '{spoke}', which this environment does not have"),
                     )
-                    .hint(format!("spokes: {}", spoke_names.join(", "))),
+                    .hint(match crate::error::did_you_mean(spoke, spoke_names.iter().copied()) {
+                        Some(n) => format!("did you mean '{n}'?"),
+                        None => format!("spokes: {}", spoke_names.join(", ")),
+                    }),
                 );
             }
         }
