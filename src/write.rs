@@ -417,6 +417,11 @@ impl Transaction<'_> {
         }
 
         // 3. The journal, atomically: from the rename on, the write is rolled back if it stops.
+        // It is flushed to disk only when the write replaces or removes a file: a kill needs no
+        // flush (the rename is atomic for every later process), and a journal lost to a power
+        // cut before a write that only creates files leaves new files, never a lost old one.
+        // The two flushes cost a fresh render about a third of its time on a virtual disk.
+        let destroys = !existed.is_empty() || !self.removes.is_empty();
         let journal = serde_json::to_vec(&Journal {
             entries,
             dirs: dirs.clone(),
@@ -425,11 +430,15 @@ impl Transaction<'_> {
         let tmp = tx.join(JOURNAL_TMP);
         let mut file = sys(&tmp, || fs::File::create(&tmp))?;
         sys(&tmp, || file.write_all(&journal))?;
-        sys(&tmp, || file.sync_all())?;
+        if destroys {
+            sys(&tmp, || file.sync_all())?;
+        }
         drop(file);
         let journal_path = tx.join(JOURNAL);
         sys(&journal_path, || fs::rename(&tmp, &journal_path))?;
-        sync_dir(&tx)?;
+        if destroys {
+            sync_dir(&tx)?;
+        }
 
         // 4. Into place.
         for dir in &dirs {
