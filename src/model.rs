@@ -768,9 +768,11 @@ fn unknown_overrides(
             );
             match did_you_mean(key, known.iter().copied()) {
                 Some(k) => d.hint(format!("did you mean '{k}'?")),
-                None => {
-                    d.hint("the keys are the render's name keys: its README.md lists every one")
-                }
+                // The README shows the names, not their keys: the hint lists the keys.
+                None => d.hint(format!(
+                    "this landing zone's name keys: {}",
+                    known.iter().copied().collect::<Vec<_>>().join(", ")
+                )),
             }
         })
         .collect()

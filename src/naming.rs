@@ -192,7 +192,10 @@ impl<'t> Namer<'t> {
         let mut workload_len = workload.chars().count();
         loop {
             let w: String = workload.chars().take(workload_len).collect();
-            let candidate = self.apply(rule, &w, environment, suffix.as_deref());
+            // A cut just after a hyphen would leave it dangling before the next separator
+            // ('kv-my-corp--dev'): Key Vault refuses consecutive hyphens, and no one writes them.
+            let w = w.trim_end_matches('-');
+            let candidate = self.apply(rule, w, environment, suffix.as_deref());
             if candidate.chars().count() <= rule.max_length {
                 return check(rule, kind, &candidate);
             }
@@ -416,6 +419,17 @@ mod tests {
             n.name("thing", "connectivity", "prod").unwrap().as_str(),
             "kv-conn-prod-weu-001"
         );
+    }
+
+    #[test]
+    fn a_workload_cut_at_a_hyphen_leaves_no_double_hyphen() {
+        // 'my-corp-01' shortened to 8 characters is 'my-corp-': the hyphen goes with the cut.
+        let t = tables(rule(24, true, false, true));
+        let n = Namer::new(&t, DEFAULT_PATTERN, "001", "frc", "my-corp-01").unwrap();
+        let name = n.name("thing", "my-corp-01", "dev").unwrap();
+        assert!(!name.as_str().contains("--"), "{name}");
+        assert!(name.as_str().starts_with("kv-my-corp-dev-frc-"), "{name}");
+        assert!(name.as_str().len() <= 24, "{name}");
     }
 
     #[test]

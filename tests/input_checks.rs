@@ -221,7 +221,9 @@ fn unknown_keys_of_maps_read_by_name_are_errors() {
         &["--set", "naming.overrides.zzzzzz=kv-x"],
         &[
             "naming.overrides has no resource named 'zzzzzz'",
-            "README.md lists every one",
+            "this landing zone's name keys: ",
+            "hubVirtualNetwork",
+            "keyVault,",
         ],
     );
     // The zone IDs of an existing hub are read by zone name: a key that is not its ID's zone.

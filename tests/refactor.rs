@@ -550,3 +550,53 @@ fn application_gateway_identity_can_read_its_certificate_before_the_gateway_is_m
     let block = &tf[role..role + tf[role..].find("\n}").unwrap()];
     assert!(!block.contains("web_app"), "{block}");
 }
+
+/// With an Application Gateway, on-premises sites and no container apps, the spoke's inbound
+/// rules mix shapes (one source, or the on-premises list): a conditional whose two branches are
+/// `concat(gateway rules, inbound rules)` and `inbound rules` has tuple types Terraform cannot
+/// unify, and every plan failed ("Inconsistent conditional result types", found by offline-plan).
+/// The conditional must choose between the gateway's like-shaped rules and an empty list only.
+#[test]
+fn gateway_subnet_rules_plan_beside_on_premises_rules() {
+    let meg = Meg::new();
+    let mut sets = AGW_SETS.to_vec();
+    sets.push("paas.applications.booking.containerApps=false");
+    render_example_with(&meg, &sets).ok();
+
+    let tf = meg.read("out/terraform/modules/spoke-network/main.tf");
+    assert!(
+        tf.contains("on_premises_access = ") && !tf.contains("container_apps_access"),
+        "the render holds on-premises rules and no container-apps rules: the case under test"
+    );
+    let for_each: Vec<&str> = tf
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("for_each = ") && l.contains("local.inbound_rules"))
+        .collect();
+    assert_eq!(for_each.len(), 1, "one NSG rule set: {for_each:?}");
+    let line = for_each[0];
+    let (_, branches) = line
+        .split_once(" ? ")
+        .expect("the gateway subnet's rules are picked by a conditional");
+    let (when_gateway, rest) = branches.split_once(" : ").unwrap();
+    // The false branch ends at the first comma or closing bracket outside its own brackets.
+    let mut depth = 0;
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' if depth > 0 => depth -= 1,
+                ')' | ']' | ',' if depth == 0 => return true,
+                _ => {}
+            }
+            false
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let otherwise = &rest[..end];
+    assert!(
+        !when_gateway.contains("inbound_rules") && !otherwise.contains("inbound_rules"),
+        "the conditional's branches must not hold the mixed-shape inbound rules: {line}"
+    );
+    assert!(line.contains("local.application_gateway_access"), "{line}");
+}

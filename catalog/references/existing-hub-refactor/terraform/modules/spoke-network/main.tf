@@ -145,7 +145,9 @@ resource "azurerm_network_security_group" "this" {
   tags                = var.tags
 
   dynamic "security_rule" {
-    for_each = each.key == "snet-appgateway" ? concat(local.application_gateway_access, local.inbound_rules) : local.inbound_rules
+    # The conditional picks between lists of like rules only: inbound_rules mixes rule shapes
+    # (one source or several), which Terraform cannot unify across the two branches.
+    for_each = concat(each.key == "snet-appgateway" ? local.application_gateway_access : [], local.inbound_rules)
 
     content {
       name      = security_rule.value.name
