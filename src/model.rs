@@ -213,7 +213,13 @@ impl LandingZone {
 
         let mut problems = Vec::new();
         let mut environments = Vec::new();
-        for (env_name, env_values) in top["environments"].as_object().expect("schema checked") {
+        let env_count = top["environments"].as_object().map_or(0, |m| m.len());
+        for (env_index, (env_name, env_values)) in top["environments"]
+            .as_object()
+            .expect("schema checked")
+            .iter()
+            .enumerate()
+        {
             // The preset is the environment's name when that is dev, test or prod; any other
             // name must say which preset it takes, or a "prd" would quietly get dev settings.
             let tier = match env_values.get("tier").and_then(Value::as_str) {
@@ -249,6 +255,8 @@ impl LandingZone {
                 values,
                 namer: &namer,
                 overrides: &overrides,
+                env_count,
+                first: env_index == 0,
                 lz_name: &name,
                 location: &location,
             };
@@ -561,6 +569,11 @@ struct EnvContext<'a> {
     values: &'a Values,
     namer: &'a Namer<'a>,
     overrides: &'a BTreeMap<String, String>,
+    /// How many environments the landing zone has: an override names the resource in each.
+    env_count: usize,
+    /// Whether this is the first environment: a problem of the landing zone as a whole is
+    /// reported there, once.
+    first: bool,
     lz_name: &'a str,
     location: &'a str,
 }
@@ -628,10 +641,30 @@ fn build_environment(
     let mut name = |key: String, kind: &str, workload: &str| {
         let namer = regional.get(key.as_str()).unwrap_or(ctx.namer);
         let made = match ctx.overrides.get(&key) {
-            Some(explicit) => namer.explicit(kind, explicit).map_err(|d| Diagnostic {
-                location: Some(format!("naming.overrides.{key}")),
-                ..d
-            }),
+            Some(explicit) => namer
+                .explicit(kind, explicit)
+                .map_err(|d| Diagnostic {
+                    location: Some(format!("naming.overrides.{key}")),
+                    ..d
+                })
+                .and_then(|n| {
+                    // Overrides apply to every environment; a name Azure keeps unique across
+                    // all customers can be taken once, so the second environment would fail.
+                    match namer.globally_unique(kind) {
+                        Some(resource_type) if ctx.env_count > 1 && ctx.first => Err(Diagnostic::at(
+                            ctx.values.locate(&format!(
+                                "/naming/overrides/{}",
+                                key.replace('~', "~0").replace('/', "~1")
+                            )),
+                            format!(
+                                "gives all {} environments the name '{explicit}', but a {resource_type} name is unique across Azure, so only one of them could deploy",
+                                ctx.env_count
+                            ),
+                        )
+                        .hint("remove the override and meg gives each environment its own name with a unique suffix")),
+                        _ => Ok(n),
+                    }
+                }),
             None => namer.name(kind, workload, ctx.env),
         };
         match made {

@@ -215,6 +215,15 @@ impl<'t> Namer<'t> {
         }
     }
 
+    /// The ARM resource type of a kind whose names Azure keeps unique across all customers (a
+    /// DNS name); `None` for other kinds and for a kind the catalog does not know.
+    pub fn globally_unique(&self, kind: &str) -> Option<&str> {
+        self.rule(kind)
+            .ok()
+            .filter(|r| r.globally_unique)
+            .map(|r| r.resource_type.as_str())
+    }
+
     /// Validates a name the user chose, as it is: no shortening, no suffix.
     pub fn explicit(&self, kind: &str, name: &str) -> Result<ResourceName, Diagnostic> {
         let rule = self.rule(kind)?;

@@ -204,6 +204,28 @@ fn a_runaway_input_is_refused_before_it_is_parsed() {
 }
 
 #[test]
+fn a_globally_unique_name_is_overridden_only_where_one_environment_uses_it() {
+    refused(
+        "one Key Vault name for two environments",
+        &format!("{MINIMAL}naming:\n  overrides:\n    keyVault: kv-fabrikam-shared\n"),
+        &[],
+        &[
+            "lz.yaml:17:5: naming.overrides.keyVault (environment dev): gives all 2 environments the name 'kv-fabrikam-shared'",
+            "unique across Azure",
+        ],
+    );
+    // With one environment the name is taken once, and the override is used as written.
+    let meg = Meg::new();
+    let one = MINIMAL.split("  prod:").next().unwrap();
+    meg.write(
+        "lz.yaml",
+        &format!("{one}naming:\n  overrides:\n    keyVault: kv-fabrikam-shared\n"),
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    assert!(meg.read("out/README.md").contains("kv-fabrikam-shared"));
+}
+
+#[test]
 fn unknown_keys_of_maps_read_by_name_are_errors() {
     refused(
         "naming override typo",
