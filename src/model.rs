@@ -654,7 +654,7 @@ fn build_environment(
                         Some(resource_type) if ctx.env_count > 1 && ctx.first => Err(Diagnostic::at(
                             ctx.values.locate(&format!(
                                 "/naming/overrides/{}",
-                                key.replace('~', "~0").replace('/', "~1")
+                                crate::values::pointer_token(&key)
                             )),
                             format!(
                                 "gives all {} environments the name '{explicit}', but a {resource_type} name is unique across Azure, so only one of them could deploy",
@@ -791,10 +791,7 @@ fn unknown_overrides(
         .keys()
         .filter(|key| !known.contains(key.as_str()))
         .map(|key| {
-            let pointer = format!(
-                "/naming/overrides/{}",
-                key.replace('~', "~0").replace('/', "~1")
-            );
+            let pointer = format!("/naming/overrides/{}", crate::values::pointer_token(key));
             let d = Diagnostic::at(
                 values.locate(&pointer),
                 format!("naming.overrides has no resource named '{key}'"),

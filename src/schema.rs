@@ -148,7 +148,7 @@ impl Schema {
             ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
                 .iter()
                 .map(|key| {
-                    let child = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                    let child = format!("{pointer}/{}", crate::values::pointer_token(key));
                     let known = self.property_names(pointer, values);
                     let mut d = Diagnostic::at(at(&child), format!("unknown key '{key}'"));
                     d = match did_you_mean(key, known.iter().map(String::as_str)) {
@@ -251,7 +251,7 @@ impl Schema {
             .and_then(|p| p.get("description"))
             .and_then(Value::as_str)
             .unwrap_or_else(|| first_line(error));
-        let child = format!("{pointer}/{}", name.replace('~', "~0").replace('/', "~1"));
+        let child = format!("{pointer}/{}", crate::values::pointer_token(name));
         let shown: String = name.chars().take(60).collect();
         let shown = if shown.len() < name.len() {
             format!("{shown}…")
@@ -360,8 +360,7 @@ impl Walk<'_> {
                         .and_then(|p| p.get(k))
                         .or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()));
                     if let Some(sub) = sub {
-                        let child =
-                            format!("{pointer}/{}", k.replace('~', "~0").replace('/', "~1"));
+                        let child = format!("{pointer}/{}", crate::values::pointer_token(k));
                         self.formats(schema_doc, sub, v, child, out);
                     }
                 }

@@ -71,7 +71,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
         }) {
             out.push(
                 Diagnostic::at(
-                    locate(&format!("/tags/{}", name.replace('~', "~0").replace('/', "~1"))),
+                    locate(&format!("/tags/{}", crate::values::pointer_token(name))),
                     format!(
                         "tag '{name}' and tag '{other}' differ only in case, and Azure takes them as one tag"
                     ),
@@ -87,7 +87,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
             if n > MAX_STORAGE_TAG_NAME {
                 out.push(
                     Diagnostic::at(
-                        locate(&format!("/tags/{}", name.replace('~', "~0").replace('/', "~1"))),
+                        locate(&format!("/tags/{}", crate::values::pointer_token(name))),
                         format!(
                             "tag name of {n} characters: the Site Recovery cache storage account takes tag names of at most {MAX_STORAGE_TAG_NAME}"
                         ),

@@ -288,8 +288,14 @@ fn split_key_path(path: &str) -> Vec<String> {
 
 fn pointer(path: &[String]) -> String {
     path.iter()
-        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
+        .map(|s| format!("/{}", pointer_token(s)))
         .collect()
+}
+
+/// A map key as one JSON Pointer reference token (RFC 6901: `~` as `~0`, `/` as `~1`), for
+/// locating a value under a key the user chose.
+pub fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Largest landing-zone file (and `--set` value) meg reads: a thousand servers with their
