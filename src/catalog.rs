@@ -137,7 +137,7 @@ impl Catalog {
                 .map_err(|e| Error::Catalog(format!("{path}: {e}")));
         }
         serde_saphyr::from_str(self.text(path)?).map_err(|e| {
-            let (at, msg) = crate::values::yaml_problem(path, &e);
+            let (at, msg) = crate::input::values::yaml_problem(path, &e);
             Error::Catalog(format!("{at}: {msg}"))
         })
     }

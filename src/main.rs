@@ -4,7 +4,7 @@ use clap::Parser;
 
 fn main() {
     let cli = meg::cli::Cli::parse();
-    let code = match meg::commands::run(cli) {
+    let code = match meg::cli::run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("{e}");

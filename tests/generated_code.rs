@@ -1449,7 +1449,7 @@ fn embedded_catalog_is_the_catalog_on_disk() {
     let mut problems = Problems::new(
         "catalog files that differ from the embedded copy: meg was built before they changed; rebuild it and run the tests again",
     );
-    let session = meg::pipeline::Session::open(None).expect("the embedded catalog opens");
+    let session = meg::session::Session::open(None).expect("the embedded catalog opens");
     for (path, what) in catalog_drift(&session.catalog, manifest_dir()) {
         problems.in_render(&path, what);
     }

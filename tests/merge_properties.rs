@@ -3,7 +3,7 @@
 //! do not overlap the user's arrive, updating again with nothing new changes nothing, and a
 //! file the user switched to CRLF merges exactly as it would in LF, in CRLF.
 
-use meg::merge::{Labels, merge_bytes, merge3};
+use meg::output::merge::{Labels, merge_bytes, merge3};
 use proptest::prelude::*;
 
 const LABELS: Labels = Labels {

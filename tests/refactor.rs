@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use meg::cidr::Cidr;
-use meg::cli::InputArgs;
 use meg::model::LandingZone;
-use meg::pipeline::Session;
+use meg::request::Inputs;
+use meg::session::Session;
 use serde_json::Value;
 
 mod common;
@@ -15,20 +15,14 @@ use common::{Meg, example};
 
 /// Resolves a landing-zone file as `meg render FILE` would, with extra `--set` values.
 fn resolve(path: &Path, sets: &[&str]) -> LandingZone {
-    #[derive(clap::Parser)]
-    struct Line {
-        #[command(flatten)]
-        input: InputArgs,
-    }
-    let mut args = vec!["meg".to_string(), path.display().to_string()];
-    for s in sets {
-        args.push("--set".into());
-        args.push((*s).to_string());
-    }
-    let line: Line = clap::Parser::try_parse_from(args).expect("arguments parse");
+    let input = Inputs {
+        inputs: vec![path.to_path_buf()],
+        sets: sets.iter().map(|s| (*s).to_string()).collect(),
+        ..Inputs::default()
+    };
     let session = Session::open(None).expect("the embedded catalog opens");
     session
-        .resolve(&line.input)
+        .resolve(&input)
         .expect("the landing zone resolves")
         .1
 }

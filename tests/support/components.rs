@@ -3,7 +3,7 @@
 //!
 //! Read from the embedded catalog, the same one the examples render with.
 
-use meg::pipeline::Session;
+use meg::session::Session;
 use serde_json::Value;
 
 /// One row of a component's table.

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use meg::cli::InputArgs;
-use meg::fileset::FileSet;
-use meg::pipeline::Session;
+use meg::output::fileset::FileSet;
+use meg::request::Inputs;
+use meg::session::Session;
 
 use super::problems::Problems;
 
@@ -90,16 +90,11 @@ fn render_with(session: &Session, path: &Path) -> Result<Render, String> {
 }
 
 /// The inputs `meg render <path>` has: no other value files, every environment, both targets.
-/// Parsed as the command line would be, so that options added later keep their defaults.
-pub fn input_args(path: &Path) -> InputArgs {
-    #[derive(clap::Parser)]
-    struct Line {
-        #[command(flatten)]
-        input: InputArgs,
+pub fn input_args(path: &Path) -> Inputs {
+    Inputs {
+        inputs: vec![path.to_path_buf()],
+        ..Inputs::default()
     }
-    let line: Line = clap::Parser::try_parse_from([std::ffi::OsStr::new("meg"), path.as_os_str()])
-        .unwrap_or_else(|e| panic!("meg's inputs for {}: {e}", path.display()));
-    line.input
 }
 
 fn file_name(path: &Path) -> String {

@@ -10,8 +10,8 @@ use similar::TextDiff;
 
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
-use crate::fileset::FileSet;
-use crate::lock::Lock;
+use crate::output::fileset::FileSet;
+use crate::output::lock::Lock;
 
 /// How a file differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

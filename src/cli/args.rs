@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::render::Target;
+use clap::ValueEnum;
+use clap::builder::PossibleValue;
+
+use crate::request::{CiSystem, Inputs, Target};
 
 /// Renders Azure migration landing zones (rehost, refactor, hybrid) as Bicep and Terraform
 /// from a CAF/WAF-aligned catalog.
@@ -204,83 +207,46 @@ pub struct InputArgs {
     /// Also render CI/CD pipeline files for this system (validate and preview on pull
     /// requests, deploy environment after environment on the main branch).
     #[arg(long, value_enum, value_name = "SYSTEM")]
-    pub pipeline: Option<Pipeline>,
+    pub pipeline: Option<CiSystem>,
 }
 
-/// CI/CD systems meg writes pipelines for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Pipeline {
-    /// GitHub Actions.
-    Github,
-    /// Azure Pipelines (Azure DevOps).
-    AzureDevops,
-}
-
-impl Pipeline {
-    /// The template folder under `templates/pipelines/`.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Pipeline::Github => "github",
-            Pipeline::AzureDevops => "azure-devops",
+impl From<InputArgs> for Inputs {
+    fn from(a: InputArgs) -> Self {
+        Inputs {
+            inputs: a.inputs,
+            values: a.values,
+            sets: a.sets,
+            envs: a.envs,
+            targets: a.targets,
+            pipeline: a.pipeline,
         }
     }
 }
 
-impl InputArgs {
-    /// Whether any input but the landing-zone file was given (`-f`, `--set`, `--env`,
-    /// `--target`, `--pipeline`).
-    pub fn has_flags(&self) -> bool {
-        !self.values.is_empty()
-            || !self.sets.is_empty()
-            || !self.envs.is_empty()
-            || !self.targets.is_empty()
-            || self.pipeline.is_some()
+// The request's closed sets spell their command-line values here, so the library never
+// depends on clap.
+impl ValueEnum for Target {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Target::ALL
     }
 
-    /// Every value file, the main one first.
-    pub fn files(&self) -> Vec<PathBuf> {
-        self.inputs
-            .iter()
-            .take(1)
-            .cloned()
-            .chain(self.values.iter().cloned())
-            .collect()
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.dir()).help(match self {
+            Target::Bicep => "Azure Bicep",
+            Target::Terraform => "HashiCorp Terraform with the azurerm provider",
+        }))
+    }
+}
+
+impl ValueEnum for CiSystem {
+    fn value_variants<'a>() -> &'a [Self] {
+        &CiSystem::ALL
     }
 
-    /// The landing zones to render in a batch (several files, or the YAML files of a folder),
-    /// or `None` for one landing zone.
-    pub fn batch(&self) -> std::io::Result<Option<Vec<PathBuf>>> {
-        if self.inputs.len() == 1 && !self.inputs[0].is_dir() {
-            return Ok(None);
-        }
-        let mut files = Vec::new();
-        for input in &self.inputs {
-            if input.is_dir() {
-                let mut found: Vec<PathBuf> = std::fs::read_dir(input)?
-                    .map(|e| e.map(|e| e.path()))
-                    .collect::<std::io::Result<_>>()?;
-                found.retain(|p| {
-                    p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
-                });
-                found.sort();
-                files.extend(found);
-            } else {
-                files.push(input.clone());
-            }
-        }
-        Ok(Some(files))
-    }
-
-    /// The targets asked for, both by default.
-    pub fn targets(&self) -> Vec<Target> {
-        if self.targets.is_empty() {
-            Target::ALL.to_vec()
-        } else {
-            let mut t = self.targets.clone();
-            t.sort();
-            t.dedup();
-            t
-        }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.dir()).help(match self {
+            CiSystem::Github => "GitHub Actions",
+            CiSystem::AzureDevops => "Azure Pipelines (Azure DevOps)",
+        }))
     }
 }

@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::cli::Pipeline;
 use crate::error::{Error, Result};
+use crate::request::CiSystem;
 
 /// Where the table lives in a catalog.
 pub const PATH: &str = "catalog/pipelines/actions.yaml";
@@ -49,10 +49,10 @@ struct Task {
 }
 
 /// The checked references of one CI/CD system, by action or task name.
-pub fn load(catalog: &Catalog, system: Pipeline) -> Result<BTreeMap<String, Pinned>> {
+pub fn load(catalog: &Catalog, system: CiSystem) -> Result<BTreeMap<String, Pinned>> {
     let table: Table = catalog.yaml(PATH)?;
     match system {
-        Pipeline::Github => table
+        CiSystem::Github => table
             .github
             .into_iter()
             .map(|(name, a)| {
@@ -80,7 +80,7 @@ pub fn load(catalog: &Catalog, system: Pipeline) -> Result<BTreeMap<String, Pinn
                 ))
             })
             .collect(),
-        Pipeline::AzureDevops => table
+        CiSystem::AzureDevops => table
             .azure_devops
             .into_iter()
             .map(|(name, t)| {
@@ -173,9 +173,9 @@ mod tests {
     #[test]
     fn the_embedded_table_is_valid_for_both_systems() {
         let catalog = Catalog::embedded();
-        let gh = load(&catalog, Pipeline::Github).expect("github table");
+        let gh = load(&catalog, CiSystem::Github).expect("github table");
         assert!(gh["actions/checkout"].uses.starts_with("actions/checkout@"));
-        let ado = load(&catalog, Pipeline::AzureDevops).expect("azure-devops table");
+        let ado = load(&catalog, CiSystem::AzureDevops).expect("azure-devops table");
         assert_eq!(ado["AzureCLI"].uses, "AzureCLI@2");
     }
 }

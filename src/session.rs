@@ -4,13 +4,14 @@
 use std::path::Path;
 
 use crate::catalog::Catalog;
-use crate::cli::InputArgs;
 use crate::error::Result;
-use crate::fileset::FileSet;
+use crate::input::schema::Schema;
+use crate::input::values::Values;
 use crate::model::LandingZone;
-use crate::render::{Renderer, Target};
-use crate::schema::Schema;
-use crate::values::Values;
+use crate::output::fileset::FileSet;
+use crate::render::Renderer;
+use crate::request::Inputs;
+use crate::request::Target;
 
 /// A catalog, its input schema once read, and its template engine once parsed.
 pub struct Session {
@@ -54,7 +55,7 @@ impl Session {
 
     /// Parses the templates for these outputs once, before a batch's renders (a session's
     /// renders all share the targets and pipeline), so that each of them renders on one core.
-    pub fn prepare_batch(&self, input: &InputArgs) -> Result<()> {
+    pub fn prepare_batch(&self, input: &Inputs) -> Result<()> {
         let mut slot = self
             .renderer
             .lock()
@@ -77,7 +78,7 @@ impl Session {
     }
 
     /// Loads, layers, validates and resolves the inputs.
-    pub fn resolve(&self, input: &InputArgs) -> Result<(Values, LandingZone)> {
+    pub fn resolve(&self, input: &Inputs) -> Result<(Values, LandingZone)> {
         if input.inputs.is_empty() {
             return Err(crate::error::Error::Usage(
                 "no landing-zone file given (for example: meg validate landing-zone.yaml)".into(),
@@ -99,10 +100,10 @@ impl Session {
     }
 
     /// Resolves and renders.
-    pub fn render(&self, input: &InputArgs) -> Result<Rendered> {
+    pub fn render(&self, input: &Inputs) -> Result<Rendered> {
         // The code and the README describe every environment; --env only narrows which
         // parameter files this render writes.
-        let all = InputArgs {
+        let all = Inputs {
             envs: Vec::new(),
             ..input.clone()
         };

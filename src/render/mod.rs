@@ -6,46 +6,18 @@
 //! written (that is how optional modules disappear). Values reach the code only through the
 //! escaping filters (`bicep_str`, `bicep_value`, `hcl_str`, `hcl_value`).
 
-use std::fmt;
+pub mod escape;
+pub mod hclfmt;
+pub mod pinned;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::escape;
-use crate::fileset::FileSet;
-use crate::hclfmt;
 use crate::model::LandingZone;
-
-/// An infrastructure-as-code language meg renders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Target {
-    /// Azure Bicep.
-    Bicep,
-    /// HashiCorp Terraform with the azurerm provider.
-    Terraform,
-}
-
-impl Target {
-    /// Every target.
-    pub const ALL: [Target; 2] = [Target::Bicep, Target::Terraform];
-
-    /// The folder name of the target in templates and output.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Target::Bicep => "bicep",
-            Target::Terraform => "terraform",
-        }
-    }
-}
-
-impl fmt::Display for Target {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.dir())
-    }
-}
+use crate::output::fileset::FileSet;
+use crate::request::Target;
 
 /// Template engine loaded with a catalog's templates and meg's filters.
 pub struct Renderer {
@@ -55,7 +27,7 @@ pub struct Renderer {
     /// renders one landing zone per core.
     parallel: bool,
     /// The pinned actions or tasks of the pipeline system this renderer was loaded for.
-    pinned: Option<std::collections::BTreeMap<String, crate::pinned::Pinned>>,
+    pinned: Option<std::collections::BTreeMap<String, crate::render::pinned::Pinned>>,
 }
 
 impl Renderer {
@@ -69,7 +41,7 @@ impl Renderer {
     pub fn for_output(
         catalog: &Catalog,
         targets: &[Target],
-        pipeline: Option<crate::cli::Pipeline>,
+        pipeline: Option<crate::request::CiSystem>,
     ) -> Result<Self> {
         let mut tera = Tera::default();
         register(&mut tera);
@@ -83,7 +55,7 @@ impl Renderer {
             .collect();
         names.sort();
         let pinned = pipeline
-            .map(|system| crate::pinned::load(catalog, system))
+            .map(|system| crate::render::pinned::load(catalog, system))
             .transpose()?;
         Ok(Renderer {
             tera,
@@ -98,7 +70,7 @@ impl Renderer {
     pub fn while_resolving<T>(
         catalog: &Catalog,
         targets: &[Target],
-        pipeline: Option<crate::cli::Pipeline>,
+        pipeline: Option<crate::request::CiSystem>,
         resolve: impl FnOnce() -> Result<T>,
     ) -> Result<(T, Self)> {
         std::thread::scope(|scope| {
@@ -132,7 +104,7 @@ impl Renderer {
         &self,
         lz: &LandingZone,
         targets: &[Target],
-        pipeline: Option<crate::cli::Pipeline>,
+        pipeline: Option<crate::request::CiSystem>,
         catalog_version: &str,
     ) -> Result<FileSet> {
         let mut base = Context::new();
@@ -147,8 +119,8 @@ impl Renderer {
             base.insert("pinned", pinned);
         }
         // Role IDs reach templates from one table; the README lists what they assign.
-        base.insert("roles", &crate::roles::by_key());
-        base.insert("access", &crate::roles::Access::new(&lz.deploy));
+        base.insert("roles", &crate::model::roles::by_key());
+        base.insert("access", &crate::model::roles::Access::new(&lz.deploy));
         let mut out = FileSet::new();
         // Target trees first; the shared files (the README) last, so they can describe them.
         let (shared, per_target): (Vec<&String>, Vec<&String>) =
@@ -262,7 +234,7 @@ impl Renderer {
 fn sources<'c>(
     catalog: &'c Catalog,
     targets: &[Target],
-    pipeline: Option<crate::cli::Pipeline>,
+    pipeline: Option<crate::request::CiSystem>,
 ) -> Result<Vec<(String, &'c str)>> {
     let wanted = |name: &str| match name.split_once('/') {
         None => true,

@@ -146,7 +146,7 @@ pub fn bicep_value(v: &Value, indent: usize) -> String {
 }
 
 /// A JSON value as an HCL expression. Lists of plain values stay on one line; objects and
-/// lists of objects are multi-line. Alignment of `=` is left to [`crate::hclfmt`].
+/// lists of objects are multi-line. Alignment of `=` is left to [`crate::render::hclfmt`].
 pub fn hcl_value(v: &Value, indent: usize) -> String {
     let pad = "  ".repeat(indent + 1);
     let end = "  ".repeat(indent);

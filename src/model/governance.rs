@@ -6,8 +6,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::Diagnostic;
-use crate::naming::Namer;
-use crate::values::Values;
+use crate::input::values::Values;
+use crate::model::naming::Namer;
 
 /// Built-in policy: allowed locations.
 const ALLOWED_LOCATIONS: &str =

@@ -27,8 +27,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
-use crate::fileset::{FileSet, RelPath};
-use crate::lock::{BASE_PATH, LOCK_PATH, Lock, META_DIR, base_bytes, is_own};
+use crate::output::fileset::{FileSet, RelPath};
+use crate::output::lock::{BASE_PATH, LOCK_PATH, Lock, META_DIR, base_bytes, is_own};
 
 /// What writing a file set would do to an output folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -1,4 +1,9 @@
-//! One short function per command, composing the library's steps.
+//! The command line: its arguments ([`args`]) become a plain [`Inputs`] request at the edge,
+//! and one short function per command composes the library's steps.
+
+pub mod args;
+
+pub use args::Cli;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -6,17 +11,18 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::cli::{Cli, Command, CompareArgs, InputArgs};
-use crate::drift::FileChange;
+use crate::cli::args::{Command, CompareArgs};
 use crate::error::{Diagnostic, EXIT_OK, Error, Result, did_you_mean};
-use crate::lock::{LOCK_PATH, Lock};
+use crate::input::schema::Schema;
 use crate::model::{Strategy, TIERS};
-use crate::outlock::OutLock;
-use crate::pipeline::Session;
-use crate::recorded::RenderInputs;
-use crate::render::Target;
-use crate::schema::Schema;
-use crate::write;
+use crate::output::drift::FileChange;
+use crate::output::lock::{LOCK_PATH, Lock};
+use crate::output::outlock::OutLock;
+use crate::output::recorded::RenderInputs;
+use crate::output::write;
+use crate::request::Inputs;
+use crate::request::Target;
+use crate::session::Session;
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
@@ -53,7 +59,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             prune,
         } => render(
             session,
-            &input,
+            &input.into(),
             &output,
             WriteOpts {
                 dry_run,
@@ -62,14 +68,14 @@ pub fn run(cli: Cli) -> Result<i32> {
             },
             &out,
         ),
-        Command::Validate { input, json } => validate(session, &input, json, &out),
-        Command::Lint { input, json } => lint(session, &input, json, &out),
+        Command::Validate { input, json } => validate(session, &input.into(), json, &out),
+        Command::Lint { input, json } => lint(session, &input.into(), json, &out),
         Command::Completions { .. } => unreachable!("handled before the catalog is opened"),
         Command::Diff {
             input,
             output,
             compare,
-        } => diff(session, &input, &output, &compare, &out),
+        } => diff(session, &input.into(), &output, &compare, &out),
         Command::Update {
             input,
             output,
@@ -78,7 +84,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             json,
         } => update(
             session,
-            &input,
+            &input.into(),
             &output,
             WriteOpts {
                 dry_run,
@@ -405,7 +411,7 @@ fn show(session: &Session, name: &str, json: bool) -> Result<i32> {
         }
         if !s.defaults.is_null() {
             println!("\nStrategy defaults (under the environment presets and your input):");
-            for line in crate::commands::yaml_lines(&s.defaults) {
+            for line in crate::cli::yaml_lines(&s.defaults) {
                 println!("  {line}");
             }
         }
@@ -556,10 +562,11 @@ fn init(
     }
     let text = starter_text(session.schema()?, &s, &starter);
     // Prove the starter renders before handing it over.
-    let check_values = crate::values::Values::from_layers(vec![crate::values::Layer::from_str(
-        &output.display().to_string(),
-        &text,
-    )?]);
+    let check_values =
+        crate::input::values::Values::from_layers(vec![crate::input::values::Layer::from_str(
+            &output.display().to_string(),
+            &text,
+        )?]);
     let lz =
         crate::model::LandingZone::resolve(&check_values, &session.catalog, session.schema()?)?;
     crate::render::Renderer::new(&session.catalog)?.render(
@@ -613,7 +620,7 @@ fn starter_text(schema: &Schema, s: &Strategy, starter: &Value) -> String {
                 schema.apply_defaults(sub, &mut defaults);
                 // What this strategy starts from, not only the schema's bare defaults.
                 if let Some(strategy_default) = s.defaults.get(key) {
-                    crate::values::merge(&mut defaults, strategy_default);
+                    crate::input::values::merge(&mut defaults, strategy_default);
                 }
                 let mut one = serde_json::Map::new();
                 one.insert(key.clone(), defaults);
@@ -646,7 +653,7 @@ fn starter_text(schema: &Schema, s: &Strategy, starter: &Value) -> String {
 
 fn render(
     session: &Session,
-    input: &InputArgs,
+    input: &Inputs,
     output: &Path,
     opts: WriteOpts,
     out: &Output,
@@ -701,7 +708,7 @@ fn render(
     let mut by_name: std::collections::BTreeMap<String, Vec<String>> =
         std::collections::BTreeMap::new();
     for f in &files {
-        if let Ok(layer) = crate::values::Layer::from_file(f)
+        if let Ok(layer) = crate::input::values::Layer::from_file(f)
             && let Some(name) = layer.value.get("name").and_then(serde_json::Value::as_str)
         {
             by_name
@@ -751,7 +758,7 @@ type BatchResult = Result<(), (PathBuf, Error)>;
 /// line on a terminal. One landing zone's failure does not stop the others.
 fn render_batch(
     session: &Session,
-    input: &InputArgs,
+    input: &Inputs,
     output: &Path,
     files: &[PathBuf],
     opts: WriteOpts,
@@ -777,7 +784,7 @@ fn render_batch(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    let one = InputArgs {
+                    let one = Inputs {
                         inputs: vec![file.clone()],
                         ..input.clone()
                     };
@@ -811,7 +818,7 @@ fn render_batch(
 
 fn render_one(
     session: &Session,
-    input: &InputArgs,
+    input: &Inputs,
     output: &Path,
     opts: WriteOpts,
     out: &Output,
@@ -909,7 +916,7 @@ fn render_one(
     Ok(())
 }
 
-fn validate(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Result<i32> {
+fn validate(session: &Session, input: &Inputs, json: bool, out: &Output) -> Result<i32> {
     match session.render(input) {
         Ok(r) => {
             let envs: Vec<&str> = r.lz.environments.iter().map(|e| e.name.as_str()).collect();
@@ -986,7 +993,7 @@ fn print_changes(changes: &[FileChange], stat: bool) {
 
 fn diff(
     session: &Session,
-    input: &InputArgs,
+    input: &Inputs,
     output: &Path,
     compare: &CompareArgs,
     out: &Output,
@@ -1009,7 +1016,7 @@ fn diff(
             output.display()
         )));
     }
-    let changes = crate::drift::drift(
+    let changes = crate::output::drift::drift(
         output,
         lock.map(|l| l.without(&r.others)).as_ref(),
         &r.files,
@@ -1031,7 +1038,8 @@ fn diff(
         let unresolved: Vec<&str> = changes
             .iter()
             .filter(|c| {
-                std::fs::read(output.join(&c.path)).is_ok_and(crate::merge::has_conflict_markers)
+                std::fs::read(output.join(&c.path))
+                    .is_ok_and(crate::output::merge::has_conflict_markers)
             })
             .map(|c| c.path.as_str())
             .collect();
@@ -1059,7 +1067,7 @@ fn diff(
 
 fn update(
     session: &Session,
-    input: &InputArgs,
+    input: &Inputs,
     output: &Path,
     opts: WriteOpts,
     json: bool,
@@ -1080,19 +1088,19 @@ fn update(
     }
     let _guard = hold(output, dry_run, out)?;
     let lock = Lock::read(output)?;
-    let base = crate::lock::read_base(output)?;
+    let base = crate::output::lock::read_base(output)?;
     let (Some(lock), Some(base)) = (lock, base) else {
         return Err(not_rendered(output));
     };
     let new_version = session.catalog.version();
-    let labels = crate::merge::Labels {
+    let labels = crate::output::merge::Labels {
         ours: "yours",
         base: &format!("meg {} (last render)", lock.catalog_version),
         theirs: &format!("meg {new_version} (new render)"),
     };
     let mut base = base;
     base.remove_all(&r.others);
-    let up = crate::update::plan(output, &base, &r.files, labels)?;
+    let up = crate::output::update::plan(output, &base, &r.files, labels)?;
     let changed = changed_inputs(Some(&lock), input, output, &up.plan, opts);
     if !changed.is_empty() && !dry_run {
         return Err(dropped_inputs(output, &changed, &up.plan.remove));
@@ -1109,7 +1117,7 @@ fn update(
     } else {
         for f in &up.report {
             let extra = match (f.outcome, f.conflicts) {
-                (crate::update::Outcome::Conflict, 0) => {
+                (crate::output::update::Outcome::Conflict, 0) => {
                     " (unresolved markers from an earlier update: resolve them first)".to_string()
                 }
                 (_, 0) => String::new(),
@@ -1165,22 +1173,22 @@ fn check(
 ) -> Result<i32> {
     if bless {
         let dir = catalog_dir.unwrap_or(Path::new("."));
-        let n = crate::snapshot::bless(session, dir)?;
+        let n = crate::output::snapshot::bless(session, dir)?;
         out.say(format!(
             "blessed: {n} reference file(s) written under {}",
             dir.join("catalog/references").display()
         ));
         return Ok(EXIT_OK);
     }
-    let results = crate::snapshot::check(session)?;
+    let results = crate::output::snapshot::check(session)?;
     let (mut matched, mut changed, mut added, mut removed) = (0, 0, 0, 0);
     for r in &results {
         matched += r.matched;
         for c in &r.changes {
             match c.change {
-                crate::drift::Change::Changed => changed += 1,
-                crate::drift::Change::Added => added += 1,
-                crate::drift::Change::Removed => removed += 1,
+                crate::output::drift::Change::Changed => changed += 1,
+                crate::output::drift::Change::Added => added += 1,
+                crate::output::drift::Change::Removed => removed += 1,
             }
         }
     }
@@ -1207,14 +1215,14 @@ fn check(
     })
 }
 
-fn lint(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Result<i32> {
+fn lint(session: &Session, input: &Inputs, json: bool, out: &Output) -> Result<i32> {
     let (_, lz) = session.resolve(input)?;
-    let rules = crate::lint::rules(&session.catalog)?;
-    let report = crate::lint::lint(&lz, &rules)?;
+    let rules = crate::model::lint::rules(&session.catalog)?;
+    let report = crate::model::lint::lint(&lz, &rules)?;
     let errors = report
         .findings
         .iter()
-        .filter(|f| f.severity == crate::lint::Severity::Error)
+        .filter(|f| f.severity == crate::model::lint::Severity::Error)
         .count();
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("json"));
@@ -1250,15 +1258,15 @@ fn lint(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Resul
 /// records in the lock and the base carry over, so later commands still know what meg wrote.
 fn keep_others(
     output: &Path,
-    r: &crate::pipeline::Rendered,
+    r: &crate::session::Rendered,
     old_lock: Option<&Lock>,
     mut lock: Lock,
-) -> Result<(Lock, crate::fileset::FileSet)> {
+) -> Result<(Lock, crate::output::fileset::FileSet)> {
     let mut base = r.files.clone();
     if r.others.is_empty() {
         return Ok((lock, base));
     }
-    let old_base = crate::lock::read_base(output)?;
+    let old_base = crate::output::lock::read_base(output)?;
     for path in &r.others {
         if let Some((path, hash)) = old_lock.and_then(|l| l.files.get_key_value(path.as_str())) {
             lock.files.insert(path.clone(), hash.clone());
@@ -1294,7 +1302,7 @@ fn hold(output: &Path, read_only: bool, out: &Output) -> Result<Option<OutLock>>
 }
 
 /// The inputs recorded in the output's lock, for a command given no landing-zone file.
-fn recorded_args(input: &InputArgs, output: &Path, cmd: &str) -> Result<(InputArgs, RenderInputs)> {
+fn recorded_args(input: &Inputs, output: &Path, cmd: &str) -> Result<(Inputs, RenderInputs)> {
     let lock_path = output.join(LOCK_PATH);
     let give_file = format!(
         "give the landing-zone file: meg {cmd} FILE -o {}",
@@ -1333,14 +1341,14 @@ fn recorded_args(input: &InputArgs, output: &Path, cmd: &str) -> Result<(InputAr
 /// files, and neither --prune nor --force allows it.
 fn changed_inputs(
     old: Option<&Lock>,
-    input: &InputArgs,
+    input: &Inputs,
     output: &Path,
     plan: &write::Plan,
     opts: WriteOpts,
 ) -> Vec<String> {
     match old {
         Some(lock) if !plan.remove.is_empty() && !opts.prune && !opts.force => {
-            crate::recorded::changes(lock, input, output)
+            crate::output::recorded::changes(lock, input, output)
         }
         _ => Vec::new(),
     }

@@ -10,9 +10,9 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::cli::{InputArgs, Pipeline};
-use crate::lock::Lock;
-use crate::render::Target;
+use crate::output::lock::Lock;
+use crate::request::Target;
+use crate::request::{CiSystem, Inputs};
 
 /// The inputs of one render, as given on the command line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,7 +36,7 @@ pub struct RenderInputs {
 impl RenderInputs {
     /// The record of a render into `out` (which exists); `None` when a file's path cannot be
     /// written relative to it (not UTF-8, another drive).
-    pub fn of(input: &InputArgs, out: &Path) -> Option<Self> {
+    pub fn of(input: &Inputs, out: &Path) -> Option<Self> {
         let out = out.canonicalize().ok()?;
         let files = input
             .files()
@@ -73,13 +73,13 @@ impl RenderInputs {
             }
         }
         if let Some(p) = &self.pipeline {
-            parse::<Pipeline>(p).ok_or_else(|| format!("unknown pipeline {:?}", short(p)))?;
+            CiSystem::named(p).ok_or_else(|| format!("unknown pipeline {:?}", short(p)))?;
         }
         if self.targets.is_empty() || self.targets.len() > Target::ALL.len() {
             return Err(format!("{} targets", self.targets.len()));
         }
         for t in &self.targets {
-            parse::<Target>(t).ok_or_else(|| format!("unknown target {:?}", short(t)))?;
+            Target::named(t).ok_or_else(|| format!("unknown target {:?}", short(t)))?;
         }
         if self.envs.len() > 100
             || self
@@ -94,15 +94,19 @@ impl RenderInputs {
 
     /// The command-line inputs again, for a render into `out`. Call [`check`](Self::check)
     /// first.
-    pub fn to_args(&self, out: &Path) -> InputArgs {
+    pub fn to_args(&self, out: &Path) -> Inputs {
         let files: Vec<PathBuf> = self.files.iter().map(|f| out.join(f)).collect();
-        InputArgs {
+        Inputs {
             inputs: files[..1].to_vec(),
             values: files[1..].to_vec(),
             sets: self.set.clone(),
             envs: self.envs.clone(),
-            targets: self.targets.iter().filter_map(|t| parse(t)).collect(),
-            pipeline: self.pipeline.as_deref().and_then(parse),
+            targets: self
+                .targets
+                .iter()
+                .filter_map(|t| Target::named(t))
+                .collect(),
+            pipeline: self.pipeline.as_deref().and_then(CiSystem::named),
         }
     }
 
@@ -130,7 +134,7 @@ impl RenderInputs {
 /// per difference (empty: the same, or nothing to compare with). `--env` is left out: it
 /// narrows which parameter files are written and never removes any. A lock written before
 /// meg recorded the inputs still names the value files and the targets: those are compared.
-pub fn changes(lock: &Lock, input: &InputArgs, out: &Path) -> Vec<String> {
+pub fn changes(lock: &Lock, input: &Inputs, out: &Path) -> Vec<String> {
     let mut lines = Vec::new();
     let now_targets: Vec<String> = input
         .targets()
@@ -215,10 +219,6 @@ fn list_changes(flag: &str, was: &[String], now: &[String], lines: &mut Vec<Stri
             flag.trim_end_matches(' ')
         ));
     }
-}
-
-fn parse<T: clap::ValueEnum>(s: &str) -> Option<T> {
-    T::from_str(s, false).ok()
 }
 
 fn short(s: &str) -> String {

@@ -5,13 +5,14 @@
 use std::path::Path;
 
 use crate::catalog::REFERENCES;
-use crate::drift::{FileChange, compare};
 use crate::error::{Error, Result};
-use crate::fileset::FileSet;
+use crate::input::values::{Layer, Values};
 use crate::model::LandingZone;
-use crate::pipeline::Session;
-use crate::render::{Renderer, Target};
-use crate::values::{Layer, Values};
+use crate::output::drift::{FileChange, compare};
+use crate::output::fileset::FileSet;
+use crate::render::Renderer;
+use crate::request::Target;
+use crate::session::Session;
 
 /// One example's comparison with its reference.
 #[derive(Debug, Clone, serde::Serialize)]

@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 use crate::catalog::Catalog;
 use crate::cidr::Cidr;
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
-use crate::naming::NamingTables;
-use crate::values::{Values, key_path, kind_of};
+use crate::input::values::{Values, key_path, kind_of};
+use crate::model::naming::NamingTables;
 
 /// The `pattern` keyword of a schema compiled at run time (an overlay's), with its regular
 /// expression compiled by regex-lite. jsonschema compiles patterns with fancy-regex, which took
@@ -148,7 +148,7 @@ impl Schema {
             ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
                 .iter()
                 .map(|key| {
-                    let child = format!("{pointer}/{}", crate::values::pointer_token(key));
+                    let child = format!("{pointer}/{}", crate::input::values::pointer_token(key));
                     let known = self.property_names(pointer, values);
                     let mut d = Diagnostic::at(at(&child), format!("unknown key '{key}'"));
                     d = match did_you_mean(key, known.iter().map(String::as_str)) {
@@ -251,7 +251,7 @@ impl Schema {
             .and_then(|p| p.get("description"))
             .and_then(Value::as_str)
             .unwrap_or_else(|| first_line(error));
-        let child = format!("{pointer}/{}", crate::values::pointer_token(name));
+        let child = format!("{pointer}/{}", crate::input::values::pointer_token(name));
         let shown: String = name.chars().take(60).collect();
         let shown = if shown.len() < name.len() {
             format!("{shown}…")
@@ -360,7 +360,7 @@ impl Walk<'_> {
                         .and_then(|p| p.get(k))
                         .or_else(|| schema.get("additionalProperties").filter(|a| a.is_object()));
                     if let Some(sub) = sub {
-                        let child = format!("{pointer}/{}", crate::values::pointer_token(k));
+                        let child = format!("{pointer}/{}", crate::input::values::pointer_token(k));
                         self.formats(schema_doc, sub, v, child, out);
                     }
                 }
@@ -503,7 +503,7 @@ fn first_line(s: &str) -> &str {
 #[cfg(test)]
 mod embedded_tests {
     use super::*;
-    use crate::values::Layer;
+    use crate::input::values::Layer;
 
     /// What `validate` says of a document, as text.
     fn verdict(schema: &Schema, name: &str, yaml: &str) -> String {

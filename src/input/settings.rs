@@ -32,9 +32,9 @@ pub struct Settings {
     pub ddos_protection: Toggle,
     pub arc: Arc,
     #[serde(default)]
-    pub migration: crate::workloads::rehost::Migration,
+    pub migration: crate::model::workloads::rehost::Migration,
     #[serde(default)]
-    pub paas: crate::workloads::refactor::Paas,
+    pub paas: crate::model::workloads::refactor::Paas,
 }
 
 #[derive(Debug, Clone, Deserialize)]

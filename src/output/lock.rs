@@ -9,9 +9,9 @@ use serde_json::Value;
 
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
-use crate::fileset::{FileSet, RelPath};
-use crate::recorded::RenderInputs;
-use crate::values::Values;
+use crate::input::values::Values;
+use crate::output::fileset::{FileSet, RelPath};
+use crate::output::recorded::RenderInputs;
 
 /// Folder inside the output that belongs to meg.
 pub const META_DIR: &str = ".meg";

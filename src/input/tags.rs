@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::error::Diagnostic;
-use crate::settings::Settings;
+use crate::input::settings::Settings;
 
 /// Most tags one resource can carry.
 pub const MAX_TAGS: usize = 50;
@@ -71,7 +71,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
         }) {
             out.push(
                 Diagnostic::at(
-                    locate(&format!("/tags/{}", crate::values::pointer_token(name))),
+                    locate(&format!("/tags/{}", crate::input::values::pointer_token(name))),
                     format!(
                         "tag '{name}' and tag '{other}' differ only in case, and Azure takes them as one tag"
                     ),
@@ -87,7 +87,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
             if n > MAX_STORAGE_TAG_NAME {
                 out.push(
                     Diagnostic::at(
-                        locate(&format!("/tags/{}", crate::values::pointer_token(name))),
+                        locate(&format!("/tags/{}", crate::input::values::pointer_token(name))),
                         format!(
                             "tag name of {n} characters: the Site Recovery cache storage account takes tag names of at most {MAX_STORAGE_TAG_NAME}"
                         ),

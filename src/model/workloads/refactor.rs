@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 
 use super::{Name, Push};
 use crate::error::{Diagnostic, did_you_mean};
+use crate::input::settings::{Settings, Spoke};
 use crate::model::Environment;
-use crate::settings::{Settings, Spoke};
 
 /// The `paas` settings of one environment.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -136,7 +136,7 @@ pub const APP_SUBNETS: [AppSubnet; 4] = [
     AppSubnet {
         name: "private-endpoints",
         delegation: None,
-        min_size: crate::network::SMALLEST_SUBNET,
+        min_size: crate::model::network::SMALLEST_SUBNET,
     },
     // A workload-profiles environment needs /27 at least.
     AppSubnet {
@@ -600,7 +600,7 @@ fn container_apps_prefixes(s: &Settings) -> Vec<String> {
         .iter()
         .filter(|(_, app)| app.container_apps)
         .filter_map(|(spoke, _)| s.network.spokes.iter().find(|sp| &sp.name == spoke))
-        .flat_map(|sp| crate::network::spoke_subnets(sp, s))
+        .flat_map(|sp| crate::model::network::spoke_subnets(sp, s))
         .filter(|sn| sn.name == "containerapps")
         .map(|sn| sn.address_prefix.to_string())
         .collect()

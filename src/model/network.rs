@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cidr::Cidr;
 use crate::error::Diagnostic;
-use crate::settings::{HubSubnets, Settings, Spoke, SpokeSubnet};
+use crate::input::settings::{HubSubnets, Settings, Spoke, SpokeSubnet};
 
 /// Smallest subnet Azure allows anywhere (/29: 8 addresses, 5 of them reserved).
 pub const SMALLEST_SUBNET: u8 = 29;
@@ -223,7 +223,7 @@ impl HubLayout {
 /// one `workload` subnet over the first half of its space. Subnets of an application spoke carry
 /// their service delegation.
 pub fn spoke_subnets(spoke: &Spoke, s: &Settings) -> Vec<SpokeSubnet> {
-    use crate::workloads::refactor;
+    use crate::model::workloads::refactor;
     match &spoke.subnets {
         Some(given) => given
             .iter()

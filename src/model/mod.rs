@@ -5,6 +5,13 @@
 //! only spell it. Semantic checks a schema cannot express (regions, CIDR overlaps, subnet
 //! sizes, Azure's naming rules) also live here, so a model that exists is deployable.
 
+pub mod governance;
+pub mod lint;
+pub mod naming;
+pub mod network;
+pub mod roles;
+pub mod workloads;
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -12,11 +19,11 @@ use serde_json::{Map, Value, json};
 
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
-use crate::naming::{Namer, NamingTables, ResourceName};
-use crate::network::{self, HubLayout, HubRole};
-use crate::schema::Schema;
-use crate::settings::Settings;
-use crate::values::Values;
+use crate::input::schema::Schema;
+use crate::input::settings::Settings;
+use crate::input::values::Values;
+use crate::model::naming::{Namer, NamingTables, ResourceName};
+use crate::model::network::{HubLayout, HubRole};
 
 /// Keys of the landing-zone file that are not per-environment settings.
 const TOP_ONLY: [&str; 6] = [
@@ -84,7 +91,7 @@ pub struct LandingZone {
     /// Keys of the `names` parameter (the same in every environment).
     pub name_keys: Vec<String>,
     /// The management-group hierarchy and policy baseline, when the input enables it.
-    pub governance: Option<crate::governance::Governance>,
+    pub governance: Option<crate::model::governance::Governance>,
     /// Tags every resource must carry (`governance.requiredTags`).
     pub required_tags: Vec<String>,
 }
@@ -196,7 +203,7 @@ impl LandingZone {
             &tables,
             naming["pattern"]
                 .as_str()
-                .unwrap_or(crate::naming::DEFAULT_PATTERN),
+                .unwrap_or(crate::model::naming::DEFAULT_PATTERN),
             naming["instance"].as_str().unwrap_or("001"),
             &region_short,
             &name,
@@ -241,13 +248,13 @@ impl LandingZone {
                 }
             };
             let mut resolved = json!({});
-            crate::values::merge(&mut resolved, &strategy.defaults);
-            crate::values::merge(
+            crate::input::values::merge(&mut resolved, &strategy.defaults);
+            crate::input::values::merge(
                 &mut resolved,
                 &catalog.yaml::<Value>(&format!("catalog/presets/{tier}.yaml"))?,
             );
-            crate::values::merge(&mut resolved, &Value::Object(shared.clone()));
-            crate::values::merge(&mut resolved, env_values);
+            crate::input::values::merge(&mut resolved, &Value::Object(shared.clone()));
+            crate::input::values::merge(&mut resolved, env_values);
             resolved["tier"] = Value::String(tier.clone());
             schema.apply_defaults(env_schema, &mut resolved);
             let ctx = EnvContext {
@@ -303,7 +310,7 @@ impl LandingZone {
         let required_tags: Vec<String> =
             serde_json::from_value(governance_input["requiredTags"].clone()).unwrap_or_default();
         let governance =
-            crate::governance::resolve(values, &governance_input, &name, &location, &namer)
+            crate::model::governance::resolve(values, &governance_input, &name, &location, &namer)
                 .map_err(Error::Input)?;
         let mut lz = LandingZone {
             name,
@@ -372,7 +379,7 @@ impl LandingZone {
         for env in &self.environments {
             let flags = deploy_flags(&env.settings)
                 .into_iter()
-                .chain(crate::workloads::deploy_flags(&env.settings));
+                .chain(crate::model::workloads::deploy_flags(&env.settings));
             for (k, on) in flags {
                 *deploy.entry(k.to_string()).or_insert(false) |= on;
             }
@@ -606,16 +613,18 @@ fn build_environment(
     problems.extend(check_private_dns_zones(&settings, ctx));
     problems.extend(check_existing_hub(&settings, ctx));
     problems.extend(check_express_route(&settings, ctx));
-    problems.extend(crate::tags::check(&settings, &|p| ctx.locate(p)));
-    problems.extend(crate::workloads::check(&settings, ctx.location, &|p| {
-        ctx.locate(p)
-    }));
+    problems.extend(crate::input::tags::check(&settings, &|p| ctx.locate(p)));
+    problems.extend(crate::model::workloads::check(
+        &settings,
+        ctx.location,
+        &|p| ctx.locate(p),
+    ));
     let mut names = BTreeMap::new();
     // Resources in another region than the landing zone's are named with that region's code.
     let mut regional = BTreeMap::new();
     let mut unknown_region_reported = false;
     for (key, _, _) in fixed_names() {
-        let Some((region, pointer)) = crate::workloads::name_region(key, &settings) else {
+        let Some((region, pointer)) = crate::model::workloads::name_region(key, &settings) else {
             continue;
         };
         match ctx.namer.in_region(region) {
@@ -654,7 +663,7 @@ fn build_environment(
                         Some(resource_type) if ctx.env_count > 1 && ctx.first => Err(Diagnostic::at(
                             ctx.values.locate(&format!(
                                 "/naming/overrides/{}",
-                                crate::values::pointer_token(&key)
+                                crate::input::values::pointer_token(&key)
                             )),
                             format!(
                                 "gives all {} environments the name '{explicit}', but a {resource_type} name is unique across Azure, so only one of them could deploy",
@@ -736,7 +745,7 @@ fn build_environment(
             );
         }
     }
-    crate::workloads::names(&settings, &mut |key, kind, workload| {
+    crate::model::workloads::names(&settings, &mut |key, kind, workload| {
         name(key, kind, workload)
     });
     match layout {
@@ -791,7 +800,10 @@ fn unknown_overrides(
         .keys()
         .filter(|key| !known.contains(key.as_str()))
         .map(|key| {
-            let pointer = format!("/naming/overrides/{}", crate::values::pointer_token(key));
+            let pointer = format!(
+                "/naming/overrides/{}",
+                crate::input::values::pointer_token(key)
+            );
             let d = Diagnostic::at(
                 values.locate(&pointer),
                 format!("naming.overrides has no resource named '{key}'"),
@@ -1064,7 +1076,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
         })
         .collect();
     push("spokes", json!(spokes), false);
-    crate::workloads::params(env, &on, &mut push);
+    crate::model::workloads::params(env, &on, &mut push);
     // The VPN key stays required wherever the code has site-to-site connections.
     let secrets = on("siteToSite")
         .then_some(("vpnSharedKey", true))
@@ -1073,7 +1085,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
             "expressRouteAuthorizationKey",
             s.express_route.needs_authorization_key(),
         )))
-        .chain(crate::workloads::secrets(&on, s));
+        .chain(crate::model::workloads::secrets(&on, s));
     for (name, needed) in secrets {
         out.push(Param {
             name: name.into(),
@@ -1090,7 +1102,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
 /// The `hubNetwork` parameter of an environment that peers to an existing hub: where the hub
 /// is (subscription, resource group, name, for Bicep's `existing` and Terraform's data source),
 /// the next hop and DNS servers of the spokes, and the hub's private DNS zones.
-fn existing_hub_param(env: &Environment, hub: &crate::settings::ExistingHub) -> Value {
+fn existing_hub_param(env: &Environment, hub: &crate::input::settings::ExistingHub) -> Value {
     let pe = private_endpoint_spoke(&env.settings, hub);
     json!({
         "virtualNetworkId": hub.virtual_network_id,
@@ -1115,7 +1127,7 @@ fn existing_hub_param(env: &Environment, hub: &crate::settings::ExistingHub) -> 
 /// subnet (else its first subnet).
 fn private_endpoint_spoke(
     s: &Settings,
-    hub: &crate::settings::ExistingHub,
+    hub: &crate::input::settings::ExistingHub,
 ) -> Option<(usize, String, String)> {
     let (i, spoke) = match &hub.private_endpoint_spoke {
         Some(name) => s
@@ -1293,13 +1305,13 @@ fn fixed_names() -> impl Iterator<Item = (&'static str, &'static str, &'static s
     PLATFORM_NAMES
         .iter()
         .copied()
-        .chain(crate::workloads::fixed_names())
+        .chain(crate::model::workloads::fixed_names())
 }
 
 /// Whether a platform name key belongs to a part some environment deploys.
 fn name_deployed(key: &str, deploy: &BTreeMap<String, bool>) -> bool {
     let on = |k: &str| deploy.get(k).copied().unwrap_or(false);
-    if let Some(deployed) = crate::workloads::name_deployed(key, &on) {
+    if let Some(deployed) = crate::model::workloads::name_deployed(key, &on) {
         return deployed;
     }
     match key {
@@ -1329,7 +1341,7 @@ fn zones(redundant: bool) -> Vec<&'static str> {
 /// Standard tags first, then the input's (which win).
 fn tags(env: &Environment) -> BTreeMap<String, String> {
     let mut t = BTreeMap::new();
-    // The names are crate::tags::STANDARD.
+    // The names are crate::input::tags::STANDARD.
     t.insert("environment".to_string(), env.name.clone());
     t.insert("landingZone".to_string(), env.landing_zone.clone());
     for (k, v) in &env.settings.tags {
@@ -1356,7 +1368,7 @@ pub fn snake(s: &str) -> String {
 
 /// The tags a spoke adds to the landing zone's: its workload name, and its owner and cost center
 /// when the application names them (an application spoke is charged to its own team).
-pub(crate) fn spoke_tags(spoke: &crate::settings::Spoke) -> BTreeMap<&'static str, &str> {
+pub(crate) fn spoke_tags(spoke: &crate::input::settings::Spoke) -> BTreeMap<&'static str, &str> {
     let mut t = BTreeMap::from([("workload", spoke.name.as_str())]);
     if let Some(owner) = &spoke.owner {
         t.insert("owner", owner);

@@ -8,7 +8,7 @@
 //! so a lock file left behind by a killed meg never blocks anyone. The file's content only
 //! names the holder (its pid and command line) so that a command that waits can say for whom.
 //!
-//! Not for: the transaction itself, which is [`crate::write`]'s.
+//! Not for: the transaction itself, which is [`crate::output::write`]'s.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{Read as _, Seek as _, Write as _};
@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::lock::META_DIR;
-use crate::write::refuse_links;
+use crate::output::lock::META_DIR;
+use crate::output::write::refuse_links;
 
 /// The lock file's path inside the output.
 pub const LOCK_FILE: &str = ".meg/process.lock";

@@ -2,19 +2,19 @@
 //!
 //! For every file, base is what meg wrote last time (kept in `.meg/base.json.gz`), ours is the
 //! file on disk now, theirs is the new render. One-sided changes are taken, overlapping ones
-//! become conflict blocks ([`crate::merge`]). Deleted and dropped files follow the user: a file
+//! become conflict blocks ([`crate::output::merge`]). Deleted and dropped files follow the user: a file
 //! the user deleted stays deleted unless the new render changes it; a file the reference drops
 //! is removed only if the user never edited it. Files are merged as bytes, whatever their
-//! encoding and line endings ([`crate::merge::merge_bytes`]).
+//! encoding and line endings ([`crate::output::merge::merge_bytes`]).
 
 use std::path::Path;
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::fileset::FileSet;
-use crate::merge::{Labels, merge_bytes};
-use crate::write::Plan;
+use crate::output::fileset::FileSet;
+use crate::output::merge::{Labels, merge_bytes};
+use crate::output::write::Plan;
 
 /// What happens to one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -90,7 +90,9 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
         let mut conflicts = 0;
         // A file still holding the markers of an earlier update is not resolved yet: merging
         // it again would bury the old conflict inside a new one.
-        if o.as_deref().is_some_and(crate::merge::has_conflict_markers) {
+        if o.as_deref()
+            .is_some_and(crate::output::merge::has_conflict_markers)
+        {
             report.push(FileUpdate {
                 path: path.to_string(),
                 outcome: Outcome::Conflict,

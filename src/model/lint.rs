@@ -206,7 +206,7 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
 }
 
 /// Whether on premises reaches this environment's spokes privately.
-fn hybrid_connectivity(s: &crate::settings::Settings) -> bool {
+fn hybrid_connectivity(s: &crate::input::settings::Settings) -> bool {
     let vpn = s.vpn_gateway.enabled && !s.on_premises.sites.is_empty();
     let circuit = s.express_route.enabled && s.express_route.circuit_id.is_some();
     let hub = s
@@ -219,7 +219,7 @@ fn hybrid_connectivity(s: &crate::settings::Settings) -> bool {
 }
 
 /// Certificates that two or more of the environment's Application Gateways would present.
-fn shared_gateway_certificates(s: &crate::settings::Settings) -> Vec<String> {
+fn shared_gateway_certificates(s: &crate::input::settings::Settings) -> Vec<String> {
     let p = &s.paas;
     if !p.enabled || p.ingress != "applicationGateway" {
         return Vec::new();

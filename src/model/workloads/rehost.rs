@@ -7,9 +7,9 @@ use serde_json::{Value, json};
 
 use super::{Name, Push};
 use crate::error::Diagnostic;
+use crate::input::settings::Settings;
 use crate::model::Environment;
-use crate::network;
-use crate::settings::Settings;
+use crate::model::network;
 
 /// The `migration` settings of one environment.
 #[derive(Debug, Clone, Default, Deserialize)]

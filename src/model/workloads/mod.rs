@@ -8,8 +8,8 @@
 use serde_json::Value;
 
 use crate::error::Diagnostic;
+use crate::input::settings::Settings;
 use crate::model::Environment;
-use crate::settings::Settings;
 
 pub mod refactor;
 pub mod rehost;
