@@ -3,9 +3,10 @@
 //! The folders follow the pipeline: [`input`] (layered YAML values, the schema check and
 //! defaults, typed settings) -> [`model`] (environments, names, address plans, the checks a
 //! schema cannot express, the parameters each target receives) -> [`render`] (Tera templates
-//! through the escaping filters and the HCL formatter) -> [`output`] (the tree in memory, the
-//! transactional write with its lock, drift, merge and update, reference snapshots).
-//! [`session`] composes the steps every command shares; [`cli`] is the command line, which
+//! through the escaping filters and the HCL formatter) into a [`fileset`] (the tree in memory,
+//! the contract between rendering and writing) -> [`output`] (the transactional write with its
+//! lock, drift, merge and update). [`session`] composes the steps every command shares and
+//! [`snapshot`] checks the catalog's examples with them; [`cli`] is the command line, which
 //! turns its arguments into a plain [`request`] at the edge.
 #![warn(missing_docs)]
 
@@ -15,9 +16,11 @@ pub mod cli;
 /// The catalog digest, shared with build.rs.
 pub mod digest;
 pub mod error;
+pub mod fileset;
 pub mod input;
 pub mod model;
 pub mod output;
 pub mod render;
 pub mod request;
 pub mod session;
+pub mod snapshot;

@@ -5,10 +5,10 @@ use std::path::Path;
 
 use crate::catalog::Catalog;
 use crate::error::Result;
+use crate::fileset::FileSet;
 use crate::input::schema::Schema;
 use crate::input::values::Values;
 use crate::model::LandingZone;
-use crate::output::fileset::FileSet;
 use crate::render::Renderer;
 use crate::request::Inputs;
 use crate::request::Target;

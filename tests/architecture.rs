@@ -36,16 +36,18 @@ fn modules() -> BTreeMap<String, String> {
                 continue;
             }
             let text = std::fs::read_to_string(&path).expect("a source file is readable");
-            found.insert(parts.join("::"), strip_comments(&text));
+            found.insert(parts.join("::"), text);
         }
     }
     found
 }
 
 /// The text without `//` comments (doc comments link to other modules without depending on
-/// them). String literals do not hold `crate::` paths in this code base.
+/// them) and without the unit tests at the end of a file (`use super::*` there is the file
+/// itself). String literals do not hold `crate::` paths in this code base.
 fn strip_comments(text: &str) -> String {
-    text.lines()
+    let code = text.split("#[cfg(test)]").next().unwrap_or(text);
+    code.lines()
         .map(|l| match l.find("//") {
             Some(i) if !l[..i].contains('"') => &l[..i],
             _ => l,
@@ -54,9 +56,15 @@ fn strip_comments(text: &str) -> String {
         .join("\n")
 }
 
-/// The paths a module names: `crate::a::b::C` and `super::X` (resolved against `module`),
-/// including grouped imports (`use crate::a::{b, c::D}`).
+/// The paths a module names: `crate::a::b::C`, `super::X` (resolved against `module`) and
+/// `child::X` for a module it declares (`mod child;`), including grouped imports
+/// (`use crate::a::{b, c::D}`).
 fn named_paths(module: &str, text: &str) -> Vec<Vec<String>> {
+    let own: Vec<String> = if module.is_empty() {
+        Vec::new()
+    } else {
+        module.split("::").map(str::to_string).collect()
+    };
     let parent: Vec<String> = {
         let mut p: Vec<String> = module.split("::").map(str::to_string).collect();
         p.pop();
@@ -64,13 +72,26 @@ fn named_paths(module: &str, text: &str) -> Vec<Vec<String>> {
     };
     let mut paths = Vec::new();
     let bytes = text.as_bytes();
-    for (anchor, base) in [("crate::", Vec::new()), ("super::", parent)] {
+    let mut anchors = vec![
+        ("crate::".to_string(), Vec::new()),
+        ("super::".to_string(), parent),
+    ];
+    for line in text.lines() {
+        let line = line.trim();
+        let decl = line.strip_prefix("pub ").unwrap_or(line);
+        let decl = decl.strip_prefix("pub(crate) ").unwrap_or(decl);
+        if let Some(child) = decl.strip_prefix("mod ").and_then(|r| r.strip_suffix(';')) {
+            let mut base = own.clone();
+            base.push(child.to_string());
+            anchors.push((format!("{child}::"), base));
+        }
+    }
+    for (anchor, base) in anchors {
         let mut from = 0;
-        while let Some(i) = text[from..].find(anchor) {
+        while let Some(i) = text[from..].find(anchor.as_str()) {
             let start = from + i;
             from = start + anchor.len();
-            if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_')
-            {
+            if start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_') {
                 continue;
             }
             let mut path = base.clone();
@@ -124,7 +145,7 @@ fn graph(modules: &BTreeMap<String, String>) -> BTreeMap<String, BTreeSet<String
     let mut edges = BTreeMap::new();
     for (module, text) in modules {
         let mut deps = BTreeSet::new();
-        for path in named_paths(module, text) {
+        for path in named_paths(module, &strip_comments(text)) {
             // The longest prefix of the path that is a module is what it names.
             let target = (1..=path.len())
                 .rev()
@@ -201,9 +222,29 @@ fn cycles(edges: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
     s.found
 }
 
+/// Edges of the one cycle left from before the stage folders (issue 13: settings name the
+/// workloads' types, the model and its workloads call each other). Each must still exist, so
+/// the list only shrinks; an empty list is the goal.
+const NOT_YET_UNTANGLED: [(&str, &str); 8] = [
+    ("input::settings", "model::workloads::refactor"),
+    ("input::settings", "model::workloads::rehost"),
+    ("model::network", "model::workloads::refactor"),
+    ("model::workloads", "model"),
+    ("model::workloads::refactor", "model"),
+    ("model::workloads::refactor", "model::workloads"),
+    ("model::workloads::rehost", "model"),
+    ("model::workloads::rehost", "model::workloads"),
+];
+
 #[test]
 fn modules_depend_on_each_other_without_cycles() {
-    let edges = graph(&modules());
+    let mut edges = graph(&modules());
+    for (from, to) in NOT_YET_UNTANGLED {
+        assert!(
+            edges.get_mut(from).is_some_and(|d| d.remove(to)),
+            "{from} -> {to} is gone: take it off NOT_YET_UNTANGLED"
+        );
+    }
     let found = cycles(&edges);
     let described: Vec<String> = found
         .iter()
@@ -235,10 +276,15 @@ fn the_cycle_check_finds_a_cycle() {
     m.insert("b".to_string(), "fn f() {}".to_string());
     m.insert("b::c".to_string(), "use super::super::a::Z;".to_string());
     m.insert("d".to_string(), "// crate::a::Z in a comment".to_string());
+    m.insert("e".to_string(), "mod f;\nfn g() { f::h() }".to_string());
+    m.insert("e::f".to_string(), "use crate::e::G;".to_string());
     let edges = graph(&m);
     assert_eq!(
         cycles(&edges),
-        vec![vec!["a".to_string(), "b::c".to_string()]]
+        vec![
+            vec!["a".to_string(), "b::c".to_string()],
+            vec!["e".to_string(), "e::f".to_string()]
+        ]
     );
     assert!(edges["d"].is_empty(), "comments are not dependencies");
 }
@@ -249,6 +295,7 @@ fn only_the_command_line_sees_clap() {
         if module == "cli" || module.starts_with("cli::") {
             continue;
         }
+        let text = strip_comments(&text);
         assert!(
             !text.contains("clap::") && !text.contains("use clap"),
             "{module} uses clap: the command line turns its arguments into a request::Inputs"
@@ -266,12 +313,19 @@ fn only_the_command_line_sees_clap() {
 fn stages_look_back_along_the_pipeline_never_forward() {
     // input -> model -> render -> output; cli and session compose them and come last.
     let order = ["input", "model", "render", "output"];
-    let stage = |m: &str| order.iter().position(|s| m == *s || m.starts_with(&format!("{s}::")));
+    let stage = |m: &str| {
+        order
+            .iter()
+            .position(|s| m == *s || m.starts_with(&format!("{s}::")))
+    };
     let edges = graph(&modules());
     let mut forward = Vec::new();
     for (module, deps) in &edges {
         let Some(from) = stage(module) else { continue };
         for d in deps {
+            if NOT_YET_UNTANGLED.contains(&(module.as_str(), d.as_str())) {
+                continue;
+            }
             if d == "session" || d == "cli" || d.starts_with("cli::") {
                 forward.push(format!("{module} -> {d}"));
             }
@@ -282,5 +336,9 @@ fn stages_look_back_along_the_pipeline_never_forward() {
             }
         }
     }
-    assert!(forward.is_empty(), "a stage depends on a later one:\n  {}", forward.join("\n  "));
+    assert!(
+        forward.is_empty(),
+        "a stage depends on a later one:\n  {}",
+        forward.join("\n  ")
+    );
 }

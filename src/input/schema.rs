@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 use crate::catalog::Catalog;
 use crate::cidr::Cidr;
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::input::regions::Regions;
 use crate::input::values::{Values, key_path, kind_of};
-use crate::model::naming::NamingTables;
 
 /// The `pattern` keyword of a schema compiled at run time (an overlay's), with its regular
 /// expression compiled by regex-lite. jsonschema compiles patterns with fancy-regex, which took
@@ -302,9 +302,9 @@ impl Schema {
     /// Checks the values whose schema names a format the schema language cannot fully express
     /// (`x-kind: cidr`, `x-kind: ipv4`, and `x-kind: region` against the catalog's region
     /// table), so a malformed address or an unknown region is reported where it is written.
-    pub fn check_formats(&self, values: &Values, tables: &NamingTables) -> Result<()> {
+    pub fn check_formats(&self, values: &Values, regions: &Regions) -> Result<()> {
         let mut diags = Vec::new();
-        let walk = Walk { values, tables };
+        let walk = Walk { values, regions };
         walk.formats(self, &self.doc, &values.merged, String::new(), &mut diags);
         if diags.is_empty() {
             Ok(())
@@ -317,7 +317,7 @@ impl Schema {
 /// What a walk over the values for [`Schema::check_formats`] reads.
 struct Walk<'a> {
     values: &'a Values,
-    tables: &'a NamingTables,
+    regions: &'a Regions,
 }
 
 impl Walk<'_> {
@@ -343,7 +343,7 @@ impl Walk<'_> {
                         .parse::<std::net::Ipv4Addr>()
                         .err()
                         .map(|_| Diagnostic::new(format!("'{s}' is not an IPv4 address"))),
-                    Some("region") => self.tables.region(s).err(),
+                    Some("region") => self.regions.region(s).err(),
                     _ => None,
                 };
                 if let Some(p) = problem {

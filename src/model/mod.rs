@@ -167,7 +167,7 @@ impl LandingZone {
         };
         schema.validate(values)?;
         let tables = NamingTables::load(catalog)?;
-        schema.check_formats(values, &tables)?;
+        schema.check_formats(values, &tables.regions)?;
         let top = values
             .merged
             .as_object()
@@ -188,6 +188,7 @@ impl LandingZone {
             })
         })?;
         let region_short = tables
+            .regions
             .region(&location)
             .map_err(|d| {
                 Error::input(Diagnostic {
@@ -1059,7 +1060,7 @@ fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
                 "virtualNetworkName": sub("virtualNetwork"),
                 "routeTableName": sub("routeTable"),
                 "addressPrefixes": [spoke.address_space.to_string()],
-                "tags": spoke_tags(spoke),
+                "tags": crate::input::tags::spoke_tags(spoke),
                 "subnets": network::spoke_subnets(spoke, s).iter().map(|sn| {
                     let mut subnet = json!({
                         "name": format!("snet-{}", sn.name),
@@ -1364,19 +1365,6 @@ pub fn snake(s: &str) -> String {
         }
     }
     out
-}
-
-/// The tags a spoke adds to the landing zone's: its workload name, and its owner and cost center
-/// when the application names them (an application spoke is charged to its own team).
-pub(crate) fn spoke_tags(spoke: &crate::input::settings::Spoke) -> BTreeMap<&'static str, &str> {
-    let mut t = BTreeMap::from([("workload", spoke.name.as_str())]);
-    if let Some(owner) = &spoke.owner {
-        t.insert("owner", owner);
-    }
-    if let Some(cost_center) = &spoke.cost_center {
-        t.insert("costCenter", cost_center);
-    }
-    t
 }
 
 /// camelCase keys to snake_case for Terraform, except inside `tags`: tag names are the user's.

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, sha256};
 use crate::error::{Diagnostic, Error, Result};
+use crate::input::regions::Regions;
 
 /// The default name pattern.
 pub const DEFAULT_PATTERN: &str = "{abbreviation}-{workload}-{environment}-{region}-{instance}";
@@ -57,22 +58,13 @@ struct KindTable {
     kinds: BTreeMap<String, KindRule>,
 }
 
-#[derive(Deserialize)]
-struct RegionTable {
-    regions: BTreeMap<String, String>,
-    #[serde(default)]
-    restricted: Vec<String>,
-}
-
 /// The naming tables of a catalog.
 #[derive(Debug, Clone)]
 pub struct NamingTables {
     /// Rules by resource kind (`keyVault`, `virtualNetwork`).
     pub kinds: BTreeMap<String, KindRule>,
-    /// Short codes by region (`westeurope` -> `weu`).
-    pub regions: BTreeMap<String, String>,
-    /// Regions a subscription may deploy to only once Microsoft grants it access.
-    pub restricted: Vec<String>,
+    /// The Azure regions meg knows, with their short codes.
+    pub regions: Regions,
 }
 
 impl NamingTables {
@@ -81,30 +73,10 @@ impl NamingTables {
         let kinds = catalog
             .yaml::<KindTable>("catalog/naming/abbreviations.yaml")?
             .kinds;
-        let table = catalog.yaml::<RegionTable>("catalog/naming/regions.yaml")?;
         Ok(NamingTables {
             kinds,
-            regions: table.regions,
-            restricted: table.restricted,
+            regions: Regions::load(catalog)?,
         })
-    }
-
-    /// The short code of an Azure region by its programmatic name: the one check of every
-    /// field that names a region (`x-kind: region` in the schema). The diagnostic has no
-    /// location; the caller knows where the name was written.
-    pub fn region(&self, name: &str) -> Result<&str, Diagnostic> {
-        if let Some(code) = self.regions.get(name) {
-            return Ok(code);
-        }
-        let d = Diagnostic::new(format!("unknown Azure region '{name}'"));
-        Err(
-            match crate::error::did_you_mean(name, self.regions.keys().map(String::as_str)) {
-                Some(s) => d.hint(format!("did you mean '{s}'?")),
-                None => d.hint(
-                    "use the region's programmatic name, as `az account list-locations -o table` prints it",
-                ),
-            },
-        )
     }
 }
 
@@ -158,7 +130,7 @@ impl<'t> Namer<'t> {
     /// The same namer for resources that live in another region (Site Recovery's vault in the
     /// recovery region): names carry that region's short code. `None` for an unknown region.
     pub fn in_region(&self, region: &str) -> Option<Namer<'t>> {
-        let short = self.tables.regions.get(region)?;
+        let short = self.tables.regions.code(region)?;
         Some(Namer {
             region: short.clone(),
             ..self.clone()
@@ -167,12 +139,12 @@ impl<'t> Namer<'t> {
 
     /// Whether a subscription needs Microsoft's approval before it can deploy to the region.
     pub fn is_restricted(&self, region: &str) -> bool {
-        self.tables.restricted.iter().any(|r| r == region)
+        self.tables.regions.is_restricted(region)
     }
 
     /// The regions the naming tables know, by programmatic name.
     pub fn regions(&self) -> Vec<String> {
-        self.tables.regions.keys().cloned().collect()
+        self.tables.regions.names().map(str::to_string).collect()
     }
 
     /// The name of a resource of `kind` for `workload` in `environment`.
@@ -398,8 +370,10 @@ mod tests {
     fn tables(r: KindRule) -> NamingTables {
         NamingTables {
             kinds: [("thing".to_string(), r)].into(),
-            regions: [("westeurope".to_string(), "weu".to_string())].into(),
-            restricted: Vec::new(),
+            regions: Regions::new(
+                [("westeurope".to_string(), "weu".to_string())].into(),
+                Vec::new(),
+            ),
         }
     }
 

@@ -10,7 +10,7 @@ use similar::TextDiff;
 
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
-use crate::output::fileset::FileSet;
+use crate::fileset::FileSet;
 use crate::output::lock::Lock;
 
 /// How a file differs.

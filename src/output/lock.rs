@@ -9,9 +9,10 @@ use serde_json::Value;
 
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
+use crate::fileset::{FileSet, RelPath};
 use crate::input::values::Values;
-use crate::output::fileset::{FileSet, RelPath};
-use crate::output::recorded::RenderInputs;
+use crate::output::recorded::{RenderInputs, shown};
+use crate::request::Inputs;
 
 /// Folder inside the output that belongs to meg.
 pub const META_DIR: &str = ".meg";
@@ -186,4 +187,95 @@ pub fn base_bytes(files: &FileSet) -> Vec<u8> {
         .write(Vec::new(), flate2::Compression::fast());
     gz.write_all(&json).expect("writing to memory cannot fail");
     gz.finish().expect("writing to memory cannot fail")
+}
+
+/// How the inputs of a render into `out` differ from the ones recorded in its lock, one line
+/// per difference (empty: the same, or nothing to compare with). `--env` is left out: it
+/// narrows which parameter files are written and never removes any. A lock written before
+/// meg recorded the inputs still names the value files and the targets: those are compared.
+pub fn input_changes(lock: &Lock, input: &Inputs, out: &Path) -> Vec<String> {
+    let mut lines = Vec::new();
+    let now_targets: Vec<String> = input
+        .targets()
+        .iter()
+        .map(|t| t.dir().to_string())
+        .collect();
+    let (was_files, now_files, was_targets) = match &lock.render {
+        Some(was) if was.check().is_ok() => {
+            let Some(now) = RenderInputs::of(input, out) else {
+                return lines;
+            };
+            let show = |fs: &[String]| fs.iter().map(|f| shown(out, f)).collect::<Vec<_>>();
+            list_changes("--set ", &was.set, &now.set, &mut lines);
+            match (&was.pipeline, &now.pipeline) {
+                (Some(a), None) => lines.push(format!("--pipeline {a} (given last time, not now)")),
+                (None, Some(b)) => lines.push(format!("--pipeline {b} (not given last time)")),
+                (Some(a), Some(b)) if a != b => {
+                    lines.push(format!("--pipeline {b} (--pipeline {a} last time)"))
+                }
+                _ => {}
+            }
+            (show(&was.files), show(&now.files), was.targets.clone())
+        }
+        // Older locks: the value files by name only.
+        _ => {
+            let name = |p: &Path| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            };
+            let was: Vec<String> = lock
+                .inputs
+                .iter()
+                .filter(|i| i.name != "--set")
+                .map(|i| i.name.clone())
+                .collect();
+            let now = input.files().iter().map(|f| name(f)).collect();
+            (was, now, lock.targets.clone())
+        }
+    };
+    if was_files.first() != now_files.first() {
+        lines.insert(
+            0,
+            format!(
+                "the landing-zone file: {} last time, {} now",
+                was_files.first().map_or("none", String::as_str),
+                now_files.first().map_or("none", String::as_str)
+            ),
+        );
+    }
+    let mut file_lines = Vec::new();
+    list_changes(
+        "-f ",
+        was_files.get(1..).unwrap_or_default(),
+        now_files.get(1..).unwrap_or_default(),
+        &mut file_lines,
+    );
+    let at = usize::from(was_files.first() != now_files.first());
+    lines.splice(at..at, file_lines);
+    if was_targets != now_targets {
+        lines.push(format!(
+            "--target: {} last time, {} now",
+            was_targets.join(" and "),
+            now_targets.join(" and ")
+        ));
+    }
+    lines
+}
+
+/// What was given last time and not now, what is new, or a change of order.
+fn list_changes(flag: &str, was: &[String], now: &[String], lines: &mut Vec<String>) {
+    let before = lines.len();
+    for w in was.iter().filter(|w| !now.contains(w)) {
+        lines.push(format!("{flag}{w} (given last time, not now)"));
+    }
+    for n in now.iter().filter(|n| !was.contains(n)) {
+        lines.push(format!("{flag}{n} (not given last time)"));
+    }
+    if lines.len() == before && was != now {
+        lines.push(format!(
+            "the order of the {} values",
+            flag.trim_end_matches(' ')
+        ));
+    }
 }

@@ -1,13 +1,11 @@
-//! The output folder: the render as a tree in memory, the transactional write, the lock and
-//! its recorded inputs, drift against a user's tree, the three-way merge of an update, and
-//! the reference snapshots of `meg check`.
+//! The output folder: the transactional write of a rendered [`FileSet`](crate::fileset::FileSet),
+//! the lock and its recorded inputs, drift against a user's tree, and the three-way merge of an
+//! update.
 
 pub mod drift;
-pub mod fileset;
 pub mod lock;
 pub mod merge;
 pub mod outlock;
 pub mod recorded;
-pub mod snapshot;
 pub mod update;
 pub mod write;

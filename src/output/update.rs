@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::output::fileset::FileSet;
+use crate::fileset::FileSet;
 use crate::output::merge::{Labels, merge_bytes};
 use crate::output::write::Plan;
 

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
-use crate::output::fileset::{FileSet, RelPath};
+use crate::fileset::{FileSet, RelPath};
 use crate::output::lock::{BASE_PATH, LOCK_PATH, Lock, META_DIR, base_bytes, is_own};
 
 /// What writing a file set would do to an output folder.

@@ -15,8 +15,8 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
+use crate::fileset::FileSet;
 use crate::model::LandingZone;
-use crate::output::fileset::FileSet;
 use crate::request::Target;
 
 /// Template engine loaded with a catalog's templates and meg's filters.

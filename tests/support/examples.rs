@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use meg::output::fileset::FileSet;
+use meg::fileset::FileSet;
 use meg::request::Inputs;
 use meg::session::Session;
 

@@ -503,7 +503,7 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                 "name": spoke,
                 "resourceGroupName": name_of(format!("spoke.{spoke}.resourceGroup")),
                 "virtualNetworkName": name_of(format!("spoke.{spoke}.virtualNetwork")),
-                "tags": crate::model::spoke_tags(sp),
+                "tags": crate::input::tags::spoke_tags(sp),
                 "keyVaultName": key("keyVault"),
                 "keyVaultPrivateEndpointName": key("keyVault.privateEndpoint"),
                 "appServicePlanName": key("appServicePlan"),

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use crate::catalog::REFERENCES;
 use crate::error::{Error, Result};
+use crate::fileset::FileSet;
 use crate::input::values::{Layer, Values};
 use crate::model::LandingZone;
 use crate::output::drift::{FileChange, compare};
-use crate::output::fileset::FileSet;
 use crate::render::Renderer;
 use crate::request::Target;
 use crate::session::Session;

@@ -1,0 +1,88 @@
+//! `meg diff`: the output folder against what meg would render now.
+
+use std::path::Path;
+
+use serde_json::json;
+
+use crate::cli::args::CompareArgs;
+use crate::error::{EXIT_OK, Error, Result};
+use crate::output::lock::Lock;
+use crate::request::Inputs;
+use crate::session::Session;
+
+use super::console::{Output, print_changes};
+use super::folder::{hold, recorded_args};
+
+pub(super) fn run(
+    session: &Session,
+    input: &Inputs,
+    output: &Path,
+    compare: &CompareArgs,
+    out: &Output,
+) -> Result<i32> {
+    let again;
+    let input = if input.inputs.is_empty() {
+        again = recorded_args(input, output, "diff")?.0;
+        &again
+    } else {
+        input
+    };
+    let r = session.render(input)?;
+    // Read while no meg writes there, after rolling back a write that was interrupted.
+    let _guard = hold(output, true, out)?;
+    let lock = Lock::read(output)?;
+    if lock.is_none() && !output.exists() {
+        return Err(Error::Usage(format!(
+            "{}: no such folder; render it first with `meg render ... -o {}`",
+            output.display(),
+            output.display()
+        )));
+    }
+    let changes = crate::output::drift::drift(
+        output,
+        lock.map(|l| l.without(&r.others)).as_ref(),
+        &r.files,
+        &r.others,
+    )?;
+    if compare.json {
+        let v = json!({"differences": !changes.is_empty(), "files": changes});
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+    } else {
+        print_changes(&changes, compare.stat);
+        let edited = changes
+            .iter()
+            .filter(|c| c.edited_by_user == Some(true))
+            .count();
+        let moved = changes
+            .iter()
+            .filter(|c| c.render_changed == Some(true))
+            .count();
+        let unresolved: Vec<&str> = changes
+            .iter()
+            .filter(|c| {
+                std::fs::read(output.join(&c.path))
+                    .is_ok_and(crate::output::merge::has_conflict_markers)
+            })
+            .map(|c| c.path.as_str())
+            .collect();
+        let next = if !unresolved.is_empty() {
+            format!(
+                "; resolve the conflict markers left in {} first",
+                unresolved.join(", ")
+            )
+        } else if changes.is_empty() {
+            String::new()
+        } else {
+            "; `meg update` merges them".to_string()
+        };
+        out.say(format!(
+            "{} file(s) differ from the render: {edited} edited by you, {moved} changed by the render{next}",
+            changes.len()
+        ));
+    }
+    Ok(if changes.is_empty() {
+        EXIT_OK
+    } else {
+        crate::error::EXIT_DIFFERENCES
+    })
+}

@@ -1,0 +1,134 @@
+//! `meg init`: a commented starter landing-zone file for a strategy.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::error::{Diagnostic, EXIT_OK, Error, Result};
+use crate::input::schema::Schema;
+use crate::model::Strategy;
+use crate::request::Target;
+use crate::session::Session;
+
+use super::console::Output;
+use super::yaml_text::yaml_lines;
+
+pub(super) fn run(
+    session: &Session,
+    strategy: &str,
+    output: &Path,
+    force: bool,
+    out: &Output,
+) -> Result<i32> {
+    let s = Strategy::load(&session.catalog, strategy).map_err(|d| {
+        Error::input(Diagnostic {
+            location: Some(format!("meg init {strategy}")),
+            ..d
+        })
+    })?;
+    #[derive(Deserialize)]
+    struct Starter {
+        #[serde(default)]
+        starter: Value,
+    }
+    let starter = session
+        .catalog
+        .yaml::<Starter>(&format!("catalog/strategies/{strategy}.yaml"))?
+        .starter;
+    if output.exists() && !force {
+        return Err(Error::Usage(format!(
+            "{} exists; pass --force to overwrite it",
+            output.display()
+        )));
+    }
+    let text = starter_text(session.schema()?, &s, &starter);
+    // Prove the starter renders before handing it over.
+    let check_values =
+        crate::input::values::Values::from_layers(vec![crate::input::values::Layer::from_str(
+            &output.display().to_string(),
+            &text,
+        )?]);
+    let lz =
+        crate::model::LandingZone::resolve(&check_values, &session.catalog, session.schema()?)?;
+    crate::render::Renderer::new(&session.catalog)?.render(
+        &lz,
+        &Target::ALL,
+        &session.catalog.declared_version(),
+    )?;
+    std::fs::write(output, text).map_err(|e| Error::io(output, e))?;
+    out.say(format!(
+        "wrote {} ({} landing zone); render it with: meg render {} -o out",
+        output.display(),
+        s.name,
+        output.display()
+    ));
+    Ok(EXIT_OK)
+}
+
+/// The commented starter file: the strategy's starter values, then every other setting of
+/// the schema commented out with its description and default.
+pub(super) fn starter_text(schema: &Schema, s: &Strategy, starter: &Value) -> String {
+    let doc = &schema.doc;
+    let mut lines = vec![
+        format!("# meg landing zone: {} — {}", s.name, s.summary),
+        "# Render: meg render <this file> -o out    Explain a key: meg show <component>"
+            .to_string(),
+        "# Keys at the top level apply to every environment; environments.<name> overrides them."
+            .to_string(),
+        String::new(),
+    ];
+    let props = doc["properties"]
+        .as_object()
+        .expect("schema has properties");
+    for (key, sub) in props {
+        let sub = schema.resolve(sub).unwrap_or(sub);
+        let desc = sub
+            .get("description")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        if key == "environments" {
+            continue;
+        }
+        lines.push(format!("# {desc}"));
+        match starter.get(key) {
+            Some(v) => {
+                let mut one = serde_json::Map::new();
+                one.insert(key.clone(), v.clone());
+                lines.extend(yaml_lines(&Value::Object(one)));
+            }
+            None => {
+                let mut defaults = Value::Object(serde_json::Map::new());
+                schema.apply_defaults(sub, &mut defaults);
+                // What this strategy starts from, not only the schema's bare defaults.
+                if let Some(strategy_default) = s.defaults.get(key) {
+                    crate::input::values::merge(&mut defaults, strategy_default);
+                }
+                let mut one = serde_json::Map::new();
+                one.insert(key.clone(), defaults);
+                lines.extend(
+                    yaml_lines(&Value::Object(one))
+                        .into_iter()
+                        .map(|l| format!("# {l}")),
+                );
+            }
+        }
+        lines.push(String::new());
+    }
+    lines.push(format!(
+        "# {}",
+        doc["properties"]["environments"]["description"]
+            .as_str()
+            .unwrap_or_default()
+    ));
+    let mut envs = serde_json::Map::new();
+    envs.insert(
+        "environments".into(),
+        starter
+            .get("environments")
+            .cloned()
+            .unwrap_or(json!({"dev": {}})),
+    );
+    lines.extend(yaml_lines(&Value::Object(envs)));
+    lines.join("\n") + "\n"
+}

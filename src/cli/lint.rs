@@ -1,0 +1,46 @@
+//! `meg lint`: the catalog's WAF/CAF rules on the resolved landing zone.
+
+use crate::error::{EXIT_OK, Result};
+use crate::request::Inputs;
+use crate::session::Session;
+
+use super::console::Output;
+
+pub(super) fn run(session: &Session, input: &Inputs, json: bool, out: &Output) -> Result<i32> {
+    let (_, lz) = session.resolve(input)?;
+    let rules = crate::model::lint::rules(&session.catalog)?;
+    let report = crate::model::lint::lint(&lz, &rules)?;
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == crate::model::lint::Severity::Error)
+        .count();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report).expect("json"));
+    } else {
+        let mut pillar = "";
+        for f in &report.findings {
+            if f.pillar != pillar {
+                pillar = &f.pillar;
+                println!("\n{pillar}");
+            }
+            let sev = format!("{:?}", f.severity).to_lowercase();
+            println!(
+                "  {sev:7} {} [{}] not met: {}\n          fix: {}",
+                f.rule, f.environment, f.title, f.hint
+            );
+        }
+        out.say(format!(
+            "\n{} rule(s), {} check(s) passed, {} finding(s), {} error(s)",
+            report.rules,
+            report.passed,
+            report.findings.len(),
+            errors
+        ));
+    }
+    Ok(if errors > 0 {
+        crate::error::EXIT_DIFFERENCES
+    } else {
+        EXIT_OK
+    })
+}

@@ -1,0 +1,244 @@
+//! `meg show`: a strategy's or component's keys, defaults and WAF notes.
+
+use serde_json::{Value, json};
+
+use crate::error::{Diagnostic, EXIT_OK, Error, Result, did_you_mean};
+use crate::input::schema::Schema;
+use crate::model::{Strategy, TIERS};
+use crate::session::Session;
+
+use super::list::{Component, component};
+use super::yaml_text::yaml_lines;
+
+/// One parameter row of `meg show`.
+#[derive(Debug, serde::Serialize)]
+pub(super) struct ParamRow {
+    path: String,
+    #[serde(rename = "type")]
+    ty: String,
+    default: Option<Value>,
+    allowed: Option<Value>,
+    description: String,
+    presets: serde_json::Map<String, Value>,
+}
+
+pub(super) fn param_rows(session: &Session, keys: &[String]) -> Result<Vec<ParamRow>> {
+    let presets: Vec<(&str, Value)> = TIERS
+        .iter()
+        .map(|t| {
+            Ok((
+                *t,
+                session
+                    .catalog
+                    .yaml::<Value>(&format!("catalog/presets/{t}.yaml"))?,
+            ))
+        })
+        .collect::<Result<_>>()?;
+    let schema = session.schema()?;
+    let mut rows = Vec::new();
+    for key in keys {
+        // Per-environment settings live in $defs; tenant-wide ones (governance) at the top. A
+        // component may name a nested block (`migration.backup`).
+        let mut parts = key.split('.');
+        let first = parts.next().unwrap_or_default();
+        let mut node = match schema.doc["$defs"].get(first) {
+            Some(n) => n,
+            None => &schema.doc["properties"][first],
+        };
+        for part in parts {
+            node = schema
+                .resolve(node)
+                .and_then(|n| n.get("properties"))
+                .and_then(|p| p.get(part))
+                .unwrap_or(&Value::Null);
+        }
+        flatten(schema, node, key, &mut rows);
+    }
+    // Components share blocks (`migration` and `migration.backup`): each key once.
+    let mut seen = std::collections::BTreeSet::new();
+    rows.retain(|r| seen.insert(r.path.clone()));
+    for row in &mut rows {
+        let pointer = format!("/{}", row.path.replace('.', "/"));
+        for (tier, preset) in &presets {
+            if let Some(v) = preset.pointer(&pointer) {
+                row.presets.insert(tier.to_string(), v.clone());
+            }
+        }
+    }
+    Ok(rows)
+}
+
+pub(super) fn flatten(schema: &Schema, node: &Value, path: &str, rows: &mut Vec<ParamRow>) {
+    let Some(node) = schema.resolve(node) else {
+        return;
+    };
+    if let Some(props) = node.get("properties").and_then(Value::as_object) {
+        for (k, sub) in props {
+            flatten(schema, sub, &format!("{path}.{k}"), rows);
+        }
+        return;
+    }
+    // A list of objects (spokes, sites): show the list, then each item's fields as `list[].x`.
+    let items = node.get("items").and_then(|i| schema.resolve(i));
+    if let Some(item_props) = items
+        .and_then(|i| i.get("properties"))
+        .and_then(Value::as_object)
+    {
+        rows.push(ParamRow {
+            path: path.to_string(),
+            ty: "list".into(),
+            default: node.get("default").cloned(),
+            allowed: None,
+            description: node
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            presets: serde_json::Map::new(),
+        });
+        for (k, sub) in item_props {
+            flatten(schema, sub, &format!("{path}[].{k}"), rows);
+        }
+        return;
+    }
+    let ty = match node.get("type") {
+        Some(Value::String(t)) if t == "array" => {
+            let item = node.get("items").and_then(|i| schema.resolve(i));
+            let inner = item
+                .and_then(|i| i.get("type"))
+                .and_then(Value::as_str)
+                .unwrap_or("value");
+            format!("list of {inner}")
+        }
+        Some(Value::String(t)) if t == "object" => "map".to_string(),
+        Some(Value::String(t)) => t.clone(),
+        Some(other) => other.to_string(),
+        None => "value".into(),
+    };
+    let ty = match node.get("x-kind").and_then(Value::as_str) {
+        Some(kind) => format!("{ty} ({kind})"),
+        None => ty,
+    };
+    rows.push(ParamRow {
+        path: path.to_string(),
+        ty,
+        default: node.get("default").cloned(),
+        allowed: node.get("enum").cloned(),
+        description: node
+            .get("description")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        presets: serde_json::Map::new(),
+    });
+}
+
+pub(super) fn print_rows(rows: &[ParamRow]) {
+    for r in rows {
+        let mut line = format!("  {}  ({})", r.path, r.ty);
+        if let Some(d) = &r.default {
+            line.push_str(&format!("  default: {d}"));
+        }
+        println!("{line}");
+        if let Some(a) = r.allowed.as_ref().and_then(Value::as_array) {
+            let words: Vec<String> = a
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.to_string())
+                })
+                .collect();
+            println!("      allowed: {}", words.join(", "));
+        }
+        if !r.presets.is_empty() {
+            let p: Vec<String> = r.presets.iter().map(|(t, v)| format!("{t}={v}")).collect();
+            println!("      presets: {}", p.join("  "));
+        }
+        println!("      {}", r.description);
+    }
+}
+
+pub(super) fn run(session: &Session, name: &str, json: bool) -> Result<i32> {
+    let cat = &session.catalog;
+    let strategies = cat.stems("catalog/strategies");
+    let components = cat.stems("catalog/components");
+    if strategies.iter().any(|s| s == name) {
+        let s = Strategy::load(cat, name).map_err(Error::input)?;
+        let comps: Vec<Component> = s
+            .components
+            .iter()
+            .map(|c| component(session, c))
+            .collect::<Result<_>>()?;
+        let mut keys: Vec<String> = Vec::new();
+        // Several components share a setting (network): list each once.
+        for key in comps.iter().flat_map(|c| c.settings.iter()) {
+            if !keys.contains(key) {
+                keys.push(key.clone());
+            }
+        }
+        let rows = param_rows(session, &keys)?;
+        if json {
+            let v = json!({"kind": "strategy", "name": s.name, "summary": s.summary, "description": s.description,
+                           "defaults": s.defaults, "components": comps, "parameters": rows});
+            println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+            return Ok(EXIT_OK);
+        }
+        println!("{} — {}\n\n{}\n", s.name, s.summary, s.description.trim());
+        println!("Components:");
+        for c in &comps {
+            println!("  {}: {}", c.name, c.summary);
+            for w in &c.waf {
+                println!("      [{}] {}", w.pillar, w.note);
+            }
+        }
+        if !s.defaults.is_null() {
+            println!("\nStrategy defaults (under the environment presets and your input):");
+            for line in yaml_lines(&s.defaults) {
+                println!("  {line}");
+            }
+        }
+        println!(
+            "\nParameters (set them at the top level for every environment, or under environments.<name>):"
+        );
+        print_rows(&rows);
+        println!("\nStart one: meg init {}", s.name);
+        return Ok(EXIT_OK);
+    }
+    if components.iter().any(|c| c == name) {
+        let c = component(session, name)?;
+        let rows = param_rows(session, &c.settings)?;
+        if json {
+            let v = json!({"kind": "component", "component": c, "parameters": rows});
+            println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+            return Ok(EXIT_OK);
+        }
+        println!("{} — {}\n\n{}\n", c.name, c.summary, c.description.trim());
+        println!("Deploys:");
+        for r in &c.resources {
+            println!("  {}  /  {}\n      {}", r.arm, r.terraform, r.what);
+        }
+        if !c.waf.is_empty() {
+            println!("\nWhy the defaults (Well-Architected Framework):");
+            for w in &c.waf {
+                println!("  [{}] {}", w.pillar, w.note);
+            }
+        }
+        if !rows.is_empty() {
+            println!("\nParameters:");
+            print_rows(&rows);
+        }
+        return Ok(EXIT_OK);
+    }
+    let all: Vec<&str> = strategies
+        .iter()
+        .chain(&components)
+        .map(String::as_str)
+        .collect();
+    let mut d = Diagnostic::new(format!("no strategy or component named '{name}'"));
+    d = match did_you_mean(name, all.iter().copied()) {
+        Some(s) => d.hint(format!("did you mean '{s}'?")),
+        None => d.hint("`meg list` shows what the catalog holds"),
+    };
+    Err(Error::input(d))
+}
