@@ -62,3 +62,53 @@ impl Environment {
             .map(|(key, name)| (key.as_str(), name.as_str()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::LandingZone;
+    use crate::request::Inputs;
+    use crate::session::Session;
+
+    fn hybrid(sets: &[&str]) -> LandingZone {
+        let input = Inputs {
+            inputs: vec![
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hybrid.yaml"),
+            ],
+            sets: sets.iter().map(|s| (*s).to_string()).collect(),
+            ..Inputs::default()
+        };
+        let session = Session::open(None).expect("the embedded catalog opens");
+        session.resolve(&input).expect("the example resolves").1
+    }
+
+    #[test]
+    fn a_name_is_deployed_only_where_its_part_is() {
+        let lz = hybrid(&["environments.dev.firewall.enabled=false"]);
+        let (dev, prod) = (&lz.environments[0], &lz.environments[1]);
+        assert_eq!((dev.name.as_str(), prod.name.as_str()), ("dev", "prod"));
+        // Every environment is named alike; only prod creates the firewall.
+        assert!(dev.names.contains_key("firewall"));
+        assert!(!dev.deploys("firewall"));
+        assert!(!dev.deploys("hubToSpokeRouteTable"));
+        assert!(prod.deploys("firewall"));
+        assert!(prod.deploys("hubToSpokeRouteTable"));
+        // Prod's firewall is Standard and its gateway active-active; dev's gateway is not.
+        assert!(!prod.deploys("firewallManagementPublicIp"));
+        assert!(prod.deploys("vpnGatewaySecondPublicIp"));
+        assert!(!dev.deploys("vpnGatewaySecondPublicIp"));
+        // Only prod connects the ExpressRoute circuit.
+        assert!(!dev.deploys("expressRouteConnection"));
+        assert!(prod.deploys("expressRouteConnection"));
+        assert!(!dev.deploys("noSuchKey"));
+    }
+
+    #[test]
+    fn sites_are_deployed_only_with_a_vpn_gateway() {
+        let lz = hybrid(&["environments.dev.vpnGateway.enabled=false"]);
+        let (dev, prod) = (&lz.environments[0], &lz.environments[1]);
+        let key = "site.amsterdam-dc.connection";
+        assert!(dev.names.contains_key(key));
+        assert!(!dev.deploys(key));
+        assert!(prod.deploys(key));
+    }
+}

@@ -413,3 +413,146 @@ impl<'a> EnvironmentView<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Inputs;
+    use crate::session::Session;
+
+    /// An example resolved as `meg render examples/<name>.yaml --set ...` would.
+    fn resolve(name: &str, sets: &[&str]) -> LandingZone {
+        let input = Inputs {
+            inputs: vec![
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("examples")
+                    .join(format!("{name}.yaml")),
+            ],
+            sets: sets.iter().map(|s| (*s).to_string()).collect(),
+            ..Inputs::default()
+        };
+        let session = Session::open(None).expect("the embedded catalog opens");
+        session.resolve(&input).expect("the example resolves").1
+    }
+
+    fn view<'a>(readme: &'a Readme, env: &str) -> &'a EnvironmentView<'a> {
+        readme
+            .environments
+            .iter()
+            .find(|e| e.name == env)
+            .expect("the environment exists")
+    }
+
+    #[test]
+    fn a_basic_firewall_has_no_dns_proxy_so_nothing_answers_on_premises() {
+        let lz = resolve("hybrid", &["dnsResolver.enabled=false"]);
+        let readme = Readme::new(&lz);
+        let dev = view(&readme, "dev");
+        let fw = dev.firewall.as_ref().expect("dev has a firewall");
+        assert_eq!((fw.tier, fw.dns_proxy), ("Basic", false));
+        assert!(dev.dns_resolver.is_none());
+        assert!(dev.on_premises.dns_forwarder.is_none());
+        let prod = view(&readme, "prod");
+        let fw = prod.firewall.as_ref().expect("prod has a firewall");
+        assert!(fw.dns_proxy);
+        let forwarder = prod
+            .on_premises
+            .dns_forwarder
+            .as_ref()
+            .expect("a forwarder");
+        assert_eq!(forwarder.via, DnsService::FirewallProxy);
+        assert_eq!(forwarder.address, fw.private_ip);
+        assert_eq!(fw.private_ip, "10.0.0.4");
+    }
+
+    #[test]
+    fn the_resolver_answers_on_premises_before_the_firewall() {
+        let lz = resolve("hybrid", &[]);
+        let readme = Readme::new(&lz);
+        let prod = view(&readme, "prod");
+        let forwarder = prod
+            .on_premises
+            .dns_forwarder
+            .as_ref()
+            .expect("a forwarder");
+        assert_eq!(forwarder.via, DnsService::Resolver);
+        assert_eq!(
+            Some(forwarder.address.as_str()),
+            prod.dns_resolver.as_ref().map(|r| r.inbound_ip.as_str())
+        );
+        assert!(prod.on_premises.connected);
+        assert!(prod.gateway_transit);
+        assert_eq!(prod.dns_resolver.as_ref().unwrap().forwarded_domains, 2);
+    }
+
+    #[test]
+    fn the_recovery_region_is_given_where_site_recovery_replicates() {
+        let lz = resolve("rehost", &[]);
+        let readme = Readme::new(&lz);
+        assert_eq!(view(&readme, "prod").recovery_region, Some("northeurope"));
+        assert_eq!(view(&readme, "dev").recovery_region, None);
+        // Turned off in prod: no region, and no Site Recovery rows.
+        let lz = resolve(
+            "rehost",
+            &["environments.prod.migration.siteRecovery.enabled=false"],
+        );
+        let readme = Readme::new(&lz);
+        let prod = view(&readme, "prod");
+        assert_eq!(prod.recovery_region, None);
+        assert!(
+            !prod
+                .resources
+                .iter()
+                .any(|s| s.title == vec![Part::text("Site Recovery")])
+        );
+    }
+
+    #[test]
+    fn the_topology_shows_the_first_production_environment() {
+        let lz = resolve("hybrid", &[]);
+        let readme = Readme::new(&lz);
+        assert_eq!(readme.environments[readme.topology].name, "prod");
+    }
+
+    #[test]
+    fn a_name_without_a_row_of_its_own_is_still_listed() {
+        let mut lz = resolve("hybrid", &[]);
+        let extra = lz.environments[0].names["firewall"].clone();
+        lz.environments[0]
+            .names
+            .insert("someNewResource".into(), extra.clone());
+        let readme = Readme::new(&lz);
+        let other = readme.environments[0]
+            .resources
+            .iter()
+            .find(|s| s.title == vec![Part::text("Other")])
+            .expect("an Other section");
+        assert_eq!(other.rows.len(), 1);
+        assert_eq!(other.rows[0].name, extra.as_str());
+        assert_eq!(other.rows[0].what, vec![Part::code("someNewResource")]);
+    }
+
+    #[test]
+    fn every_row_names_a_resource_the_environment_creates() {
+        for example in [
+            "hybrid",
+            "rehost",
+            "refactor",
+            "existing-hub",
+            "existing-hub-refactor",
+        ] {
+            let lz = resolve(example, &[]);
+            let readme = Readme::new(&lz);
+            for (env, view) in lz.environments.iter().zip(&readme.environments) {
+                for row in view.resources.iter().flat_map(|s| &s.rows) {
+                    assert!(
+                        row.key.is_empty() || env.deploys(&row.key),
+                        "{example} {}: {} is listed but not created",
+                        env.name,
+                        row.key
+                    );
+                }
+            }
+        }
+    }
+}
