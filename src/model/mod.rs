@@ -5,6 +5,7 @@
 //! only spell it. Semantic checks a schema cannot express (regions, CIDR overlaps, subnet
 //! sizes, Azure's naming rules) also live here, so a model that exists is deployable.
 
+pub mod deployed;
 pub mod governance;
 pub mod lint;
 pub mod naming;
@@ -400,7 +401,7 @@ impl LandingZone {
 }
 
 /// Which optional parts an environment deploys.
-fn deploy_flags(s: &Settings) -> [(&'static str, bool); 13] {
+pub(crate) fn deploy_flags(s: &Settings) -> [(&'static str, bool); 13] {
     let vpn = s.vpn_gateway.enabled;
     let existing_hub = s.network.hub.existing.is_some();
     [
@@ -1229,7 +1230,7 @@ fn check_express_route(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
 /// The first address Azure hands out in a hub subnet (x.x.x.4: the first four are Azure's).
 /// Azure Firewall always takes it, and meg gives it to the DNS resolver's inbound endpoint as a
 /// static address, so routes and DNS settings can point at them before they exist.
-fn first_host(env: &Environment, role: HubRole) -> Option<String> {
+pub(crate) fn first_host(env: &Environment, role: HubRole) -> Option<String> {
     env.layout
         .subnets
         .get(&role)
@@ -1291,7 +1292,7 @@ pub fn links_private_dns_zones_to_spokes(s: &Settings) -> bool {
 /// What in the hub answers the spokes' DNS queries when the input names no DNS servers: the DNS
 /// Private Resolver (it resolves the private zones linked to the hub and forwards on-premises
 /// domains), else the firewall's DNS proxy (the Basic tier has none).
-fn dns_serving_spokes(s: &Settings) -> Option<HubRole> {
+pub(crate) fn dns_serving_spokes(s: &Settings) -> Option<HubRole> {
     if s.dns_resolver.enabled {
         Some(HubRole::DnsResolverInbound)
     } else if s.firewall.enabled && s.firewall.tier != "Basic" {
@@ -1310,7 +1311,7 @@ fn fixed_names() -> impl Iterator<Item = (&'static str, &'static str, &'static s
 }
 
 /// Whether a platform name key belongs to a part some environment deploys.
-fn name_deployed(key: &str, deploy: &BTreeMap<String, bool>) -> bool {
+pub(crate) fn name_deployed(key: &str, deploy: &BTreeMap<String, bool>) -> bool {
     let on = |k: &str| deploy.get(k).copied().unwrap_or(false);
     if let Some(deployed) = crate::model::workloads::name_deployed(key, &on) {
         return deployed;
@@ -1331,7 +1332,7 @@ fn name_deployed(key: &str, deploy: &BTreeMap<String, bool>) -> bool {
     }
 }
 
-fn zones(redundant: bool) -> Vec<&'static str> {
+pub(crate) fn zones(redundant: bool) -> Vec<&'static str> {
     if redundant {
         vec!["1", "2", "3"]
     } else {

@@ -9,6 +9,7 @@
 pub mod escape;
 pub mod hclfmt;
 pub mod pinned;
+pub(crate) mod readme;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -152,6 +153,8 @@ impl Renderer {
             out.insert(&path, text)?;
         }
         base.insert("checkov_skips", &checkov_skips(&out));
+        // The README reads a summary of each environment, computed here once.
+        base.insert("readme", &readme::Readme::new(lz));
         for name in shared {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
             if let Some(text) = self.one(name, target_path, &base)? {
