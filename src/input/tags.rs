@@ -35,7 +35,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
         .iter()
         .map(|spoke| {
             let mut t = base.clone();
-            t.extend(crate::model::spoke_tags(spoke).into_keys());
+            t.extend(spoke_tags(spoke).into_keys());
             t.len()
         })
         .chain([base.len()])
@@ -60,7 +60,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
     // `environment`) is one tag, and which value wins is not ours to say.
     let mut all: BTreeSet<&str> = base.clone();
     for spoke in &s.network.spokes {
-        all.extend(crate::model::spoke_tags(spoke).into_keys());
+        all.extend(spoke_tags(spoke).into_keys());
     }
     for name in s.tags.keys() {
         // Two of the input's own clash once: reported at the later of them.
@@ -98,4 +98,19 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The tags a spoke adds to the landing zone's: its workload name, and its owner and cost center
+/// when the application names them (an application spoke is charged to its own team).
+pub(crate) fn spoke_tags(
+    spoke: &crate::input::settings::Spoke,
+) -> std::collections::BTreeMap<&'static str, &str> {
+    let mut t = std::collections::BTreeMap::from([("workload", spoke.name.as_str())]);
+    if let Some(owner) = &spoke.owner {
+        t.insert("owner", owner);
+    }
+    if let Some(cost_center) = &spoke.cost_center {
+        t.insert("costCenter", cost_center);
+    }
+    t
 }
