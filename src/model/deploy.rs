@@ -65,6 +65,9 @@ deploy_flags! {
     governance,
     /// The hub meg creates.
     hub,
+    /// The hub has a gateway to on-premises networks, VPN or ExpressRoute: the gateway route
+    /// table, the on-premises prefixes and gateway transit exist then.
+    hub_gateway,
     /// Rehost: Linux virtual machines meg deploys.
     linux_virtual_machines,
     /// Rehost: the migration resource group, backup, patching and disk encryption.
@@ -95,9 +98,10 @@ impl Deploy {
         let vms = || m.virtual_machines.values();
         Deploy {
             hub: !existing_hub,
+            hub_gateway: vpn || s.express_route.enabled,
             existing_hub,
             firewall: s.firewall.enabled,
-            firewall_management: facts::needs_firewall_management(s),
+            firewall_management: crate::model::subnet_rules::needs_firewall_management(s),
             bastion: s.bastion.enabled,
             vpn_gateway: vpn,
             site_to_site: vpn && !s.on_premises.sites.is_empty(),
@@ -119,11 +123,5 @@ impl Deploy {
             database_migration: p.enabled && p.database_migration.enabled,
             governance: false,
         }
-    }
-
-    /// Whether the hub has a gateway to on-premises networks (VPN or ExpressRoute) somewhere:
-    /// the gateway route table and the on-premises prefixes exist then.
-    pub fn hub_gateway(&self) -> bool {
-        self.vpn_gateway || self.express_route
     }
 }

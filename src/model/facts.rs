@@ -10,12 +10,6 @@ use crate::input::closed_sets::{FirewallTier, Ingress};
 use crate::input::settings::Settings;
 use crate::model::network::HubRole;
 
-/// Whether an environment's firewall needs a management subnet and public IP: the Basic tier
-/// sends its management traffic apart (Azure Firewall Basic, "forced tunneling" requirement).
-pub fn needs_firewall_management(s: &Settings) -> bool {
-    s.firewall.enabled && s.firewall.tier == FirewallTier::Basic
-}
-
 /// Whether the firewall offers a DNS proxy: every tier but Basic does (Azure Firewall features
 /// by SKU: "DNS proxy" is Standard and Premium).
 pub fn firewall_dns_proxy(s: &Settings) -> bool {

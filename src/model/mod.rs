@@ -874,7 +874,7 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
     if deploy.site_to_site {
         out.add("onPremisesSites", &OnPremisesSite::all(&src));
     }
-    if deploy.hub_gateway() {
+    if deploy.hub_gateway {
         out.add("onPremisesAddressPrefixes", &facts::on_premises_prefixes(s));
     }
     if deploy.express_route {
@@ -1012,7 +1012,7 @@ fn name_deployed(key: &str, deploy: &Deploy) -> bool {
         k if k.starts_with("arcPrivateLinkScope") => deploy.arc_private_link_scope,
         "keyVaultPrivateEndpoint" => true,
         "connectivityResourceGroup" | "hubVirtualNetwork" => deploy.hub,
-        "hubToSpokeRouteTable" => deploy.hub_gateway(),
+        "hubToSpokeRouteTable" => deploy.hub_gateway,
         _ => true,
     }
 }

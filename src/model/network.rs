@@ -156,7 +156,7 @@ impl HubRole {
     pub fn needed(self, s: &Settings) -> bool {
         match self {
             HubRole::Firewall => s.firewall.enabled,
-            HubRole::FirewallManagement => crate::model::facts::needs_firewall_management(s),
+            HubRole::FirewallManagement => crate::model::subnet_rules::needs_firewall_management(s),
             HubRole::Bastion => s.bastion.enabled,
             HubRole::Gateway => s.vpn_gateway.enabled || s.express_route.enabled,
             HubRole::DnsResolverInbound | HubRole::DnsResolverOutbound => s.dns_resolver.enabled,

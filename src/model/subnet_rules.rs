@@ -6,12 +6,19 @@
 //! them) read it, so neither imports the other. Not the layout itself: that is `network`'s.
 
 use crate::cidr::Cidr;
-use crate::input::closed_sets::Ingress;
+use crate::input::closed_sets::{FirewallTier, Ingress};
 use crate::input::paas::Application;
 use crate::input::settings::{Settings, Spoke};
 
 /// Smallest subnet Azure allows anywhere (/29: 8 addresses, 5 of them reserved).
 pub const SMALLEST_SUBNET: u8 = 29;
+
+/// Whether an environment's firewall needs a management subnet and public IP: the Basic tier
+/// always runs a management interface in AzureFirewallManagementSubnet with a public IP of its
+/// own (Azure Firewall Basic, "Deploy and configure Azure Firewall Basic").
+pub fn needs_firewall_management(s: &Settings) -> bool {
+    s.firewall.enabled && s.firewall.tier == FirewallTier::Basic
+}
 
 /// A subnet an application spoke needs: its name (without `snet-`), the service it is
 /// delegated to, and the smallest size Azure accepts for it.
