@@ -160,6 +160,9 @@ fn enum_values(node: &Value) -> Option<Vec<String>> {
 /// The environment parameters with a shape of their own, by Bicep name.
 fn components() -> Vec<(&'static str, Shape)> {
     vec![
+        ("location", shape_of::<String>()),
+        ("environmentName", shape_of::<String>()),
+        ("tags", shape_of::<BTreeMap<String, String>>()),
         ("logAnalytics", shape_of::<LogAnalytics>()),
         ("keyVault", shape_of::<KeyVault>()),
         ("privateDnsZones", shape_of::<Vec<String>>()),
@@ -332,6 +335,8 @@ fn check_bicep(decls: &BicepDecls, param: &str, shape: &Shape, out: &mut Vec<Str
             None => out.push(format!("param {param}: typed `{ty}`, not an object type")),
         },
         Shape::List(_) if ty == "array" => {}
+        Shape::Map(_) if ty == "object" => {}
+        Shape::Str if ty == "string" => {}
         other => out.push(format!(
             "param {param}: typed `{ty}`, the Rust type is {other:?}"
         )),
@@ -610,7 +615,8 @@ const KNOWN_GAPS: &[&str] = &[
 
 #[test]
 fn template_declarations_match_the_rust_parameter_types() {
-    let mut problems = Vec::new();
+    // Each difference once, with the renders that show it.
+    let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut declared: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
     let mut gaps_seen = std::collections::BTreeSet::new();
     for (label, bicep, tf, existing_hub) in renders() {
@@ -635,11 +641,15 @@ fn template_declarations_match_the_rust_parameter_types() {
                 if KNOWN_GAPS.contains(&m.as_str()) {
                     gaps_seen.insert(m);
                 } else {
-                    problems.push(format!("{label}: {m}"));
+                    found.entry(m).or_default().push(label.clone());
                 }
             }
         }
     }
+    let mut problems: Vec<String> = found
+        .into_iter()
+        .map(|(m, renders)| format!("{m}\n    in: {}", renders.join("; ")))
+        .collect();
     for (param, (bicep, tf)) in &declared {
         if !bicep || !tf {
             problems.push(format!(
