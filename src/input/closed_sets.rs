@@ -150,3 +150,51 @@ impl Default for RebootSetting {
         RebootSetting::IfRequired
     }
 }
+
+closed_set! {
+    /// `paas.appService.sku`: the App Service plan's SKU.
+    AppServiceSku {
+        B1 = "B1",
+        B2 = "B2",
+        S1 = "S1",
+        P0v3 = "P0v3",
+        P1v3 = "P1v3",
+        P2v3 = "P2v3",
+        P3v3 = "P3v3",
+    }
+}
+
+impl Default for AppServiceSku {
+    /// The schema's default.
+    fn default() -> Self {
+        AppServiceSku::P0v3
+    }
+}
+
+closed_set! {
+    /// `paas.sql.edition`: the vCore service tier of the databases.
+    SqlEdition {
+        GeneralPurpose = "GeneralPurpose",
+        BusinessCritical = "BusinessCritical",
+        Hyperscale = "Hyperscale",
+    }
+}
+
+impl Default for SqlEdition {
+    /// The schema's default.
+    fn default() -> Self {
+        SqlEdition::GeneralPurpose
+    }
+}
+
+closed_set! {
+    /// `paas.sql.backupStorageRedundancy`: where Azure SQL keeps the backups.
+    SqlBackupStorageRedundancy { Local = "Local", Zone = "Zone", Geo = "Geo", GeoZone = "GeoZone" }
+}
+
+impl Default for SqlBackupStorageRedundancy {
+    /// The schema's default.
+    fn default() -> Self {
+        SqlBackupStorageRedundancy::Local
+    }
+}

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::input::closed_sets::Ingress;
+use crate::input::closed_sets::{AppServiceSku, Ingress, SqlBackupStorageRedundancy, SqlEdition};
 
 /// The `paas` settings of one environment.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -38,7 +38,7 @@ pub struct DatabaseMigration {
 #[serde(rename_all = "camelCase", default)]
 #[allow(missing_docs)]
 pub struct AppService {
-    pub sku: String,
+    pub sku: AppServiceSku,
     pub zone_redundant: bool,
     pub health_check_path: String,
 }
@@ -47,11 +47,11 @@ pub struct AppService {
 #[serde(rename_all = "camelCase", default)]
 #[allow(missing_docs)]
 pub struct Sql {
-    pub edition: String,
+    pub edition: SqlEdition,
     pub v_cores: u32,
     pub serverless: bool,
     pub zone_redundant: bool,
-    pub backup_storage_redundancy: String,
+    pub backup_storage_redundancy: SqlBackupStorageRedundancy,
     /// Empty (as schema defaults leave it) when the deploying identity is the administrator.
     pub administrator: SqlAdministrator,
 }

@@ -611,6 +611,10 @@ const KNOWN_GAPS: &[&str] = &[
     // string until the Update Manager API refuses it at apply time.
     "var.migration.patching.weekday: a closed set in Rust; variable \"migration\" needs the validation `contains([\"Monday\", \"Tuesday\", \"Wednesday\", \"Thursday\", \"Friday\", \"Saturday\", \"Sunday\"], var.migration.patching.weekday)`",
     "var.migration.patching.reboot: a closed set in Rust; variable \"migration\" needs the validation `contains([\"IfRequired\", \"Never\", \"Always\"], var.migration.patching.reboot)`",
+    // Bicep types `paas.sql` as a loose `object`; Terraform takes any string where Azure SQL
+    // knows four redundancies and three vCore tiers.
+    "var.paas.sql.backup_storage_redundancy: a closed set in Rust; variable \"paas\" needs the validation `contains([\"Local\", \"Zone\", \"Geo\", \"GeoZone\"], var.paas.sql.backup_storage_redundancy)`",
+    "var.paas.sql.sku.tier: a closed set in Rust; variable \"paas\" needs the validation `contains([\"GeneralPurpose\", \"BusinessCritical\", \"Hyperscale\"], var.paas.sql.sku.tier)`",
 ];
 
 #[test]

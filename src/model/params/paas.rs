@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::input::closed_sets::{AppServiceSku, SqlBackupStorageRedundancy, SqlEdition};
 use crate::input::paas::Sql;
 use crate::model::facts;
 use crate::model::name_key::{AppPart, NameKey, SpokePart, WebAppPart};
@@ -33,7 +34,7 @@ pub(crate) struct Paas {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct AppService {
-    pub sku: String,
+    pub sku: AppServiceSku,
     pub capacity: u32,
     pub zone_redundant: bool,
     pub health_check_path: String,
@@ -46,7 +47,7 @@ pub(crate) struct AppService {
 pub(crate) struct SqlParams {
     pub sku: SqlSku,
     pub zone_redundant: bool,
-    pub backup_storage_redundancy: String,
+    pub backup_storage_redundancy: SqlBackupStorageRedundancy,
     /// Empty: the identity that deploys becomes the Entra administrator.
     pub administrator_login: String,
     pub administrator_object_id: String,
@@ -58,7 +59,7 @@ pub(crate) struct SqlParams {
 #[serde(rename_all = "camelCase")]
 pub(crate) struct SqlSku {
     pub name: String,
-    pub tier: &'static str,
+    pub tier: SqlEdition,
     pub family: &'static str,
     pub capacity: u32,
     pub serverless: bool,
@@ -66,13 +67,14 @@ pub(crate) struct SqlSku {
 
 impl SqlSku {
     fn new(sql: &Sql) -> Self {
-        let (tier, short) = match sql.edition.as_str() {
-            "BusinessCritical" => ("BusinessCritical", "BC"),
-            "Hyperscale" => ("Hyperscale", "HS"),
-            _ => ("GeneralPurpose", "GP"),
+        let tier = sql.edition;
+        let short = match tier {
+            SqlEdition::GeneralPurpose => "GP",
+            SqlEdition::BusinessCritical => "BC",
+            SqlEdition::Hyperscale => "HS",
         };
         // Serverless exists on General Purpose only; the schema's description says so.
-        let serverless = sql.serverless && tier == "GeneralPurpose";
+        let serverless = sql.serverless && tier == SqlEdition::GeneralPurpose;
         SqlSku {
             name: if serverless {
                 format!("{short}_S_Gen5")
@@ -262,7 +264,7 @@ impl Paas {
             enabled: p.enabled,
             front_door: facts::front_door(s),
             app_service: AppService {
-                sku: p.app_service.sku.clone(),
+                sku: p.app_service.sku,
                 // Zone redundancy needs three instances at least.
                 capacity: if p.app_service.zone_redundant { 3 } else { 1 },
                 zone_redundant: p.app_service.zone_redundant,
@@ -271,7 +273,7 @@ impl Paas {
             sql: SqlParams {
                 sku: SqlSku::new(&p.sql),
                 zone_redundant: p.sql.zone_redundant,
-                backup_storage_redundancy: p.sql.backup_storage_redundancy.clone(),
+                backup_storage_redundancy: p.sql.backup_storage_redundancy,
                 administrator_login: p.sql.administrator.login.clone(),
                 administrator_object_id: p.sql.administrator.object_id.clone(),
             },
