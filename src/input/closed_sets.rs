@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Declares a closed set: the enum, its serde names, and the list of its values in order.
+/// Declares a closed set: the enum, its serde names, and its text (`as_str`, `Display`).
 macro_rules! closed_set {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
@@ -19,10 +19,6 @@ macro_rules! closed_set {
         }
 
         impl $name {
-            /// Every value, in the schema's order, as the input spells it.
-            #[allow(dead_code)]
-            pub const VALUES: &[&str] = &[$($text),+];
-
             /// The value as the input spells it.
             pub fn as_str(self) -> &'static str {
                 match self {
