@@ -172,7 +172,7 @@ fn spokes_without_a_dns_proxy_or_resolver_get_the_private_zones_linked() {
                 "{sets:?} ({env}): a spoke on Azure DNS must be linked to the zones"
             );
         }
-        assert_eq!(lz.deploy["spokeDnsZoneLinks"], linked, "{sets:?}");
+        assert_eq!(lz.deploy.spoke_dns_zone_links, linked, "{sets:?}");
     }
     // The rehost example's dev (Basic firewall, no resolver) links the zones in both targets.
     let meg = render_example("rehost.yaml");

@@ -187,7 +187,7 @@ fn front_door_follows_the_ingress_setting() {
     let example = example("refactor.yaml");
     let with = resolve(Path::new(&example), &[]);
     assert!(
-        with.deploy["frontDoor"],
+        with.deploy.front_door,
         "the refactor strategy defaults to Front Door"
     );
     assert!(with.name_keys.iter().any(|k| k == "frontDoorProfile"));
@@ -199,7 +199,7 @@ fn front_door_follows_the_ingress_setting() {
     assert!(endpoint.starts_with("fde-shop-web-prod-"), "{endpoint}");
 
     let without = resolve(Path::new(&example), &["paas.ingress=none"]);
-    assert!(!without.deploy["frontDoor"]);
+    assert!(!without.deploy.front_door);
     assert!(!without.name_keys.iter().any(|k| k.starts_with("frontDoor")));
     assert_eq!(param(&without, "prod", "paas")["frontDoor"], false);
 }

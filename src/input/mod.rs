@@ -1,6 +1,9 @@
 //! Reading what the user wrote: layered YAML values, the JSON Schema check with defaults, the
 //! typed settings of one environment, and tags. Nothing here knows about Azure resources.
 
+pub mod closed_sets;
+pub mod migration;
+pub mod paas;
 pub mod regions;
 pub mod schema;
 pub mod settings;

@@ -9,6 +9,9 @@ use std::net::Ipv4Addr;
 use serde::Deserialize;
 
 use crate::cidr::Cidr;
+use crate::input::closed_sets::{
+    BastionSku, ExpressRouteGatewaySku, FirewallTier, KeyVaultSku, ThreatIntelMode, VpnGatewaySku,
+};
 
 /// Everything one environment can set. Field names follow the input's camelCase keys.
 #[derive(Debug, Clone, Deserialize)]
@@ -32,9 +35,9 @@ pub struct Settings {
     pub ddos_protection: Toggle,
     pub arc: Arc,
     #[serde(default)]
-    pub migration: crate::model::workloads::rehost::Migration,
+    pub migration: crate::input::migration::Migration,
     #[serde(default)]
-    pub paas: crate::model::workloads::refactor::Paas,
+    pub paas: crate::input::paas::Paas,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -49,7 +52,7 @@ pub struct Monitoring {
 #[serde(rename_all = "camelCase")]
 #[allow(missing_docs)]
 pub struct KeyVault {
-    pub sku: String,
+    pub sku: KeyVaultSku,
     pub purge_protection: bool,
     pub soft_delete_retention_days: u32,
     pub private_endpoint: bool,
@@ -159,9 +162,9 @@ pub struct SpokeSubnet {
 #[allow(missing_docs)]
 pub struct Firewall {
     pub enabled: bool,
-    pub tier: String,
+    pub tier: FirewallTier,
     pub zone_redundant: bool,
-    pub threat_intel_mode: String,
+    pub threat_intel_mode: ThreatIntelMode,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -169,7 +172,7 @@ pub struct Firewall {
 #[allow(missing_docs)]
 pub struct Bastion {
     pub enabled: bool,
-    pub sku: String,
+    pub sku: BastionSku,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -177,7 +180,7 @@ pub struct Bastion {
 #[allow(missing_docs)]
 pub struct VpnGateway {
     pub enabled: bool,
-    pub sku: String,
+    pub sku: VpnGatewaySku,
     pub active_active: bool,
     pub asn: u32,
 }
@@ -187,7 +190,7 @@ pub struct VpnGateway {
 #[allow(missing_docs)]
 pub struct ExpressRoute {
     pub enabled: bool,
-    pub sku: String,
+    pub sku: ExpressRouteGatewaySku,
     pub circuit_id: Option<String>,
     #[serde(default)]
     pub circuit_in_another_subscription: bool,

@@ -6,9 +6,8 @@
 //! real in one environment, for the README's resource list and its tests. It is not the code's
 //! `deploy` flags, which say what the code holds for all environments together.
 
-use std::collections::BTreeMap;
-
 use crate::model::Environment;
+use crate::model::deploy::Deploy;
 use crate::model::network::HubRole;
 
 impl Environment {
@@ -18,16 +17,11 @@ impl Environment {
             return false;
         }
         let s = &self.settings;
-        let flags: BTreeMap<String, bool> = super::deploy_flags(s)
-            .into_iter()
-            .chain(crate::model::workloads::deploy_flags(s))
-            .map(|(k, on)| (k.to_string(), on))
-            .collect();
-        let on = |k: &str| flags.get(k).copied().unwrap_or(false);
+        let on = Deploy::of(s);
         let (head, rest) = key.split_once('.').unwrap_or((key, ""));
         match head {
             // Sites are named for every environment; only a VPN gateway connects them.
-            "site" => on("siteToSite"),
+            "site" => on.site_to_site,
             // Named only where the spoke, the application or the VM exists.
             "spoke" | "app" | "vm" => true,
             // A hub subnet's NSG, where the environment's hub has that subnet.
@@ -38,19 +32,17 @@ impl Environment {
                     .keys()
                     .any(|role| role.info().key == role_key && role.info().nsg)
             }
-            "vpnGatewaySecondPublicIp" => on("vpnGateway") && s.vpn_gateway.active_active,
+            "vpnGatewaySecondPublicIp" => on.vpn_gateway && s.vpn_gateway.active_active,
             "keyVaultPrivateEndpoint" => s.key_vault.private_endpoint,
-            "diskEncryptionKeyVaultPrivateEndpoint" => {
-                on("migration") && s.key_vault.private_endpoint
-            }
-            "expressRouteConnection" => on("expressRoute") && s.express_route.circuit_id.is_some(),
+            "diskEncryptionKeyVaultPrivateEndpoint" => on.migration && s.key_vault.private_endpoint,
+            "expressRouteConnection" => on.express_route && s.express_route.circuit_id.is_some(),
             // GatewaySubnet routes the spokes through the firewall only when both exist.
             "hubToSpokeRouteTable" => {
-                on("firewall")
-                    && (on("vpnGateway") || on("expressRoute"))
+                on.firewall
+                    && (on.vpn_gateway || on.express_route)
                     && self.layout.subnets.contains_key(&HubRole::Gateway)
             }
-            _ => super::name_deployed(key, &flags),
+            _ => super::name_deployed(key, &on),
         }
     }
 

@@ -221,7 +221,7 @@ fn hybrid_connectivity(s: &crate::input::settings::Settings) -> bool {
 /// Certificates that two or more of the environment's Application Gateways would present.
 fn shared_gateway_certificates(s: &crate::input::settings::Settings) -> Vec<String> {
     let p = &s.paas;
-    if !p.enabled || p.ingress != "applicationGateway" {
+    if !p.enabled || p.ingress != crate::input::closed_sets::Ingress::ApplicationGateway {
         return Vec::new();
     }
     let mut uses: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();

@@ -5,12 +5,17 @@
 //! only spell it. Semantic checks a schema cannot express (regions, CIDR overlaps, subnet
 //! sizes, Azure's naming rules) also live here, so a model that exists is deployable.
 
+pub mod deploy;
 pub mod deployed;
+pub(crate) mod facts;
 pub mod governance;
 pub mod lint;
+pub(crate) mod name_key;
 pub mod naming;
 pub mod network;
+pub(crate) mod params;
 pub mod roles;
+pub(crate) mod subnet_rules;
 pub mod workloads;
 
 use std::collections::BTreeMap;
@@ -18,13 +23,18 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
+pub use self::params::{Param, snake};
+
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
 use crate::input::schema::Schema;
 use crate::input::settings::Settings;
 use crate::input::values::Values;
+use crate::model::deploy::Deploy;
+use crate::model::name_key::{NameKey, SitePart, SpokePart, ToName};
 use crate::model::naming::{Namer, NamingTables, ResourceName};
 use crate::model::network::{HubLayout, HubRole};
+use crate::model::params::ParamList;
 
 /// Keys of the landing-zone file that are not per-environment settings.
 const TOP_ONLY: [&str; 6] = [
@@ -88,7 +98,7 @@ pub struct LandingZone {
     /// Environments in deployment order (dev, test, prod, then others by name).
     pub environments: Vec<Environment>,
     /// Which optional parts exist in at least one environment: they shape the code.
-    pub deploy: BTreeMap<String, bool>,
+    pub deploy: Deploy,
     /// Keys of the `names` parameter (the same in every environment).
     pub name_keys: Vec<String>,
     /// The management-group hierarchy and policy baseline, when the input enables it.
@@ -133,24 +143,6 @@ pub struct RegionUse {
     pub key: String,
     /// The region's programmatic name.
     pub region: String,
-}
-
-/// One deployment parameter with its value for an environment.
-#[derive(Debug, Clone, Serialize)]
-pub struct Param {
-    /// camelCase name (Bicep); Terraform uses the snake_case form.
-    pub name: String,
-    /// snake_case name for Terraform.
-    pub tf_name: String,
-    /// The value; object keys are camelCase for Bicep.
-    pub value: Value,
-    /// The same value with snake_case object keys, for Terraform (user maps keep their keys).
-    pub tf_value: Value,
-    /// A secret: never written to a parameter file.
-    pub secret: bool,
-    /// Whether this environment uses the parameter: a secret that another environment needs
-    /// (a Windows VM's password) is not asked for where nothing uses it.
-    pub needed: bool,
 }
 
 impl LandingZone {
@@ -320,13 +312,13 @@ impl LandingZone {
             location,
             region_short,
             environments,
-            deploy: BTreeMap::new(),
+            deploy: Deploy::default(),
             name_keys: Vec::new(),
             governance,
             required_tags,
         };
         lz.finish();
-        if lz.deploy["hub"] && lz.deploy["existingHub"] {
+        if lz.deploy.hub && lz.deploy.existing_hub {
             let existing: Vec<&str> = lz
                 .environments
                 .iter()
@@ -377,16 +369,12 @@ impl LandingZone {
 
     /// Derives what the code must hold from the environments, then each one's parameters.
     fn finish(&mut self) {
-        let mut deploy = BTreeMap::new();
-        for env in &self.environments {
-            let flags = deploy_flags(&env.settings)
-                .into_iter()
-                .chain(crate::model::workloads::deploy_flags(&env.settings));
-            for (k, on) in flags {
-                *deploy.entry(k.to_string()).or_insert(false) |= on;
-            }
-        }
-        deploy.insert("governance".to_string(), self.governance.is_some());
+        let mut deploy = self
+            .environments
+            .iter()
+            .map(|env| Deploy::of(&env.settings))
+            .fold(Deploy::default(), Deploy::or);
+        deploy.governance = self.governance.is_some();
         self.deploy = deploy;
         for i in 0..self.environments.len() {
             let params = params(&self.environments[i], &self.deploy);
@@ -398,33 +386,6 @@ impl LandingZone {
             .map(str::to_string)
             .collect();
     }
-}
-
-/// Which optional parts an environment deploys.
-pub(crate) fn deploy_flags(s: &Settings) -> [(&'static str, bool); 13] {
-    let vpn = s.vpn_gateway.enabled;
-    let existing_hub = s.network.hub.existing.is_some();
-    [
-        ("hub", !existing_hub),
-        ("existingHub", existing_hub),
-        ("firewall", s.firewall.enabled),
-        (
-            "firewallManagement",
-            s.firewall.enabled && s.firewall.tier == "Basic",
-        ),
-        ("bastion", s.bastion.enabled),
-        ("vpnGateway", vpn),
-        ("siteToSite", vpn && !s.on_premises.sites.is_empty()),
-        ("expressRoute", s.express_route.enabled),
-        (
-            "expressRouteAuthorization",
-            s.express_route.needs_authorization_key(),
-        ),
-        ("dnsResolver", s.dns_resolver.enabled),
-        ("ddosProtection", s.ddos_protection.enabled),
-        ("arcPrivateLinkScope", s.arc.private_link_scope),
-        ("spokeDnsZoneLinks", links_private_dns_zones_to_spokes(s)),
-    ]
 }
 
 /// The parts of the hub that an existing hub already runs: the render must not create them.
@@ -649,7 +610,8 @@ fn build_environment(
             None => {}
         }
     }
-    let mut name = |key: String, kind: &str, workload: &str| {
+    let mut name = |key: NameKey, kind: &str, workload: &str| {
+        let key = key.to_string();
         let namer = regional.get(key.as_str()).unwrap_or(ctx.namer);
         let made = match ctx.overrides.get(&key) {
             Some(explicit) => namer
@@ -695,14 +657,14 @@ fn build_environment(
         } else {
             workload
         };
-        name(key.to_string(), kind, workload);
+        name(NameKey::Fixed(key), kind, workload);
     }
     let creates_hub = settings.network.hub.existing.is_none();
     for role in HubRole::ALL.into_iter().filter(|_| creates_hub) {
         let info = role.info();
         if info.nsg {
             name(
-                format!("hubSubnet.{}.networkSecurityGroup", info.key),
+                NameKey::HubSubnetNsg(info.key),
                 "networkSecurityGroup",
                 info.nsg_workload,
             );
@@ -710,46 +672,40 @@ fn build_environment(
     }
     for site in &settings.on_premises.sites {
         name(
-            format!("site.{}.localNetworkGateway", site.name),
+            NameKey::Site(&site.name, SitePart::LocalNetworkGateway),
             "localNetworkGateway",
             &site.name,
         );
         name(
-            format!("site.{}.connection", site.name),
+            NameKey::Site(&site.name, SitePart::Connection),
             "connection",
             &site.name,
         );
     }
     for spoke in &settings.network.spokes {
-        name(
-            format!("spoke.{}.resourceGroup", spoke.name),
-            "resourceGroup",
-            &spoke.name,
-        );
-        name(
-            format!("spoke.{}.virtualNetwork", spoke.name),
-            "virtualNetwork",
-            &spoke.name,
-        );
-        name(
-            format!("spoke.{}.routeTable", spoke.name),
-            "routeTable",
-            &spoke.name,
-        );
+        for (part, kind) in [
+            (SpokePart::ResourceGroup, "resourceGroup"),
+            (SpokePart::VirtualNetwork, "virtualNetwork"),
+            (SpokePart::RouteTable, "routeTable"),
+        ] {
+            name(NameKey::Spoke(&spoke.name, part), kind, &spoke.name);
+        }
         for subnet in network::spoke_subnets(spoke, &settings) {
             name(
-                format!(
-                    "spoke.{}.subnet.{}.networkSecurityGroup",
-                    spoke.name, subnet.name
-                ),
+                NameKey::SpokeSubnetNsg(&spoke.name, &subnet.name),
                 "networkSecurityGroup",
                 &format!("{}-{}", spoke.name, subnet.name),
             );
         }
     }
-    crate::model::workloads::names(&settings, &mut |key, kind, workload| {
-        name(key, kind, workload)
-    });
+    for ToName {
+        key,
+        kind,
+        workload,
+    } in crate::model::workloads::names(&settings)
+    {
+        name(key, kind, &workload);
+    }
     match layout {
         Ok(layout) if problems.is_empty() => Ok(Environment {
             name: ctx.env.to_string(),
@@ -872,280 +828,87 @@ const PLATFORM_NAMES: [(&str, &str, &str); 26] = [
     ("hubToSpokeRouteTable", "routeTable", "hub-gateway"),
 ];
 
-impl Environment {
-    fn name_of(&self, key: &str) -> String {
-        self.names
-            .get(key)
-            .map(|n| n.as_str().to_string())
-            .unwrap_or_default()
-    }
-}
-
 /// Builds the parameters of an environment; parts no environment deploys are left out.
-fn params(env: &Environment, deploy: &BTreeMap<String, bool>) -> Vec<Param> {
-    let s = &env.settings;
-    let on = |k: &str| deploy.get(k).copied().unwrap_or(false);
-    let mut out = Vec::new();
-    let mut push = |name: &str, value: Value, user_map: bool| {
-        let tf_value = if user_map {
-            value.clone()
-        } else {
-            snake_keys(&value)
-        };
-        out.push(Param {
-            name: name.to_string(),
-            tf_name: snake(name),
-            value,
-            tf_value,
-            secret: false,
-            needed: true,
-        });
+fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
+    use crate::model::params::{
+        bastion::Bastion, dns_resolver::DnsResolver, express_route::ExpressRoute,
+        firewall::Firewall, hub_network::ExistingHubNetwork, hub_network::HubNetwork,
+        key_vault::KeyVault, log_analytics::LogAnalytics, spokes::Spoke, switch::Switch,
+        vpn_gateway::OnPremisesSite, vpn_gateway::VpnGateway,
     };
-    push("location", json!(env.location), false);
-    push("environmentName", json!(env.name), false);
-    push("tags", json!(tags(env)), true);
-
-    let mut names = Map::new();
-    for (key, _, _) in fixed_names() {
-        if name_deployed(key, deploy) {
-            names.insert(key.into(), json!(env.name_of(key)));
+    let s = &env.settings;
+    let src = params::Source {
+        env_name: &env.name,
+        location: &env.location,
+        landing_zone: &env.landing_zone,
+        settings: s,
+        layout: &env.layout,
+        names: &env.names,
+        deploy,
+    };
+    let mut out = ParamList::default();
+    out.add("location", &env.location);
+    out.add("environmentName", &env.name);
+    out.add_user_map("tags", &tags(env));
+    let names: Map<String, Value> = fixed_names()
+        .filter(|(key, _, _)| name_deployed(key, deploy))
+        .map(|(key, _, _)| (key.to_string(), src.name(NameKey::Fixed(key)).into()))
+        .collect();
+    out.add("names", &names);
+    out.add("logAnalytics", &LogAnalytics::new(s));
+    out.add("keyVault", &KeyVault::new(s));
+    match &s.network.hub.existing {
+        Some(existing) => out.add("hubNetwork", &ExistingHubNetwork::new(&src, existing)),
+        None => {
+            out.add("hubNetwork", &HubNetwork::new(&src));
+            out.add("privateDnsZones", &s.network.private_dns_zones);
         }
     }
-    push("names", Value::Object(names), false);
-    push(
-        "logAnalytics",
-        json!({"retentionInDays": s.monitoring.retention_days, "dailyQuotaGb": s.monitoring.daily_quota_gb}),
-        false,
-    );
-    push(
-        "keyVault",
-        json!({
-            "sku": s.key_vault.sku,
-            "enablePurgeProtection": s.key_vault.purge_protection,
-            "softDeleteRetentionInDays": s.key_vault.soft_delete_retention_days,
-            "privateEndpoint": s.key_vault.private_endpoint,
-            "administrators": s.key_vault.administrators,
-        }),
-        false,
-    );
-    let subnets = env.layout.subnet_params(&|role| {
-        let key = format!("hubSubnet.{}.networkSecurityGroup", role.info().key);
-        env.names.get(&key).map(|n| n.as_str().to_string())
-    });
-    if let Some(existing) = &s.network.hub.existing {
-        push("hubNetwork", existing_hub_param(env, existing), false);
-    } else {
-        push(
-            "hubNetwork",
-            json!({
-                "addressPrefixes": env.layout.address_space.iter().map(ToString::to_string).collect::<Vec<_>>(),
-                "dnsServers": s.network.dns_servers.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
-                "subnets": subnets,
-                "bastionAddressPrefix": env.layout.subnets.get(&HubRole::Bastion).map(|c| c.to_string()),
-                "spokeDnsServers": spoke_dns_servers(env),
-                "linkPrivateDnsZonesToSpokes": links_private_dns_zones_to_spokes(s),
-            }),
-            false,
-        );
+    if deploy.firewall {
+        out.add("firewall", &Firewall::new(&src));
     }
-    if s.network.hub.existing.is_none() {
-        push("privateDnsZones", json!(s.network.private_dns_zones), false);
+    if deploy.bastion {
+        out.add("bastion", &Bastion::new(s));
     }
-    if on("firewall") {
-        push(
-            "firewall",
-            json!({
-                "enabled": s.firewall.enabled,
-                "tier": s.firewall.tier,
-                // Azure Firewall always takes the first usable address (.4) of its subnet, so
-                // routes can point at it before it exists.
-                "privateIpAddress": first_host(env, HubRole::Firewall),
-                "zones": zones(s.firewall.zone_redundant),
-                "threatIntelMode": s.firewall.threat_intel_mode,
-            }),
-            false,
-        );
+    if deploy.vpn_gateway {
+        out.add("vpnGateway", &VpnGateway::new(s));
     }
-    if on("bastion") {
-        push(
-            "bastion",
-            json!({"enabled": s.bastion.enabled, "sku": s.bastion.sku}),
-            false,
-        );
+    if deploy.site_to_site {
+        out.add("onPremisesSites", &OnPremisesSite::all(&src));
     }
-    if on("vpnGateway") {
-        push(
-            "vpnGateway",
-            json!({
-                "enabled": s.vpn_gateway.enabled,
-                "sku": s.vpn_gateway.sku,
-                "activeActive": s.vpn_gateway.active_active,
-                "asn": s.vpn_gateway.asn,
-            }),
-            false,
-        );
+    if deploy.hub_gateway {
+        out.add("onPremisesAddressPrefixes", &facts::on_premises_prefixes(s));
     }
-    if on("siteToSite") {
-        let sites: Vec<Value> = s
-            .on_premises
-            .sites
-            .iter()
-            .map(|site| {
-                json!({
-                    "name": site.name,
-                    "localNetworkGatewayName": env.name_of(&format!("site.{}.localNetworkGateway", site.name)),
-                    "connectionName": env.name_of(&format!("site.{}.connection", site.name)),
-                    "gatewayAddress": site.gateway_address.to_string(),
-                    "addressPrefixes": site.address_spaces.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
-                    "bgpPeeringAddress": site.bgp_peering_address.map(|a| a.to_string()),
-                    "asn": site.asn,
-                })
-            })
-            .collect();
-        push("onPremisesSites", json!(sites), false);
+    if deploy.express_route {
+        out.add("expressRoute", &ExpressRoute::new(s));
     }
-    if on("vpnGateway") || on("expressRoute") {
-        push(
-            "onPremisesAddressPrefixes",
-            json!(on_premises_prefixes(s)),
-            false,
-        );
+    if deploy.dns_resolver {
+        out.add("dnsResolver", &DnsResolver::new(&src));
     }
-    if on("expressRoute") {
-        push(
-            "expressRoute",
-            json!({"enabled": s.express_route.enabled, "sku": s.express_route.sku, "circuitId": s.express_route.circuit_id}),
-            false,
-        );
+    if deploy.ddos_protection {
+        let enabled = s.ddos_protection.enabled;
+        out.add("ddosProtection", &Switch { enabled });
     }
-    if on("dnsResolver") {
-        let rules: Vec<Value> = s
-            .on_premises
-            .domains
-            .iter()
-            .map(|d| json!({"domain": format!("{d}."), "targetDnsServers": s.on_premises.dns_servers.iter().map(|a| a.to_string()).collect::<Vec<_>>()}))
-            .collect();
-        push(
-            "dnsResolver",
-            json!({
-                "enabled": s.dns_resolver.enabled,
-                "inboundIpAddress": first_host(env, HubRole::DnsResolverInbound),
-                "forwardingRules": rules,
-            }),
-            false,
-        );
+    if deploy.arc_private_link_scope {
+        let enabled = s.arc.private_link_scope;
+        out.add("arcPrivateLinkScope", &Switch { enabled });
     }
-    if on("ddosProtection") {
-        push(
-            "ddosProtection",
-            json!({"enabled": s.ddos_protection.enabled}),
-            false,
-        );
-    }
-    if on("arcPrivateLinkScope") {
-        push(
-            "arcPrivateLinkScope",
-            json!({"enabled": s.arc.private_link_scope}),
-            false,
-        );
-    }
-    let spokes: Vec<Value> = s
-        .network
-        .spokes
-        .iter()
-        .map(|spoke| {
-            let sub = |n: &str| env.name_of(&format!("spoke.{}.{n}", spoke.name));
-            json!({
-                "name": spoke.name,
-                "resourceGroupName": sub("resourceGroup"),
-                "virtualNetworkName": sub("virtualNetwork"),
-                "routeTableName": sub("routeTable"),
-                "addressPrefixes": [spoke.address_space.to_string()],
-                "tags": crate::input::tags::spoke_tags(spoke),
-                "subnets": network::spoke_subnets(spoke, s).iter().map(|sn| {
-                    let mut subnet = json!({
-                        "name": format!("snet-{}", sn.name),
-                        "addressPrefix": sn.address_prefix.to_string(),
-                        "networkSecurityGroupName": sub(&format!("subnet.{}.networkSecurityGroup", sn.name)),
-                    });
-                    // Only delegated subnets carry the key, so spokes without one render as before.
-                    if let Some(service) = sn.delegation {
-                        subnet["delegation"] = json!(service);
-                    }
-                    subnet
-                }).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    push("spokes", json!(spokes), false);
-    crate::model::workloads::params(env, &on, &mut push);
+    out.add("spokes", &Spoke::all(&src));
+    out.extend(crate::model::workloads::params(&src));
     // The VPN key stays required wherever the code has site-to-site connections.
-    let secrets = on("siteToSite")
-        .then_some(("vpnSharedKey", true))
-        .into_iter()
-        .chain(on("expressRouteAuthorization").then_some((
+    if deploy.site_to_site {
+        out.secret("vpnSharedKey", true);
+    }
+    if deploy.express_route_authorization {
+        out.secret(
             "expressRouteAuthorizationKey",
             s.express_route.needs_authorization_key(),
-        )))
-        .chain(crate::model::workloads::secrets(&on, s));
-    for (name, needed) in secrets {
-        out.push(Param {
-            name: name.into(),
-            tf_name: snake(name),
-            value: Value::Null,
-            tf_value: Value::Null,
-            secret: true,
-            needed,
-        });
+        );
     }
-    out
-}
-
-/// The `hubNetwork` parameter of an environment that peers to an existing hub: where the hub
-/// is (subscription, resource group, name, for Bicep's `existing` and Terraform's data source),
-/// the next hop and DNS servers of the spokes, and the hub's private DNS zones.
-fn existing_hub_param(env: &Environment, hub: &crate::input::settings::ExistingHub) -> Value {
-    let pe = private_endpoint_spoke(&env.settings, hub);
-    json!({
-        "virtualNetworkId": hub.virtual_network_id,
-        "subscriptionId": hub.id_part("subscriptions"),
-        "resourceGroupName": hub.id_part("resourceGroups"),
-        "virtualNetworkName": hub.id_part("virtualNetworks"),
-        "firewallPrivateIp": hub.firewall_private_ip.map(|a| a.to_string()),
-        "bastionAddressPrefix": hub.bastion_address_prefix.map(|c| c.to_string()),
-        "useRemoteGateways": hub.use_remote_gateways,
-        "privateDnsZoneIds": hub.private_dns_zone_ids,
-        "privateEndpointSpokeIndex": pe.as_ref().map(|(i, _, _)| *i),
-        "privateEndpointSpoke": pe.as_ref().map(|(_, spoke, _)| spoke),
-        "privateEndpointSubnet": pe.as_ref().map(|(_, _, subnet)| subnet),
-        "spokeDnsServers": spoke_dns_servers(env),
-        // A shared hub holds many landing zones' peerings and deployments: name ours apart.
-        "peeringNamePrefix": format!("peer-hub-to-{}-{}", env.landing_zone, env.name),
-    })
-}
-
-/// Where the landing zone's own private endpoints go beside an existing hub: (spoke index,
-/// spoke name, subnet name), in the named spoke (else the first), in its private-endpoint
-/// subnet (else its first subnet).
-fn private_endpoint_spoke(
-    s: &Settings,
-    hub: &crate::input::settings::ExistingHub,
-) -> Option<(usize, String, String)> {
-    let (i, spoke) = match &hub.private_endpoint_spoke {
-        Some(name) => s
-            .network
-            .spokes
-            .iter()
-            .enumerate()
-            .find(|(_, sp)| &sp.name == name)?,
-        None => s.network.spokes.iter().enumerate().next()?,
-    };
-    let subnets = network::spoke_subnets(spoke, s);
-    let subnet = subnets
-        .iter()
-        .find(|sn| sn.name == "private-endpoints")
-        .or(subnets.first())?;
-    Some((i, spoke.name.clone(), format!("snet-{}", subnet.name)))
+    for (name, needed) in crate::model::workloads::secrets(deploy, s) {
+        out.secret(name, needed);
+    }
+    out.0
 }
 
 /// Beside an existing hub the landing zone's private endpoints need a spoke of its own: one
@@ -1227,81 +990,6 @@ fn check_express_route(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
     Vec::new()
 }
 
-/// The first address Azure hands out in a hub subnet (x.x.x.4: the first four are Azure's).
-/// Azure Firewall always takes it, and meg gives it to the DNS resolver's inbound endpoint as a
-/// static address, so routes and DNS settings can point at them before they exist.
-pub(crate) fn first_host(env: &Environment, role: HubRole) -> Option<String> {
-    env.layout
-        .subnets
-        .get(&role)
-        .map(|c| std::net::Ipv4Addr::from(c.first() + 4).to_string())
-}
-
-/// DNS servers of the spokes: the input's, else the DNS Private Resolver's inbound endpoint
-/// (it resolves the private zones linked to the hub and forwards on-premises domains), else the
-/// firewall's DNS proxy, else Azure DNS. A spoke on plain Azure DNS would not see the hub's
-/// private zones.
-fn spoke_dns_servers(env: &Environment) -> Vec<String> {
-    let s = &env.settings;
-    if !s.network.dns_servers.is_empty() {
-        return s
-            .network
-            .dns_servers
-            .iter()
-            .map(|a| a.to_string())
-            .collect();
-    }
-    dns_serving_spokes(s)
-        .and_then(|role| first_host(env, role))
-        .into_iter()
-        .collect()
-}
-
-/// The on-premises networks the hub's gateways reach (the sites' address spaces), when the
-/// environment has a VPN or ExpressRoute gateway: the firewall lets them and the spokes talk to
-/// each other, since both directions of a hybrid flow cross it. Deduplicated, in input order.
-pub fn on_premises_prefixes(s: &Settings) -> Vec<String> {
-    if !(s.vpn_gateway.enabled || s.express_route.enabled) {
-        return Vec::new();
-    }
-    let mut out: Vec<String> = Vec::new();
-    for prefix in s
-        .on_premises
-        .sites
-        .iter()
-        .flat_map(|site| &site.address_spaces)
-    {
-        let prefix = prefix.to_string();
-        if !out.contains(&prefix) {
-            out.push(prefix);
-        }
-    }
-    out
-}
-
-/// Whether the hub's private DNS zones must be linked to every spoke too: a spoke resolves a
-/// private zone only through a network the zone is linked to, so spokes on plain Azure DNS (no
-/// resolver, no firewall DNS proxy, no DNS servers of the input) need links of their own, or
-/// their private endpoints resolve to public addresses. An existing hub's zones are its owners'.
-pub fn links_private_dns_zones_to_spokes(s: &Settings) -> bool {
-    s.network.hub.existing.is_none()
-        && s.network.dns_servers.is_empty()
-        && dns_serving_spokes(s).is_none()
-}
-
-/// What in the hub answers the spokes' DNS queries when the input names no DNS servers: the DNS
-/// Private Resolver (it resolves the private zones linked to the hub and forwards on-premises
-/// domains), else the firewall's DNS proxy (the Basic tier has none).
-pub(crate) fn dns_serving_spokes(s: &Settings) -> Option<HubRole> {
-    if s.dns_resolver.enabled {
-        Some(HubRole::DnsResolverInbound)
-    } else if s.firewall.enabled && s.firewall.tier != "Basic" {
-        Some(HubRole::Firewall)
-    } else {
-        None
-    }
-}
-
 /// Platform and workload name keys with a fixed meaning: (key, naming kind, workload token).
 fn fixed_names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     PLATFORM_NAMES
@@ -1311,32 +999,23 @@ fn fixed_names() -> impl Iterator<Item = (&'static str, &'static str, &'static s
 }
 
 /// Whether a platform name key belongs to a part some environment deploys.
-pub(crate) fn name_deployed(key: &str, deploy: &BTreeMap<String, bool>) -> bool {
-    let on = |k: &str| deploy.get(k).copied().unwrap_or(false);
-    if let Some(deployed) = crate::model::workloads::name_deployed(key, &on) {
+pub(crate) fn name_deployed(key: &str, deploy: &Deploy) -> bool {
+    if let Some(deployed) = crate::model::workloads::name_deployed(key, deploy) {
         return deployed;
     }
     match key {
-        k if k.starts_with("firewallManagement") => on("firewallManagement"),
-        k if k.starts_with("firewall") => on("firewall"),
-        "bastion" | "bastionPublicIp" => on("bastion"),
-        k if k.starts_with("vpnGateway") => on("vpnGateway"),
-        k if k.starts_with("expressRoute") => on("expressRoute"),
-        k if k.starts_with("dns") => on("dnsResolver"),
-        "ddosProtectionPlan" => on("ddosProtection"),
-        k if k.starts_with("arcPrivateLinkScope") => on("arcPrivateLinkScope"),
+        k if k.starts_with("firewallManagement") => deploy.firewall_management,
+        k if k.starts_with("firewall") => deploy.firewall,
+        "bastion" | "bastionPublicIp" => deploy.bastion,
+        k if k.starts_with("vpnGateway") => deploy.vpn_gateway,
+        k if k.starts_with("expressRoute") => deploy.express_route,
+        k if k.starts_with("dns") => deploy.dns_resolver,
+        "ddosProtectionPlan" => deploy.ddos_protection,
+        k if k.starts_with("arcPrivateLinkScope") => deploy.arc_private_link_scope,
         "keyVaultPrivateEndpoint" => true,
-        "connectivityResourceGroup" | "hubVirtualNetwork" => on("hub"),
-        "hubToSpokeRouteTable" => on("vpnGateway") || on("expressRoute"),
+        "connectivityResourceGroup" | "hubVirtualNetwork" => deploy.hub,
+        "hubToSpokeRouteTable" => deploy.hub_gateway,
         _ => true,
-    }
-}
-
-pub(crate) fn zones(redundant: bool) -> Vec<&'static str> {
-    if redundant {
-        vec!["1", "2", "3"]
-    } else {
-        Vec::new()
     }
 }
 
@@ -1350,42 +1029,4 @@ fn tags(env: &Environment) -> BTreeMap<String, String> {
         t.insert(k.clone(), v.clone());
     }
     t
-}
-
-/// `hubNetwork` -> `hub_network`.
-pub fn snake(s: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// camelCase keys to snake_case for Terraform, except inside `tags`: tag names are the user's.
-fn snake_keys(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .map(|(k, v)| {
-                    (
-                        snake(k),
-                        if k == "tags" {
-                            v.clone()
-                        } else {
-                            snake_keys(v)
-                        },
-                    )
-                })
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.iter().map(snake_keys).collect()),
-        other => other.clone(),
-    }
 }

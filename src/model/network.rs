@@ -10,8 +10,7 @@ use crate::cidr::Cidr;
 use crate::error::Diagnostic;
 use crate::input::settings::{HubSubnets, Settings, Spoke, SpokeSubnet};
 
-/// Smallest subnet Azure allows anywhere (/29: 8 addresses, 5 of them reserved).
-pub const SMALLEST_SUBNET: u8 = 29;
+pub use crate::model::subnet_rules::SMALLEST_SUBNET;
 
 /// A subnet of the hub with a fixed purpose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -157,7 +156,7 @@ impl HubRole {
     pub fn needed(self, s: &Settings) -> bool {
         match self {
             HubRole::Firewall => s.firewall.enabled,
-            HubRole::FirewallManagement => s.firewall.enabled && s.firewall.tier == "Basic",
+            HubRole::FirewallManagement => crate::model::subnet_rules::needs_firewall_management(s),
             HubRole::Bastion => s.bastion.enabled,
             HubRole::Gateway => s.vpn_gateway.enabled || s.express_route.enabled,
             HubRole::DnsResolverInbound | HubRole::DnsResolverOutbound => s.dns_resolver.enabled,
@@ -189,6 +188,7 @@ pub struct HubLayout {
 
 /// A subnet as the templates receive it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SubnetParam {
     /// Subnet name.
@@ -202,6 +202,15 @@ pub struct SubnetParam {
 }
 
 impl HubLayout {
+    /// The first address Azure hands out in a hub subnet (x.x.x.4: the first four are Azure's).
+    /// Azure Firewall always takes it, and meg gives it to the DNS resolver's inbound endpoint
+    /// as a static address, so routes and DNS settings can point at them before they exist.
+    pub fn first_host(&self, role: HubRole) -> Option<String> {
+        self.subnets
+            .get(&role)
+            .map(|c| std::net::Ipv4Addr::from(c.first() + 4).to_string())
+    }
+
     /// The subnets as template parameters; `nsg_name` names each NSG by role.
     pub fn subnet_params(&self, nsg_name: &dyn Fn(HubRole) -> Option<String>) -> Vec<SubnetParam> {
         self.subnets
@@ -223,22 +232,22 @@ impl HubLayout {
 /// one `workload` subnet over the first half of its space. Subnets of an application spoke carry
 /// their service delegation.
 pub fn spoke_subnets(spoke: &Spoke, s: &Settings) -> Vec<SpokeSubnet> {
-    use crate::model::workloads::refactor;
+    use crate::model::subnet_rules;
     match &spoke.subnets {
         Some(given) => given
             .iter()
             .map(|sub| SpokeSubnet {
-                delegation: refactor::delegation(s, &spoke.name, &sub.name),
+                delegation: subnet_rules::delegation(s, &spoke.name, &sub.name),
                 ..sub.clone()
             })
             .collect(),
-        None => match refactor::carve(s, spoke) {
+        None => match subnet_rules::carve(s, spoke) {
             Some(carved) => carved
                 .into_iter()
                 .map(|(name, address_prefix)| SpokeSubnet {
                     name: name.into(),
                     address_prefix,
-                    delegation: refactor::delegation(s, &spoke.name, name),
+                    delegation: subnet_rules::delegation(s, &spoke.name, name),
                 })
                 .collect(),
             None => {

@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::model::deploy::Deploy;
+
 /// One Azure built-in role.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Role {
@@ -119,8 +121,7 @@ pub struct Grant {
 
 /// The role assignments the code holds, from what the landing zone deploys (`deploy` flags):
 /// the README lists them, and tests check that every role the render assigns is listed.
-pub fn grants(deploy: &BTreeMap<String, bool>) -> Vec<Grant> {
-    let on = |k: &str| deploy.get(k).copied().unwrap_or(false);
+pub fn grants(deploy: &Deploy) -> Vec<Grant> {
     let grant = |key: &str, principal, target, scope| Grant {
         role: role(key),
         principal,
@@ -133,7 +134,7 @@ pub fn grants(deploy: &BTreeMap<String, bool>) -> Vec<Grant> {
         "the platform Key Vault",
         Scope::Environment,
     )];
-    if on("migration") {
+    if deploy.migration {
         all.push(grant(
             "keyVaultCryptoServiceEncryptionUser",
             "the disk encryption set's managed identity",
@@ -147,7 +148,7 @@ pub fn grants(deploy: &BTreeMap<String, bool>) -> Vec<Grant> {
             Scope::Environment,
         ));
     }
-    if on("paas") {
+    if deploy.paas {
         all.push(grant(
             "keyVaultSecretsUser",
             "each web app's managed identity",
@@ -167,7 +168,7 @@ pub fn grants(deploy: &BTreeMap<String, bool>) -> Vec<Grant> {
             Scope::Environment,
         ));
     }
-    if on("applicationGateway") {
+    if deploy.application_gateway {
         all.push(grant(
             "keyVaultSecretsUser",
             "each Application Gateway's user-assigned identity",
@@ -220,7 +221,7 @@ pub struct Access {
 
 impl Access {
     /// The access a landing zone with these parts needs.
-    pub fn new(deploy: &BTreeMap<String, bool>) -> Self {
+    pub fn new(deploy: &Deploy) -> Self {
         let grants = grants(deploy);
         let env = role_ids(&grants, Scope::Environment);
         let vault = role_ids(&grants, Scope::CertificateVault);
@@ -268,15 +269,15 @@ mod tests {
 
     #[test]
     fn grants_follow_what_is_deployed() {
-        let mut deploy = BTreeMap::new();
+        let mut deploy = Deploy::default();
         let only_platform = Access::new(&deploy);
         assert_eq!(
             only_platform.environment_role_ids,
             ["00482a5a-887f-4fb3-b363-3b7fe8e74483"]
         );
         assert!(only_platform.certificate_vault_condition.is_empty());
-        deploy.insert("paas".to_string(), true);
-        deploy.insert("applicationGateway".to_string(), true);
+        deploy.paas = true;
+        deploy.application_gateway = true;
         let refactor = Access::new(&deploy);
         assert!(
             refactor

@@ -1,41 +1,27 @@
 //! Workload components that sit in the spokes on top of the platform: what a strategy moves.
 //!
-//! Each workload module owns its settings type, the fixed resource names it adds to the
-//! `names` parameter, the `deploy` flags that shape the code and the parameters it passes to
-//! the templates. The model calls them through the hooks here, so a workload never edits the
-//! platform's code paths.
-
-use serde_json::Value;
+//! Each workload module owns the fixed resource names it adds to the `names` parameter, which
+//! of them the code holds, the per-item names it files and its checks; its settings live in
+//! `input` and its parameter types in `model::params`. The model calls them through the
+//! functions here, which return data, so a workload never edits the platform's code paths.
 
 use crate::error::Diagnostic;
 use crate::input::settings::Settings;
-use crate::model::Environment;
+use crate::model::deploy::Deploy;
+use crate::model::name_key::ToName;
+use crate::model::params::{ParamList, Source};
 
 pub mod refactor;
 pub mod rehost;
-
-/// Adds a parameter: name (camelCase), value (camelCase keys), whether the value is a user map
-/// whose keys must stay as written in Terraform.
-pub type Push<'a> = dyn FnMut(&str, Value, bool) + 'a;
-
-/// Names a resource: name key, naming kind (catalog/naming/abbreviations.yaml), workload token.
-pub type Name<'a> = dyn FnMut(String, &str, &str) + 'a;
 
 /// Fixed name keys of every workload: (key, naming kind, workload token), as `PLATFORM_NAMES`.
 pub fn fixed_names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     rehost::NAMES.iter().chain(refactor::NAMES).copied()
 }
 
-/// The `deploy` flags of every workload for one environment.
-pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
-    let mut flags = rehost::deploy_flags(s);
-    flags.extend(refactor::deploy_flags(s));
-    flags
-}
-
 /// Whether a workload's fixed name key is deployed; `None` when no workload owns the key.
-pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
-    rehost::name_deployed(key, on).or_else(|| refactor::name_deployed(key, on))
+pub fn name_deployed(key: &str, deploy: &Deploy) -> Option<bool> {
+    rehost::name_deployed(key, deploy).or_else(|| refactor::name_deployed(key, deploy))
 }
 
 /// The region a workload's fixed name key lives in when it is not the landing zone's, with the
@@ -44,16 +30,18 @@ pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static 
     rehost::name_region(key, s)
 }
 
-/// Per-item names (one per VM, per web app): called once per environment.
-pub fn names(s: &Settings, name: &mut Name) {
-    rehost::names(s, name);
-    refactor::names(s, name);
+/// Per-item names (one per VM, per web app) of one environment.
+pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
+    let mut out = rehost::names(s);
+    out.extend(refactor::names(s));
+    out
 }
 
 /// The workloads' parameters, after the platform's.
-pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
-    rehost::params(env, on, push);
-    refactor::params(env, on, push);
+pub(crate) fn params(src: &Source) -> ParamList {
+    let mut out = rehost::params(src);
+    out.extend(refactor::params(src));
+    out
 }
 
 /// Checks of the workloads' settings that a schema cannot express; `locate` turns a pointer
@@ -67,6 +55,6 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
 /// The workloads' secret parameters (camelCase names), when some environment needs them, and
 /// whether this environment does: read from the environment at deploy time, never written to a
 /// parameter file.
-pub fn secrets(on: &dyn Fn(&str) -> bool, s: &Settings) -> Vec<(&'static str, bool)> {
-    rehost::secrets(on, s)
+pub(crate) fn secrets(deploy: &Deploy, s: &Settings) -> Vec<(&'static str, bool)> {
+    rehost::secrets(deploy, s)
 }

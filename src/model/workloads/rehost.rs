@@ -1,127 +1,13 @@
 //! Rehost: backup, Site Recovery, Azure Migrate and patching around servers moved as they are.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
-use serde_json::{Value, json};
-
-use super::{Name, Push};
 use crate::error::Diagnostic;
 use crate::input::settings::Settings;
-use crate::model::Environment;
+use crate::model::deploy::Deploy;
+use crate::model::name_key::{NameKey, ToName, VmPart};
 use crate::model::network;
-
-/// The `migration` settings of one environment.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
-pub struct Migration {
-    pub enabled: bool,
-    /// Object IDs given Key Vault Crypto Officer on the disk encryption vault.
-    pub key_vault_administrators: Vec<String>,
-    pub backup: Backup,
-    pub patching: Patching,
-    pub site_recovery: SiteRecovery,
-    pub virtual_machines: BTreeMap<String, VirtualMachine>,
-}
-
-/// Azure Backup of the migrated servers.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
-pub struct Backup {
-    pub storage_redundancy: String,
-    pub cross_region_restore: bool,
-    pub schedule_time: String,
-    pub time_zone: String,
-    pub daily_retention_days: u32,
-    pub weekly_retention_weeks: u32,
-    pub monthly_retention_months: u32,
-    pub instant_restore_days: u32,
-}
-
-/// The Update Manager maintenance window.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
-pub struct Patching {
-    pub weekday: String,
-    pub start_time: String,
-    pub duration: String,
-    pub time_zone: String,
-    pub reboot: String,
-    pub windows_classifications: Vec<String>,
-    pub linux_classifications: Vec<String>,
-}
-
-/// Azure-to-Azure disaster recovery into a second region.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
-pub struct SiteRecovery {
-    pub enabled: bool,
-    pub recovery_location: Option<String>,
-    pub recovery_point_retention_hours: u32,
-    pub app_consistent_frequency_hours: u32,
-    pub recovery_networks: BTreeMap<String, String>,
-}
-
-/// A virtual machine meg deploys itself (most arrive through Azure Migrate instead).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
-pub struct VirtualMachine {
-    pub spoke: String,
-    pub subnet: String,
-    pub os: String,
-    pub size: String,
-    #[serde(default)]
-    pub zone: Option<String>,
-    #[serde(default)]
-    pub os_disk_size_gb: Option<u32>,
-    #[serde(default)]
-    pub data_disks: Vec<u32>,
-    #[serde(default)]
-    pub image: Option<Image>,
-}
-
-/// A marketplace image reference.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
-pub struct Image {
-    pub publisher: String,
-    pub offer: String,
-    pub sku: String,
-    pub version: String,
-}
-
-impl VirtualMachine {
-    fn windows(&self) -> bool {
-        self.os == "windows"
-    }
-
-    /// The image to use: the input's, else a supported Windows Server or Ubuntu LTS.
-    fn image(&self) -> Value {
-        match &self.image {
-            Some(i) => {
-                json!({"publisher": i.publisher, "offer": i.offer, "sku": i.sku, "version": i.version})
-            }
-            None if self.windows() => json!({
-                "publisher": "MicrosoftWindowsServer",
-                "offer": "WindowsServer",
-                "sku": "2022-datacenter-azure-edition",
-                "version": "latest",
-            }),
-            None => json!({
-                "publisher": "Canonical",
-                "offer": "ubuntu-24_04-lts",
-                "sku": "server",
-                "version": "latest",
-            }),
-        }
-    }
-}
+use crate::model::params::migration::{Migration, SiteRecovery};
+use crate::model::params::virtual_machines::VirtualMachine;
+use crate::model::params::{ParamList, Source};
 
 /// Fixed name keys: (key, naming kind, workload token).
 pub const NAMES: &[(&str, &str, &str)] = &[
@@ -156,38 +42,16 @@ pub const NAMES: &[(&str, &str, &str)] = &[
     ("siteRecoveryCacheStorage", "storageAccount", "asrcache"),
 ];
 
-/// Which parts of the workload an environment deploys.
-pub fn deploy_flags(s: &Settings) -> Vec<(&'static str, bool)> {
-    let m = &s.migration;
-    let vms = || m.virtual_machines.values();
-    vec![
-        ("migration", m.enabled),
-        ("siteRecovery", m.enabled && m.site_recovery.enabled),
-        (
-            "virtualMachines",
-            m.enabled && !m.virtual_machines.is_empty(),
-        ),
-        (
-            "windowsVirtualMachines",
-            m.enabled && vms().any(|v| v.windows()),
-        ),
-        (
-            "linuxVirtualMachines",
-            m.enabled && vms().any(|v| !v.windows()),
-        ),
-    ]
-}
-
 /// Whether a fixed name key of this workload is deployed; `None` for keys it does not own.
-pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
+pub fn name_deployed(key: &str, deploy: &Deploy) -> Option<bool> {
     if !NAMES.iter().any(|(k, _, _)| *k == key) {
         return None;
     }
     Some(match key {
-        "recoveryResourceGroup" => on("siteRecovery"),
-        k if k.starts_with("siteRecovery") => on("siteRecovery"),
-        "dataCollectionRule" => on("virtualMachines"),
-        _ => on("migration"),
+        "recoveryResourceGroup" => deploy.site_recovery,
+        k if k.starts_with("siteRecovery") => deploy.site_recovery,
+        "dataCollectionRule" => deploy.virtual_machines,
+        _ => deploy.migration,
     })
 }
 
@@ -209,25 +73,31 @@ pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static 
 }
 
 /// Per-item names: each VM's network interface and disks (the VM keeps the name it had).
-pub fn names(s: &Settings, name: &mut Name) {
+pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
+    let mut out = Vec::new();
     if !s.migration.enabled {
-        return;
+        return out;
     }
     for (vm, spec) in &s.migration.virtual_machines {
-        name(format!("vm.{vm}.networkInterface"), "networkInterface", vm);
-        name(
-            format!("vm.{vm}.osDisk"),
+        out.push(ToName::new(
+            NameKey::Vm(vm, VmPart::NetworkInterface),
+            "networkInterface",
+            vm.as_str(),
+        ));
+        out.push(ToName::new(
+            NameKey::Vm(vm, VmPart::OsDisk),
             "managedDisk",
-            &format!("{vm}-os"),
-        );
+            format!("{vm}-os"),
+        ));
         for lun in 0..spec.data_disks.len() {
-            name(
-                format!("vm.{vm}.dataDisk.{lun}"),
+            out.push(ToName::new(
+                NameKey::Vm(vm, VmPart::DataDisk(lun)),
                 "managedDisk",
-                &format!("{vm}-data{lun}"),
-            );
+                format!("{vm}-data{lun}"),
+            ));
         }
     }
+    out
 }
 
 /// Checks a schema cannot express: a VM's spoke and subnet exist, its name suits Azure, and
@@ -250,7 +120,9 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
         return out;
     }
     let b = &m.backup;
-    if b.cross_region_restore && b.storage_redundancy != "GeoRedundant" {
+    if b.cross_region_restore
+        && b.storage_redundancy != crate::input::closed_sets::BackupStorageRedundancy::GeoRedundant
+    {
         out.push(
             Diagnostic::at(
                 locate("/migration/backup/crossRegionRestore"),
@@ -350,122 +222,39 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
     out
 }
 
-/// Parameters, when some environment deploys the workload.
-pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
-    if !on("migration") {
-        return;
+/// Parameters, when some environment deploys the workload; then the secrets of its virtual
+/// machines, read from the environment at deploy time and never written to a file.
+pub(crate) fn params(src: &Source) -> ParamList {
+    let mut out = ParamList::default();
+    let deploy = src.deploy;
+    if !deploy.migration {
+        return out;
     }
-    let m = &env.settings.migration;
-    let b = &m.backup;
-    let p = &m.patching;
-    push(
-        "migration",
-        json!({
-            "enabled": m.enabled,
-            "keyVaultAdministrators": m.key_vault_administrators,
-            "backup": {
-                "storageRedundancy": b.storage_redundancy,
-                // Cross-region restore needs geo-redundant storage.
-                "crossRegionRestore": b.cross_region_restore && b.storage_redundancy == "GeoRedundant",
-                "scheduleTime": b.schedule_time,
-                "timeZone": b.time_zone,
-                "dailyRetentionDays": b.daily_retention_days,
-                "weeklyRetentionWeeks": b.weekly_retention_weeks,
-                "monthlyRetentionMonths": b.monthly_retention_months,
-                "instantRestoreDays": b.instant_restore_days,
-            },
-            "patching": {
-                "weekday": p.weekday,
-                "startTime": p.start_time,
-                "duration": p.duration,
-                "timeZone": p.time_zone,
-                "reboot": p.reboot,
-                "windowsClassifications": p.windows_classifications,
-                "linuxClassifications": p.linux_classifications,
-            },
-        }),
-        false,
-    );
-    if on("siteRecovery") {
-        let sr = &m.site_recovery;
-        let networks: Vec<Value> = env
-            .settings
-            .network
-            .spokes
-            .iter()
-            .filter_map(|spoke| {
-                sr.recovery_networks
-                    .get(&spoke.name)
-                    .map(|id| json!({"spoke": spoke.name, "recoveryNetworkId": id}))
-            })
-            .collect();
-        push(
-            "siteRecovery",
-            json!({
-                "enabled": m.enabled && sr.enabled,
-                // An environment without Site Recovery still needs a value for the type.
-                "recoveryLocation": sr.recovery_location.clone().unwrap_or_else(|| env.location.clone()),
-                "recoveryPointRetentionMinutes": sr.recovery_point_retention_hours * 60,
-                "appConsistentFrequencyMinutes": sr.app_consistent_frequency_hours * 60,
-                "networkMappings": networks,
-            }),
-            false,
-        );
+    out.add("migration", &Migration::new(src));
+    if deploy.site_recovery {
+        out.add("siteRecovery", &SiteRecovery::new(src));
     }
-    if on("virtualMachines") {
-        let vms: Vec<Value> = m
-            .virtual_machines
-            .iter()
-            .filter(|_| m.enabled)
-            .map(|(vm, spec)| {
-                let name = |k: &str| {
-                    env.names
-                        .get(&format!("vm.{vm}.{k}"))
-                        .map(|n| n.as_str().to_string())
-                        .unwrap_or_default()
-                };
-                let spoke = |k: &str| {
-                    env.names
-                        .get(&format!("spoke.{}.{k}", spec.spoke))
-                        .map(|n| n.as_str().to_string())
-                        .unwrap_or_default()
-                };
-                json!({
-                    "name": vm,
-                    "spoke": spec.spoke,
-                    "resourceGroupName": spoke("resourceGroup"),
-                    "virtualNetworkName": spoke("virtualNetwork"),
-                    "subnetName": format!("snet-{}", spec.subnet),
-                    "os": spec.os,
-                    "size": spec.size,
-                    "zone": spec.zone,
-                    "osDiskSizeGb": spec.os_disk_size_gb,
-                    "networkInterfaceName": name("networkInterface"),
-                    "osDiskName": name("osDisk"),
-                    "dataDisks": spec.data_disks.iter().enumerate().map(|(lun, size)| json!({
-                        "name": name(&format!("dataDisk.{lun}")),
-                        "lun": lun,
-                        "sizeGb": size,
-                    })).collect::<Vec<_>>(),
-                    "image": spec.image(),
-                })
-            })
-            .collect();
-        push("virtualMachines", json!(vms), false);
+    if deploy.virtual_machines {
+        out.add("virtualMachines", &VirtualMachine::all(src));
     }
+    out
 }
 
-/// Secret parameters: (name, when some environment needs it). Never written to a file.
-pub fn secrets(on: &dyn Fn(&str) -> bool, s: &Settings) -> Vec<(&'static str, bool)> {
-    let has = |os: &str| {
-        s.migration.enabled && s.migration.virtual_machines.values().any(|vm| vm.os == os)
+/// Secret parameters: (name, whether this environment needs it), where some environment does.
+pub(crate) fn secrets(deploy: &Deploy, s: &Settings) -> Vec<(&'static str, bool)> {
+    let has = |windows: bool| {
+        s.migration.enabled
+            && s.migration
+                .virtual_machines
+                .values()
+                .any(|vm| vm.windows() == windows)
     };
     let mut out = Vec::new();
-    if on("windowsVirtualMachines") {
-        out.push(("vmAdminPassword", has("windows")));
+    if deploy.windows_virtual_machines {
+        out.push(("vmAdminPassword", has(true)));
     }
-    if on("linuxVirtualMachines") {
-        out.push(("vmAdminSshPublicKey", has("linux")));
+    if deploy.linux_virtual_machines {
+        out.push(("vmAdminSshPublicKey", has(false)));
     }
     out
 }

@@ -285,7 +285,7 @@ impl<'a> EnvironmentView<'a> {
         let s = &env.settings;
         let name = |key: &str| env.names.get(key).map_or("", |n| n.as_str());
         let on = |key: &str| env.deploys(key);
-        let host = |role| crate::model::first_host(env, role).unwrap_or_default();
+        let host = |role| env.layout.first_host(role).unwrap_or_default();
         let hub = match &s.network.hub.existing {
             Some(existing) => Hub {
                 existing: true,
@@ -313,18 +313,18 @@ impl<'a> EnvironmentView<'a> {
         };
         let firewall = on("firewall").then(|| Firewall {
             name: name("firewall"),
-            tier: &s.firewall.tier,
-            zones: crate::model::zones(s.firewall.zone_redundant),
+            tier: s.firewall.tier.as_str(),
+            zones: crate::model::params::zones(s.firewall.zone_redundant),
             private_ip: host(HubRole::Firewall),
-            dns_proxy: s.firewall.tier != "Basic",
+            dns_proxy: crate::model::facts::firewall_dns_proxy(s),
         });
         let bastion = on("bastion").then(|| Bastion {
             name: name("bastion"),
-            sku: &s.bastion.sku,
+            sku: s.bastion.sku.as_str(),
         });
         let vpn_gateway = on("vpnGateway").then(|| VpnGateway {
             name: name("vpnGateway"),
-            sku: &s.vpn_gateway.sku,
+            sku: s.vpn_gateway.sku.as_str(),
             active_active: s.vpn_gateway.active_active,
         });
         let sites: Vec<Site> = s
@@ -341,7 +341,7 @@ impl<'a> EnvironmentView<'a> {
             .collect();
         let express_route = on("expressRouteGateway").then(|| ExpressRoute {
             name: name("expressRouteGateway"),
-            sku: &s.express_route.sku,
+            sku: s.express_route.sku.as_str(),
             circuit_connection: on("expressRouteConnection")
                 .then(|| name("expressRouteConnection")),
         });
@@ -369,7 +369,7 @@ impl<'a> EnvironmentView<'a> {
                 .map(String::as_str)
                 .collect()
         };
-        let dns_forwarder = crate::model::dns_serving_spokes(s).map(|role| match role {
+        let dns_forwarder = crate::model::facts::dns_serving_spokes(s).map(|role| match role {
             HubRole::DnsResolverInbound => DnsForwarder {
                 address: host(role),
                 via: DnsService::Resolver,
@@ -389,7 +389,7 @@ impl<'a> EnvironmentView<'a> {
         EnvironmentView {
             name: &env.name,
             tier: &env.tier,
-            resources: resources::table(env, &hub, recovery_region),
+            resources: resources::table(env, hub.existing.then_some(hub.name), recovery_region),
             hub,
             firewall,
             bastion,
@@ -399,7 +399,7 @@ impl<'a> EnvironmentView<'a> {
                     || express_route
                         .as_ref()
                         .is_some_and(|er| er.circuit_connection.is_some()),
-                address_prefixes: crate::model::on_premises_prefixes(s),
+                address_prefixes: crate::model::facts::on_premises_prefixes(s),
                 dns_forwarder,
             },
             sites,

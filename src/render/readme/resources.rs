@@ -9,7 +9,6 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::Hub;
 use crate::model::Environment;
 use crate::model::network::HubRole;
 
@@ -141,7 +140,13 @@ fn with_code(before: &str, code: &str, after: &str) -> Label {
 }
 
 /// Every resource of one environment, by function, in the order the README lists them.
-pub(crate) fn table(env: &Environment, hub: &Hub, recovery_region: Option<&str>) -> Vec<Section> {
+/// The resource table of one environment; `existing_hub` names the platform team's hub
+/// network when the environment attaches to one.
+pub(crate) fn table(
+    env: &Environment,
+    existing_hub: Option<&str>,
+    recovery_region: Option<&str>,
+) -> Vec<Section> {
     let s = &env.settings;
     let mut t = Table {
         env,
@@ -168,8 +173,8 @@ pub(crate) fn table(env: &Environment, hub: &Hub, recovery_region: Option<&str>)
     );
 
     t.section(text("Hub network"));
-    if hub.existing {
-        t.given(text("existing virtual network, not managed here"), hub.name);
+    if let Some(hub) = existing_hub {
+        t.given(text("existing virtual network, not managed here"), hub);
     } else {
         t.named(text("virtual network"), "hubVirtualNetwork");
     }
@@ -225,7 +230,7 @@ pub(crate) fn table(env: &Environment, hub: &Hub, recovery_region: Option<&str>)
     t.named(text("forwarding ruleset"), "dnsForwardingRuleset");
 
     t.section(text("Private DNS"));
-    if !hub.existing {
+    if existing_hub.is_none() {
         for zone in &s.network.private_dns_zones {
             t.given(text("zone"), zone);
         }

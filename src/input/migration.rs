@@ -1,0 +1,102 @@
+//! The `migration` settings of one environment (rehost): backup, patching, Site Recovery and
+//! the virtual machines meg deploys itself.
+//!
+//! Input only: what the workload makes of them lives in `model::workloads::rehost`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::input::closed_sets::{BackupStorageRedundancy, RebootSetting, VmOs, Weekday};
+
+/// The `migration` settings of one environment.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct Migration {
+    pub enabled: bool,
+    /// Object IDs given Key Vault Crypto Officer on the disk encryption vault.
+    pub key_vault_administrators: Vec<String>,
+    pub backup: Backup,
+    pub patching: Patching,
+    pub site_recovery: SiteRecovery,
+    pub virtual_machines: BTreeMap<String, VirtualMachine>,
+}
+
+/// Azure Backup of the migrated servers.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct Backup {
+    pub storage_redundancy: BackupStorageRedundancy,
+    pub cross_region_restore: bool,
+    pub schedule_time: String,
+    pub time_zone: String,
+    pub daily_retention_days: u32,
+    pub weekly_retention_weeks: u32,
+    pub monthly_retention_months: u32,
+    pub instant_restore_days: u32,
+}
+
+/// The Update Manager maintenance window.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct Patching {
+    pub weekday: Weekday,
+    pub start_time: String,
+    pub duration: String,
+    pub time_zone: String,
+    pub reboot: RebootSetting,
+    pub windows_classifications: Vec<String>,
+    pub linux_classifications: Vec<String>,
+}
+
+/// Azure-to-Azure disaster recovery into a second region.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[allow(missing_docs)]
+pub struct SiteRecovery {
+    pub enabled: bool,
+    pub recovery_location: Option<String>,
+    pub recovery_point_retention_hours: u32,
+    pub app_consistent_frequency_hours: u32,
+    pub recovery_networks: BTreeMap<String, String>,
+}
+
+/// A virtual machine meg deploys itself (most arrive through Azure Migrate instead).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct VirtualMachine {
+    pub spoke: String,
+    pub subnet: String,
+    pub os: VmOs,
+    pub size: String,
+    #[serde(default)]
+    pub zone: Option<String>,
+    #[serde(default)]
+    pub os_disk_size_gb: Option<u32>,
+    #[serde(default)]
+    pub data_disks: Vec<u32>,
+    #[serde(default)]
+    pub image: Option<Image>,
+}
+
+/// A marketplace image reference.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct Image {
+    pub publisher: String,
+    pub offer: String,
+    pub sku: String,
+    pub version: String,
+}
+
+impl VirtualMachine {
+    /// Whether it runs Windows (else Linux).
+    pub fn windows(&self) -> bool {
+        self.os == VmOs::Windows
+    }
+}

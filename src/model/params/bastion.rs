@@ -1,0 +1,25 @@
+//! The `bastion` parameter: Azure Bastion in the hub.
+
+use serde::Serialize;
+
+use crate::input::closed_sets::BastionSku;
+use crate::input::settings::Settings;
+
+/// The `bastion` parameter.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Bastion {
+    pub enabled: bool,
+    pub sku: BastionSku,
+}
+
+impl Bastion {
+    /// From the environment's `bastion` settings.
+    pub fn new(s: &Settings) -> Self {
+        Bastion {
+            enabled: s.bastion.enabled,
+            sku: s.bastion.sku,
+        }
+    }
+}

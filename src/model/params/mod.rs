@@ -1,0 +1,182 @@
+//! The typed template view: the parameters each environment hands to both targets, one serde
+//! type per component (`firewall.rs` is the `firewall` parameter).
+//!
+//! A component's parameter is built here from the settings and the facts decided once in
+//! `model::facts`; its type is the one place its shape is written in Rust, and the test in
+//! `declarations.rs` holds the Bicep `type`/`param` and Terraform `variable` declarations of the
+//! templates to it. Serialized, each is exactly the JSON the templates read (camelCase keys for
+//! Bicep; [`Param::tf_value`] has them in snake_case for Terraform). Not the checks: a view is
+//! built only from settings the model has accepted.
+
+pub(crate) mod bastion;
+#[cfg(test)]
+mod declarations;
+pub(crate) mod dns_resolver;
+pub(crate) mod express_route;
+pub(crate) mod firewall;
+pub(crate) mod hub_network;
+pub(crate) mod key_vault;
+pub(crate) mod log_analytics;
+pub(crate) mod migration;
+pub(crate) mod paas;
+pub(crate) mod spokes;
+pub(crate) mod switch;
+pub(crate) mod virtual_machines;
+pub(crate) mod vpn_gateway;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::input::settings::Settings;
+use crate::model::deploy::Deploy;
+use crate::model::name_key::NameKey;
+use crate::model::naming::ResourceName;
+use crate::model::network::HubLayout;
+
+/// One deployment parameter with its value for an environment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Param {
+    /// camelCase name (Bicep); Terraform uses the snake_case form.
+    pub name: String,
+    /// snake_case name for Terraform.
+    pub tf_name: String,
+    /// The value; object keys are camelCase for Bicep.
+    pub value: Value,
+    /// The same value with snake_case object keys, for Terraform (user maps keep their keys).
+    pub tf_value: Value,
+    /// A secret: never written to a parameter file.
+    pub secret: bool,
+    /// Whether this environment uses the parameter: a secret that another environment needs
+    /// (a Windows VM's password) is not asked for where nothing uses it.
+    pub needed: bool,
+}
+
+/// What a component's parameter is built from: one environment, borrowed.
+pub(crate) struct Source<'a> {
+    /// Environment name.
+    pub env_name: &'a str,
+    /// The landing zone's region.
+    pub location: &'a str,
+    /// Landing-zone name.
+    pub landing_zone: &'a str,
+    /// The environment's settings.
+    pub settings: &'a Settings,
+    /// The hub's subnet layout.
+    pub layout: &'a HubLayout,
+    /// Every resource name of the environment, by name key.
+    pub names: &'a BTreeMap<String, ResourceName>,
+    /// What the code holds across all environments.
+    pub deploy: &'a Deploy,
+}
+
+impl Source<'_> {
+    /// The name filed under `key`; empty when the environment does not have the resource.
+    pub fn name(&self, key: NameKey) -> String {
+        self.names
+            .get(&key.to_string())
+            .map(|n| n.as_str().to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// Parameters in declaration order, as a component adds them.
+#[derive(Debug, Default)]
+pub(crate) struct ParamList(pub Vec<Param>);
+
+impl ParamList {
+    /// Adds a parameter whose object keys are meg's (camelCase, snake_case for Terraform).
+    pub fn add(&mut self, name: &str, value: &impl Serialize) {
+        let value = to_value(value);
+        let tf_value = snake_keys(&value);
+        self.push(name, value, tf_value);
+    }
+
+    /// Adds a parameter that is the user's map: its keys stay as written in Terraform too.
+    pub fn add_user_map(&mut self, name: &str, value: &impl Serialize) {
+        let value = to_value(value);
+        self.push(name, value.clone(), value);
+    }
+
+    /// Adds a secret parameter: declared, never given a value in a file; `needed` says whether
+    /// this environment uses it.
+    pub fn secret(&mut self, name: &str, needed: bool) {
+        self.0.push(Param {
+            name: name.into(),
+            tf_name: snake(name),
+            value: Value::Null,
+            tf_value: Value::Null,
+            secret: true,
+            needed,
+        });
+    }
+
+    /// Appends another component's parameters.
+    pub fn extend(&mut self, other: ParamList) {
+        self.0.extend(other.0);
+    }
+
+    fn push(&mut self, name: &str, value: Value, tf_value: Value) {
+        self.0.push(Param {
+            name: name.to_string(),
+            tf_name: snake(name),
+            value,
+            tf_value,
+            secret: false,
+            needed: true,
+        });
+    }
+}
+
+fn to_value(value: &impl Serialize) -> Value {
+    // The view types hold strings, numbers, booleans, lists and string-keyed maps only.
+    serde_json::to_value(value).expect("a parameter view serializes to JSON")
+}
+
+/// Availability zones of a zone-redundant resource: all three, else none (regional).
+pub(crate) fn zones(redundant: bool) -> Vec<&'static str> {
+    if redundant {
+        vec!["1", "2", "3"]
+    } else {
+        Vec::new()
+    }
+}
+
+/// `hubNetwork` -> `hub_network`.
+pub fn snake(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// camelCase keys to snake_case for Terraform, except inside `tags`: tag names are the user's.
+fn snake_keys(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    (
+                        snake(k),
+                        if k == "tags" {
+                            v.clone()
+                        } else {
+                            snake_keys(v)
+                        },
+                    )
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(snake_keys).collect()),
+        other => other.clone(),
+    }
+}

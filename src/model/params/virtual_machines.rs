@@ -1,0 +1,111 @@
+//! The `virtualMachines` parameter (rehost): the servers meg deploys itself, with the names of
+//! their network interfaces and disks and the image they boot.
+
+use serde::Serialize;
+
+use crate::input::closed_sets::VmOs;
+use crate::input::migration::VirtualMachine as VmSettings;
+use crate::model::name_key::{NameKey, SpokePart, VmPart};
+use crate::model::params::Source;
+
+/// One item of the `virtualMachines` parameter.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct VirtualMachine {
+    pub name: String,
+    pub spoke: String,
+    pub resource_group_name: String,
+    pub virtual_network_name: String,
+    pub subnet_name: String,
+    pub os: VmOs,
+    pub size: String,
+    pub zone: Option<String>,
+    pub os_disk_size_gb: Option<u32>,
+    pub network_interface_name: String,
+    pub os_disk_name: String,
+    pub data_disks: Vec<DataDisk>,
+    pub image: Image,
+}
+
+/// A data disk, by LUN.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct DataDisk {
+    pub name: String,
+    pub lun: usize,
+    pub size_gb: u32,
+}
+
+/// A marketplace image reference.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Image {
+    pub publisher: String,
+    pub offer: String,
+    pub sku: String,
+    pub version: String,
+}
+
+impl Image {
+    /// The input's image, else a supported Windows Server or Ubuntu LTS.
+    fn of(vm: &VmSettings) -> Self {
+        let image = |publisher: &str, offer: &str, sku: &str, version: &str| Image {
+            publisher: publisher.into(),
+            offer: offer.into(),
+            sku: sku.into(),
+            version: version.into(),
+        };
+        match &vm.image {
+            Some(i) => image(&i.publisher, &i.offer, &i.sku, &i.version),
+            None if vm.windows() => image(
+                "MicrosoftWindowsServer",
+                "WindowsServer",
+                "2022-datacenter-azure-edition",
+                "latest",
+            ),
+            None => image("Canonical", "ubuntu-24_04-lts", "server", "latest"),
+        }
+    }
+}
+
+impl VirtualMachine {
+    /// Every virtual machine of the environment (none without `migration.enabled`).
+    pub fn all(src: &Source) -> Vec<Self> {
+        let m = &src.settings.migration;
+        m.virtual_machines
+            .iter()
+            .filter(|_| m.enabled)
+            .map(|(vm, spec)| {
+                let part = |p| src.name(NameKey::Vm(vm, p));
+                let spoke = |p| src.name(NameKey::Spoke(&spec.spoke, p));
+                VirtualMachine {
+                    name: vm.clone(),
+                    spoke: spec.spoke.clone(),
+                    resource_group_name: spoke(SpokePart::ResourceGroup),
+                    virtual_network_name: spoke(SpokePart::VirtualNetwork),
+                    subnet_name: format!("snet-{}", spec.subnet),
+                    os: spec.os,
+                    size: spec.size.clone(),
+                    zone: spec.zone.clone(),
+                    os_disk_size_gb: spec.os_disk_size_gb,
+                    network_interface_name: part(VmPart::NetworkInterface),
+                    os_disk_name: part(VmPart::OsDisk),
+                    data_disks: spec
+                        .data_disks
+                        .iter()
+                        .enumerate()
+                        .map(|(lun, size)| DataDisk {
+                            name: part(VmPart::DataDisk(lun)),
+                            lun,
+                            size_gb: *size,
+                        })
+                        .collect(),
+                    image: Image::of(spec),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,74 @@
+//! The `vpnGateway` and `onPremisesSites` parameters: the hub's VPN gateway and the
+//! site-to-site connections it makes.
+
+use serde::Serialize;
+
+use crate::input::closed_sets::VpnGatewaySku;
+use crate::input::settings::Settings;
+use crate::model::name_key::{NameKey, SitePart};
+use crate::model::params::Source;
+
+/// The `vpnGateway` parameter.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct VpnGateway {
+    pub enabled: bool,
+    pub sku: VpnGatewaySku,
+    pub active_active: bool,
+    /// BGP AS number of the Azure side.
+    pub asn: u32,
+}
+
+impl VpnGateway {
+    /// From the environment's `vpnGateway` settings.
+    pub fn new(s: &Settings) -> Self {
+        let g = &s.vpn_gateway;
+        VpnGateway {
+            enabled: g.enabled,
+            sku: g.sku,
+            active_active: g.active_active,
+            asn: g.asn,
+        }
+    }
+}
+
+/// One item of the `onPremisesSites` parameter.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct OnPremisesSite {
+    pub name: String,
+    pub local_network_gateway_name: String,
+    pub connection_name: String,
+    pub gateway_address: String,
+    pub address_prefixes: Vec<String>,
+    /// BGP peer and AS number of the site's device; both `None` for static routing.
+    pub bgp_peering_address: Option<String>,
+    pub asn: Option<u32>,
+}
+
+impl OnPremisesSite {
+    /// Every site of the environment, in input order.
+    pub fn all(src: &Source) -> Vec<Self> {
+        src.settings
+            .on_premises
+            .sites
+            .iter()
+            .map(|site| OnPremisesSite {
+                name: site.name.clone(),
+                local_network_gateway_name: src
+                    .name(NameKey::Site(&site.name, SitePart::LocalNetworkGateway)),
+                connection_name: src.name(NameKey::Site(&site.name, SitePart::Connection)),
+                gateway_address: site.gateway_address.to_string(),
+                address_prefixes: site
+                    .address_spaces
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
+                bgp_peering_address: site.bgp_peering_address.map(|a| a.to_string()),
+                asn: site.asn,
+            })
+            .collect()
+    }
+}
