@@ -147,6 +147,21 @@ pub fn grants(deploy: &BTreeMap<String, bool>) -> Vec<Grant> {
             Scope::Environment,
         ));
     }
+    if on("siteRecovery") {
+        // The recovery region's disk encryption set and its vault (Site Recovery's replica disks).
+        all.push(grant(
+            "keyVaultCryptoServiceEncryptionUser",
+            "the recovery region's disk encryption set's managed identity",
+            "the recovery region's disk encryption Key Vault",
+            Scope::Environment,
+        ));
+        all.push(grant(
+            "keyVaultCryptoOfficer",
+            "`migration.keyVaultAdministrators` (who rotate or recover the disk keys)",
+            "the recovery region's disk encryption Key Vault",
+            Scope::Environment,
+        ));
+    }
     if on("paas") {
         all.push(grant(
             "keyVaultSecretsUser",

@@ -154,6 +154,26 @@ pub const NAMES: &[(&str, &str, &str)] = &[
         "vms",
     ),
     ("siteRecoveryCacheStorage", "storageAccount", "asrcache"),
+    // A disk encryption set only takes a key of a vault in its own region, and Site Recovery
+    // refuses to replicate disks encrypted with customer-managed keys without a set in the
+    // recovery region: the same three resources again, named with the recovery region's code.
+    ("recoveryDiskEncryptionKeyVault", "keyVault", "cmk"),
+    ("recoveryDiskEncryptionSet", "diskEncryptionSet", "servers"),
+    (
+        "recoveryDiskEncryptionIdentity",
+        "userAssignedIdentity",
+        "des-servers",
+    ),
+];
+
+/// The name keys of resources that live in the recovery region.
+const IN_RECOVERY_REGION: &[&str] = &[
+    "recoveryResourceGroup",
+    "siteRecoveryVault",
+    "siteRecoveryReplicationPolicy",
+    "recoveryDiskEncryptionKeyVault",
+    "recoveryDiskEncryptionSet",
+    "recoveryDiskEncryptionIdentity",
 ];
 
 /// Which parts of the workload an environment deploys.
@@ -184,22 +204,18 @@ pub fn name_deployed(key: &str, on: &dyn Fn(&str) -> bool) -> Option<bool> {
         return None;
     }
     Some(match key {
-        "recoveryResourceGroup" => on("siteRecovery"),
-        k if k.starts_with("siteRecovery") => on("siteRecovery"),
+        k if IN_RECOVERY_REGION.contains(&k) || k.starts_with("siteRecovery") => on("siteRecovery"),
         "dataCollectionRule" => on("virtualMachines"),
         _ => on("migration"),
     })
 }
 
 /// The region a fixed name key's resource lives in when it is not the landing zone's: Site
-/// Recovery's resource group, vault and replication policy sit in the recovery region, so their
-/// names carry its code (`rsv-asr-prod-neu-001` beside servers in Sweden Central).
+/// Recovery's resource group, vault, replication policy and disk encryption set sit in the
+/// recovery region, so their names carry its code (`rsv-asr-prod-neu-001` beside servers in Sweden Central).
 pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static str)> {
     let sr = &s.migration.site_recovery;
-    let in_recovery_region = matches!(
-        key,
-        "recoveryResourceGroup" | "siteRecoveryVault" | "siteRecoveryReplicationPolicy"
-    );
+    let in_recovery_region = IN_RECOVERY_REGION.contains(&key);
     if !(in_recovery_region && s.migration.enabled && sr.enabled) {
         return None;
     }
@@ -413,6 +429,13 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
         );
     }
     if on("virtualMachines") {
+        let sr = &m.site_recovery;
+        let recovery_network = |spoke: &str| {
+            sr.recovery_networks
+                .get(spoke)
+                .filter(|_| m.enabled && sr.enabled)
+                .cloned()
+        };
         let vms: Vec<Value> = m
             .virtual_machines
             .iter()
@@ -448,6 +471,9 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                         "sizeGb": size,
                     })).collect::<Vec<_>>(),
                     "image": spec.image(),
+                    // Where Site Recovery fails the server over to: its spoke's recovery network
+                    // (null when Site Recovery is off here or the spoke has none).
+                    "recoveryNetworkId": recovery_network(&spec.spoke),
                 })
             })
             .collect();
