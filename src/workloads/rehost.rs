@@ -471,6 +471,11 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                         "sizeGb": size,
                     })).collect::<Vec<_>>(),
                     "image": spec.image(),
+                    // Every managed disk Site Recovery replicates, OS disk first: decided here so
+                    // both targets protect the same disks.
+                    "diskNames": std::iter::once(name("osDisk"))
+                        .chain((0..spec.data_disks.len()).map(|lun| name(&format!("dataDisk.{lun}"))))
+                        .collect::<Vec<_>>(),
                     // Where Site Recovery fails the server over to: its spoke's recovery network
                     // (null when Site Recovery is off here or the spoke has none).
                     "recoveryNetworkId": recovery_network(&spec.spoke),
