@@ -199,6 +199,8 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
         "hybridConnectivity": hybrid_connectivity(&env.settings),
         // Listener certificates that more than one Application Gateway presents.
         "sharedGatewayCertificates": shared_gateway_certificates(&env.settings),
+        // VMs Site Recovery protects without a recovery network to fail over into.
+        "vmsWithoutRecoveryNetwork": crate::workloads::rehost::vms_without_recovery_network(&env.settings),
         // Virtual machine definitions arrive with the rehost components; none has one yet.
         "publicIpVms": Vec::<String>::new(),
     });

@@ -290,6 +290,15 @@ mod tests {
             ["00482a5a-887f-4fb3-b363-3b7fe8e74483"]
         );
         assert!(only_platform.certificate_vault_condition.is_empty());
+        deploy.insert("siteRecovery".to_string(), true);
+        let recovery = Access::new(&deploy);
+        assert!(
+            recovery
+                .grants
+                .iter()
+                .any(|g| g.role.key == "keyVaultCryptoServiceEncryptionUser"
+                    && g.target.contains("recovery region"))
+        );
         deploy.insert("paas".to_string(), true);
         deploy.insert("applicationGateway".to_string(), true);
         let refactor = Access::new(&deploy);

@@ -366,6 +366,20 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
     out
 }
 
+/// The VMs Site Recovery protects whose spoke has no recovery network: their protected items
+/// replicate, but a failover has no network to bring them up in until one is mapped.
+pub fn vms_without_recovery_network(s: &Settings) -> Vec<String> {
+    let m = &s.migration;
+    if !(m.enabled && m.site_recovery.enabled) {
+        return Vec::new();
+    }
+    m.virtual_machines
+        .iter()
+        .filter(|(_, vm)| !m.site_recovery.recovery_networks.contains_key(&vm.spoke))
+        .map(|(name, vm)| format!("{name} (spoke {})", vm.spoke))
+        .collect()
+}
+
 /// Parameters, when some environment deploys the workload.
 pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
     if !on("migration") {
