@@ -875,6 +875,48 @@ const SETTING_PARITY: &[SettingParity] = &[
         absent: &[],
     },
     SettingParity {
+        what: "Site Recovery multi-VM consistency: a spoke holding a group lets its servers talk on TCP 20004 before the deny-all",
+        bicep: (
+            "bicep/modules/spoke-network.bicep",
+            &[
+                &[
+                    "name: 'AllowSiteRecoveryMultiVmInbound'",
+                    "properties: {",
+                    "priority: 3900",
+                    "direction: 'Inbound'",
+                    "access: 'Allow'",
+                    "protocol: 'Tcp'",
+                    "sourceAddressPrefixes: spoke.addressPrefixes",
+                    "sourcePortRange: '*'",
+                    "destinationAddressPrefix: 'VirtualNetwork'",
+                    "destinationPortRange: '20004'",
+                ],
+                &[
+                    "securityRules: concat(managementAccess, siteRecoveryAccess, onPremisesAccess, denyAllInbound)",
+                ],
+            ],
+        ),
+        terraform: (
+            "terraform/modules/spoke-network/main.tf",
+            &[
+                &[
+                    "name = \"AllowSiteRecoveryMultiVmInbound\"",
+                    "priority = 3900",
+                    "access = \"Allow\"",
+                    "protocol = \"Tcp\"",
+                    "source_address_prefixes = var.spoke.address_prefixes",
+                    "destination_address_prefix = \"VirtualNetwork\"",
+                    "destination_port_ranges = [\"20004\"]",
+                ],
+                &[
+                    "inbound_rules = concat(local.management_access, local.site_recovery_access, local.on_premises_access, [",
+                ],
+            ],
+        ),
+        only_with: Some("bicep/modules/site-recovery-protection.bicep"),
+        absent: &[],
+    },
+    SettingParity {
         what: "Front Door WAF: both managed rule sets block",
         bicep: (
             "bicep/modules/front-door.bicep",
@@ -999,7 +1041,10 @@ fn bicep_and_terraform_make_the_same_settings() {
             else {
                 continue;
             };
-            if row.only_with.is_some_and(|path| example.text(path).is_none()) {
+            if row
+                .only_with
+                .is_some_and(|path| example.text(path).is_none())
+            {
                 continue;
             }
             exercised.insert(i);

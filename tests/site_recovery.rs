@@ -354,3 +354,54 @@ fn lint_warns_about_a_protected_vm_without_a_recovery_network() {
         "{readme}"
     );
 }
+
+#[test]
+fn the_servers_of_a_spoke_form_one_multi_vm_group_and_may_talk_on_port_20004() {
+    let meg = Meg::new();
+    // app02 moves to spoke web: two groups, app and web; a spoke without VMs gets no rule.
+    meg.write(
+        "lz.yaml",
+        &landing_zone(true, true)
+            .replace(
+                "        app02:\n          spoke: app",
+                "        app02:\n          spoke: web",
+            )
+            .replace(
+                "        - name: web\n          addressSpace: 10.61.1.0/24\n",
+                "        - name: web\n          addressSpace: 10.61.1.0/24\n        - name: data\n          addressSpace: 10.61.2.0/24\n",
+            ),
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let bicepparam = meg.read("out/bicep/environments/prod.bicepparam");
+    assert!(
+        bicepparam.contains("multiVmGroups: [\n    'app'\n    'web'\n  ]"),
+        "{bicepparam}"
+    );
+    let tfvars = meg.read("out/terraform/environments/prod.tfvars");
+    assert!(
+        tfvars.contains("multi_vm_groups = [\"app\", \"web\"]"),
+        "{tfvars}"
+    );
+    let main_bicep = meg.read("out/bicep/main.bicep");
+    assert!(
+        main_bicep
+            .contains("siteRecoveryMultiVmSync: contains(siteRecovery.multiVmGroups, spoke.name)")
+    );
+    let main_tf = meg.read("out/terraform/main.tf");
+    assert!(main_tf.contains(
+        "site_recovery_multi_vm_sync = contains(var.site_recovery.multi_vm_groups, each.key)"
+    ));
+    // Without Site Recovery there is no group, so no spoke opens the port.
+    let off = render(false, true);
+    assert!(
+        off.read("out/terraform/environments/prod.tfvars")
+            .contains("multi_vm_groups = []")
+            || !off
+                .read("out/terraform/variables.tf")
+                .contains("multi_vm_groups"),
+    );
+    assert!(
+        !off.read("out/bicep/modules/spoke-network.bicep")
+            .contains("20004")
+    );
+}

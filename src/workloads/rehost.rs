@@ -380,6 +380,20 @@ pub fn vms_without_recovery_network(s: &Settings) -> Vec<String> {
         .collect()
 }
 
+/// The spokes holding VMs that Site Recovery protects, each one multi-VM consistency group.
+fn multi_vm_groups(s: &Settings) -> Vec<String> {
+    let m = &s.migration;
+    if !(m.enabled && m.site_recovery.enabled) {
+        return Vec::new();
+    }
+    let spokes: std::collections::BTreeSet<&str> = m
+        .virtual_machines
+        .values()
+        .map(|vm| vm.spoke.as_str())
+        .collect();
+    spokes.into_iter().map(str::to_string).collect()
+}
+
 /// Parameters, when some environment deploys the workload.
 pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
     if !on("migration") {
@@ -438,6 +452,8 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                 "recoveryPointRetentionMinutes": sr.recovery_point_retention_hours * 60,
                 "appConsistentFrequencyMinutes": sr.app_consistent_frequency_hours * 60,
                 "networkMappings": networks,
+                // The VMs of one spoke recover to one point in time: a multi-VM group per spoke.
+                "multiVmGroups": multi_vm_groups(&env.settings),
             }),
             false,
         );

@@ -204,6 +204,8 @@ type siteRecoveryType = {
   appConsistentFrequencyMinutes: int
   // items: { spoke, recoveryNetworkId }
   networkMappings: array
+  // Spokes whose VMs Site Recovery protects: one multi-VM consistency group each.
+  multiVmGroups: array
 }
 
 // ---------------------------------------------------------------------------------------
@@ -364,6 +366,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      siteRecoveryMultiVmSync: contains(siteRecovery.multiVmGroups, spoke.name)
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }

@@ -245,6 +245,8 @@ variable "site_recovery" {
       spoke               = string
       recovery_network_id = string
     }))
+    # Spokes whose VMs Site Recovery protects: one multi-VM consistency group each.
+    multi_vm_groups = list(string)
   })
 
   validation {

@@ -193,6 +193,7 @@ param siteRecovery = {
   recoveryPointRetentionMinutes: 1440
   appConsistentFrequencyMinutes: 240
   networkMappings: []
+  multiVmGroups: []
 }
 
 param virtualMachines = []

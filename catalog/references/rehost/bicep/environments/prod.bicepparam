@@ -206,6 +206,9 @@ param siteRecovery = {
       recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-neu-001'
     }
   ]
+  multiVmGroups: [
+    'erp'
+  ]
 }
 
 param virtualMachines = [

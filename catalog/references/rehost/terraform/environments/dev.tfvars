@@ -174,6 +174,7 @@ site_recovery = {
   recovery_point_retention_minutes = 1440
   app_consistent_frequency_minutes = 240
   network_mappings                 = []
+  multi_vm_groups                  = []
 }
 
 virtual_machines = []

@@ -182,6 +182,7 @@ site_recovery = {
       recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-neu-001"
     },
   ]
+  multi_vm_groups = ["erp"]
 }
 
 virtual_machines = [
