@@ -394,14 +394,11 @@ fn the_servers_of_a_spoke_form_one_multi_vm_group_and_may_talk_on_port_20004() {
     // Without Site Recovery there is no group, so no spoke opens the port.
     let off = render(false, true);
     assert!(
-        off.read("out/terraform/environments/prod.tfvars")
-            .contains("multi_vm_groups = []")
-            || !off
-                .read("out/terraform/variables.tf")
-                .contains("multi_vm_groups"),
+        !off.read("out/bicep/modules/spoke-network.bicep")
+            .contains("20004")
     );
     assert!(
-        !off.read("out/bicep/modules/spoke-network.bicep")
+        !off.read("out/terraform/modules/spoke-network/main.tf")
             .contains("20004")
     );
 }
