@@ -1226,8 +1226,13 @@ fn lint(session: &Session, input: &InputArgs, json: bool, out: &Output) -> Resul
                 println!("\n{pillar}");
             }
             let sev = format!("{:?}", f.severity).to_lowercase();
+            let what = if f.subjects.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", f.subjects.join(", "))
+            };
             println!(
-                "  {sev:7} {} [{}] not met: {}\n          fix: {}",
+                "  {sev:7} {} [{}] not met: {}{what}\n          fix: {}",
                 f.rule, f.environment, f.title, f.hint
             );
         }

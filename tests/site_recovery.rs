@@ -402,3 +402,49 @@ fn the_servers_of_a_spoke_form_one_multi_vm_group_and_may_talk_on_port_20004() {
             .contains("20004")
     );
 }
+
+#[test]
+fn lint_names_the_restricted_recovery_region_and_the_vm_without_a_network() {
+    let meg = Meg::new();
+    meg.write(
+        "lz.yaml",
+        &landing_zone(true, true)
+            .replace(
+                "recoveryLocation: northeurope",
+                "recoveryLocation: swedensouth",
+            )
+            .replace(
+                "        app02:\n          spoke: app",
+                "        app02:\n          spoke: web",
+            ),
+    );
+    let run = meg.run(&["lint", "lz.yaml"]);
+    let out = run.stdout();
+    assert!(
+        out.contains("REL-006 [prod] not met: Every region the environment deploys to is open to the subscription (migration.siteRecovery.recoveryLocation: swedensouth)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("REL-007 [prod] not met: Every VM Site Recovery protects has a recovery network (app02 (spoke web))"),
+        "{out}"
+    );
+    let json = meg.run(&["lint", "lz.yaml", "--json"]).stdout();
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let finding = |rule: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == rule)
+            .cloned()
+            .unwrap_or_else(|| panic!("{rule} in {json}"))
+    };
+    assert_eq!(
+        finding("REL-006")["subjects"],
+        serde_json::json!(["migration.siteRecovery.recoveryLocation: swedensouth"])
+    );
+    assert_eq!(
+        finding("REL-007")["subjects"],
+        serde_json::json!(["app02 (spoke web)"])
+    );
+}
