@@ -308,10 +308,35 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
             out.push(d);
             continue;
         };
-        let subnets: Vec<String> = network::spoke_subnets(spoke, s)
-            .into_iter()
-            .map(|sn| sn.name)
-            .collect();
+        let spoke_subnets = network::spoke_subnets(spoke, s);
+        let subnets: Vec<String> = spoke_subnets.iter().map(|sn| sn.name.clone()).collect();
+        // A delegated subnet takes only its service's resources: Azure refuses a VM's network
+        // interface there, at deployment time, after everything before it was created.
+        if let Some(delegation) = spoke_subnets
+            .iter()
+            .find(|sn| sn.name == spec.subnet)
+            .and_then(|sn| sn.delegation.as_deref())
+        {
+            let free: Vec<&str> = spoke_subnets
+                .iter()
+                .filter(|sn| sn.delegation.is_none())
+                .map(|sn| sn.name.as_str())
+                .collect();
+            out.push(
+                Diagnostic::at(
+                    here("/subnet"),
+                    format!(
+                        "virtual machine '{vm}' is placed in subnet '{}' of spoke '{}', which is delegated to {delegation}: a delegated subnet takes only that service's resources",
+                        spec.subnet, spoke.name
+                    ),
+                )
+                .hint(if free.is_empty() {
+                    format!("spoke '{}' has no subnet without a delegation: put the VM in another spoke", spoke.name)
+                } else {
+                    format!("subnets of '{}' without a delegation: {}", spoke.name, free.join(", "))
+                }),
+            );
+        }
         if !subnets.contains(&spec.subnet) {
             let d = Diagnostic::at(
                 here("/subnet"),
