@@ -315,7 +315,7 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
         if let Some(delegation) = spoke_subnets
             .iter()
             .find(|sn| sn.name == spec.subnet)
-            .and_then(|sn| sn.delegation.as_deref())
+            .and_then(|sn| sn.delegation)
         {
             let free: Vec<&str> = spoke_subnets
                 .iter()
