@@ -240,7 +240,7 @@ fn show_rehost_explains_each_setting_once() {
 }
 
 #[test]
-fn the_migrate_project_has_its_tools_and_the_readme_says_what_site_recovery_leaves_to_you() {
+fn the_migrate_project_has_its_tools_and_the_readme_says_what_site_recovery_protects() {
     let meg = rendered_example();
     let bicep = meg.read("out/bicep/modules/migration.bicep");
     assert!(
@@ -259,9 +259,11 @@ fn the_migrate_project_has_its_tools_and_the_readme_says_what_site_recovery_leav
     let readme = meg.read("out/README.md");
     for needle in [
         "generate its\n  project key",
-        "It protects no server by itself",
-        "target disk encryption set",
-        "add the reverse mapping",
+        "**Every VM meg deploys is protected**",
+        "a premium Key Vault, an RSA-HSM key and a disk encryption set\n  in the recovery region",
+        "network mappings per spoke in both directions",
+        "| | Site Recovery protected item (OS disk and 2 data disks), failover into `snet-db` of its spoke's recovery network | `erpdb01` |",
+        "az site-recovery protected-item test-failover --resource-group rg-recovery-prod-neu-001",
     ] {
         assert!(readme.contains(needle), "README lacks {needle:?}");
     }

@@ -25,8 +25,13 @@ pub(super) fn run(session: &Session, input: &Inputs, json: bool, out: &Output) -
                 println!("\n{pillar}");
             }
             let sev = format!("{:?}", f.severity).to_lowercase();
+            let what = if f.subjects.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", f.subjects.join(", "))
+            };
             println!(
-                "  {sev:7} {} [{}] not met: {}\n          fix: {}",
+                "  {sev:7} {} [{}] not met: {}{what}\n          fix: {}",
                 f.rule, f.environment, f.title, f.hint
             );
         }

@@ -30,6 +30,10 @@ pub struct Rule {
     pub when: Option<Value>,
     /// What an environment must satisfy.
     pub require: Value,
+    /// A JSON Pointer into the view whose value (a string or a list of strings) a finding names:
+    /// the region, VM or certificate that fails, not only the rule.
+    #[serde(default)]
+    pub subject: Option<String>,
 }
 
 /// How much a failed rule matters; only errors make `meg lint` exit 1.
@@ -64,6 +68,9 @@ pub struct Finding {
     pub environment: String,
     /// How to fix it.
     pub hint: String,
+    /// What fails it, when the rule names a `subject` (`migration.siteRecovery.recoveryLocation: swedensouth`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<String>,
 }
 
 /// The outcome of linting one landing zone.
@@ -116,6 +123,11 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
                     severity: rule.severity,
                     environment: env.name.clone(),
                     hint: rule.hint.clone(),
+                    subjects: rule
+                        .subject
+                        .as_deref()
+                        .map(|pointer| subjects(&view, pointer))
+                        .unwrap_or_default(),
                 });
             }
         }
@@ -133,6 +145,19 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
         passed,
         findings,
     })
+}
+
+/// The strings at `pointer` in the view: one string, or each string of a list.
+fn subjects(view: &Value, pointer: &str) -> Vec<String> {
+    match view.pointer(pointer) {
+        Some(Value::String(one)) => vec![one.clone()],
+        Some(Value::Array(many)) => many
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// An environment as rules see it: resolved settings, identity and derived facts.
@@ -199,6 +224,8 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
         "hybridConnectivity": hybrid_connectivity(&env.settings),
         // Listener certificates that more than one Application Gateway presents.
         "sharedGatewayCertificates": shared_gateway_certificates(&env.settings),
+        // VMs Site Recovery protects without a recovery network to fail over into.
+        "vmsWithoutRecoveryNetwork": crate::model::workloads::rehost::vms_without_recovery_network(&env.settings),
         // Virtual machine definitions arrive with the rehost components; none has one yet.
         "publicIpVms": Vec::<String>::new(),
     });

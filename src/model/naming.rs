@@ -47,6 +47,9 @@ pub struct KindRule {
     pub last: String,
     /// Whether hyphens may separate the tokens.
     pub hyphens: bool,
+    /// Whether Azure accepts two hyphens in a row (Key Vault does not).
+    #[serde(default = "yes")]
+    pub consecutive_hyphens: bool,
     /// Whether Azure requires lower case.
     pub lowercase: bool,
     /// Whether the name must be unique across Azure (a DNS name).
@@ -280,6 +283,10 @@ fn check_pattern(pattern: &str) -> Result<()> {
     Ok(())
 }
 
+fn yes() -> bool {
+    true
+}
+
 /// Checks a finished name against its kind's rule.
 fn check(rule: &KindRule, kind: &str, name: &str) -> Result<ResourceName, Diagnostic> {
     let reject = |why: String| {
@@ -300,6 +307,9 @@ fn check(rule: &KindRule, kind: &str, name: &str) -> Result<ResourceName, Diagno
     }
     if let Some(c) = name.chars().find(|c| !in_class(&rule.chars, *c)) {
         return reject(format!("'{c}' is not allowed (allowed: {})", rule.chars));
+    }
+    if !rule.consecutive_hyphens && name.contains("--") {
+        return reject("it cannot hold two hyphens in a row".into());
     }
     let first = name.chars().next().expect("length checked above");
     if !in_class(&rule.first, first) {
@@ -362,6 +372,7 @@ mod tests {
             first: "a-zA-Z".into(),
             last: "a-zA-Z0-9".into(),
             hyphens,
+            consecutive_hyphens: !hyphens,
             lowercase,
             globally_unique: global,
         }

@@ -148,6 +148,21 @@ pub fn grants(deploy: &Deploy) -> Vec<Grant> {
             Scope::Environment,
         ));
     }
+    if deploy.site_recovery {
+        // The recovery region's disk encryption set and its vault (Site Recovery's replica disks).
+        all.push(grant(
+            "keyVaultCryptoServiceEncryptionUser",
+            "the recovery region's disk encryption set's managed identity",
+            "the recovery region's disk encryption Key Vault",
+            Scope::Environment,
+        ));
+        all.push(grant(
+            "keyVaultCryptoOfficer",
+            "`migration.keyVaultAdministrators` (who rotate or recover the disk keys)",
+            "the recovery region's disk encryption Key Vault",
+            Scope::Environment,
+        ));
+    }
     if deploy.paas {
         all.push(grant(
             "keyVaultSecretsUser",
@@ -276,6 +291,15 @@ mod tests {
             ["00482a5a-887f-4fb3-b363-3b7fe8e74483"]
         );
         assert!(only_platform.certificate_vault_condition.is_empty());
+        deploy.site_recovery = true;
+        let recovery = Access::new(&deploy);
+        assert!(
+            recovery
+                .grants
+                .iter()
+                .any(|g| g.role.key == "keyVaultCryptoServiceEncryptionUser"
+                    && g.target.contains("recovery region"))
+        );
         deploy.paas = true;
         deploy.application_gateway = true;
         let refactor = Access::new(&deploy);

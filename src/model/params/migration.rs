@@ -91,6 +91,8 @@ pub(crate) struct SiteRecovery {
     pub recovery_point_retention_minutes: u32,
     pub app_consistent_frequency_minutes: u32,
     pub network_mappings: Vec<NetworkMapping>,
+    /// The VMs of one spoke recover to one point in time: a multi-VM group per spoke.
+    pub multi_vm_groups: Vec<String>,
 }
 
 /// A spoke and the network its servers fail over into.
@@ -129,6 +131,21 @@ impl SiteRecovery {
                         })
                 })
                 .collect(),
+            multi_vm_groups: multi_vm_groups(src),
         }
     }
+}
+
+/// The spokes holding VMs that Site Recovery protects, each one multi-VM consistency group.
+fn multi_vm_groups(src: &Source) -> Vec<String> {
+    let m = &src.settings.migration;
+    if !(m.enabled && m.site_recovery.enabled) {
+        return Vec::new();
+    }
+    let spokes: std::collections::BTreeSet<&str> = m
+        .virtual_machines
+        .values()
+        .map(|vm| vm.spoke.as_str())
+        .collect();
+    spokes.into_iter().map(str::to_string).collect()
 }

@@ -26,6 +26,12 @@ pub(crate) struct VirtualMachine {
     pub os_disk_name: String,
     pub data_disks: Vec<DataDisk>,
     pub image: Image,
+    /// Every managed disk Site Recovery replicates, OS disk first: decided here so both targets
+    /// protect the same disks.
+    pub disk_names: Vec<String>,
+    /// Where Site Recovery fails the server over to: its spoke's recovery network (none when
+    /// Site Recovery is off here or the spoke has none).
+    pub recovery_network_id: Option<String>,
 }
 
 /// A data disk, by LUN.
@@ -75,6 +81,13 @@ impl VirtualMachine {
     /// Every virtual machine of the environment (none without `migration.enabled`).
     pub fn all(src: &Source) -> Vec<Self> {
         let m = &src.settings.migration;
+        let sr = &m.site_recovery;
+        let recovery_network = |spoke: &str| {
+            sr.recovery_networks
+                .get(spoke)
+                .filter(|_| m.enabled && sr.enabled)
+                .cloned()
+        };
         m.virtual_machines
             .iter()
             .filter(|_| m.enabled)
@@ -104,6 +117,10 @@ impl VirtualMachine {
                         })
                         .collect(),
                     image: Image::of(spec),
+                    disk_names: std::iter::once(part(VmPart::OsDisk))
+                        .chain((0..spec.data_disks.len()).map(|lun| part(VmPart::DataDisk(lun))))
+                        .collect(),
+                    recovery_network_id: recovery_network(&spec.spoke),
                 }
             })
             .collect()

@@ -40,6 +40,26 @@ pub const NAMES: &[(&str, &str, &str)] = &[
         "vms",
     ),
     ("siteRecoveryCacheStorage", "storageAccount", "asrcache"),
+    // A disk encryption set only takes a key of a vault in its own region, and Site Recovery
+    // refuses to replicate disks encrypted with customer-managed keys without a set in the
+    // recovery region: the same three resources again, named with the recovery region's code.
+    ("recoveryDiskEncryptionKeyVault", "keyVault", "cmk"),
+    ("recoveryDiskEncryptionSet", "diskEncryptionSet", "servers"),
+    (
+        "recoveryDiskEncryptionIdentity",
+        "userAssignedIdentity",
+        "des-servers",
+    ),
+];
+
+/// The name keys of resources that live in the recovery region.
+const IN_RECOVERY_REGION: &[&str] = &[
+    "recoveryResourceGroup",
+    "siteRecoveryVault",
+    "siteRecoveryReplicationPolicy",
+    "recoveryDiskEncryptionKeyVault",
+    "recoveryDiskEncryptionSet",
+    "recoveryDiskEncryptionIdentity",
 ];
 
 /// Whether a fixed name key of this workload is deployed; `None` for keys it does not own.
@@ -48,22 +68,21 @@ pub fn name_deployed(key: &str, deploy: &Deploy) -> Option<bool> {
         return None;
     }
     Some(match key {
-        "recoveryResourceGroup" => deploy.site_recovery,
-        k if k.starts_with("siteRecovery") => deploy.site_recovery,
+        k if IN_RECOVERY_REGION.contains(&k) || k.starts_with("siteRecovery") => {
+            deploy.site_recovery
+        }
         "dataCollectionRule" => deploy.virtual_machines,
         _ => deploy.migration,
     })
 }
 
 /// The region a fixed name key's resource lives in when it is not the landing zone's: Site
-/// Recovery's resource group, vault and replication policy sit in the recovery region, so their
-/// names carry its code (`rsv-asr-prod-neu-001` beside servers in Sweden Central).
+/// Recovery's resource group, vault, replication policy and disk encryption set sit in the
+/// recovery region, so their names carry its code (`rsv-asr-prod-neu-001` beside servers in
+/// Sweden Central).
 pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static str)> {
     let sr = &s.migration.site_recovery;
-    let in_recovery_region = matches!(
-        key,
-        "recoveryResourceGroup" | "siteRecoveryVault" | "siteRecoveryReplicationPolicy"
-    );
+    let in_recovery_region = IN_RECOVERY_REGION.contains(&key);
     if !(in_recovery_region && s.migration.enabled && sr.enabled) {
         return None;
     }
@@ -164,10 +183,35 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
             out.push(d);
             continue;
         };
-        let subnets: Vec<String> = network::spoke_subnets(spoke, s)
-            .into_iter()
-            .map(|sn| sn.name)
-            .collect();
+        let spoke_subnets = network::spoke_subnets(spoke, s);
+        let subnets: Vec<String> = spoke_subnets.iter().map(|sn| sn.name.clone()).collect();
+        // A delegated subnet takes only its service's resources: Azure refuses a VM's network
+        // interface there, at deployment time, after everything before it was created.
+        if let Some(delegation) = spoke_subnets
+            .iter()
+            .find(|sn| sn.name == spec.subnet)
+            .and_then(|sn| sn.delegation)
+        {
+            let free: Vec<&str> = spoke_subnets
+                .iter()
+                .filter(|sn| sn.delegation.is_none())
+                .map(|sn| sn.name.as_str())
+                .collect();
+            out.push(
+                Diagnostic::at(
+                    here("/subnet"),
+                    format!(
+                        "virtual machine '{vm}' is placed in subnet '{}' of spoke '{}', which is delegated to {delegation}: a delegated subnet takes only that service's resources",
+                        spec.subnet, spoke.name
+                    ),
+                )
+                .hint(if free.is_empty() {
+                    format!("spoke '{}' has no subnet without a delegation: put the VM in another spoke", spoke.name)
+                } else {
+                    format!("subnets of '{}' without a delegation: {}", spoke.name, free.join(", "))
+                }),
+            );
+        }
         if !subnets.contains(&spec.subnet) {
             let d = Diagnostic::at(
                 here("/subnet"),
@@ -220,6 +264,20 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
         }
     }
     out
+}
+
+/// The VMs Site Recovery protects whose spoke has no recovery network: their protected items
+/// replicate, but a failover has no network to bring them up in until one is mapped.
+pub fn vms_without_recovery_network(s: &Settings) -> Vec<String> {
+    let m = &s.migration;
+    if !(m.enabled && m.site_recovery.enabled) {
+        return Vec::new();
+    }
+    m.virtual_machines
+        .iter()
+        .filter(|(_, vm)| !m.site_recovery.recovery_networks.contains_key(&vm.spoke))
+        .map(|(name, vm)| format!("{name} (spoke {})", vm.spoke))
+        .collect()
 }
 
 /// Parameters, when some environment deploys the workload; then the secrets of its virtual

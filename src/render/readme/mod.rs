@@ -64,8 +64,23 @@ pub(crate) struct EnvironmentView<'a> {
     pub gateway_transit: bool,
     /// Site Recovery's region, when this environment replicates to one.
     pub recovery_region: Option<&'a str>,
+    /// Site Recovery's failover target, where it replicates this environment's VMs.
+    pub site_recovery: Option<SiteRecovery<'a>>,
     /// Every resource this environment creates, by function, with its name.
     pub resources: Vec<Section>,
+}
+
+/// Where Site Recovery replicates an environment's VMs, for the test-failover commands.
+#[derive(Debug, Serialize)]
+pub(crate) struct SiteRecovery<'a> {
+    /// The recovery region.
+    pub region: &'a str,
+    /// The recovery resource group, which holds the vault.
+    pub resource_group: &'a str,
+    /// The Recovery Services vault in the recovery region.
+    pub vault: &'a str,
+    /// The VMs meg deploys and protects (each a protected item named as the VM).
+    pub protected_vms: Vec<&'a str>,
 }
 
 /// The hub of one environment.
@@ -410,6 +425,17 @@ impl<'a> EnvironmentView<'a> {
             private_dns_zones,
             gateway_transit,
             recovery_region,
+            site_recovery: recovery_region.map(|region| SiteRecovery {
+                region,
+                resource_group: name("recoveryResourceGroup"),
+                vault: name("siteRecoveryVault"),
+                protected_vms: s
+                    .migration
+                    .virtual_machines
+                    .keys()
+                    .map(String::as_str)
+                    .collect(),
+            }),
         }
     }
 }

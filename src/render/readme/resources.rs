@@ -385,6 +385,25 @@ fn rehost(t: &mut Table, recovery_region: Option<&str>) {
     t.named(text("vault"), "siteRecoveryVault");
     t.named(text("replication policy"), "siteRecoveryReplicationPolicy");
     t.named(text("cache storage account"), "siteRecoveryCacheStorage");
+    let in_recovery = |what: &str| {
+        with_code(
+            &format!("{what} in "),
+            recovery_region.unwrap_or(&t.env.location),
+            "",
+        )
+    };
+    t.named(
+        in_recovery("disk encryption Key Vault"),
+        "recoveryDiskEncryptionKeyVault",
+    );
+    t.named(
+        in_recovery("disk encryption set"),
+        "recoveryDiskEncryptionSet",
+    );
+    t.named(
+        text("recovery disk encryption set identity"),
+        "recoveryDiskEncryptionIdentity",
+    );
 
     if !m.enabled {
         return;
@@ -409,6 +428,22 @@ fn rehost(t: &mut Table, recovery_region: Option<&str>) {
                 text(&format!("data disk (LUN {lun}, {size} GB)")),
                 &key(&format!("dataDisk.{lun}")),
             );
+        }
+        if t.env.deploys("siteRecoveryVault") {
+            // The protected item carries the VM's name in the recovery vault.
+            let disks = spec.data_disks.len();
+            let mut label = vec![Part::text(format!(
+                "Site Recovery protected item (OS disk and {disks} data disk{})",
+                if disks == 1 { "" } else { "s" }
+            ))];
+            if m.site_recovery.recovery_networks.contains_key(&spec.spoke) {
+                label.push(Part::text(", failover into "));
+                label.push(Part::code(&format!("snet-{}", spec.subnet)));
+                label.push(Part::text(" of its spoke's recovery network"));
+            } else {
+                label.push(Part::text(", no recovery network yet"));
+            }
+            t.given(label, vm);
         }
     }
 }

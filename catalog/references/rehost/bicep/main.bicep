@@ -49,7 +49,9 @@ param migration migrationType
 param siteRecovery siteRecoveryType
 
 // items: { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size, zone?,
-// osDiskSizeGb?, networkInterfaceName, osDiskName, dataDisks: [{ name, lun, sizeGb }], image: { publisher, offer, sku, version } }
+// osDiskSizeGb?, networkInterfaceName, osDiskName, dataDisks: [{ name, lun, sizeGb }], image: { publisher, offer, sku, version },
+// diskNames: [OS disk, data disks...], recoveryNetworkId?: the spoke's recovery network when
+// Site Recovery protects the server }
 @description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
 param virtualMachines array
 
@@ -92,6 +94,9 @@ type namesType = {
   siteRecoveryVault: string
   siteRecoveryReplicationPolicy: string
   siteRecoveryCacheStorage: string
+  recoveryDiskEncryptionKeyVault: string
+  recoveryDiskEncryptionSet: string
+  recoveryDiskEncryptionIdentity: string
 }
 
 type logAnalyticsType = {
@@ -199,6 +204,8 @@ type siteRecoveryType = {
   appConsistentFrequencyMinutes: int
   // items: { spoke, recoveryNetworkId }
   networkMappings: array
+  // Spokes whose VMs Site Recovery protects: one multi-VM consistency group each.
+  multiVmGroups: array
 }
 
 // ---------------------------------------------------------------------------------------
@@ -359,6 +366,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      siteRecoveryMultiVmSync: contains(siteRecovery.multiVmGroups, spoke.name)
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
@@ -534,6 +542,43 @@ module siteRecoveryVault 'modules/site-recovery.bicep' = if (siteRecovery.enable
   }
 }
 
+// Customer-managed keys in the recovery region: a disk encryption set only takes a key of a vault
+// in its own region, and Site Recovery replicates disks encrypted with customer-managed keys only
+// into a set there. The same vault and set as the servers' (Security), built in the recovery region.
+module recoveryDiskEncryptionKeyVault 'modules/key-vault.bicep' = if (siteRecovery.enabled) {
+  name: 'key-vault-cmk-recovery-${environmentName}'
+  scope: recoveryResourceGroup
+  params: {
+    name: names.recoveryDiskEncryptionKeyVault
+    location: siteRecovery.recoveryLocation
+    tags: tags
+    sku: 'premium'
+    enablePurgeProtection: true
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    // No private endpoint: the landing zone has no subnet in the recovery region. The network
+    // rules still deny all but trusted Azure services, the disk encryption set among them.
+    publicNetworkAccess: 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    administrators: migration.keyVaultAdministrators
+    administratorRoleId: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603'
+  }
+}
+
+module recoveryDiskEncryption 'modules/disk-encryption.bicep' = if (siteRecovery.enabled) {
+  name: 'disk-encryption-recovery-${environmentName}'
+  scope: recoveryResourceGroup
+  params: {
+    keyVaultName: names.recoveryDiskEncryptionKeyVault
+    diskEncryptionSetName: names.recoveryDiskEncryptionSet
+    identityName: names.recoveryDiskEncryptionIdentity
+    location: siteRecovery.recoveryLocation
+    tags: tags
+  }
+  dependsOn: [
+    recoveryDiskEncryptionKeyVault
+  ]
+}
+
 // Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
 // patched like the servers Azure Migrate brings.
 module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMachines)) {
@@ -571,6 +616,33 @@ module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
       hubFirewall
       rehostFirewallRules
     ]
+  }
+]
+
+// Every server meg deploys replicates to the recovery region from the start (Reliability): after
+// it exists with all its disks, and after the mappings, the cache account and the recovery
+// region's disk encryption set (whose identity can already use its key).
+module virtualMachineReplication 'modules/site-recovery-protection.bicep' = [
+  for (vm, i) in (siteRecovery.enabled ? virtualMachines : []): {
+    name: 'asr-${vm.name}-${environmentName}'
+    scope: recoveryResourceGroup
+    params: {
+      name: vm.name
+      vaultName: names.siteRecoveryVault
+      primaryFabricName: siteRecoveryVault.outputs.primaryFabricName
+      primaryContainerName: siteRecoveryVault.outputs.primaryContainerName
+      recoveryContainerId: siteRecoveryVault.outputs.recoveryContainerId
+      replicationPolicyId: siteRecoveryVault.outputs.replicationPolicyId
+      virtualMachineId: virtualMachineDeployments[i].outputs.id
+      diskIds: virtualMachineDeployments[i].outputs.diskIds
+      recoveryResourceGroupId: recoveryResourceGroup.id
+      recoveryNetworkId: vm.?recoveryNetworkId ?? ''
+      recoverySubnetName: vm.subnetName
+      recoveryZone: vm.?zone ?? ''
+      multiVmGroupName: vm.spoke
+      cacheStorageAccountId: siteRecoveryCache.outputs.id
+      recoveryDiskEncryptionSetId: recoveryDiskEncryption.outputs.id
+    }
   }
 ]
 

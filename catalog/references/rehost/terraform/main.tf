@@ -123,17 +123,18 @@ module "spoke_network" {
   source   = "./modules/spoke-network"
   for_each = local.spokes
 
-  spoke                      = each.value
-  resource_group_name        = azurerm_resource_group.spoke[each.key].name
-  location                   = var.location
-  tags                       = merge(var.tags, each.value.tags)
-  dns_servers                = var.hub_network.spoke_dns_servers
-  hub_virtual_network_id     = local.hub_virtual_network_id
-  bastion_address_prefix     = var.hub_network.bastion_address_prefix
-  hub_virtual_network_name   = module.hub_network.name
-  hub_resource_group_name    = azurerm_resource_group.connectivity.name
-  log_analytics_workspace_id = module.log_analytics.id
-  firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
+  spoke                       = each.value
+  resource_group_name         = azurerm_resource_group.spoke[each.key].name
+  location                    = var.location
+  tags                        = merge(var.tags, each.value.tags)
+  dns_servers                 = var.hub_network.spoke_dns_servers
+  hub_virtual_network_id      = local.hub_virtual_network_id
+  bastion_address_prefix      = var.hub_network.bastion_address_prefix
+  site_recovery_multi_vm_sync = contains(var.site_recovery.multi_vm_groups, each.key)
+  hub_virtual_network_name    = module.hub_network.name
+  hub_resource_group_name     = azurerm_resource_group.connectivity.name
+  log_analytics_workspace_id  = module.log_analytics.id
+  firewall_private_ip         = var.firewall.enabled ? var.firewall.private_ip_address : null
 }
 
 # Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
@@ -319,6 +320,42 @@ resource "azurerm_resource_group" "recovery" {
   tags     = var.tags
 }
 
+# Customer-managed keys in the recovery region: a disk encryption set only takes a key of a vault
+# in its own region, and Site Recovery replicates disks encrypted with customer-managed keys only
+# into a set there. The same vault and set as the servers' (Security), built in the recovery region.
+module "recovery_disk_encryption_key_vault" {
+  source = "./modules/key-vault"
+  count  = var.site_recovery.enabled ? 1 : 0
+
+  name                          = var.names.recovery_disk_encryption_key_vault
+  resource_group_name           = azurerm_resource_group.recovery[0].name
+  location                      = var.site_recovery.recovery_location
+  tags                          = var.tags
+  tenant_id                     = data.azurerm_client_config.current.tenant_id
+  sku                           = "premium"
+  enable_purge_protection       = true
+  soft_delete_retention_in_days = var.key_vault.soft_delete_retention_in_days
+  log_analytics_workspace_id    = module.log_analytics.id
+  # Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
+  administrators     = var.migration.key_vault_administrators
+  administrator_role = "Key Vault Crypto Officer"
+  # No private endpoint: the landing zone has no subnet in the recovery region. The network
+  # rules still deny all but trusted Azure services, the disk encryption set among them.
+  private_endpoint = null
+}
+
+module "recovery_disk_encryption" {
+  source = "./modules/disk-encryption"
+  count  = var.site_recovery.enabled ? 1 : 0
+
+  key_vault_id             = module.recovery_disk_encryption_key_vault[0].id
+  disk_encryption_set_name = var.names.recovery_disk_encryption_set
+  identity_name            = var.names.recovery_disk_encryption_identity
+  resource_group_name      = azurerm_resource_group.recovery[0].name
+  location                 = var.site_recovery.recovery_location
+  tags                     = var.tags
+}
+
 module "site_recovery" {
   source = "./modules/site-recovery"
   count  = var.site_recovery.enabled ? 1 : 0
@@ -329,6 +366,7 @@ module "site_recovery" {
     cache_storage      = var.names.site_recovery_cache_storage
   }
   resource_group_name              = azurerm_resource_group.recovery[0].name
+  resource_group_id                = azurerm_resource_group.recovery[0].id
   cache_resource_group_name        = azurerm_resource_group.migration[0].name
   primary_location                 = var.location
   recovery_location                = var.site_recovery.recovery_location
@@ -341,7 +379,22 @@ module "site_recovery" {
       recovery_network_id = mapping.recovery_network_id
     }
   }
-  log_analytics_workspace_id = module.log_analytics.id
+  # Every server meg deploys replicates to the recovery region from the start (Reliability): after
+  # it exists with all its disks attached, and after the mappings, the cache account and the
+  # recovery region's disk encryption set (whose identity can already use its key).
+  replicated_vms = {
+    for vm in var.virtual_machines : vm.name => {
+      vm_id                = module.virtual_machine[vm.name].id
+      network_interface_id = module.virtual_machine[vm.name].network_interface_id
+      disk_ids             = module.virtual_machine[vm.name].disk_ids
+      zone                 = vm.zone
+      multi_vm_group_name  = vm.spoke
+      recovery_network_id  = vm.recovery_network_id
+      subnet_name          = vm.subnet_name
+    }
+  }
+  target_disk_encryption_set_id = module.recovery_disk_encryption[0].id
+  log_analytics_workspace_id    = module.log_analytics.id
 }
 
 # Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
@@ -373,6 +426,7 @@ module "virtual_machine" {
     os_disk_name           = each.value.os_disk_name
     data_disks             = each.value.data_disks
     image                  = each.value.image
+    disk_names             = each.value.disk_names
   }
   location = var.location
   # The spoke's tags too: a server is charged to the application that owns its spoke.

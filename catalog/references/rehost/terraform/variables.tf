@@ -47,6 +47,9 @@ variable "names" {
     site_recovery_vault                        = string
     site_recovery_replication_policy           = string
     site_recovery_cache_storage                = string
+    recovery_disk_encryption_key_vault         = string
+    recovery_disk_encryption_set               = string
+    recovery_disk_encryption_identity          = string
   })
 }
 
@@ -242,6 +245,8 @@ variable "site_recovery" {
       spoke               = string
       recovery_network_id = string
     }))
+    # Spokes whose VMs Site Recovery protects: one multi-VM consistency group each.
+    multi_vm_groups = list(string)
   })
 
   validation {
@@ -276,6 +281,10 @@ variable "virtual_machines" {
       sku       = string
       version   = string
     })
+    # Every managed disk, OS disk first: what Site Recovery replicates.
+    disk_names = list(string)
+    # The spoke's recovery network, when Site Recovery protects the server.
+    recovery_network_id = optional(string)
   }))
 
   validation {

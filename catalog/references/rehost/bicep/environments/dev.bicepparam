@@ -41,6 +41,9 @@ param names = {
   siteRecoveryVault: 'rsv-asr-dev-sdc-001'
   siteRecoveryReplicationPolicy: 'asrpol-vms-dev-sdc-001'
   siteRecoveryCacheStorage: 'stasrcachedevsdc6670'
+  recoveryDiskEncryptionKeyVault: 'kv-cmk-dev-sdc-f8ef'
+  recoveryDiskEncryptionSet: 'des-servers-dev-sdc-001'
+  recoveryDiskEncryptionIdentity: 'id-des-servers-dev-sdc-001'
 }
 
 param logAnalytics = {
@@ -190,6 +193,7 @@ param siteRecovery = {
   recoveryPointRetentionMinutes: 1440
   appConsistentFrequencyMinutes: 240
   networkMappings: []
+  multiVmGroups: []
 }
 
 param virtualMachines = []

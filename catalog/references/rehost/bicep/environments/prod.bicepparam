@@ -41,6 +41,9 @@ param names = {
   siteRecoveryVault: 'rsv-asr-prod-neu-001'
   siteRecoveryReplicationPolicy: 'asrpol-vms-prod-neu-001'
   siteRecoveryCacheStorage: 'stasrcacheprodsdc1109'
+  recoveryDiskEncryptionKeyVault: 'kv-cmk-prod-neu-5e81'
+  recoveryDiskEncryptionSet: 'des-servers-prod-neu-001'
+  recoveryDiskEncryptionIdentity: 'id-des-servers-prod-neu-001'
 }
 
 param logAnalytics = {
@@ -203,6 +206,9 @@ param siteRecovery = {
       recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-neu-001'
     }
   ]
+  multiVmGroups: [
+    'erp'
+  ]
 }
 
 param virtualMachines = [
@@ -231,6 +237,11 @@ param virtualMachines = [
       sku: '2022-datacenter-azure-edition'
       version: 'latest'
     }
+    diskNames: [
+      'disk-erpapp01-os-prod-sdc-001'
+      'disk-erpapp01-data0-prod-sdc-001'
+    ]
+    recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-neu-001'
   }
   {
     name: 'erpdb01'
@@ -262,6 +273,12 @@ param virtualMachines = [
       sku: 'server'
       version: 'latest'
     }
+    diskNames: [
+      'disk-erpdb01-os-prod-sdc-001'
+      'disk-erpdb01-data0-prod-sdc-001'
+      'disk-erpdb01-data1-prod-sdc-001'
+    ]
+    recoveryNetworkId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-neu-001'
   }
 ]
 

@@ -182,7 +182,7 @@ resource primaryNetworks 'Microsoft.RecoveryServices/vaults/replicationFabrics/r
 }
 
 // A failed-over server joins the mapped network in the recovery region (Reliability).
-resource networkMapping 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationNetworks/replicationNetworkMappings@2024-04-01' = [
+resource failoverNetworkMapping 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationNetworks/replicationNetworkMappings@2024-04-01' = [
   for mapping in networkMappings: {
     parent: primaryNetworks
     name: 'map-${mapping.spoke}-to-${recoveryLocation}'
@@ -197,8 +197,40 @@ resource networkMapping 'Microsoft.RecoveryServices/vaults/replicationFabrics/re
   }
 ]
 
+// Azure fabrics have one replication network collection, named azureNetwork.
+resource recoveryNetworks 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationNetworks@2024-04-01' existing = {
+  parent: recoveryFabric
+  name: 'azureNetwork'
+}
+
+// Failback: once a failed-over server is re-protected towards its own region, it returns to its
+// spoke's network; without this reverse mapping re-protection stops and asks for one (Reliability).
+resource failbackNetworkMapping 'Microsoft.RecoveryServices/vaults/replicationFabrics/replicationNetworks/replicationNetworkMappings@2024-04-01' = [
+  for mapping in networkMappings: {
+    parent: recoveryNetworks
+    name: 'map-${mapping.spoke}-to-${primaryLocation}'
+    properties: {
+      recoveryFabricName: primaryFabric.name
+      recoveryNetworkId: primaryNetworkIds[mapping.spoke]
+      fabricSpecificDetails: {
+        instanceType: 'AzureToAzure'
+        primaryNetworkId: mapping.recoveryNetworkId
+      }
+    }
+  }
+]
+
 @description('Resource ID of the Site Recovery vault.')
 output vaultId string = vault.id
 
 @description('Resource ID of the replication policy.')
 output replicationPolicyId string = replicationPolicy.id
+
+@description('Name of the primary region\'s fabric, where servers are protected.')
+output primaryFabricName string = primaryFabric.name
+
+@description('Name of the primary region\'s protection container.')
+output primaryContainerName string = primaryContainer.name
+
+@description('Resource ID of the recovery region\'s protection container.')
+output recoveryContainerId string = recoveryContainer.id

@@ -29,6 +29,9 @@ param bastionAddressPrefix string = ''
 @description('On-premises address prefixes (strings) the gateways reach, allowed into the spoke\'s subnets; empty for none.')
 param onPremisesAddressPrefixes array = []
 
+@description('Whether the spoke holds a Site Recovery multi-VM consistency group, whose servers talk to each other on TCP 20004.')
+param siteRecoveryMultiVmSync bool = false
+
 type spokeType = {
   name: string
   resourceGroupName: string
@@ -55,6 +58,25 @@ var managementAccess = empty(bastionAddressPrefix) ? [] : [
         '22'
         '3389'
       ]
+    }
+  }
+]
+
+// Site Recovery multi-VM consistency: the servers of one replication group (one per spoke) agree
+// on their shared recovery points over TCP 20004 (Azure-to-Azure replication, "multi-VM
+// consistency"), which the deny below would drop.
+var siteRecoveryAccess = !siteRecoveryMultiVmSync ? [] : [
+  {
+    name: 'AllowSiteRecoveryMultiVmInbound'
+    properties: {
+      priority: 3900
+      direction: 'Inbound'
+      access: 'Allow'
+      protocol: 'Tcp'
+      sourceAddressPrefixes: spoke.addressPrefixes
+      sourcePortRange: '*'
+      destinationAddressPrefix: 'VirtualNetwork'
+      destinationPortRange: '20004'
     }
   }
 ]
@@ -115,7 +137,7 @@ resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-
     location: location
     tags: tags
     properties: {
-      securityRules: concat(managementAccess, onPremisesAccess, denyAllInbound)
+      securityRules: concat(managementAccess, siteRecoveryAccess, onPremisesAccess, denyAllInbound)
     }
   }
 ]

@@ -5,7 +5,9 @@ targetScope = 'resourceGroup'
 
 // { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size,
 // zone?, osDiskSizeGb?, networkInterfaceName, osDiskName, dataDisks: [{ name, lun, sizeGb }],
-// image: { publisher, offer, sku, version } }
+// image: { publisher, offer, sku, version },
+// diskNames: [OS disk, data disks...], recoveryNetworkId?: the spoke's recovery network when
+// Site Recovery protects the server }
 @description('The virtual machine, as meg describes it.')
 param vm object
 
@@ -194,3 +196,10 @@ resource maintenance 'Microsoft.Maintenance/configurationAssignments@2023-04-01'
 
 @description('Resource ID of the virtual machine.')
 output id string = virtualMachine.id
+
+// Its managed disks for Site Recovery, as meg lists them (the OS disk, created with the VM
+// under the name given, first). A module's outputs wait for all its resources.
+var diskIds = [for diskName in vm.diskNames: resourceId('Microsoft.Compute/disks', diskName)]
+
+@description('Resource IDs of its managed disks: the OS disk first, then each data disk.')
+output diskIds array = diskIds

@@ -40,6 +40,9 @@ names = {
   site_recovery_vault                        = "rsv-asr-dev-sdc-001"
   site_recovery_replication_policy           = "asrpol-vms-dev-sdc-001"
   site_recovery_cache_storage                = "stasrcachedevsdc6670"
+  recovery_disk_encryption_key_vault         = "kv-cmk-dev-sdc-f8ef"
+  recovery_disk_encryption_set               = "des-servers-dev-sdc-001"
+  recovery_disk_encryption_identity          = "id-des-servers-dev-sdc-001"
 }
 
 log_analytics = {
@@ -171,6 +174,7 @@ site_recovery = {
   recovery_point_retention_minutes = 1440
   app_consistent_frequency_minutes = 240
   network_mappings                 = []
+  multi_vm_groups                  = []
 }
 
 virtual_machines = []

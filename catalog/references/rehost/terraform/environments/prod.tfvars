@@ -40,6 +40,9 @@ names = {
   site_recovery_vault                        = "rsv-asr-prod-neu-001"
   site_recovery_replication_policy           = "asrpol-vms-prod-neu-001"
   site_recovery_cache_storage                = "stasrcacheprodsdc1109"
+  recovery_disk_encryption_key_vault         = "kv-cmk-prod-neu-5e81"
+  recovery_disk_encryption_set               = "des-servers-prod-neu-001"
+  recovery_disk_encryption_identity          = "id-des-servers-prod-neu-001"
 }
 
 log_analytics = {
@@ -179,6 +182,7 @@ site_recovery = {
       recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-files-prod-neu-001"
     },
   ]
+  multi_vm_groups = ["erp"]
 }
 
 virtual_machines = [
@@ -207,6 +211,8 @@ virtual_machines = [
       sku       = "2022-datacenter-azure-edition"
       version   = "latest"
     }
+    disk_names          = ["disk-erpapp01-os-prod-sdc-001", "disk-erpapp01-data0-prod-sdc-001"]
+    recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-neu-001"
   },
   {
     name                   = "erpdb01"
@@ -238,6 +244,8 @@ virtual_machines = [
       sku       = "server"
       version   = "latest"
     }
+    disk_names          = ["disk-erpdb01-os-prod-sdc-001", "disk-erpdb01-data0-prod-sdc-001", "disk-erpdb01-data1-prod-sdc-001"]
+    recovery_network_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-recovery-network-prod-neu-001/providers/Microsoft.Network/virtualNetworks/vnet-erp-prod-neu-001"
   },
 ]
 

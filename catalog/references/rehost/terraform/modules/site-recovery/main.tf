@@ -112,6 +112,75 @@ resource "azurerm_site_recovery_network_mapping" "this" {
   target_network_id           = each.value.recovery_network_id
 }
 
+# Failback: once a failed-over server is re-protected towards its own region, it returns to its
+# spoke's network; without this reverse mapping re-protection stops and asks for one (Reliability).
+resource "azurerm_site_recovery_network_mapping" "failback" {
+  for_each = var.network_mappings
+
+  name                        = "map-${each.key}-to-${var.primary_location}"
+  resource_group_name         = var.resource_group_name
+  recovery_vault_name         = azurerm_recovery_services_vault.this.name
+  source_recovery_fabric_name = azurerm_site_recovery_fabric.recovery.name
+  target_recovery_fabric_name = azurerm_site_recovery_fabric.primary.name
+  source_network_id           = each.value.recovery_network_id
+  target_network_id           = each.value.primary_network_id
+}
+
+# One server protected by Site Recovery, Azure to Azure: every managed disk (OS and data)
+# replicates through the cache account into replica disks in the recovery region, encrypted
+# with the recovery region's disk encryption set, and a failover brings the server up in its
+# spoke's recovery network, in the same zone number (Reliability).
+resource "azurerm_site_recovery_replicated_vm" "this" {
+  for_each = var.replicated_vms
+
+  name                                      = each.key
+  resource_group_name                       = var.resource_group_name
+  recovery_vault_name                       = azurerm_recovery_services_vault.this.name
+  source_recovery_fabric_name               = azurerm_site_recovery_fabric.primary.name
+  source_vm_id                              = each.value.vm_id
+  recovery_replication_policy_id            = azurerm_site_recovery_replication_policy.this.id
+  source_recovery_protection_container_name = azurerm_site_recovery_protection_container.primary.name
+  target_resource_group_id                  = var.resource_group_id
+  target_recovery_fabric_id                 = azurerm_site_recovery_fabric.recovery.id
+  target_recovery_protection_container_id   = azurerm_site_recovery_protection_container.recovery.id
+  target_network_id                         = each.value.recovery_network_id
+  target_zone                               = each.value.zone
+  # The servers of one spoke recover to one point in time.
+  multi_vm_group_name = each.value.multi_vm_group_name
+
+  dynamic "managed_disk" {
+    for_each = each.value.disk_ids
+
+    content {
+      disk_id                    = managed_disk.value
+      staging_storage_account_id = azurerm_storage_account.cache.id
+      target_resource_group_id   = var.resource_group_id
+      # Premium like the source disks, so a failed-over server performs as it did.
+      target_replica_disk_type = "Premium_LRS"
+      target_disk_type         = "Premium_LRS"
+      # Site Recovery refuses disks encrypted with customer-managed keys without a set here.
+      target_disk_encryption_set_id = var.target_disk_encryption_set_id
+    }
+  }
+
+  dynamic "network_interface" {
+    for_each = each.value.recovery_network_id == null ? [] : [each.value.network_interface_id]
+
+    content {
+      source_network_interface_id = network_interface.value
+      target_subnet_name          = each.value.subnet_name
+    }
+  }
+
+  # Replication starts once both directions are mapped, containers and networks alike.
+  depends_on = [
+    azurerm_site_recovery_protection_container_mapping.failover,
+    azurerm_site_recovery_protection_container_mapping.failback,
+    azurerm_site_recovery_network_mapping.this,
+    azurerm_site_recovery_network_mapping.failback,
+  ]
+}
+
 # The cache storage account Site Recovery stages changed disk blocks in before it ships them to
 # the recovery region. It must be in the servers' region, so it is not with the vault.
 resource "azurerm_storage_account" "cache" {

@@ -8,6 +8,11 @@ output "replication_policy_id" {
   value       = azurerm_site_recovery_replication_policy.this.id
 }
 
+output "protected_item_ids" {
+  description = "Resource IDs of the protected servers' replication items, by server name."
+  value       = { for name, item in azurerm_site_recovery_replicated_vm.this : name => item.id }
+}
+
 output "cache_storage_id" {
   description = "Resource ID of the cache storage account."
   value       = azurerm_storage_account.cache.id

@@ -12,6 +12,11 @@ variable "resource_group_name" {
   type        = string
 }
 
+variable "resource_group_id" {
+  description = "Resource ID of that group: failed-over servers and their replica disks go there too."
+  type        = string
+}
+
 variable "cache_resource_group_name" {
   description = "Resource group of the cache storage account, in the servers' region (the migration group)."
   type        = string
@@ -48,6 +53,25 @@ variable "network_mappings" {
     primary_network_id  = string
     recovery_network_id = string
   }))
+}
+
+variable "replicated_vms" {
+  description = "Servers to protect, by name: { vm_id, network_interface_id, disk_ids (OS disk first), zone, multi_vm_group_name (their spoke), recovery_network_id (null for none yet), subnet_name }."
+  type = map(object({
+    vm_id                = string
+    network_interface_id = string
+    disk_ids             = list(string)
+    zone                 = optional(string)
+    multi_vm_group_name  = string
+    recovery_network_id  = optional(string)
+    subnet_name          = string
+  }))
+  default = {}
+}
+
+variable "target_disk_encryption_set_id" {
+  description = "Resource ID of the disk encryption set in the recovery region the replica disks are encrypted with."
+  type        = string
 }
 
 variable "log_analytics_workspace_id" {

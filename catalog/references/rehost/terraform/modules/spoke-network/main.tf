@@ -14,6 +14,20 @@ locals {
       destination_port_ranges    = ["22", "3389"]
     },
   ]
+  # Site Recovery multi-VM consistency: the servers of one replication group (one per spoke) agree
+  # on their shared recovery points over TCP 20004 (Azure-to-Azure replication, "multi-VM
+  # consistency"), which the deny below would drop.
+  site_recovery_access = !var.site_recovery_multi_vm_sync ? [] : [
+    {
+      name                       = "AllowSiteRecoveryMultiVmInbound"
+      priority                   = 3900
+      access                     = "Allow"
+      protocol                   = "Tcp"
+      source_address_prefixes    = var.spoke.address_prefixes
+      destination_address_prefix = "VirtualNetwork"
+      destination_port_ranges    = ["20004"]
+    },
+  ]
   # Hybrid: what on-premises reaches through the gateways (and the hub firewall, which inspects
   # it) is let into the spoke, or the deny below would drop every hybrid flow.
   on_premises_access = length(var.on_premises_address_prefixes) == 0 ? [] : [
@@ -30,7 +44,7 @@ locals {
   # Deny by default: workloads open what they need above priority 4096. Azure's load balancer
   # probes (health of internal load balancers and of the platform's own agents) come from
   # AzureLoadBalancer, which the deny would also block: it is let in just before.
-  inbound_rules = concat(local.management_access, local.on_premises_access, [
+  inbound_rules = concat(local.management_access, local.site_recovery_access, local.on_premises_access, [
     {
       name                       = "AllowAzureLoadBalancerInbound"
       priority                   = 4095

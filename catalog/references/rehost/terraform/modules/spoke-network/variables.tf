@@ -46,6 +46,12 @@ variable "on_premises_address_prefixes" {
   default     = []
 }
 
+variable "site_recovery_multi_vm_sync" {
+  description = "Whether the spoke holds a Site Recovery multi-VM consistency group, whose servers talk to each other on TCP 20004."
+  type        = bool
+  default     = false
+}
+
 variable "hub_virtual_network_id" {
   description = "Resource ID of the hub virtual network."
   type        = string

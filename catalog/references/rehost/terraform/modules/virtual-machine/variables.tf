@@ -21,6 +21,8 @@ variable "vm" {
       sku       = string
       version   = string
     })
+    # Every managed disk, OS disk first: what Site Recovery replicates.
+    disk_names = list(string)
   })
 }
 
