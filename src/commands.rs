@@ -1115,6 +1115,10 @@ fn update(
                 (_, 0) => String::new(),
                 (_, n) => format!(" ({n} conflict block(s))"),
             };
+            let extra = match &f.carried_from {
+                Some(from) => format!("{extra} (carries your edits to {from}, split into parts)"),
+                None => extra,
+            };
             println!(
                 "{:12} {}{extra}",
                 serde_json::to_value(f.outcome)

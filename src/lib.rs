@@ -33,6 +33,7 @@ pub mod roles;
 pub mod schema;
 pub mod settings;
 pub mod snapshot;
+pub(crate) mod split;
 pub mod tags;
 pub mod update;
 pub mod values;
