@@ -435,15 +435,18 @@ fn vault_administrators_get_a_data_plane_role_in_both_targets() {
     );
     let app = meg.read("out/bicep/modules/application.bicep");
     assert!(app.contains("administrators: app.secretsOfficers"), "{app}");
+    // Terraform: AVM's role_assignments interface, one assignment per principal.
     let hcl = meg.read("out/terraform/modules/key-vault/main.tf");
-    assert!(
-        hcl.contains("for_each = toset(var.administrators)"),
-        "{hcl}"
-    );
+    assert!(hcl.contains("for_each = var.role_assignments"), "{hcl}");
     let app = meg.read("out/terraform/modules/application/main.tf");
     assert!(
-        app.contains("administrators     = var.app.secrets_officers"),
+        app.contains("for principal_id in var.app.secrets_officers : principal_id => {"),
         "{app}"
+    );
+    let root = meg.read("out/terraform/main.key_vault.tf");
+    assert!(
+        root.contains("for principal_id in var.key_vault.administrators : principal_id => {"),
+        "{root}"
     );
 }
 

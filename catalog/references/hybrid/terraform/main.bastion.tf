@@ -10,5 +10,5 @@ module "bastion" {
   tags                       = var.tags
   sku                        = var.bastion.sku
   subnet_id                  = module.hub_network.subnet_ids["AzureBastionSubnet"]
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
 }

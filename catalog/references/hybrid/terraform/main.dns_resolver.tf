@@ -10,7 +10,7 @@ module "dns_resolver" {
   resource_group_name     = azurerm_resource_group.connectivity.name
   location                = var.location
   tags                    = var.tags
-  virtual_network_id      = module.hub_network.id
+  virtual_network_id      = module.hub_network.resource_id
   inbound_subnet_id       = module.hub_network.subnet_ids["snet-dns-inbound"]
   outbound_subnet_id      = module.hub_network.subnet_ids["snet-dns-outbound"]
   inbound_ip_address      = var.dns_resolver.inbound_ip_address

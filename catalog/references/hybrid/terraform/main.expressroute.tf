@@ -11,7 +11,7 @@ module "expressroute_gateway" {
   sku                        = var.express_route.sku
   gateway_subnet_id          = module.hub_network.gateway_subnet_id
   circuit_id                 = var.express_route.circuit_id
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
 
   # Both gateways share GatewaySubnet and Azure runs one gateway operation per network at a time.
   depends_on = [module.vpn_gateway]

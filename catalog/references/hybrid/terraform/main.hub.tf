@@ -6,11 +6,11 @@ module "hub_network" {
   resource_group_name        = azurerm_resource_group.connectivity.name
   location                   = var.location
   tags                       = var.tags
-  address_prefixes           = var.hub_network.address_prefixes
+  address_space              = var.hub_network.address_prefixes
   dns_servers                = var.hub_network.dns_servers
   subnets                    = var.hub_network.subnets
   bastion_address_prefix     = var.hub_network.bastion_address_prefix
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
   route_gateway_subnet       = length(azurerm_route_table.gateway) > 0
   gateway_route_table_id     = one(azurerm_route_table.gateway[*].id)
 }
@@ -20,6 +20,6 @@ module "private_dns_zones" {
 
   zone_names          = var.private_dns_zones
   resource_group_name = azurerm_resource_group.connectivity.name
-  virtual_network_id  = module.hub_network.id
+  virtual_network_id  = module.hub_network.resource_id
   tags                = var.tags
 }

@@ -4,24 +4,24 @@ module "application" {
   source   = "./modules/application"
   for_each = var.paas.enabled ? { for app in var.paas.applications : app.name => app } : {}
 
-  app                             = each.value
-  resource_group_name             = azurerm_resource_group.spoke[each.key].name
-  location                        = var.location
-  tags                            = merge(var.tags, each.value.tags)
-  tenant_id                       = data.azurerm_client_config.current.tenant_id
-  app_service                     = var.paas.app_service
-  sql                             = var.paas.sql
-  deployer_object_id              = data.azurerm_client_config.current.object_id
-  key_vault_purge_protection      = var.key_vault.enable_purge_protection
-  key_vault_soft_delete_retention = var.key_vault.soft_delete_retention_in_days
-  log_analytics_workspace_id      = module.log_analytics.id
-  integration_subnet_id           = module.spoke_network[each.key].subnet_ids["snet-appservice"]
-  private_endpoint_subnet_id      = module.spoke_network[each.key].subnet_ids["snet-private-endpoints"]
-  private_dns_zone_ids            = local.private_dns_zone_ids
-  virtual_network_id              = module.spoke_network[each.key].id
-  container_apps                  = var.paas.container_apps
-  container_apps_subnet_id        = each.value.container_apps ? module.spoke_network[each.key].subnet_ids["snet-containerapps"] : null
-  hub_virtual_network_id          = local.hub_virtual_network_id
+  app                                  = each.value
+  resource_group_name                  = azurerm_resource_group.spoke[each.key].name
+  location                             = var.location
+  tags                                 = merge(var.tags, each.value.tags)
+  tenant_id                            = data.azurerm_client_config.current.tenant_id
+  app_service                          = var.paas.app_service
+  sql                                  = var.paas.sql
+  deployer_object_id                   = data.azurerm_client_config.current.object_id
+  key_vault_purge_protection_enabled   = var.key_vault.enable_purge_protection
+  key_vault_soft_delete_retention_days = var.key_vault.soft_delete_retention_in_days
+  log_analytics_workspace_id           = module.log_analytics.resource_id
+  integration_subnet_id                = module.spoke_network[each.key].subnet_ids["snet-appservice"]
+  private_endpoint_subnet_id           = module.spoke_network[each.key].subnet_ids["snet-private-endpoints"]
+  private_dns_zone_ids                 = local.private_dns_zone_ids
+  virtual_network_id                   = module.spoke_network[each.key].resource_id
+  container_apps                       = var.paas.container_apps
+  container_apps_subnet_id             = each.value.container_apps ? module.spoke_network[each.key].subnet_ids["snet-containerapps"] : null
+  hub_virtual_network_id               = local.hub_virtual_network_id
 }
 
 # Container Apps environments pull Microsoft's images and reach Entra ID and Azure Monitor
@@ -102,7 +102,7 @@ module "front_door" {
   tags                       = var.tags
   health_probe_path          = var.paas.app_service.health_check_path
   origins                    = local.front_door_origins
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
 }
 
 # Database Migration Service: the SQL Server databases move offline into Azure SQL Database through

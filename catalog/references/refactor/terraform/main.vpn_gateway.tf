@@ -15,5 +15,5 @@ module "vpn_gateway" {
   gateway_subnet_id          = module.hub_network.gateway_subnet_id
   sites                      = var.on_premises_sites
   shared_key                 = var.vpn_shared_key
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
 }

@@ -10,11 +10,11 @@ module "firewall" {
   resource_group_name        = azurerm_resource_group.connectivity.name
   location                   = var.location
   tags                       = var.tags
-  tier                       = var.firewall.tier
+  sku_tier                   = var.firewall.tier
   zones                      = var.firewall.zones
   threat_intel_mode          = var.firewall.threat_intel_mode
   subnet_id                  = module.hub_network.subnet_ids["AzureFirewallSubnet"]
   management_subnet_id       = lookup(module.hub_network.subnet_ids, "AzureFirewallManagementSubnet", null)
   spoke_address_prefixes     = flatten([for spoke in var.spokes : spoke.address_prefixes])
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
 }

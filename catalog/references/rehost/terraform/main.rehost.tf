@@ -22,7 +22,7 @@ module "migration" {
   tags                       = var.tags
   backup                     = var.migration.backup
   patching                   = var.migration.patching
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
 }
 
 # Disk encryption keys: an HSM-backed vault of their own, with purge protection always on,
@@ -31,31 +31,43 @@ module "disk_encryption_key_vault" {
   source = "./modules/key-vault"
   count  = var.migration.enabled ? 1 : 0
 
-  name                          = var.names.disk_encryption_key_vault
-  resource_group_name           = azurerm_resource_group.migration[0].name
-  location                      = var.location
-  tags                          = var.tags
-  tenant_id                     = data.azurerm_client_config.current.tenant_id
-  sku                           = "premium"
-  enable_purge_protection       = true
-  soft_delete_retention_in_days = var.key_vault.soft_delete_retention_in_days
-  log_analytics_workspace_id    = module.log_analytics.id
+  name                       = var.names.disk_encryption_key_vault
+  resource_group_name        = azurerm_resource_group.migration[0].name
+  location                   = var.location
+  tags                       = var.tags
+  tenant_id                  = data.azurerm_client_config.current.tenant_id
+  sku_name                   = "premium"
+  purge_protection_enabled   = true
+  soft_delete_retention_days = var.key_vault.soft_delete_retention_in_days
   # Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
-  administrators     = var.migration.key_vault_administrators
-  administrator_role = "Key Vault Crypto Officer"
+  role_assignments = {
+    for principal_id in var.migration.key_vault_administrators : principal_id => {
+      role_definition_id_or_name = "Key Vault Crypto Officer"
+      principal_id               = principal_id
+    }
+  }
+  diagnostic_settings = {
+    log_analytics = {
+      name                  = "diag-log-analytics"
+      workspace_resource_id = module.log_analytics.resource_id
+      log_groups            = ["audit", "allLogs"]
+    }
+  }
   # Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
-  private_endpoint = var.key_vault.private_endpoint ? {
-    name                = var.names.disk_encryption_key_vault_private_endpoint
-    subnet_id           = local.platform_private_endpoint_subnet_id
-    private_dns_zone_id = lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
-  } : null
+  private_endpoints = var.key_vault.private_endpoint ? {
+    vault = {
+      name                          = var.names.disk_encryption_key_vault_private_endpoint
+      subnet_resource_id            = local.platform_private_endpoint_subnet_id
+      private_dns_zone_resource_ids = compact([lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)])
+    }
+  } : {}
 }
 
 module "disk_encryption" {
   source = "./modules/disk-encryption"
   count  = var.migration.enabled ? 1 : 0
 
-  key_vault_id             = module.disk_encryption_key_vault[0].id
+  key_vault_id             = module.disk_encryption_key_vault[0].resource_id
   disk_encryption_set_name = var.names.disk_encryption_set
   identity_name            = var.names.disk_encryption_identity
   resource_group_name      = azurerm_resource_group.migration[0].name
@@ -177,11 +189,11 @@ module "site_recovery" {
   app_consistent_frequency_minutes = var.site_recovery.app_consistent_frequency_minutes
   network_mappings = {
     for mapping in var.site_recovery.network_mappings : mapping.spoke => {
-      primary_network_id  = module.spoke_network[mapping.spoke].id
+      primary_network_id  = module.spoke_network[mapping.spoke].resource_id
       recovery_network_id = mapping.recovery_network_id
     }
   }
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
 }
 
 # Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
@@ -194,7 +206,7 @@ module "server_monitoring" {
   resource_group_name        = azurerm_resource_group.migration[0].name
   location                   = var.location
   tags                       = var.tags
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
 }
 
 module "virtual_machine" {
@@ -204,7 +216,7 @@ module "virtual_machine" {
   vm = {
     name                   = each.value.name
     resource_group_name    = azurerm_resource_group.spoke[each.value.spoke].name
-    subnet_id              = "${module.spoke_network[each.value.spoke].id}/subnets/${each.value.subnet_name}"
+    subnet_id              = "${module.spoke_network[each.value.spoke].resource_id}/subnets/${each.value.subnet_name}"
     os                     = each.value.os
     size                   = each.value.size
     zone                   = each.value.zone
@@ -217,8 +229,8 @@ module "virtual_machine" {
   location = var.location
   # The spoke's tags too: a server is charged to the application that owns its spoke.
   tags                         = merge(var.tags, local.spokes[each.value.spoke].tags)
-  disk_encryption_set_id       = module.disk_encryption[0].id
-  data_collection_rule_id      = module.server_monitoring[0].id
+  disk_encryption_set_id       = module.disk_encryption[0].resource_id
+  data_collection_rule_id      = module.server_monitoring[0].resource_id
   maintenance_configuration_id = module.migration[0].maintenance_configuration_id
   backup = {
     resource_group_name = azurerm_resource_group.migration[0].name

@@ -12,7 +12,7 @@ module "spoke_network" {
   bastion_address_prefix     = var.hub_network.bastion_address_prefix
   hub_virtual_network_name   = module.hub_network.name
   hub_resource_group_name    = azurerm_resource_group.connectivity.name
-  log_analytics_workspace_id = module.log_analytics.id
+  log_analytics_workspace_id = module.log_analytics.resource_id
   firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
 }
 
@@ -29,7 +29,7 @@ resource "azurerm_private_dns_zone_virtual_network_link" "spoke" {
   name                  = "link-${each.value.spoke}"
   resource_group_name   = azurerm_resource_group.connectivity.name
   private_dns_zone_name = each.value.zone
-  virtual_network_id    = module.spoke_network[each.value.spoke].id
+  virtual_network_id    = module.spoke_network[each.value.spoke].resource_id
   # Records come from the private endpoints' DNS zone groups, not auto-registration.
   registration_enabled = false
   tags                 = var.tags
