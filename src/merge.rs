@@ -149,6 +149,11 @@ impl Line<'_> {
         self.raw
     }
 
+    /// The line without its ending.
+    pub(crate) fn text(&self) -> &[u8] {
+        self.text
+    }
+
     /// Whether the line holds only spaces and tabs.
     pub(crate) fn is_blank(&self) -> bool {
         self.text.iter().all(|c| matches!(c, b' ' | b'\t'))

@@ -182,7 +182,7 @@ fn carry_into_parts(
 ) -> Result<BTreeMap<String, (Piece, Option<String>)>> {
     let mut carried = BTreeMap::new();
     for path in base.paths() {
-        let (Some(b), Some(_)) = (base.get(path), theirs.get(path)) else {
+        let (Some(b), Some(t)) = (base.get(path), theirs.get(path)) else {
             continue;
         };
         let Some(o) = read_opt(&out.join(path))? else {
@@ -201,7 +201,7 @@ fn carry_into_parts(
                 candidates.push((part, content));
             }
         }
-        if let Some(cut) = split::split(b, &o, &candidates) {
+        if let Some(cut) = split::split(b, &o, t, &candidates) {
             carried.insert(path.to_string(), (cut.rest, None));
             for (part, piece) in cut.parts {
                 carried.insert(part, (piece, Some(path.to_string())));
