@@ -89,7 +89,7 @@ fn an_existing_hub_is_referenced_not_created() {
         "{params}"
     );
 
-    let tf = meg.read("out/terraform/main.tf");
+    let tf = meg.read_tf_root("out/terraform");
     assert!(
         tf.contains("data \"azurerm_virtual_network\" \"hub\" {"),
         "{tf}"

@@ -860,7 +860,7 @@ const SETTING_PARITY: &[SettingParity] = &[
             ],
         ),
         terraform: (
-            "terraform/main.tf",
+            "terraform/main.rehost.tf",
             &[
                 &[
                     "module \"recovery_disk_encryption\" {",
@@ -868,7 +868,7 @@ const SETTING_PARITY: &[SettingParity] = &[
                     "count = var.site_recovery.enabled ? 1 : 0",
                 ],
                 &["location = var.site_recovery.recovery_location"],
-                &["target_disk_encryption_set_id = module.recovery_disk_encryption[0].id"],
+                &["target_disk_encryption_set_id = module.recovery_disk_encryption[0].resource_id"],
             ],
         ),
         only_with: Some("bicep/modules/site-recovery-protection.bicep"),
@@ -1394,7 +1394,8 @@ fn readme_role_rows(readme: &str) -> Vec<(&str, &str)> {
 
 /// Every role the code assigns, with its byte offset: a role definition GUID in Bicep
 /// (`roleDefinitions', '<id>'`, or any `...RoleId: '<id>'`), a role name in Terraform
-/// (`role_definition_name = "<name>"`, or any `..._role = "<name>"`).
+/// (`role_definition_name = "<name>"`, AVM's `role_definition_id_or_name = "<name>"`, or any
+/// `..._role = "<name>"`).
 fn assigned_roles(text: &str) -> Vec<(usize, String)> {
     static PATTERNS: std::sync::OnceLock<[regex_lite::Regex; 3]> = std::sync::OnceLock::new();
     let patterns = PATTERNS.get_or_init(|| {
@@ -1403,8 +1404,10 @@ fn assigned_roles(text: &str) -> Vec<(usize, String)> {
             regex_lite::Regex::new(&format!(r"roleDefinitions',\s*'({guid})'")).expect("valid"),
             regex_lite::Regex::new(&format!(r"(?i)[a-z]*role[a-z]*\s*[:=]\s*'({guid})'"))
                 .expect("valid"),
-            regex_lite::Regex::new(r#"\b[a-z_]*role(?:_definition_name)?\s*=\s*"([^"$]+)""#)
-                .expect("valid"),
+            regex_lite::Regex::new(
+                r#"\b[a-z_]*role(?:_definition_name|_definition_id_or_name)?\s*=\s*"([^"$]+)""#,
+            )
+            .expect("valid"),
         ]
     });
     let mut found: Vec<(usize, String)> = patterns
@@ -1429,11 +1432,15 @@ fn checker_roles_finds_role_ids_and_names_and_reads_the_readme_table() {
             "14b46e9e-c2b7-41b4-b07b-48a6ebf60603"
         ]
     );
-    let hcl = "  role_definition_name = \"Key Vault Secrets User\"\n  administrator_role = \"Key Vault Crypto Officer\"\n  name = \"x\"\n";
+    let hcl = "  role_definition_name = \"Key Vault Secrets User\"\n  administrator_role = \"Key Vault Crypto Officer\"\n  role_definition_id_or_name = \"Key Vault Administrator\"\n  name = \"x\"\n";
     let roles: Vec<String> = assigned_roles(hcl).into_iter().map(|(_, r)| r).collect();
     assert_eq!(
         roles,
-        ["Key Vault Secrets User", "Key Vault Crypto Officer"]
+        [
+            "Key Vault Secrets User",
+            "Key Vault Crypto Officer",
+            "Key Vault Administrator"
+        ]
     );
     let readme = "x\n\n| role | role definition ID | assigned to | on |\n|---|---|---|---|\n| Key Vault Secrets User | `4633458b-17de-408a-b874-0445c86b69e6` | a | b |\n\nafter\n| Other | `x` |\n";
     assert_eq!(

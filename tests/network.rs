@@ -185,7 +185,7 @@ fn spokes_without_a_dns_proxy_or_resolver_get_the_private_zones_linked() {
             .contains("module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep'")
     );
     assert!(
-        meg.read("out/terraform/main.tf")
+        meg.read_tf_root("out/terraform")
             .contains("resource \"azurerm_private_dns_zone_virtual_network_link\" \"spoke\"")
     );
 }
@@ -238,7 +238,7 @@ fn hybrid_traffic_crosses_the_firewall_and_the_nsgs_both_ways() {
             .contains("onPremisesAddressPrefixes: onPremisesAddressPrefixes")
     );
     assert!(
-        meg.read("out/terraform/main.tf")
+        meg.read_tf_root("out/terraform")
             .contains("on_premises_address_prefixes = var.on_premises_address_prefixes")
     );
 }
@@ -449,7 +449,7 @@ fn servers_wait_for_their_network_path_and_gateways_for_the_gateway_subnet_route
             "Bicep VMs wait for {needed}: {depends}"
         );
     }
-    let tf = meg.read("out/terraform/main.tf");
+    let tf = meg.read_tf_root("out/terraform");
     let vms = tf.split("module \"virtual_machine\"").nth(1).unwrap();
     let depends = &vms[vms.find("depends_on = [").unwrap()..];
     let depends = &depends[..depends.find(']').unwrap()];
@@ -467,7 +467,7 @@ fn servers_wait_for_their_network_path_and_gateways_for_the_gateway_subnet_route
 
     // Terraform: the gateways take GatewaySubnet from an output that waits for the route table.
     let meg = render_example("hybrid.yaml");
-    let tf = meg.read("out/terraform/main.tf");
+    let tf = meg.read_tf_root("out/terraform");
     let gateways: Vec<&str> = tf
         .lines()
         .map(str::trim)

@@ -282,11 +282,9 @@ fn application_gateway_replaces_front_door_in_both_targets() {
         assert!(tf.contains(needle), "Terraform gateway lacks {needle}");
     }
     assert!(!meg.path("out/terraform/modules/front-door").exists());
-    let all_tf: String = ["main.tf", "variables.tf", "outputs.tf"]
-        .iter()
-        .filter(|f| meg.path(&format!("out/terraform/{f}")).exists())
-        .map(|f| meg.read(&format!("out/terraform/{f}")))
-        .collect();
+    let all_tf: String = meg.read_tf_root("out/terraform")
+        + &meg.read("out/terraform/variables.tf")
+        + &meg.read("out/terraform/outputs.tf");
     assert!(all_tf.contains("module \"application_gateway\""));
     assert!(!all_tf.contains("front_door\""), "no Front Door module");
 
@@ -356,7 +354,7 @@ fn the_database_migration_service_is_opt_in_and_created_in_both_targets() {
         bicep.contains("'Microsoft.DataMigration/sqlMigrationServices@2023-07-15-preview'"),
         "{bicep}"
     );
-    let tf = meg.read("on/terraform/main.tf");
+    let tf = meg.read_tf_root("on/terraform");
     assert!(
         tf.contains(
             "type      = \"Microsoft.DataMigration/sqlMigrationServices@2023-07-15-preview\""
@@ -387,7 +385,7 @@ fn the_database_migration_service_is_opt_in_and_created_in_both_targets() {
             .exists()
     );
     assert!(
-        !meg.read("off/terraform/main.tf")
+        !meg.read_tf_root("off/terraform")
             .contains("sqlMigrationServices")
     );
     assert!(!meg.read("off/terraform/terraform.tf").contains("azapi"));
@@ -431,15 +429,18 @@ fn vault_administrators_get_a_data_plane_role_in_both_targets() {
     );
     let app = meg.read("out/bicep/modules/application.bicep");
     assert!(app.contains("administrators: app.secretsOfficers"), "{app}");
+    // Terraform: AVM's role_assignments interface, one assignment per principal.
     let hcl = meg.read("out/terraform/modules/key-vault/main.tf");
-    assert!(
-        hcl.contains("for_each = toset(var.administrators)"),
-        "{hcl}"
-    );
+    assert!(hcl.contains("for_each = var.role_assignments"), "{hcl}");
     let app = meg.read("out/terraform/modules/application/main.tf");
     assert!(
-        app.contains("administrators     = var.app.secrets_officers"),
+        app.contains("for principal_id in var.app.secrets_officers : principal_id => {"),
         "{app}"
+    );
+    let root = meg.read("out/terraform/main.key_vault.tf");
+    assert!(
+        root.contains("for principal_id in var.key_vault.administrators : principal_id => {"),
+        "{root}"
     );
 }
 

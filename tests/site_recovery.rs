@@ -138,7 +138,7 @@ fn a_vm_with_n_data_disks_replicates_n_plus_one_disks_in_both_targets() {
     ] {
         assert!(text.contains(needle), "Bicep lacks {needle:?}");
     }
-    let main_tf = meg.read("out/terraform/main.tf");
+    let main_tf = meg.read_tf_root("out/terraform");
     let vm_tf = meg.read("out/terraform/modules/virtual-machine/outputs.tf");
     let sr_tf = meg.read("out/terraform/modules/site-recovery/main.tf");
     for (text, needle) in [
@@ -191,13 +191,13 @@ fn protected_items_fail_over_into_their_spokes_recovery_network_and_zone() {
     assert!(
         item_bicep.contains("recoveryAvailabilityZone: empty(recoveryZone) ? null : recoveryZone")
     );
-    let main_tf = meg.read("out/terraform/main.tf");
+    let main_tf = meg.read_tf_root("out/terraform");
     for needle in [
         "zone                 = vm.zone",
         "multi_vm_group_name  = vm.spoke",
         "recovery_network_id  = vm.recovery_network_id",
         "subnet_name          = vm.subnet_name",
-        "target_disk_encryption_set_id = module.recovery_disk_encryption[0].id",
+        "target_disk_encryption_set_id = module.recovery_disk_encryption[0].resource_id",
     ] {
         assert!(main_tf.contains(needle), "main.tf lacks {needle:?}");
     }
@@ -214,7 +214,7 @@ fn the_recovery_region_gets_its_own_disk_encryption_set_from_the_same_modules() 
     ] {
         assert!(main_bicep.contains(needle), "main.bicep lacks {needle:?}");
     }
-    let main_tf = meg.read("out/terraform/main.tf");
+    let main_tf = meg.read_tf_root("out/terraform");
     for needle in [
         "module \"recovery_disk_encryption_key_vault\" {\n  source = \"./modules/key-vault\"",
         "module \"recovery_disk_encryption\" {\n  source = \"./modules/disk-encryption\"",
@@ -262,7 +262,7 @@ fn without_site_recovery_nothing_is_protected_and_no_recovery_set_exists() {
     );
     assert!(!meg.path("out/terraform/modules/site-recovery").exists());
     let main_bicep = meg.read("out/bicep/main.bicep");
-    let main_tf = meg.read("out/terraform/main.tf");
+    let main_tf = meg.read_tf_root("out/terraform");
     for needle in ["recoveryDiskEncryption", "virtualMachineReplication"] {
         assert!(!main_bicep.contains(needle), "main.bicep has {needle:?}");
     }
@@ -387,7 +387,7 @@ fn the_servers_of_a_spoke_form_one_multi_vm_group_and_may_talk_on_port_20004() {
         main_bicep
             .contains("siteRecoveryMultiVmSync: contains(siteRecovery.multiVmGroups, spoke.name)")
     );
-    let main_tf = meg.read("out/terraform/main.tf");
+    let main_tf = meg.read_tf_root("out/terraform");
     assert!(main_tf.contains(
         "site_recovery_multi_vm_sync = contains(var.site_recovery.multi_vm_groups, each.key)"
     ));

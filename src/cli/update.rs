@@ -74,6 +74,10 @@ pub(super) fn run(
                 (_, 0) => String::new(),
                 (_, n) => format!(" ({n} conflict block(s))"),
             };
+            let extra = match &f.carried_from {
+                Some(from) => format!("{extra} (carries your edits to {from}, split into parts)"),
+                None => extra,
+            };
             println!(
                 "{:12} {}{extra}",
                 serde_json::to_value(f.outcome)

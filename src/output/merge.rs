@@ -137,10 +137,27 @@ pub fn merge_bytes(base: &[u8], ours: &[u8], theirs: &[u8], labels: Labels) -> M
 /// One line with its ending; it compares by its text and by whether it ends a line, so that
 /// `x\r\n` and `x\n` are the same line and a last line without a newline is not.
 #[derive(Debug, Clone, Copy)]
-struct Line<'a> {
+pub(crate) struct Line<'a> {
     raw: &'a [u8],
     text: &'a [u8],
     ended: bool,
+}
+
+impl Line<'_> {
+    /// The line with its ending, as it was.
+    pub(crate) fn raw(&self) -> &[u8] {
+        self.raw
+    }
+
+    /// The line without its ending.
+    pub(crate) fn text(&self) -> &[u8] {
+        self.text
+    }
+
+    /// Whether the line holds only spaces and tabs.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.text.iter().all(|c| matches!(c, b' ' | b'\t'))
+    }
 }
 
 impl PartialEq for Line<'_> {
@@ -170,7 +187,7 @@ impl std::hash::Hash for Line<'_> {
     }
 }
 
-fn lines(s: &[u8]) -> Vec<Line<'_>> {
+pub(crate) fn lines(s: &[u8]) -> Vec<Line<'_>> {
     s.split_inclusive(|&c| c == b'\n')
         .map(|raw| {
             let (text, ended) = match raw.strip_suffix(b"\n") {
@@ -190,7 +207,7 @@ fn uses_crlf(s: &[u8]) -> bool {
 }
 
 /// For each line of `base`, the index of the same line in `other` when a diff keeps it.
-fn matches(base: &[Line], other: &[Line]) -> Vec<Option<usize>> {
+pub(crate) fn matches(base: &[Line], other: &[Line]) -> Vec<Option<usize>> {
     let mut map = vec![None; base.len()];
     for op in capture_diff_slices(Algorithm::Myers, base, other) {
         if let DiffOp::Equal {

@@ -7,5 +7,6 @@ pub mod lock;
 pub mod merge;
 pub mod outlock;
 pub mod recorded;
+pub mod split;
 pub mod update;
 pub mod write;

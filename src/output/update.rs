@@ -7,6 +7,7 @@
 //! is removed only if the user never edited it. Files are merged as bytes, whatever their
 //! encoding and line endings ([`crate::output::merge::merge_bytes`]).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Serialize;
@@ -14,6 +15,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::fileset::FileSet;
 use crate::output::merge::{Labels, merge_bytes};
+use crate::output::split::{self, Piece};
 use crate::output::write::Plan;
 
 /// What happens to one file.
@@ -51,6 +53,10 @@ pub struct FileUpdate {
     pub outcome: Outcome,
     /// Conflict blocks written.
     pub conflicts: usize,
+    /// The file the user edited whose edits this new file carries: the render split it into
+    /// parts (`main.tf` into `main.<part>.tf`) and the edits were in the lines that moved here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
 }
 
 /// Everything an update would do.
@@ -83,6 +89,7 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
     let mut files = FileSet::new();
     let mut plan = Plan::default();
     let mut report = Vec::new();
+    let carried = carry_into_parts(out, base, theirs)?;
     for path in paths {
         let b = base.get(path);
         let t = theirs.get(path);
@@ -97,32 +104,50 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
                 path: path.to_string(),
                 outcome: Outcome::Conflict,
                 conflicts: 0,
+                carried_from: None,
             });
             continue;
         }
-        let (outcome, write): (Outcome, Option<Vec<u8>>) = match (b, o.as_deref(), t) {
-            (_, Some(o), Some(t)) if o == t => (Outcome::Unchanged, None),
-            (None, None, Some(t)) => (Outcome::Added, Some(t.to_vec())),
-            (Some(b), None, Some(t)) if b == t => (Outcome::KeptDeleted, None),
-            (Some(_), None, Some(t)) => (Outcome::Restored, Some(t.to_vec())),
-            (Some(b), Some(o), Some(t)) if b == o => (Outcome::Updated, Some(t.to_vec())),
-            (Some(b), Some(_), Some(t)) if b == t => (Outcome::KeptYours, None),
-            (b, Some(o), Some(t)) => {
-                let m = merge_bytes(b.unwrap_or_default(), o, t, labels);
+        let mut carried_from = None;
+        let (outcome, write): (Outcome, Option<Vec<u8>>) = match (carried.get(path), t) {
+            (Some((piece, from)), Some(t)) => {
+                let m = merge_bytes(&piece.base, &piece.ours, t, labels);
                 conflicts = m.conflicts;
-                let outcome = if m.conflicts > 0 {
-                    Outcome::Conflict
-                } else {
-                    Outcome::Merged
-                };
-                (outcome, Some(m.bytes))
+                if piece.base != piece.ours {
+                    carried_from.clone_from(from);
+                }
+                match o.as_deref() {
+                    Some(o) if o == m.bytes => (Outcome::Unchanged, None),
+                    _ if m.conflicts > 0 => (Outcome::Conflict, Some(m.bytes)),
+                    _ if m.bytes != t => (Outcome::Merged, Some(m.bytes)),
+                    Some(_) => (Outcome::Updated, Some(m.bytes)),
+                    None => (Outcome::Added, Some(m.bytes)),
+                }
             }
-            (Some(b), Some(o), None) if b == o => {
-                plan.remove.push(path.to_string());
-                (Outcome::Removed, None)
-            }
-            (Some(_), Some(_), None) => (Outcome::KeptEdited, None),
-            (_, None, None) | (None, Some(_), None) => continue,
+            _ => match (b, o.as_deref(), t) {
+                (_, Some(o), Some(t)) if o == t => (Outcome::Unchanged, None),
+                (None, None, Some(t)) => (Outcome::Added, Some(t.to_vec())),
+                (Some(b), None, Some(t)) if b == t => (Outcome::KeptDeleted, None),
+                (Some(_), None, Some(t)) => (Outcome::Restored, Some(t.to_vec())),
+                (Some(b), Some(o), Some(t)) if b == o => (Outcome::Updated, Some(t.to_vec())),
+                (Some(b), Some(_), Some(t)) if b == t => (Outcome::KeptYours, None),
+                (b, Some(o), Some(t)) => {
+                    let m = merge_bytes(b.unwrap_or_default(), o, t, labels);
+                    conflicts = m.conflicts;
+                    let outcome = if m.conflicts > 0 {
+                        Outcome::Conflict
+                    } else {
+                        Outcome::Merged
+                    };
+                    (outcome, Some(m.bytes))
+                }
+                (Some(b), Some(o), None) if b == o => {
+                    plan.remove.push(path.to_string());
+                    (Outcome::Removed, None)
+                }
+                (Some(_), Some(_), None) => (Outcome::KeptEdited, None),
+                (_, None, None) | (None, Some(_), None) => continue,
+            },
         };
         if let Some(content) = write {
             if o.is_some() {
@@ -137,6 +162,7 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
                 path: path.to_string(),
                 outcome,
                 conflicts,
+                carried_from,
             });
         }
     }
@@ -145,6 +171,46 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
         plan,
         report,
     })
+}
+
+/// Pieces of edited files the new render split into parts (`main.tf` into `main.<part>.tf`),
+/// by the path they merge into: the old file's rest, and each new part with the lines it came
+/// from (and the path of the file they came from). A part the user already has a file for is
+/// left to the ordinary merge.
+fn carry_into_parts(
+    out: &Path,
+    base: &FileSet,
+    theirs: &FileSet,
+) -> Result<BTreeMap<String, (Piece, Option<String>)>> {
+    let mut carried = BTreeMap::new();
+    for path in base.paths() {
+        let (Some(b), Some(t)) = (base.get(path), theirs.get(path)) else {
+            continue;
+        };
+        let Some(o) = read_opt(&out.join(path))? else {
+            continue;
+        };
+        if o == b || crate::output::merge::has_conflict_markers(&o) {
+            continue;
+        }
+        let mut candidates = Vec::new();
+        for part in theirs.paths() {
+            if base.get(part).is_none()
+                && split::is_part_name(path, part)
+                && read_opt(&out.join(part))?.is_none()
+                && let Some(content) = theirs.get(part)
+            {
+                candidates.push((part, content));
+            }
+        }
+        if let Some(cut) = split::split(b, &o, t, &candidates) {
+            carried.insert(path.to_string(), (cut.rest, None));
+            for (part, piece) in cut.parts {
+                carried.insert(part, (piece, Some(path.to_string())));
+            }
+        }
+    }
+    Ok(carried)
 }
 
 /// A file's bytes as they are: a user's file may be in any encoding, and every byte the merge

@@ -71,6 +71,25 @@ impl Meg {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// The root module's configuration in `dir` (a rendered `terraform/` folder): `main.tf`
+    /// and every per-part `main.<part>.tf`, in name order, as one text.
+    pub fn read_tf_root(&self, dir: &str) -> String {
+        let mut parts: Vec<PathBuf> = std::fs::read_dir(self.path(dir))
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .map(|entry| entry.unwrap().path())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                name.starts_with("main.") && name.ends_with(".tf")
+            })
+            .collect();
+        parts.sort();
+        assert!(!parts.is_empty(), "{dir} holds no main.tf");
+        parts
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    }
+
     pub fn run(&self, args: &[&str]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_meg"))
             .args(args)

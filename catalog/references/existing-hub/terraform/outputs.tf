@@ -1,6 +1,6 @@
 output "log_analytics_workspace_id" {
   description = "Resource ID of the Log Analytics workspace."
-  value       = module.log_analytics.id
+  value       = module.log_analytics.resource_id
 }
 
 output "hub_virtual_network_id" {
@@ -10,7 +10,7 @@ output "hub_virtual_network_id" {
 
 output "key_vault_id" {
   description = "Resource ID of the platform Key Vault."
-  value       = module.key_vault.id
+  value       = module.key_vault.resource_id
 }
 
 output "key_vault_uri" {
@@ -20,7 +20,7 @@ output "key_vault_uri" {
 
 output "spoke_virtual_network_ids" {
   description = "Resource IDs of the spoke virtual networks, by spoke name."
-  value       = { for name, spoke in module.spoke_network : name => spoke.id }
+  value       = { for name, spoke in module.spoke_network : name => spoke.resource_id }
 }
 
 output "spoke_address_prefixes" {
@@ -45,5 +45,5 @@ output "maintenance_configuration_id" {
 
 output "disk_encryption_set_id" {
   description = "Resource ID of the disk encryption set for the servers' managed disks; null when the environment has none."
-  value       = one(module.disk_encryption[*].id)
+  value       = one(module.disk_encryption[*].resource_id)
 }

@@ -1,6 +1,6 @@
 output "log_analytics_workspace_id" {
   description = "Resource ID of the Log Analytics workspace."
-  value       = module.log_analytics.id
+  value       = module.log_analytics.resource_id
 }
 
 output "hub_virtual_network_id" {
@@ -10,7 +10,7 @@ output "hub_virtual_network_id" {
 
 output "key_vault_id" {
   description = "Resource ID of the platform Key Vault."
-  value       = module.key_vault.id
+  value       = module.key_vault.resource_id
 }
 
 output "key_vault_uri" {
@@ -20,7 +20,7 @@ output "key_vault_uri" {
 
 output "spoke_virtual_network_ids" {
   description = "Resource IDs of the spoke virtual networks, by spoke name."
-  value       = { for name, spoke in module.spoke_network : name => spoke.id }
+  value       = { for name, spoke in module.spoke_network : name => spoke.resource_id }
 }
 
 output "firewall_private_ip_address" {
@@ -40,12 +40,12 @@ output "firewall_policy_id" {
 
 output "bastion_id" {
   description = "Resource ID of the Bastion host; null when the environment has none."
-  value       = one(module.bastion[*].id)
+  value       = one(module.bastion[*].resource_id)
 }
 
 output "vpn_gateway_id" {
   description = "Resource ID of the VPN gateway; null where the environment has none."
-  value       = one(module.vpn_gateway[*].id)
+  value       = one(module.vpn_gateway[*].resource_id)
 }
 
 output "vpn_gateway_public_ip_addresses" {
@@ -55,7 +55,7 @@ output "vpn_gateway_public_ip_addresses" {
 
 output "expressroute_gateway_id" {
   description = "Resource ID of the ExpressRoute gateway; null where the environment has none."
-  value       = one(module.expressroute_gateway[*].id)
+  value       = one(module.expressroute_gateway[*].resource_id)
 }
 
 output "dns_resolver_inbound_ip_address" {
@@ -65,5 +65,5 @@ output "dns_resolver_inbound_ip_address" {
 
 output "arc_private_link_scope_id" {
   description = "Resource ID of the Azure Arc private link scope, to onboard servers with; null where the environment has none."
-  value       = one(module.arc_private_link_scope[*].id)
+  value       = one(module.arc_private_link_scope[*].resource_id)
 }

@@ -4,7 +4,7 @@ locals {
 
   # What workloads take from the hub, whoever runs it: where private endpoints go and the
   # zones they register in.
-  hub_virtual_network_id              = module.hub_network.id
+  hub_virtual_network_id              = module.hub_network.resource_id
   platform_private_endpoint_subnet_id = module.hub_network.subnet_ids["snet-management"]
   private_dns_zone_ids                = module.private_dns_zones.zone_ids
 }

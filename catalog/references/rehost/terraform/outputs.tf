@@ -1,6 +1,6 @@
 output "log_analytics_workspace_id" {
   description = "Resource ID of the Log Analytics workspace."
-  value       = module.log_analytics.id
+  value       = module.log_analytics.resource_id
 }
 
 output "hub_virtual_network_id" {
@@ -10,7 +10,7 @@ output "hub_virtual_network_id" {
 
 output "key_vault_id" {
   description = "Resource ID of the platform Key Vault."
-  value       = module.key_vault.id
+  value       = module.key_vault.resource_id
 }
 
 output "key_vault_uri" {
@@ -20,7 +20,7 @@ output "key_vault_uri" {
 
 output "spoke_virtual_network_ids" {
   description = "Resource IDs of the spoke virtual networks, by spoke name."
-  value       = { for name, spoke in module.spoke_network : name => spoke.id }
+  value       = { for name, spoke in module.spoke_network : name => spoke.resource_id }
 }
 
 output "firewall_private_ip_address" {
@@ -40,7 +40,7 @@ output "firewall_policy_id" {
 
 output "bastion_id" {
   description = "Resource ID of the Bastion host; null when the environment has none."
-  value       = one(module.bastion[*].id)
+  value       = one(module.bastion[*].resource_id)
 }
 
 output "recovery_services_vault_id" {
@@ -60,7 +60,7 @@ output "maintenance_configuration_id" {
 
 output "disk_encryption_set_id" {
   description = "Resource ID of the disk encryption set for the servers' managed disks; null when the environment has none."
-  value       = one(module.disk_encryption[*].id)
+  value       = one(module.disk_encryption[*].resource_id)
 }
 
 output "site_recovery_vault_id" {
@@ -75,5 +75,5 @@ output "site_recovery_cache_storage_id" {
 
 output "virtual_machine_ids" {
   description = "Resource IDs of the virtual machines meg deployed, by name."
-  value       = { for name, vm in module.virtual_machine : name => vm.id }
+  value       = { for name, vm in module.virtual_machine : name => vm.resource_id }
 }

@@ -1,6 +1,11 @@
-output "id" {
+output "resource_id" {
   description = "Resource ID of the Application Gateway."
   value       = azurerm_application_gateway.this.id
+}
+
+output "name" {
+  description = "Name of the Application Gateway."
+  value       = azurerm_application_gateway.this.name
 }
 
 output "public_ip_address" {

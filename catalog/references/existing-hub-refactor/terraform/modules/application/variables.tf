@@ -80,12 +80,12 @@ variable "deployer_object_id" {
   type        = string
 }
 
-variable "key_vault_purge_protection" {
+variable "key_vault_purge_protection_enabled" {
   description = "Forbid purging the application's vault before its retention ends."
   type        = bool
 }
 
-variable "key_vault_soft_delete_retention" {
+variable "key_vault_soft_delete_retention_days" {
   description = "Days a deleted vault or secret stays recoverable."
   type        = number
 }

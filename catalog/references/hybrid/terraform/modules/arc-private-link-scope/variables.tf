@@ -3,11 +3,6 @@ variable "name" {
   type        = string
 }
 
-variable "private_endpoint_name" {
-  description = "Name of the scope's private endpoint."
-  type        = string
-}
-
 variable "resource_group_name" {
   description = "Resource group of the scope and its endpoint."
   type        = string
@@ -23,12 +18,13 @@ variable "tags" {
   type        = map(string)
 }
 
-variable "subnet_id" {
-  description = "Resource ID of the hub subnet that holds the private endpoint (snet-management)."
-  type        = string
-}
-
-variable "private_dns_zone_ids" {
-  description = "Private DNS zone resource IDs by zone name; the Arc zones found here get the endpoint's records."
-  type        = map(string)
+variable "private_endpoints" {
+  description = "Private endpoints to the scope, by a key of your choice: Arc agents on premises reach Arc's services only through them. The hybridcompute endpoint registers in the Arc zones (privatelink.his.arc.azure.com, privatelink.guestconfiguration.azure.com, privatelink.dp.kubernetesconfiguration.azure.com)."
+  type = map(object({
+    name                          = string
+    subnet_resource_id            = string
+    private_dns_zone_resource_ids = optional(list(string), [])
+  }))
+  default  = {}
+  nullable = false
 }

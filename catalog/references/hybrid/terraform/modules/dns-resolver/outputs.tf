@@ -1,6 +1,11 @@
-output "id" {
+output "resource_id" {
   description = "Resource ID of the DNS Private Resolver."
   value       = azurerm_private_dns_resolver.this.id
+}
+
+output "name" {
+  description = "Name of the DNS Private Resolver."
+  value       = azurerm_private_dns_resolver.this.name
 }
 
 output "inbound_ip_address" {

@@ -4,7 +4,7 @@
 locals {
   # Basic sends its own control traffic through a second subnet and public IP, offers threat
   # intelligence in alert mode only and has no DNS proxy.
-  is_basic = var.tier == "Basic"
+  is_basic = var.sku_tier == "Basic"
 
   public_ip_names = merge(
     { firewall = var.public_ip_name },
@@ -48,7 +48,7 @@ resource "azurerm_firewall_policy" "this" {
   name                = var.policy_name
   resource_group_name = var.resource_group_name
   location            = var.location
-  sku                 = var.tier
+  sku                 = var.sku_tier
   # Deny in production (meg lint SEC-003); Basic only supports Alert.
   threat_intelligence_mode = local.is_basic ? "Alert" : var.threat_intel_mode
   tags                     = var.tags
@@ -65,7 +65,7 @@ resource "azurerm_firewall_policy" "this" {
 
   # Premium's intrusion detection takes the environment's threat intelligence stance (Security).
   dynamic "intrusion_detection" {
-    for_each = var.tier == "Premium" ? [var.threat_intel_mode] : []
+    for_each = var.sku_tier == "Premium" ? [var.threat_intel_mode] : []
 
     content {
       mode = intrusion_detection.value
@@ -184,7 +184,7 @@ resource "azurerm_firewall" "this" {
   resource_group_name = var.resource_group_name
   location            = var.location
   sku_name            = "AZFW_VNet"
-  sku_tier            = var.tier
+  sku_tier            = var.sku_tier
   firewall_policy_id  = azurerm_firewall_policy.this.id
   # Zones 1-3 in production: the 99.99% SLA, at no extra charge for the firewall (Reliability).
   zones = var.zones

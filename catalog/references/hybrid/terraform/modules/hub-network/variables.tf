@@ -18,7 +18,7 @@ variable "tags" {
   type        = map(string)
 }
 
-variable "address_prefixes" {
+variable "address_space" {
   description = "Address space of the hub."
   type        = list(string)
 }

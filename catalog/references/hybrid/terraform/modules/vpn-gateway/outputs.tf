@@ -1,4 +1,4 @@
-output "id" {
+output "resource_id" {
   description = "Resource ID of the VPN gateway."
   value       = azurerm_virtual_network_gateway.this.id
 }

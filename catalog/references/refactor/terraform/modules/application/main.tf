@@ -30,22 +30,34 @@ locals {
 module "key_vault" {
   source = "../key-vault"
 
-  name                          = var.app.key_vault_name
-  resource_group_name           = var.resource_group_name
-  location                      = var.location
-  tags                          = var.tags
-  tenant_id                     = var.tenant_id
-  sku                           = "standard"
-  enable_purge_protection       = var.key_vault_purge_protection
-  soft_delete_retention_in_days = var.key_vault_soft_delete_retention
-  log_analytics_workspace_id    = var.log_analytics_workspace_id
+  name                       = var.app.key_vault_name
+  resource_group_name        = var.resource_group_name
+  location                   = var.location
+  tags                       = var.tags
+  tenant_id                  = var.tenant_id
+  sku_name                   = "standard"
+  purge_protection_enabled   = var.key_vault_purge_protection_enabled
+  soft_delete_retention_days = var.key_vault_soft_delete_retention_days
   # The application team sets the secrets' values: Key Vault Secrets Officer, secrets only.
-  administrators     = var.app.secrets_officers
-  administrator_role = "Key Vault Secrets Officer"
-  private_endpoint = {
-    name                = var.app.key_vault_private_endpoint_name
-    subnet_id           = var.private_endpoint_subnet_id
-    private_dns_zone_id = lookup(var.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)
+  role_assignments = {
+    for principal_id in var.app.secrets_officers : principal_id => {
+      role_definition_id_or_name = "Key Vault Secrets Officer"
+      principal_id               = principal_id
+    }
+  }
+  diagnostic_settings = {
+    log_analytics = {
+      name                  = "diag-log-analytics"
+      workspace_resource_id = var.log_analytics_workspace_id
+      log_groups            = ["audit", "allLogs"]
+    }
+  }
+  private_endpoints = {
+    vault = {
+      name                          = var.app.key_vault_private_endpoint_name
+      subnet_resource_id            = var.private_endpoint_subnet_id
+      private_dns_zone_resource_ids = compact([lookup(var.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)])
+    }
   }
 }
 
@@ -100,14 +112,14 @@ module "container_registry_private_endpoint" {
   source = "../private-endpoint"
   count  = length(azurerm_container_registry.this)
 
-  name                = var.app.container_registry_private_endpoint_name
-  resource_group_name = var.resource_group_name
-  location            = var.location
-  tags                = var.tags
-  subnet_id           = var.private_endpoint_subnet_id
-  target_id           = azurerm_container_registry.this[0].id
-  group_id            = "registry"
-  private_dns_zone_id = lookup(var.private_dns_zone_ids, "privatelink.azurecr.io", null)
+  name                           = var.app.container_registry_private_endpoint_name
+  resource_group_name            = var.resource_group_name
+  location                       = var.location
+  tags                           = var.tags
+  subnet_resource_id             = var.private_endpoint_subnet_id
+  private_connection_resource_id = azurerm_container_registry.this[0].id
+  subresource_names              = ["registry"]
+  private_dns_zone_resource_ids  = compact([lookup(var.private_dns_zone_ids, "privatelink.azurecr.io", null)])
 }
 
 resource "azurerm_container_app_environment" "this" {
@@ -297,7 +309,7 @@ resource "azurerm_linux_web_app" "this" {
 resource "azurerm_role_assignment" "secrets_user" {
   for_each = length(var.app.secrets) > 0 ? azurerm_linux_web_app.this : {}
 
-  scope                = module.key_vault.id
+  scope                = module.key_vault.resource_id
   role_definition_name = "Key Vault Secrets User"
   principal_id         = each.value.identity[0].principal_id
   principal_type       = "ServicePrincipal"
@@ -333,14 +345,14 @@ module "web_app_private_endpoint" {
   source   = "../private-endpoint"
   for_each = azurerm_linux_web_app.this
 
-  name                = local.web_apps[each.key].private_endpoint_name
-  resource_group_name = var.resource_group_name
-  location            = var.location
-  tags                = var.tags
-  subnet_id           = var.private_endpoint_subnet_id
-  target_id           = each.value.id
-  group_id            = "sites"
-  private_dns_zone_id = lookup(var.private_dns_zone_ids, "privatelink.azurewebsites.net", null)
+  name                           = local.web_apps[each.key].private_endpoint_name
+  resource_group_name            = var.resource_group_name
+  location                       = var.location
+  tags                           = var.tags
+  subnet_resource_id             = var.private_endpoint_subnet_id
+  private_connection_resource_id = each.value.id
+  subresource_names              = ["sites"]
+  private_dns_zone_resource_ids  = compact([lookup(var.private_dns_zone_ids, "privatelink.azurewebsites.net", null)])
 }
 
 # Azure SQL: Entra-only authentication, TLS 1.2, no public network access, auditing and threat
@@ -451,12 +463,12 @@ module "sql_private_endpoint" {
   source = "../private-endpoint"
   count  = length(azurerm_mssql_server.this)
 
-  name                = var.app.sql_private_endpoint_name
-  resource_group_name = var.resource_group_name
-  location            = var.location
-  tags                = var.tags
-  subnet_id           = var.private_endpoint_subnet_id
-  target_id           = azurerm_mssql_server.this[0].id
-  group_id            = "sqlServer"
-  private_dns_zone_id = lookup(var.private_dns_zone_ids, "privatelink.database.windows.net", null)
+  name                           = var.app.sql_private_endpoint_name
+  resource_group_name            = var.resource_group_name
+  location                       = var.location
+  tags                           = var.tags
+  subnet_resource_id             = var.private_endpoint_subnet_id
+  private_connection_resource_id = azurerm_mssql_server.this[0].id
+  subresource_names              = ["sqlServer"]
+  private_dns_zone_resource_ids  = compact([lookup(var.private_dns_zone_ids, "privatelink.database.windows.net", null)])
 }

@@ -10,5 +10,5 @@ output "web_app_ids" {
 
 output "key_vault_id" {
   description = "Resource ID of the application's Key Vault."
-  value       = module.key_vault.id
+  value       = module.key_vault.resource_id
 }

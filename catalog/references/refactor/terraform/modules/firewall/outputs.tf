@@ -1,4 +1,4 @@
-output "id" {
+output "resource_id" {
   description = "Resource ID of the firewall."
   value       = azurerm_firewall.this.id
 }

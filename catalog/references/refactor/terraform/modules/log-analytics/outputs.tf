@@ -1,4 +1,4 @@
-output "id" {
+output "resource_id" {
   description = "Resource ID of the workspace."
   value       = azurerm_log_analytics_workspace.this.id
 }

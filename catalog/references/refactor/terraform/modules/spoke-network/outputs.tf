@@ -1,4 +1,4 @@
-output "id" {
+output "resource_id" {
   description = "Resource ID of the spoke virtual network."
   value       = azurerm_virtual_network.this.id
 }

@@ -1,4 +1,4 @@
-output "id" {
+output "resource_id" {
   description = "Resource ID of the Bastion host."
   value       = azurerm_bastion_host.this.id
 }

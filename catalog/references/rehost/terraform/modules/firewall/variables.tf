@@ -34,12 +34,12 @@ variable "tags" {
   type        = map(string)
 }
 
-variable "tier" {
+variable "sku_tier" {
   description = "SKU tier of the firewall and its policy."
   type        = string
 
   validation {
-    condition     = contains(["Basic", "Standard", "Premium"], var.tier)
+    condition     = contains(["Basic", "Standard", "Premium"], var.sku_tier)
     error_message = "The firewall tier is Basic, Standard or Premium."
   }
 }
@@ -75,7 +75,7 @@ variable "management_subnet_id" {
   default     = null
 
   validation {
-    condition     = var.tier != "Basic" || (var.management_subnet_id != null && var.management_public_ip_name != null)
+    condition     = var.sku_tier != "Basic" || (var.management_subnet_id != null && var.management_public_ip_name != null)
     error_message = "The Basic tier needs AzureFirewallManagementSubnet and a management public IP name."
   }
 }

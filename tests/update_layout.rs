@@ -1,0 +1,279 @@
+//! `meg update` across a change of the Terraform layout: a tree written by the meg before the
+//! root was split into `main.<part>.tf` files (its templates are vendored in
+//! `tests/data/catalog-before-avm`), edited by its user, then updated with today's catalog.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Meg, example};
+
+/// The older catalog as a `--catalog` overlay: its Terraform templates, and every template it did
+/// not have yet written empty, so that it renders nothing the older meg did not.
+fn older_catalog(meg: &Meg) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let old = root.join("tests/data/catalog-before-avm");
+    for entry in walkdir::WalkDir::new(&old) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&old).unwrap();
+            meg.write(
+                &format!("old/{}", rel.display()),
+                &std::fs::read_to_string(entry.path()).unwrap(),
+            );
+        }
+    }
+    for entry in walkdir::WalkDir::new(root.join("templates/terraform")) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(root).unwrap();
+        if entry.file_type().is_file() && !old.join(rel).exists() {
+            meg.write(&format!("old/{}", rel.display()), "");
+        }
+    }
+}
+
+/// The hybrid example rendered by the older catalog into `out`, and rendered by today's into
+/// `fresh` to compare with.
+fn rendered_by_the_older_meg() -> Meg {
+    let meg = Meg::new();
+    older_catalog(&meg);
+    meg.write(
+        "lz.yaml",
+        &std::fs::read_to_string(example("hybrid.yaml")).unwrap(),
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out", "--catalog", "old"])
+        .ok();
+    assert!(
+        !meg.path("out/terraform/main.firewall.tf").exists(),
+        "the older layout has one main.tf"
+    );
+    meg.run(&["render", "lz.yaml", "-o", "fresh"]).ok();
+    meg
+}
+
+/// Replaces the one line holding `needle` in `rel` with `with`.
+fn edit_line(meg: &Meg, rel: &str, needle: &str, with: &str) {
+    let text = meg.read(rel);
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains(needle)).collect();
+    assert_eq!(lines.len(), 1, "one line of {rel} holds {needle}");
+    meg.write(rel, &text.replacen(lines[0], with, 1));
+}
+
+#[test]
+fn an_edit_in_a_block_that_moved_to_its_own_file_follows_it() {
+    let meg = rendered_by_the_older_meg();
+    let main = meg.read("out/terraform/main.tf");
+    let firewall_block = &main[main.find("module \"firewall\" {").unwrap()..];
+    assert!(firewall_block.contains("threat_intel_mode"));
+    meg.write(
+        "out/terraform/main.tf",
+        &format!("# Reviewed by netops, CHG-1234.\n{main}"),
+    );
+    edit_line(
+        &meg,
+        "out/terraform/main.tf",
+        "threat_intel_mode",
+        "  threat_intel_mode = \"Deny\" # netops: always deny known-bad traffic",
+    );
+
+    let run = meg.run(&["update", "lz.yaml", "-o", "out"]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+    assert!(
+        run.stdout().contains(
+            "merged       terraform/main.firewall.tf (carries your edits to terraform/main.tf, split into parts)"
+        ),
+        "{}",
+        run.stdout()
+    );
+
+    // The edit inside the firewall block is in the firewall's file, the note stays in main.tf,
+    // and nothing else differs from a fresh render.
+    let fresh_firewall = meg.read("fresh/terraform/main.firewall.tf");
+    let firewall = meg.read("out/terraform/main.firewall.tf");
+    assert!(
+        firewall.contains("threat_intel_mode = \"Deny\" # netops: always deny known-bad traffic"),
+        "{firewall}"
+    );
+    assert_eq!(
+        firewall.lines().count(),
+        fresh_firewall.lines().count(),
+        "the block is not duplicated: {firewall}"
+    );
+    assert_eq!(
+        meg.read("out/terraform/main.tf"),
+        format!(
+            "# Reviewed by netops, CHG-1234.\n{}",
+            meg.read("fresh/terraform/main.tf")
+        )
+    );
+    assert!(
+        !meg.read("out/terraform/main.tf")
+            .contains("module \"firewall\""),
+        "the firewall block left main.tf"
+    );
+    let out = meg.snapshot("out/terraform");
+    let fresh = meg.snapshot("fresh/terraform");
+    let differ: Vec<_> = fresh
+        .iter()
+        .filter(|(path, bytes)| out.get(*path) != Some(bytes))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert_eq!(
+        differ.len(),
+        2,
+        "only the two edited files differ: {differ:?}"
+    );
+
+    // meg diff sees both edits as the user's, and a second update changes nothing.
+    let diff = meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]);
+    assert!(
+        diff.stdout()
+            .contains("terraform/main.firewall.tf  +1 -1  (edited by you)"),
+        "{}",
+        diff.stdout()
+    );
+    let before = meg.snapshot("out");
+    meg.run(&["update", "lz.yaml", "-o", "out"]).ok();
+    assert!(meg.changed_since("out", &before).is_empty());
+}
+
+#[test]
+fn an_edit_the_new_render_also_changed_is_a_conflict_in_the_part_it_moved_to() {
+    let meg = rendered_by_the_older_meg();
+    // The older firewall block read the workspace's `id`; the new one reads `resource_id`.
+    let main = meg.read("out/terraform/main.tf");
+    let block = &main[main.find("module \"firewall\" {").unwrap()..];
+    let block = &block[..block.find("\n}\n").unwrap()];
+    let line = block
+        .lines()
+        .find(|l| {
+            l.contains("log_analytics_workspace_id") && l.ends_with("= module.log_analytics.id")
+        })
+        .expect("the older firewall block reads the workspace id");
+    meg.write(
+        "out/terraform/main.tf",
+        &main.replacen(
+            line,
+            "  log_analytics_workspace_id = var.central_workspace_id # ours",
+            1,
+        ),
+    );
+
+    let run = meg.run(&["update", "lz.yaml", "-o", "out"]);
+    assert_eq!(run.code(), 1, "{}{}", run.stdout(), run.stderr());
+    assert!(
+        run.stdout().contains(
+            "conflict     terraform/main.firewall.tf (1 conflict block(s)) (carries your edits to terraform/main.tf, split into parts)"
+        ),
+        "{}",
+        run.stdout()
+    );
+    // The conflict sits in the firewall's file, between the user's line and the new one, and
+    // main.tf is simply the new render: nothing of the block is left there.
+    let firewall = meg.read("out/terraform/main.firewall.tf");
+    let ours = firewall
+        .find("var.central_workspace_id # ours")
+        .expect("ours kept");
+    let theirs = firewall
+        .find("module.log_analytics.resource_id")
+        .expect("theirs shown");
+    let start = firewall.find("<<<<<<< yours").unwrap();
+    let end = firewall.find(">>>>>>> meg").unwrap();
+    assert!(start < ours && ours < theirs && theirs < end, "{firewall}");
+    assert_eq!(
+        meg.read("out/terraform/main.tf"),
+        meg.read("fresh/terraform/main.tf")
+    );
+}
+
+#[test]
+fn on_every_example_an_edit_in_each_module_call_follows_it_to_its_new_file() {
+    for name in [
+        "existing-hub",
+        "existing-hub-refactor",
+        "hybrid",
+        "refactor",
+        "rehost",
+    ] {
+        let meg = Meg::new();
+        older_catalog(&meg);
+        let lz = format!("{name}.yaml");
+        meg.write(&lz, &std::fs::read_to_string(example(&lz)).unwrap());
+        meg.run(&[
+            "render",
+            &lz,
+            "-o",
+            "out",
+            "--catalog",
+            "old",
+            "--target",
+            "terraform",
+        ])
+        .ok();
+        meg.run(&["render", &lz, "-o", "fresh", "--target", "terraform"])
+            .ok();
+        // A note of the user's inside every module call of the older main.tf.
+        let main = meg.read("out/terraform/main.tf");
+        let mut edited = String::new();
+        let mut calls = Vec::new();
+        for line in main.lines() {
+            edited.push_str(line);
+            edited.push('\n');
+            if let Some(call) = line
+                .strip_prefix("module \"")
+                .and_then(|rest| rest.strip_suffix("\" {"))
+            {
+                edited.push_str(&format!("  # ours: {call}\n"));
+                calls.push(call.to_string());
+            }
+        }
+        assert!(calls.len() >= 5, "{name}: {calls:?}");
+        meg.write("out/terraform/main.tf", &edited);
+
+        let run = meg.run(&["update", &lz, "-o", "out"]);
+        assert_eq!(run.code(), 0, "{name}: {}{}", run.stdout(), run.stderr());
+        // Each note sits under its call, in the file that holds the call now; apart from the
+        // notes, the tree is the new render.
+        let fresh = meg.snapshot("fresh/terraform");
+        let out = meg.snapshot("out/terraform");
+        assert_eq!(
+            fresh.keys().collect::<Vec<_>>(),
+            out.keys().collect::<Vec<_>>(),
+            "{name}"
+        );
+        let mut placed = 0;
+        for (path, bytes) in &fresh {
+            let new = String::from_utf8(bytes.clone()).unwrap();
+            let ours = String::from_utf8(out[path].clone()).unwrap();
+            // The root's own files: a module's main.tf has calls of the same names.
+            let root = path.parent() == Some(Path::new(""))
+                && path
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("main.");
+            let mut expected = String::new();
+            for line in new.lines() {
+                expected.push_str(line);
+                expected.push('\n');
+                if !root {
+                    continue;
+                }
+                if let Some(call) = line
+                    .strip_prefix("module \"")
+                    .and_then(|rest| rest.strip_suffix("\" {"))
+                    .filter(|call| calls.iter().any(|c| c == call))
+                {
+                    expected.push_str(&format!("  # ours: {call}\n"));
+                    placed += 1;
+                }
+            }
+            assert!(
+                ours == expected,
+                "{name}: {} is not the new render with the notes:\n{ours}",
+                path.display()
+            );
+        }
+        assert_eq!(placed, calls.len(), "{name}: every note is kept once");
+    }
+}
