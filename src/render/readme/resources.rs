@@ -438,7 +438,7 @@ fn rehost(t: &mut Table, recovery_region: Option<&str>) {
             ))];
             if m.site_recovery.recovery_networks.contains_key(&spec.spoke) {
                 label.push(Part::text(", failover into "));
-                label.push(Part::code(&format!("snet-{}", spec.subnet)));
+                label.push(Part::code(format!("snet-{}", spec.subnet)));
                 label.push(Part::text(" of its spoke's recovery network"));
             } else {
                 label.push(Part::text(", no recovery network yet"));
