@@ -18,6 +18,7 @@ pub mod escape;
 pub mod fileset;
 pub mod governance;
 pub mod hclfmt;
+pub mod inventory;
 pub mod lint;
 pub mod lock;
 pub mod merge;

@@ -1,0 +1,1 @@
+//! Writing an inventory back as an Azure Migrate import CSV (not yet built).
