@@ -39,6 +39,25 @@ pub fn run(cli: Cli) -> Result<i32> {
     };
     match cli.command {
         Command::List { json } => list(session, json),
+        Command::Inventory {
+            files,
+            values,
+            sets,
+            json,
+            export,
+        } => crate::inventory::report::run(
+            session,
+            &crate::inventory::report::Request {
+                files,
+                values,
+                sets,
+                json,
+                export: match export.as_slice() {
+                    [format, out] => Some((format.clone(), PathBuf::from(out))),
+                    _ => None,
+                },
+            },
+        ),
         Command::Show { name, json } => show(session, &name, json),
         Command::Init {
             strategy,

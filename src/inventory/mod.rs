@@ -8,7 +8,6 @@
 //! file, the row and the column; nothing is guessed.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -17,9 +16,12 @@ use crate::error::{Diagnostic, Error, Result};
 pub(crate) mod assessment;
 pub(crate) mod azure_migrate;
 pub mod disks;
+pub mod enrol;
 pub mod export;
 pub(crate) mod headers;
 pub mod placement;
+pub mod plan;
+pub mod report;
 pub(crate) mod rvtools;
 pub mod sizing;
 pub(crate) mod table;
@@ -383,12 +385,12 @@ pub struct ReadOptions {
     pub keep_powered_off: bool,
 }
 
-/// Reads inventory files (`shown` is how messages name each); every row of every file, or an
-/// error for each problem.
-pub fn read_files(files: &[(impl AsRef<Path>, String)], opts: ReadOptions) -> Result<Inventory> {
+/// Reads inventory files: `(path, bytes)` each, the path as messages show it (its extension
+/// tells a workbook from a CSV file); every row of every file, or an error for each problem.
+pub fn read_files(files: &[(String, Vec<u8>)], opts: ReadOptions) -> Result<Inventory> {
     let mut tables = Vec::new();
-    for (path, shown) in files {
-        tables.push((shown.clone(), table::read(path.as_ref(), shown)?));
+    for (path, bytes) in files {
+        tables.push((path.clone(), table::read(path, bytes, path)?));
     }
     read_tables(&tables, opts)
 }

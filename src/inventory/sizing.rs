@@ -193,8 +193,10 @@ impl SizeTable {
                 if policy.comfort_factor != 1.0 {
                     why.push_str(&format!(" × comfort factor {}", policy.comfort_factor));
                 }
-                if data_disks > 0 {
-                    why.push_str(&format!(", {data_disks} data disks"));
+                match data_disks {
+                    0 => {}
+                    1 => why.push_str(", 1 data disk"),
+                    n => why.push_str(&format!(", {n} data disks")),
                 }
                 why.push_str(&format!(": smallest {series} size that fits"));
                 if memory_first {

@@ -4,8 +4,6 @@
 //! cells mean, is decided by the format readers. Every cell keeps the row number a person sees
 //! in a spreadsheet or text editor (1-based, the header row included), for error messages.
 
-use std::path::Path;
-
 use calamine::{Data, Reader};
 
 use crate::error::{Diagnostic, Error, Result};
@@ -22,18 +20,14 @@ pub(crate) struct Table {
 }
 
 /// A CSV file's tables (one), or a workbook's (one per sheet), by the file's extension.
-pub(crate) fn read(path: &Path, shown: &str) -> Result<Vec<Table>> {
+pub(crate) fn read(path: &str, bytes: &[u8], shown: &str) -> Result<Vec<Table>> {
     let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
-        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(path, shown),
-        _ => {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            Ok(vec![read_csv(&bytes, shown)])
-        }
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(bytes, shown),
+        _ => Ok(vec![read_csv(bytes, shown)]),
     }
 }
 
@@ -115,14 +109,15 @@ pub(crate) fn read_csv(bytes: &[u8], shown: &str) -> Table {
     }
 }
 
-fn read_workbook(path: &Path, shown: &str) -> Result<Vec<Table>> {
+fn read_workbook(bytes: &[u8], shown: &str) -> Result<Vec<Table>> {
     let unreadable = |why: String| {
         Error::input(
             Diagnostic::at(shown, format!("cannot read this workbook: {why}"))
                 .hint("save it again from Excel as .xlsx, or export each sheet as CSV"),
         )
     };
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| unreadable(e.to_string()))?;
     let mut tables = Vec::new();
     for sheet in book.sheet_names().to_vec() {
         let range = book

@@ -1,0 +1,232 @@
+//! `meg inventory`: the servers as meg sees them (environment, wave, spoke, subnet, size and
+//! why, disks), as text or JSON, and `--export azure-migrate-import`.
+//!
+//! The command reads a landing-zone file (its `migration.inventory` names the files and the
+//! rules), or inventory files given directly (no placement; environments from the export).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use super::placement::InventorySettings;
+use super::plan::{EnvironmentRef, Plan, plan};
+use super::{ReadOptions, enrol};
+use crate::error::{Diagnostic, EXIT_OK, Error, Result};
+use crate::pipeline::Session;
+use crate::values::Values;
+
+/// The export formats of `--export`.
+pub const EXPORTS: [&str; 1] = ["azure-migrate-import"];
+
+/// The request of `meg inventory`.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// A landing-zone file, or inventory files.
+    pub files: Vec<PathBuf>,
+    /// Value files layered over the landing-zone file.
+    pub values: Vec<PathBuf>,
+    /// `--set` values.
+    pub sets: Vec<String>,
+    /// Print JSON.
+    pub json: bool,
+    /// `--export FORMAT OUT`.
+    pub export: Option<(String, PathBuf)>,
+}
+
+fn is_yaml(p: &Path) -> bool {
+    p.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// Reads, plans and prints.
+pub fn run(session: &Session, req: &Request) -> Result<i32> {
+    if let Some((format, _)) = &req.export
+        && !EXPORTS.contains(&format.as_str())
+    {
+        return Err(Error::Usage(format!(
+            "--export {format}: meg exports {}",
+            EXPORTS.join(", ")
+        )));
+    }
+    let plan = match req.files.as_slice() {
+        [lz] if is_yaml(lz) => {
+            let mut layers = vec![lz.clone()];
+            layers.extend(req.values.iter().cloned());
+            let values = Values::load(&layers, &req.sets)?;
+            match enrol::enrol(&values, &session.catalog, &enrol::read_from_disk)? {
+                Some(e) => e.plan,
+                None => {
+                    return Err(Error::input(
+                        Diagnostic::at(lz.display().to_string(), "this landing zone has no migration.inventory")
+                            .hint("add migration.inventory.files, or give the inventory files themselves: meg inventory servers.csv"),
+                    ));
+                }
+            }
+        }
+        files => {
+            if files.iter().any(|f| is_yaml(f)) || !req.values.is_empty() || !req.sets.is_empty() {
+                return Err(Error::Usage(
+                    "give one landing-zone file (with -f and --set), or inventory files only"
+                        .into(),
+                ));
+            }
+            raw(session, files)?
+        }
+    };
+    if let Some((_, out)) = &req.export {
+        let servers: Vec<&super::Server> = plan.servers.iter().map(|p| &p.server).collect();
+        write_atomically(out, &super::export::azure_migrate_import(&servers))?;
+    }
+    if req.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&to_json(&plan)).expect("JSON of plain data")
+        );
+    } else {
+        print!("{}", to_text(&plan));
+    }
+    Ok(EXIT_OK)
+}
+
+/// Inventory files without a landing zone: environments are what the export's column says
+/// (prod-like names get production's Premium SSD), and nothing is placed.
+fn raw(session: &Session, files: &[PathBuf]) -> Result<Plan> {
+    let mut read = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(f).map_err(|e| Error::io(f, e))?;
+        read.push((f.display().to_string(), bytes));
+    }
+    let inv = super::read_files(&read, ReadOptions::default())?;
+    let mut names: Vec<String> = inv
+        .servers
+        .iter()
+        .map(|s| s.environment.clone().unwrap_or_else(|| "unassigned".into()))
+        .collect();
+    names.sort();
+    names.dedup();
+    let envs: Vec<EnvironmentRef> = names
+        .iter()
+        .map(|n| EnvironmentRef {
+            name: n.clone(),
+            tier: if n.to_ascii_lowercase().starts_with("prod") {
+                "prod".into()
+            } else {
+                "dev".into()
+            },
+        })
+        .collect();
+    let mut settings = InventorySettings::default();
+    settings.environments.default = Some("unassigned".into());
+    plan(inv, &settings, &envs, &session.catalog)
+}
+
+/// Writes through a temporary file in the same folder, so a failure leaves no half file.
+fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("--export: {} is not a file name", out.display())))?;
+    let tmp = dir.join(format!(".{}.meg-tmp", name.to_string_lossy()));
+    std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, out).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(out, e)
+    })
+}
+
+/// The JSON of `--json`.
+pub fn to_json(plan: &Plan) -> Value {
+    let servers: Vec<Value> = plan
+        .servers
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p.server.name,
+                "vmName": p.vm_name,
+                "origin": p.server.origin,
+                "environment": p.environment,
+                "wave": p.wave,
+                "spoke": p.spoke,
+                "subnet": p.subnet,
+                "size": p.size.size,
+                "sizeSource": p.size.source,
+                "reason": p.size.reason,
+                "cores": p.server.cores,
+                "memoryMiB": p.server.memory_mib,
+                "os": p.server.os.family,
+                "machineId": p.server.machine_id,
+                "disks": p.disks.iter().map(|d| json!({
+                    "name": d.name,
+                    "sizeGiB": d.size_gib,
+                    "sku": d.sku,
+                    "tier": d.tier,
+                    "isOs": d.is_os,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut waves: BTreeMap<(usize, String), (String, Vec<&str>)> = BTreeMap::new();
+    for p in &plan.servers {
+        let order = crate::model::TIERS
+            .iter()
+            .position(|t| p.environment.starts_with(t))
+            .unwrap_or(crate::model::TIERS.len());
+        waves
+            .entry((order, p.wave.clone()))
+            .or_insert_with(|| (p.environment.clone(), Vec::new()))
+            .1
+            .push(&p.server.name);
+    }
+    let waves: Vec<Value> = waves
+        .into_iter()
+        .map(|((_, name), (env, servers))| json!({"name": name, "environment": env, "servers": servers}))
+        .collect();
+    json!({"servers": servers, "waves": waves, "warnings": plan.warnings})
+}
+
+/// The text report: one line per server, its reason below.
+pub fn to_text(plan: &Plan) -> String {
+    let mut out = String::new();
+    for p in &plan.servers {
+        let place = match (&p.spoke, &p.subnet) {
+            (Some(s), Some(n)) => format!("{s}/{n}"),
+            _ => "(not placed)".into(),
+        };
+        let disks: Vec<String> = p
+            .disks
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}{} {} GiB {}",
+                    if d.is_os { "os:" } else { "" },
+                    d.tier.as_deref().unwrap_or(d.sku.as_str()),
+                    d.size_gib,
+                    d.sku.as_str()
+                )
+            })
+            .collect();
+        out.push_str(&format!(
+            "{}  {}  {}  {}  {}  [{}]\n    {}: {}\n",
+            p.server.name,
+            p.environment,
+            p.wave,
+            place,
+            p.size.size,
+            disks.join(", "),
+            match p.size.source {
+                super::sizing::SizeSource::Assessment => "assessment",
+                super::sizing::SizeSource::AsOnPremises => "as on premises",
+            },
+            p.size.reason
+        ));
+    }
+    for w in &plan.warnings {
+        out.push_str(&format!("warning: {w}\n"));
+    }
+    out.push_str(&format!("{} servers\n", plan.servers.len()));
+    out
+}
