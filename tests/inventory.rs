@@ -493,3 +493,230 @@ fn one_server_twice_is_an_error_naming_both_rows() {
         "{err}"
     );
 }
+
+/// A rehost landing zone with one spoke per environment and an inventory.
+fn landing_zone(inventory: &str) -> String {
+    format!(
+        "name: northwind
+strategy: rehost
+location: westeurope
+migration:
+  inventory:
+{inventory}
+environments:
+  dev:
+    network:
+      hub:
+        addressSpace: 10.80.0.0/22
+      spokes:
+        - name: orders
+          addressSpace: 10.81.0.0/24
+    migration:
+      enabled: true
+  prod:
+    network:
+      hub:
+        addressSpace: 10.90.0.0/22
+      spokes:
+        - name: orders
+          addressSpace: 10.91.0.0/24
+    migration:
+      enabled: true
+"
+    )
+}
+
+const PLACED: &str = "    files: [exports/servers.csv]
+    placement:
+      - cidr: 10.1.0.0/16
+        spoke: orders
+        subnet: workload
+";
+
+#[test]
+fn every_server_is_placed_or_the_error_lists_unplaced_networks_and_servers() {
+    let meg = Meg::new();
+    meg.write(
+        "exports/servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment,Network\n\
+         web01,10.1.0.4,2,4096,Ubuntu,prod,\n\
+         web02,10.9.0.4,2,4096,Ubuntu,prod,VLAN300-Web\n\
+         web03,10.9.0.5,2,4096,Ubuntu,dev,VLAN300-Web\n\
+         web04,,2,4096,Ubuntu,dev,\n",
+    );
+    meg.write("lz.yaml", &landing_zone(PLACED));
+    for cmd in [
+        &["inventory", "lz.yaml"][..],
+        &["render", "lz.yaml", "-o", "out"],
+    ] {
+        let err = meg.run(cmd).bad_input().stderr();
+        assert!(err.contains("3 servers match no placement rule"), "{err}");
+        assert!(
+            err.contains(
+                "network VLAN300-Web: web02 (exports/servers.csv:3), web03 (exports/servers.csv:4)"
+            ),
+            "{err}"
+        );
+        assert!(
+            err.contains("network no network in the export: web04 (exports/servers.csv:5)"),
+            "{err}"
+        );
+    }
+    assert!(!meg.path("out").exists(), "nothing is written");
+}
+
+#[test]
+fn inventory_servers_render_as_rehost_vms_with_their_disks_and_the_lock_records_the_files() {
+    let meg = Meg::new();
+    meg.write(
+        "exports/servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment,Disk 1 size (In GB),Disk 2 size (In GB)\n\
+         WEB01.corp.local,10.1.0.4,4,16384,Windows Server 2019,prod,127,129\n\
+         dev01,10.1.1.4,8,65536,Ubuntu 22.04,dev,40,200\n",
+    );
+    meg.write("lz.yaml", &landing_zone(PLACED));
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let prod = meg.read("out/terraform/environments/prod.tfvars");
+    assert!(
+        prod.contains("name                   = \"web01\""),
+        "{prod}"
+    );
+    assert!(
+        prod.contains("size                   = \"Standard_D4s_v5\""),
+        "{prod}"
+    );
+    // Production: Premium SSD; the 129 GiB disk is created at its tier's 256 GiB.
+    assert!(
+        prod.contains("os_disk_storage        = \"Premium_LRS\""),
+        "{prod}"
+    );
+    assert!(prod.contains("size_gb = 256"), "{prod}");
+    let dev = meg.read("out/bicep/environments/dev.bicepparam");
+    assert!(dev.contains("size: 'Standard_E8s_v5'"), "{dev}");
+    assert!(dev.contains("osDiskStorage: 'StandardSSD_LRS'"), "{dev}");
+    assert!(dev.contains("storage: 'StandardSSD_LRS'"), "{dev}");
+    // Backup reaches them like any VM of the rehost strategy.
+    let main = meg.read("out/terraform/main.tf");
+    assert!(main.contains("module \"virtual_machine\""), "{main}");
+    let readme = meg.read("out/README.md");
+    assert!(readme.contains("## Migrated servers"), "{readme}");
+    assert!(readme.contains("| prod | `web01` | WEB01.corp.local (exports/servers.csv:2) | `orders` / `workload` | `Standard_D4s_v5` |"), "{readme}");
+    let lock = meg.read("out/.meg/lock.json");
+    assert!(lock.contains("\"name\": \"servers.csv\""), "{lock}");
+
+    // The inventory changes: the render sees it (the lock's record of the file changes too).
+    meg.write(
+        "exports/servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment\nWEB01,10.1.0.4,8,32768,Windows Server 2019,prod\n",
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    assert!(
+        meg.read("out/terraform/environments/prod.tfvars")
+            .contains("Standard_D8s_v5")
+    );
+    assert_ne!(meg.read("out/.meg/lock.json"), lock);
+}
+
+#[test]
+fn a_hand_written_vm_size_is_checked_against_the_size_table() {
+    let meg = Meg::new();
+    meg.write(
+        "lz.yaml",
+        "name: northwind
+strategy: rehost
+location: westeurope
+environments:
+  prod:
+    network:
+      hub:
+        addressSpace: 10.90.0.0/22
+      spokes:
+        - name: orders
+          addressSpace: 10.91.0.0/24
+    migration:
+      enabled: true
+      virtualMachines:
+        app01:
+          spoke: orders
+          subnet: workload
+          os: linux
+          size: Standard_D4s_v9
+",
+    );
+    let err = meg.run(&["validate", "lz.yaml"]).bad_input().stderr();
+    assert!(err.contains("lz.yaml:19:"), "{err}");
+    assert!(
+        err.contains("'Standard_D4s_v9' is not an Azure VM size meg knows"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean 'Standard_D4s_v5'?"), "{err}");
+}
+
+#[test]
+fn environments_come_from_the_column_a_map_patterns_or_the_default() {
+    let meg = Meg::new();
+    meg.write(
+        "exports/servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment\n\
+         a01,10.1.0.4,2,4096,Ubuntu,Production\n\
+         dev-b01,10.1.0.5,2,4096,Ubuntu,\n\
+         c01,10.1.0.6,2,4096,Ubuntu,\n\
+         d01,10.1.0.7,2,4096,Ubuntu,Staging\n",
+    );
+    meg.write(
+        "lz.yaml",
+        &landing_zone(&format!(
+            "{PLACED}    environments:\n      map: {{production: prod}}\n      names: [{{pattern: \"dev-*\", environment: dev}}]\n      default: prod\n"
+        )),
+    );
+    let err = meg.run(&["inventory", "lz.yaml"]).bad_input().stderr();
+    assert!(
+        err.contains("exports/servers.csv:5: server 'd01' is in environment 'Staging'"),
+        "{err}"
+    );
+    meg.write(
+        "exports/servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment\n\
+         a01,10.1.0.4,2,4096,Ubuntu,Production\n\
+         dev-b01,10.1.0.5,2,4096,Ubuntu,\n\
+         c01,10.1.0.6,2,4096,Ubuntu,\n",
+    );
+    let v = json(&meg, &["inventory", "lz.yaml", "--json"]);
+    let env = |n: &str| server(&v, n)["environment"].as_str().unwrap().to_string();
+    assert_eq!(
+        [env("a01"), env("dev-b01"), env("c01")],
+        ["prod", "dev", "prod"]
+    );
+    assert_eq!(server(&v, "a01")["spoke"], "orders");
+    assert_eq!(server(&v, "a01")["subnet"], "workload");
+}
+
+#[test]
+fn sizing_settings_are_checked_and_applied() {
+    let meg = Meg::new();
+    meg.write(
+        "exports/servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment,Disk 1 size (In GB)\n\
+         a01,10.1.0.4,4,16384,Ubuntu,prod,100\n",
+    );
+    meg.write(
+        "lz.yaml",
+        &landing_zone(&format!(
+            "{PLACED}    sizing:\n      series: [Dasv5]\n      comfortFactor: 1.5\n      diskStorage: {{prod: StandardSSD_LRS}}\n"
+        )),
+    );
+    let v = json(&meg, &["inventory", "lz.yaml", "--json"]);
+    let a = server(&v, "a01");
+    assert_eq!(a["size"], "Standard_D8as_v5");
+    assert_eq!(tiers(a), ["E10:100:true"]);
+    meg.write(
+        "lz.yaml",
+        &landing_zone(&format!("{PLACED}    sizing:\n      series: [Dsv55]\n")),
+    );
+    let err = meg.run(&["inventory", "lz.yaml"]).bad_input().stderr();
+    assert!(
+        err.contains("'Dsv55' is not a VM series meg knows"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean 'Dsv5'?"), "{err}");
+}

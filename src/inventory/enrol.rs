@@ -245,3 +245,77 @@ pub fn inject(plan: &Plan, merged: &mut Value) -> Result<()> {
         Err(Error::Input(problems))
     }
 }
+
+/// Resolves a landing zone with its inventory: checks every hand-written VM size against the
+/// size table, plans the inventory, and resolves the model over the values with its servers
+/// added; the inventory files are recorded in `values` for the lock.
+pub fn resolve(
+    values: &mut Values,
+    catalog: &Catalog,
+    schema: &crate::schema::Schema,
+    read: &ReadFile,
+) -> Result<crate::model::LandingZone> {
+    check_sizes(values, catalog)?;
+    let Some(enrolment) = enrol(values, catalog, read)? else {
+        return crate::model::LandingZone::resolve(values, catalog, schema);
+    };
+    let mut expanded = values.clone();
+    inject(&enrolment.plan, &mut expanded.merged)?;
+    values.read_files = enrolment.inputs;
+    crate::model::LandingZone::resolve(&expanded, catalog, schema)
+}
+
+/// `size` of each hand-written `migration.virtualMachines` entry must be a size of the table:
+/// `Standard_D4s_v6` where the table has it, with a did-you-mean for a typo.
+pub fn check_sizes(values: &Values, catalog: &Catalog) -> Result<()> {
+    let mut scopes = vec!["".to_string()];
+    if let Some(envs) = values.merged.get("environments").and_then(Value::as_object) {
+        scopes.extend(
+            envs.keys()
+                .map(|e| format!("/environments/{}", crate::values::pointer_token(e))),
+        );
+    }
+    let mut table = None;
+    let mut problems = Vec::new();
+    for scope in scopes {
+        let Some(vms) = values
+            .merged
+            .pointer(&format!("{scope}/migration/virtualMachines"))
+            .and_then(Value::as_object)
+        else {
+            continue;
+        };
+        for (name, vm) in vms {
+            let Some(size) = vm.get("size").and_then(Value::as_str) else {
+                continue;
+            };
+            let sizes = match &table {
+                Some(t) => t,
+                None => table.insert(super::sizing::SizeTable::load(catalog)?),
+            };
+            if sizes.get(size).is_some() {
+                continue;
+            }
+            let pointer = format!(
+                "{scope}/migration/virtualMachines/{}/size",
+                crate::values::pointer_token(name)
+            );
+            let d = Diagnostic::at(
+                values.locate(&pointer),
+                format!("'{size}' is not an Azure VM size meg knows"),
+            );
+            problems.push(match sizes.did_you_mean(size) {
+                Some(s) => d.hint(format!("did you mean '{s}'?")),
+                None => d.hint(format!(
+                    "sizes of the series {} (catalog/sizing/vm-sizes.yaml; a company catalog can add more with --catalog)",
+                    sizes.series().join(", ")
+                )),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Input(problems))
+    }
+}

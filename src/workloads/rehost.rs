@@ -83,6 +83,26 @@ pub struct VirtualMachine {
     pub data_disks: Vec<u32>,
     #[serde(default)]
     pub image: Option<Image>,
+    /// OS disk storage type; `None`: Premium SSD.
+    #[serde(default)]
+    pub os_disk_storage: Option<String>,
+    /// Storage type of each data disk, in the order of `data_disks`; missing ones Premium SSD.
+    #[serde(default)]
+    pub data_disk_storage: Vec<String>,
+    /// The inventory row this VM was sized from (servers of `migration.inventory`).
+    #[serde(default)]
+    pub migrated_from: Option<MigratedFrom>,
+}
+
+/// Where a VM from an inventory came from, and why it has its size.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct MigratedFrom {
+    pub server: String,
+    pub origin: String,
+    pub size_source: String,
+    pub reason: String,
 }
 
 /// A marketplace image reference.
@@ -277,6 +297,19 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
                     .hint("1 to 15 letters, digits and inner hyphens, not all digits: the name is also the computer name"),
             );
         }
+        if spec.data_disk_storage.len() > spec.data_disks.len() {
+            out.push(
+                Diagnostic::at(
+                    here("/dataDiskStorage"),
+                    format!(
+                        "virtual machine '{vm}' gives {} data disk storage types for {} data disks",
+                        spec.data_disk_storage.len(),
+                        spec.data_disks.len()
+                    ),
+                )
+                .hint("one storage type per entry of dataDisks, in the same order"),
+            );
+        }
         let Some(spoke) = s.network.spokes.iter().find(|sp| sp.name == spec.spoke) else {
             let mut d = Diagnostic::at(
                 here("/spoke"),
@@ -440,12 +473,14 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
                     "size": spec.size,
                     "zone": spec.zone,
                     "osDiskSizeGb": spec.os_disk_size_gb,
+                    "osDiskStorage": spec.os_disk_storage.as_deref().unwrap_or("Premium_LRS"),
                     "networkInterfaceName": name("networkInterface"),
                     "osDiskName": name("osDisk"),
                     "dataDisks": spec.data_disks.iter().enumerate().map(|(lun, size)| json!({
                         "name": name(&format!("dataDisk.{lun}")),
                         "lun": lun,
                         "sizeGb": size,
+                        "storage": spec.data_disk_storage.get(lun).map_or("Premium_LRS", String::as_str),
                     })).collect::<Vec<_>>(),
                     "image": spec.image(),
                 })
@@ -453,6 +488,30 @@ pub fn params(env: &Environment, on: &dyn Fn(&str) -> bool, push: &mut Push) {
             .collect();
         push("virtualMachines", json!(vms), false);
     }
+}
+
+/// The VMs sized from an inventory, for the README: name, size, and where and why.
+pub fn migrated(s: &Settings) -> Vec<Value> {
+    if !s.migration.enabled {
+        return Vec::new();
+    }
+    s.migration
+        .virtual_machines
+        .iter()
+        .filter_map(|(name, vm)| {
+            let from = vm.migrated_from.as_ref()?;
+            Some(json!({
+                "name": name,
+                "size": vm.size,
+                "spoke": vm.spoke,
+                "subnet": vm.subnet,
+                "server": from.server,
+                "origin": from.origin,
+                "sizeSource": from.size_source,
+                "reason": from.reason,
+            }))
+        })
+        .collect()
 }
 
 /// Secret parameters: (name, when some environment needs it). Never written to a file.

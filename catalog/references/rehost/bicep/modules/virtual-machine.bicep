@@ -4,7 +4,8 @@
 targetScope = 'resourceGroup'
 
 // { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size,
-// zone?, osDiskSizeGb?, networkInterfaceName, osDiskName, dataDisks: [{ name, lun, sizeGb }],
+// zone?, osDiskSizeGb?, osDiskStorage, networkInterfaceName, osDiskName,
+// dataDisks: [{ name, lun, sizeGb, storage }],
 // image: { publisher, offer, sku, version } }
 @description('The virtual machine, as meg describes it.')
 param vm object
@@ -67,7 +68,7 @@ resource dataDisks 'Microsoft.Compute/disks@2024-03-02' = [
     tags: tags
     zones: zones
     sku: {
-      name: 'Premium_LRS'
+      name: disk.storage
     }
     properties: {
       creationData: {
@@ -94,7 +95,7 @@ var storageProfile = {
     caching: 'ReadWrite'
     diskSizeGB: vm.?osDiskSizeGb
     managedDisk: {
-      storageAccountType: 'Premium_LRS'
+      storageAccountType: vm.osDiskStorage
       diskEncryptionSet: {
         id: diskEncryptionSetId
       }
