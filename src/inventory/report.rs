@@ -5,9 +5,8 @@
 //! rules), or inventory files given directly (no placement; environments from the export).
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-
-use serde_json::{Value, json};
 
 use super::placement::InventorySettings;
 use super::plan::{EnvironmentRef, Plan, plan};
@@ -78,14 +77,15 @@ pub fn run(session: &Session, req: &Request) -> Result<i32> {
         let servers: Vec<&super::Server> = plan.servers.iter().map(|p| &p.server).collect();
         write_atomically(out, &super::export::azure_migrate_import(&servers))?;
     }
-    if req.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&to_json(&plan)).expect("JSON of plain data")
-        );
+    let stdout = std::io::stdout().lock();
+    let written = if req.json {
+        write_json(&plan, stdout)
     } else {
-        print!("{}", to_text(&plan));
-    }
+        let mut w = std::io::BufWriter::new(stdout);
+        std::io::Write::write_all(&mut w, to_text(&plan).as_bytes())
+            .and_then(|()| std::io::Write::flush(&mut w))
+    };
+    written.map_err(|e| Error::io("standard output", e))?;
     Ok(EXIT_OK)
 }
 
@@ -138,54 +138,116 @@ fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
-/// The JSON of `--json`.
-pub fn to_json(plan: &Plan) -> Value {
-    let servers: Vec<Value> = plan
+/// One server in the JSON of `--json`, borrowed from the plan (20,000 servers are written
+/// straight to the output, never built as a JSON tree).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ServerView<'a> {
+    name: &'a str,
+    vm_name: &'a str,
+    origin: &'a str,
+    environment: &'a str,
+    wave: &'a str,
+    spoke: Option<&'a str>,
+    subnet: Option<&'a str>,
+    size: &'a str,
+    size_source: super::sizing::SizeSource,
+    reason: &'a str,
+    cores: u32,
+    #[serde(rename = "memoryMiB")]
+    memory_mib: u64,
+    os: super::OsFamily,
+    machine_id: Option<&'a str>,
+    disks: Vec<DiskView<'a>>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DiskView<'a> {
+    name: &'a str,
+    #[serde(rename = "sizeGiB")]
+    size_gib: u64,
+    sku: super::disks::DiskSku,
+    tier: Option<&'a str>,
+    is_os: bool,
+}
+
+#[derive(serde::Serialize)]
+struct WaveView<'a> {
+    name: &'a str,
+    environment: &'a str,
+    servers: Vec<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct PlanView<'a> {
+    servers: Vec<ServerView<'a>>,
+    waves: Vec<WaveView<'a>>,
+    warnings: &'a [String],
+}
+
+fn view(plan: &Plan) -> PlanView<'_> {
+    let servers = plan
         .servers
         .iter()
-        .map(|p| {
-            json!({
-                "name": p.server.name,
-                "vmName": p.vm_name,
-                "origin": p.server.origin,
-                "environment": p.environment,
-                "wave": p.wave,
-                "spoke": p.spoke,
-                "subnet": p.subnet,
-                "size": p.size.size,
-                "sizeSource": p.size.source,
-                "reason": p.size.reason,
-                "cores": p.server.cores,
-                "memoryMiB": p.server.memory_mib,
-                "os": p.server.os.family,
-                "machineId": p.server.machine_id,
-                "disks": p.disks.iter().map(|d| json!({
-                    "name": d.name,
-                    "sizeGiB": d.size_gib,
-                    "sku": d.sku,
-                    "tier": d.tier,
-                    "isOs": d.is_os,
-                })).collect::<Vec<_>>(),
-            })
+        .map(|p| ServerView {
+            name: &p.server.name,
+            vm_name: &p.vm_name,
+            origin: &p.server.origin,
+            environment: &p.environment,
+            wave: &p.wave,
+            spoke: p.spoke.as_deref(),
+            subnet: p.subnet.as_deref(),
+            size: &p.size.size,
+            size_source: p.size.source,
+            reason: &p.size.reason,
+            cores: p.server.cores,
+            memory_mib: p.server.memory_mib,
+            os: p.server.os.family,
+            machine_id: p.server.machine_id.as_deref(),
+            disks: p
+                .disks
+                .iter()
+                .map(|d| DiskView {
+                    name: &d.name,
+                    size_gib: d.size_gib,
+                    sku: d.sku,
+                    tier: d.tier.as_deref(),
+                    is_os: d.is_os,
+                })
+                .collect(),
         })
         .collect();
-    let mut waves: BTreeMap<(usize, String), (String, Vec<&str>)> = BTreeMap::new();
+    // Dev and test waves before prod's, then by name.
+    let mut waves: BTreeMap<(usize, &str), WaveView> = BTreeMap::new();
     for p in &plan.servers {
         let order = crate::model::TIERS
             .iter()
             .position(|t| p.environment.starts_with(t))
             .unwrap_or(crate::model::TIERS.len());
         waves
-            .entry((order, p.wave.clone()))
-            .or_insert_with(|| (p.environment.clone(), Vec::new()))
-            .1
+            .entry((order, p.wave.as_str()))
+            .or_insert_with(|| WaveView {
+                name: &p.wave,
+                environment: &p.environment,
+                servers: Vec::new(),
+            })
+            .servers
             .push(&p.server.name);
     }
-    let waves: Vec<Value> = waves
-        .into_iter()
-        .map(|((_, name), (env, servers))| json!({"name": name, "environment": env, "servers": servers}))
-        .collect();
-    json!({"servers": servers, "waves": waves, "warnings": plan.warnings})
+    PlanView {
+        servers,
+        waves: waves.into_values().collect(),
+        warnings: &plan.warnings,
+    }
+}
+
+/// Writes the JSON of `--json`.
+pub fn write_json(plan: &Plan, out: impl std::io::Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, &view(plan))?;
+    writeln!(out)?;
+    out.flush()
 }
 
 /// The text report: one line per server, its reason below.
