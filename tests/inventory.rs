@@ -723,3 +723,28 @@ fn sizing_settings_are_checked_and_applied() {
     );
     assert!(err.contains("did you mean 'Dsv5'?"), "{err}");
 }
+
+#[test]
+fn a_server_name_too_long_for_a_computer_name_is_an_error_at_its_row() {
+    let meg = Meg::new();
+    meg.write(
+        "exports/servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name\n\
+         ok01,10.1.0.4,2,4096,Ubuntu\n\
+         app-server-number-0001.corp,10.1.0.5,2,4096,Windows Server 2022\n",
+    );
+    meg.write(
+        "lz.yaml",
+        &landing_zone(&format!("{PLACED}    environments: {{default: prod}}\n")),
+    );
+    // meg inventory shows the plan; render refuses the name at its row.
+    meg.run(&["inventory", "lz.yaml"]).ok();
+    let err = meg
+        .run(&["render", "lz.yaml", "-o", "out"])
+        .bad_input()
+        .stderr();
+    assert!(
+        err.contains("exports/servers.csv:3: server 'app-server-number-0001.corp' would be VM 'app-server-number-0001'"),
+        "{err}"
+    );
+}

@@ -196,6 +196,20 @@ pub fn inject(plan: &Plan, merged: &mut Value) -> Result<()> {
             );
             continue;
         }
+        // migration.virtualMachines keys are also computer names: 1 to 15 characters.
+        if p.vm_name.len() > 15 || p.vm_name.chars().all(|c| c.is_ascii_digit()) {
+            problems.push(
+                Diagnostic::at(
+                    p.server.origin.clone(),
+                    format!(
+                        "server '{}' would be VM '{}', which is not a valid computer name (1 to 15 letters, digits and hyphens, not all digits)",
+                        p.server.name, p.vm_name
+                    ),
+                )
+                .hint("shorten the server's name in the export (the VM keeps the host name, in lower case)"),
+            );
+            continue;
+        }
         if os_disk_gib(p).is_some_and(|g| g > 4095) {
             problems.push(Diagnostic::at(
                 p.server.origin.clone(),
