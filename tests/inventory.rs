@@ -748,3 +748,21 @@ fn a_server_name_too_long_for_a_computer_name_is_an_error_at_its_row() {
         "{err}"
     );
 }
+
+#[test]
+fn a_misspelt_inventory_key_is_an_error_for_inventory_as_for_render() {
+    let meg = Meg::new();
+    meg.write(
+        "exports/servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name\nok01,10.1.0.4,2,4096,Ubuntu\n",
+    );
+    meg.write(
+        "lz.yaml",
+        &landing_zone("    files: [exports/servers.csv]\n    placment:\n      - {cidr: 10.1.0.0/16, spoke: orders, subnet: workload}\n"),
+    );
+    for cmd in [&["inventory", "lz.yaml"][..], &["validate", "lz.yaml"]] {
+        let err = meg.run(cmd).bad_input().stderr();
+        assert!(err.contains("placment"), "{err}");
+        assert!(err.contains("lz.yaml:"), "{err}");
+    }
+}

@@ -269,6 +269,18 @@ pub fn resolve(
     schema: &crate::schema::Schema,
     read: &ReadFile,
 ) -> Result<crate::model::LandingZone> {
+    // The values as written first: a misspelt key of migration.inventory is a schema error,
+    // not a rule the inventory quietly goes without.
+    if settings(values)?.is_some() {
+        let wants_text = |p: &str| schema.wants_text(p);
+        if values.needs_written_text(&wants_text) {
+            let mut typed = values.clone();
+            typed.keep_written_text(&wants_text);
+            schema.validate(&typed)?;
+        } else {
+            schema.validate(values)?;
+        }
+    }
     check_sizes(values, catalog)?;
     let Some(enrolment) = enrol(values, catalog, read)? else {
         return crate::model::LandingZone::resolve(values, catalog, schema);

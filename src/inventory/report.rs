@@ -52,7 +52,12 @@ pub fn run(session: &Session, req: &Request) -> Result<i32> {
         [lz] if is_yaml(lz) => {
             let mut layers = vec![lz.clone()];
             layers.extend(req.values.iter().cloned());
-            let values = Values::load(&layers, &req.sets)?;
+            let mut values = Values::load(&layers, &req.sets)?;
+            // The landing zone is checked as render checks it: a misspelt key of
+            // migration.inventory is an error here too, not a rule quietly ignored.
+            let schema = session.schema()?;
+            values.keep_written_text(&|p| schema.wants_text(p));
+            schema.validate(&values)?;
             match enrol::enrol(&values, &session.catalog, &enrol::read_from_disk)? {
                 Some(e) => e.plan,
                 None => {
