@@ -18,6 +18,7 @@ pub mod digest;
 pub mod error;
 pub mod fileset;
 pub mod input;
+pub mod inventory;
 pub mod model;
 pub mod output;
 pub mod render;

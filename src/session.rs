@@ -94,7 +94,12 @@ impl Session {
         // The lock records the values as the render read them: `0042` a string where the
         // schema wants one.
         values.keep_written_text(&|p| schema.wants_text(p));
-        let mut lz = LandingZone::resolve(&values, &self.catalog, schema)?;
+        let mut lz = crate::inventory::enrol::resolve(
+            &mut values,
+            &self.catalog,
+            schema,
+            &crate::inventory::enrol::read_from_disk,
+        )?;
         lz.retain_environments(&input.envs)?;
         Ok((values, lz))
     }

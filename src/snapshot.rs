@@ -8,7 +8,6 @@ use crate::catalog::REFERENCES;
 use crate::error::{Error, Result};
 use crate::fileset::FileSet;
 use crate::input::values::{Layer, Values};
-use crate::model::LandingZone;
 use crate::output::drift::{FileChange, compare};
 use crate::render::Renderer;
 use crate::request::Target;
@@ -32,8 +31,25 @@ pub struct ExampleCheck {
 pub fn render_example(session: &Session, renderer: &Renderer, example: &str) -> Result<FileSet> {
     let path = format!("examples/{example}.yaml");
     let layer = Layer::from_str(&path, session.catalog.text(&path)?)?;
-    let values = Values::from_layers(vec![layer]);
-    let lz = LandingZone::resolve(&values, &session.catalog, session.schema()?)?;
+    let mut values = Values::from_layers(vec![layer]);
+    // An example's inventory files are in the catalog beside it.
+    let lz = crate::inventory::enrol::resolve(
+        &mut values,
+        &session.catalog,
+        session.schema()?,
+        &|base, rel| {
+            let path = format!("{base}/{rel}");
+            session
+                .catalog
+                .get(&path)
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| {
+                    crate::error::Error::Catalog(format!(
+                        "{path}: the example's inventory file is missing"
+                    ))
+                })
+        },
+    )?;
     renderer.render(&lz, &Target::ALL, &session.catalog.declared_version())
 }
 

@@ -159,6 +159,28 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Show the servers of an inventory as meg migrates them: environment, wave, spoke, subnet, size and why, disks.
+    #[command(
+        after_help = "Examples:\n  meg inventory landing-zone.yaml            # the files and rules of migration.inventory\n  meg inventory RVTools_export.xlsx --json    # an export on its own, nothing placed\n  meg inventory landing-zone.yaml --export azure-migrate-import servers.csv"
+    )]
+    Inventory {
+        /// A landing-zone file whose migration.inventory names the files, or inventory files
+        /// (Azure Migrate import CSV, RVTools CSV/XLSX, assessment exports).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// More value files, layered over the landing-zone file.
+        #[arg(short = 'f', long = "values", value_name = "FILE")]
+        values: Vec<PathBuf>,
+        /// Set a value of the landing zone, applied last.
+        #[arg(long = "set", value_name = "KEY.PATH=VALUE")]
+        sets: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also write the servers in another format: azure-migrate-import OUT.csv.
+        #[arg(long, num_args = 2, value_names = ["FORMAT", "OUT"])]
+        export: Vec<String>,
+    },
     /// Run every check of render without writing anything.
     #[command(
         after_help = "Examples:\n  meg validate examples/hybrid.yaml\n  meg validate base.yaml -f prod.yaml --json"

@@ -44,6 +44,26 @@ pub fn run(cli: Cli) -> Result<i32> {
     };
     match cli.command {
         Command::List { json } => list::run(session, json),
+        Command::Inventory {
+            files,
+            values,
+            sets,
+            json,
+            export,
+        } => crate::inventory::report::run(
+            &session.catalog,
+            session.schema()?,
+            &crate::inventory::report::Request {
+                files,
+                values,
+                sets,
+                json,
+                export: match export.as_slice() {
+                    [format, out] => Some((format.clone(), std::path::PathBuf::from(out))),
+                    _ => None,
+                },
+            },
+        ),
         Command::Show { name, json } => show::run(session, &name, json),
         Command::Init {
             strategy,

@@ -81,6 +81,26 @@ pub struct VirtualMachine {
     pub data_disks: Vec<u32>,
     #[serde(default)]
     pub image: Option<Image>,
+    /// OS disk storage type; `None`: Premium SSD.
+    #[serde(default)]
+    pub os_disk_storage: Option<String>,
+    /// Storage type of each data disk, in the order of `data_disks`; missing ones Premium SSD.
+    #[serde(default)]
+    pub data_disk_storage: Vec<String>,
+    /// The inventory row this VM was sized from (servers of `migration.inventory`).
+    #[serde(default)]
+    pub migrated_from: Option<MigratedFrom>,
+}
+
+/// Where a VM from an inventory came from, and why it has its size.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct MigratedFrom {
+    pub server: String,
+    pub origin: String,
+    pub size_source: String,
+    pub reason: String,
 }
 
 /// A marketplace image reference.

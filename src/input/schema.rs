@@ -528,6 +528,8 @@ mod embedded_tests {
         let minimal = "name: fabrikam\nstrategy: hybrid\nlocation: westeurope\nenvironments:\n  dev:\n    network:\n      hub:\n        addressSpace: 10.10.0.0/22\n";
         let mut docs: Vec<(String, String)> = catalog
             .list("examples/")
+            // An example's inventory files sit beside it; only the YAML files are landing zones.
+            .filter(|p| p.ends_with(".yaml"))
             .map(|p| (p.to_string(), catalog.text(p).unwrap().to_string()))
             .collect();
         assert!(docs.len() >= 5);

@@ -66,6 +66,9 @@ pub struct Values {
     pub layers: Vec<Layer>,
     /// The deep merge of all layers.
     pub merged: Value,
+    /// Files the values name and the render reads (`migration.inventory.files`): name and
+    /// SHA-256, recorded in the lock beside the layers.
+    pub read_files: Vec<(String, String)>,
 }
 
 impl Values {
@@ -75,7 +78,11 @@ impl Values {
         for l in &layers {
             merge(&mut merged, &l.value);
         }
-        Values { layers, merged }
+        Values {
+            layers,
+            merged,
+            read_files: Vec::new(),
+        }
     }
 
     /// Loads files and `--set` arguments into layered values.

@@ -122,6 +122,9 @@ pub struct Environment {
     pub location: String,
     /// Landing-zone name.
     pub landing_zone: String,
+    /// The VMs sized from an inventory (`migration.inventory`), for the README: each with its
+    /// size, the server and row it came from, and why it has that size.
+    pub migrated: Vec<Value>,
     /// Typed settings, for checks and lint.
     #[serde(skip)]
     pub settings: Settings,
@@ -714,6 +717,7 @@ fn build_environment(
             landing_zone: ctx.lz_name.to_string(),
             params: Vec::new(),
             names,
+            migrated: crate::model::workloads::rehost::migrated(&settings),
             restricted_regions: region_uses(ctx.location, &settings)
                 .into_iter()
                 .filter(|u| ctx.namer.is_restricted(&u.region))

@@ -75,6 +75,10 @@ impl Lock {
                         .unwrap_or_else(|| l.name.clone()),
                     sha256: sha256(l.source.as_bytes()),
                 })
+                .chain(values.read_files.iter().map(|(name, sha256)| InputRecord {
+                    name: name.clone(),
+                    sha256: sha256.clone(),
+                }))
                 .collect(),
             values: values.merged.clone(),
             targets: targets.to_vec(),

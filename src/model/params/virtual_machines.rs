@@ -8,6 +8,9 @@ use crate::input::migration::VirtualMachine as VmSettings;
 use crate::model::name_key::{NameKey, SpokePart, VmPart};
 use crate::model::params::Source;
 
+/// The storage type of a disk nothing chose otherwise.
+const PREMIUM_SSD: &str = "Premium_LRS";
+
 /// One item of the `virtualMachines` parameter.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -22,6 +25,8 @@ pub(crate) struct VirtualMachine {
     pub size: String,
     pub zone: Option<String>,
     pub os_disk_size_gb: Option<u32>,
+    /// The OS disk's storage type (Premium SSD unless the inventory's sizing chose another).
+    pub os_disk_storage: String,
     pub network_interface_name: String,
     pub os_disk_name: String,
     pub data_disks: Vec<DataDisk>,
@@ -42,6 +47,8 @@ pub(crate) struct DataDisk {
     pub name: String,
     pub lun: usize,
     pub size_gb: u32,
+    /// Its storage type (Premium SSD unless the inventory's sizing chose another).
+    pub storage: String,
 }
 
 /// A marketplace image reference.
@@ -104,6 +111,10 @@ impl VirtualMachine {
                     size: spec.size.clone(),
                     zone: spec.zone.clone(),
                     os_disk_size_gb: spec.os_disk_size_gb,
+                    os_disk_storage: spec
+                        .os_disk_storage
+                        .clone()
+                        .unwrap_or_else(|| PREMIUM_SSD.to_string()),
                     network_interface_name: part(VmPart::NetworkInterface),
                     os_disk_name: part(VmPart::OsDisk),
                     data_disks: spec
@@ -114,6 +125,11 @@ impl VirtualMachine {
                             name: part(VmPart::DataDisk(lun)),
                             lun,
                             size_gb: *size,
+                            storage: spec
+                                .data_disk_storage
+                                .get(lun)
+                                .map_or(PREMIUM_SSD, String::as_str)
+                                .to_string(),
                         })
                         .collect(),
                     image: Image::of(spec),

@@ -168,6 +168,19 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
                     .hint("1 to 15 letters, digits and inner hyphens, not all digits: the name is also the computer name"),
             );
         }
+        if spec.data_disk_storage.len() > spec.data_disks.len() {
+            out.push(
+                Diagnostic::at(
+                    here("/dataDiskStorage"),
+                    format!(
+                        "virtual machine '{vm}' gives {} data disk storage types for {} data disks",
+                        spec.data_disk_storage.len(),
+                        spec.data_disks.len()
+                    ),
+                )
+                .hint("one storage type per entry of dataDisks, in the same order"),
+            );
+        }
         let Some(spoke) = s.network.spokes.iter().find(|sp| sp.name == spec.spoke) else {
             let mut d = Diagnostic::at(
                 here("/spoke"),
@@ -296,6 +309,30 @@ pub(crate) fn params(src: &Source) -> ParamList {
         out.add("virtualMachines", &VirtualMachine::all(src));
     }
     out
+}
+
+/// The VMs sized from an inventory, for the README: name, size, and where and why.
+pub fn migrated(s: &Settings) -> Vec<serde_json::Value> {
+    if !s.migration.enabled {
+        return Vec::new();
+    }
+    s.migration
+        .virtual_machines
+        .iter()
+        .filter_map(|(name, vm)| {
+            let from = vm.migrated_from.as_ref()?;
+            Some(serde_json::json!({
+                "name": name,
+                "size": vm.size,
+                "spoke": vm.spoke,
+                "subnet": vm.subnet,
+                "server": from.server,
+                "origin": from.origin,
+                "sizeSource": from.size_source,
+                "reason": from.reason,
+            }))
+        })
+        .collect()
 }
 
 /// Secret parameters: (name, whether this environment needs it), where some environment does.

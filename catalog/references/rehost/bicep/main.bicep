@@ -49,7 +49,8 @@ param migration migrationType
 param siteRecovery siteRecoveryType
 
 // items: { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size, zone?,
-// osDiskSizeGb?, networkInterfaceName, osDiskName, dataDisks: [{ name, lun, sizeGb }], image: { publisher, offer, sku, version },
+// osDiskSizeGb?, osDiskStorage (Premium_LRS|StandardSSD_LRS|Standard_LRS), networkInterfaceName, osDiskName,
+// dataDisks: [{ name, lun, sizeGb, storage }], image: { publisher, offer, sku, version },
 // diskNames: [OS disk, data disks...], recoveryNetworkId?: the spoke's recovery network when
 // Site Recovery protects the server }
 @description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')

@@ -283,6 +283,7 @@ module "virtual_machine" {
     size                   = each.value.size
     zone                   = each.value.zone
     os_disk_size_gb        = each.value.os_disk_size_gb
+    os_disk_storage        = each.value.os_disk_storage
     network_interface_name = each.value.network_interface_name
     os_disk_name           = each.value.os_disk_name
     data_disks             = each.value.data_disks

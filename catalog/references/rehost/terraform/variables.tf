@@ -268,12 +268,14 @@ variable "virtual_machines" {
     size                   = string
     zone                   = optional(string)
     os_disk_size_gb        = optional(number)
+    os_disk_storage        = string
     network_interface_name = string
     os_disk_name           = string
     data_disks = list(object({
       name    = string
       lun     = number
       size_gb = number
+      storage = string
     }))
     image = object({
       publisher = string
@@ -290,6 +292,14 @@ variable "virtual_machines" {
   validation {
     condition     = alltrue([for vm in var.virtual_machines : contains(["windows", "linux"], vm.os)])
     error_message = "A virtual machine's os is windows or linux."
+  }
+
+  validation {
+    condition = alltrue(flatten([for vm in var.virtual_machines : concat(
+      [contains(["Premium_LRS", "StandardSSD_LRS", "Standard_LRS"], vm.os_disk_storage)],
+      [for disk in vm.data_disks : contains(["Premium_LRS", "StandardSSD_LRS", "Standard_LRS"], disk.storage)]
+    )]))
+    error_message = "A disk's storage type is Premium_LRS, StandardSSD_LRS or Standard_LRS."
   }
 }
 

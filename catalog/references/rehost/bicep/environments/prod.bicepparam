@@ -222,6 +222,7 @@ param virtualMachines = [
     size: 'Standard_D4s_v5'
     zone: '1'
     osDiskSizeGb: null
+    osDiskStorage: 'Premium_LRS'
     networkInterfaceName: 'nic-erpapp01-prod-sdc-001'
     osDiskName: 'disk-erpapp01-os-prod-sdc-001'
     dataDisks: [
@@ -229,6 +230,7 @@ param virtualMachines = [
         name: 'disk-erpapp01-data0-prod-sdc-001'
         lun: 0
         sizeGb: 256
+        storage: 'Premium_LRS'
       }
     ]
     image: {
@@ -253,6 +255,7 @@ param virtualMachines = [
     size: 'Standard_E8s_v5'
     zone: '1'
     osDiskSizeGb: 64
+    osDiskStorage: 'Premium_LRS'
     networkInterfaceName: 'nic-erpdb01-prod-sdc-001'
     osDiskName: 'disk-erpdb01-os-prod-sdc-001'
     dataDisks: [
@@ -260,11 +263,13 @@ param virtualMachines = [
         name: 'disk-erpdb01-data0-prod-sdc-001'
         lun: 0
         sizeGb: 512
+        storage: 'Premium_LRS'
       }
       {
         name: 'disk-erpdb01-data1-prod-sdc-001'
         lun: 1
         sizeGb: 128
+        storage: 'Premium_LRS'
       }
     ]
     image: {

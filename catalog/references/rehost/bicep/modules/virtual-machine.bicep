@@ -4,7 +4,8 @@
 targetScope = 'resourceGroup'
 
 // { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size,
-// zone?, osDiskSizeGb?, networkInterfaceName, osDiskName, dataDisks: [{ name, lun, sizeGb }],
+// zone?, osDiskSizeGb?, osDiskStorage, networkInterfaceName, osDiskName,
+// dataDisks: [{ name, lun, sizeGb, storage }],
 // image: { publisher, offer, sku, version },
 // diskNames: [OS disk, data disks...], recoveryNetworkId?: the spoke's recovery network when
 // Site Recovery protects the server }
@@ -69,7 +70,7 @@ resource dataDisks 'Microsoft.Compute/disks@2024-03-02' = [
     tags: tags
     zones: zones
     sku: {
-      name: 'Premium_LRS'
+      name: disk.storage
     }
     properties: {
       creationData: {
@@ -96,7 +97,7 @@ var storageProfile = {
     caching: 'ReadWrite'
     diskSizeGB: vm.?osDiskSizeGb
     managedDisk: {
-      storageAccountType: 'Premium_LRS'
+      storageAccountType: vm.osDiskStorage
       diskEncryptionSet: {
         id: diskEncryptionSetId
       }

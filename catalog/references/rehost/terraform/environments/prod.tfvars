@@ -196,6 +196,7 @@ virtual_machines = [
     size                   = "Standard_D4s_v5"
     zone                   = "1"
     os_disk_size_gb        = null
+    os_disk_storage        = "Premium_LRS"
     network_interface_name = "nic-erpapp01-prod-sdc-001"
     os_disk_name           = "disk-erpapp01-os-prod-sdc-001"
     data_disks = [
@@ -203,6 +204,7 @@ virtual_machines = [
         name    = "disk-erpapp01-data0-prod-sdc-001"
         lun     = 0
         size_gb = 256
+        storage = "Premium_LRS"
       },
     ]
     image = {
@@ -224,6 +226,7 @@ virtual_machines = [
     size                   = "Standard_E8s_v5"
     zone                   = "1"
     os_disk_size_gb        = 64
+    os_disk_storage        = "Premium_LRS"
     network_interface_name = "nic-erpdb01-prod-sdc-001"
     os_disk_name           = "disk-erpdb01-os-prod-sdc-001"
     data_disks = [
@@ -231,11 +234,13 @@ virtual_machines = [
         name    = "disk-erpdb01-data0-prod-sdc-001"
         lun     = 0
         size_gb = 512
+        storage = "Premium_LRS"
       },
       {
         name    = "disk-erpdb01-data1-prod-sdc-001"
         lun     = 1
         size_gb = 128
+        storage = "Premium_LRS"
       },
     ]
     image = {

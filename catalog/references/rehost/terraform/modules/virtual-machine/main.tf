@@ -54,7 +54,7 @@ resource "azurerm_windows_virtual_machine" "this" {
   os_disk {
     name                   = var.vm.os_disk_name
     caching                = "ReadWrite"
-    storage_account_type   = "Premium_LRS"
+    storage_account_type   = var.vm.os_disk_storage
     disk_size_gb           = var.vm.os_disk_size_gb
     disk_encryption_set_id = var.disk_encryption_set_id
   }
@@ -103,7 +103,7 @@ resource "azurerm_linux_virtual_machine" "this" {
   os_disk {
     name                   = var.vm.os_disk_name
     caching                = "ReadWrite"
-    storage_account_type   = "Premium_LRS"
+    storage_account_type   = var.vm.os_disk_storage
     disk_size_gb           = var.vm.os_disk_size_gb
     disk_encryption_set_id = var.disk_encryption_set_id
   }
@@ -125,7 +125,7 @@ resource "azurerm_managed_disk" "data" {
   resource_group_name    = var.vm.resource_group_name
   location               = var.location
   zone                   = var.vm.zone
-  storage_account_type   = "Premium_LRS"
+  storage_account_type   = each.value.storage
   create_option          = "Empty"
   disk_size_gb           = each.value.size_gb
   disk_encryption_set_id = var.disk_encryption_set_id

@@ -8,12 +8,14 @@ variable "vm" {
     size                   = string
     zone                   = optional(string)
     os_disk_size_gb        = optional(number)
+    os_disk_storage        = string
     network_interface_name = string
     os_disk_name           = string
     data_disks = list(object({
       name    = string
       lun     = number
       size_gb = number
+      storage = string
     }))
     image = object({
       publisher = string

@@ -1,0 +1,602 @@
+// northwind: rehost landing zone, rendered by meg 0.1.0 (catalog 2026.11.0).
+// Deploy per environment:
+//   az deployment sub create --location westeurope --template-file main.bicep --parameters environments/<env>.bicepparam
+targetScope = 'subscription'
+
+// ---------------------------------------------------------------------------------------
+// Parameters: one value set per environment lives in environments/<env>.bicepparam.
+// ---------------------------------------------------------------------------------------
+
+@description('Azure region of every resource.')
+param location string
+
+@description('Environment name, used in tags and deployment names.')
+@minLength(2)
+@maxLength(8)
+param environmentName string
+
+@description('Tags applied to every taggable resource.')
+param tags object
+
+@description('Resource names, computed by meg from the CAF naming convention and checked against Azure\'s rules.')
+param names namesType
+
+@description('Log Analytics workspace settings.')
+param logAnalytics logAnalyticsType
+
+@description('Platform Key Vault settings.')
+param keyVault keyVaultType
+
+@description('Hub virtual network: address space, DNS servers and subnets.')
+param hubNetwork hubNetworkType
+
+@description('Private DNS zones (names) created in the connectivity resource group and linked to the hub.')
+param privateDnsZones array
+
+@description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
+param spokes array
+
+@description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
+param firewall firewallType
+
+@description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
+param bastion bastionType
+
+@description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
+param migration migrationType
+
+// items: { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size, zone?,
+// osDiskSizeGb?, osDiskStorage (Premium_LRS|StandardSSD_LRS|Standard_LRS), networkInterfaceName, osDiskName,
+// dataDisks: [{ name, lun, sizeGb, storage }], image: { publisher, offer, sku, version },
+// diskNames: [OS disk, data disks...], recoveryNetworkId?: the spoke's recovery network when
+// Site Recovery protects the server }
+@description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
+param virtualMachines array
+
+@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file; empty in an environment without Windows VMs.')
+@secure()
+param vmAdminPassword string = ''
+
+@description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time; empty in an environment without Linux VMs.')
+@secure()
+param vmAdminSshPublicKey string = ''
+
+// ---------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------
+
+type namesType = {
+  connectivityResourceGroup: string
+  managementResourceGroup: string
+  securityResourceGroup: string
+  logAnalyticsWorkspace: string
+  keyVault: string
+  keyVaultPrivateEndpoint: string
+  hubVirtualNetwork: string
+  firewall: string
+  firewallPolicy: string
+  firewallPublicIp: string
+  firewallManagementPublicIp: string
+  bastion: string
+  bastionPublicIp: string
+  migrationResourceGroup: string
+  recoveryServicesVault: string
+  migrateProject: string
+  maintenanceConfiguration: string
+  diskEncryptionKeyVault: string
+  diskEncryptionKeyVaultPrivateEndpoint: string
+  diskEncryptionSet: string
+  diskEncryptionIdentity: string
+  dataCollectionRule: string
+}
+
+type logAnalyticsType = {
+  // Days the workspace keeps data (30 to 730).
+  retentionInDays: int
+  // Daily ingestion cap in GB; -1 for none.
+  dailyQuotaGb: int
+}
+
+// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
+// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
+type keyVaultSkuType = 'standard' | 'premium'
+
+type keyVaultType = {
+  sku: keyVaultSkuType
+  // Forbid purging before the retention period ends; cannot be turned off once on.
+  enablePurgeProtection: bool
+  // Days a deleted vault or secret stays recoverable (7 to 90).
+  softDeleteRetentionInDays: int
+  // Reach the vault through a private endpoint in the hub and turn public access off.
+  privateEndpoint: bool
+  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+  administrators: array
+}
+
+type hubNetworkType = {
+  addressPrefixes: array
+  dnsServers: array
+  // items: { name, addressPrefix, networkSecurityGroupName?, delegation? }
+  subnets: array
+  bastionAddressPrefix: string?
+  // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
+  spokeDnsServers: array
+  // Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
+  linkPrivateDnsZonesToSpokes: bool
+}
+
+type firewallTierType = 'Basic' | 'Standard' | 'Premium'
+
+type threatIntelModeType = 'Alert' | 'Deny'
+
+type firewallType = {
+  enabled: bool
+  // Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: firewallTierType
+  // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
+  privateIpAddress: string?
+  // Availability zones ('1', '2', '3'); empty for a regional firewall.
+  zones: array
+  threatIntelMode: threatIntelModeType
+}
+
+type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
+
+type bastionType = {
+  enabled: bool
+  sku: bastionSkuType
+}
+
+type backupStorageRedundancyType = 'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'
+
+type weekdayType = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday'
+
+type rebootSettingType = 'IfRequired' | 'Never' | 'Always'
+
+type migrationType = {
+  enabled: bool
+  // Entra object IDs given Key Vault Crypto Officer on the disk encryption vault.
+  keyVaultAdministrators: array
+  backup: {
+    // Fixed once the first item is protected.
+    storageRedundancy: backupStorageRedundancyType
+    // Restore in the paired region at any time (GeoRedundant only).
+    crossRegionRestore: bool
+    // HH:MM, daily.
+    scheduleTime: string
+    // Windows time zone ID of the schedule.
+    timeZone: string
+    dailyRetentionDays: int
+    weeklyRetentionWeeks: int
+    monthlyRetentionMonths: int
+    // Days snapshots stay next to the disks for fast restores (1 to 30).
+    instantRestoreDays: int
+  }
+  patching: {
+    // Day of the weekly window.
+    weekday: weekdayType
+    // HH:MM in timeZone.
+    startTime: string
+    // HH:MM, at most 03:55 for in-guest patching.
+    duration: string
+    timeZone: string
+    reboot: rebootSettingType
+    windowsClassifications: array
+    linuxClassifications: array
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Resource groups per function (CAF): who may change what follows the group.
+// ---------------------------------------------------------------------------------------
+
+resource connectivityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.connectivityResourceGroup
+  location: location
+  tags: tags
+}
+
+resource managementResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.managementResourceGroup
+  location: location
+  tags: tags
+}
+
+resource securityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.securityResourceGroup
+  location: location
+  tags: tags
+}
+
+resource spokeResourceGroups 'Microsoft.Resources/resourceGroups@2024-07-01' = [
+  for spoke in spokes: {
+    name: spoke.resourceGroupName
+    location: location
+    tags: union(tags, spoke.tags)
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Management: every resource sends its logs and metrics to one workspace.
+// ---------------------------------------------------------------------------------------
+
+module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
+  name: 'log-analytics-${environmentName}'
+  scope: managementResourceGroup
+  params: {
+    name: names.logAnalyticsWorkspace
+    location: location
+    tags: tags
+    retentionInDays: logAnalytics.retentionInDays
+    dailyQuotaGb: logAnalytics.dailyQuotaGb
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Connectivity: the hub and what it shares with every spoke.
+// ---------------------------------------------------------------------------------------
+
+module hubVirtualNetwork 'modules/hub-network.bicep' = {
+  name: 'hub-network-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.hubVirtualNetwork
+    location: location
+    tags: tags
+    addressPrefixes: hubNetwork.addressPrefixes
+    dnsServers: hubNetwork.dnsServers
+    subnets: hubNetwork.subnets
+    bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
+  name: 'private-dns-zones-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    zoneNames: privateDnsZones
+    virtualNetworkId: hubVirtualNetwork.outputs.id
+    tags: tags
+  }
+}
+
+// Firewall: spokes, on-premises and the internet reach each other only through it (Security).
+var spokeAddressPrefixes = flatten(map(spokes, spoke => spoke.addressPrefixes))
+
+module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
+  name: 'firewall-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.firewall
+    policyName: names.firewallPolicy
+    publicIpName: names.firewallPublicIp
+    managementPublicIpName: names.firewallManagementPublicIp
+    location: location
+    tags: tags
+    tier: firewall.tier
+    zones: firewall.zones
+    threatIntelMode: firewall.threatIntelMode
+    subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
+    managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
+    spokeAddressPrefixes: spokeAddressPrefixes
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Bastion: administrators reach machines without public IPs or open management ports (Security).
+module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
+  name: 'bastion-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.bastion
+    publicIpName: names.bastionPublicIp
+    location: location
+    tags: tags
+    sku: bastion.sku
+    subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
+// they register in.
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
+var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
+
+// ---------------------------------------------------------------------------------------
+// Security: the platform Key Vault.
+// ---------------------------------------------------------------------------------------
+
+module platformKeyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault-${environmentName}'
+  scope: securityResourceGroup
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    sku: keyVault.sku
+    enablePurgeProtection: keyVault.enablePurgeProtection
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    administrators: keyVault.administrators
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.keyVaultPrivateEndpoint
+      subnetId: platformPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Spokes: one virtual network per workload, peered to the hub.
+// ---------------------------------------------------------------------------------------
+
+module spokeNetworks 'modules/spoke-network.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'spoke-${spoke.name}-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spoke: spoke
+      location: location
+      tags: union(tags, spoke.tags)
+      dnsServers: hubNetwork.spokeDnsServers
+      bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
+    }
+  }
+]
+
+// The hub side first: a spoke can only use remote gateways once the hub's peering offers
+// gateway transit. One at a time, since every one of them updates the hub network.
+@batchSize(1)
+module hubToSpokePeerings 'modules/hub-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'peering-hub-${spoke.name}-${environmentName}'
+    scope: connectivityResourceGroup
+    params: {
+      hubVirtualNetworkName: hubVirtualNetwork.outputs.name
+      spokeName: spoke.name
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+    }
+  }
+]
+
+module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'peering-${spoke.name}-hub-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spokeVirtualNetworkName: spokeNetworks[i].outputs.name
+      spokeName: spoke.name
+      hubVirtualNetworkId: hubVirtualNetworkId
+    }
+    dependsOn: [
+      hubToSpokePeerings[i]
+    ]
+  }
+]
+
+// Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a
+// link of their own: meg links every zone to every spoke then (hubNetwork.linkPrivateDnsZonesToSpokes).
+module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep' = [
+  for (spoke, i) in (hubNetwork.linkPrivateDnsZonesToSpokes ? spokes : []): {
+    name: 'private-dns-links-${spoke.name}-${environmentName}'
+    scope: connectivityResourceGroup
+    params: {
+      zoneNames: privateDnsZones
+      linkName: 'link-${spoke.name}'
+      virtualNetworkId: spokeNetworks[i].outputs.id
+      tags: tags
+    }
+    // The zones are created by the zones module, which the links name only by their names.
+    dependsOn: [
+      privateDnsZoneLinks
+    ]
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Rehost: Azure Migrate, backup and patching for the servers moved into the spokes.
+// ---------------------------------------------------------------------------------------
+
+resource migrationResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = if (migration.enabled) {
+  name: names.migrationResourceGroup
+  location: location
+  tags: tags
+}
+
+module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
+  name: 'migration-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    names: {
+      recoveryServicesVault: names.recoveryServicesVault
+      migrateProject: names.migrateProject
+      maintenanceConfiguration: names.maintenanceConfiguration
+    }
+    location: location
+    tags: tags
+    backup: migration.backup
+    patching: migration.patching
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Disk encryption keys: an HSM-backed vault of their own, with purge protection always on,
+// since a purged key would make every disk encrypted with it unreadable (Security, Reliability).
+module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled) {
+  name: 'key-vault-cmk-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.diskEncryptionKeyVault
+    location: location
+    tags: tags
+    sku: 'premium'
+    enablePurgeProtection: true
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    // Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
+    administrators: migration.keyVaultAdministrators
+    administratorRoleId: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603'
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.diskEncryptionKeyVaultPrivateEndpoint
+      subnetId: platformPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
+  }
+}
+
+module diskEncryption 'modules/disk-encryption.bicep' = if (migration.enabled) {
+  name: 'disk-encryption-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    keyVaultName: names.diskEncryptionKeyVault
+    diskEncryptionSetName: names.diskEncryptionSet
+    identityName: names.diskEncryptionIdentity
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    diskEncryptionKeyVault
+  ]
+}
+
+// The servers' agents reach Backup, Entra ID, Storage, Update Manager (and Site Recovery)
+// through the hub firewall, which denies what it was not told about (Security).
+module rehostFirewallRules 'modules/rehost-firewall-rules.bicep' = if (migration.enabled && firewall.enabled && !empty(spokeAddressPrefixes)) {
+  name: 'firewall-rules-rehost-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    policyName: names.firewallPolicy
+    spokeAddressPrefixes: spokeAddressPrefixes
+    siteRecovery: false
+  }
+  // A firewall policy takes one change at a time: after the platform's rule collection group.
+  dependsOn: [
+    hubFirewall
+  ]
+}
+
+// Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
+// patched like the servers Azure Migrate brings.
+module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMachines)) {
+  name: 'server-monitoring-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.dataCollectionRule
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
+  for vm in virtualMachines: {
+    name: 'vm-${vm.name}-${environmentName}'
+    scope: resourceGroup(vm.resourceGroupName)
+    params: {
+      vm: vm
+      location: location
+      // The spoke's tags too: a server is charged to the application that owns its spoke.
+      tags: union(tags, filter(spokes, spoke => spoke.name == vm.spoke)[0].tags)
+      diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
+      dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
+      maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+      adminPassword: vm.os == 'windows' ? vmAdminPassword : ''
+      adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
+    }
+    // Agents and extensions call out at first boot: their network path (peering, firewall with
+    // its rules and DNS proxy) and the DNS the spokes use must be in place before the VM is.
+    dependsOn: [
+      spokeNetworks
+      spokeToHubPeerings
+      spokePrivateDnsZoneLinks
+      hubFirewall
+      rehostFirewallRules
+    ]
+  }
+]
+
+module virtualMachineBackup 'modules/virtual-machine-backup.bicep' = if (!empty(virtualMachines)) {
+  name: 'vm-backup-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    vaultName: names.recoveryServicesVault
+    backupPolicyId: migration.enabled ? migrationServices.outputs.backupPolicyId : ''
+    virtualMachines: [
+      for (vm, i) in virtualMachines: {
+        name: vm.name
+        resourceGroupName: vm.resourceGroupName
+        id: virtualMachineDeployments[i].outputs.id
+      }
+    ]
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------
+
+@description('Resource ID of the Log Analytics workspace.')
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+
+@description('Resource ID of the hub virtual network.')
+output hubVirtualNetworkId string = hubVirtualNetworkId
+
+@description('Resource ID of the platform Key Vault.')
+output keyVaultId string = platformKeyVault.outputs.id
+
+@description('URI of the platform Key Vault.')
+output keyVaultUri string = platformKeyVault.outputs.uri
+
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var spokeVirtualNetworks = [
+  for (spoke, i) in spokes: {
+    name: spoke.name
+    id: spokeNetworks[i].outputs.id
+  }
+]
+
+@description('Resource IDs of the spoke virtual networks, by spoke name.')
+output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+
+@description('Private IP of the hub firewall; empty when the environment has none.')
+output firewallPrivateIpAddress string = firewall.enabled ? hubFirewall.outputs.privateIpAddress : ''
+
+@description('Public IP of the hub firewall, the source address of the spokes\' internet traffic; empty when the environment has none.')
+output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.publicIpAddress : ''
+
+@description('Resource ID of the firewall policy, for rule collection groups added by landing zone teams; empty when the environment has no firewall.')
+output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
+
+@description('Resource ID of the Bastion host; empty when the environment has none.')
+output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+
+@description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
+output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.vaultId : ''
+
+@description('Resource ID of the Azure Migrate project; empty when the environment has none.')
+output migrateProjectId string = migration.enabled ? migrationServices.outputs.migrateProjectId : ''
+
+@description('Resource ID of the Update Manager maintenance configuration; empty when the environment has none.')
+output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+
+@description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
+output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
+
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var virtualMachineIdList = [
+  for (vm, i) in virtualMachines: {
+    name: vm.name
+    id: virtualMachineDeployments[i].outputs.id
+  }
+]
+
+@description('Resource IDs of the virtual machines meg deployed, by name.')
+output virtualMachineIds object = toObject(virtualMachineIdList, vm => vm.name, vm => vm.id)

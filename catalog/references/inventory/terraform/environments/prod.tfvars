@@ -1,0 +1,309 @@
+# prod (prod preset) values, rendered by meg 0.1.0.
+#   terraform plan -var-file=environments/prod.tfvars
+
+location = "westeurope"
+
+environment_name = "prod"
+
+tags = {
+  costCenter  = "CC-4410"
+  environment = "prod"
+  landingZone = "northwind"
+  owner       = "migration-team"
+}
+
+names = {
+  connectivity_resource_group                = "rg-connectivity-prod-weu-001"
+  management_resource_group                  = "rg-management-prod-weu-001"
+  security_resource_group                    = "rg-security-prod-weu-001"
+  log_analytics_workspace                    = "log-management-prod-weu-001"
+  key_vault                                  = "kv-northwi-prod-weu-ff40"
+  key_vault_private_endpoint                 = "pep-kv-platform-prod-weu-001"
+  hub_virtual_network                        = "vnet-hub-prod-weu-001"
+  firewall                                   = "afw-hub-prod-weu-001"
+  firewall_policy                            = "afwp-hub-prod-weu-001"
+  firewall_public_ip                         = "pip-firewall-prod-weu-001"
+  firewall_management_public_ip              = "pip-firewall-mgmt-prod-weu-001"
+  bastion                                    = "bas-hub-prod-weu-001"
+  bastion_public_ip                          = "pip-bastion-prod-weu-001"
+  migration_resource_group                   = "rg-migration-prod-weu-001"
+  recovery_services_vault                    = "rsv-backup-prod-weu-001"
+  migrate_project                            = "migr-srv-prod-weu-001"
+  maintenance_configuration                  = "mc-servers-prod-weu-001"
+  disk_encryption_key_vault                  = "kv-cmk-prod-weu-30e3"
+  disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-prod-weu-001"
+  disk_encryption_set                        = "des-servers-prod-weu-001"
+  disk_encryption_identity                   = "id-des-servers-prod-weu-001"
+  data_collection_rule                       = "dcr-servers-prod-weu-001"
+}
+
+log_analytics = {
+  retention_in_days = 90
+  daily_quota_gb    = -1
+}
+
+key_vault = {
+  sku                           = "standard"
+  enable_purge_protection       = true
+  soft_delete_retention_in_days = 90
+  private_endpoint              = true
+  administrators                = []
+}
+
+hub_network = {
+  address_prefixes = ["10.90.0.0/22"]
+  dns_servers      = []
+  subnets = [
+    {
+      name                        = "AzureFirewallSubnet"
+      address_prefix              = "10.90.0.0/26"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "AzureBastionSubnet"
+      address_prefix              = "10.90.0.128/26"
+      network_security_group_name = "nsg-hub-bastion-prod-weu-001"
+      delegation                  = null
+    },
+    {
+      name                        = "snet-management"
+      address_prefix              = "10.90.1.0/26"
+      network_security_group_name = "nsg-hub-management-prod-weu-001"
+      delegation                  = null
+    },
+  ]
+  bastion_address_prefix           = "10.90.0.128/26"
+  spoke_dns_servers                = ["10.90.0.4"]
+  link_private_dns_zones_to_spokes = false
+}
+
+private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]
+
+firewall = {
+  enabled            = true
+  tier               = "Standard"
+  private_ip_address = "10.90.0.4"
+  zones              = ["1", "2", "3"]
+  threat_intel_mode  = "Deny"
+}
+
+bastion = {
+  enabled = true
+  sku     = "Standard"
+}
+
+spokes = [
+  {
+    name                 = "orders"
+    resource_group_name  = "rg-orders-prod-weu-001"
+    virtual_network_name = "vnet-orders-prod-weu-001"
+    route_table_name     = "rt-orders-prod-weu-001"
+    address_prefixes     = ["10.91.0.0/23"]
+    tags = {
+      workload = "orders"
+    }
+    subnets = [
+      {
+        name                        = "snet-app"
+        address_prefix              = "10.91.0.0/24"
+        network_security_group_name = "nsg-orders-app-prod-weu-001"
+      },
+      {
+        name                        = "snet-db"
+        address_prefix              = "10.91.1.0/26"
+        network_security_group_name = "nsg-orders-db-prod-weu-001"
+      },
+    ]
+  },
+  {
+    name                 = "files"
+    resource_group_name  = "rg-files-prod-weu-001"
+    virtual_network_name = "vnet-files-prod-weu-001"
+    route_table_name     = "rt-files-prod-weu-001"
+    address_prefixes     = ["10.91.2.0/24"]
+    tags = {
+      workload = "files"
+    }
+    subnets = [
+      {
+        name                        = "snet-workload"
+        address_prefix              = "10.91.2.0/25"
+        network_security_group_name = "nsg-files-workload-prod-weu-001"
+      },
+    ]
+  },
+]
+
+migration = {
+  enabled                  = true
+  key_vault_administrators = []
+  backup = {
+    storage_redundancy       = "GeoRedundant"
+    cross_region_restore     = true
+    schedule_time            = "23:00"
+    time_zone                = "W. Europe Standard Time"
+    daily_retention_days     = 30
+    weekly_retention_weeks   = 12
+    monthly_retention_months = 12
+    instant_restore_days     = 5
+  }
+  patching = {
+    weekday                 = "Saturday"
+    start_time              = "01:00"
+    duration                = "03:00"
+    time_zone               = "W. Europe Standard Time"
+    reboot                  = "IfRequired"
+    windows_classifications = ["Critical", "Security", "UpdateRollup", "Definition"]
+    linux_classifications   = ["Critical", "Security"]
+  }
+}
+
+virtual_machines = [
+  {
+    name                   = "nw-app01"
+    spoke                  = "orders"
+    resource_group_name    = "rg-orders-prod-weu-001"
+    virtual_network_name   = "vnet-orders-prod-weu-001"
+    subnet_name            = "snet-app"
+    os                     = "linux"
+    size                   = "Standard_D8s_v5"
+    zone                   = null
+    os_disk_size_gb        = 64
+    os_disk_storage        = "Premium_LRS"
+    network_interface_name = "nic-nw-app01-prod-weu-001"
+    os_disk_name           = "disk-nw-app01-os-prod-weu-001"
+    data_disks = [
+      {
+        name    = "disk-nw-app01-data0-prod-weu-001"
+        lun     = 0
+        size_gb = 512
+        storage = "Premium_LRS"
+      },
+    ]
+    image = {
+      publisher = "Canonical"
+      offer     = "ubuntu-24_04-lts"
+      sku       = "server"
+      version   = "latest"
+    }
+    disk_names          = ["disk-nw-app01-os-prod-weu-001", "disk-nw-app01-data0-prod-weu-001"]
+    recovery_network_id = null
+  },
+  {
+    name                   = "nw-files01"
+    spoke                  = "files"
+    resource_group_name    = "rg-files-prod-weu-001"
+    virtual_network_name   = "vnet-files-prod-weu-001"
+    subnet_name            = "snet-workload"
+    os                     = "windows"
+    size                   = "Standard_D2s_v5"
+    zone                   = null
+    os_disk_size_gb        = 128
+    os_disk_storage        = "Premium_LRS"
+    network_interface_name = "nic-nw-files01-prod-weu-001"
+    os_disk_name           = "disk-nw-files01-os-prod-weu-001"
+    data_disks = [
+      {
+        name    = "disk-nw-files01-data0-prod-weu-001"
+        lun     = 0
+        size_gb = 4096
+        storage = "Premium_LRS"
+      },
+    ]
+    image = {
+      publisher = "MicrosoftWindowsServer"
+      offer     = "WindowsServer"
+      sku       = "2022-datacenter-azure-edition"
+      version   = "latest"
+    }
+    disk_names          = ["disk-nw-files01-os-prod-weu-001", "disk-nw-files01-data0-prod-weu-001"]
+    recovery_network_id = null
+  },
+  {
+    name                   = "nw-sql01"
+    spoke                  = "orders"
+    resource_group_name    = "rg-orders-prod-weu-001"
+    virtual_network_name   = "vnet-orders-prod-weu-001"
+    subnet_name            = "snet-db"
+    os                     = "windows"
+    size                   = "Standard_E16s_v5"
+    zone                   = null
+    os_disk_size_gb        = 128
+    os_disk_storage        = "Premium_LRS"
+    network_interface_name = "nic-nw-sql01-prod-weu-001"
+    os_disk_name           = "disk-nw-sql01-os-prod-weu-001"
+    data_disks = [
+      {
+        name    = "disk-nw-sql01-data0-prod-weu-001"
+        lun     = 0
+        size_gb = 512
+        storage = "Premium_LRS"
+      },
+      {
+        name    = "disk-nw-sql01-data1-prod-weu-001"
+        lun     = 1
+        size_gb = 1024
+        storage = "Premium_LRS"
+      },
+    ]
+    image = {
+      publisher = "MicrosoftWindowsServer"
+      offer     = "WindowsServer"
+      sku       = "2022-datacenter-azure-edition"
+      version   = "latest"
+    }
+    disk_names          = ["disk-nw-sql01-os-prod-weu-001", "disk-nw-sql01-data0-prod-weu-001", "disk-nw-sql01-data1-prod-weu-001"]
+    recovery_network_id = null
+  },
+  {
+    name                   = "nw-web01"
+    spoke                  = "orders"
+    resource_group_name    = "rg-orders-prod-weu-001"
+    virtual_network_name   = "vnet-orders-prod-weu-001"
+    subnet_name            = "snet-app"
+    os                     = "windows"
+    size                   = "Standard_D4s_v5"
+    zone                   = null
+    os_disk_size_gb        = 128
+    os_disk_storage        = "Premium_LRS"
+    network_interface_name = "nic-nw-web01-prod-weu-001"
+    os_disk_name           = "disk-nw-web01-os-prod-weu-001"
+    data_disks             = []
+    image = {
+      publisher = "MicrosoftWindowsServer"
+      offer     = "WindowsServer"
+      sku       = "2022-datacenter-azure-edition"
+      version   = "latest"
+    }
+    disk_names          = ["disk-nw-web01-os-prod-weu-001"]
+    recovery_network_id = null
+  },
+  {
+    name                   = "nw-web02"
+    spoke                  = "orders"
+    resource_group_name    = "rg-orders-prod-weu-001"
+    virtual_network_name   = "vnet-orders-prod-weu-001"
+    subnet_name            = "snet-app"
+    os                     = "windows"
+    size                   = "Standard_D4s_v5"
+    zone                   = null
+    os_disk_size_gb        = 128
+    os_disk_storage        = "Premium_LRS"
+    network_interface_name = "nic-nw-web02-prod-weu-001"
+    os_disk_name           = "disk-nw-web02-os-prod-weu-001"
+    data_disks             = []
+    image = {
+      publisher = "MicrosoftWindowsServer"
+      offer     = "WindowsServer"
+      sku       = "2022-datacenter-azure-edition"
+      version   = "latest"
+    }
+    disk_names          = ["disk-nw-web02-os-prod-weu-001"]
+    recovery_network_id = null
+  },
+]
+
+# vm_admin_password is a secret: export TF_VAR_vm_admin_password before plan and apply.
+
+# vm_admin_ssh_public_key is a secret: export TF_VAR_vm_admin_ssh_public_key before plan and apply.

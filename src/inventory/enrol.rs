@@ -1,0 +1,347 @@
+//! Inventories in the landing zone: `migration.inventory` names the files; each server they
+//! list becomes a `migration.virtualMachines` entry of its environment, exactly as if written
+//! by hand, so the rehost templates give it backup, patching, disk encryption and monitoring.
+//!
+//! The entries are added to a copy of the layered values that only the model sees: the lock
+//! keeps the values as written, and records each inventory file (name and SHA-256) as an input.
+
+use serde_json::{Map, Value, json};
+use sha2::Digest;
+
+use super::placement::InventorySettings;
+use super::plan::{EnvironmentRef, Plan, Planned, plan};
+use super::{OsFamily, ReadOptions};
+use crate::catalog::Catalog;
+use crate::error::{Diagnostic, Error, Result};
+use crate::input::values::{Origin, Values};
+
+/// Where `migration.inventory` sits.
+pub const POINTER: &str = "/migration/inventory";
+
+/// What an inventory brings to a render.
+#[derive(Debug, Clone)]
+pub struct Enrolment {
+    /// The servers, planned.
+    pub plan: Plan,
+    /// Each inventory file as the lock records an input: its name and SHA-256.
+    pub inputs: Vec<(String, String)>,
+}
+
+/// Reads a file named in `migration.inventory.files`: given the folder of the landing-zone
+/// file that names it (as written in the values' origin) and the relative path.
+pub type ReadFile<'a> = dyn Fn(&str, &str) -> Result<Vec<u8>> + 'a;
+
+/// The environments of the layered values, with their tiers (as the model decides them:
+/// `tier`, else the name when it is dev, test or prod).
+pub fn environments(values: &Values) -> Vec<EnvironmentRef> {
+    values
+        .merged
+        .get("environments")
+        .and_then(Value::as_object)
+        .map(|envs| {
+            envs.iter()
+                .map(|(name, v)| EnvironmentRef {
+                    name: name.clone(),
+                    tier: v
+                        .get("tier")
+                        .and_then(Value::as_str)
+                        .unwrap_or(name)
+                        .to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The `migration.inventory` settings, if the landing zone has them.
+pub fn settings(values: &Values) -> Result<Option<InventorySettings>> {
+    if let Some(envs) = values.merged.get("environments").and_then(Value::as_object) {
+        for name in envs.keys() {
+            let p = format!(
+                "/environments/{}{POINTER}",
+                crate::input::values::pointer_token(name)
+            );
+            if values.merged.pointer(&p).is_some() {
+                return Err(Error::input(
+                    Diagnostic::at(
+                        values.locate(&p),
+                        "migration.inventory belongs at the top level: the files list servers of every environment",
+                    )
+                    .hint("move it out of environments; servers find their environment by the environments rules"),
+                ));
+            }
+        }
+    }
+    let Some(v) = values.merged.pointer(POINTER) else {
+        return Ok(None);
+    };
+    serde_json::from_value(v.clone())
+        .map(Some)
+        .map_err(|e| Error::input(Diagnostic::at(values.locate(POINTER), e.to_string())))
+}
+
+/// The folder `migration.inventory.files` is relative to: that of the file that set it.
+pub fn base_of(values: &Values) -> String {
+    match values.origin(&format!("{POINTER}/files")) {
+        Some(Origin::File { path, .. }) => std::path::Path::new(path)
+            .parent()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// Reads and plans the inventory of a landing zone; `None` when it names none.
+pub fn enrol(values: &Values, catalog: &Catalog, read: &ReadFile) -> Result<Option<Enrolment>> {
+    let Some(settings) = settings(values)? else {
+        return Ok(None);
+    };
+    if settings.files.is_empty() {
+        return Err(Error::input(
+            Diagnostic::at(values.locate(POINTER), "migration.inventory lists no files")
+                .hint("add files: [servers.csv], paths relative to the landing-zone file"),
+        ));
+    }
+    let base = base_of(values);
+    let mut files = Vec::new();
+    let mut inputs = Vec::new();
+    for f in &settings.files {
+        let bytes = read(&base, f)?;
+        let name = std::path::Path::new(f)
+            .file_name()
+            .map_or_else(|| f.clone(), |n| n.to_string_lossy().into_owned());
+        inputs.push((name, crate::catalog::hex(&sha2::Sha256::digest(&bytes))));
+        files.push((f.clone(), bytes));
+    }
+    let inv = super::read_files(
+        &files,
+        ReadOptions {
+            keep_powered_off: settings.keep_powered_off,
+        },
+    )?;
+    let plan = plan(inv, &settings, &environments(values), catalog)?;
+    Ok(Some(Enrolment { plan, inputs }))
+}
+
+/// Reads an inventory file from disk, relative to the landing-zone file's folder.
+pub fn read_from_disk(base: &str, rel: &str) -> Result<Vec<u8>> {
+    let path = std::path::Path::new(base).join(rel);
+    std::fs::read(&path).map_err(|e| {
+        Error::input(
+            Diagnostic::at(
+                format!("migration.inventory.files: {rel}"),
+                format!("cannot read {}: {e}", path.display()),
+            )
+            .hint("paths are relative to the landing-zone file"),
+        )
+    })
+}
+
+/// The OS disk size to create: the tier's, and at least what the marketplace image needs
+/// (Windows Server 127 GiB, Ubuntu 30 GiB).
+fn os_disk_gib(p: &Planned) -> Option<u64> {
+    let os = p.disks.iter().find(|d| d.is_os)?;
+    let floor = if p.server.os.family == OsFamily::Windows {
+        128
+    } else {
+        30
+    };
+    Some(os.target_gib.max(floor))
+}
+
+/// The `migration.virtualMachines` entry of a planned server.
+fn entry(p: &Planned) -> Value {
+    let os = if p.server.os.family == OsFamily::Windows {
+        "windows"
+    } else {
+        "linux"
+    };
+    let data: Vec<&super::disks::SizedDisk> = p.disks.iter().filter(|d| !d.is_os).collect();
+    let mut vm = json!({
+        "spoke": p.spoke,
+        "subnet": p.subnet,
+        "os": os,
+        "size": p.size.size,
+        "dataDisks": data.iter().map(|d| d.target_gib.max(4)).collect::<Vec<_>>(),
+        "dataDiskStorage": data.iter().map(|d| d.sku.as_str()).collect::<Vec<_>>(),
+        "migratedFrom": {
+            "server": p.server.name,
+            "origin": p.server.origin,
+            "sizeSource": p.size.source,
+            "reason": p.size.reason,
+        },
+    });
+    if let Some(os_disk) = p.disks.iter().find(|d| d.is_os) {
+        vm["osDiskStorage"] = json!(os_disk.sku.as_str());
+    }
+    if let Some(gib) = os_disk_gib(p) {
+        vm["osDiskSizeGb"] = json!(gib);
+    }
+    vm
+}
+
+/// Adds the planned servers to the values' environments as virtual machines. A server
+/// without a spoke (no placement rules), a VM name a hand-written entry already has, or an OS
+/// disk larger than Azure allows is an error.
+pub fn inject(plan: &Plan, merged: &mut Value) -> Result<()> {
+    let mut problems = Vec::new();
+    for p in &plan.servers {
+        if p.spoke.is_none() {
+            problems.push(
+                Diagnostic::at(
+                    p.server.origin.clone(),
+                    format!("server '{}' has no spoke: migration.inventory.placement has no rules", p.server.name),
+                )
+                .hint("map each source network to a spoke and subnet under migration.inventory.placement"),
+            );
+            continue;
+        }
+        // migration.virtualMachines keys are also computer names: 1 to 15 characters.
+        if p.vm_name.len() > 15 || p.vm_name.chars().all(|c| c.is_ascii_digit()) {
+            problems.push(
+                Diagnostic::at(
+                    p.server.origin.clone(),
+                    format!(
+                        "server '{}' would be VM '{}', which is not a valid computer name (1 to 15 letters, digits and hyphens, not all digits)",
+                        p.server.name, p.vm_name
+                    ),
+                )
+                .hint("shorten the server's name in the export (the VM keeps the host name, in lower case)"),
+            );
+            continue;
+        }
+        if os_disk_gib(p).is_some_and(|g| g > 4095) {
+            problems.push(Diagnostic::at(
+                p.server.origin.clone(),
+                format!(
+                    "server '{}' has an OS disk larger than the 4,095 GiB Azure allows",
+                    p.server.name
+                ),
+            ));
+            continue;
+        }
+        let Some(env) = merged
+            .get_mut("environments")
+            .and_then(|e| e.get_mut(&p.environment))
+            .and_then(Value::as_object_mut)
+        else {
+            continue;
+        };
+        let migration = env
+            .entry("migration")
+            .or_insert_with(|| json!({}))
+            .as_object_mut();
+        let Some(migration) = migration else { continue };
+        let vms = migration
+            .entry("virtualMachines")
+            .or_insert_with(|| Value::Object(Map::new()));
+        let Some(vms) = vms.as_object_mut() else {
+            continue;
+        };
+        if vms.contains_key(&p.vm_name) {
+            problems.push(
+                Diagnostic::at(
+                    p.server.origin.clone(),
+                    format!(
+                        "server '{}' would be VM '{}', which environments.{}.migration.virtualMachines already has",
+                        p.server.name, p.vm_name, p.environment
+                    ),
+                )
+                .hint("remove the hand-written entry, or the server from the inventory"),
+            );
+            continue;
+        }
+        vms.insert(p.vm_name.clone(), entry(p));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Input(problems))
+    }
+}
+
+/// Resolves a landing zone with its inventory: checks every hand-written VM size against the
+/// size table, plans the inventory, and resolves the model over the values with its servers
+/// added; the inventory files are recorded in `values` for the lock.
+pub fn resolve(
+    values: &mut Values,
+    catalog: &Catalog,
+    schema: &crate::input::schema::Schema,
+    read: &ReadFile,
+) -> Result<crate::model::LandingZone> {
+    // The values as written first: a misspelt key of migration.inventory is a schema error,
+    // not a rule the inventory quietly goes without.
+    if settings(values)?.is_some() {
+        let wants_text = |p: &str| schema.wants_text(p);
+        if values.needs_written_text(&wants_text) {
+            let mut typed = values.clone();
+            typed.keep_written_text(&wants_text);
+            schema.validate(&typed)?;
+        } else {
+            schema.validate(values)?;
+        }
+    }
+    check_sizes(values, catalog)?;
+    let Some(enrolment) = enrol(values, catalog, read)? else {
+        return crate::model::LandingZone::resolve(values, catalog, schema);
+    };
+    let mut expanded = values.clone();
+    inject(&enrolment.plan, &mut expanded.merged)?;
+    values.read_files = enrolment.inputs;
+    crate::model::LandingZone::resolve(&expanded, catalog, schema)
+}
+
+/// `size` of each hand-written `migration.virtualMachines` entry must be a size of the table:
+/// `Standard_D4s_v6` where the table has it, with a did-you-mean for a typo.
+pub fn check_sizes(values: &Values, catalog: &Catalog) -> Result<()> {
+    let mut scopes = vec!["".to_string()];
+    if let Some(envs) = values.merged.get("environments").and_then(Value::as_object) {
+        scopes.extend(
+            envs.keys()
+                .map(|e| format!("/environments/{}", crate::input::values::pointer_token(e))),
+        );
+    }
+    let mut table = None;
+    let mut problems = Vec::new();
+    for scope in scopes {
+        let Some(vms) = values
+            .merged
+            .pointer(&format!("{scope}/migration/virtualMachines"))
+            .and_then(Value::as_object)
+        else {
+            continue;
+        };
+        for (name, vm) in vms {
+            let Some(size) = vm.get("size").and_then(Value::as_str) else {
+                continue;
+            };
+            let sizes = match &table {
+                Some(t) => t,
+                None => table.insert(super::sizing::SizeTable::load(catalog)?),
+            };
+            if sizes.get(size).is_some() {
+                continue;
+            }
+            let pointer = format!(
+                "{scope}/migration/virtualMachines/{}/size",
+                crate::input::values::pointer_token(name)
+            );
+            let d = Diagnostic::at(
+                values.locate(&pointer),
+                format!("'{size}' is not an Azure VM size meg knows"),
+            );
+            problems.push(match sizes.did_you_mean(size) {
+                Some(s) => d.hint(format!("did you mean '{s}'?")),
+                None => d.hint(format!(
+                    "sizes of the series {} (catalog/sizing/vm-sizes.yaml; a company catalog can add more with --catalog)",
+                    sizes.series().join(", ")
+                )),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Input(problems))
+    }
+}

@@ -1,0 +1,195 @@
+//! What the readers share to walk an export: the formats meg recognises by their header row,
+//! a recognised table's rows with their columns located by name, and how to read them.
+
+use crate::error::{Diagnostic, Result};
+use crate::inventory::headers::{Column, Columns};
+use crate::inventory::table::Table;
+
+/// The formats meg recognises, by their header row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    AzureMigrateImport,
+    RvToolsInfo,
+    RvToolsDisk,
+    RvToolsNetwork,
+    Assessment,
+    AssessedDisks,
+}
+
+impl Format {
+    /// In the order they are tried: the more specific signatures first.
+    pub(crate) const ALL: [Format; 6] = [
+        Format::AssessedDisks,
+        Format::Assessment,
+        Format::RvToolsDisk,
+        Format::RvToolsNetwork,
+        Format::RvToolsInfo,
+        Format::AzureMigrateImport,
+    ];
+
+    /// The fields (alias-table keys) whose presence identifies the format.
+    fn signature(self) -> &'static [&'static str] {
+        match self {
+            Format::AssessedDisks => &["machine", "disk", "recommended disk sku"],
+            Format::Assessment => &["machine", "recommended size"],
+            Format::RvToolsDisk => &["vm", "disk", "capacity"],
+            Format::RvToolsNetwork => &["vm", "nic label", "network"],
+            Format::RvToolsInfo => &["vm", "powerstate", "cores", "memory"],
+            Format::AzureMigrateImport => &["server name", "cores", "memory", "os name"],
+        }
+    }
+
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Format::AzureMigrateImport => {
+                "Azure Migrate import CSV (*Server name, *Cores, *Memory (In MB), *OS name, Disk 1 size (In GB), …)"
+            }
+            Format::RvToolsInfo => {
+                "RVTools vInfo (VM, Powerstate, CPUs, Memory, Network #1, Provisioned MiB, …)"
+            }
+            Format::RvToolsDisk => "RVTools vDisk (VM, Disk, Capacity MiB, …)",
+            Format::RvToolsNetwork => "RVTools vNetwork (VM, NIC label, Network, IPv4 Address, …)",
+            Format::Assessment => {
+                "Azure Migrate assessment: All_Assessed_Machines (Machine, Recommended size, Cores, Memory(MB), …) or VM_IaaS_Server_Rehost_Perf (Machine Name, Recommended VM Size, …)"
+            }
+            Format::AssessedDisks => {
+                "Azure Migrate assessment: All_Assessed_Disks (Machine, Disk name, Recommended disk size SKU, …)"
+            }
+        }
+    }
+}
+
+/// A table whose header row was recognised: its format, columns and data rows.
+pub(crate) struct Recognised<'t> {
+    pub format: Format,
+    pub table: &'t Table,
+    pub columns: Columns,
+    /// Index into `table.rows` of the first data row.
+    pub first_row: usize,
+}
+
+impl Recognised<'_> {
+    /// The data rows, each as a cursor that reads typed values with located errors.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = RowCursor<'_>> {
+        self.table.rows[self.first_row..]
+            .iter()
+            .map(|(line, cells)| RowCursor {
+                table: &self.table.name,
+                line: *line,
+                cells,
+            })
+    }
+
+    /// A column that must be there (its format's signature has it).
+    pub(crate) fn col(&self, key: &str) -> Column {
+        self.columns
+            .find(key)
+            .unwrap_or_else(|| panic!("{key} is in the signature of {:?}", self.format))
+    }
+}
+
+/// The header row of a table: the first of its first rows that one format recognises.
+pub(crate) fn recognise(table: &Table) -> Option<Recognised<'_>> {
+    for (i, (_, cells)) in table.rows.iter().enumerate().take(10) {
+        let columns = Columns::new(cells);
+        if let Some(format) = Format::ALL
+            .into_iter()
+            .find(|f| f.signature().iter().all(|k| columns.find(k).is_some()))
+        {
+            return Some(Recognised {
+                format,
+                table,
+                columns,
+                first_row: i + 1,
+            });
+        }
+    }
+    None
+}
+
+/// One data row, read cell by cell with errors that say where.
+pub(crate) struct RowCursor<'a> {
+    table: &'a str,
+    line: usize,
+    cells: &'a [String],
+}
+
+impl RowCursor<'_> {
+    /// `file:row`.
+    pub(crate) fn origin(&self) -> String {
+        format!("{}:{}", self.table, self.line)
+    }
+
+    /// A cell's text, `None` when the column is absent or the cell empty.
+    pub(crate) fn text(&self, col: Option<&Column>) -> Option<String> {
+        let c = col?;
+        self.cells
+            .get(c.index)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    }
+
+    /// A problem with one cell.
+    pub(crate) fn bad(&self, col: &Column, message: impl std::fmt::Display) -> Diagnostic {
+        Diagnostic::at(self.origin(), format!("column '{}': {message}", col.header))
+    }
+
+    /// A number of at least zero; `None` when the cell is empty.
+    pub(crate) fn number(&self, col: Option<&Column>) -> Result<Option<f64>, Diagnostic> {
+        let Some(c) = col else { return Ok(None) };
+        let Some(text) = self.text(Some(c)) else {
+            return Ok(None);
+        };
+        match parse_number(&text) {
+            Some(n) if n >= 0.0 && n.is_finite() => Ok(Some(n)),
+            _ => Err(self
+                .bad(c, format!("'{text}' is not a number"))
+                .hint("write a plain number of at least 0, such as 4 or 16384")),
+        }
+    }
+
+    /// A number that must be there.
+    pub(crate) fn required(&self, col: &Column) -> Result<f64, Diagnostic> {
+        self.number(Some(col))?.ok_or_else(|| {
+            self.bad(col, "is empty")
+                .hint("every server needs this value; fill it in or remove the row")
+        })
+    }
+
+    /// A size in MiB from a column whose header gives the unit; `None` when empty.
+    pub(crate) fn mib(&self, col: Option<&Column>) -> Result<Option<f64>, Diagnostic> {
+        Ok(self
+            .number(col)?
+            .map(|n| col.expect("a number came from a column").unit.to_mib(n)))
+    }
+}
+
+/// A number as exports write it: `16384`, `16384.0`, `16,384` (thousands), `2,5` (decimal).
+pub(crate) fn parse_number(text: &str) -> Option<f64> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = if t.contains('.') && t.contains(',') {
+        t.replace(',', "")
+    } else if t.contains(',') {
+        let groups: Vec<&str> = t.split(',').collect();
+        if groups.len() > 1
+            && (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3)
+        {
+            t.replace(',', "")
+        } else {
+            t.replace(',', ".")
+        }
+    } else {
+        t
+    };
+    t.parse::<f64>().ok()
+}
+
+/// Options of reading.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Keep powered-off VMs of an RVTools export (dropped by default, as are templates and
+    /// SRM placeholders, which are never servers).
+    pub keep_powered_off: bool,
+}

@@ -1,0 +1,162 @@
+//! The one server model every inventory format is read into, and the readings the readers
+//! share (sizes in GiB, OS family and architecture from a name, firmware, IP lists).
+
+use serde::Serialize;
+
+/// One server as meg sees it, whatever export it came from.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Server {
+    /// The name in the export (the host name for RVTools' display names with a domain).
+    pub name: String,
+    /// `file:row` of the row it came from, for messages.
+    pub origin: String,
+    /// The environment, when the export has a column for it.
+    pub environment: Option<String>,
+    /// The application or assessment group.
+    pub application: Option<String>,
+    /// Cores (vCPUs) on premises.
+    pub cores: u32,
+    /// Memory on premises, MiB.
+    pub memory_mib: u64,
+    /// The operating system.
+    pub os: Os,
+    /// Firmware: UEFI servers need a generation 2 VM.
+    pub firmware: Firmware,
+    /// Disks, the OS disk first.
+    pub disks: Vec<Disk>,
+    /// Network adapters.
+    pub nics: Vec<Nic>,
+    /// Azure Migrate's machine ID, where the export has one.
+    pub machine_id: Option<String>,
+    /// The size an assessment recommends, with the row that says so.
+    pub assessed_size: Option<(String, String)>,
+    /// Whether the server is powered on; `None` when the export does not say.
+    pub powered_on: Option<bool>,
+}
+
+/// An operating system: its family decides the image, the licence and the patch classes.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Os {
+    /// Windows, Linux or unknown.
+    pub family: OsFamily,
+    /// The name as the export gives it.
+    pub name: String,
+    /// The version, when given.
+    pub version: Option<String>,
+    /// The processor architecture it runs on.
+    pub arch: Arch,
+}
+
+/// The operating system family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum OsFamily {
+    /// Windows Server or client.
+    Windows,
+    /// Any Linux distribution.
+    Linux,
+    /// The export does not say, or says something meg does not know.
+    Unknown,
+}
+
+/// The processor architecture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Arch {
+    /// x86 or x64: runs on x64 sizes only.
+    X64,
+    /// Arm64: runs on Arm64 sizes only.
+    Arm64,
+}
+
+/// Firmware on premises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Firmware {
+    /// BIOS: a generation 1 VM.
+    Bios,
+    /// UEFI: a generation 2 VM.
+    Uefi,
+    /// Not given.
+    Unknown,
+}
+
+/// One disk.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Disk {
+    /// The disk's name in the export (`Disk 1`, `Hard disk 2`, `scsi0:1`).
+    pub name: String,
+    /// Size in GiB, rounded up.
+    pub size_gib: u64,
+    /// Whether it holds the operating system.
+    pub is_os: bool,
+    /// Read plus write operations per second, when measured.
+    pub iops: Option<f64>,
+    /// Read plus write throughput in MB/s, when measured.
+    pub mbps: Option<f64>,
+    /// The disk SKU an assessment recommends (`Premium_P10`, `StandardSSD_E15`).
+    pub assessed_sku: Option<String>,
+}
+
+/// One network adapter.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Nic {
+    /// The network it is connected to (port group, VLAN, or what the export says).
+    pub network: Option<String>,
+    /// Its IP addresses.
+    pub ips: Vec<String>,
+}
+
+/// MiB to whole GiB, rounded up: a disk is never made smaller than it was.
+pub(crate) fn gib_up(mib: f64) -> u64 {
+    (mib / 1024.0 - 1e-9).ceil().max(0.0) as u64
+}
+
+/// The OS family a free-text OS name belongs to.
+pub(crate) fn os_family(name: &str) -> OsFamily {
+    let n = name.to_ascii_lowercase();
+    const LINUX: &[&str] = &[
+        "linux", "ubuntu", "red hat", "rhel", "centos", "suse", "sles", "debian", "oracle",
+        "rocky", "alma", "fedora", "amazon", "photon", "coreos", "mariner",
+    ];
+    if n.contains("windows") {
+        OsFamily::Windows
+    } else if LINUX.iter().any(|l| n.contains(l)) {
+        OsFamily::Linux
+    } else {
+        OsFamily::Unknown
+    }
+}
+
+/// The architecture an OS architecture cell or OS name says; x64 unless it names Arm.
+pub(crate) fn arch_of(text: &str) -> Arch {
+    let t = text.to_ascii_lowercase();
+    if t.contains("arm64") || t.contains("aarch64") || t.contains("arm 64") {
+        Arch::Arm64
+    } else {
+        Arch::X64
+    }
+}
+
+/// The firmware a boot type cell says.
+pub(crate) fn firmware_of(text: &str) -> Option<Firmware> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "uefi" | "efi" => Some(Firmware::Uefi),
+        "bios" => Some(Firmware::Bios),
+        "" | "unknown" | "notspecified" => Some(Firmware::Unknown),
+        _ => None,
+    }
+}
+
+/// IP addresses as exports list them: separated by `;`, `,` or spaces.
+pub(crate) fn split_ips(text: &str) -> Vec<String> {
+    text.split([';', ',', ' ', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}

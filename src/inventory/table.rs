@@ -1,0 +1,190 @@
+//! Inventory files as tables of text: a CSV file is one table, an XLSX workbook one per sheet.
+//!
+//! This is where bytes become cells and nothing more: which format a table holds, and what its
+//! cells mean, is decided by the format readers. Every cell keeps the row number a person sees
+//! in a spreadsheet or text editor (1-based, the header row included), for error messages.
+
+use calamine::{Data, Reader};
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// One table: a CSV file or one sheet of a workbook.
+#[derive(Debug, Clone)]
+pub(crate) struct Table {
+    /// How messages name it: `servers.csv`, or `export.xlsx [vInfo]`.
+    pub name: String,
+    /// The sheet name, for a workbook (RVTools names its sheets vInfo, vDisk, vNetwork).
+    pub sheet: Option<String>,
+    /// Every non-empty row, header rows included, with its 1-based row number.
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// A CSV file's tables (one), or a workbook's (one per sheet), by the file's extension.
+pub(crate) fn read(path: &str, bytes: &[u8], shown: &str) -> Result<Vec<Table>> {
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(bytes, shown),
+        _ => Ok(vec![read_csv(bytes, shown)]),
+    }
+}
+
+/// Decodes a CSV file: UTF-8 (with or without a byte-order mark), UTF-16 with its mark (what
+/// Excel's "Unicode text" writes), else Windows-1252 (what Excel writes for "CSV" on Windows).
+fn decode(bytes: &[u8]) -> String {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    }
+}
+
+/// The field separator: whichever of `,`, `;` and tab the first line holds most of (outside
+/// quotes); exports from a German or French Excel use `;`.
+fn separator(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or_default();
+    let mut quoted = false;
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    for c in first.bytes() {
+        if c == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(n) = counts.iter_mut().find(|(s, _)| *s == c) {
+            n.1 += 1;
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(s, n)| (*n, *s == b','))
+        .map(|(s, _)| *s)
+        .unwrap_or(b',')
+}
+
+/// Reads CSV text into one table; a record the parser cannot read ends the table there is
+/// not possible with `flexible`, so every line becomes a row.
+pub(crate) fn read_csv(bytes: &[u8], shown: &str) -> Table {
+    let text = decode(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator(&text))
+        .from_reader(text.as_bytes());
+    // The parser skips blank lines but counts a record from where the previous one ended:
+    // the row number comes from the record's first byte after those line breaks.
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let line_of = |byte: usize| {
+        let start = byte + text[byte.min(text.len())..].len()
+            - text[byte.min(text.len())..]
+                .trim_start_matches(['\r', '\n'])
+                .len();
+        newlines.partition_point(|&n| n < start) + 1
+    };
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| line_of(p.byte() as usize));
+                let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+                if cells.iter().any(|c| !c.is_empty()) {
+                    rows.push((line, cells));
+                }
+            }
+            // With `flexible` and text already decoded only an I/O error is left, which an
+            // in-memory reader never has.
+            Err(_) => break,
+        }
+    }
+    Table {
+        name: shown.to_string(),
+        sheet: None,
+        rows,
+    }
+}
+
+fn read_workbook(bytes: &[u8], shown: &str) -> Result<Vec<Table>> {
+    let unreadable = |why: String| {
+        Error::input(
+            Diagnostic::at(shown, format!("cannot read this workbook: {why}"))
+                .hint("save it again from Excel as .xlsx, or export each sheet as CSV"),
+        )
+    };
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| unreadable(e.to_string()))?;
+    let mut tables = Vec::new();
+    for sheet in book.sheet_names().to_vec() {
+        let range = book
+            .worksheet_range(&sheet)
+            .map_err(|e| unreadable(format!("sheet {sheet}: {e}")))?;
+        let start = range.start().map_or(0, |(r, _)| r as usize);
+        let mut rows = Vec::new();
+        for (i, row) in range.rows().enumerate() {
+            let cells: Vec<String> = row.iter().map(cell_text).collect();
+            if cells.iter().any(|c| !c.is_empty()) {
+                rows.push((start + i + 1, cells));
+            }
+        }
+        tables.push(Table {
+            name: format!("{shown} [{sheet}]"),
+            sheet: Some(sheet),
+            rows,
+        });
+    }
+    Ok(tables)
+}
+
+/// A cell as the text a person sees: whole numbers without a decimal point.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+        Data::DateTime(d) => d.as_f64().to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_separator_outside_quotes() {
+        assert_eq!(separator("a;b;c\n1;2;3"), b';');
+        assert_eq!(separator("\"a;b\",c,d"), b',');
+        assert_eq!(separator("a\tb\tc"), b'\t');
+    }
+
+    #[test]
+    fn keeps_spreadsheet_row_numbers_and_skips_blank_lines() {
+        let t = read_csv(b"\xef\xbb\xbfName,Cores\n\nweb01,4\n,\ndb01,8\n", "x.csv");
+        let numbers: Vec<usize> = t.rows.iter().map(|(n, _)| *n).collect();
+        assert_eq!(numbers, vec![1, 3, 5]);
+        assert_eq!(
+            t.rows[0].1[0], "Name",
+            "the byte-order mark is not part of the header"
+        );
+    }
+
+    #[test]
+    fn reads_windows_1252_and_utf16() {
+        let t = read_csv(b"Name\nserveur-\xe9t\xe9\n", "x.csv");
+        assert_eq!(t.rows[1].1[0], "serveur-été");
+        let mut utf16 = vec![0xff, 0xfe];
+        for u in "Name\nb\u{e4}r\n".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert_eq!(read_csv(&utf16, "x.csv").rows[1].1[0], "bär");
+    }
+}
