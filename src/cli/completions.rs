@@ -33,7 +33,7 @@ pub(super) fn run(shell: clap_complete::Shell) -> Result<i32> {
     if let Some(keys) = schema.doc["properties"].as_object() {
         shown.extend(leak(keys.keys().cloned().collect()));
     }
-    let mut cmd = <super::Cli as clap::CommandFactory>::command()
+    let mut cmd = <super::args::Cli as clap::CommandFactory>::command()
         .mut_subcommand("show", |c| {
             c.mut_arg("name", |a| a.value_parser(PossibleValuesParser::new(shown)))
         })
