@@ -187,6 +187,13 @@ fn show_refuses_unknown_keys_in_plain_words() {
         run.stderr()
     );
     assert!(run.stdout().is_empty());
+    // The schema's internal definitions are not keys of the file.
+    let run = meg.run(&["show", "environment"]).bad_input();
+    assert!(
+        run.stderr().contains("did you mean 'environments'?"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]

@@ -271,11 +271,21 @@ pub(super) fn run(session: &Session, name: &str, json: bool) -> Result<i32> {
         }
         return Ok(EXIT_OK);
     }
-    if let Some(node) = key_node(session.schema()?, name) {
+    // A key of the landing-zone file: its first part is a top-level key (not a `$defs` name).
+    let top_level = |path: &str| {
+        let first = path.split('.').next().unwrap_or_default();
+        session
+            .schema()
+            .is_ok_and(|s| s.doc["properties"].get(first).is_some())
+    };
+    if top_level(name)
+        && let Some(node) = key_node(session.schema()?, name)
+    {
         return show_key(session, name, node, json);
     }
     // A key path whose last part is misspelt (`firewall.teir`): suggest among its siblings.
     if let Some((parent, last)) = name.rsplit_once('.')
+        && top_level(parent)
         && let Some(node) =
             key_node(session.schema()?, parent).and_then(|n| session.schema().ok()?.resolve(n))
     {
