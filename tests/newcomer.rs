@@ -58,6 +58,14 @@ fn init_example_refuses_unknown_names_and_existing_files() {
     meg.run(&["init", "--example", "hybrid", "-o", "lz.yaml", "--force"])
         .ok();
     assert!(meg.read("lz.yaml").contains("strategy: hybrid"));
+    // Neither a strategy nor an example: the error names both ways.
+    let run = meg.run(&["init", "-o", "y.yaml"]).bad_input();
+    assert!(run.stderr().contains("--example"), "{}", run.stderr());
+    assert!(!meg.path("y.yaml").exists());
+    // `meg list` points at `meg init --example`, which works outside the repository.
+    let list = meg.run(&["list"]).ok().stdout();
+    assert!(list.contains("meg init --example <name>"), "{list}");
+    assert!(list.contains("\n  existing-hub-refactor\n"), "{list}");
     // A strategy and an example at once is a usage error.
     meg.run(&["init", "hybrid", "--example", "hybrid", "-o", "x.yaml"])
         .bad_input();

@@ -63,9 +63,9 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  meg init hybrid\n  meg init rehost -o migration.yaml\n  meg init --example refactor -o landing-zone.yaml\n\nThe file's first line points VS Code's YAML extension (and other editors) at meg.schema.json\nbeside it; meg init writes that schema there when it is missing (refresh it: meg schema -o FILE)."
     )]
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["strategy", "example"])))]
     Init {
         /// The strategy: hybrid, rehost or refactor.
-        #[arg(required_unless_present = "example", conflicts_with = "example")]
         strategy: Option<String>,
         /// Write one of the catalog's examples instead of a starter (`meg list` names them).
         #[arg(long, value_name = "NAME")]
