@@ -48,19 +48,28 @@ pub enum Command {
         json: bool,
     },
     /// Show a strategy or component: what it deploys, its parameters and the WAF reasons behind its defaults.
-    #[command(after_help = "Examples:\n  meg show hybrid\n  meg show firewall --json")]
+    #[command(
+        after_help = "Examples:\n  meg show hybrid\n  meg show firewall --json\n  meg show firewall.tier\n  meg show migration.virtualMachines"
+    )]
     Show {
-        /// A strategy (hybrid, rehost, refactor) or a component (see `meg list`).
+        /// A strategy (hybrid, rehost, refactor), a component (see `meg list`) or a key path of
+        /// the landing-zone file (firewall.tier, paas, migration.virtualMachines).
         name: String,
         /// Print JSON.
         #[arg(long)]
         json: bool,
     },
     /// Write a commented starter landing-zone file that renders as it is.
-    #[command(after_help = "Examples:\n  meg init hybrid\n  meg init rehost -o migration.yaml")]
+    #[command(
+        after_help = "Examples:\n  meg init hybrid\n  meg init rehost -o migration.yaml\n  meg init --example refactor -o landing-zone.yaml\n\nThe file's first line points VS Code's YAML extension (and other editors) at meg.schema.json\nbeside it; meg init writes that schema there when it is missing (refresh it: meg schema -o FILE)."
+    )]
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["strategy", "example"])))]
     Init {
         /// The strategy: hybrid, rehost or refactor.
-        strategy: String,
+        strategy: Option<String>,
+        /// Write one of the catalog's examples instead of a starter (`meg list` names them).
+        #[arg(long, value_name = "NAME")]
+        example: Option<String>,
         /// Where to write the file.
         #[arg(short, long, default_value = "landing-zone.yaml")]
         output: PathBuf,
@@ -70,6 +79,7 @@ pub enum Command {
     },
     /// Render a landing zone into DIR/bicep and DIR/terraform.
     #[command(
+        mut_arg("inputs", |a| a.help(RENDER_FILES)),
         after_help = "Examples:\n  meg render examples/hybrid.yaml -o out\n  meg render base.yaml -f prod.yaml --set firewall.tier=Premium -o out\n  meg render lz.yaml --target terraform --env prod -o out --dry-run\n  meg render -o out     # again, from the inputs out/.meg/lock.json records"
     )]
     Render {
@@ -92,6 +102,7 @@ pub enum Command {
     },
     /// Show how a rendered tree differs from what meg would render now (exit 1 when it does).
     #[command(
+        mut_arg("inputs", |a| a.help(AGAIN_FILE)),
         after_help = "Examples:\n  meg diff landing-zone.yaml -o out\n  meg diff base.yaml -f prod.yaml -o out --stat\n  meg diff landing-zone.yaml -o out --json   # for CI"
     )]
     Diff {
@@ -107,6 +118,7 @@ pub enum Command {
     },
     /// Merge a new render into a tree you edited: your edits stay, real conflicts are marked (exit 1).
     #[command(
+        mut_arg("inputs", |a| a.help(AGAIN_FILE)),
         after_help = "Examples:\n  meg update landing-zone.yaml -o out\n  meg update landing-zone.yaml -o out --catalog ../company-catalog --dry-run"
     )]
     Update {
@@ -150,6 +162,15 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Print the JSON Schema of the landing-zone file, for editors (completion and checks).
+    #[command(
+        after_help = "Examples:\n  meg schema -o meg.schema.json\n  meg schema > landing-zone.schema.json\n\nVS Code (YAML extension) reads it from a first line of the landing-zone file:\n  # yaml-language-server: $schema=meg.schema.json"
+    )]
+    Schema {
+        /// Write the schema to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print a shell completion script.
     #[command(
@@ -195,6 +216,12 @@ pub enum Command {
     },
 }
 
+/// `meg render`'s FILE: the one command that takes several landing zones.
+const RENDER_FILES: &str = "The landing-zone file; or several files, or a folder of them, each rendered into its own subfolder of the output, in parallel. Without a file: the inputs the output's lock recorded at the last render";
+
+/// `meg diff` and `meg update`'s FILE: one landing zone, or the one the lock recorded.
+const AGAIN_FILE: &str = "The landing-zone file (one). Without it: the inputs the output's lock recorded at the last render";
+
 /// Options for the commands that compare trees.
 #[derive(Debug, Args)]
 pub struct CompareArgs {
@@ -209,9 +236,7 @@ pub struct CompareArgs {
 /// The inputs of a landing zone, shared by every command that resolves one.
 #[derive(Debug, Clone, Args)]
 pub struct InputArgs {
-    /// The landing-zone file. `meg render` also takes several files, or a folder of them, and
-    /// renders each into its own subfolder of the output, in parallel. render, diff and update
-    /// without a file use the inputs recorded in the output's lock by the last render.
+    /// The landing-zone file (one).
     #[arg(num_args = 0.., value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
     /// More value files, layered over the first in order (maps merge, lists replace).
@@ -220,8 +245,8 @@ pub struct InputArgs {
     /// Set a value, applied last and typed like YAML: --set firewall.tier=Premium --set monitoring.retentionDays=90.
     #[arg(long = "set", value_name = "KEY.PATH=VALUE")]
     pub sets: Vec<String>,
-    /// Render only these environments (default: all).
-    #[arg(long = "env", value_name = "NAME")]
+    /// Render only these environments (default: all): --env dev,prod or --env dev --env prod.
+    #[arg(long = "env", value_name = "NAME", value_delimiter = ',')]
     pub envs: Vec<String>,
     /// Render only these targets (default: both).
     #[arg(long = "target", value_enum, value_name = "TARGET")]

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::error::{Diagnostic, EXIT_OK, Error, Result};
+use crate::error::{Diagnostic, EXIT_OK, Error, Result, did_you_mean};
 use crate::input::schema::Schema;
 use crate::model::Strategy;
 use crate::request::Target;
@@ -57,12 +57,65 @@ pub(super) fn run(
         &session.catalog.declared_version(),
     )?;
     std::fs::write(output, text).map_err(|e| Error::io(output, e))?;
+    let schema_note = super::schema::write_beside(session, output)?;
     out.say(format!(
         "wrote {} ({} landing zone); render it with: meg render {} -o out",
         output.display(),
         s.name,
         output.display()
     ));
+    out.say(schema_note);
+    Ok(EXIT_OK)
+}
+
+/// `meg init --example NAME`: one of the catalog's examples (as `meg list` names them), with
+/// the editor's schema line on top, so that a user outside meg's repository has them too.
+pub(super) fn run_example(
+    session: &Session,
+    name: &str,
+    output: &Path,
+    force: bool,
+    out: &Output,
+) -> Result<i32> {
+    let examples = session.catalog.stems("examples");
+    // `examples/hybrid.yaml`, as `meg list` prints it, names the example too.
+    let stem = name
+        .strip_prefix("examples/")
+        .unwrap_or(name)
+        .strip_suffix(".yaml")
+        .unwrap_or(name.strip_prefix("examples/").unwrap_or(name));
+    if !examples.iter().any(|e| e == stem) {
+        let d = Diagnostic::at(
+            format!("meg init --example {name}"),
+            format!("no example named '{name}'"),
+        );
+        let list = format!("the examples are: {}", examples.join(", "));
+        let d = match did_you_mean(stem, examples.iter().map(String::as_str)) {
+            Some(s) => d.hint(format!("did you mean '{s}'? {list}")),
+            None => d.hint(list),
+        };
+        return Err(Error::input(d));
+    }
+    if output.exists() && !force {
+        return Err(Error::Usage(format!(
+            "{} exists; pass --force to overwrite it",
+            output.display()
+        )));
+    }
+    let body = session.catalog.text(&format!("examples/{stem}.yaml"))?;
+    let text = format!(
+        "{}\n# Keys: meg show <strategy, component or key path>; editor schema: meg schema -o {}\n{body}",
+        super::schema::modeline(),
+        super::schema::SCHEMA_FILE
+    );
+    std::fs::write(output, text).map_err(|e| Error::io(output, e))?;
+    let schema_note = super::schema::write_beside(session, output)?;
+    out.say(format!(
+        "wrote {} (the {stem} example); render it with: meg render {} -o out",
+        output.display(),
+        output.display()
+    ));
+    out.say(schema_note);
     Ok(EXIT_OK)
 }
 
@@ -71,9 +124,15 @@ pub(super) fn run(
 pub(super) fn starter_text(schema: &Schema, s: &Strategy, starter: &Value) -> String {
     let doc = &schema.doc;
     let mut lines = vec![
+        super::schema::modeline(),
         format!("# meg landing zone: {} — {}", s.name, s.summary),
-        "# Render: meg render <this file> -o out    Explain a key: meg show <component>"
+        "# Render: meg render <this file> -o out    Explain a key: meg show <component or key path, e.g. firewall.tier>"
             .to_string(),
+        format!(
+            "# Editors: the line above points VS Code's YAML extension at {} beside this file (meg init writes it; refresh: meg schema -o {}).",
+            super::schema::SCHEMA_FILE,
+            super::schema::SCHEMA_FILE
+        ),
         "# Keys at the top level apply to every environment; environments.<name> overrides them."
             .to_string(),
         String::new(),

@@ -18,6 +18,13 @@ pub(super) fn run(session: &Session, input: &Inputs, json: bool, out: &Output) -
     if json {
         println!("{}", serde_json::to_string_pretty(&report).expect("json"));
     } else {
+        if out.verbose && !out.quiet {
+            for line in super::decisions::lines(&lz, None) {
+                println!("{line}");
+            }
+            let ids: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+            println!("rules checked: {}", ids.join(", "));
+        }
         let mut pillar = "";
         for f in &report.findings {
             if f.pillar != pillar {

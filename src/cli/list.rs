@@ -96,9 +96,11 @@ pub(super) fn run(session: &Session, json: bool) -> Result<i32> {
     println!(
         "\nTargets:\n  bicep      Azure Bicep (az deployment sub create)\n  terraform  Terraform with azurerm ~> 4.0"
     );
-    println!("\nExamples (render with `meg render examples/<name>.yaml -o out`):");
+    println!(
+        "\nExamples (copy one with `meg init --example <name> -o landing-zone.yaml`, then render it):"
+    );
     for e in &examples {
-        println!("  examples/{e}.yaml");
+        println!("  {e}");
     }
     Ok(EXIT_OK)
 }

@@ -3,13 +3,16 @@
 
 pub mod args;
 mod check;
+mod completions;
 mod console;
+mod decisions;
 mod diff;
 mod folder;
 mod init;
 mod lint;
 mod list;
 mod render;
+mod schema;
 mod show;
 mod update;
 mod validate;
@@ -20,15 +23,13 @@ use console::Output;
 use folder::WriteOpts;
 
 use crate::cli::args::Command;
-use crate::error::{EXIT_OK, Result};
+use crate::error::Result;
 use crate::session::Session;
 
 /// Runs a parsed command line and returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
     if let Command::Completions { shell } = cli.command {
-        let mut cmd = <Cli as clap::CommandFactory>::command();
-        clap_complete::generate(shell, &mut cmd, "meg", &mut std::io::stdout());
-        return Ok(EXIT_OK);
+        return completions::run(shell);
     }
     // Blessing writes references into a catalog folder; render with that folder's templates.
     let catalog_dir = match (&cli.command, &cli.catalog) {
@@ -67,9 +68,15 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Show { name, json } => show::run(session, &name, json),
         Command::Init {
             strategy,
+            example,
             output,
             force,
-        } => init::run(session, &strategy, &output, force, &out),
+        } => match (strategy, example) {
+            (_, Some(example)) => init::run_example(session, &example, &output, force, &out),
+            (Some(strategy), None) => init::run(session, &strategy, &output, force, &out),
+            (None, None) => unreachable!("clap requires a strategy or --example"),
+        },
+        Command::Schema { output } => schema::run(session, output.as_deref(), &out),
         Command::Render {
             input,
             output,

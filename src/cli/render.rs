@@ -204,6 +204,17 @@ pub(super) fn render_one(
         old.as_ref().map(|l| l.without(&r.others)).as_ref(),
     )?;
     let changed = changed_inputs(old.as_ref(), input, output, &plan, opts);
+    if out.verbose && !out.quiet {
+        for line in super::decisions::lines(&r.lz, Some(&r.targets)) {
+            println!("{line}");
+        }
+        if !r.others.is_empty() {
+            println!(
+                "left as they are (other environments): {}",
+                r.others.join(", ")
+            );
+        }
+    }
     if opts.dry_run {
         for (verb, paths) in [
             ("create", &plan.create),
@@ -254,6 +265,9 @@ pub(super) fn render_one(
         }
         for p in &plan.remove {
             println!("removed {p}");
+        }
+        for p in &plan.unchanged {
+            println!("unchanged {p}");
         }
     }
     let envs: Vec<&str> = r.lz.environments.iter().map(|e| e.name.as_str()).collect();

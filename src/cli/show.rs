@@ -39,19 +39,7 @@ pub(super) fn param_rows(session: &Session, keys: &[String]) -> Result<Vec<Param
     for key in keys {
         // Per-environment settings live in $defs; tenant-wide ones (governance) at the top. A
         // component may name a nested block (`migration.backup`).
-        let mut parts = key.split('.');
-        let first = parts.next().unwrap_or_default();
-        let mut node = match schema.doc["$defs"].get(first) {
-            Some(n) => n,
-            None => &schema.doc["properties"][first],
-        };
-        for part in parts {
-            node = schema
-                .resolve(node)
-                .and_then(|n| n.get("properties"))
-                .and_then(|p| p.get(part))
-                .unwrap_or(&Value::Null);
-        }
+        let node = key_node(schema, key).unwrap_or(&Value::Null);
         flatten(schema, node, key, &mut rows);
     }
     // Components share blocks (`migration` and `migration.backup`): each key once.
@@ -68,6 +56,32 @@ pub(super) fn param_rows(session: &Session, keys: &[String]) -> Result<Vec<Param
     Ok(rows)
 }
 
+/// The schema of a key path of the landing-zone file (`firewall.tier`, `paas.applications`,
+/// `migration.virtualMachines.<name>.size`): per-environment settings live in `$defs`,
+/// tenant-wide ones (governance) at the top. Any segment under a map names one of its entries.
+pub(super) fn key_node<'a>(schema: &'a Schema, key: &str) -> Option<&'a Value> {
+    let mut parts = key.split('.');
+    let first = parts.next().unwrap_or_default();
+    let mut node = schema.doc["$defs"]
+        .get(first)
+        .or_else(|| schema.doc["properties"].get(first))?;
+    for part in parts {
+        let part = part.strip_suffix("[]").unwrap_or(part);
+        let mut here = schema.resolve(node)?;
+        // A list of objects: its fields are the item's.
+        if here.get("properties").is_none()
+            && let Some(items) = here.get("items")
+        {
+            here = schema.resolve(items)?;
+        }
+        node = match here.get("properties").and_then(|p| p.get(part)) {
+            Some(n) => n,
+            None => here.get("additionalProperties").filter(|a| a.is_object())?,
+        };
+    }
+    Some(node)
+}
+
 pub(super) fn flatten(schema: &Schema, node: &Value, path: &str, rows: &mut Vec<ParamRow>) {
     let Some(node) = schema.resolve(node) else {
         return;
@@ -75,6 +89,33 @@ pub(super) fn flatten(schema: &Schema, node: &Value, path: &str, rows: &mut Vec<
     if let Some(props) = node.get("properties").and_then(Value::as_object) {
         for (k, sub) in props {
             flatten(schema, sub, &format!("{path}.{k}"), rows);
+        }
+        return;
+    }
+    // A map of objects (virtual machines, applications): the map, then each entry's fields as
+    // `map.<name>.x`.
+    let entry = node
+        .get("additionalProperties")
+        .filter(|a| a.is_object())
+        .and_then(|e| schema.resolve(e));
+    if let Some(entry_props) = entry
+        .and_then(|e| e.get("properties"))
+        .and_then(Value::as_object)
+    {
+        rows.push(ParamRow {
+            path: path.to_string(),
+            ty: "map of name to object".into(),
+            default: node.get("default").cloned(),
+            allowed: None,
+            description: node
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            presets: serde_json::Map::new(),
+        });
+        for (k, sub) in entry_props {
+            flatten(schema, sub, &format!("{path}.<name>.{k}"), rows);
         }
         return;
     }
@@ -230,15 +271,74 @@ pub(super) fn run(session: &Session, name: &str, json: bool) -> Result<i32> {
         }
         return Ok(EXIT_OK);
     }
+    // A key of the landing-zone file: its first part is a top-level key (not a `$defs` name).
+    let top_level = |path: &str| {
+        let first = path.split('.').next().unwrap_or_default();
+        session
+            .schema()
+            .is_ok_and(|s| s.doc["properties"].get(first).is_some())
+    };
+    if top_level(name)
+        && let Some(node) = key_node(session.schema()?, name)
+    {
+        return show_key(session, name, node, json);
+    }
+    // A key path whose last part is misspelt (`firewall.teir`): suggest among its siblings.
+    if let Some((parent, last)) = name.rsplit_once('.')
+        && top_level(parent)
+        && let Some(node) =
+            key_node(session.schema()?, parent).and_then(|n| session.schema().ok()?.resolve(n))
+    {
+        let siblings: Vec<&str> = node
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|p| p.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let d = Diagnostic::new(format!("'{parent}' has no key '{last}'"));
+        return Err(Error::input(
+            match did_you_mean(last, siblings.iter().copied()) {
+                Some(s) => d.hint(format!("did you mean '{parent}.{s}'?")),
+                None => d.hint(format!("its keys: {}", siblings.join(", "))),
+            },
+        ));
+    }
+    let keys: Vec<String> = session.schema()?.doc["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
     let all: Vec<&str> = strategies
         .iter()
         .chain(&components)
+        .chain(&keys)
         .map(String::as_str)
         .collect();
-    let mut d = Diagnostic::new(format!("no strategy or component named '{name}'"));
+    let mut d = Diagnostic::new(format!("no strategy, component or key named '{name}'"));
     d = match did_you_mean(name, all.iter().copied()) {
         Some(s) => d.hint(format!("did you mean '{s}'?")),
         None => d.hint("`meg list` shows what the catalog holds"),
     };
     Err(Error::input(d))
+}
+
+/// `meg show <key path>`: the key's description, then its type, allowed values, default and
+/// presets, and every field below it (the entries' fields of maps and lists of objects).
+fn show_key(session: &Session, key: &str, node: &Value, json: bool) -> Result<i32> {
+    let schema = session.schema()?;
+    let description = schema
+        .resolve(node)
+        .and_then(|n| n.get("description"))
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let rows = param_rows(session, &[key.to_string()])?;
+    if json {
+        let v = json!({"kind": "key", "key": key, "description": description, "parameters": rows});
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        return Ok(EXIT_OK);
+    }
+    println!("{key} — {description}\n");
+    println!(
+        "Set it at the top level for every environment, or under environments.<name>; <name> stands for an entry's name you choose:"
+    );
+    print_rows(&rows);
+    Ok(EXIT_OK)
 }
