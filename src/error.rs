@@ -185,17 +185,25 @@ impl std::error::Error for Error {}
 /// Result with meg's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Levenshtein distance, for did-you-mean suggestions.
+/// Edit distance with adjacent transpositions (Damerau–Levenshtein, optimal string alignment),
+/// for did-you-mean suggestions: `teir` is one edit from `tier`, as a typist sees it.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    // Three rows: the one two back is what a transposition reads.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for i in 0..a.len() {
         let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        for j in 0..b.len() {
+            let cost = usize::from(a[i] != b[j]);
+            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                d = d.min(before[j - 1] + 1);
+            }
+            cur[j + 1] = d;
         }
-        prev = cur;
+        before = std::mem::replace(&mut prev, cur);
     }
     prev[b.len()]
 }
@@ -224,5 +232,17 @@ mod tests {
         assert_eq!(did_you_mean("locaton", keys), Some("location"));
         assert_eq!(did_you_mean("enviroments", keys), Some("environments"));
         assert_eq!(did_you_mean("zzz", keys), None);
+    }
+
+    #[test]
+    fn a_transposition_is_one_edit() {
+        assert_eq!(edit_distance("teir", "tier"), 1);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(
+            did_you_mean("teir", ["tier", "threatIntelMode"]),
+            Some("tier")
+        );
     }
 }

@@ -214,12 +214,16 @@ impl Schema {
                 keyword: _,
                 message: pattern,
             } => {
+                // The rule in words (`x-rule` beside every pattern of meg's schema); an
+                // overlay's pattern without words is shown as it is.
+                let rule = self
+                    .at(pointer)
+                    .and_then(|s| s.get("x-rule"))
+                    .and_then(Value::as_str)
+                    .map_or_else(|| format!("it must match {pattern}"), str::to_string);
                 let mut d = Diagnostic::at(
                     at(pointer),
-                    format!(
-                        "{} does not have the expected form ({pattern})",
-                        short(found)
-                    ),
+                    format!("{} does not have the expected form: {rule}", short(found)),
                 );
                 if let Some(desc) = self
                     .at(pointer)
@@ -232,6 +236,9 @@ impl Schema {
             }
             ValidationErrorKind::PropertyNames { error } => {
                 self.bad_key(pointer, error.instance(), &error.to_string(), values)
+            }
+            ValidationErrorKind::MinProperties { .. } if !values.emptied(pointer).is_empty() => {
+                emptied(pointer, values)
             }
             _ => one(format!(
                 "{} is not valid: {}",
@@ -258,10 +265,44 @@ impl Schema {
         } else {
             shown
         };
-        vec![Diagnostic::at(
+        let names = self.at(pointer).and_then(|n| n.get("propertyNames"));
+        let limit = |k: &str| names.and_then(|n| n.get(k)).and_then(Value::as_u64);
+        let length = name.chars().count() as u64;
+        // Why, when the length alone says it: the rule's words then follow.
+        let why = match (limit("minLength"), limit("maxLength")) {
+            (_, Some(max)) if length > max => {
+                format!(" ({length} characters; the limit is {max})")
+            }
+            (Some(min), _) if length < min => {
+                format!(" ({length} character(s); at least {min})")
+            }
+            _ => String::new(),
+        };
+        let mut d = Diagnostic::at(
             values.locate(&child),
-            format!("'{shown}' is not an allowed name here: {rule}"),
-        )]
+            format!("'{shown}' is not an allowed name here{why}: {rule}"),
+        );
+        // `Prod` for `prod`: the same name in the case the rule wants.
+        let lower = name.to_lowercase();
+        if lower != name && self.allows_key(names, &lower) {
+            d = d.hint(format!("did you mean '{lower}'?"));
+        }
+        vec![d]
+    }
+
+    /// Whether a `propertyNames` rule (its pattern and lengths) accepts a key.
+    fn allows_key(&self, names: Option<&Value>, key: &str) -> bool {
+        let Some(names) = names else {
+            return false;
+        };
+        let length = key.chars().count() as u64;
+        let get = |k: &str| names.get(k).and_then(Value::as_u64);
+        get("minLength").is_none_or(|m| length >= m)
+            && get("maxLength").is_none_or(|m| length <= m)
+            && names
+                .get("pattern")
+                .and_then(Value::as_str)
+                .is_none_or(|p| regex_lite::Regex::new(p).is_ok_and(|r| r.is_match(key)))
     }
 
     fn plain(&self, kind: &ValidationErrorKind, found: &Value) -> String {
@@ -465,6 +506,24 @@ impl Schema {
             _ => {}
         }
     }
+}
+
+/// The keys of the object at `pointer` written with nothing under them (`dev:`), which YAML
+/// reads as null and layering as "remove this key", so the object was left empty: said of
+/// each key, where it is written.
+fn emptied(pointer: &str, values: &Values) -> Vec<Diagnostic> {
+    values
+        .emptied(pointer)
+        .into_iter()
+        .map(|key| {
+            let child = format!("{pointer}/{}", crate::input::values::pointer_token(&key));
+            Diagnostic::at(
+                values.locate(&child),
+                format!("'{key}' has no body: nothing is written under it"),
+            )
+            .hint(format!("write the settings of '{key}' indented under it"))
+        })
+        .collect()
 }
 
 fn type_words(kind: &jsonschema::error::TypeKind) -> String {
