@@ -450,7 +450,7 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
             vec![],
             vec![
                 "lz.yaml:1:1",
-                "\"Fabrikam_LZ\" does not have the expected form",
+                "\"Fabrikam_LZ\" does not have the expected form: starts with a lower-case letter",
                 "lower case, digits, hyphens",
             ],
         ),

@@ -112,8 +112,19 @@ impl Schema {
         } else {
             self.validator()?.iter_errors(&values.merged)
         };
+        diags.extend(self.entries_without_body(values));
+        let emptied: Vec<String> = diags.iter().map(|(p, _)| p.clone()).collect();
         for err in errors {
             let pointer = err.instance_path().as_str().to_string();
+            // A map left empty by an entry without a body: the entry says it.
+            if matches!(err.kind(), ValidationErrorKind::MinProperties { .. })
+                && emptied.iter().any(|e| {
+                    e.rsplit_once('/')
+                        .is_some_and(|(parent, _)| parent == pointer)
+                })
+            {
+                continue;
+            }
             // The validator built into meg reports a bad key by the keyword of `propertyNames`
             // it broke; a compiled one wraps that in a propertyNames error.
             let bad_key = !matches!(err.kind(), ValidationErrorKind::PropertyNames { .. })
@@ -133,6 +144,36 @@ impl Schema {
         diags.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.message.cmp(&b.1.message)));
         diags.dedup_by(|a, b| a.1 == b.1);
         Err(Error::Input(diags.into_iter().map(|(_, d)| d).collect()))
+    }
+
+    /// An entry of a map keyed by the user's names (an environment, a spoke, a server)
+    /// written with nothing under it (`dev:`): YAML reads it as null, layering as "remove",
+    /// and the entry would vanish without a word. Said of each, where it is written.
+    fn entries_without_body(&self, values: &Values) -> Vec<(String, Diagnostic)> {
+        values
+            .empty_keys()
+            .into_iter()
+            .filter_map(|p| {
+                let (parent, token) = p.rsplit_once('/')?;
+                let key = token.replace("~1", "/").replace("~0", "~");
+                let map = self.at(parent)?;
+                let named_entry = map.get("properties").and_then(|ps| ps.get(&key)).is_none()
+                    && map
+                        .get("additionalProperties")
+                        .and_then(|a| self.resolve(a))
+                        .and_then(|a| a.get("type"))
+                        .and_then(Value::as_str)
+                        == Some("object");
+                named_entry.then(|| {
+                    let d = Diagnostic::at(
+                        values.locate(&p),
+                        format!("'{key}' has no body: nothing is written under it"),
+                    )
+                    .hint(format!("write the settings of '{key}' indented under it"));
+                    (p, d)
+                })
+            })
+            .collect()
     }
 
     fn describe(
@@ -236,9 +277,6 @@ impl Schema {
             }
             ValidationErrorKind::PropertyNames { error } => {
                 self.bad_key(pointer, error.instance(), &error.to_string(), values)
-            }
-            ValidationErrorKind::MinProperties { .. } if !values.emptied(pointer).is_empty() => {
-                emptied(pointer, values)
             }
             _ => one(format!(
                 "{} is not valid: {}",
@@ -506,24 +544,6 @@ impl Schema {
             _ => {}
         }
     }
-}
-
-/// The keys of the object at `pointer` written with nothing under them (`dev:`), which YAML
-/// reads as null and layering as "remove this key", so the object was left empty: said of
-/// each key, where it is written.
-fn emptied(pointer: &str, values: &Values) -> Vec<Diagnostic> {
-    values
-        .emptied(pointer)
-        .into_iter()
-        .map(|key| {
-            let child = format!("{pointer}/{}", crate::input::values::pointer_token(&key));
-            Diagnostic::at(
-                values.locate(&child),
-                format!("'{key}' has no body: nothing is written under it"),
-            )
-            .hint(format!("write the settings of '{key}' indented under it"))
-        })
-        .collect()
 }
 
 fn type_words(kind: &jsonschema::error::TypeKind) -> String {

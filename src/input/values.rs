@@ -110,26 +110,34 @@ impl Values {
         }
     }
 
-    /// The keys of the object at `pointer` that some layer writes with no value (`dev:`,
-    /// null), which the merge removed, in the order of the layers.
-    pub fn emptied(&self, pointer: &str) -> Vec<String> {
-        let mut keys: Vec<String> = Vec::new();
-        for l in &self.layers {
-            if let Some(Value::Object(m)) = l.value.pointer(pointer) {
-                for (k, v) in m {
-                    if v.is_null()
-                        && !keys.contains(k)
-                        && self
-                            .merged
-                            .pointer(pointer)
-                            .is_some_and(|o| o.get(k).is_none())
-                    {
-                        keys.push(k.clone());
+    /// The keys written with no value (`dev:`, null) where no earlier layer set anything to
+    /// remove, by JSON pointer: a null then removes nothing, and the key vanishes from the
+    /// merge without a word unless the caller says so.
+    pub fn empty_keys(&self) -> Vec<String> {
+        fn walk(v: &Value, at: String, earlier: &[Layer], out: &mut Vec<String>) {
+            match v {
+                Value::Null
+                    if !earlier
+                        .iter()
+                        .any(|l| l.value.pointer(&at).is_some_and(|v| !v.is_null())) =>
+                {
+                    out.push(at);
+                }
+                Value::Object(m) => {
+                    for (k, v) in m {
+                        walk(v, format!("{at}/{}", pointer_token(k)), earlier, out);
                     }
                 }
+                _ => {}
             }
         }
-        keys
+        let mut out = Vec::new();
+        for (i, l) in self.layers.iter().enumerate() {
+            walk(&l.value, String::new(), &self.layers[..i], &mut out);
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// A location string for a pointer: `file:line:col (key.path)`, or just the key path.
