@@ -5,6 +5,7 @@
 //! only spell it. Semantic checks a schema cannot express (regions, CIDR overlaps, subnet
 //! sizes, Azure's naming rules) also live here, so a model that exists is deployable.
 
+pub(crate) mod address_plan;
 pub mod deploy;
 pub mod deployed;
 pub(crate) mod facts;
