@@ -756,3 +756,48 @@ fn the_output_folder_is_described_as_it_is() {
     assert!(!run.stderr().contains("os error"), "{}", run.stderr());
     assert_eq!(meg.read("afile"), "not a folder\n");
 }
+
+/// `meg diff --stat` names a file the user added or deleted as such, and `.megignore` (globs
+/// relative to the output folder) keeps the user's own files out of the comparison.
+#[test]
+fn diff_names_what_the_user_added_or_deleted_and_honours_megignore() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", MINIMAL);
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    assert_eq!(
+        meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]).code(),
+        0
+    );
+    meg.write("out/terraform/extra.tf", "# ours\n");
+    let deleted = "terraform/environments/dev.tfvars";
+    assert!(
+        meg.path(&format!("out/{deleted}")).exists(),
+        "{deleted} is rendered"
+    );
+    std::fs::remove_file(meg.path(&format!("out/{deleted}"))).unwrap();
+    let run = meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]);
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    let out = run.stdout();
+    let line = |p: &str| {
+        out.lines()
+            .find(|l| l.contains(p))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        line("terraform/extra.tf").starts_with("added")
+            && line("terraform/extra.tf").contains("(added by you)"),
+        "{out}"
+    );
+    assert!(
+        line(deleted).starts_with("deleted") && line(deleted).contains("(deleted by you)"),
+        "{out}"
+    );
+    assert!(!out.contains("(edited by you)"), "{out}");
+
+    meg.write("out/.megignore", "# our own files\nextra.tf\n");
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let run = meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+    assert!(!run.stdout().contains("extra.tf"), "{}", run.stdout());
+}
