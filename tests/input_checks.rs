@@ -651,9 +651,10 @@ fn value_files_and_set_values_are_named_as_such() {
         !err.contains("landing-zone file") && !err.contains("meg init"),
         "{err}"
     );
+    // The base file sets the same key: the error is where the winning value was written.
     let err = refused(
         "a bad --set value",
-        MINIMAL,
+        &format!("{MINIMAL}firewall:\n  tier: Standard\n"),
         &["--set", "firewall.tier=Premum"],
         &[
             "--set firewall.tier=Premum: firewall.tier",
