@@ -293,7 +293,7 @@ impl Schema {
         let rule = self
             .at(pointer)
             .and_then(|n| n.get("propertyNames"))
-            .and_then(|p| p.get("description"))
+            .and_then(|p| p.get("description").or_else(|| p.get("x-rule")))
             .and_then(Value::as_str)
             .unwrap_or_else(|| first_line(error));
         let child = format!("{pointer}/{}", crate::input::values::pointer_token(name));
