@@ -70,8 +70,14 @@ pub enum Error {
     Input(Vec<Diagnostic>),
     /// The command line is wrong.
     Usage(String),
-    /// Files in the output were changed by hand since meg wrote them; `--force` overwrites.
-    UserEdits(Vec<String>),
+    /// Files in the output that a write would overwrite: `edited` by hand since meg wrote
+    /// them, or `foreign`, never written by meg; `--force` overwrites both.
+    UserEdits {
+        /// Files meg wrote that were changed since.
+        edited: Vec<String>,
+        /// Files meg did not write (the lock has no record of them).
+        foreign: Vec<String>,
+    },
     /// The catalog itself is broken (a template that does not render, a table that does not parse).
     Catalog(String),
     /// Reading or writing a file failed.
@@ -110,7 +116,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Input(_) | Error::Usage(_) | Error::UserEdits(_) => EXIT_BAD_INPUT,
+            Error::Input(_) | Error::Usage(_) | Error::UserEdits { .. } => EXIT_BAD_INPUT,
             // A broken catalog or a failing disk is not the user's input, but it is still
             // "could not do what was asked": 2 keeps 1 free for "differences found".
             Error::Catalog(_) | Error::Io { .. } | Error::RollbackIncomplete { .. } => {
@@ -133,19 +139,39 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Usage(m) => write!(f, "error: {m}"),
-            Error::UserEdits(files) => {
-                writeln!(
-                    f,
-                    "error: {} file(s) in the output were changed since meg wrote them:",
-                    files.len()
-                )?;
-                for p in files {
-                    writeln!(f, "  {p}")?;
+            Error::UserEdits { edited, foreign } => {
+                if !edited.is_empty() {
+                    writeln!(
+                        f,
+                        "error: {} file(s) in the output were changed since meg wrote them:",
+                        edited.len()
+                    )?;
+                    for p in edited {
+                        writeln!(f, "  {p}")?;
+                    }
                 }
-                write!(
-                    f,
-                    "  hint: nothing was written; move your edits into the landing-zone file, run `meg update` to merge, or pass --force to overwrite them"
-                )
+                if !foreign.is_empty() {
+                    writeln!(
+                        f,
+                        "error: {} file(s) in the output exist and were not written by meg, which would overwrite them:",
+                        foreign.len()
+                    )?;
+                    for p in foreign {
+                        writeln!(f, "  {p}")?;
+                    }
+                }
+                let fix = match (edited.is_empty(), foreign.is_empty()) {
+                    (false, true) => {
+                        "move your edits into the landing-zone file, run `meg update` to merge, or pass --force to overwrite them"
+                    }
+                    (true, false) => {
+                        "move or rename your files, render into another folder, or pass --force to overwrite them"
+                    }
+                    _ => {
+                        "move your edits into the landing-zone file or run `meg update` to merge; move your own files away; or pass --force to overwrite them all"
+                    }
+                };
+                write!(f, "  hint: nothing was written; {fix}")
             }
             Error::Catalog(m) => write!(f, "error: catalog: {m}"),
             Error::Io { path, source } => write!(f, "error: {}: {source}", path.display()),
@@ -185,17 +211,25 @@ impl std::error::Error for Error {}
 /// Result with meg's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Levenshtein distance, for did-you-mean suggestions.
+/// Edit distance with adjacent transpositions (Damerau–Levenshtein, optimal string alignment),
+/// for did-you-mean suggestions: `teir` is one edit from `tier`, as a typist sees it.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    // Three rows: the one two back is what a transposition reads.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for i in 0..a.len() {
         let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        for j in 0..b.len() {
+            let cost = usize::from(a[i] != b[j]);
+            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                d = d.min(before[j - 1] + 1);
+            }
+            cur[j + 1] = d;
         }
-        prev = cur;
+        before = std::mem::replace(&mut prev, cur);
     }
     prev[b.len()]
 }
@@ -224,5 +258,17 @@ mod tests {
         assert_eq!(did_you_mean("locaton", keys), Some("location"));
         assert_eq!(did_you_mean("enviroments", keys), Some("environments"));
         assert_eq!(did_you_mean("zzz", keys), None);
+    }
+
+    #[test]
+    fn a_transposition_is_one_edit() {
+        assert_eq!(edit_distance("teir", "tier"), 1);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(
+            did_you_mean("teir", ["tier", "threatIntelMode"]),
+            Some("tier")
+        );
     }
 }

@@ -450,7 +450,7 @@ fn bad_inputs() -> Vec<(&'static str, String, Vec<&'static str>, Vec<&'static st
             vec![],
             vec![
                 "lz.yaml:1:1",
-                "\"Fabrikam_LZ\" does not have the expected form",
+                "\"Fabrikam_LZ\" does not have the expected form: starts with a lower-case letter",
                 "lower case, digits, hyphens",
             ],
         ),
@@ -654,4 +654,150 @@ fn every_example_validates() {
         }
     }
     assert!(seen >= 3, "the three strategy examples exist");
+}
+
+/// `zone: 1` (a number where the schema wants the text "1") renders exactly as `zone: "1"`.
+#[test]
+fn an_integer_zone_renders_as_its_text() {
+    let meg = Meg::new();
+    let quoted = std::fs::read_to_string(example("rehost.yaml")).unwrap();
+    assert!(quoted.contains("zone: \"1\""), "the example pins a zone");
+    meg.write("quoted.yaml", &quoted);
+    meg.write("plain.yaml", &quoted.replace("zone: \"1\"", "zone: 1"));
+    meg.run(&["render", "quoted.yaml", "-o", "a"]).ok();
+    meg.run(&["render", "plain.yaml", "-o", "b"]).ok();
+    let (a, b) = (meg.snapshot("a"), meg.snapshot("b"));
+    let code = |s: &std::collections::BTreeMap<std::path::PathBuf, Vec<u8>>| {
+        s.iter()
+            .filter(|(p, _)| !p.starts_with(".meg"))
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(code(&a), code(&b));
+}
+
+/// A hub in public address space, and an on-premises VPN gateway address inside a hub, are
+/// lint warnings (they deploy, but route someone else's addresses, or never connect).
+#[test]
+fn public_ranges_and_gateways_inside_azure_are_lint_warnings() {
+    let meg = Meg::new();
+    let findings = |yaml: &str| -> Vec<(String, String, String)> {
+        meg.write("lz.yaml", yaml);
+        let run = meg.run(&["lint", "lz.yaml", "--json"]);
+        let v: serde_json::Value =
+            serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}", run.stderr()));
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["environment"].as_str().unwrap().to_string(),
+                    f["severity"].as_str().unwrap().to_string(),
+                )
+            })
+            .filter(|(r, _, _)| r == "NET-002" || r == "NET-003")
+            .collect()
+    };
+    assert_eq!(findings(MINIMAL), vec![], "private ranges, no site");
+    let public = MINIMAL.replace("10.10.0.0/22", "8.8.0.0/22");
+    assert_eq!(
+        findings(&public),
+        vec![("NET-002".into(), "dev".into(), "warning".into())]
+    );
+    let site = |address: &str| {
+        format!(
+            "{MINIMAL}vpnGateway:\n  enabled: true\nonPremises:\n  sites:\n    - name: dc\n      gatewayAddress: {address}\n      addressSpaces: [192.168.0.0/16]\n"
+        )
+    };
+    assert_eq!(findings(&site("203.0.113.10")), vec![]);
+    assert_eq!(
+        findings(&site("10.20.1.4")),
+        vec![("NET-003".into(), "prod".into(), "warning".into())]
+    );
+}
+
+/// A README.md of the user's own in the output folder is not "changed since meg wrote it",
+/// and an OUT that is a file is said to be a file; neither writes anything.
+#[test]
+fn the_output_folder_is_described_as_it_is() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", MINIMAL);
+    meg.write("out/README.md", "# our platform repository\n");
+    let before = meg.snapshot("out");
+    let run = meg.run(&["render", "lz.yaml", "-o", "out"]);
+    assert_eq!(run.code(), 2, "{}", run.stderr());
+    let err = run.stderr();
+    assert!(
+        err.contains("exist and were not written by meg") && err.contains("  README.md"),
+        "{err}"
+    );
+    assert!(!err.contains("changed since meg wrote"), "{err}");
+    assert_eq!(before, meg.snapshot("out"));
+    let dry = meg
+        .run(&["render", "lz.yaml", "-o", "out", "--dry-run"])
+        .ok();
+    assert!(
+        dry.stdout()
+            .contains("README.md  (exists, not written by meg: needs --force)"),
+        "{}",
+        dry.stdout()
+    );
+
+    meg.write("afile", "not a folder\n");
+    let run = meg.run(&["render", "lz.yaml", "-o", "afile"]);
+    assert_eq!(run.code(), 2, "{}", run.stderr());
+    assert!(
+        run.stderr().contains("afile: OUT is a file, not a folder"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!run.stderr().contains("os error"), "{}", run.stderr());
+    assert_eq!(meg.read("afile"), "not a folder\n");
+}
+
+/// `meg diff --stat` names a file the user added or deleted as such, and `.megignore` (globs
+/// relative to the output folder) keeps the user's own files out of the comparison.
+#[test]
+fn diff_names_what_the_user_added_or_deleted_and_honours_megignore() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", MINIMAL);
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    assert_eq!(
+        meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]).code(),
+        0
+    );
+    meg.write("out/terraform/extra.tf", "# ours\n");
+    let deleted = "terraform/environments/dev.tfvars";
+    assert!(
+        meg.path(&format!("out/{deleted}")).exists(),
+        "{deleted} is rendered"
+    );
+    std::fs::remove_file(meg.path(&format!("out/{deleted}"))).unwrap();
+    let run = meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]);
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    let out = run.stdout();
+    let line = |p: &str| {
+        out.lines()
+            .find(|l| l.contains(p))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        line("terraform/extra.tf").starts_with("added")
+            && line("terraform/extra.tf").contains("(added by you)"),
+        "{out}"
+    );
+    assert!(
+        line(deleted).starts_with("deleted") && line(deleted).contains("(deleted by you)"),
+        "{out}"
+    );
+    assert!(!out.contains("(edited by you)"), "{out}");
+
+    meg.write("out/.megignore", "# our own files\nextra.tf\n");
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let run = meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+    assert!(!run.stdout().contains("extra.tf"), "{}", run.stdout());
 }

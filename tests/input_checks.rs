@@ -500,3 +500,224 @@ fn a_number_field_given_text_is_still_refused() {
             .contains("retention_in_days = 90")
     );
 }
+
+/// A region written the way the portal shows it, as meg's short code, or cut short is refused
+/// with the one programmatic name it stands for, never a region on another continent.
+#[test]
+fn a_region_written_another_way_is_refused_with_the_region_it_means() {
+    for (written, says) in [
+        ("westeu", "did you mean 'westeurope'?"),
+        (
+            "West Europe",
+            "'West Europe' is how the portal shows the region; meg takes its programmatic name: 'westeurope'",
+        ),
+        ("weu", "'weu' is meg's short code for 'westeurope'"),
+        ("sdc", "'sdc' is meg's short code for 'swedencentral'"),
+        (
+            "Australia Central 2",
+            "programmatic name: 'australiacentral2'",
+        ),
+        (
+            "westu",
+            "did you mean one of 'westus', 'westus2', 'westus3'?",
+        ),
+    ] {
+        let err = refused(
+            written,
+            &with("location: westeurope", &format!("location: {written}")),
+            &[],
+            &[
+                "lz.yaml:3:1: location",
+                &format!("unknown Azure region '{written}'"),
+                says,
+            ],
+        );
+        if written == "westeu" {
+            assert!(!err.contains("westus"), "{err}");
+        }
+    }
+    // The same check, with the same hint, for a region a workload names.
+    refused(
+        "site recovery region as a short code",
+        &format!("{MINIMAL}migration:\n  siteRecovery:\n    recoveryLocation: neu\n"),
+        &[],
+        &[
+            "lz.yaml:17:5: migration.siteRecovery.recoveryLocation",
+            "'neu' is meg's short code for 'northeurope'",
+        ],
+    );
+}
+
+/// An environment written with nothing under it is named, where it is written; the map it
+/// leaves empty is not what the error is about.
+#[test]
+fn an_environment_without_a_body_is_named() {
+    let err = refused(
+        "only environment empty",
+        "name: fabrikam\nstrategy: hybrid\nlocation: westeurope\nenvironments:\n  dev:\n",
+        &[],
+        &["lz.yaml:5:3: environments.dev", "'dev' has no body"],
+    );
+    assert!(!err.contains("at least one entry"), "{err}");
+    // With another environment beside it, it would otherwise vanish without a word.
+    refused(
+        "one of two empty",
+        &with(
+            "  prod:\n    network:\n      hub:\n        addressSpace: 10.20.0.0/22\n",
+            "  prod:\n",
+        ),
+        &[],
+        &["lz.yaml:11:3: environments.prod", "'prod' has no body"],
+    );
+}
+
+/// A bad environment name is pointed at where the key is written, with the name the rule
+/// accepts when only the case is wrong, and the limit when only the length is.
+#[test]
+fn a_bad_environment_name_says_why_at_the_key() {
+    refused(
+        "capital",
+        &with("  prod:", "  Prod:"),
+        &[],
+        &[
+            "lz.yaml:11:3: environments.Prod",
+            "'Prod' is not an allowed name here",
+            "did you mean 'prod'?",
+        ],
+    );
+    let err = refused(
+        "too long",
+        &with("  prod:", "  production:"),
+        &[],
+        &[
+            "lz.yaml:11:3: environments.production",
+            "(10 characters; the limit is 8)",
+        ],
+    );
+    assert!(!err.contains("did you mean"), "{err}");
+}
+
+/// A value of the wrong form is told the rule in words, not the regular expression.
+#[test]
+fn pattern_errors_say_the_rule_in_words() {
+    let err = refused(
+        "landing-zone name",
+        &with("name: fabrikam", "name: Fabrikam_LZ"),
+        &[],
+        &[
+            "lz.yaml:1:1: name",
+            "does not have the expected form: starts with a lower-case letter, then lower-case letters, digits or hyphens; 3 to 16 characters; does not end with a hyphen",
+        ],
+    );
+    assert!(!err.contains("^[a-z]"), "{err}");
+    let err = refused(
+        "patch window start",
+        MINIMAL,
+        &["--set", "migration.patching.startTime=25:00"],
+        &[
+            "--set migration.patching.startTime=25:00",
+            "a time of day as HH:MM on a 24-hour clock",
+        ],
+    );
+    assert!(!err.contains("[0-5]"), "{err}");
+}
+
+/// A misspelt key gets the key meant, transpositions included.
+#[test]
+fn a_transposed_key_gets_the_key_meant() {
+    refused(
+        "teir",
+        &format!("{MINIMAL}firewall:\n  teir: Premium\n"),
+        &[],
+        &[
+            "lz.yaml:16:3: firewall.teir",
+            "unknown key 'teir'",
+            "did you mean 'tier'?",
+        ],
+    );
+}
+
+/// A value file that cannot be read is called a value file, without the starter-file hint;
+/// a value from --set is located at the --set argument.
+#[test]
+fn value_files_and_set_values_are_named_as_such() {
+    let err = refused(
+        "missing value file",
+        MINIMAL,
+        &["-f", "nope.yaml"],
+        &["nope.yaml: cannot read the value file (-f): no such file"],
+    );
+    assert!(
+        !err.contains("landing-zone file") && !err.contains("meg init"),
+        "{err}"
+    );
+    // The base file sets the same key: the error is where the winning value was written.
+    let err = refused(
+        "a bad --set value",
+        &format!("{MINIMAL}firewall:\n  tier: Standard\n"),
+        &["--set", "firewall.tier=Premum"],
+        &[
+            "--set firewall.tier=Premum: firewall.tier",
+            "did you mean 'Premium'?",
+        ],
+    );
+    assert!(!err.contains("lz.yaml:"), "{err}");
+}
+
+/// --set cannot index into a list (a list from --set replaces the whole list); it says so
+/// and how to change one entry.
+#[test]
+fn set_refuses_list_indexes_in_words() {
+    let err = refused(
+        "list index",
+        MINIMAL,
+        &["--set", "onPremises.sites[0].gatewayAddress=203.0.113.9"],
+        &[
+            "'sites[0]' indexes into a list, which --set cannot do",
+            "--set 'onPremises.sites=[...]'",
+            "value file (-f)",
+        ],
+    );
+    assert!(!err.contains("unknown key"), "{err}");
+}
+
+/// Every `pattern` in the input schema has its rule in words (`x-rule`) beside it, so no
+/// pattern error ever shows a regular expression.
+#[test]
+fn every_schema_pattern_has_its_rule_in_words() {
+    fn walk(v: &serde_json::Value, at: &str, patterns: &mut usize, missing: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if m.get("pattern").is_some_and(serde_json::Value::is_string) {
+                    *patterns += 1;
+                    let words = m.get("x-rule").and_then(serde_json::Value::as_str);
+                    if words.is_none_or(|w| w.trim().len() < 10) {
+                        missing.push(at.to_string());
+                    }
+                }
+                for (k, v) in m {
+                    walk(v, &format!("{at}/{k}"), patterns, missing);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(v, &format!("{at}/{i}"), patterns, missing);
+                }
+            }
+            _ => {}
+        }
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/catalog/schema/landing-zone.schema.json"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let (mut patterns, mut missing) = (0, Vec::new());
+    walk(&schema, "", &mut patterns, &mut missing);
+    assert!(patterns >= 50, "only {patterns} patterns found");
+    assert!(
+        missing.is_empty(),
+        "patterns without x-rule words: {missing:#?}"
+    );
+}

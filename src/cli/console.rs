@@ -31,9 +31,13 @@ pub(super) fn print_changes(changes: &[FileChange], stat: bool) {
     let color = use_color();
     for c in changes {
         if stat {
+            use crate::output::drift::UserChange;
             let mut flags = Vec::new();
-            if c.edited_by_user == Some(true) {
-                flags.push("edited by you");
+            match c.by_user {
+                Some(UserChange::Added) => flags.push("added by you"),
+                Some(UserChange::Deleted) => flags.push("deleted by you"),
+                None if c.edited_by_user == Some(true) => flags.push("edited by you"),
+                None => {}
             }
             if c.render_changed == Some(true) {
                 flags.push("render changed");
@@ -45,7 +49,12 @@ pub(super) fn print_changes(changes: &[FileChange], stat: bool) {
             };
             println!(
                 "{:8} {}  +{} -{}{flags}",
-                format!("{:?}", c.change).to_lowercase(),
+                // A file the user added or deleted is named from the user's side.
+                match c.by_user {
+                    Some(UserChange::Added) => "added".to_string(),
+                    Some(UserChange::Deleted) => "deleted".to_string(),
+                    None => format!("{:?}", c.change).to_lowercase(),
+                },
                 c.path,
                 c.insertions,
                 c.deletions

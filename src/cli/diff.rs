@@ -49,10 +49,21 @@ pub(super) fn run(
         println!("{}", serde_json::to_string_pretty(&v).expect("json"));
     } else {
         print_changes(&changes, compare.stat);
+        use crate::output::drift::UserChange;
         let edited = changes
             .iter()
-            .filter(|c| c.edited_by_user == Some(true))
+            .filter(|c| c.edited_by_user == Some(true) && c.by_user.is_none())
             .count();
+        let by_user = |u: UserChange| changes.iter().filter(|c| c.by_user == Some(u)).count();
+        let (added, deleted) = (by_user(UserChange::Added), by_user(UserChange::Deleted));
+        let mut yours = vec![format!("{edited} edited by you")];
+        if added > 0 {
+            yours.push(format!("{added} added by you"));
+        }
+        if deleted > 0 {
+            yours.push(format!("{deleted} deleted by you"));
+        }
+        let yours = yours.join(", ");
         let moved = changes
             .iter()
             .filter(|c| c.render_changed == Some(true))
@@ -76,7 +87,7 @@ pub(super) fn run(
             "; `meg update` merges them".to_string()
         };
         out.say(format!(
-            "{} file(s) differ from the render: {edited} edited by you, {moved} changed by the render{next}",
+            "{} file(s) differ from the render: {yours}, {moved} changed by the render{next}",
             changes.len()
         ));
     }

@@ -50,6 +50,13 @@ pub(super) fn keep_others(
 /// write, shared for a read (diff, dry runs). Either way, a write that an earlier meg left
 /// half-applied is rolled back first, so that nothing acts on a mix of old and new files.
 pub(super) fn hold(output: &Path, read_only: bool, out: &Output) -> Result<Option<OutLock>> {
+    // Said before anything tries `OUT/.meg/...` and fails with "Not a directory".
+    if output.exists() && !output.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: OUT is a file, not a folder; -o names the folder meg renders into",
+            output.display()
+        )));
+    }
     let guard = if read_only {
         OutLock::read(output)?
     } else {

@@ -222,7 +222,9 @@ pub(super) fn render_one(
             ("remove", &plan.remove),
         ] {
             for p in paths {
-                let why = if plan.conflicts.contains(p) {
+                let why = if plan.foreign.contains(p) {
+                    "  (exists, not written by meg: needs --force)"
+                } else if plan.conflicts.contains(p) {
                     "  (edited by hand: needs --force)"
                 } else if verb == "remove" && !changed.is_empty() {
                     "  (the inputs changed: needs --prune)"
@@ -248,7 +250,15 @@ pub(super) fn render_one(
         return Err(dropped_inputs(output, &changed, &plan.remove));
     }
     if !plan.conflicts.is_empty() && !opts.force {
-        return Err(Error::UserEdits(plan.conflicts.clone()));
+        return Err(Error::UserEdits {
+            edited: plan
+                .conflicts
+                .iter()
+                .filter(|c| !plan.foreign.contains(c))
+                .cloned()
+                .collect(),
+            foreign: plan.foreign.clone(),
+        });
     }
     let targets: Vec<String> = r.targets.iter().map(|t| t.dir().to_string()).collect();
     let (lock, base) = keep_others(

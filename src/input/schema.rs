@@ -112,8 +112,19 @@ impl Schema {
         } else {
             self.validator()?.iter_errors(&values.merged)
         };
+        diags.extend(self.entries_without_body(values));
+        let emptied: Vec<String> = diags.iter().map(|(p, _)| p.clone()).collect();
         for err in errors {
             let pointer = err.instance_path().as_str().to_string();
+            // A map left empty by an entry without a body: the entry says it.
+            if matches!(err.kind(), ValidationErrorKind::MinProperties { .. })
+                && emptied.iter().any(|e| {
+                    e.rsplit_once('/')
+                        .is_some_and(|(parent, _)| parent == pointer)
+                })
+            {
+                continue;
+            }
             // The validator built into meg reports a bad key by the keyword of `propertyNames`
             // it broke; a compiled one wraps that in a propertyNames error.
             let bad_key = !matches!(err.kind(), ValidationErrorKind::PropertyNames { .. })
@@ -133,6 +144,36 @@ impl Schema {
         diags.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.message.cmp(&b.1.message)));
         diags.dedup_by(|a, b| a.1 == b.1);
         Err(Error::Input(diags.into_iter().map(|(_, d)| d).collect()))
+    }
+
+    /// An entry of a map keyed by the user's names (an environment, a spoke, a server)
+    /// written with nothing under it (`dev:`): YAML reads it as null, layering as "remove",
+    /// and the entry would vanish without a word. Said of each, where it is written.
+    fn entries_without_body(&self, values: &Values) -> Vec<(String, Diagnostic)> {
+        values
+            .empty_keys()
+            .into_iter()
+            .filter_map(|p| {
+                let (parent, token) = p.rsplit_once('/')?;
+                let key = token.replace("~1", "/").replace("~0", "~");
+                let map = self.at(parent)?;
+                let named_entry = map.get("properties").and_then(|ps| ps.get(&key)).is_none()
+                    && map
+                        .get("additionalProperties")
+                        .and_then(|a| self.resolve(a))
+                        .and_then(|a| a.get("type"))
+                        .and_then(Value::as_str)
+                        == Some("object");
+                named_entry.then(|| {
+                    let d = Diagnostic::at(
+                        values.locate(&p),
+                        format!("'{key}' has no body: nothing is written under it"),
+                    )
+                    .hint(format!("write the settings of '{key}' indented under it"));
+                    (p, d)
+                })
+            })
+            .collect()
     }
 
     fn describe(
@@ -214,12 +255,16 @@ impl Schema {
                 keyword: _,
                 message: pattern,
             } => {
+                // The rule in words (`x-rule` beside every pattern of meg's schema); an
+                // overlay's pattern without words is shown as it is.
+                let rule = self
+                    .at(pointer)
+                    .and_then(|s| s.get("x-rule"))
+                    .and_then(Value::as_str)
+                    .map_or_else(|| format!("it must match {pattern}"), str::to_string);
                 let mut d = Diagnostic::at(
                     at(pointer),
-                    format!(
-                        "{} does not have the expected form ({pattern})",
-                        short(found)
-                    ),
+                    format!("{} does not have the expected form: {rule}", short(found)),
                 );
                 if let Some(desc) = self
                     .at(pointer)
@@ -248,7 +293,7 @@ impl Schema {
         let rule = self
             .at(pointer)
             .and_then(|n| n.get("propertyNames"))
-            .and_then(|p| p.get("description"))
+            .and_then(|p| p.get("description").or_else(|| p.get("x-rule")))
             .and_then(Value::as_str)
             .unwrap_or_else(|| first_line(error));
         let child = format!("{pointer}/{}", crate::input::values::pointer_token(name));
@@ -258,10 +303,44 @@ impl Schema {
         } else {
             shown
         };
-        vec![Diagnostic::at(
+        let names = self.at(pointer).and_then(|n| n.get("propertyNames"));
+        let limit = |k: &str| names.and_then(|n| n.get(k)).and_then(Value::as_u64);
+        let length = name.chars().count() as u64;
+        // Why, when the length alone says it: the rule's words then follow.
+        let why = match (limit("minLength"), limit("maxLength")) {
+            (_, Some(max)) if length > max => {
+                format!(" ({length} characters; the limit is {max})")
+            }
+            (Some(min), _) if length < min => {
+                format!(" ({length} character(s); at least {min})")
+            }
+            _ => String::new(),
+        };
+        let mut d = Diagnostic::at(
             values.locate(&child),
-            format!("'{shown}' is not an allowed name here: {rule}"),
-        )]
+            format!("'{shown}' is not an allowed name here{why}: {rule}"),
+        );
+        // `Prod` for `prod`: the same name in the case the rule wants.
+        let lower = name.to_lowercase();
+        if lower != name && self.allows_key(names, &lower) {
+            d = d.hint(format!("did you mean '{lower}'?"));
+        }
+        vec![d]
+    }
+
+    /// Whether a `propertyNames` rule (its pattern and lengths) accepts a key.
+    fn allows_key(&self, names: Option<&Value>, key: &str) -> bool {
+        let Some(names) = names else {
+            return false;
+        };
+        let length = key.chars().count() as u64;
+        let get = |k: &str| names.get(k).and_then(Value::as_u64);
+        get("minLength").is_none_or(|m| length >= m)
+            && get("maxLength").is_none_or(|m| length <= m)
+            && names
+                .get("pattern")
+                .and_then(Value::as_str)
+                .is_none_or(|p| regex_lite::Regex::new(p).is_ok_and(|r| r.is_match(key)))
     }
 
     fn plain(&self, kind: &ValidationErrorKind, found: &Value) -> String {

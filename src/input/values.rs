@@ -88,8 +88,13 @@ impl Values {
     /// Loads files and `--set` arguments into layered values.
     pub fn load(files: &[PathBuf], sets: &[String]) -> Result<Self> {
         let mut layers = Vec::new();
-        for f in files {
-            layers.push(Layer::from_file(f)?);
+        for (i, f) in files.iter().enumerate() {
+            // The first file is the landing zone; the others are value files (`-f`).
+            layers.push(if i == 0 {
+                Layer::from_file(f)?
+            } else {
+                Layer::read(f, FileRole::Values)?
+            });
         }
         if !sets.is_empty() {
             layers.push(Layer::from_sets(sets)?);
@@ -110,6 +115,36 @@ impl Values {
                 _ => return None,
             }
         }
+    }
+
+    /// The keys written with no value (`dev:`, null) where no earlier layer set anything to
+    /// remove, by JSON pointer: a null then removes nothing, and the key vanishes from the
+    /// merge without a word unless the caller says so.
+    pub fn empty_keys(&self) -> Vec<String> {
+        fn walk(v: &Value, at: String, earlier: &[Layer], out: &mut Vec<String>) {
+            match v {
+                Value::Null
+                    if !earlier
+                        .iter()
+                        .any(|l| l.value.pointer(&at).is_some_and(|v| !v.is_null())) =>
+                {
+                    out.push(at);
+                }
+                Value::Object(m) => {
+                    for (k, v) in m {
+                        walk(v, format!("{at}/{}", pointer_token(k)), earlier, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for (i, l) in self.layers.iter().enumerate() {
+            walk(&l.value, String::new(), &self.layers[..i], &mut out);
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// A location string for a pointer: `file:line:col (key.path)`, or just the key path.
@@ -145,8 +180,15 @@ pub fn key_path(pointer: &str) -> String {
 }
 
 impl Layer {
-    /// Reads and parses a YAML file; a missing file or a syntax error is a located input error.
+    /// Reads and parses a landing-zone file; a missing file or a syntax error is a located
+    /// input error.
     pub fn from_file(path: &Path) -> Result<Self> {
+        Self::read(path, FileRole::LandingZone)
+    }
+
+    /// Reads and parses a YAML file of the given role; a missing file or a syntax error is a
+    /// located input error that names the role.
+    pub fn read(path: &Path, role: FileRole) -> Result<Self> {
         use std::io::Read;
         let name = path.display().to_string();
         let unreadable = |e: std::io::Error| {
@@ -155,11 +197,13 @@ impl Layer {
                 std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_string(),
                 _ => e.to_string(),
             };
-            Error::input(
-                Diagnostic::at(&name, format!("cannot read the landing-zone file: {msg}")).hint(
+            let d = Diagnostic::at(&name, format!("cannot read the {}: {msg}", role.noun()));
+            Error::input(match role {
+                FileRole::LandingZone => d.hint(
                     "`meg init <strategy>` writes a starter file; `meg list` shows the examples",
                 ),
-            )
+                FileRole::Values => d,
+            })
         };
         let file = std::fs::File::open(path).map_err(unreadable)?;
         // The size is checked on what is read, not on what the file claims (a pipe claims 0).
@@ -237,6 +281,21 @@ impl Layer {
                     "--set {arg}: the key path has an empty segment"
                 )));
             }
+            // Helm's `list[0]` would replace the whole list here (lists replace when layers
+            // merge), dropping the other entries and fields: refused, in words.
+            if let Some(at) = keys.iter().position(|k| list_index(k).is_some()) {
+                let k = &keys[at];
+                let (last, _) = list_index(k).unwrap_or_default();
+                let list = keys[..at]
+                    .iter()
+                    .map(String::as_str)
+                    .chain([last])
+                    .collect::<Vec<_>>()
+                    .join(".");
+                return Err(Error::Usage(format!(
+                    "--set {arg}: '{k}' indexes into a list, which --set cannot do: a list is set whole (--set '{list}=[...]' replaces every entry); change one entry in a value file (-f) instead"
+                )));
+            }
             // Typed like YAML (3 is a number, true a boolean, [a, b] a list); text that is not
             // valid YAML, such as a naming pattern with braces, is taken as a string.
             let parsed: Value = match parse(raw) {
@@ -273,6 +332,34 @@ impl Layer {
             source: sets.join("\n"),
             name: "--set".to_string(),
         })
+    }
+}
+
+/// `sites[0]` as `("sites", 0)`: a Helm-style list index in a `--set` key path.
+fn list_index(key: &str) -> Option<(&str, usize)> {
+    let (list, rest) = key.split_once('[')?;
+    let index = rest.strip_suffix(']')?;
+    if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((list, index.parse().ok()?))
+}
+
+/// What a YAML file is to meg, for its errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRole {
+    /// The landing-zone file.
+    LandingZone,
+    /// A value file layered over it with `-f`.
+    Values,
+}
+
+impl FileRole {
+    fn noun(self) -> &'static str {
+        match self {
+            FileRole::LandingZone => "landing-zone file",
+            FileRole::Values => "value file (-f)",
+        }
     }
 }
 

@@ -226,6 +226,10 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
         "sharedGatewayCertificates": shared_gateway_certificates(&env.settings),
         // VMs Site Recovery protects without a recovery network to fail over into.
         "vmsWithoutRecoveryNetwork": crate::model::workloads::rehost::vms_without_recovery_network(&env.settings),
+        // Azure ranges in public address space, and on-premises VPN gateways inside an Azure
+        // range (NET-002, NET-003).
+        "publicAddressSpaces": crate::model::address_plan::public_ranges(env),
+        "gatewaysInsideAzureRanges": crate::model::address_plan::gateways_inside_azure(env),
         // Virtual machine definitions arrive with the rehost components; none has one yet.
         "publicIpVms": Vec::<String>::new(),
     });

@@ -5,6 +5,7 @@
 //! only spell it. Semantic checks a schema cannot express (regions, CIDR overlaps, subnet
 //! sizes, Azure's naming rules) also live here, so a model that exists is deployable.
 
+pub(crate) mod address_plan;
 pub mod deploy;
 pub mod deployed;
 pub(crate) mod facts;
@@ -599,16 +600,13 @@ fn build_environment(
             }
             None if !unknown_region_reported => {
                 unknown_region_reported = true;
-                let known = ctx.namer.regions();
-                let mut d = Diagnostic::at(
-                    ctx.locate(pointer),
-                    format!("unknown Azure region '{region}'"),
-                );
-                d = match did_you_mean(region, known.iter().map(String::as_str)) {
-                    Some(s) => d.hint(format!("did you mean '{s}'?")),
-                    None => d.hint("use the region's programmatic name, as `az account list-locations -o table` prints it"),
-                };
-                problems.push(d);
+                // The one check of a region name, with its hint; located here.
+                if let Some(d) = ctx.namer.region_problem(region) {
+                    problems.push(Diagnostic {
+                        location: Some(ctx.locate(pointer)),
+                        ..d
+                    });
+                }
             }
             None => {}
         }

@@ -145,6 +145,12 @@ impl<'t> Namer<'t> {
         self.tables.regions.is_restricted(region)
     }
 
+    /// Why a region name is not one the tables know (with the region it likely meant), for
+    /// the caller to locate; `None` for a known region.
+    pub fn region_problem(&self, region: &str) -> Option<crate::error::Diagnostic> {
+        self.tables.regions.region(region).err()
+    }
+
     /// The regions the naming tables know, by programmatic name.
     pub fn regions(&self) -> Vec<String> {
         self.tables.regions.names().map(str::to_string).collect()

@@ -25,6 +25,16 @@ pub enum Change {
     Removed,
 }
 
+/// A file the user added to or deleted from the output folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UserChange {
+    /// On disk, never written by meg.
+    Added,
+    /// Written by meg, no longer on disk.
+    Deleted,
+}
+
 /// One differing file.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileChange {
@@ -35,6 +45,9 @@ pub struct FileChange {
     /// For `meg diff`: the user changed the file since meg wrote it (or deleted it, or added it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edited_by_user: Option<bool>,
+    /// For `meg diff`: a file the user added (meg never wrote it) or deleted (meg wrote it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_user: Option<UserChange>,
     /// For `meg diff`: the render of this file changed since meg wrote it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub render_changed: Option<bool>,
@@ -109,6 +122,7 @@ fn file_change(
         path: path.to_string(),
         change,
         edited_by_user: None,
+        by_user: None,
         render_changed: None,
         insertions,
         deletions,
@@ -147,7 +161,9 @@ pub fn drift(
             }
         }
     }
-    paths.retain(|p| !ignore.contains(p));
+    // And the files `.megignore` names are the user's business.
+    let ignored = crate::output::ignore::Ignore::read(out);
+    paths.retain(|p| !ignore.contains(p) && !ignored.ignores(p));
     for path in &paths {
         match std::fs::read(out.join(path)) {
             Ok(b) => disk.insert(path, b)?,
@@ -160,6 +176,11 @@ pub fn drift(
         let recorded = lock.and_then(|l| l.files.get(c.path.as_str()));
         let on_disk = disk.get(&c.path).map(sha256);
         c.edited_by_user = Some(recorded != on_disk.as_ref());
+        c.by_user = match (recorded, &on_disk) {
+            (None, Some(_)) => Some(UserChange::Added),
+            (Some(_), None) => Some(UserChange::Deleted),
+            _ => None,
+        };
         c.render_changed = Some(recorded != new.get(&c.path).map(sha256).as_ref());
     }
     Ok(changes)

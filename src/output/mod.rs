@@ -3,6 +3,7 @@
 //! update.
 
 pub mod drift;
+pub mod ignore;
 pub mod lock;
 pub mod merge;
 pub mod outlock;

@@ -45,6 +45,9 @@ pub struct Plan {
     pub conflicts: Vec<String>,
     /// Files meg wrote that the user deleted; the write restores them.
     pub restored: Vec<String>,
+    /// The conflicts meg never wrote (no record in the lock): a README.md of the user's own in
+    /// the folder, say.
+    pub foreign: Vec<String>,
 }
 
 /// Compares a file set with an output folder and its lock.
@@ -64,6 +67,9 @@ pub fn plan(out: &Path, files: &FileSet, lock: Option<&Lock>) -> Result<Plan> {
             Some(d) => {
                 if recorded != Some(&sha256(&d)) {
                     p.conflicts.push(path.to_string());
+                    if recorded.is_none() {
+                        p.foreign.push(path.to_string());
+                    }
                 }
                 p.change.push(path.to_string());
             }
@@ -83,6 +89,7 @@ pub fn plan(out: &Path, files: &FileSet, lock: Option<&Lock>) -> Result<Plan> {
         }
     }
     p.conflicts.sort();
+    p.foreign.sort();
     Ok(p)
 }
 

@@ -1,0 +1,77 @@
+//! Facts about an environment's address plan that `meg lint` warns about (NET-002, NET-003):
+//! Azure ranges in public address space, and on-premises VPN gateway addresses that fall inside
+//! an Azure range. Both deploy, so they are lint warnings rather than input errors: a company
+//! may own the public range it uses, but usually the range is a typo or a copied example, and
+//! traffic to the real owners of those addresses would then route into Azure.
+//!
+//! This is not the overlap check between environments (NET-001, in `lint::view`) nor the
+//! subnet layout's own checks (`network`), which refuse what cannot deploy.
+
+use std::net::Ipv4Addr;
+
+use crate::cidr::Cidr;
+use crate::model::Environment;
+
+/// The private ranges a virtual network is expected to use: RFC 1918 (10/8, 172.16/12,
+/// 192.168/16) and RFC 6598's shared address space (100.64/10), which Azure also treats as
+/// private ("Plan virtual networks", learn.microsoft.com/azure/virtual-network/
+/// virtual-network-vnet-plan-design-arm: public ranges are allowed, not recommended).
+fn private_ranges() -> [Cidr; 4] {
+    [
+        (Ipv4Addr::new(10, 0, 0, 0), 8),
+        (Ipv4Addr::new(172, 16, 0, 0), 12),
+        (Ipv4Addr::new(192, 168, 0, 0), 16),
+        (Ipv4Addr::new(100, 64, 0, 0), 10),
+    ]
+    .map(|(a, p)| Cidr::new(a, p).expect("a network address"))
+}
+
+/// Every Azure range of the environment, named by what it is (`hub`, `spoke app1`).
+fn azure_ranges(env: &Environment) -> Vec<(String, Cidr)> {
+    env.layout
+        .address_space
+        .map(|c| ("the hub".to_string(), c))
+        .into_iter()
+        .chain(
+            env.settings
+                .network
+                .spokes
+                .iter()
+                .map(|s| (format!("spoke {}", s.name), s.address_space)),
+        )
+        .collect()
+}
+
+/// The environment's Azure ranges that are not inside a private range, as
+/// `"the hub: 8.8.0.0/22"`.
+pub(crate) fn public_ranges(env: &Environment) -> Vec<String> {
+    let private = private_ranges();
+    azure_ranges(env)
+        .into_iter()
+        .filter(|(_, c)| !private.iter().any(|p| p.contains(c)))
+        .map(|(what, c)| format!("{what}: {c}"))
+        .collect()
+}
+
+/// The on-premises sites whose VPN gateway address lies inside one of the environment's
+/// Azure ranges, as `"site dc gateway 10.10.0.5 is inside the hub (10.10.0.0/22)"`.
+pub(crate) fn gateways_inside_azure(env: &Environment) -> Vec<String> {
+    let ranges = azure_ranges(env);
+    env.settings
+        .on_premises
+        .sites
+        .iter()
+        .flat_map(|site| {
+            let host = Cidr::new(site.gateway_address, 32).expect("a /32 is a network");
+            ranges
+                .iter()
+                .filter(move |(_, c)| c.contains(&host))
+                .map(move |(what, c)| {
+                    format!(
+                        "site {} gateway {} is inside {what} ({c})",
+                        site.name, site.gateway_address
+                    )
+                })
+        })
+        .collect()
+}
