@@ -119,7 +119,7 @@ impl Schema {
             let bad_key = !matches!(err.kind(), ValidationErrorKind::PropertyNames { .. })
                 && err.schema_path().as_str().contains("/propertyNames/");
             let found = if bad_key {
-                self.bad_key(&pointer, err.instance(), &err.to_string(), values)
+                self.bad_key(&pointer, err.instance(), &err.to_string())
             } else {
                 self.describe(&pointer, err.kind(), err.instance(), values)
             };
@@ -142,15 +142,14 @@ impl Schema {
         found: &Value,
         values: &Values,
     ) -> Vec<Diagnostic> {
-        let at = |p: &str| values.locate(p);
-        let one = |msg: String| vec![Diagnostic::at(at(pointer), msg)];
+        let one = |msg: String| vec![Diagnostic::at_key(pointer, msg)];
         match kind {
             ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
                 .iter()
                 .map(|key| {
                     let child = format!("{pointer}/{}", crate::input::values::pointer_token(key));
                     let known = self.property_names(pointer, values);
-                    let mut d = Diagnostic::at(at(&child), format!("unknown key '{key}'"));
+                    let mut d = Diagnostic::at_key(&child, format!("unknown key '{key}'"));
                     d = match did_you_mean(key, known.iter().map(String::as_str)) {
                         Some(s) => d.hint(format!("did you mean '{s}'?")),
                         None if known.is_empty() => d,
@@ -162,8 +161,8 @@ impl Schema {
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
                 let child = format!("{pointer}/{name}");
-                let mut d = Diagnostic::at(
-                    at(pointer),
+                let mut d = Diagnostic::at_key(
+                    pointer,
                     format!("missing required key '{}'", key_path(&child)),
                 );
                 if let Some(desc) = self
@@ -188,8 +187,8 @@ impl Schema {
                     .flatten()
                     .map(short)
                     .collect();
-                let mut d = Diagnostic::at(
-                    at(pointer),
+                let mut d = Diagnostic::at_key(
+                    pointer,
                     format!(
                         "expected one of {}, found {}",
                         opts.join(", "),
@@ -214,8 +213,8 @@ impl Schema {
                 keyword: _,
                 message: pattern,
             } => {
-                let mut d = Diagnostic::at(
-                    at(pointer),
+                let mut d = Diagnostic::at_key(
+                    pointer,
                     format!(
                         "{} does not have the expected form ({pattern})",
                         short(found)
@@ -231,7 +230,7 @@ impl Schema {
                 vec![d]
             }
             ValidationErrorKind::PropertyNames { error } => {
-                self.bad_key(pointer, error.instance(), &error.to_string(), values)
+                self.bad_key(pointer, error.instance(), &error.to_string())
             }
             _ => one(format!(
                 "{} is not valid: {}",
@@ -243,7 +242,7 @@ impl Schema {
 
     /// A key of the object at `pointer` that its `propertyNames` rule refuses, in that rule's
     /// words (its description), else in the validator's.
-    fn bad_key(&self, pointer: &str, key: &Value, error: &str, values: &Values) -> Vec<Diagnostic> {
+    fn bad_key(&self, pointer: &str, key: &Value, error: &str) -> Vec<Diagnostic> {
         let name = key.as_str().unwrap_or_default();
         let rule = self
             .at(pointer)
@@ -258,8 +257,8 @@ impl Schema {
         } else {
             shown
         };
-        vec![Diagnostic::at(
-            values.locate(&child),
+        vec![Diagnostic::at_key(
+            &child,
             format!("'{shown}' is not an allowed name here: {rule}"),
         )]
     }
@@ -304,7 +303,7 @@ impl Schema {
     /// table), so a malformed address or an unknown region is reported where it is written.
     pub fn check_formats(&self, values: &Values, regions: &Regions) -> Result<()> {
         let mut diags = Vec::new();
-        let walk = Walk { values, regions };
+        let walk = Walk { regions };
         walk.formats(self, &self.doc, &values.merged, String::new(), &mut diags);
         if diags.is_empty() {
             Ok(())
@@ -316,7 +315,6 @@ impl Schema {
 
 /// What a walk over the values for [`Schema::check_formats`] reads.
 struct Walk<'a> {
-    values: &'a Values,
     regions: &'a Regions,
 }
 
@@ -348,7 +346,10 @@ impl Walk<'_> {
                 };
                 if let Some(p) = problem {
                     out.push(Diagnostic {
-                        location: Some(self.values.locate(&pointer)),
+                        key: Some(crate::error::KeyPath {
+                            env: None,
+                            pointer: pointer.clone(),
+                        }),
                         ..p
                     });
                 }

@@ -64,6 +64,10 @@ pub struct Finding {
     pub environment: String,
     /// How to fix it.
     pub hint: String,
+    /// The setting that breaks the rule, as a dotted key path into the environment's
+    /// settings (`paas.appService.zoneRedundant`); the rule's whole view when it names none.
+    #[serde(rename = "keyPath")]
+    pub key_path: String,
 }
 
 /// The outcome of linting one landing zone.
@@ -106,9 +110,7 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
             if when.as_ref().is_some_and(|w| !w.is_valid(&view)) {
                 continue;
             }
-            if require.is_valid(&view) {
-                passed += 1;
-            } else {
+            if let Some(broken) = require.iter_errors(&view).next() {
                 findings.push(Finding {
                     rule: rule.id.clone(),
                     title: rule.title.clone(),
@@ -116,7 +118,10 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
                     severity: rule.severity,
                     environment: env.name.clone(),
                     hint: rule.hint.clone(),
+                    key_path: crate::input::values::key_path(broken.instance_path().as_str()),
                 });
+            } else {
+                passed += 1;
             }
         }
     }
