@@ -46,9 +46,9 @@ pub struct Place {
     /// As [`Diagnostic::location`].
     pub location: Option<String>,
     /// As [`Diagnostic::key`].
-    pub key: Option<KeyPath>,
+    pub key: Option<Box<KeyPath>>,
     /// As [`Diagnostic::position`].
-    pub position: Option<Position>,
+    pub position: Option<Box<Position>>,
 }
 
 /// One problem with the input, located as precisely as we can.
@@ -60,10 +60,11 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when we can tell.
     pub hint: Option<String>,
-    /// The value concerned, when the problem is about one.
-    pub key: Option<KeyPath>,
+    /// The value concerned, when the problem is about one (boxed: most diagnostics travel in
+    /// `Result`s, which stay small).
+    pub key: Option<Box<KeyPath>>,
     /// Where that value was written, once located.
-    pub position: Option<Position>,
+    pub position: Option<Box<Position>>,
     /// Further places with the very same problem, folded into this one by [`group`].
     pub also: Vec<Place>,
 }
@@ -81,10 +82,10 @@ impl Diagnostic {
     /// the check looks at one environment); it is located later, in one place.
     pub fn at_key(pointer: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
-            key: Some(KeyPath {
+            key: Some(Box::new(KeyPath {
                 env: None,
                 pointer: pointer.into(),
-            }),
+            })),
             ..Diagnostic::new(message)
         }
     }
@@ -331,5 +332,30 @@ mod tests {
         assert_eq!(did_you_mean("locaton", keys), Some("location"));
         assert_eq!(did_you_mean("enviroments", keys), Some("environments"));
         assert_eq!(did_you_mean("zzz", keys), None);
+    }
+
+    #[test]
+    fn grouping_folds_only_the_same_problem_in_other_places() {
+        let at = |loc: &str, msg: &str| Diagnostic::at(loc, msg).hint("h");
+        let grouped = group(vec![
+            at("a.yaml:1:1", "same"),
+            at("a.yaml:2:1", "other"),
+            at("a.yaml:3:1", "same"),
+            at("a.yaml:3:1", "same"),
+            Diagnostic::at("a.yaml:4:1", "same"),
+            Diagnostic::new("same").hint("h"),
+        ]);
+        assert_eq!(grouped.len(), 4, "{grouped:#?}");
+        assert_eq!(
+            grouped[0].also.len(),
+            1,
+            "a repeat at the same place is dropped"
+        );
+        assert_eq!(grouped[0].also[0].location.as_deref(), Some("a.yaml:3:1"));
+        assert!(grouped[2].hint.is_none(), "another hint is another problem");
+        assert!(
+            grouped[3].location.is_none(),
+            "no place, nothing to group by"
+        );
     }
 }

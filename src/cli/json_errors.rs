@@ -41,7 +41,7 @@ fn diagnostic(d: &Diagnostic) -> Value {
 /// The location fields of one place: `file`/`line`/`column` when the value was written in a
 /// file, `set` when it came from `--set`, and the key path (dotted, with its environment).
 fn place(p: &Place) -> Value {
-    let (file, line, column, set) = match &p.position {
+    let (file, line, column, set) = match p.position.as_deref() {
         Some(Position::File { path, line, column }) => {
             (json!(path), json!(line), json!(column), Value::Null)
         }

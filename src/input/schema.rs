@@ -346,10 +346,10 @@ impl Walk<'_> {
                 };
                 if let Some(p) = problem {
                     out.push(Diagnostic {
-                        key: Some(crate::error::KeyPath {
+                        key: Some(Box::new(crate::error::KeyPath {
                             env: None,
                             pointer: pointer.clone(),
-                        }),
+                        })),
                         ..p
                     });
                 }

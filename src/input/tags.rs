@@ -71,7 +71,7 @@ pub fn check(s: &Settings) -> Vec<Diagnostic> {
         }) {
             out.push(
                 Diagnostic::at_key(
-                    &format!("/tags/{}", crate::input::values::pointer_token(name)),
+                    format!("/tags/{}", crate::input::values::pointer_token(name)),
                     format!(
                         "tag '{name}' and tag '{other}' differ only in case, and Azure takes them as one tag"
                     ),
@@ -87,7 +87,7 @@ pub fn check(s: &Settings) -> Vec<Diagnostic> {
             if n > MAX_STORAGE_TAG_NAME {
                 out.push(
                     Diagnostic::at_key(
-                        &format!("/tags/{}", crate::input::values::pointer_token(name)),
+                        format!("/tags/{}", crate::input::values::pointer_token(name)),
                         format!(
                             "tag name of {n} characters: the Site Recovery cache storage account takes tag names of at most {MAX_STORAGE_TAG_NAME}"
                         ),

@@ -122,10 +122,10 @@ pub fn resolve(
     for g in &groups {
         if let Err(d) = namer.explicit("managementGroup", &g.id) {
             problems.push(Diagnostic {
-                key: Some(crate::error::KeyPath {
+                key: Some(Box::new(crate::error::KeyPath {
                     env: None,
                     pointer: "/governance/rootId".into(),
-                }),
+                })),
                 ..d
             });
         }
@@ -163,10 +163,10 @@ pub fn resolve(
         if let Err(d) = namer.explicit("policyAssignment", &a.name) {
             problems.push(
                 Diagnostic {
-                    key: Some(crate::error::KeyPath {
+                    key: Some(Box::new(crate::error::KeyPath {
                         env: None,
                         pointer: "/governance/requiredTags".into(),
-                    }),
+                    })),
                     ..d
                 }
                 .hint("use a shorter tag name"),

@@ -24,7 +24,7 @@ pub(crate) fn locate_error(values: &Values, e: Error) -> Error {
 /// Marks diagnostics of one environment's checks as being about that environment's settings.
 pub(crate) fn in_env(env: &str, ds: &mut [Diagnostic]) {
     for d in ds {
-        if let Some(k) = d.key.as_mut().filter(|k| k.env.is_none()) {
+        if let Some(k) = d.key.as_deref_mut().filter(|k| k.env.is_none()) {
             k.env = Some(env.to_string());
         }
     }
@@ -42,13 +42,15 @@ fn locate(values: &Values, mut d: Diagnostic) -> Diagnostic {
         Some(env) => format!("{at} (environment {env})"),
         None => at,
     });
-    d.position = values.origin(&pointer).map(|o| match o {
-        Origin::File { path, line, column } => Position::File {
-            path: path.clone(),
-            line: *line,
-            column: *column,
-        },
-        Origin::Set(arg) => Position::Set(arg.clone()),
+    d.position = values.origin(&pointer).map(|o| {
+        Box::new(match o {
+            Origin::File { path, line, column } => Position::File {
+                path: path.clone(),
+                line: *line,
+                column: *column,
+            },
+            Origin::Set(arg) => Position::Set(arg.clone()),
+        })
     });
     d
 }

@@ -183,10 +183,10 @@ impl LandingZone {
 
         let strategy = Strategy::load(catalog, &text("strategy")).map_err(|d| {
             Error::input(Diagnostic {
-                key: Some(KeyPath {
+                key: Some(Box::new(KeyPath {
                     env: None,
                     pointer: "/strategy".into(),
-                }),
+                })),
                 ..d
             })
         })?;
@@ -195,10 +195,10 @@ impl LandingZone {
             .region(&location)
             .map_err(|d| {
                 Error::input(Diagnostic {
-                    key: Some(KeyPath {
+                    key: Some(Box::new(KeyPath {
                         env: None,
                         pointer: "/location".into(),
-                    }),
+                    })),
                     ..d
                 })
             })?
@@ -241,7 +241,7 @@ impl LandingZone {
                 None if TIERS.contains(&env_name.as_str()) => env_name.clone(),
                 None => {
                     let mut d = Diagnostic::at_key(
-                        &format!("/environments/{env_name}"),
+                        format!("/environments/{env_name}"),
                         format!(
                             "environment '{env_name}' is not named dev, test or prod, so meg cannot tell which preset it starts from"
                         ),
@@ -286,7 +286,7 @@ impl LandingZone {
             }
             let settings: Settings = serde_json::from_value(resolved.clone()).map_err(|e| {
                 Error::input(Diagnostic::at_key(
-                    &format!("/environments/{env_name}"),
+                    format!("/environments/{env_name}"),
                     e.to_string(),
                 ))
             })?;
@@ -937,7 +937,7 @@ fn check_existing_hub(s: &Settings) -> Vec<Diagnostic> {
             let named = id.rsplit('/').next().unwrap_or_default();
             (!named.eq_ignore_ascii_case(zone)).then(|| {
                 Diagnostic::at_key(
-                    &format!("/network/hub/existing/privateDnsZoneIds/{zone}"),
+                    format!("/network/hub/existing/privateDnsZoneIds/{zone}"),
                     format!("key '{zone}' holds the ID of zone '{named}': each key is the name of the zone its ID ends with"),
                 )
                 .hint(format!("write the ID under '{named}', or the ID of {zone} under '{zone}'"))

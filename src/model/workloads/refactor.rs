@@ -184,7 +184,7 @@ pub fn check(s: &Settings) -> Vec<Diagnostic> {
     for name in s.paas.applications.keys() {
         if !spokes.contains(&name.as_str()) {
             let d = Diagnostic::at_key(
-                &format!("/paas/applications/{name}"),
+                format!("/paas/applications/{name}"),
                 format!(
                     "application '{name}' names no spoke of this environment: an application lives in the spoke of the same name"
                 ),
@@ -212,7 +212,7 @@ pub fn check(s: &Settings) -> Vec<Diagnostic> {
                 {
                     problems.push(
                         Diagnostic::at_key(
-                            &format!("{here}/addressSpace"),
+                            format!("{here}/addressSpace"),
                             format!(
                                 "spoke '{}' ({}) is too small for an application: its '{}' subnet would be a /{quarter}, Azure requires /{} or larger",
                                 spoke.name, spoke.address_space, sub.name, sub.min_size
@@ -231,7 +231,7 @@ pub fn check(s: &Settings) -> Vec<Diagnostic> {
                     match given.iter().position(|g| g.name == need.name) {
                         None => problems.push(
                             Diagnostic::at_key(
-                                &format!("{here}/subnets"),
+                                format!("{here}/subnets"),
                                 format!(
                                     "spoke '{}' holds an application but has no subnet named '{}'",
                                     spoke.name, need.name
@@ -241,7 +241,7 @@ pub fn check(s: &Settings) -> Vec<Diagnostic> {
                         ),
                         Some(j) if given[j].address_prefix.prefix() > need.min_size => problems
                             .push(Diagnostic::at_key(
-                                &format!("{here}/subnets/{j}/addressPrefix"),
+                                format!("{here}/subnets/{j}/addressPrefix"),
                                 format!(
                                     "subnet '{}' {} is too small: Azure requires /{} or larger",
                                     need.name, given[j].address_prefix, need.min_size

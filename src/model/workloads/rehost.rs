@@ -215,7 +215,7 @@ pub fn check(s: &Settings, location: &str) -> Vec<Diagnostic> {
             if !spoke_names.contains(&spoke.as_str()) {
                 out.push(
                     Diagnostic::at_key(
-                        &format!("/migration/siteRecovery/recoveryNetworks/{spoke}"),
+                        format!("/migration/siteRecovery/recoveryNetworks/{spoke}"),
                         format!("recovery network for spoke '{spoke}', which this environment does not have"),
                     )
                     .hint(match crate::error::did_you_mean(spoke, spoke_names.iter().copied()) {
