@@ -206,3 +206,36 @@ fn a_yaml_syntax_error_has_its_line_and_column_in_json() {
         "{e}"
     );
 }
+
+#[test]
+fn naming_mistakes_point_at_the_line_that_makes_them() {
+    let meg = Meg::new();
+    let base = format!("{REHOST}{}", vms(1, "erp", 0));
+    let text = base.replace(
+        "location: swedencentral\n",
+        "location: swedencentral\nnaming:\n  pattern: \"{abbreviation}-{envronment}\"\n  overrides:\n    keyVault: kv_platform\n",
+    );
+    meg.write("lz.yaml", &text);
+    let v = json(
+        &meg.run(&["validate", "lz.yaml", "--json"])
+            .bad_input()
+            .stdout(),
+    );
+    let e = &v["errors"][0];
+    assert_eq!(e["keyPath"], "naming.pattern", "{v}");
+    assert_eq!(e["line"], line_of(&text, "pattern:"), "{v}");
+
+    meg.write("lz.yaml", &text.replace("{envronment}", "{environment}"));
+    let v = json(
+        &meg.run(&["validate", "lz.yaml", "--json"])
+            .bad_input()
+            .stdout(),
+    );
+    let e = &v["errors"][0];
+    assert_eq!(e["keyPath"], "naming.overrides.keyVault", "{v}");
+    assert_eq!(e["line"], line_of(&text, "keyVault:"), "{v}");
+    assert!(
+        e["message"].as_str().unwrap().contains("kv_platform"),
+        "{v}"
+    );
+}

@@ -614,7 +614,14 @@ fn build_environment(
             Some(explicit) => namer
                 .explicit(kind, explicit)
                 .map_err(|d| Diagnostic {
-                    location: Some(format!("naming.overrides.{key}")),
+                    location: None,
+                    key: Some(Box::new(KeyPath {
+                        env: None,
+                        pointer: format!(
+                            "/naming/overrides/{}",
+                            crate::input::values::pointer_token(&key)
+                        ),
+                    })),
                     ..d
                 })
                 .and_then(|n| {
