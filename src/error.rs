@@ -13,6 +13,44 @@ pub const EXIT_DIFFERENCES: i32 = 1;
 /// Exit code for bad input or usage.
 pub const EXIT_BAD_INPUT: i32 = 2;
 
+/// Which value a diagnostic is about: a JSON Pointer into the merged values, or, with an
+/// environment, into that environment's resolved settings. Checks say this, as data; one place
+/// (`model::locate`) turns it into a file position once it knows where each value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPath {
+    /// The environment whose settings `pointer` points into; `None` for the merged values.
+    pub env: Option<String>,
+    /// A JSON Pointer such as `/network/hub/addressSpace`.
+    pub pointer: String,
+}
+
+/// Where in the inputs a value was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Position {
+    /// A key in a YAML file (1-based line and column).
+    File {
+        /// The file as the user named it.
+        path: String,
+        /// 1-based line.
+        line: u64,
+        /// 1-based column.
+        column: u64,
+    },
+    /// A `--set key=value` argument.
+    Set(String),
+}
+
+/// One more place where the same problem occurs (see [`group`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// As [`Diagnostic::location`].
+    pub location: Option<String>,
+    /// As [`Diagnostic::key`].
+    pub key: Option<Box<KeyPath>>,
+    /// As [`Diagnostic::position`].
+    pub position: Option<Box<Position>>,
+}
+
 /// One problem with the input, located as precisely as we can.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -22,6 +60,13 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when we can tell.
     pub hint: Option<String>,
+    /// The value concerned, when the problem is about one (boxed: most diagnostics travel in
+    /// `Result`s, which stay small).
+    pub key: Option<Box<KeyPath>>,
+    /// Where that value was written, once located.
+    pub position: Option<Box<Position>>,
+    /// Further places with the very same problem, folded into this one by [`group`].
+    pub also: Vec<Place>,
 }
 
 impl Diagnostic {
@@ -29,8 +74,28 @@ impl Diagnostic {
     pub fn at(location: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             location: Some(location.into()),
-            message: message.into(),
-            hint: None,
+            ..Diagnostic::new(message)
+        }
+    }
+
+    /// A diagnostic about the value at a JSON Pointer (into the environment's settings when
+    /// the check looks at one environment); it is located later, in one place.
+    pub fn at_key(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            key: Some(Box::new(KeyPath {
+                env: None,
+                pointer: pointer.into(),
+            })),
+            ..Diagnostic::new(message)
+        }
+    }
+
+    /// The same diagnostic about the value at `pointer`, to be located by the one place that
+    /// turns key paths into positions.
+    pub fn for_key(self, pointer: impl Into<String>) -> Self {
+        Diagnostic {
+            key: Diagnostic::at_key(pointer, String::new()).key,
+            ..self
         }
     }
 
@@ -40,6 +105,18 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             hint: None,
+            key: None,
+            position: None,
+            also: Vec::new(),
+        }
+    }
+
+    /// This diagnostic's own place.
+    pub fn place(&self) -> Place {
+        Place {
+            location: self.location.clone(),
+            key: self.key.clone(),
+            position: self.position.clone(),
         }
     }
 
@@ -50,12 +127,52 @@ impl Diagnostic {
     }
 }
 
+/// How many further places a grouped diagnostic lists before it says "and N more".
+pub const PLACES_SHOWN: usize = 10;
+
+/// Folds diagnostics that differ only in where they occur (forty VMs naming the same missing
+/// spoke) into the first of them, which lists the other places in [`Diagnostic::also`].
+/// Order is kept: each group stands where its first member stood.
+pub fn group(ds: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::new();
+    for d in ds {
+        let same = out.iter_mut().find(|g| {
+            g.message == d.message
+                && g.hint == d.hint
+                && g.location.is_some()
+                && d.location.is_some()
+        });
+        match same {
+            Some(g) if g.place() != d.place() && !g.also.contains(&d.place()) => {
+                g.also.push(d.place());
+                g.also.extend(d.also);
+            }
+            Some(_) => {}
+            None => out.push(d),
+        }
+    }
+    out
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(loc) = &self.location {
             write!(f, "{loc}: ")?;
         }
         f.write_str(&self.message)?;
+        if !self.also.is_empty() {
+            write!(f, "\n  also at:")?;
+            for p in self.also.iter().take(PLACES_SHOWN) {
+                write!(
+                    f,
+                    "\n    {}",
+                    p.location.as_deref().unwrap_or("(unknown place)")
+                )?;
+            }
+            if self.also.len() > PLACES_SHOWN {
+                write!(f, "\n    and {} more", self.also.len() - PLACES_SHOWN)?;
+            }
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  hint: {hint}")?;
         }
@@ -269,6 +386,31 @@ mod tests {
         assert_eq!(
             did_you_mean("teir", ["tier", "threatIntelMode"]),
             Some("tier")
+        );
+    }
+
+    #[test]
+    fn grouping_folds_only_the_same_problem_in_other_places() {
+        let at = |loc: &str, msg: &str| Diagnostic::at(loc, msg).hint("h");
+        let grouped = group(vec![
+            at("a.yaml:1:1", "same"),
+            at("a.yaml:2:1", "other"),
+            at("a.yaml:3:1", "same"),
+            at("a.yaml:3:1", "same"),
+            Diagnostic::at("a.yaml:4:1", "same"),
+            Diagnostic::new("same").hint("h"),
+        ]);
+        assert_eq!(grouped.len(), 4, "{grouped:#?}");
+        assert_eq!(
+            grouped[0].also.len(),
+            1,
+            "a repeat at the same place is dropped"
+        );
+        assert_eq!(grouped[0].also[0].location.as_deref(), Some("a.yaml:3:1"));
+        assert!(grouped[2].hint.is_none(), "another hint is another problem");
+        assert!(
+            grouped[3].location.is_none(),
+            "no place, nothing to group by"
         );
     }
 }

@@ -9,6 +9,7 @@ mod decisions;
 mod diff;
 mod folder;
 mod init;
+mod json_errors;
 mod lint;
 mod list;
 mod render;
@@ -26,8 +27,29 @@ use crate::cli::args::Command;
 use crate::error::Result;
 use crate::session::Session;
 
-/// Runs a parsed command line and returns the exit code.
+/// Runs a parsed command line and returns the exit code. A command run with `--json` prints
+/// its errors as JSON on standard output (see [`json_errors`]) and exits with their code.
 pub fn run(cli: Cli) -> Result<i32> {
+    let json = match &cli.command {
+        Command::List { json }
+        | Command::Show { json, .. }
+        | Command::Validate { json, .. }
+        | Command::Lint { json, .. }
+        | Command::Update { json, .. } => *json,
+        Command::Diff { compare, .. } | Command::Check { compare, .. } => compare.json,
+        _ => false,
+    };
+    match run_command(cli) {
+        Err(e) if json => {
+            let v = json_errors::errors_json(&e);
+            println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+            Ok(e.exit_code())
+        }
+        done => done,
+    }
+}
+
+fn run_command(cli: Cli) -> Result<i32> {
     if let Command::Completions { shell } = cli.command {
         return completions::run(shell);
     }

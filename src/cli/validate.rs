@@ -26,17 +26,11 @@ pub(super) fn run(session: &Session, input: &Inputs, json: bool, out: &Output) -
             }
             Ok(EXIT_OK)
         }
-        Err(Error::Input(ds)) if json => {
-            let errors: Vec<Value> = ds
-                .iter()
-                .map(|d| json!({"location": d.location, "message": d.message, "hint": d.hint}))
-                .collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&json!({"valid": false, "errors": errors}))
-                    .expect("json")
-            );
-            Ok(crate::error::EXIT_BAD_INPUT)
+        Err(e @ Error::Input(_)) if json => {
+            let mut v = super::json_errors::errors_json(&e);
+            v["valid"] = Value::Bool(false);
+            println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+            Ok(e.exit_code())
         }
         Err(e) => Err(e),
     }

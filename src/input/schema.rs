@@ -130,7 +130,7 @@ impl Schema {
             let bad_key = !matches!(err.kind(), ValidationErrorKind::PropertyNames { .. })
                 && err.schema_path().as_str().contains("/propertyNames/");
             let found = if bad_key {
-                self.bad_key(&pointer, err.instance(), &err.to_string(), values)
+                self.bad_key(&pointer, err.instance(), &err.to_string())
             } else {
                 self.describe(&pointer, err.kind(), err.instance(), values)
             };
@@ -183,15 +183,14 @@ impl Schema {
         found: &Value,
         values: &Values,
     ) -> Vec<Diagnostic> {
-        let at = |p: &str| values.locate(p);
-        let one = |msg: String| vec![Diagnostic::at(at(pointer), msg)];
+        let one = |msg: String| vec![Diagnostic::at_key(pointer, msg)];
         match kind {
             ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
                 .iter()
                 .map(|key| {
                     let child = format!("{pointer}/{}", crate::input::values::pointer_token(key));
                     let known = self.property_names(pointer, values);
-                    let mut d = Diagnostic::at(at(&child), format!("unknown key '{key}'"));
+                    let mut d = Diagnostic::at_key(&child, format!("unknown key '{key}'"));
                     d = match did_you_mean(key, known.iter().map(String::as_str)) {
                         Some(s) => d.hint(format!("did you mean '{s}'?")),
                         None if known.is_empty() => d,
@@ -203,8 +202,8 @@ impl Schema {
             ValidationErrorKind::Required { property } => {
                 let name = property.as_str().unwrap_or_default();
                 let child = format!("{pointer}/{name}");
-                let mut d = Diagnostic::at(
-                    at(pointer),
+                let mut d = Diagnostic::at_key(
+                    pointer,
                     format!("missing required key '{}'", key_path(&child)),
                 );
                 if let Some(desc) = self
@@ -229,8 +228,8 @@ impl Schema {
                     .flatten()
                     .map(short)
                     .collect();
-                let mut d = Diagnostic::at(
-                    at(pointer),
+                let mut d = Diagnostic::at_key(
+                    pointer,
                     format!(
                         "expected one of {}, found {}",
                         opts.join(", "),
@@ -262,8 +261,8 @@ impl Schema {
                     .and_then(|s| s.get("x-rule"))
                     .and_then(Value::as_str)
                     .map_or_else(|| format!("it must match {pattern}"), str::to_string);
-                let mut d = Diagnostic::at(
-                    at(pointer),
+                let mut d = Diagnostic::at_key(
+                    pointer,
                     format!("{} does not have the expected form: {rule}", short(found)),
                 );
                 if let Some(desc) = self
@@ -276,7 +275,7 @@ impl Schema {
                 vec![d]
             }
             ValidationErrorKind::PropertyNames { error } => {
-                self.bad_key(pointer, error.instance(), &error.to_string(), values)
+                self.bad_key(pointer, error.instance(), &error.to_string())
             }
             _ => one(format!(
                 "{} is not valid: {}",
@@ -288,7 +287,7 @@ impl Schema {
 
     /// A key of the object at `pointer` that its `propertyNames` rule refuses, in that rule's
     /// words (its description), else in the validator's.
-    fn bad_key(&self, pointer: &str, key: &Value, error: &str, values: &Values) -> Vec<Diagnostic> {
+    fn bad_key(&self, pointer: &str, key: &Value, error: &str) -> Vec<Diagnostic> {
         let name = key.as_str().unwrap_or_default();
         let rule = self
             .at(pointer)
@@ -316,8 +315,8 @@ impl Schema {
             }
             _ => String::new(),
         };
-        let mut d = Diagnostic::at(
-            values.locate(&child),
+        let mut d = Diagnostic::at_key(
+            &child,
             format!("'{shown}' is not an allowed name here{why}: {rule}"),
         );
         // `Prod` for `prod`: the same name in the case the rule wants.
@@ -383,7 +382,7 @@ impl Schema {
     /// table), so a malformed address or an unknown region is reported where it is written.
     pub fn check_formats(&self, values: &Values, regions: &Regions) -> Result<()> {
         let mut diags = Vec::new();
-        let walk = Walk { values, regions };
+        let walk = Walk { regions };
         walk.formats(self, &self.doc, &values.merged, String::new(), &mut diags);
         if diags.is_empty() {
             Ok(())
@@ -395,7 +394,6 @@ impl Schema {
 
 /// What a walk over the values for [`Schema::check_formats`] reads.
 struct Walk<'a> {
-    values: &'a Values,
     regions: &'a Regions,
 }
 
@@ -427,7 +425,10 @@ impl Walk<'_> {
                 };
                 if let Some(p) = problem {
                     out.push(Diagnostic {
-                        location: Some(self.values.locate(&pointer)),
+                        key: Some(Box::new(crate::error::KeyPath {
+                            env: None,
+                            pointer: pointer.clone(),
+                        })),
                         ..p
                     });
                 }

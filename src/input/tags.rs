@@ -19,9 +19,9 @@ pub const MAX_STORAGE_TAG_NAME: usize = 128;
 /// The tags meg adds to every resource, beside the input's.
 pub const STANDARD: [&str; 2] = ["environment", "landingZone"];
 
-/// Problems with the tags one environment puts on its resources; `locate` turns a pointer in
-/// the environment's settings into a location.
-pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
+/// Problems with the tags one environment puts on its resources, with key paths into the
+/// environment's settings.
+pub fn check(s: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let base: BTreeSet<&str> = STANDARD
         .into_iter()
@@ -43,8 +43,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
         .unwrap_or(0);
     if fullest > MAX_TAGS {
         out.push(
-            Diagnostic::at(
-                locate("/tags"),
+            Diagnostic::at_key(
+                "/tags",
                 format!(
                     "resources would carry {fullest} tags, and Azure allows at most {MAX_TAGS} on a resource"
                 ),
@@ -70,8 +70,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
                 && (!s.tags.contains_key(**o) || **o < name.as_str())
         }) {
             out.push(
-                Diagnostic::at(
-                    locate(&format!("/tags/{}", crate::input::values::pointer_token(name))),
+                Diagnostic::at_key(
+                    format!("/tags/{}", crate::input::values::pointer_token(name)),
                     format!(
                         "tag '{name}' and tag '{other}' differ only in case, and Azure takes them as one tag"
                     ),
@@ -86,8 +86,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
             let n = name.chars().count();
             if n > MAX_STORAGE_TAG_NAME {
                 out.push(
-                    Diagnostic::at(
-                        locate(&format!("/tags/{}", crate::input::values::pointer_token(name))),
+                    Diagnostic::at_key(
+                        format!("/tags/{}", crate::input::values::pointer_token(name)),
                         format!(
                             "tag name of {n} characters: the Site Recovery cache storage account takes tag names of at most {MAX_STORAGE_TAG_NAME}"
                         ),

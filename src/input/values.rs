@@ -413,7 +413,15 @@ fn too_large(name: &str, size: u64) -> Error {
 
 fn yaml_error(name: &str, e: &serde_saphyr::Error) -> Error {
     let (loc, msg) = yaml_problem(name, e);
-    Error::input(Diagnostic::at(loc, msg))
+    let mut d = Diagnostic::at(loc, msg);
+    d.position = e.location().filter(|l| l.line() > 0).map(|l| {
+        Box::new(crate::error::Position::File {
+            path: name.to_string(),
+            line: l.line(),
+            column: l.column(),
+        })
+    });
+    Error::input(d)
 }
 
 /// A YAML parse error of the file `name` as meg words it: `name:line:column` (or `name`) and

@@ -6,7 +6,6 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::Diagnostic;
-use crate::input::values::Values;
 use crate::model::naming::Namer;
 
 /// Built-in policy: allowed locations.
@@ -78,7 +77,6 @@ const HIERARCHY: [(&str, &str, &str, &str); 9] = [
 
 /// Builds the governance part when the input enables it.
 pub fn resolve(
-    values: &Values,
     input: &Value,
     lz_name: &str,
     location: &str,
@@ -124,7 +122,10 @@ pub fn resolve(
     for g in &groups {
         if let Err(d) = namer.explicit("managementGroup", &g.id) {
             problems.push(Diagnostic {
-                location: Some(values.locate("/governance/rootId")),
+                key: Some(Box::new(crate::error::KeyPath {
+                    env: None,
+                    pointer: "/governance/rootId".into(),
+                })),
                 ..d
             });
         }
@@ -162,7 +163,10 @@ pub fn resolve(
         if let Err(d) = namer.explicit("policyAssignment", &a.name) {
             problems.push(
                 Diagnostic {
-                    location: Some(values.locate("/governance/requiredTags")),
+                    key: Some(Box::new(crate::error::KeyPath {
+                        env: None,
+                        pointer: "/governance/requiredTags".into(),
+                    })),
                     ..d
                 }
                 .hint("use a shorter tag name"),

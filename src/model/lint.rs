@@ -71,6 +71,10 @@ pub struct Finding {
     /// What fails it, when the rule names a `subject` (`migration.siteRecovery.recoveryLocation: swedensouth`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub subjects: Vec<String>,
+    /// The setting that breaks the rule, as a dotted key path into the environment's
+    /// settings (`paas.appService.zoneRedundant`); the rule's whole view when it names none.
+    #[serde(rename = "keyPath")]
+    pub key_path: String,
 }
 
 /// The outcome of linting one landing zone.
@@ -113,9 +117,7 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
             if when.as_ref().is_some_and(|w| !w.is_valid(&view)) {
                 continue;
             }
-            if require.is_valid(&view) {
-                passed += 1;
-            } else {
+            if let Some(broken) = require.iter_errors(&view).next() {
                 findings.push(Finding {
                     rule: rule.id.clone(),
                     title: rule.title.clone(),
@@ -128,7 +130,10 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
                         .as_deref()
                         .map(|pointer| subjects(&view, pointer))
                         .unwrap_or_default(),
+                    key_path: crate::input::values::key_path(broken.instance_path().as_str()),
                 });
+            } else {
+                passed += 1;
             }
         }
     }

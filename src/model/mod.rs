@@ -11,6 +11,7 @@ pub mod deployed;
 pub(crate) mod facts;
 pub mod governance;
 pub mod lint;
+pub(crate) mod locate;
 pub(crate) mod name_key;
 pub mod naming;
 pub mod network;
@@ -27,7 +28,7 @@ use serde_json::{Map, Value, json};
 pub use self::params::{Param, snake};
 
 use crate::catalog::Catalog;
-use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::error::{Diagnostic, Error, KeyPath, Result, did_you_mean};
 use crate::input::schema::Schema;
 use crate::input::settings::Settings;
 use crate::input::values::Values;
@@ -150,8 +151,14 @@ pub struct RegionUse {
 }
 
 impl LandingZone {
-    /// Resolves layered values into a landing zone, or lists every problem found.
+    /// Resolves layered values into a landing zone, or lists every problem found, each
+    /// located in the inputs (the checks only name key paths; [`locate`] finds them).
     pub fn resolve(values: &Values, catalog: &Catalog, schema: &Schema) -> Result<Self> {
+        Self::resolve_unlocated(values, catalog, schema)
+            .map_err(|e| locate::locate_error(values, e))
+    }
+
+    fn resolve_unlocated(values: &Values, catalog: &Catalog, schema: &Schema) -> Result<Self> {
         let wants_text = |p: &str| schema.wants_text(p);
         let typed;
         let values = if values.needs_written_text(&wants_text) {
@@ -180,7 +187,10 @@ impl LandingZone {
 
         let strategy = Strategy::load(catalog, &text("strategy")).map_err(|d| {
             Error::input(Diagnostic {
-                location: Some(values.locate("/strategy")),
+                key: Some(Box::new(KeyPath {
+                    env: None,
+                    pointer: "/strategy".into(),
+                })),
                 ..d
             })
         })?;
@@ -189,7 +199,10 @@ impl LandingZone {
             .region(&location)
             .map_err(|d| {
                 Error::input(Diagnostic {
-                    location: Some(values.locate("/location")),
+                    key: Some(Box::new(KeyPath {
+                        env: None,
+                        pointer: "/location".into(),
+                    })),
                     ..d
                 })
             })?
@@ -231,8 +244,8 @@ impl LandingZone {
                 Some(t) => t.to_string(),
                 None if TIERS.contains(&env_name.as_str()) => env_name.clone(),
                 None => {
-                    let mut d = Diagnostic::at(
-                        values.locate(&format!("/environments/{env_name}")),
+                    let mut d = Diagnostic::at_key(
+                        format!("/environments/{env_name}"),
                         format!(
                             "environment '{env_name}' is not named dev, test or prod, so meg cannot tell which preset it starts from"
                         ),
@@ -266,26 +279,31 @@ impl LandingZone {
                 location: &location,
             };
             if let Err(mut ds) = defer_to_existing_hub(&mut resolved, &ctx) {
+                locate::in_env(env_name, &mut ds);
                 problems.append(&mut ds);
                 continue;
             }
-            if let Err(mut ds) = network::allocate_spokes(&mut resolved, &|p| ctx.locate(p)) {
+            if let Err(mut ds) = network::allocate_spokes(&mut resolved) {
+                locate::in_env(env_name, &mut ds);
                 problems.append(&mut ds);
                 continue;
             }
             let settings: Settings = serde_json::from_value(resolved.clone()).map_err(|e| {
-                Error::input(Diagnostic::at(
-                    values.locate(&format!("/environments/{env_name}")),
+                Error::input(Diagnostic::at_key(
+                    format!("/environments/{env_name}"),
                     e.to_string(),
                 ))
             })?;
             match build_environment(&ctx, &tier, settings, resolved) {
                 Ok(env) => environments.push(env),
-                Err(mut ds) => problems.append(&mut ds),
+                Err(mut ds) => {
+                    locate::in_env(env_name, &mut ds);
+                    problems.append(&mut ds);
+                }
             }
         }
         if problems.is_empty() {
-            problems.extend(unknown_overrides(&overrides, &environments, values));
+            problems.extend(unknown_overrides(&overrides, &environments));
         }
         if !problems.is_empty() {
             return Err(Error::Input(problems));
@@ -308,7 +326,7 @@ impl LandingZone {
         let required_tags: Vec<String> =
             serde_json::from_value(governance_input["requiredTags"].clone()).unwrap_or_default();
         let governance =
-            crate::model::governance::resolve(values, &governance_input, &name, &location, &namer)
+            crate::model::governance::resolve(&governance_input, &name, &location, &namer)
                 .map_err(Error::Input)?;
         let mut lz = LandingZone {
             name,
@@ -330,8 +348,8 @@ impl LandingZone {
                 .map(|e| e.name.as_str())
                 .collect();
             return Err(Error::input(
-                Diagnostic::at(
-                    values.locate("/environments"),
+                Diagnostic::at_key(
+                    "/environments",
                     format!(
                         "environments {} use an existing hub and the others create one: a landing zone does one or the other",
                         existing.join(", ")
@@ -426,8 +444,8 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
         let pointer = format!("/{part}/{switch}");
         if user_set(&pointer) == Some(Value::Bool(true)) {
             problems.push(
-                Diagnostic::at(
-                    ctx.locate(&pointer),
+                Diagnostic::at_key(
+                    &pointer,
                     format!("{part}.{switch} asks for a hub resource, but network.hub.existing names a hub that meg does not create"),
                 )
                 .hint(format!("remove {part}.{switch}: the existing hub's owners run it")),
@@ -437,8 +455,8 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
     }
     if user_set("/network/hub/addressSpace").is_some() {
         problems.push(
-            Diagnostic::at(
-                ctx.locate("/network/hub/addressSpace"),
+            Diagnostic::at_key(
+                "/network/hub/addressSpace",
                 "network.hub.addressSpace is for a hub meg creates; this environment uses network.hub.existing",
             )
             .hint("move it to network.hub.existing.addressSpace so meg checks the spokes against it"),
@@ -500,7 +518,7 @@ fn needed_private_dns_zones(s: &Settings) -> BTreeMap<&'static str, String> {
 
 /// Every private endpoint's zone exists: in `network.privateDnsZones` for a hub meg creates,
 /// in `network.hub.existing.privateDnsZoneIds` for an existing one.
-fn check_private_dns_zones(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
+fn check_private_dns_zones(s: &Settings) -> Vec<Diagnostic> {
     let (have, key): (Vec<&str>, &str) = match &s.network.hub.existing {
         Some(hub) => (
             hub.private_dns_zone_ids
@@ -529,8 +547,8 @@ fn check_private_dns_zones(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
             } else {
                 format!("add {zone} to network.privateDnsZones")
             };
-            Diagnostic::at(
-                ctx.locate(key),
+            Diagnostic::at_key(
+                key,
                 format!("private DNS zone {zone} is missing: {why} registers in it"),
             )
             .hint(hint)
@@ -552,20 +570,6 @@ struct EnvContext<'a> {
     location: &'a str,
 }
 
-impl EnvContext<'_> {
-    /// Locates a key of the environment's settings: in the environment's own block when it is
-    /// set there, else where the landing zone sets it for every environment.
-    fn locate(&self, pointer_in_env: &str) -> String {
-        let env_ptr = format!("/environments/{}{pointer_in_env}", self.env);
-        let p = if self.values.merged.pointer(&env_ptr).is_some() {
-            env_ptr
-        } else {
-            pointer_in_env.to_string()
-        };
-        format!("{} (environment {})", self.values.locate(&p), self.env)
-    }
-}
-
 fn build_environment(
     ctx: &EnvContext,
     tier: &str,
@@ -573,19 +577,15 @@ fn build_environment(
     resolved: Value,
 ) -> Result<Environment, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let layout = network::check(&settings, &|p| ctx.locate(p));
+    let layout = network::check(&settings);
     if let Err(ds) = &layout {
         problems.extend(ds.iter().cloned());
     }
-    problems.extend(check_private_dns_zones(&settings, ctx));
-    problems.extend(check_existing_hub(&settings, ctx));
-    problems.extend(check_express_route(&settings, ctx));
-    problems.extend(crate::input::tags::check(&settings, &|p| ctx.locate(p)));
-    problems.extend(crate::model::workloads::check(
-        &settings,
-        ctx.location,
-        &|p| ctx.locate(p),
-    ));
+    problems.extend(check_private_dns_zones(&settings));
+    problems.extend(check_existing_hub(&settings));
+    problems.extend(check_express_route(&settings));
+    problems.extend(crate::input::tags::check(&settings));
+    problems.extend(crate::model::workloads::check(&settings, ctx.location));
     let mut names = BTreeMap::new();
     // Resources in another region than the landing zone's are named with that region's code.
     let mut regional = BTreeMap::new();
@@ -600,12 +600,9 @@ fn build_environment(
             }
             None if !unknown_region_reported => {
                 unknown_region_reported = true;
-                // The one check of a region name, with its hint; located here.
+                // The one check of a region name, with its hint; located by its key path.
                 if let Some(d) = ctx.namer.region_problem(region) {
-                    problems.push(Diagnostic {
-                        location: Some(ctx.locate(pointer)),
-                        ..d
-                    });
+                    problems.push(d.for_key(pointer));
                 }
             }
             None => {}
@@ -618,18 +615,25 @@ fn build_environment(
             Some(explicit) => namer
                 .explicit(kind, explicit)
                 .map_err(|d| Diagnostic {
-                    location: Some(format!("naming.overrides.{key}")),
+                    location: None,
+                    key: Some(Box::new(KeyPath {
+                        env: None,
+                        pointer: format!(
+                            "/naming/overrides/{}",
+                            crate::input::values::pointer_token(&key)
+                        ),
+                    })),
                     ..d
                 })
                 .and_then(|n| {
                     // Overrides apply to every environment; a name Azure keeps unique across
                     // all customers can be taken once, so the second environment would fail.
                     match namer.globally_unique(kind) {
-                        Some(resource_type) if ctx.env_count > 1 && ctx.first => Err(Diagnostic::at(
-                            ctx.values.locate(&format!(
+                        Some(resource_type) if ctx.env_count > 1 && ctx.first => Err(Diagnostic::at_key(
+                            format!(
                                 "/naming/overrides/{}",
                                 crate::input::values::pointer_token(&key)
-                            )),
+                            ),
                             format!(
                                 "gives all {} environments the name '{explicit}', but a {resource_type} name is unique across Azure, so only one of them could deploy",
                                 ctx.env_count
@@ -750,7 +754,6 @@ fn region_uses(location: &str, s: &Settings) -> Vec<RegionUse> {
 fn unknown_overrides(
     overrides: &BTreeMap<String, String>,
     environments: &[Environment],
-    values: &Values,
 ) -> Vec<Diagnostic> {
     let known: std::collections::BTreeSet<&str> = environments
         .iter()
@@ -764,8 +767,8 @@ fn unknown_overrides(
                 "/naming/overrides/{}",
                 crate::input::values::pointer_token(key)
             );
-            let d = Diagnostic::at(
-                values.locate(&pointer),
+            let d = Diagnostic::at_key(
+                &pointer,
                 format!("naming.overrides has no resource named '{key}'"),
             );
             match did_you_mean(key, known.iter().copied()) {
@@ -915,7 +918,7 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
 
 /// Beside an existing hub the landing zone's private endpoints need a spoke of its own: one
 /// must exist, and a named one must be a spoke of the environment.
-fn check_existing_hub(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
+fn check_existing_hub(s: &Settings) -> Vec<Diagnostic> {
     let Some(hub) = &s.network.hub.existing else {
         return Vec::new();
     };
@@ -923,8 +926,8 @@ fn check_existing_hub(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
     if let Some(name) = &hub.private_endpoint_spoke
         && !spokes.contains(&name.as_str())
     {
-        let d = Diagnostic::at(
-            ctx.locate("/network/hub/existing/privateEndpointSpoke"),
+        let d = Diagnostic::at_key(
+            "/network/hub/existing/privateEndpointSpoke",
             format!(
                 "privateEndpointSpoke names spoke '{name}', which this environment does not have"
             ),
@@ -942,8 +945,8 @@ fn check_existing_hub(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
         .filter_map(|(zone, id)| {
             let named = id.rsplit('/').next().unwrap_or_default();
             (!named.eq_ignore_ascii_case(zone)).then(|| {
-                Diagnostic::at(
-                    ctx.locate(&format!("/network/hub/existing/privateDnsZoneIds/{zone}")),
+                Diagnostic::at_key(
+                    format!("/network/hub/existing/privateDnsZoneIds/{zone}"),
                     format!("key '{zone}' holds the ID of zone '{named}': each key is the name of the zone its ID ends with"),
                 )
                 .hint(format!("write the ID under '{named}', or the ID of {zone} under '{zone}'"))
@@ -957,8 +960,8 @@ fn check_existing_hub(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
         && let Some((zone, why)) = needed_private_dns_zones(s).into_iter().next()
     {
         return vec![
-            Diagnostic::at(
-                ctx.locate("/network/dnsServers"),
+            Diagnostic::at_key(
+                "/network/dnsServers",
                 format!("the spokes would use Azure DNS and not see the existing hub's zones: {why} would not resolve through {zone}"),
             )
             .hint("set network.dnsServers to the hub's DNS resolver or firewall DNS proxy"),
@@ -966,8 +969,8 @@ fn check_existing_hub(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
     }
     if s.key_vault.private_endpoint && spokes.is_empty() {
         return vec![
-            Diagnostic::at(
-                ctx.locate("/network/spokes"),
+            Diagnostic::at_key(
+                "/network/spokes",
                 "the platform Key Vault's private endpoint needs a spoke: beside an existing hub it cannot go into the hub, which may be in another subscription",
             )
             .hint("add a spoke under network.spokes, or set keyVault.privateEndpoint: false"),
@@ -978,12 +981,12 @@ fn check_existing_hub(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
 
 /// An authorization key is for a circuit: asking for one without naming the circuit is a mistake
 /// the connection would otherwise hide by not being created.
-fn check_express_route(s: &Settings, ctx: &EnvContext) -> Vec<Diagnostic> {
+fn check_express_route(s: &Settings) -> Vec<Diagnostic> {
     let er = &s.express_route;
     if er.enabled && er.circuit_in_another_subscription && er.circuit_id.is_none() {
         return vec![
-            Diagnostic::at(
-                ctx.locate("/expressRoute/circuitInAnotherSubscription"),
+            Diagnostic::at_key(
+                "/expressRoute/circuitInAnotherSubscription",
                 "circuitInAnotherSubscription says the circuit is another subscription's, but expressRoute.circuitId names no circuit",
             )
             .hint("set expressRoute.circuitId to the circuit's resource ID, or remove circuitInAnotherSubscription"),

@@ -255,15 +255,15 @@ fn check_pattern(pattern: &str) -> Result<()> {
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
         let close = rest[open..].find('}').ok_or_else(|| {
-            Error::input(Diagnostic::at(
-                "naming.pattern",
+            Error::input(Diagnostic::at_key(
+                "/naming/pattern",
                 format!("'{pattern}' has a '{{' without its '}}'"),
             ))
         })?;
         let token = &rest[open + 1..open + close];
         if !TOKENS.contains(&token) {
-            let mut d = Diagnostic::at(
-                "naming.pattern",
+            let mut d = Diagnostic::at_key(
+                "/naming/pattern",
                 format!("unknown token {{{token}}} in '{pattern}'"),
             );
             d = match crate::error::did_you_mean(token, TOKENS) {
@@ -279,8 +279,8 @@ fn check_pattern(pattern: &str) -> Result<()> {
     }
     if !pattern.contains("{abbreviation}") || !pattern.contains("{environment}") {
         return Err(Error::input(
-            Diagnostic::at(
-                "naming.pattern",
+            Diagnostic::at_key(
+                "/naming/pattern",
                 format!("'{pattern}' must hold {{abbreviation}} and {{environment}}"),
             )
             .hint("without them two resources or two environments would get the same name"),

@@ -267,9 +267,9 @@ pub fn spoke_subnets(spoke: &Spoke, s: &Settings) -> Vec<SpokeSubnet> {
     }
 }
 
-/// Checks an environment's network and lays out the hub. `locate` turns an input pointer
-/// (relative to the environment's settings) into a location for the message.
-pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout, Vec<Diagnostic>> {
+/// Checks an environment's network and lays out the hub. Problems carry key paths into the
+/// environment's settings.
+pub fn check(s: &Settings) -> Result<HubLayout, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     if let Some(existing) = &s.network.hub.existing {
         // Someone else's hub: nothing to carve, but the spokes must still fit around it.
@@ -277,7 +277,7 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
         if let Some(hub) = existing.address_space {
             spaces.push(("the existing hub".to_string(), hub));
         }
-        check_spokes(s, spaces, locate, &mut problems);
+        check_spokes(s, spaces, &mut problems);
         return if problems.is_empty() {
             Ok(HubLayout {
                 address_space: existing.address_space,
@@ -289,8 +289,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
     }
     let Some(hub) = s.network.hub.address_space else {
         return Err(vec![
-            Diagnostic::at(
-                locate("/network/hub"),
+            Diagnostic::at_key(
+                "/network/hub",
                 "missing required key 'network.hub.addressSpace'",
             )
             .hint(
@@ -305,8 +305,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
         let prefix = match role.given(&s.network.hub.subnets) {
             Some(p) => {
                 if !hub.contains(&p) {
-                    problems.push(Diagnostic::at(
-                        locate(&here),
+                    problems.push(Diagnostic::at_key(
+                        &here,
                         format!(
                             "{} {p} is outside the hub's address space {hub}",
                             info.subnet_name
@@ -316,8 +316,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
                 }
                 if p.prefix() > info.min_size {
                     problems.push(
-                        Diagnostic::at(
-                            locate(&here),
+                        Diagnostic::at_key(
+                            &here,
                             format!(
                                 "{} {p} is too small: Azure requires /{} or larger",
                                 info.subnet_name, info.min_size
@@ -328,8 +328,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
                     continue;
                 }
                 if let Some(max) = info.max_size.filter(|m| p.prefix() < *m) {
-                    problems.push(Diagnostic::at(
-                        locate(&here),
+                    problems.push(Diagnostic::at_key(
+                        &here,
                         format!(
                             "{} {p} is too large: Azure allows /{max} at most",
                             info.subnet_name
@@ -345,8 +345,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
                     hub.prefix() <= size && u64::from(offset) + (1u64 << (32 - size)) <= hub.size();
                 if !fits {
                     problems.push(
-                        Diagnostic::at(
-                            locate("/network/hub/addressSpace"),
+                        Diagnostic::at_key(
+                            "/network/hub/addressSpace",
                             format!("the hub's address space {hub} has no room for {} at its default place", info.subnet_name),
                         )
                         .hint(format!("use a /23 or larger hub, or set network.hub.subnets.{}", info.key)),
@@ -363,11 +363,9 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
         .iter()
         .map(|(r, c)| (r.info().subnet_name.to_string(), *c))
         .collect();
-    overlaps(&placed, "in the hub", &mut problems, &|_| {
-        locate("/network/hub/subnets")
-    });
+    overlaps(&placed, "in the hub", &mut problems, "/network/hub/subnets");
 
-    check_spokes(s, vec![("the hub".into(), hub)], locate, &mut problems);
+    check_spokes(s, vec![("the hub".into(), hub)], &mut problems);
     if problems.is_empty() {
         Ok(HubLayout {
             address_space: Some(hub),
@@ -380,27 +378,22 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Result<HubLayout,
 
 /// Checks the spokes: unique names, subnets inside their spoke and large enough, and no
 /// overlap between the spokes, the hub's `spaces` and the on-premises sites.
-fn check_spokes(
-    s: &Settings,
-    mut spaces: Vec<(String, Cidr)>,
-    locate: &dyn Fn(&str) -> String,
-    problems: &mut Vec<Diagnostic>,
-) {
+fn check_spokes(s: &Settings, mut spaces: Vec<(String, Cidr)>, problems: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::BTreeSet::new();
     for (i, spoke) in s.network.spokes.iter().enumerate() {
         let here = format!("/network/spokes/{i}");
         if !seen.insert(spoke.name.clone()) {
-            problems.push(Diagnostic::at(
-                locate(&here),
+            problems.push(Diagnostic::at_key(
+                &here,
                 format!("two spokes are named '{}'", spoke.name),
             ));
         }
         spaces.push((format!("spoke '{}'", spoke.name), spoke.address_space));
         let subs = spoke_subnets(spoke, s);
         for (j, sub) in subs.iter().enumerate() {
-            let at = locate(&format!("{here}/subnets/{j}"));
+            let at = format!("{here}/subnets/{j}");
             if !spoke.address_space.contains(&sub.address_prefix) {
-                problems.push(Diagnostic::at(
+                problems.push(Diagnostic::at_key(
                     at,
                     format!(
                         "subnet '{}' {} is outside spoke '{}' ({})",
@@ -408,7 +401,7 @@ fn check_spokes(
                     ),
                 ));
             } else if sub.address_prefix.prefix() > SMALLEST_SUBNET {
-                problems.push(Diagnostic::at(
+                problems.push(Diagnostic::at_key(
                     at,
                     format!(
                         "subnet '{}' {} is too small: Azure's smallest subnet is a /29",
@@ -425,7 +418,7 @@ fn check_spokes(
             &named,
             &format!("in spoke '{}'", spoke.name),
             problems,
-            &|_| locate(&here),
+            &here,
         );
     }
     for site in &s.on_premises.sites {
@@ -433,15 +426,10 @@ fn check_spokes(
             spaces.push((format!("on-premises site '{}'", site.name), *c));
         }
     }
-    overlaps(&spaces, "", problems, &|_| locate("/network"));
+    overlaps(&spaces, "", problems, "/network");
 }
 
-fn overlaps(
-    items: &[(String, Cidr)],
-    scope: &str,
-    problems: &mut Vec<Diagnostic>,
-    at: &dyn Fn(usize) -> String,
-) {
+fn overlaps(items: &[(String, Cidr)], scope: &str, problems: &mut Vec<Diagnostic>, at: &str) {
     for i in 0..items.len() {
         for j in i + 1..items.len() {
             let ((a, ca), (b, cb)) = (&items[i], &items[j]);
@@ -452,7 +440,7 @@ fn overlaps(
                     format!(" {scope}")
                 };
                 problems.push(
-                    Diagnostic::at(at(i), format!("{a} ({ca}) overlaps {b} ({cb}){scope}"))
+                    Diagnostic::at_key(at, format!("{a} ({ca}) overlaps {b} ({cb}){scope}"))
                         .hint("address spaces that are peered or routed together must not overlap"),
                 );
             }
@@ -463,10 +451,7 @@ fn overlaps(
 /// Gives every spoke without an `addressSpace` the next free block of the spoke pool, in list
 /// order, around the spokes that name their own. Works on the resolved settings as JSON, before
 /// they become typed, so the rest of meg only ever sees spokes with an address space.
-pub fn allocate_spokes(
-    settings: &mut serde_json::Value,
-    locate: &dyn Fn(&str) -> String,
-) -> Result<(), Vec<Diagnostic>> {
+pub fn allocate_spokes(settings: &mut serde_json::Value) -> Result<(), Vec<Diagnostic>> {
     let network = &mut settings["network"];
     let pool: Option<Cidr> = network
         .get("spokeAddressPool")
@@ -500,17 +485,17 @@ pub fn allocate_spokes(
             .and_then(|v| v.as_str())
             .unwrap_or("?")
             .to_string();
-        let here = locate(&format!("/network/spokes/{i}"));
+        let here = format!("/network/spokes/{i}");
         let Some(pool) = pool else {
             problems.push(
-                Diagnostic::at(here, format!("spoke '{name}' has no addressSpace and there is no network.spokeAddressPool to take one from"))
+                Diagnostic::at_key(&here, format!("spoke '{name}' has no addressSpace and there is no network.spokeAddressPool to take one from"))
                     .hint("give the spoke an addressSpace, or set network.spokeAddressPool (e.g. 10.1.0.0/16)"),
             );
             continue;
         };
         if prefix < pool.prefix() {
-            problems.push(Diagnostic::at(
-                locate("/network/spokePrefixLength"),
+            problems.push(Diagnostic::at_key(
+                "/network/spokePrefixLength",
                 format!("spoke blocks of /{prefix} do not fit in the pool {pool}"),
             ));
             return Err(problems);
@@ -525,7 +510,7 @@ pub fn allocate_spokes(
                 spoke["addressSpace"] = serde_json::Value::String(block.to_string());
             }
             None => problems.push(
-                Diagnostic::at(
+                Diagnostic::at_key(
                     here,
                     format!("the spoke pool {pool} has no free /{prefix} left for spoke '{name}'"),
                 )

@@ -44,11 +44,11 @@ pub(crate) fn params(src: &Source) -> ParamList {
     out
 }
 
-/// Checks of the workloads' settings that a schema cannot express; `locate` turns a pointer
-/// into the environment's settings into a location for the message.
-pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
-    let mut problems = rehost::check(s, location, locate);
-    problems.extend(refactor::check(s, locate));
+/// Checks of the workloads' settings that a schema cannot express; problems carry key paths
+/// into the environment's settings.
+pub fn check(s: &Settings, location: &str) -> Vec<Diagnostic> {
+    let mut problems = rehost::check(s, location);
+    problems.extend(refactor::check(s));
     problems
 }
 

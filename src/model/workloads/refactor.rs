@@ -142,7 +142,7 @@ pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
 
 /// Checks a schema cannot express: every application names a spoke of the environment, and
 /// its spoke has the subnets it needs, big enough.
-pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
+pub fn check(s: &Settings) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     if !s.paas.enabled {
         return problems;
@@ -169,8 +169,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
         ] {
             if missing {
                 problems.push(
-                    Diagnostic::at(
-                        locate("/paas/applicationGateway"),
+                    Diagnostic::at_key(
+                        "/paas/applicationGateway",
                         format!(
                             "missing required key 'paas.applicationGateway.{key}': paas.ingress applicationGateway needs {what}"
                         ),
@@ -183,8 +183,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
     let spokes: Vec<&str> = s.network.spokes.iter().map(|sp| sp.name.as_str()).collect();
     for name in s.paas.applications.keys() {
         if !spokes.contains(&name.as_str()) {
-            let d = Diagnostic::at(
-                locate(&format!("/paas/applications/{name}")),
+            let d = Diagnostic::at_key(
+                format!("/paas/applications/{name}"),
                 format!(
                     "application '{name}' names no spoke of this environment: an application lives in the spoke of the same name"
                 ),
@@ -211,8 +211,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
                     .find(|a| a.needed(s, app) && quarter > a.min_size)
                 {
                     problems.push(
-                        Diagnostic::at(
-                            locate(&format!("{here}/addressSpace")),
+                        Diagnostic::at_key(
+                            format!("{here}/addressSpace"),
                             format!(
                                 "spoke '{}' ({}) is too small for an application: its '{}' subnet would be a /{quarter}, Azure requires /{} or larger",
                                 spoke.name, spoke.address_space, sub.name, sub.min_size
@@ -230,8 +230,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
                 for need in APP_SUBNETS.iter().filter(|a| a.needed(s, app)) {
                     match given.iter().position(|g| g.name == need.name) {
                         None => problems.push(
-                            Diagnostic::at(
-                                locate(&format!("{here}/subnets")),
+                            Diagnostic::at_key(
+                                format!("{here}/subnets"),
                                 format!(
                                     "spoke '{}' holds an application but has no subnet named '{}'",
                                     spoke.name, need.name
@@ -240,8 +240,8 @@ pub fn check(s: &Settings, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
                             .hint("leave out the spoke's subnets and meg carves them, or add the subnet"),
                         ),
                         Some(j) if given[j].address_prefix.prefix() > need.min_size => problems
-                            .push(Diagnostic::at(
-                                locate(&format!("{here}/subnets/{j}/addressPrefix")),
+                            .push(Diagnostic::at_key(
+                                format!("{here}/subnets/{j}/addressPrefix"),
                                 format!(
                                     "subnet '{}' {} is too small: Azure requires /{} or larger",
                                     need.name, given[j].address_prefix, need.min_size

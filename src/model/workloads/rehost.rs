@@ -121,7 +121,7 @@ pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
 
 /// Checks a schema cannot express: a VM's spoke and subnet exist, its name suits Azure, and
 /// Site Recovery has a region other than the landing zone's and maps only known spokes.
-pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> Vec<Diagnostic> {
+pub fn check(s: &Settings, location: &str) -> Vec<Diagnostic> {
     let m = &s.migration;
     let mut out = Vec::new();
     if !m.enabled {
@@ -129,8 +129,8 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
         // migration resource group: without it the VMs would be dropped without a word.
         if !m.virtual_machines.is_empty() {
             out.push(
-                Diagnostic::at(
-                    locate("/migration/virtualMachines"),
+                Diagnostic::at_key(
+                    "/migration/virtualMachines",
                     "migration.virtualMachines needs migration.enabled: the VMs' backup, disk encryption and monitoring come with it",
                 )
                 .hint("set migration.enabled: true, or remove the virtual machines"),
@@ -143,8 +143,8 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
         && b.storage_redundancy != crate::input::closed_sets::BackupStorageRedundancy::GeoRedundant
     {
         out.push(
-            Diagnostic::at(
-                locate("/migration/backup/crossRegionRestore"),
+            Diagnostic::at_key(
+                "/migration/backup/crossRegionRestore",
                 format!(
                     "cross-region restore needs geo-redundant backup storage, and this environment's is {}",
                     b.storage_redundancy
@@ -155,7 +155,12 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
     }
     let spoke_names: Vec<&str> = s.network.spokes.iter().map(|sp| sp.name.as_str()).collect();
     for (vm, spec) in &m.virtual_machines {
-        let here = |field: &str| locate(&format!("/migration/virtualMachines/{vm}{field}"));
+        let here = |field: &str| {
+            format!(
+                "/migration/virtualMachines/{}{field}",
+                crate::input::values::pointer_token(vm)
+            )
+        };
         // A Windows computer name: 1 to 15 letters, digits and hyphens, not all digits.
         let valid = (1..=15).contains(&vm.len())
             && vm.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
@@ -164,7 +169,7 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
             && !vm.chars().all(|c| c.is_ascii_digit());
         if !valid {
             out.push(
-                Diagnostic::at(here(""), format!("'{vm}' is not a valid virtual machine name"))
+                Diagnostic::at_key(here(""), format!("'{vm}' is not a valid virtual machine name"))
                     .hint("1 to 15 letters, digits and inner hyphens, not all digits: the name is also the computer name"),
             );
         }
@@ -182,10 +187,12 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
             );
         }
         let Some(spoke) = s.network.spokes.iter().find(|sp| sp.name == spec.spoke) else {
-            let mut d = Diagnostic::at(
+            // The message leaves the VM's name to the location, so that forty VMs naming the
+            // same missing spoke read as one problem in forty places.
+            let mut d = Diagnostic::at_key(
                 here("/spoke"),
                 format!(
-                    "virtual machine '{vm}' names spoke '{}', which this environment does not have",
+                    "a virtual machine names spoke '{}', which this environment does not have",
                     spec.spoke
                 ),
             );
@@ -226,10 +233,10 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
             );
         }
         if !subnets.contains(&spec.subnet) {
-            let d = Diagnostic::at(
+            let d = Diagnostic::at_key(
                 here("/subnet"),
                 format!(
-                    "virtual machine '{vm}' names subnet '{}', which spoke '{}' does not have",
+                    "a virtual machine names subnet '{}', which spoke '{}' does not have",
                     spec.subnet, spoke.name
                 ),
             );
@@ -249,14 +256,14 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
     if sr.enabled {
         match sr.recovery_location.as_deref() {
             None => out.push(
-                Diagnostic::at(
-                    locate("/migration/siteRecovery"),
+                Diagnostic::at_key(
+                    "/migration/siteRecovery",
                     "Site Recovery is on but has no recoveryLocation",
                 )
                 .hint("set migration.siteRecovery.recoveryLocation, usually the region paired with the landing zone's"),
             ),
-            Some(l) if l == location => out.push(Diagnostic::at(
-                locate("/migration/siteRecovery/recoveryLocation"),
+            Some(l) if l == location => out.push(Diagnostic::at_key(
+                "/migration/siteRecovery/recoveryLocation",
                 format!("the recovery region must differ from the landing zone's region '{location}'"),
             )),
             Some(_) => {}
@@ -264,8 +271,8 @@ pub fn check(s: &Settings, location: &str, locate: &dyn Fn(&str) -> String) -> V
         for spoke in sr.recovery_networks.keys() {
             if !spoke_names.contains(&spoke.as_str()) {
                 out.push(
-                    Diagnostic::at(
-                        locate(&format!("/migration/siteRecovery/recoveryNetworks/{spoke}")),
+                    Diagnostic::at_key(
+                        format!("/migration/siteRecovery/recoveryNetworks/{spoke}"),
                         format!("recovery network for spoke '{spoke}', which this environment does not have"),
                     )
                     .hint(match crate::error::did_you_mean(spoke, spoke_names.iter().copied()) {
