@@ -276,9 +276,13 @@ pub fn resolve(
         if values.needs_written_text(&wants_text) {
             let mut typed = values.clone();
             typed.keep_written_text(&wants_text);
-            schema.validate(&typed)?;
+            schema
+                .validate(&typed)
+                .map_err(|e| crate::model::locate::locate_error(&typed, e))?;
         } else {
-            schema.validate(values)?;
+            schema
+                .validate(values)
+                .map_err(|e| crate::model::locate::locate_error(values, e))?;
         }
     }
     check_sizes(values, catalog)?;

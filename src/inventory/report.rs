@@ -57,7 +57,9 @@ pub fn run(catalog: &Catalog, schema: &Schema, req: &Request) -> Result<i32> {
             // The landing zone is checked as render checks it: a misspelt key of
             // migration.inventory is an error here too, not a rule quietly ignored.
             values.keep_written_text(&|p| schema.wants_text(p));
-            schema.validate(&values)?;
+            schema
+                .validate(&values)
+                .map_err(|e| crate::model::locate::locate_error(&values, e))?;
             match enrol::enrol(&values, catalog, &enrol::read_from_disk)? {
                 Some(e) => e.plan,
                 None => {

@@ -175,7 +175,7 @@ pub fn check(s: &Settings, location: &str) -> Vec<Diagnostic> {
         }
         if spec.data_disk_storage.len() > spec.data_disks.len() {
             out.push(
-                Diagnostic::at(
+                Diagnostic::at_key(
                     here("/dataDiskStorage"),
                     format!(
                         "virtual machine '{vm}' gives {} data disk storage types for {} data disks",
@@ -218,7 +218,7 @@ pub fn check(s: &Settings, location: &str) -> Vec<Diagnostic> {
                 .map(|sn| sn.name.as_str())
                 .collect();
             out.push(
-                Diagnostic::at(
+                Diagnostic::at_key(
                     here("/subnet"),
                     format!(
                         "virtual machine '{vm}' is placed in subnet '{}' of spoke '{}', which is delegated to {delegation}: a delegated subnet takes only that service's resources",
