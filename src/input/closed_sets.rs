@@ -14,6 +14,8 @@ macro_rules! closed_set {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
         #[cfg_attr(test, derive(schemars::JsonSchema))]
+        // Variants spell Azure's own values (`VpnGw1AZ`, `ErGw1AZ`), shared suffixes included.
+        #[allow(clippy::enum_variant_names)]
         pub enum $name {
             $(#[doc = concat!("`", $text, "`.")] #[serde(rename = $text)] $variant),+
         }

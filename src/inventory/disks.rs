@@ -18,6 +18,8 @@ pub const TIERS_PATH: &str = "catalog/sizing/disk-tiers.yaml";
 
 /// A managed-disk storage type (the `storageAccountType` Azure takes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+// Variants spell Azure's storage types (`Premium_LRS`, `StandardSSD_LRS`), suffix included.
+#[allow(clippy::enum_variant_names)]
 pub enum DiskSku {
     /// Premium SSD.
     #[serde(rename = "Premium_LRS")]
@@ -76,10 +78,7 @@ pub struct Tier {
     /// The largest disk it holds, GiB.
     #[serde(rename = "sizeGiB")]
     pub size_gib: u64,
-    /// Base provisioned IOPS.
-    pub iops: u64,
-    /// Base provisioned throughput, MB/s.
-    pub mbps: u64,
+    // The table also gives each tier's base IOPS and MB/s; sizing does not use them yet.
 }
 
 /// Premium SSD v2's limits.

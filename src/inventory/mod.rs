@@ -27,7 +27,7 @@ pub mod sizing;
 pub(crate) mod table;
 
 pub use rows::ReadOptions;
-pub use server::{Arch, Disk, Firmware, Nic, Os, OsFamily, Server};
+pub use server::{Arch, Disk, Firmware, OsFamily, Server};
 
 use rows::{Format, Recognised, recognise};
 use table::Table;

@@ -197,7 +197,7 @@ pub fn networks_of(server: &Server) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inventory::{Arch, Firmware, Nic, Os, OsFamily};
+    use crate::inventory::server::{Arch, Firmware, Nic, Os, OsFamily};
 
     fn server(network: Option<&str>, ip: &str) -> Server {
         Server {

@@ -234,7 +234,7 @@ fn trim(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inventory::{Os, OsFamily};
+    use crate::inventory::server::{Os, OsFamily};
 
     fn table() -> SizeTable {
         SizeTable::load(&Catalog::embedded()).expect("the embedded size table loads")
