@@ -12,7 +12,6 @@ use crate::input::closed_sets::{BackupStorageRedundancy, RebootSetting, VmOs, We
 /// The `migration` settings of one environment.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct Migration {
     pub enabled: bool,
     /// Object IDs given Key Vault Crypto Officer on the disk encryption vault.
@@ -26,7 +25,6 @@ pub struct Migration {
 /// Azure Backup of the migrated servers.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct Backup {
     pub storage_redundancy: BackupStorageRedundancy,
     pub cross_region_restore: bool,
@@ -41,7 +39,6 @@ pub struct Backup {
 /// The Update Manager maintenance window.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct Patching {
     pub weekday: Weekday,
     pub start_time: String,
@@ -55,7 +52,6 @@ pub struct Patching {
 /// Azure-to-Azure disaster recovery into a second region.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct SiteRecovery {
     pub enabled: bool,
     pub recovery_location: Option<String>,
@@ -67,7 +63,6 @@ pub struct SiteRecovery {
 /// A virtual machine meg deploys itself (most arrive through Azure Migrate instead).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct VirtualMachine {
     pub spoke: String,
     pub subnet: String,
@@ -95,7 +90,6 @@ pub struct VirtualMachine {
 /// Where a VM from an inventory came from, and why it has its size.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct MigratedFrom {
     pub server: String,
     pub origin: String,
@@ -106,7 +100,6 @@ pub struct MigratedFrom {
 /// A marketplace image reference.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Image {
     pub publisher: String,
     pub offer: String,

@@ -12,7 +12,6 @@ use crate::input::closed_sets::{AppServiceSku, Ingress, SqlBackupStorageRedundan
 /// The `paas` settings of one environment.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct Paas {
     pub enabled: bool,
     pub app_service: AppService,
@@ -29,14 +28,12 @@ pub struct Paas {
 /// Database supports).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct DatabaseMigration {
     pub enabled: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct AppService {
     pub sku: AppServiceSku,
     pub zone_redundant: bool,
@@ -45,7 +42,6 @@ pub struct AppService {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct Sql {
     pub edition: SqlEdition,
     pub v_cores: u32,
@@ -58,7 +54,6 @@ pub struct Sql {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct SqlAdministrator {
     pub login: String,
     pub object_id: String,
@@ -67,7 +62,6 @@ pub struct SqlAdministrator {
 /// What an Application Gateway needs from the user: its TLS certificate in a Key Vault.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct ApplicationGatewaySettings {
     /// Key Vault secret ID of the listener's certificate (PFX), versionless to follow renewals.
     pub certificate_secret_id: String,
@@ -77,7 +71,6 @@ pub struct ApplicationGatewaySettings {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct ContainerApps {
     pub zone_redundant: bool,
 }
@@ -85,7 +78,6 @@ pub struct ContainerApps {
 /// One application: what runs in its spoke.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-#[allow(missing_docs)]
 pub struct Application {
     pub web_apps: Vec<String>,
     pub databases: Vec<String>,

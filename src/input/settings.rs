@@ -16,7 +16,6 @@ use crate::input::closed_sets::{
 /// Everything one environment can set. Field names follow the input's camelCase keys.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Settings {
     #[serde(default)]
     pub tier: Option<String>,
@@ -42,7 +41,6 @@ pub struct Settings {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Monitoring {
     pub retention_days: u32,
     pub daily_quota_gb: i64,
@@ -50,7 +48,6 @@ pub struct Monitoring {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct KeyVault {
     pub sku: KeyVaultSku,
     pub purge_protection: bool,
@@ -63,7 +60,6 @@ pub struct KeyVault {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Network {
     #[serde(default)]
     pub hub: Hub,
@@ -76,7 +72,6 @@ pub struct Network {
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Hub {
     pub address_space: Option<Cidr>,
     #[serde(default)]
@@ -88,7 +83,6 @@ pub struct Hub {
 /// A hub the platform team already runs (brownfield): referenced, never created.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct ExistingHub {
     pub virtual_network_id: String,
     #[serde(default)]
@@ -121,7 +115,6 @@ impl ExistingHub {
 /// Hub subnet prefixes the user fixed; the rest are carved by the model.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct HubSubnets {
     pub gateway: Option<Cidr>,
     pub firewall: Option<Cidr>,
@@ -134,7 +127,6 @@ pub struct HubSubnets {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Spoke {
     pub name: String,
     /// Given, or allocated from the spoke pool before the settings are typed.
@@ -148,7 +140,6 @@ pub struct Spoke {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct SpokeSubnet {
     pub name: String,
     pub address_prefix: Cidr,
@@ -159,7 +150,6 @@ pub struct SpokeSubnet {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Firewall {
     pub enabled: bool,
     pub tier: FirewallTier,
@@ -169,7 +159,6 @@ pub struct Firewall {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Bastion {
     pub enabled: bool,
     pub sku: BastionSku,
@@ -177,7 +166,6 @@ pub struct Bastion {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct VpnGateway {
     pub enabled: bool,
     pub sku: VpnGatewaySku,
@@ -187,7 +175,6 @@ pub struct VpnGateway {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct ExpressRoute {
     pub enabled: bool,
     pub sku: ExpressRouteGatewaySku,
@@ -207,7 +194,6 @@ impl ExpressRoute {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct OnPremises {
     pub sites: Vec<Site>,
     pub dns_servers: Vec<Ipv4Addr>,
@@ -216,7 +202,6 @@ pub struct OnPremises {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Site {
     pub name: String,
     pub gateway_address: Ipv4Addr,
@@ -227,14 +212,12 @@ pub struct Site {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Toggle {
     pub enabled: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-#[allow(missing_docs)]
 pub struct Arc {
     pub private_link_scope: bool,
 }
