@@ -81,20 +81,17 @@ impl Diagnostic {
     /// A diagnostic about the value at a JSON Pointer (into the environment's settings when
     /// the check looks at one environment); it is located later, in one place.
     pub fn at_key(pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            key: Some(Box::new(KeyPath {
-                env: None,
-                pointer: pointer.into(),
-            })),
-            ..Diagnostic::new(message)
-        }
+        Diagnostic::new(message).for_key(pointer)
     }
 
     /// The same diagnostic about the value at `pointer`, to be located by the one place that
     /// turns key paths into positions.
     pub fn for_key(self, pointer: impl Into<String>) -> Self {
         Diagnostic {
-            key: Diagnostic::at_key(pointer, String::new()).key,
+            key: Some(Box::new(KeyPath {
+                env: None,
+                pointer: pointer.into(),
+            })),
             ..self
         }
     }

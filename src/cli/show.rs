@@ -92,19 +92,26 @@ pub(super) fn flatten(schema: &Schema, node: &Value, path: &str, rows: &mut Vec<
         }
         return;
     }
-    // A map of objects (virtual machines, applications): the map, then each entry's fields as
-    // `map.<name>.x`.
-    let entry = node
-        .get("additionalProperties")
-        .filter(|a| a.is_object())
-        .and_then(|e| schema.resolve(e));
-    if let Some(entry_props) = entry
-        .and_then(|e| e.get("properties"))
-        .and_then(Value::as_object)
-    {
+    // A map of objects (virtual machines, applications) or a list of objects (spokes, sites):
+    // the container, then each entry's fields as `map.<name>.x` or `list[].x`.
+    let containers = [
+        ("additionalProperties", "map of name to object", ".<name>."),
+        ("items", "list", "[]."),
+    ];
+    for (key, ty, joint) in containers {
+        let entry = node
+            .get(key)
+            .filter(|e| e.is_object())
+            .and_then(|e| schema.resolve(e));
+        let Some(fields) = entry
+            .and_then(|e| e.get("properties"))
+            .and_then(Value::as_object)
+        else {
+            continue;
+        };
         rows.push(ParamRow {
             path: path.to_string(),
-            ty: "map of name to object".into(),
+            ty: ty.into(),
             default: node.get("default").cloned(),
             allowed: None,
             description: node
@@ -114,31 +121,8 @@ pub(super) fn flatten(schema: &Schema, node: &Value, path: &str, rows: &mut Vec<
                 .to_string(),
             presets: serde_json::Map::new(),
         });
-        for (k, sub) in entry_props {
-            flatten(schema, sub, &format!("{path}.<name>.{k}"), rows);
-        }
-        return;
-    }
-    // A list of objects (spokes, sites): show the list, then each item's fields as `list[].x`.
-    let items = node.get("items").and_then(|i| schema.resolve(i));
-    if let Some(item_props) = items
-        .and_then(|i| i.get("properties"))
-        .and_then(Value::as_object)
-    {
-        rows.push(ParamRow {
-            path: path.to_string(),
-            ty: "list".into(),
-            default: node.get("default").cloned(),
-            allowed: None,
-            description: node
-                .get("description")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string(),
-            presets: serde_json::Map::new(),
-        });
-        for (k, sub) in item_props {
-            flatten(schema, sub, &format!("{path}[].{k}"), rows);
+        for (k, sub) in fields {
+            flatten(schema, sub, &format!("{path}{joint}{k}"), rows);
         }
         return;
     }
