@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use super::azure_migrate::{firmware, positive, whole_cores};
 use super::rows::Recognised;
 use super::server::{Disk, Nic, Os, Server};
+use super::wave::WaveSource;
 use crate::error::Diagnostic;
 
 /// A disk SKU as assessments write it (`Premium_P10`, `StandardSSD_E15`, `Standard HDD S20`):
@@ -101,6 +102,7 @@ pub(crate) fn apply(
         let machine = r.col("machine");
         let size = r.col("recommended size");
         let c = |k| r.columns.find(k);
+        let (wave, assessment_group) = (c("wave"), c("assessment group"));
         let (ready, cores, memory, os, boot, ip, group, env, id, storage, disk_names, disk_skus) = (
             c("readiness"),
             c("cores"),
@@ -187,6 +189,7 @@ pub(crate) fn apply(
                             machine_id: None,
                             assessed_size: None,
                             powered_on: None,
+                            wave: None,
                             name: name.clone(),
                         })
                     })();
@@ -211,6 +214,14 @@ pub(crate) fn apply(
             }
             if server.application.is_none() {
                 server.application = row.text(group.as_ref());
+            }
+            // A wave column wins over the group the assessment was created on, and either
+            // over nothing; a discovery file's own wave column wins over both.
+            if server.wave.is_none() {
+                server.wave = super::wave::label_at(&row, wave.as_ref(), WaveSource::Column)
+                    .or_else(|| {
+                        super::wave::label_at(&row, assessment_group.as_ref(), WaveSource::Group)
+                    });
             }
             if server.machine_id.is_none() {
                 server.machine_id = row.text(id.as_ref());

@@ -79,6 +79,7 @@ pub(crate) fn read(r: &Recognised) -> Result<Vec<Server>, Vec<Diagnostic>> {
     let memory = r.col("memory");
     let os_name = r.col("os name");
     let optional = |k| r.columns.find(k);
+    let wave = optional("wave");
     let (os_version, os_arch, boot, ips, env, app, network, machine_id) = (
         optional("os version"),
         optional("os architecture"),
@@ -124,6 +125,7 @@ pub(crate) fn read(r: &Recognised) -> Result<Vec<Server>, Vec<Diagnostic>> {
                 machine_id: row.text(machine_id.as_ref()),
                 assessed_size: None,
                 powered_on: None,
+                wave: super::wave::label_at(&row, wave.as_ref(), super::wave::WaveSource::Column),
                 name: server_name,
             })
         };

@@ -73,11 +73,19 @@ pub fn settings(values: &Values) -> Result<Option<InventorySettings>> {
         }
     }
     let Some(v) = values.merged.pointer(POINTER) else {
+        let waves = super::wave_settings::WAVES;
+        if values.merged.pointer(waves).is_some() {
+            return Err(Error::input(
+                Diagnostic::at(values.locate(waves), "migration.waves needs migration.inventory: waves move the servers of the inventory")
+                    .hint("list the inventory files under migration.inventory.files"),
+            ));
+        }
         return Ok(None);
     };
-    serde_json::from_value(v.clone())
-        .map(Some)
-        .map_err(|e| Error::input(Diagnostic::at(values.locate(POINTER), e.to_string())))
+    let mut settings: InventorySettings = serde_json::from_value(v.clone())
+        .map_err(|e| Error::input(Diagnostic::at(values.locate(POINTER), e.to_string())))?;
+    settings.waves = super::wave_settings::read(values)?;
+    Ok(Some(settings))
 }
 
 /// The folder `migration.inventory.files` is relative to: that of the file that set it.

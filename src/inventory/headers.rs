@@ -169,6 +169,24 @@ pub(crate) const FIELDS: &[Field] = &[
             "business application",
         ],
     ),
+    // A migration team's wave sheet, or Azure Migrate's "inventory to wave mapping" export.
+    f(
+        "wave",
+        &[
+            "wave",
+            "wave number",
+            "wave name",
+            "wave no",
+            "wave no.",
+            "wave #",
+            "wave id",
+            "migration wave",
+            "migration wave name",
+            "migration wave number",
+            "move group",
+            "move group name",
+        ],
+    ),
     f(
         "network",
         &[
@@ -251,6 +269,31 @@ pub(crate) const FIELDS: &[Field] = &[
         ],
     ),
     f("disk names", &["disk names"]),
+    // The group an assessment was created on: a grouping the migration team made.
+    f("assessment group", &["group name", "group"]),
+    // Azure Migrate dependency analysis export (agentless), one row per connection.
+    f(
+        "source server",
+        &["source server name", "source server", "source machine name"],
+    ),
+    f("source ip", &["source ip", "source ip address"]),
+    f("source application", &["source application"]),
+    f("source process", &["source process"]),
+    f(
+        "destination server",
+        &[
+            "destination server name",
+            "destination server",
+            "destination machine name",
+        ],
+    ),
+    f(
+        "destination ip",
+        &["destination ip", "destination ip address"],
+    ),
+    f("destination application", &["destination application"]),
+    f("destination process", &["destination process"]),
+    f("destination port", &["destination port", "port"]),
     f("recommended disk skus", &["recommended disk skus"]),
 ];
 

@@ -13,6 +13,7 @@ use crate::error::{Diagnostic, Error, Result};
 
 pub(crate) mod assessment;
 pub(crate) mod azure_migrate;
+pub mod dependencies;
 pub mod disks;
 pub mod enrol;
 pub mod export;
@@ -25,6 +26,12 @@ pub(crate) mod rvtools;
 pub mod server;
 pub mod sizing;
 pub(crate) mod table;
+pub mod wave;
+pub(crate) mod wave_order;
+pub mod wave_settings;
+pub(crate) mod waves;
+#[cfg(test)]
+mod waves_props;
 
 pub use rows::ReadOptions;
 pub use server::{Arch, Disk, Firmware, OsFamily, Server};
@@ -39,6 +46,8 @@ pub struct Inventory {
     pub servers: Vec<Server>,
     /// What was dropped or assumed, one sentence each.
     pub warnings: Vec<String>,
+    /// The connections of the dependency exports, each once.
+    pub dependencies: Vec<dependencies::Dependency>,
 }
 
 /// Reads inventory files: `(path, bytes)` each, the path as messages show it (its extension
@@ -92,6 +101,10 @@ pub(crate) fn read_tables(files: &[(String, Vec<Table>)], opts: ReadOptions) -> 
         &mut inv.warnings,
     ) {
         problems.append(&mut ds);
+    }
+    match dependencies::read(take(Format::Dependencies)) {
+        Ok(d) => inv.dependencies = d,
+        Err(mut ds) => problems.append(&mut ds),
     }
     problems.extend(duplicates(&inv.servers));
     if !problems.is_empty() {

@@ -28,6 +28,10 @@ pub struct InventorySettings {
     pub placement: Vec<PlacementRule>,
     /// Sizing preferences.
     pub sizing: SizingSettings,
+    /// The waves of `migration.waves` and `migration.waveSize` (beside the inventory, not in
+    /// it: read by `wave_settings`).
+    #[serde(skip)]
+    pub waves: super::wave_settings::WaveSettings,
 }
 
 /// The environment mapping.
@@ -222,6 +226,7 @@ mod tests {
             machine_id: None,
             assessed_size: None,
             powered_on: None,
+            wave: None,
         }
     }
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::disks::{DiskSku, SizedDisk, TierTable};
 use super::placement::{InventorySettings, glob, networks_of};
 use super::sizing::{Choice, Policy, SizeTable};
+use super::wave::{Wave, WaveReason, WaveSource};
 use super::{Inventory, OsFamily, Server};
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
@@ -35,8 +36,10 @@ pub struct Planned {
     pub vm_name: String,
     /// The environment.
     pub environment: String,
-    /// The migration wave (one per environment until waves are planned).
+    /// The migration wave: lower case `[a-z0-9-]`, one environment's (`waves`).
     pub wave: String,
+    /// Why the server is in that wave.
+    pub wave_reason: WaveReason,
     /// The spoke, when placement rules are given.
     pub spoke: Option<String>,
     /// The subnet of that spoke.
@@ -52,11 +55,13 @@ pub struct Planned {
 pub struct Plan {
     /// The servers, in inventory order.
     pub servers: Vec<Planned>,
+    /// The waves, in the order they run (dev and test before prod, dependencies first).
+    pub waves: Vec<Wave>,
     /// One sentence each.
     pub warnings: Vec<String>,
 }
 
-/// The wave of a server: one per environment, dev and test before prod.
+/// The first wave of an environment, and every server's wave when nothing groups them.
 pub fn wave_of(environment: &str) -> String {
     format!("{environment}-wave-1")
 }
@@ -95,6 +100,7 @@ pub fn plan(
         warnings: inv.warnings,
         ..Plan::default()
     };
+    let dependencies = inv.dependencies;
     let mut unplaced: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for server in inv.servers {
@@ -177,6 +183,10 @@ pub fn plan(
         plan.servers.push(Planned {
             vm_name: name,
             wave: wave_of(&environment),
+            wave_reason: WaveReason {
+                source: WaveSource::Environment,
+                detail: String::new(),
+            },
             spoke: placed.map(|r| r.spoke.clone()),
             subnet: placed.map(|r| r.subnet.clone()),
             environment,
@@ -200,6 +210,7 @@ pub fn plan(
     if !problems.is_empty() {
         return Err(Error::Input(problems));
     }
+    super::waves::plan_waves(&mut plan, &dependencies, &settings.waves, environments)?;
     Ok(plan)
 }
 

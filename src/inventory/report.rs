@@ -4,7 +4,6 @@
 //! The command reads a landing-zone file (its `migration.inventory` names the files and the
 //! rules), or inventory files given directly (no placement; environments from the export).
 
-use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -155,6 +154,7 @@ struct ServerView<'a> {
     origin: &'a str,
     environment: &'a str,
     wave: &'a str,
+    wave_reason: &'a super::wave::WaveReason,
     spoke: Option<&'a str>,
     subnet: Option<&'a str>,
     size: &'a str,
@@ -180,9 +180,16 @@ struct DiskView<'a> {
 }
 
 #[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 struct WaveView<'a> {
+    /// 1 for the first wave to run.
+    order: usize,
     name: &'a str,
     environment: &'a str,
+    size: usize,
+    /// The reasons its servers are in it (declared, column, group, dependency, environment).
+    sources: Vec<super::wave::WaveSource>,
+    /// Dependencies first: the order of cutover.
     servers: Vec<&'a str>,
 }
 
@@ -203,6 +210,7 @@ fn view(plan: &Plan) -> PlanView<'_> {
             origin: &p.server.origin,
             environment: &p.environment,
             wave: &p.wave,
+            wave_reason: &p.wave_reason,
             spoke: p.spoke.as_deref(),
             subnet: p.subnet.as_deref(),
             size: &p.size.size,
@@ -225,28 +233,38 @@ fn view(plan: &Plan) -> PlanView<'_> {
                 .collect(),
         })
         .collect();
-    // Dev and test waves before prod's, then by name.
-    let mut waves: BTreeMap<(usize, &str), WaveView> = BTreeMap::new();
-    for p in &plan.servers {
-        let order = crate::model::TIERS
-            .iter()
-            .position(|t| p.environment.starts_with(t))
-            .unwrap_or(crate::model::TIERS.len());
-        waves
-            .entry((order, p.wave.as_str()))
-            .or_insert_with(|| WaveView {
-                name: &p.wave,
-                environment: &p.environment,
-                servers: Vec::new(),
-            })
-            .servers
-            .push(&p.server.name);
-    }
+    let waves = plan
+        .waves
+        .iter()
+        .enumerate()
+        .map(|(i, w)| WaveView {
+            order: i + 1,
+            name: &w.name,
+            environment: &w.environment,
+            size: w.servers.len(),
+            sources: sources(plan, w),
+            servers: w
+                .servers
+                .iter()
+                .map(|&s| plan.servers[s].server.name.as_str())
+                .collect(),
+        })
+        .collect();
     PlanView {
         servers,
-        waves: waves.into_values().collect(),
+        waves,
         warnings: &plan.warnings,
     }
+}
+
+/// The distinct reasons the servers of a wave are in it, strongest first.
+fn sources(plan: &Plan, w: &super::wave::Wave) -> Vec<super::wave::WaveSource> {
+    let set: std::collections::BTreeSet<super::wave::WaveSource> = w
+        .servers
+        .iter()
+        .map(|&s| plan.servers[s].wave_reason.source)
+        .collect();
+    set.into_iter().collect()
 }
 
 /// Writes the JSON of `--json`.
@@ -257,9 +275,38 @@ pub fn write_json(plan: &Plan, out: impl std::io::Write) -> std::io::Result<()> 
     out.flush()
 }
 
-/// The text report: one line per server, its reason below.
+/// The text report: the waves in the order they run, then one line per server with the
+/// reasons for its size and its wave below.
 pub fn to_text(plan: &Plan) -> String {
     let mut out = String::new();
+    if !plan.waves.is_empty() {
+        out.push_str("waves, in the order they run:\n");
+    }
+    for (i, w) in plan.waves.iter().enumerate() {
+        let names: Vec<&str> = w
+            .servers
+            .iter()
+            .take(10)
+            .map(|&s| plan.servers[s].server.name.as_str())
+            .collect();
+        let more = w.servers.len().saturating_sub(names.len());
+        let by: Vec<&str> = sources(plan, w).iter().map(|s| s.as_str()).collect();
+        out.push_str(&format!(
+            "  {}. {}  {}  {} server{} ({})  {}{}\n",
+            i + 1,
+            w.name,
+            w.environment,
+            w.servers.len(),
+            if w.servers.len() == 1 { "" } else { "s" },
+            by.join(", "),
+            names.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
     for p in &plan.servers {
         let place = match (&p.spoke, &p.subnet) {
             (Some(s), Some(n)) => format!("{s}/{n}"),
@@ -279,7 +326,7 @@ pub fn to_text(plan: &Plan) -> String {
             })
             .collect();
         out.push_str(&format!(
-            "{}  {}  {}  {}  {}  [{}]\n    {}: {}\n",
+            "{}  {}  {}  {}  {}  [{}]\n    {}: {}\n    wave by {}: {}\n",
             p.server.name,
             p.environment,
             p.wave,
@@ -290,7 +337,9 @@ pub fn to_text(plan: &Plan) -> String {
                 super::sizing::SizeSource::Assessment => "assessment",
                 super::sizing::SizeSource::AsOnPremises => "as on premises",
             },
-            p.size.reason
+            p.size.reason,
+            p.wave_reason.source.as_str(),
+            p.wave_reason.detail
         ));
     }
     for w in &plan.warnings {

@@ -14,11 +14,13 @@ pub(crate) enum Format {
     RvToolsNetwork,
     Assessment,
     AssessedDisks,
+    Dependencies,
 }
 
 impl Format {
     /// In the order they are tried: the more specific signatures first.
-    pub(crate) const ALL: [Format; 6] = [
+    pub(crate) const ALL: [Format; 7] = [
+        Format::Dependencies,
         Format::AssessedDisks,
         Format::Assessment,
         Format::RvToolsDisk,
@@ -36,6 +38,7 @@ impl Format {
             Format::RvToolsNetwork => &["vm", "nic label", "network"],
             Format::RvToolsInfo => &["vm", "powerstate", "cores", "memory"],
             Format::AzureMigrateImport => &["server name", "cores", "memory", "os name"],
+            Format::Dependencies => &["source server", "destination server", "destination port"],
         }
     }
 
@@ -54,6 +57,9 @@ impl Format {
             }
             Format::AssessedDisks => {
                 "Azure Migrate assessment: All_Assessed_Disks (Machine, Disk name, Recommended disk size SKU, …)"
+            }
+            Format::Dependencies => {
+                "Azure Migrate dependency analysis (Source server name, Source IP, …, Destination server name, Destination IP, …, Destination port)"
             }
         }
     }

@@ -74,6 +74,7 @@ pub(crate) fn read(
             c("environment"),
             c("application"),
         );
+        let wave = c("wave");
         // Network #1 … #8, wherever they are.
         let networks: Vec<_> = (1..=8)
             .filter_map(|i| r.columns.named(&format!("network #{i}")))
@@ -162,6 +163,11 @@ pub(crate) fn read(
                     machine_id: row.text(uuid.as_ref()),
                     assessed_size: None,
                     powered_on: Some(powered_on),
+                    wave: super::wave::label_at(
+                        &row,
+                        wave.as_ref(),
+                        super::wave::WaveSource::Column,
+                    ),
                     name,
                 })
             };

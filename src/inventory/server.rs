@@ -33,6 +33,8 @@ pub struct Server {
     pub assessed_size: Option<(String, String)>,
     /// Whether the server is powered on; `None` when the export does not say.
     pub powered_on: Option<bool>,
+    /// The wave an export gives it: a wave column, or its assessment's group.
+    pub wave: Option<super::wave::WaveLabel>,
 }
 
 /// An operating system: its family decides the image, the licence and the patch classes.
