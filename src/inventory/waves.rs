@@ -176,11 +176,12 @@ pub(crate) fn plan_waves(
 
     // Reasons.
     let mut depends_on: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut needed_by: Vec<usize> = vec![0; n];
+    let mut needed_by: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &(x, y) in &edges.pairs {
         depends_on[x].push(y);
-        needed_by[y] += 1;
+        needed_by[y].push(x);
     }
+    let pairs: HashSet<(usize, usize)> = edges.pairs.iter().copied().collect();
     let names = |list: &mut dyn Iterator<Item = usize>| -> String {
         let all: Vec<usize> = list.collect();
         let mut shown: Vec<&str> = all
@@ -215,14 +216,28 @@ pub(crate) fn plan_waves(
                 detail: "no wave column, group, declaration or dependency export: its environment's waves, in inventory order".into(),
             }
         } else {
-            let deps = &depends_on[i];
-            let detail = if !deps.is_empty() {
-                let after = names(&mut deps.iter().copied());
-                format!("depends on {after}: in their wave or after it")
-            } else if needed_by[i] > 0 {
+            let (both, after): (Vec<usize>, Vec<usize>) = depends_on[i]
+                .iter()
+                .partition(|&&j| pairs.contains(&(j, i)));
+            let mut parts = Vec::new();
+            if !both.is_empty() {
+                parts.push(format!(
+                    "moves with {} (they call each other)",
+                    names(&mut both.into_iter())
+                ));
+            }
+            if !after.is_empty() {
+                parts.push(format!(
+                    "after {}, which it depends on",
+                    names(&mut after.into_iter())
+                ));
+            }
+            let detail = if !parts.is_empty() {
+                parts.join("; ")
+            } else if !needed_by[i].is_empty() {
                 format!(
                     "depends on no server of the inventory; {} depend on it",
-                    needed_by[i]
+                    names(&mut needed_by[i].iter().copied())
                 )
             } else {
                 "no connection in the dependency export".into()
@@ -513,8 +528,8 @@ fn outside_warnings(plan: &mut Plan, edges: &Edges) {
             })
             .collect();
         let warning = format!(
-            "servers depend on {} machines outside the inventory, which stay on premises (each call crosses to on premises once the server has moved: a latency risk): {}",
-            edges.outbound.len(),
+            "servers depend on {} outside the inventory, which stay on premises (each call crosses to on premises once the server has moved: a latency risk): {}",
+            machines(edges.outbound.len()),
             list(items)
         );
         plan.warnings.push(warning);
@@ -529,10 +544,18 @@ fn outside_warnings(plan: &mut Plan, edges: &Edges) {
             })
             .collect();
         let warning = format!(
-            "{} machines outside the inventory depend on servers that move (their calls cross to Azure once the server has moved): {}",
-            edges.inbound.len(),
+            "{} outside the inventory depend on servers that move (their calls cross to Azure once the server has moved): {}",
+            machines(edges.inbound.len()),
             list(items)
         );
         plan.warnings.push(warning);
+    }
+}
+
+fn machines(n: usize) -> String {
+    if n == 1 {
+        "1 machine".into()
+    } else {
+        format!("{n} machines")
     }
 }
