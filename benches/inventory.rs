@@ -1,6 +1,7 @@
 //! Inventories at Azure Migrate's import limit: 20,000 synthetic servers in one import CSV,
-//! through `meg inventory --json` and through `meg render`, each timed as a whole process with
-//! its peak memory.
+//! with a dependency export of ten connections a server (200,000 rows at 20,000) that waves
+//! are derived from, through `meg inventory --json` and through `meg render`, each timed as a
+//! whole process with its peak memory.
 //!
 //! Run with `cargo bench --bench inventory` (MEG_INVENTORY="1000,20000" to choose the sizes).
 //! Goal from the issue: each under 2 s and under 200 MB peak at 20,000 servers.
@@ -18,13 +19,14 @@ strategy: rehost
 location: westeurope
 migration:
   inventory:
-    files: [servers.csv]
+    files: [servers.csv, dependencies.csv]
     environments:
       map: {Development: dev, Production: prod}
     placement:
       - {cidr: 10.1.0.0/16, spoke: web, subnet: workload}
       - {cidr: 10.2.0.0/16, spoke: app, subnet: workload}
       - {cidr: 10.3.0.0/16, spoke: data, subnet: workload}
+  waveSize: 50
 environments:
   dev:
     network:
@@ -86,6 +88,47 @@ fn servers(n: usize) -> String {
     csv
 }
 
+/// An Azure Migrate dependency export of ten connections a server: applications of ten
+/// servers (web to app to data, a pair of app servers calling each other), each also calling
+/// a shared server a few applications on, and a machine outside the inventory.
+fn dependencies(n: usize) -> String {
+    let mut csv = String::from(
+        "Time slot,Source server name,Source IP,Source application,Source process,Destination server name,Destination IP,Destination application,Destination process,Destination port\n",
+    );
+    let mut row = |from: usize, to: String, port: u16| {
+        writeln!(
+            csv,
+            "2026-11-02 09:00,srv{from:05},,App,app.exe,{to},,App,app.exe,{port}"
+        )
+        .unwrap();
+    };
+    for i in 0..n {
+        let app = i / 10 * 10;
+        let member = i % 10;
+        // Within the application: 0-3 web, 4-7 app, 8-9 data.
+        for k in 0..8 {
+            let to = match member {
+                0..=3 => app + 4 + (member + k) % 4,
+                4..=7 => app + 8 + (k % 2),
+                _ => app + 8 + (member + 1) % 2,
+            };
+            if to != i && to < n {
+                row(i, format!("srv{to:05}"), 443);
+            }
+        }
+        if member == 4 && app + 5 < n {
+            row(app + 5, format!("srv{i:05}"), 8080);
+        }
+        // A shared service of a later application, and a machine that stays on premises.
+        let shared = app + 38;
+        if shared < n {
+            row(i, format!("srv{shared:05}"), 1433);
+        }
+        row(i, format!("dc{:02}", i % 4), 389);
+    }
+    csv
+}
+
 /// Runs meg under `/usr/bin/time -f %M` when it exists (peak RSS of that one process), else
 /// plainly and reports the largest child so far.
 fn run(dir: &Path, args: &[&str]) -> (f64, f64) {
@@ -135,6 +178,10 @@ fn main() {
         let dir = tempfile::tempdir().expect("scratch dir");
         std::fs::write(dir.path().join("lz.yaml"), LANDING_ZONE).unwrap();
         std::fs::write(dir.path().join("servers.csv"), servers(n)).unwrap();
+        let deps = dependencies(n);
+        let rows = deps.lines().count() - 1;
+        std::fs::write(dir.path().join("dependencies.csv"), deps).unwrap();
+        println!("{n:>7} servers, {rows} dependency rows");
         let (inv_ms, inv_mb) = run(dir.path(), &["inventory", "lz.yaml", "--json"]);
         let (render_ms, render_mb) = run(dir.path(), &["render", "-q", "lz.yaml", "-o", "out"]);
         println!("{n:>7} {inv_ms:>14.0}ms {inv_mb:>8.1}MB {render_ms:>14.0}ms {render_mb:>8.1}MB");
