@@ -230,7 +230,9 @@ fn a_server_named_twice_in_migration_waves_is_an_error_at_its_line_and_nothing_i
         // Items of a list of names are located by their list's key and their index.
         let line = lz.lines().position(|l| l == "      servers:").unwrap() + 1;
         assert!(
-            err.contains(&format!("lz.yaml:{line}:7: migration.waves[1].servers[1]: ")),
+            err.contains(&format!(
+                "lz.yaml:{line}:7: migration.waves[1].servers[1]: "
+            )),
             "the second naming, by its list's line {line}: {err}"
         );
         assert!(
