@@ -174,8 +174,15 @@ pub(crate) fn assign(
         .map(|&(a, b)| (node(a), node(b)))
         .filter(|(a, b)| a != b);
     let scc = components(&Graph::new(e + n, node_edges));
+    // The servers' own components: within an environment, servers without an explicit wave
+    // move together only when they depend on each other, not merely through an explicit wave
+    // of another environment. They also give the cutover order (dependencies first).
+    let order = components(&Graph::new(
+        n,
+        edges.iter().copied().filter(|(a, b)| a != b),
+    ));
 
-    // Units: explicit waves (0..e), then (component, environment) groups of the others.
+    // Units: explicit waves (0..e), then the others' own components, per environment.
     let mut unit_of = vec![0usize; n];
     let mut joined = vec![false; n];
     let mut unit_env: Vec<usize> = explicit.iter().map(|x| x.env).collect();
@@ -193,7 +200,7 @@ pub(crate) fn assign(
                     joined[i] = true;
                     x
                 }
-                None => *derived.entry((scc[e + i], m.env)).or_insert_with(|| {
+                None => *derived.entry((order[i], m.env)).or_insert_with(|| {
                     unit_env.push(m.env);
                     unit_members.push(Vec::new());
                     unit_env.len() - 1
@@ -358,10 +365,6 @@ pub(crate) fn assign(
 
     // Within a wave, dependencies cut over first: the server graph's components come out of
     // Tarjan dependencies first.
-    let order = components(&Graph::new(
-        n,
-        edges.iter().copied().filter(|(a, b)| a != b),
-    ));
     let mut wave_of = vec![0usize; n];
     for (w, wave) in waves.iter_mut().enumerate() {
         wave.servers.sort_by_key(|&i| (order[i], i));

@@ -375,6 +375,28 @@ fn declared_of(
     }
     for (i, p) in plan.servers.iter().enumerate() {
         let full = p.server.name.to_lowercase();
+        // Named twice, once by its full name and once by its host name.
+        if let (Some(&(w1, e1)), Some(&(w2, e2))) = (exact.get(&full), exact.get(&p.vm_name))
+            && (w1, e1) != (w2, e2)
+        {
+            used.insert((w2, e2));
+            let (first, second) = (&settings.waves[w1], &settings.waves[w2]);
+            problems.push(
+                Diagnostic::at(
+                    second.servers[e2].at.clone(),
+                    format!(
+                        "server '{}' is named twice in migration.waves: as '{}' in wave '{}', and as '{}' in wave '{}' at {}",
+                        p.server.name,
+                        second.servers[e2].text,
+                        second.name,
+                        first.servers[e1].text,
+                        first.name,
+                        first.servers[e1].at
+                    ),
+                )
+                .hint("a server moves in exactly one wave: keep one of the two"),
+            );
+        }
         let found = exact
             .get(&full)
             .or_else(|| exact.get(&p.vm_name))

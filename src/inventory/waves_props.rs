@@ -56,7 +56,7 @@ fn planned(name: &str, env: &str, ip: &str, label: Option<(&str, WaveSource)>) -
                 origin: format!("servers.csv:{name}"),
             }),
         },
-        vm_name: name.to_lowercase(),
+        vm_name: super::plan::vm_name(name),
         environment: env.into(),
         wave: String::new(),
         wave_reason: WaveReason {
@@ -161,7 +161,7 @@ fn reach(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<bool>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn every_wave_plan_holds_the_rules(
@@ -537,6 +537,22 @@ fn a_declared_name_no_server_has_or_a_wave_of_two_environments_is_an_error() {
         "{err}"
     );
     assert!(err.contains("did you mean 'web01'?"), "{err}");
+    let mut fqdn = plan_of(vec![planned("WEB01.corp.local", "prod", "10.0.0.1", None)]);
+    let err = plan_waves(
+        &mut fqdn,
+        &[],
+        &declared(
+            &[("pilot", &["web01"]), ("later", &["web01.CORP.local"])],
+            None,
+        ),
+        &environments(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("server 'WEB01.corp.local' is named twice in migration.waves"),
+        "{err}"
+    );
     let err = plan_waves(
         &mut plan,
         &[],
