@@ -210,8 +210,38 @@ pub fn plan(
     if !problems.is_empty() {
         return Err(Error::Input(problems));
     }
-    super::waves::plan_waves(&mut plan, &dependencies, &settings.waves, environments)?;
+    apply_waves(&mut plan, &dependencies, &settings.waves, environments)?;
     Ok(plan)
+}
+
+/// Plans the waves of planned servers (`waves`) and writes each server's wave into the plan.
+pub(crate) fn apply_waves(
+    plan: &mut Plan,
+    dependencies: &[super::dependencies::Dependency],
+    settings: &super::wave_settings::WaveSettings,
+    environments: &[EnvironmentRef],
+) -> Result<()> {
+    let subjects: Vec<super::waves::Subject> = plan
+        .servers
+        .iter()
+        .map(|p| super::waves::Subject {
+            server: &p.server,
+            vm_name: &p.vm_name,
+            environment: &p.environment,
+        })
+        .collect();
+    let envs: Vec<(&str, &str)> = environments
+        .iter()
+        .map(|e| (e.name.as_str(), e.tier.as_str()))
+        .collect();
+    let outcome = super::waves::plan_waves(&subjects, dependencies, settings, &envs)?;
+    for (p, (wave, reason)) in plan.servers.iter_mut().zip(outcome.servers) {
+        p.wave = wave;
+        p.wave_reason = reason;
+    }
+    plan.waves = outcome.waves;
+    plan.warnings.extend(outcome.warnings);
+    Ok(())
 }
 
 /// A server's environment: the export's column (mapped, or by name), else a name pattern,

@@ -8,13 +8,14 @@
 //! machines outside the inventory are reported, not fatal: those machines stay on premises.
 //!
 //! This file matches names (declarations and dependency ends to servers) and words the
-//! results; it does not read files, and the graph work is `wave_order`'s.
+//! results; it does not read files, the graph work is `wave_order`'s, and `plan` writes the
+//! outcome into the plan (so this file never names the plan: no import cycle).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::dependencies::{Dependency, Endpoint};
 use super::placement::glob;
-use super::plan::{EnvironmentRef, Plan, vm_name};
+use super::server::Server;
 use super::wave::{Wave, WaveReason, WaveSource, number_in, wave_name_of};
 use super::wave_order::{Explicit, Member, assign};
 use super::wave_settings::WaveSettings;
@@ -35,31 +36,54 @@ struct Gathered {
     server: usize,
 }
 
-/// Decides every server's wave and the order of the waves, writing them into the plan;
-/// warnings go to the plan, errors (declarations that match nothing, a wave of two
+/// One planned server, as waves see it.
+pub(crate) struct Subject<'a> {
+    /// The server as read.
+    pub server: &'a Server,
+    /// Its VM name (the host name, lower case).
+    pub vm_name: &'a str,
+    /// Its environment.
+    pub environment: &'a str,
+}
+
+/// The waves in the order they run, each server's wave and reason, and what the planning
+/// noticed.
+pub(crate) struct Outcome {
+    /// In order.
+    pub waves: Vec<Wave>,
+    /// Per server, in the order given: its wave's name and why.
+    pub servers: Vec<(String, WaveReason)>,
+    /// One sentence each.
+    pub warnings: Vec<String>,
+}
+
+/// Decides every server's wave and the order of the waves. `environments` are the landing
+/// zone's `(name, tier)`. Errors (declarations that match nothing, a wave of two
 /// environments) are returned together.
 pub(crate) fn plan_waves(
-    plan: &mut Plan,
+    subjects: &[Subject],
     dependencies: &[Dependency],
     settings: &WaveSettings,
-    environments: &[EnvironmentRef],
-) -> Result<()> {
-    let envs = env_order(environments, plan);
+    environments: &[(&str, &str)],
+) -> Result<Outcome> {
+    let mut warnings = Vec::new();
+    let envs = env_order(environments, subjects);
     let env_index: HashMap<&str, usize> = envs
         .iter()
         .enumerate()
         .map(|(i, e)| (e.as_str(), i))
         .collect();
     let mut problems = Vec::new();
-    let n = plan.servers.len();
+    let n = subjects.len();
 
     // Explicit assignments: declared, then the export's column or group.
-    let declared = declared_of(plan, settings, &mut problems);
+    let declared = declared_of(subjects, settings, &mut problems, &mut warnings);
     let mut gathered: Vec<Gathered> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut explicit_of: Vec<Option<(usize, WaveReason)>> = vec![None; n];
-    for (i, p) in plan.servers.iter().enumerate() {
-        let env = env_index[p.environment.as_str()];
+    let mut mixed: HashSet<usize> = HashSet::new();
+    for (i, p) in subjects.iter().enumerate() {
+        let env = env_index[p.environment];
         let (name, key, reason, at) = if let Some((w, entry)) = declared[i] {
             let wave = &settings.waves[w];
             let entry = &wave.servers[entry];
@@ -73,7 +97,7 @@ pub(crate) fn plan_waves(
                 wave.at.clone(),
             )
         } else if let Some(label) = &p.server.wave {
-            let Some(name) = wave_name_of(&p.environment, &label.value) else {
+            let Some(name) = wave_name_of(p.environment, &label.value) else {
                 problems.push(
                     Diagnostic::at(
                         label.origin.clone(),
@@ -124,7 +148,11 @@ pub(crate) fn plan_waves(
             g.key = key;
         }
         if g.env != env {
-            let first = &plan.servers[g.server];
+            // Once per wave: a wave of a thousand servers is one mistake.
+            if !mixed.insert(x) {
+                continue;
+            }
+            let first = &subjects[g.server];
             problems.push(
                 Diagnostic::at(
                     g.at.clone(),
@@ -161,17 +189,16 @@ pub(crate) fn plan_waves(
             }
         })
         .collect();
-    let members: Vec<Member> = plan
-        .servers
+    let members: Vec<Member> = subjects
         .iter()
         .enumerate()
         .map(|(i, p)| Member {
-            env: env_index[p.environment.as_str()],
+            env: env_index[p.environment],
             explicit: explicit_of[i].as_ref().map(|(x, _)| rank[*x]),
         })
         .collect();
 
-    let edges = resolve(plan, dependencies);
+    let edges = resolve(subjects, dependencies);
     let a = assign(&members, &explicit, &edges.pairs, &envs, settings.max_size);
 
     // Reasons.
@@ -187,7 +214,7 @@ pub(crate) fn plan_waves(
         let mut shown: Vec<&str> = all
             .iter()
             .take(3)
-            .map(|&j| plan.servers[j].server.name.as_str())
+            .map(|&j| subjects[j].server.name.as_str())
             .collect();
         let more = all.len().saturating_sub(3);
         let mut s = shown.join(", ");
@@ -254,14 +281,14 @@ pub(crate) fn plan_waves(
     let max = settings.max_size.unwrap_or(usize::MAX);
     for w in &a.waves {
         if w.oversized {
-            plan.warnings.push(format!(
+            warnings.push(format!(
                 "wave '{}' holds {} servers that depend on each other in both directions ({}), more than migration.waveSize ({max}): they stay together in one wave",
                 w.name,
                 w.servers.len(),
                 names(&mut w.servers.iter().copied())
             ));
         } else if w.explicit.is_some() && w.servers.len() > max {
-            plan.warnings.push(format!(
+            warnings.push(format!(
                 "wave '{}' has {} servers, more than migration.waveSize ({max}): meg does not split a wave you chose",
                 w.name,
                 w.servers.len()
@@ -279,7 +306,7 @@ pub(crate) fn plan_waves(
         if late > LISTED {
             continue;
         }
-        let (px, py) = (&plan.servers[x], &plan.servers[y]);
+        let (px, py) = (&subjects[x], &subjects[y]);
         let why = if px.environment != py.environment {
             format!(
                 " ({} waves run before {}'s)",
@@ -288,7 +315,7 @@ pub(crate) fn plan_waves(
         } else {
             String::new()
         };
-        plan.warnings.push(format!(
+        warnings.push(format!(
             "'{}' (wave '{}', {}) depends on '{}', which moves later (wave '{}', {}){why}: the connection crosses between on premises and Azure until both have moved",
             px.server.name,
             a.waves[wx].name,
@@ -299,18 +326,19 @@ pub(crate) fn plan_waves(
         ));
     }
     if late > LISTED {
-        plan.warnings.push(format!(
+        warnings.push(format!(
             "and {} more dependencies on a server that moves in a later wave",
             late - LISTED
         ));
     }
-    outside_warnings(plan, &edges);
+    outside_warnings(subjects, &edges, &mut warnings);
 
-    for (i, p) in plan.servers.iter_mut().enumerate() {
-        p.wave = a.waves[a.wave_of[i]].name.clone();
-        p.wave_reason = reasons[i].clone();
-    }
-    plan.waves = a
+    let servers = reasons
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| (a.waves[a.wave_of[i]].name.clone(), r))
+        .collect();
+    let waves = a
         .waves
         .into_iter()
         .map(|w| Wave {
@@ -319,12 +347,16 @@ pub(crate) fn plan_waves(
             servers: w.servers,
         })
         .collect();
-    Ok(())
+    Ok(Outcome {
+        waves,
+        servers,
+        warnings,
+    })
 }
 
 /// The environments in the order their waves run: dev, then test, then prod tiers (others
 /// last), each tier in the landing zone's order; environments only servers name come last.
-fn env_order(environments: &[EnvironmentRef], plan: &Plan) -> Vec<String> {
+fn env_order(environments: &[(&str, &str)], subjects: &[Subject]) -> Vec<String> {
     let rank = |tier: &str| {
         crate::model::TIERS
             .iter()
@@ -334,15 +366,14 @@ fn env_order(environments: &[EnvironmentRef], plan: &Plan) -> Vec<String> {
     let mut envs: Vec<(usize, usize, String)> = environments
         .iter()
         .enumerate()
-        .map(|(i, e)| (rank(&e.tier), i, e.name.clone()))
+        .map(|(i, (name, tier))| (rank(tier), i, name.to_string()))
         .collect();
     envs.sort();
     let mut names: Vec<String> = envs.into_iter().map(|(_, _, n)| n).collect();
     let known: HashSet<String> = names.iter().cloned().collect();
-    let extra: BTreeSet<&str> = plan
-        .servers
+    let extra: BTreeSet<&str> = subjects
         .iter()
-        .map(|p| p.environment.as_str())
+        .map(|p| p.environment)
         .filter(|e| !known.contains(*e))
         .collect();
     names.extend(extra.into_iter().map(str::to_string));
@@ -353,9 +384,10 @@ fn env_order(environments: &[EnvironmentRef], plan: &Plan) -> Vec<String> {
 /// ignoring case) wins over patterns, and of patterns the first written. An exact name that
 /// matches no server is an error; a pattern that matches none, a warning.
 fn declared_of(
-    plan: &mut Plan,
+    subjects: &[Subject],
     settings: &WaveSettings,
     problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<String>,
 ) -> Vec<Option<(usize, usize)>> {
     let mut exact: HashMap<String, (usize, usize)> = HashMap::new();
     let mut patterns: Vec<(usize, usize)> = Vec::new();
@@ -369,14 +401,14 @@ fn declared_of(
         }
     }
     let mut used: HashSet<(usize, usize)> = HashSet::new();
-    let mut out = vec![None; plan.servers.len()];
+    let mut out = vec![None; subjects.len()];
     if settings.waves.is_empty() {
         return out;
     }
-    for (i, p) in plan.servers.iter().enumerate() {
+    for (i, p) in subjects.iter().enumerate() {
         let full = p.server.name.to_lowercase();
         // Named twice, once by its full name and once by its host name.
-        if let (Some(&(w1, e1)), Some(&(w2, e2))) = (exact.get(&full), exact.get(&p.vm_name))
+        if let (Some(&(w1, e1)), Some(&(w2, e2))) = (exact.get(&full), exact.get(p.vm_name))
             && (w1, e1) != (w2, e2)
         {
             used.insert((w2, e2));
@@ -399,12 +431,12 @@ fn declared_of(
         }
         let found = exact
             .get(&full)
-            .or_else(|| exact.get(&p.vm_name))
+            .or_else(|| exact.get(p.vm_name))
             .copied()
             .or_else(|| {
                 patterns.iter().copied().find(|&(w, e)| {
                     let pattern = &settings.waves[w].servers[e].text;
-                    glob(pattern, &p.server.name) || glob(pattern, &p.vm_name)
+                    glob(pattern, &p.server.name) || glob(pattern, p.vm_name)
                 })
             });
         if let Some(f) = found {
@@ -418,7 +450,7 @@ fn declared_of(
                 continue;
             }
             if entry.is_pattern() {
-                plan.warnings.push(format!(
+                warnings.push(format!(
                     "{}: pattern '{}' of wave '{}' matches no server of the inventory",
                     entry.at, entry.text, wave.name
                 ));
@@ -431,7 +463,7 @@ fn declared_of(
                     wave.name, entry.text
                 ),
             );
-            let known = plan.servers.iter().map(|p| p.server.name.as_str());
+            let known = subjects.iter().map(|p| p.server.name.as_str());
             problems.push(match did_you_mean(&entry.text, known) {
                 Some(m) => d.hint(format!("did you mean '{m}'?")),
                 None => d.hint("name servers as the inventory does (or by host name); * matches any characters"),
@@ -453,12 +485,13 @@ struct Edges {
     inbound: BTreeMap<String, BTreeSet<usize>>,
 }
 
-fn resolve(plan: &Plan, dependencies: &[Dependency]) -> Edges {
+fn resolve(subjects: &[Subject], dependencies: &[Dependency]) -> Edges {
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut by_ip: HashMap<&str, Option<usize>> = HashMap::new();
-    for (i, p) in plan.servers.iter().enumerate() {
+    for (i, p) in subjects.iter().enumerate() {
         by_name.insert(p.server.name.to_lowercase(), i);
-        by_name.entry(p.vm_name.clone()).or_insert(i);
+        by_name.entry(p.vm_name.to_string()).or_insert(i);
+        by_name.entry(host_of(&p.server.name)).or_insert(i);
         for ip in p.server.nics.iter().flat_map(|n| &n.ips) {
             by_ip
                 .entry(ip.as_str())
@@ -476,7 +509,7 @@ fn resolve(plan: &Plan, dependencies: &[Dependency]) -> Edges {
             .and_then(|n| {
                 by_name
                     .get(&n.to_lowercase())
-                    .or_else(|| by_name.get(&vm_name(n)))
+                    .or_else(|| by_name.get(&host_of(n)))
                     .copied()
             })
             .or_else(|| {
@@ -516,8 +549,8 @@ fn resolve(plan: &Plan, dependencies: &[Dependency]) -> Edges {
 
 /// Warnings for connections that leave the inventory: those machines stay on premises, and
 /// every call between them and a moved server crosses the VPN or ExpressRoute.
-fn outside_warnings(plan: &mut Plan, edges: &Edges) {
-    let server = |i: &usize| plan.servers[*i].server.name.as_str();
+fn outside_warnings(subjects: &[Subject], edges: &Edges, warnings: &mut Vec<String>) {
+    let server = |i: &usize| subjects[*i].server.name.as_str();
     let list = |items: Vec<String>| {
         let total = items.len();
         let mut shown: Vec<String> = items.into_iter().take(10).collect();
@@ -554,7 +587,7 @@ fn outside_warnings(plan: &mut Plan, edges: &Edges) {
             machines(edges.outbound.len()),
             list(items)
         );
-        plan.warnings.push(warning);
+        warnings.push(warning);
     }
     if !edges.inbound.is_empty() {
         let items: Vec<String> = edges
@@ -570,7 +603,7 @@ fn outside_warnings(plan: &mut Plan, edges: &Edges) {
             machines(edges.inbound.len()),
             list(items)
         );
-        plan.warnings.push(warning);
+        warnings.push(warning);
     }
 }
 
@@ -580,4 +613,9 @@ fn machines(n: usize) -> String {
     } else {
         format!("{n} machines")
     }
+}
+
+/// A machine name's host name, lower case: `WEB01.corp.local` is `web01`.
+fn host_of(name: &str) -> String {
+    name.split('.').next().unwrap_or(name).to_lowercase()
 }
