@@ -8,6 +8,7 @@
 
 pub mod escape;
 pub mod hclfmt;
+pub(crate) mod literal;
 pub mod pinned;
 pub(crate) mod readme;
 
@@ -109,7 +110,15 @@ impl Renderer {
         catalog_version: &str,
     ) -> Result<FileSet> {
         let mut base = Context::new();
-        base.insert("lz", lz);
+        // The landing zone becomes a template value once; each `{env}` file's `env` is one of
+        // its environments, shared rather than serialized again per file.
+        let lz_value = Value::from_serializable(lz);
+        let env_values: Vec<Value> = lz_value
+            .get_from_path("environments")
+            .and_then(Value::as_array)
+            .map(<[Value]>::to_vec)
+            .unwrap_or_default();
+        base.insert_value("lz", lz_value);
         base.insert("deploy", &lz.deploy);
         base.insert("targets", targets);
         base.insert("meg_version", env!("CARGO_PKG_VERSION"));
@@ -128,7 +137,7 @@ impl Renderer {
             self.names.iter().partition(|n| !n.contains('/'));
         let pipeline_prefix = pipeline.map(|p| format!("pipelines/{}/", p.dir()));
         // (template, output path, environment for `{env}` paths)
-        let mut jobs: Vec<(&str, String, Option<&crate::model::Environment>)> = Vec::new();
+        let mut jobs: Vec<(&str, String, Option<Value>)> = Vec::new();
         for name in per_target {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
             let target_path = match &pipeline_prefix {
@@ -142,8 +151,9 @@ impl Renderer {
                 _ => continue,
             };
             if target_path.contains("{env}") {
-                for env in &lz.environments {
-                    jobs.push((name, target_path.replace("{env}", &env.name), Some(env)));
+                for (env, value) in lz.environments.iter().zip(&env_values) {
+                    let path = target_path.replace("{env}", &env.name);
+                    jobs.push((name, path, Some(value.clone())));
                 }
             } else {
                 jobs.push((name, target_path.to_string(), None));
@@ -168,7 +178,7 @@ impl Renderer {
     fn render_in_parallel(
         &self,
         base: &Context,
-        jobs: Vec<(&str, String, Option<&crate::model::Environment>)>,
+        jobs: Vec<(&str, String, Option<Value>)>,
     ) -> Result<Vec<RenderedFile>> {
         let workers = if self.parallel {
             std::thread::available_parallelism()
@@ -189,8 +199,9 @@ impl Renderer {
                 };
                 let text = match env {
                     Some(env) => {
+                        // Cheap: a context's values share their contents.
                         let mut ctx = base.clone();
-                        ctx.insert("env", env);
+                        ctx.insert_value("env", env.clone());
                         self.one(name, path, &ctx)?
                     }
                     None => self.one(name, path, base)?,
@@ -353,10 +364,10 @@ fn register(tera: &mut Tera) {
         text_filter(&v, crate::model::snake)
     });
     tera.register_filter("bicep_value", |v: Value, k: Kwargs, _: &State| {
-        code_filter(&v, &k, escape::bicep_value)
+        code_filter(&v, &k, literal::bicep)
     });
     tera.register_filter("hcl_value", |v: Value, k: Kwargs, _: &State| {
-        code_filter(&v, &k, escape::hcl_value)
+        code_filter(&v, &k, literal::hcl)
     });
     tera.register_filter("filter", |items: Vec<Value>, k: Kwargs, _: &State| {
         let attribute: &str = k.must_get("attribute")?;
@@ -398,13 +409,9 @@ fn text_filter(v: &Value, f: fn(&str) -> String) -> tera::TeraResult<String> {
     }
 }
 
-/// Any value as a literal of the language, nested lines indented by `indent=` spaces.
-fn code_filter(
-    v: &Value,
-    k: &Kwargs,
-    f: fn(&serde_json::Value, usize) -> String,
-) -> tera::TeraResult<String> {
+/// Any value as a literal of the language, nested lines indented by `indent=` spaces: written
+/// from the template's value itself, which can hold thousands of servers.
+fn code_filter(v: &Value, k: &Kwargs, f: fn(&Value, usize) -> String) -> tera::TeraResult<String> {
     let indent: usize = k.get("indent")?.unwrap_or(0);
-    let json = serde_json::to_value(v).map_err(|e| tera::Error::message(e.to_string()))?;
-    Ok(f(&json, indent))
+    Ok(f(v, indent))
 }
