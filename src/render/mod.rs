@@ -113,11 +113,7 @@ impl Renderer {
         // The landing zone becomes a template value once; each `{env}` file's `env` is one of
         // its environments, shared rather than serialized again per file.
         let lz_value = Value::from_serializable(lz);
-        let env_values: Vec<Value> = lz_value
-            .get_from_path("environments")
-            .and_then(Value::as_array)
-            .map(<[Value]>::to_vec)
-            .unwrap_or_default();
+        let env_values = environment_values(&lz_value);
         base.insert_value("lz", lz_value);
         base.insert("deploy", &lz.deploy);
         base.insert("targets", targets);
@@ -170,6 +166,11 @@ impl Renderer {
             if let Some(text) = self.one(name, target_path, &base)? {
                 out.insert(target_path, text)?;
             }
+        }
+        if self.parallel {
+            // The context holds every server of an inventory as a tree of small allocations:
+            // freeing it on another core lets the files be written meanwhile.
+            std::thread::spawn(move || drop(base));
         }
         Ok(out)
     }
@@ -242,6 +243,14 @@ impl Renderer {
         }
         Ok(Some(text.into_bytes()))
     }
+}
+
+/// The environments of a landing zone's template value, in order: each as it serializes alone.
+fn environment_values(lz: &Value) -> Vec<Value> {
+    lz.get_from_path("environments")
+        .and_then(Value::as_array)
+        .expect("a landing zone serializes its environments as a list")
+        .to_vec()
 }
 
 /// The templates a render of these targets (and pipeline system) can use: name and text.
@@ -414,4 +423,38 @@ fn text_filter(v: &Value, f: fn(&str) -> String) -> tera::TeraResult<String> {
 fn code_filter(v: &Value, k: &Kwargs, f: fn(&Value, usize) -> String) -> tera::TeraResult<String> {
     let indent: usize = k.get("indent")?.unwrap_or(0);
     Ok(f(v, indent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Inputs;
+    use crate::session::Session;
+
+    /// Each `{env}` file reads its `env` out of the landing zone's template value rather than
+    /// serializing the environment again: the two must be the same value.
+    #[test]
+    fn an_environment_of_the_landing_zone_value_is_the_environment_alone() {
+        let session = Session::open(None).expect("the embedded catalog opens");
+        for example in ["inventory", "rehost", "hybrid", "existing-hub-refactor"] {
+            let input = Inputs {
+                inputs: vec![
+                    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("examples")
+                        .join(format!("{example}.yaml")),
+                ],
+                ..Inputs::default()
+            };
+            let lz = session.resolve(&input).expect("the example resolves").1;
+            let values = environment_values(&Value::from_serializable(&lz));
+            assert_eq!(values.len(), lz.environments.len(), "{example}");
+            for (env, value) in lz.environments.iter().zip(&values) {
+                assert!(
+                    *value == Value::from_serializable(env),
+                    "{example}: environment {}",
+                    env.name
+                );
+            }
+        }
+    }
 }
