@@ -155,12 +155,24 @@ impl Renderer {
                 jobs.push((name, target_path.to_string(), None));
             }
         }
-        for (path, text) in self.render_in_parallel(&base, jobs)? {
+        // The README reads a summary of each environment, computed here once: beside the other
+        // files, which it does not need (a large inventory makes both slow).
+        let readme_value = || Value::from_serializable(&readme::Readme::new(lz));
+        let (rendered, readme) = if self.parallel {
+            std::thread::scope(|scope| {
+                let readme = scope.spawn(readme_value);
+                let rendered = self.render_in_parallel(&base, jobs);
+                let readme = readme.join().expect("the README view does not panic");
+                (rendered, readme)
+            })
+        } else {
+            (self.render_in_parallel(&base, jobs), readme_value())
+        };
+        for (path, text) in rendered? {
             out.insert(&path, text)?;
         }
         base.insert("checkov_skips", &checkov_skips(&out));
-        // The README reads a summary of each environment, computed here once.
-        base.insert("readme", &readme::Readme::new(lz));
+        base.insert_value("readme", readme);
         for name in shared {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
             if let Some(text) = self.one(name, target_path, &base)? {
