@@ -1,7 +1,10 @@
 //! Inventories at Azure Migrate's import limit: 20,000 synthetic servers in one import CSV,
 //! with a dependency export of ten connections a server (200,000 rows at 20,000) that waves
 //! are derived from, through `meg inventory --json` and through `meg render`, each timed as a
-//! whole process with its peak memory.
+//! whole process with its peak memory, and the render split into its phases: resolving (reading
+//! the inventory, planning and resolving the model), rendering into memory, writing. Each phase
+//! is a process of its own that stops after it (this benchmark run again as a child), so that its
+//! peak memory is its own and the phases before it.
 //!
 //! Run with `cargo bench --bench inventory` (MEG_INVENTORY="1000,20000" to choose the sizes).
 //! Goal from the issue: each under 2 s and under 200 MB peak at 20,000 servers.
@@ -132,26 +135,31 @@ fn dependencies(n: usize) -> String {
 /// Runs meg under `/usr/bin/time -f %M` when it exists (peak RSS of that one process), else
 /// plainly and reports the largest child so far.
 fn run(dir: &Path, args: &[&str]) -> (f64, f64) {
-    let meg = env!("CARGO_BIN_EXE_meg");
+    run_program(env!("CARGO_BIN_EXE_meg"), dir, args, &[])
+}
+
+/// [`run`] for any program, with extra environment variables.
+fn run_program(program: &str, dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> (f64, f64) {
     let timed = Path::new("/usr/bin/time").exists();
     let mut cmd = if timed {
         let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "%M", meg]);
+        c.args(["-f", "%M", program]);
         c
     } else {
-        Command::new(meg)
+        Command::new(program)
     };
     let t = Instant::now();
     let out = cmd
         .args(args)
+        .envs(envs.iter().copied())
         .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .output()
-        .expect("meg runs");
+        .expect("the program runs");
     let ms = t.elapsed().as_secs_f64() * 1000.0;
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "meg {args:?} failed: {err}");
+    assert!(out.status.success(), "{program} {args:?} failed: {err}");
     let mb = if timed {
         err.lines()
             .last()
@@ -164,15 +172,46 @@ fn run(dir: &Path, args: &[&str]) -> (f64, f64) {
     (ms, mb)
 }
 
+/// The phase a child run of this benchmark stops after.
+const PHASE: &str = "MEG_BENCH_PHASE";
+
+/// In a child run: resolves (or resolves and renders into memory) `lz.yaml` of the current
+/// folder through the library, as `meg render` does, and stops.
+fn phase(which: &str) {
+    let session = meg::session::Session::open(None).expect("the embedded catalog opens");
+    let input = meg::request::Inputs {
+        inputs: vec!["lz.yaml".into()],
+        values: Vec::new(),
+        sets: Vec::new(),
+        envs: Vec::new(),
+        targets: Vec::new(),
+        pipeline: None,
+    };
+    match which {
+        "resolve" => drop(session.resolve(&input).expect("resolves")),
+        "render" => drop(session.render(&input).expect("renders")),
+        other => panic!("unknown phase {other}"),
+    }
+}
+
 fn main() {
+    if let Ok(which) = std::env::var(PHASE) {
+        return phase(&which);
+    }
     let sizes: Vec<usize> = std::env::var("MEG_INVENTORY")
         .unwrap_or_else(|_| "1000,20000".into())
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
+    let me = std::env::current_exe().expect("the benchmark knows its path");
+    let me = me.to_str().expect("a UTF-8 path");
     println!(
-        "{:>7} {:>16} {:>10} {:>16} {:>10}",
-        "servers", "inventory --json", "peak", "render", "peak"
+        "{:>7} {:>24} {:>24} {:>24} {:>24}",
+        "servers",
+        "inventory --json",
+        "resolve (incl. reading)",
+        "+ render in memory",
+        "+ write (meg render)"
     );
     for n in sizes {
         let dir = tempfile::tempdir().expect("scratch dir");
@@ -182,8 +221,20 @@ fn main() {
         let rows = deps.lines().count() - 1;
         std::fs::write(dir.path().join("dependencies.csv"), deps).unwrap();
         println!("{n:>7} servers, {rows} dependency rows");
-        let (inv_ms, inv_mb) = run(dir.path(), &["inventory", "lz.yaml", "--json"]);
-        let (render_ms, render_mb) = run(dir.path(), &["render", "-q", "lz.yaml", "-o", "out"]);
-        println!("{n:>7} {inv_ms:>14.0}ms {inv_mb:>8.1}MB {render_ms:>14.0}ms {render_mb:>8.1}MB");
+        let inventory = run(dir.path(), &["inventory", "lz.yaml", "--json"]);
+        let resolve = run_program(me, dir.path(), &[], &[(PHASE, "resolve")]);
+        let render = run_program(me, dir.path(), &[], &[(PHASE, "render")]);
+        let whole = run(dir.path(), &["render", "-q", "lz.yaml", "-o", "out"]);
+        let cell = |(ms, mb): (f64, f64)| format!("{ms:>8.0}ms {mb:>8.1}MB peak");
+        println!(
+            "{n:>7} {:>24} {:>24} {:>24} {:>24}",
+            cell(inventory),
+            cell(resolve),
+            cell(render),
+            cell(whole)
+        );
     }
+    println!(
+        "(each column one process; resolve, render and write each include starting a process and the phases before them)"
+    );
 }

@@ -134,28 +134,38 @@ impl Session {
                 (resolved, renderer)
             }
         };
-        let mut selected = lz.clone();
-        selected.retain_environments(&input.envs)?;
+        // The landing zone of the environments asked for: a copy only when --env narrows it
+        // (an inventory's servers make the whole one large).
+        let mut selected = None;
+        if !input.envs.is_empty() {
+            let mut narrowed = lz.clone();
+            narrowed.retain_environments(&input.envs)?;
+            selected = Some(narrowed);
+        }
         let mut files = renderer.render_with(
             &lz,
             &targets,
             input.pipeline,
             &self.catalog.declared_version(),
         )?;
+        let left_out: Vec<&str> = match &selected {
+            Some(s) => lz
+                .environments
+                .iter()
+                .filter(|e| !s.environments.iter().any(|k| k.name == e.name))
+                .map(|e| e.name.as_str())
+                .collect(),
+            None => Vec::new(),
+        };
         let others: Vec<String> = files
             .paths()
-            .filter(|p| {
-                lz.environments
-                    .iter()
-                    .filter(|e| !selected.environments.iter().any(|s| s.name == e.name))
-                    .any(|e| is_environment_file(p, &e.name))
-            })
+            .filter(|p| left_out.iter().any(|e| is_environment_file(p, e)))
             .map(str::to_string)
             .collect();
         files.remove_all(&others);
         Ok(Rendered {
             values,
-            lz: selected,
+            lz: selected.unwrap_or(lz),
             files,
             targets,
             others,

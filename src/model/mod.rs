@@ -288,7 +288,8 @@ impl LandingZone {
                 problems.append(&mut ds);
                 continue;
             }
-            let settings: Settings = serde_json::from_value(resolved.clone()).map_err(|e| {
+            // Read from the tree in place: it holds every server of an inventory.
+            let settings = Settings::deserialize(&resolved).map_err(|e| {
                 Error::input(Diagnostic::at_key(
                     format!("/environments/{env_name}"),
                     e.to_string(),

@@ -4,8 +4,6 @@
 //! interpolation opener (`${` in both languages, `%{` in HCL), a newline or a control or
 //! bidirectional-override character in a tag value can neither break the file nor inject code.
 
-use serde_json::Value;
-
 /// Characters that reorder text when displayed (the "Trojan Source" set): escaped so that
 /// what a reviewer sees is what the deployment gets.
 fn is_bidi_control(c: char) -> bool {
@@ -104,85 +102,12 @@ pub fn markdown_into(input: &str, out: &mut dyn std::io::Write) -> std::io::Resu
     out.write_all(markdown(input).as_bytes())
 }
 
-fn is_identifier(s: &str, hyphens: bool) -> bool {
+/// Whether `s` can be written bare as a key: a letter or `_`, then letters, digits, `_` (and
+/// `-` where `hyphens`).
+pub(crate) fn is_identifier(s: &str, hyphens: bool) -> bool {
     let mut cs = s.chars();
     matches!(cs.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && cs.all(|c| c.is_ascii_alphanumeric() || c == '_' || (hyphens && c == '-'))
-}
-
-/// A JSON value as a Bicep expression, multi-line objects and arrays indented by two spaces.
-pub fn bicep_value(v: &Value, indent: usize) -> String {
-    let pad = "  ".repeat(indent + 1);
-    let end = "  ".repeat(indent);
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => bicep_string(s),
-        Value::Array(a) if a.is_empty() => "[]".into(),
-        Value::Object(m) if m.is_empty() => "{}".into(),
-        Value::Array(a) => {
-            let items: Vec<String> = a
-                .iter()
-                .map(|x| format!("{pad}{}\n", bicep_value(x, indent + 1)))
-                .collect();
-            format!("[\n{}{end}]", items.concat())
-        }
-        Value::Object(m) => {
-            let items: Vec<String> = m
-                .iter()
-                .map(|(k, x)| {
-                    let key = if is_identifier(k, false) {
-                        k.clone()
-                    } else {
-                        bicep_string(k)
-                    };
-                    format!("{pad}{key}: {}\n", bicep_value(x, indent + 1))
-                })
-                .collect();
-            format!("{{\n{}{end}}}", items.concat())
-        }
-    }
-}
-
-/// A JSON value as an HCL expression. Lists of plain values stay on one line; objects and
-/// lists of objects are multi-line. Alignment of `=` is left to [`crate::render::hclfmt`].
-pub fn hcl_value(v: &Value, indent: usize) -> String {
-    let pad = "  ".repeat(indent + 1);
-    let end = "  ".repeat(indent);
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => hcl_string(s),
-        Value::Array(a) if a.is_empty() => "[]".into(),
-        Value::Object(m) if m.is_empty() => "{}".into(),
-        Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) => {
-            let items: Vec<String> = a.iter().map(|x| hcl_value(x, indent)).collect();
-            format!("[{}]", items.join(", "))
-        }
-        Value::Array(a) => {
-            let items: Vec<String> = a
-                .iter()
-                .map(|x| format!("{pad}{},\n", hcl_value(x, indent + 1)))
-                .collect();
-            format!("[\n{}{end}]", items.concat())
-        }
-        Value::Object(m) => {
-            let items: Vec<String> = m
-                .iter()
-                .map(|(k, x)| {
-                    let key = if is_identifier(k, true) {
-                        k.clone()
-                    } else {
-                        hcl_string(k)
-                    };
-                    format!("{pad}{key} = {}\n", hcl_value(x, indent + 1))
-                })
-                .collect();
-            format!("{{\n{}{end}}}", items.concat())
-        }
-    }
 }
 
 /// Whether `s` can be a Terraform identifier (a map key written bare, a resource name):
@@ -240,15 +165,15 @@ mod tests {
     fn values_nest() {
         let v = json!({"a": [1, 2], "cost-center": {"x": true}});
         assert_eq!(
-            bicep_value(&v, 0),
+            crate::render::literal::bicep(&v, 0),
             "{\n  a: [\n    1\n    2\n  ]\n  'cost-center': {\n    x: true\n  }\n}"
         );
         assert_eq!(
-            hcl_value(&v, 0),
+            crate::render::literal::hcl(&v, 0),
             "{\n  a = [1, 2]\n  cost-center = {\n    x = true\n  }\n}"
         );
         assert_eq!(
-            hcl_value(&json!({"b c": null}), 0),
+            crate::render::literal::hcl(&json!({"b c": null}), 0),
             "{\n  \"b c\" = null\n}"
         );
     }

@@ -8,6 +8,7 @@
 
 pub mod escape;
 pub mod hclfmt;
+pub(crate) mod literal;
 pub mod pinned;
 pub(crate) mod readme;
 
@@ -109,7 +110,11 @@ impl Renderer {
         catalog_version: &str,
     ) -> Result<FileSet> {
         let mut base = Context::new();
-        base.insert("lz", lz);
+        // The landing zone becomes a template value once; each `{env}` file's `env` is one of
+        // its environments, shared rather than serialized again per file.
+        let lz_value = Value::from_serializable(lz);
+        let env_values = environment_values(&lz_value);
+        base.insert_value("lz", lz_value);
         base.insert("deploy", &lz.deploy);
         base.insert("targets", targets);
         base.insert("meg_version", env!("CARGO_PKG_VERSION"));
@@ -128,7 +133,7 @@ impl Renderer {
             self.names.iter().partition(|n| !n.contains('/'));
         let pipeline_prefix = pipeline.map(|p| format!("pipelines/{}/", p.dir()));
         // (template, output path, environment for `{env}` paths)
-        let mut jobs: Vec<(&str, String, Option<&crate::model::Environment>)> = Vec::new();
+        let mut jobs: Vec<(&str, String, Option<Value>)> = Vec::new();
         for name in per_target {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
             let target_path = match &pipeline_prefix {
@@ -142,24 +147,42 @@ impl Renderer {
                 _ => continue,
             };
             if target_path.contains("{env}") {
-                for env in &lz.environments {
-                    jobs.push((name, target_path.replace("{env}", &env.name), Some(env)));
+                for (env, value) in lz.environments.iter().zip(&env_values) {
+                    let path = target_path.replace("{env}", &env.name);
+                    jobs.push((name, path, Some(value.clone())));
                 }
             } else {
                 jobs.push((name, target_path.to_string(), None));
             }
         }
-        for (path, text) in self.render_in_parallel(&base, jobs)? {
+        // The README reads a summary of each environment, computed here once: beside the other
+        // files, which it does not need (a large inventory makes both slow).
+        let readme_value = || Value::from_serializable(&readme::Readme::new(lz));
+        let (rendered, readme) = if self.parallel {
+            std::thread::scope(|scope| {
+                let readme = scope.spawn(readme_value);
+                let rendered = self.render_in_parallel(&base, jobs);
+                let readme = readme.join().expect("the README view does not panic");
+                (rendered, readme)
+            })
+        } else {
+            (self.render_in_parallel(&base, jobs), readme_value())
+        };
+        for (path, text) in rendered? {
             out.insert(&path, text)?;
         }
         base.insert("checkov_skips", &checkov_skips(&out));
-        // The README reads a summary of each environment, computed here once.
-        base.insert("readme", &readme::Readme::new(lz));
+        base.insert_value("readme", readme);
         for name in shared {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
             if let Some(text) = self.one(name, target_path, &base)? {
                 out.insert(target_path, text)?;
             }
+        }
+        if self.parallel {
+            // The context holds every server of an inventory as a tree of small allocations:
+            // freeing it on another core lets the files be written meanwhile.
+            std::thread::spawn(move || drop(base));
         }
         Ok(out)
     }
@@ -168,7 +191,7 @@ impl Renderer {
     fn render_in_parallel(
         &self,
         base: &Context,
-        jobs: Vec<(&str, String, Option<&crate::model::Environment>)>,
+        jobs: Vec<(&str, String, Option<Value>)>,
     ) -> Result<Vec<RenderedFile>> {
         let workers = if self.parallel {
             std::thread::available_parallelism()
@@ -189,8 +212,9 @@ impl Renderer {
                 };
                 let text = match env {
                     Some(env) => {
+                        // Cheap: a context's values share their contents.
                         let mut ctx = base.clone();
-                        ctx.insert("env", env);
+                        ctx.insert_value("env", env.clone());
                         self.one(name, path, &ctx)?
                     }
                     None => self.one(name, path, base)?,
@@ -231,6 +255,14 @@ impl Renderer {
         }
         Ok(Some(text.into_bytes()))
     }
+}
+
+/// The environments of a landing zone's template value, in order: each as it serializes alone.
+fn environment_values(lz: &Value) -> Vec<Value> {
+    lz.get_from_path("environments")
+        .and_then(Value::as_array)
+        .expect("a landing zone serializes its environments as a list")
+        .to_vec()
 }
 
 /// The templates a render of these targets (and pipeline system) can use: name and text.
@@ -353,10 +385,10 @@ fn register(tera: &mut Tera) {
         text_filter(&v, crate::model::snake)
     });
     tera.register_filter("bicep_value", |v: Value, k: Kwargs, _: &State| {
-        code_filter(&v, &k, escape::bicep_value)
+        code_filter(&v, &k, literal::bicep)
     });
     tera.register_filter("hcl_value", |v: Value, k: Kwargs, _: &State| {
-        code_filter(&v, &k, escape::hcl_value)
+        code_filter(&v, &k, literal::hcl)
     });
     tera.register_filter("filter", |items: Vec<Value>, k: Kwargs, _: &State| {
         let attribute: &str = k.must_get("attribute")?;
@@ -398,13 +430,43 @@ fn text_filter(v: &Value, f: fn(&str) -> String) -> tera::TeraResult<String> {
     }
 }
 
-/// Any value as a literal of the language, nested lines indented by `indent=` spaces.
-fn code_filter(
-    v: &Value,
-    k: &Kwargs,
-    f: fn(&serde_json::Value, usize) -> String,
-) -> tera::TeraResult<String> {
+/// Any value as a literal of the language, nested lines indented by `indent=` spaces: written
+/// from the template's value itself, which can hold thousands of servers.
+fn code_filter(v: &Value, k: &Kwargs, f: fn(&Value, usize) -> String) -> tera::TeraResult<String> {
     let indent: usize = k.get("indent")?.unwrap_or(0);
-    let json = serde_json::to_value(v).map_err(|e| tera::Error::message(e.to_string()))?;
-    Ok(f(&json, indent))
+    Ok(f(v, indent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Inputs;
+    use crate::session::Session;
+
+    /// Each `{env}` file reads its `env` out of the landing zone's template value rather than
+    /// serializing the environment again: the two must be the same value.
+    #[test]
+    fn an_environment_of_the_landing_zone_value_is_the_environment_alone() {
+        let session = Session::open(None).expect("the embedded catalog opens");
+        for example in ["inventory", "rehost", "hybrid", "existing-hub-refactor"] {
+            let input = Inputs {
+                inputs: vec![
+                    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("examples")
+                        .join(format!("{example}.yaml")),
+                ],
+                ..Inputs::default()
+            };
+            let lz = session.resolve(&input).expect("the example resolves").1;
+            let values = environment_values(&Value::from_serializable(&lz));
+            assert_eq!(values.len(), lz.environments.len(), "{example}");
+            for (env, value) in lz.environments.iter().zip(&values) {
+                assert!(
+                    *value == Value::from_serializable(env),
+                    "{example}: environment {}",
+                    env.name
+                );
+            }
+        }
+    }
 }

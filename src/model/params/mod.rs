@@ -21,6 +21,7 @@ pub(crate) mod migration;
 pub(crate) mod paas;
 pub(crate) mod spokes;
 pub(crate) mod switch;
+mod tf_keys;
 pub(crate) mod virtual_machines;
 pub(crate) mod vpn_gateway;
 
@@ -35,8 +36,9 @@ use crate::model::name_key::NameKey;
 use crate::model::naming::ResourceName;
 use crate::model::network::HubLayout;
 
-/// One deployment parameter with its value for an environment.
-#[derive(Debug, Clone, Serialize)]
+/// One deployment parameter with its value for an environment. Serialized (for the templates)
+/// with `tf_value` beside `value`: see [`Param::tf_value`].
+#[derive(Debug, Clone)]
 pub struct Param {
     /// camelCase name (Bicep); Terraform uses the snake_case form.
     pub name: String,
@@ -44,8 +46,8 @@ pub struct Param {
     pub tf_name: String,
     /// The value; object keys are camelCase for Bicep.
     pub value: Value,
-    /// The same value with snake_case object keys, for Terraform (user maps keep their keys).
-    pub tf_value: Value,
+    /// Terraform's value keeps the object keys as written: the user's map (tags).
+    pub tf_keys_as_written: bool,
     /// A secret: never written to a parameter file.
     pub secret: bool,
     /// Whether this environment uses the parameter: a secret that another environment needs
@@ -88,15 +90,12 @@ pub(crate) struct ParamList(pub Vec<Param>);
 impl ParamList {
     /// Adds a parameter whose object keys are meg's (camelCase, snake_case for Terraform).
     pub fn add(&mut self, name: &str, value: &impl Serialize) {
-        let value = to_value(value);
-        let tf_value = snake_keys(&value);
-        self.push(name, value, tf_value);
+        self.push(name, to_value(value), false);
     }
 
     /// Adds a parameter that is the user's map: its keys stay as written in Terraform too.
     pub fn add_user_map(&mut self, name: &str, value: &impl Serialize) {
-        let value = to_value(value);
-        self.push(name, value.clone(), value);
+        self.push(name, to_value(value), true);
     }
 
     /// Adds a secret parameter: declared, never given a value in a file; `needed` says whether
@@ -106,7 +105,7 @@ impl ParamList {
             name: name.into(),
             tf_name: snake(name),
             value: Value::Null,
-            tf_value: Value::Null,
+            tf_keys_as_written: false,
             secret: true,
             needed,
         });
@@ -117,12 +116,12 @@ impl ParamList {
         self.0.extend(other.0);
     }
 
-    fn push(&mut self, name: &str, value: Value, tf_value: Value) {
+    fn push(&mut self, name: &str, value: Value, tf_keys_as_written: bool) {
         self.0.push(Param {
             name: name.to_string(),
             tf_name: snake(name),
             value,
-            tf_value,
+            tf_keys_as_written,
             secret: false,
             needed: true,
         });
@@ -157,26 +156,4 @@ pub fn snake(s: &str) -> String {
         }
     }
     out
-}
-
-/// camelCase keys to snake_case for Terraform, except inside `tags`: tag names are the user's.
-fn snake_keys(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .map(|(k, v)| {
-                    (
-                        snake(k),
-                        if k == "tags" {
-                            v.clone()
-                        } else {
-                            snake_keys(v)
-                        },
-                    )
-                })
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.iter().map(snake_keys).collect()),
-        other => other.clone(),
-    }
 }
