@@ -23,10 +23,11 @@ pub mod workloads;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 pub use self::params::{Param, snake};
+pub use self::strategies::Strategy;
 
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, Error, KeyPath, Result, did_you_mean};
@@ -51,44 +52,6 @@ const TOP_ONLY: [&str; 6] = [
 
 /// The preset tiers, in deployment order.
 pub const TIERS: [&str; 3] = ["dev", "test", "prod"];
-
-/// A strategy as the catalog describes it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Strategy {
-    /// `hybrid`, `rehost` or `refactor`.
-    pub name: String,
-    /// One line.
-    pub summary: String,
-    /// A paragraph.
-    pub description: String,
-    /// Components, in the order they are explained.
-    pub components: Vec<String>,
-    /// Settings this strategy starts from, under the presets and the input.
-    #[serde(default)]
-    pub defaults: Value,
-    /// The values `meg init` starts a file from.
-    #[serde(default)]
-    pub starter: Value,
-}
-
-impl Strategy {
-    /// Reads a strategy from the catalog, with a did-you-mean when it does not exist.
-    pub fn load(catalog: &Catalog, name: &str) -> Result<Self, Diagnostic> {
-        let known = catalog.stems("catalog/strategies");
-        if !known.iter().any(|k| k == name) {
-            let mut d = Diagnostic::new(format!("unknown strategy '{name}'"));
-            d = match did_you_mean(name, known.iter().map(String::as_str)) {
-                Some(s) => d.hint(format!("did you mean '{s}'?")),
-                None => d.hint(format!("strategies: {}", known.join(", "))),
-            };
-            return Err(d);
-        }
-        catalog
-            .yaml(&format!("catalog/strategies/{name}.yaml"))
-            .map_err(|e| Diagnostic::new(e.to_string()))
-    }
-}
 
 /// The whole resolved landing zone, as the templates see it.
 #[derive(Debug, Clone, Serialize)]

@@ -15,11 +15,49 @@
 //! Not here: the strategies' texts (`catalog/strategies/*.yaml`), and where the merged
 //! defaults sit under the presets and the input (`LandingZone::resolve`).
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::catalog::Catalog;
-use crate::error::Diagnostic;
-use crate::model::Strategy;
+use crate::error::{Diagnostic, did_you_mean};
+
+/// A strategy as the catalog describes it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Strategy {
+    /// `hybrid`, `rehost` or `refactor`.
+    pub name: String,
+    /// One line.
+    pub summary: String,
+    /// A paragraph.
+    pub description: String,
+    /// Components, in the order they are explained.
+    pub components: Vec<String>,
+    /// Settings this strategy starts from, under the presets and the input.
+    #[serde(default)]
+    pub defaults: Value,
+    /// The values `meg init` starts a file from.
+    #[serde(default)]
+    pub starter: Value,
+}
+
+impl Strategy {
+    /// Reads a strategy from the catalog, with a did-you-mean when it does not exist.
+    pub fn load(catalog: &Catalog, name: &str) -> Result<Self, Diagnostic> {
+        let known = catalog.stems("catalog/strategies");
+        if !known.iter().any(|k| k == name) {
+            let mut d = Diagnostic::new(format!("unknown strategy '{name}'"));
+            d = match did_you_mean(name, known.iter().map(String::as_str)) {
+                Some(s) => d.hint(format!("did you mean '{s}'?")),
+                None => d.hint(format!("strategies: {}", known.join(", "))),
+            };
+            return Err(d);
+        }
+        catalog
+            .yaml(&format!("catalog/strategies/{name}.yaml"))
+            .map_err(|e| Diagnostic::new(e.to_string()))
+    }
+}
 
 /// The canonical order of the reference strategies: connectivity first, then the servers
 /// moved as they are, then the applications rebuilt. A later strategy's default wins a conflict.
@@ -154,11 +192,11 @@ impl Strategies {
         }
         for s in &self.list {
             for key in off_switches(&s.defaults, "") {
-                let needed = self.list.iter().filter(|o| o.name != s.name).any(|o| {
-                    o.components
-                        .iter()
-                        .any(|c| settings_of(c).iter().any(|k| *k == key))
-                });
+                let needed = self
+                    .list
+                    .iter()
+                    .filter(|o| o.name != s.name)
+                    .any(|o| o.components.iter().any(|c| settings_of(c).contains(&key)));
                 let pointer = format!("/{}", key.replace('.', "/"));
                 if needed
                     && let Some(Value::Object(block)) = out.pointer_mut(&pointer)
