@@ -486,3 +486,23 @@ fn list_and_schema_say_strategies_combine() {
             .contains("hybrid, rehost, refactor whatever the list's order")
     );
 }
+
+#[test]
+fn a_list_of_one_strategy_renders_as_the_strategy_alone() {
+    let meg = Meg::new();
+    let text = std::fs::read_to_string(example("rehost.yaml")).unwrap();
+    assert!(text.contains("\nstrategy: rehost\n"));
+    meg.write("single.yaml", &text);
+    meg.write(
+        "list.yaml",
+        &text.replace("\nstrategy: rehost\n", "\nstrategy: [rehost]\n"),
+    );
+    let mut renders = Vec::new();
+    for f in ["single", "list"] {
+        meg.run(&["render", &format!("{f}.yaml"), "-o", f]).ok();
+        let mut files = meg.snapshot(f);
+        files.retain(|p, _| !p.starts_with(".meg"));
+        renders.push(files);
+    }
+    assert_eq!(renders[0], renders[1]);
+}
