@@ -49,10 +49,11 @@ pub enum Command {
     },
     /// Show a strategy or component: what it deploys, its parameters and the WAF reasons behind its defaults.
     #[command(
-        after_help = "Examples:\n  meg show hybrid\n  meg show firewall --json\n  meg show firewall.tier\n  meg show migration.virtualMachines"
+        after_help = "Examples:\n  meg show hybrid\n  meg show hybrid,rehost,refactor\n  meg show firewall --json\n  meg show firewall.tier\n  meg show migration.virtualMachines"
     )]
     Show {
-        /// A strategy (hybrid, rehost, refactor), a component (see `meg list`) or a key path of
+        /// A strategy (hybrid, rehost, refactor) or a comma list of them (hybrid,rehost: the
+        /// combination), a component (see `meg list`) or a key path of
         /// the landing-zone file (firewall.tier, paas, migration.virtualMachines).
         name: String,
         /// Print JSON.
@@ -61,12 +62,22 @@ pub enum Command {
     },
     /// Write a commented starter landing-zone file that renders as it is.
     #[command(
-        after_help = "Examples:\n  meg init hybrid\n  meg init rehost -o migration.yaml\n  meg init --example refactor -o landing-zone.yaml\n\nThe file's first line points VS Code's YAML extension (and other editors) at meg.schema.json\nbeside it; meg init writes that schema there when it is missing (refresh it: meg schema -o FILE)."
+        after_help = "Examples:\n  meg init hybrid\n  meg init rehost -o migration.yaml\n  meg init --strategy hybrid,rehost,refactor -o landing-zone.yaml\n  meg init --example refactor -o landing-zone.yaml\n\nThe file's first line points VS Code's YAML extension (and other editors) at meg.schema.json\nbeside it; meg init writes that schema there when it is missing (refresh it: meg schema -o FILE)."
     )]
-    #[command(group(clap::ArgGroup::new("what").required(true).args(["strategy", "example"])))]
+    #[command(group(clap::ArgGroup::new("what").required(true).multiple(true).args(["strategy", "strategies", "example"])))]
     Init {
-        /// The strategy: hybrid, rehost or refactor.
+        /// The strategy: hybrid, rehost or refactor; a comma list (hybrid,rehost,refactor)
+        /// combines them.
+        #[arg(conflicts_with = "example")]
         strategy: Option<String>,
+        /// A strategy to combine (repeat it, or give a comma list): `--strategy hybrid,rehost,refactor`.
+        #[arg(
+            long = "strategy",
+            id = "strategies",
+            value_name = "NAME",
+            conflicts_with = "example"
+        )]
+        strategies: Vec<String>,
         /// Write one of the catalog's examples instead of a starter (`meg list` names them).
         #[arg(long, value_name = "NAME")]
         example: Option<String>,

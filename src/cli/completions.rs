@@ -39,6 +39,9 @@ pub(super) fn run(shell: clap_complete::Shell) -> Result<i32> {
         })
         .mut_subcommand("init", |c| {
             c.mut_arg("strategy", |a| {
+                a.value_parser(PossibleValuesParser::new(strategies.clone()))
+            })
+            .mut_arg("strategies", |a| {
                 a.value_parser(PossibleValuesParser::new(strategies))
             })
             .mut_arg("example", |a| {

@@ -2,12 +2,11 @@
 
 use std::path::Path;
 
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::error::{Diagnostic, EXIT_OK, Error, Result, did_you_mean};
 use crate::input::schema::Schema;
-use crate::model::Strategy;
+use crate::model::strategies::Strategies;
 use crate::request::Target;
 use crate::session::Session;
 
@@ -16,33 +15,38 @@ use super::yaml_text::yaml_lines;
 
 pub(super) fn run(
     session: &Session,
-    strategy: &str,
+    given: &[String],
     output: &Path,
     force: bool,
     out: &Output,
 ) -> Result<i32> {
-    let s = Strategy::load(&session.catalog, strategy).map_err(|d| {
-        Error::input(Diagnostic {
-            location: Some(format!("meg init {strategy}")),
-            ..d
-        })
+    let names = Strategies::split_cli(given);
+    let s = Strategies::load(&session.catalog, &names).map_err(|refused| {
+        let asked = given
+            .iter()
+            .map(|g| format!("--strategy {g}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Error::Input(
+            refused
+                .into_iter()
+                .map(|(_, d)| Diagnostic {
+                    location: Some(format!("meg init {asked}")),
+                    ..d
+                })
+                .collect(),
+        )
     })?;
-    #[derive(Deserialize)]
-    struct Starter {
-        #[serde(default)]
-        starter: Value,
-    }
-    let starter = session
-        .catalog
-        .yaml::<Starter>(&format!("catalog/strategies/{strategy}.yaml"))?
-        .starter;
+    let starter = s.starter();
     if output.exists() && !force {
         return Err(Error::Usage(format!(
             "{} exists; pass --force to overwrite it",
             output.display()
         )));
     }
-    let text = starter_text(session.schema()?, &s, &starter);
+    let defaults =
+        s.defaults(|c| crate::model::strategies::component_settings(&session.catalog, c));
+    let text = starter_text(session.schema()?, &s, &defaults, &starter);
     // Prove the starter renders before handing it over.
     let check_values =
         crate::input::values::Values::from_layers(vec![crate::input::values::Layer::from_str(
@@ -61,7 +65,7 @@ pub(super) fn run(
     out.say(format!(
         "wrote {} ({} landing zone); render it with: meg render {} -o out",
         output.display(),
-        s.name,
+        s.label(),
         output.display()
     ));
     out.say(schema_note);
@@ -121,11 +125,28 @@ pub(super) fn run_example(
 
 /// The commented starter file: the strategy's starter values, then every other setting of
 /// the schema commented out with its description and default.
-pub(super) fn starter_text(schema: &Schema, s: &Strategy, starter: &Value) -> String {
+pub(super) fn starter_text(
+    schema: &Schema,
+    s: &Strategies,
+    strategy_defaults: &Value,
+    starter: &Value,
+) -> String {
     let doc = &schema.doc;
-    let mut lines = vec![
-        super::schema::modeline(),
-        format!("# meg landing zone: {} — {}", s.name, s.summary),
+    let mut lines = vec![super::schema::modeline()];
+    match s.list() {
+        [one] => lines.push(format!(
+            "# meg landing zone: {} — {}",
+            one.name, one.summary
+        )),
+        list => {
+            lines.push(format!("# meg landing zone: {}", s.label()));
+            for one in list {
+                lines.push(format!("#   {}: {}", one.name, one.summary));
+            }
+        }
+    }
+    lines.extend([
+
         "# Render: meg render <this file> -o out    Explain a key: meg show <component or key path, e.g. firewall.tier>"
             .to_string(),
         format!(
@@ -136,7 +157,7 @@ pub(super) fn starter_text(schema: &Schema, s: &Strategy, starter: &Value) -> St
         "# Keys at the top level apply to every environment; environments.<name> overrides them."
             .to_string(),
         String::new(),
-    ];
+    ]);
     let props = doc["properties"]
         .as_object()
         .expect("schema has properties");
@@ -160,7 +181,7 @@ pub(super) fn starter_text(schema: &Schema, s: &Strategy, starter: &Value) -> St
                 let mut defaults = Value::Object(serde_json::Map::new());
                 schema.apply_defaults(sub, &mut defaults);
                 // What this strategy starts from, not only the schema's bare defaults.
-                if let Some(strategy_default) = s.defaults.get(key) {
+                if let Some(strategy_default) = strategy_defaults.get(key) {
                     crate::input::values::merge(&mut defaults, strategy_default);
                 }
                 let mut one = serde_json::Map::new();

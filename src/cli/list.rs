@@ -71,6 +71,7 @@ pub(super) fn run(session: &Session, json: bool) -> Result<i32> {
     if json {
         let v = json!({
             "strategies": strategies.iter().map(|s| json!({"name": s.name, "summary": s.summary, "components": s.components})).collect::<Vec<_>>(),
+            "combine": crate::model::strategies::MERGE_RULE,
             "components": components.iter().map(|c| json!({"name": c.name, "summary": c.summary})).collect::<Vec<_>>(),
             "targets": Target::ALL.iter().map(|t| t.dir()).collect::<Vec<_>>(),
             "examples": examples.iter().map(|e| json!({"name": e, "path": format!("examples/{e}.yaml")})).collect::<Vec<_>>(),
@@ -89,6 +90,9 @@ pub(super) fn run(session: &Session, json: bool) -> Result<i32> {
         println!("  {:width$}  {}", s.name, s.summary);
         println!("  {:width$}  components: {}", "", s.components.join(", "));
     }
+    println!(
+        "\n  Combine them with a list, `strategy: [hybrid, rehost, refactor]` (meg init --strategy\n  hybrid,rehost,refactor; meg show hybrid,rehost,refactor explains what the combination deploys)."
+    );
     println!("\nComponents:");
     for c in &components {
         println!("  {:width$}  {}", c.name, c.summary);

@@ -90,13 +90,19 @@ fn run_command(cli: Cli) -> Result<i32> {
         Command::Show { name, json } => show::run(session, &name, json),
         Command::Init {
             strategy,
+            strategies,
             example,
             output,
             force,
-        } => match (strategy, example) {
-            (_, Some(example)) => init::run_example(session, &example, &output, force, &out),
-            (Some(strategy), None) => init::run(session, &strategy, &output, force, &out),
-            (None, None) => unreachable!("clap requires a strategy or --example"),
+        } => match example {
+            Some(example) => init::run_example(session, &example, &output, force, &out),
+            None => init::run(
+                session,
+                &strategy.into_iter().chain(strategies).collect::<Vec<_>>(),
+                &output,
+                force,
+                &out,
+            ),
         },
         Command::Schema { output } => schema::run(session, output.as_deref(), &out),
         Command::Render {

@@ -4,7 +4,8 @@ use serde_json::{Value, json};
 
 use crate::error::{Diagnostic, EXIT_OK, Error, Result, did_you_mean};
 use crate::input::schema::Schema;
-use crate::model::{Strategy, TIERS};
+use crate::model::TIERS;
+use crate::model::strategies::{MERGE_RULE, Strategies};
 use crate::session::Session;
 
 use super::list::{Component, component};
@@ -188,47 +189,8 @@ pub(super) fn run(session: &Session, name: &str, json: bool) -> Result<i32> {
     let cat = &session.catalog;
     let strategies = cat.stems("catalog/strategies");
     let components = cat.stems("catalog/components");
-    if strategies.iter().any(|s| s == name) {
-        let s = Strategy::load(cat, name).map_err(Error::input)?;
-        let comps: Vec<Component> = s
-            .components
-            .iter()
-            .map(|c| component(session, c))
-            .collect::<Result<_>>()?;
-        let mut keys: Vec<String> = Vec::new();
-        // Several components share a setting (network): list each once.
-        for key in comps.iter().flat_map(|c| c.settings.iter()) {
-            if !keys.contains(key) {
-                keys.push(key.clone());
-            }
-        }
-        let rows = param_rows(session, &keys)?;
-        if json {
-            let v = json!({"kind": "strategy", "name": s.name, "summary": s.summary, "description": s.description,
-                           "defaults": s.defaults, "components": comps, "parameters": rows});
-            println!("{}", serde_json::to_string_pretty(&v).expect("json"));
-            return Ok(EXIT_OK);
-        }
-        println!("{} — {}\n\n{}\n", s.name, s.summary, s.description.trim());
-        println!("Components:");
-        for c in &comps {
-            println!("  {}: {}", c.name, c.summary);
-            for w in &c.waf {
-                println!("      [{}] {}", w.pillar, w.note);
-            }
-        }
-        if !s.defaults.is_null() {
-            println!("\nStrategy defaults (under the environment presets and your input):");
-            for line in yaml_lines(&s.defaults) {
-                println!("  {line}");
-            }
-        }
-        println!(
-            "\nParameters (set them at the top level for every environment, or under environments.<name>):"
-        );
-        print_rows(&rows);
-        println!("\nStart one: meg init {}", s.name);
-        return Ok(EXIT_OK);
+    if strategies.iter().any(|s| s == name) || name.contains(',') {
+        return show_strategies(session, name, json);
     }
     if components.iter().any(|c| c == name) {
         let c = component(session, name)?;
@@ -324,5 +286,92 @@ fn show_key(session: &Session, key: &str, node: &Value, json: bool) -> Result<i3
         "Set it at the top level for every environment, or under environments.<name>; <name> stands for an entry's name you choose:"
     );
     print_rows(&rows);
+    Ok(EXIT_OK)
+}
+
+/// `meg show rehost` or `meg show hybrid,rehost`: the strategies (combined by the merge rule),
+/// every component of their union, the merged defaults and every key of those components.
+fn show_strategies(session: &Session, name: &str, json: bool) -> Result<i32> {
+    let cat = &session.catalog;
+    let names = Strategies::split_cli(&[name.to_string()]);
+    let all = Strategies::load(cat, &names).map_err(|refused| {
+        Error::Input(
+            refused
+                .into_iter()
+                .map(|(_, d)| Diagnostic {
+                    location: Some(format!("meg show {name}")),
+                    ..d
+                })
+                .collect(),
+        )
+    })?;
+    let union = all.components();
+    let comps: Vec<Component> = union
+        .iter()
+        .map(|(c, _)| component(session, c))
+        .collect::<Result<_>>()?;
+    let mut keys: Vec<String> = Vec::new();
+    // Several components share a setting (network): list each once.
+    for key in comps.iter().flat_map(|c| c.settings.iter()) {
+        if !keys.contains(key) {
+            keys.push(key.clone());
+        }
+    }
+    let rows = param_rows(session, &keys)?;
+    let defaults = all.defaults(|c| crate::model::strategies::component_settings(cat, c));
+    let combined = all.list().len() > 1;
+    if json {
+        let from: Vec<Value> = union
+            .iter()
+            .map(|(c, from)| json!({"component": c, "strategies": from}))
+            .collect();
+        let v = match all.list() {
+            [s] => {
+                json!({"kind": "strategy", "name": s.name, "summary": s.summary, "description": s.description,
+                          "defaults": s.defaults, "components": comps, "parameters": rows})
+            }
+            list => json!({"kind": "strategies", "name": all.label(), "strategies": all.names(),
+                           "summaries": list.iter().map(|s| json!({"name": s.name, "summary": s.summary})).collect::<Vec<_>>(),
+                           "mergeRule": MERGE_RULE, "defaults": defaults, "components": comps,
+                           "componentStrategies": from, "parameters": rows}),
+        };
+        println!("{}", serde_json::to_string_pretty(&v).expect("json"));
+        return Ok(EXIT_OK);
+    }
+    if let [s] = all.list() {
+        println!("{} — {}\n\n{}\n", s.name, s.summary, s.description.trim());
+    } else {
+        println!("{} — a combination\n", all.label());
+        for s in all.list() {
+            println!("  {}: {}", s.name, s.summary);
+        }
+        println!("\n{MERGE_RULE}\n");
+    }
+    println!("Components:");
+    for (c, (_, from)) in comps.iter().zip(&union) {
+        if combined {
+            println!("  {}: {} (from {})", c.name, c.summary, from.join(", "));
+        } else {
+            println!("  {}: {}", c.name, c.summary);
+        }
+        for w in &c.waf {
+            println!("      [{}] {}", w.pillar, w.note);
+        }
+    }
+    if !defaults.is_null() && defaults != json!({}) {
+        println!("\nStrategy defaults (under the environment presets and your input):");
+        for line in yaml_lines(&defaults) {
+            println!("  {line}");
+        }
+    }
+    println!(
+        "\nParameters (set them at the top level for every environment, or under environments.<name>):"
+    );
+    print_rows(&rows);
+    if combined {
+        println!("\nStart one: meg init --strategy {}", all.names().join(","));
+    } else {
+        println!("\nStart one: meg init {}", all.label());
+    }
     Ok(EXIT_OK)
 }

@@ -277,6 +277,38 @@ impl Schema {
             ValidationErrorKind::PropertyNames { error } => {
                 self.bad_key(pointer, error.instance(), &error.to_string())
             }
+            // Where the second one is, so the message points at the line to delete.
+            ValidationErrorKind::UniqueItems if let Some((first, again)) = first_repeat(found) => {
+                vec![
+                    Diagnostic::at_key(
+                        format!("{pointer}/{again}"),
+                        format!(
+                            "{} is listed twice (items {} and {})",
+                            short(&found[again]),
+                            first + 1,
+                            again + 1
+                        ),
+                    )
+                    .hint("list each one once"),
+                ]
+            }
+            // An empty list of a closed set: say what it takes.
+            ValidationErrorKind::MinItems { .. }
+                if let Some(options) = self
+                    .at(pointer)
+                    .and_then(|s| s.get("items"))
+                    .and_then(|i| i.get("enum"))
+                    .and_then(Value::as_array) =>
+            {
+                let opts: Vec<String> = options.iter().map(short).collect();
+                vec![
+                    Diagnostic::at_key(
+                        pointer,
+                        format!("{} is not valid: {}", short(found), self.plain(kind, found)),
+                    )
+                    .hint(format!("name one or more of {}", opts.join(", "))),
+                ]
+            }
             _ => one(format!(
                 "{} is not valid: {}",
                 short(found),
@@ -565,6 +597,17 @@ fn type_words(kind: &jsonschema::error::TypeKind) -> String {
             words.join(" or ")
         }
     }
+}
+
+/// The first item of a list that repeats an earlier one: (the earlier index, its index).
+fn first_repeat(list: &Value) -> Option<(usize, usize)> {
+    let items = list.as_array()?;
+    (1..items.len()).find_map(|i| {
+        items[..i]
+            .iter()
+            .position(|x| *x == items[i])
+            .map(|f| (f, i))
+    })
 }
 
 fn short(v: &Value) -> String {

@@ -625,6 +625,9 @@ struct Tree {
     /// Plain scalars YAML typed as numbers or booleans: (key path relative to this node, byte
     /// offset and length of their text).
     scalars: Vec<(Vec<String>, Option<u64>, Option<u64>)>,
+    /// Where this node is written (line, column), when it was read as a [`Node`]: a list
+    /// item has no key to locate it by.
+    at: Option<(u64, u64)>,
 }
 
 impl<'de> Deserialize<'de> for Tree {
@@ -640,6 +643,7 @@ impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         let spanned = serde_saphyr::Spanned::<Tree>::deserialize(d)?;
         let mut tree = spanned.value;
+        tree.at = Some((spanned.referenced.line(), spanned.referenced.column()));
         if tree.value.is_number() || tree.value.is_boolean() {
             // `defined`: an alias (`*a`) is read where its anchor's text is.
             let span = spanned.defined.span();
@@ -658,6 +662,7 @@ impl TreeVisitor {
             value,
             spans: Vec::new(),
             scalars: Vec::new(),
+            at: None,
         }
     }
 }
@@ -710,6 +715,13 @@ impl<'de> Visitor<'de> for TreeVisitor {
         let mut scalars = Vec::new();
         while let Some(Node(item)) = seq.next_element::<Node>()? {
             let idx = items.len().to_string();
+            // A scalar item (`- rehost`) is located by its own position.
+            if let Some((line, column)) = item
+                .at
+                .filter(|_| !item.value.is_object() && !item.value.is_array())
+            {
+                spans.push((vec![idx.clone()], line, column));
+            }
             for (mut p, l, c) in item.spans {
                 p.insert(0, idx.clone());
                 spans.push((p, l, c));
@@ -724,6 +736,7 @@ impl<'de> Visitor<'de> for TreeVisitor {
             value: Value::Array(items),
             spans,
             scalars,
+            at: None,
         })
     }
 
@@ -760,6 +773,7 @@ impl<'de> Visitor<'de> for TreeVisitor {
             value: Value::Object(obj),
             spans,
             scalars,
+            at: None,
         })
     }
 }

@@ -113,9 +113,22 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
             .transpose()?;
         let require = compile(&rule.id, &rule.require)?;
         for env in &lz.environments {
-            let view = view(lz, env);
-            if when.as_ref().is_some_and(|w| !w.is_valid(&view)) {
-                continue;
+            let mut view = view(lz, env);
+            // A rule written for one strategy (`strategy: {enum: [hybrid, rehost]}`) applies
+            // to every combination that lists it: `when` sees each listed strategy in turn,
+            // and `require` the one that matched.
+            if let Some(w) = &when {
+                let mut applies = w.is_valid(&view);
+                for s in lz.strategies.iter().filter(|_| lz.strategies.len() > 1) {
+                    if applies {
+                        break;
+                    }
+                    view["strategy"] = json!(s);
+                    applies = w.is_valid(&view);
+                }
+                if !applies {
+                    continue;
+                }
             }
             if let Some(broken) = require.iter_errors(&view).next() {
                 findings.push(Finding {
@@ -190,6 +203,7 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
     v["name"] = json!(env.name);
     v["tier"] = json!(env.tier);
     v["strategy"] = json!(lz.strategy);
+    v["strategies"] = json!(lz.strategies);
     v["location"] = json!(lz.location);
     // Address spaces of this environment that overlap another environment's: harmless while
     // the environments stay apart, a re-addressing project once they must be connected.

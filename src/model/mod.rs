@@ -17,15 +17,17 @@ pub mod naming;
 pub mod network;
 pub(crate) mod params;
 pub mod roles;
+pub(crate) mod strategies;
 pub(crate) mod subnet_rules;
 pub mod workloads;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 pub use self::params::{Param, snake};
+pub use self::strategies::Strategy;
 
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, Error, KeyPath, Result, did_you_mean};
@@ -51,48 +53,17 @@ const TOP_ONLY: [&str; 6] = [
 /// The preset tiers, in deployment order.
 pub const TIERS: [&str; 3] = ["dev", "test", "prod"];
 
-/// A strategy as the catalog describes it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Strategy {
-    /// `hybrid`, `rehost` or `refactor`.
-    pub name: String,
-    /// One line.
-    pub summary: String,
-    /// A paragraph.
-    pub description: String,
-    /// Components, in the order they are explained.
-    pub components: Vec<String>,
-    /// Settings this strategy starts from, under the presets and the input.
-    #[serde(default)]
-    pub defaults: Value,
-}
-
-impl Strategy {
-    /// Reads a strategy from the catalog, with a did-you-mean when it does not exist.
-    pub fn load(catalog: &Catalog, name: &str) -> Result<Self, Diagnostic> {
-        let known = catalog.stems("catalog/strategies");
-        if !known.iter().any(|k| k == name) {
-            let mut d = Diagnostic::new(format!("unknown strategy '{name}'"));
-            d = match did_you_mean(name, known.iter().map(String::as_str)) {
-                Some(s) => d.hint(format!("did you mean '{s}'?")),
-                None => d.hint(format!("strategies: {}", known.join(", "))),
-            };
-            return Err(d);
-        }
-        catalog
-            .yaml(&format!("catalog/strategies/{name}.yaml"))
-            .map_err(|e| Diagnostic::new(e.to_string()))
-    }
-}
-
 /// The whole resolved landing zone, as the templates see it.
 #[derive(Debug, Clone, Serialize)]
 pub struct LandingZone {
     /// Landing-zone name.
     pub name: String,
-    /// Strategy name.
+    /// The strategy's name, or the combination's (`hybrid + rehost + refactor`).
     pub strategy: String,
+    /// The strategies combined, in canonical order (one for a single strategy).
+    pub strategies: Vec<String>,
+    /// For a combination: what each strategy brings (empty for a single strategy).
+    pub strategy_parts: Vec<StrategyPart>,
     /// Azure region.
     pub location: String,
     /// Region short code used in names.
@@ -107,6 +78,44 @@ pub struct LandingZone {
     pub governance: Option<crate::model::governance::Governance>,
     /// Tags every resource must carry (`governance.requiredTags`).
     pub required_tags: Vec<String>,
+}
+
+/// What one strategy of a combination brings, for the README.
+#[derive(Debug, Clone, Serialize)]
+pub struct StrategyPart {
+    /// Strategy name.
+    pub name: String,
+    /// Its one-line summary.
+    pub summary: String,
+    /// Components no earlier strategy (in canonical order) brought.
+    pub adds: Vec<String>,
+    /// Components an earlier strategy already brought.
+    pub shares: Vec<String>,
+}
+
+/// What each strategy of a combination brings; nothing for a single strategy.
+fn strategy_parts(strategies: &strategies::Strategies) -> Vec<StrategyPart> {
+    if strategies.list().len() < 2 {
+        return Vec::new();
+    }
+    let union = strategies.components();
+    strategies
+        .list()
+        .iter()
+        .map(|s| {
+            let (adds, shares) = s.components.iter().cloned().partition(|c| {
+                union
+                    .iter()
+                    .any(|(name, from)| name == c && from.first() == Some(&s.name))
+            });
+            StrategyPart {
+                name: s.name.clone(),
+                summary: s.summary.clone(),
+                adds,
+                shares,
+            }
+        })
+        .collect()
 }
 
 /// One environment: its settings, names and target parameters.
@@ -185,15 +194,28 @@ impl LandingZone {
         let name = text("name");
         let location = text("location");
 
-        let strategy = Strategy::load(catalog, &text("strategy")).map_err(|d| {
-            Error::input(Diagnostic {
-                key: Some(Box::new(KeyPath {
-                    env: None,
-                    pointer: "/strategy".into(),
-                })),
-                ..d
-            })
+        let strategies = strategies::Strategies::load(
+            catalog,
+            &strategies::Strategies::names_of(top.get("strategy").unwrap_or(&Value::Null)),
+        )
+        .map_err(|refused| {
+            Error::Input(
+                refused
+                    .into_iter()
+                    .map(|(index, d)| Diagnostic {
+                        key: Some(Box::new(KeyPath {
+                            env: None,
+                            pointer: match (index, top.get("strategy")) {
+                                (Some(i), Some(Value::Array(_))) => format!("/strategy/{i}"),
+                                _ => "/strategy".into(),
+                            },
+                        })),
+                        ..d
+                    })
+                    .collect(),
+            )
         })?;
+        let strategy_defaults = strategies.defaults(|c| strategies::component_settings(catalog, c));
         let region_short = tables
             .regions
             .region(&location)
@@ -259,7 +281,7 @@ impl LandingZone {
                 }
             };
             let mut resolved = json!({});
-            crate::input::values::merge(&mut resolved, &strategy.defaults);
+            crate::input::values::merge(&mut resolved, &strategy_defaults);
             crate::input::values::merge(
                 &mut resolved,
                 &catalog.yaml::<Value>(&format!("catalog/presets/{tier}.yaml"))?,
@@ -331,7 +353,9 @@ impl LandingZone {
                 .map_err(Error::Input)?;
         let mut lz = LandingZone {
             name,
-            strategy: strategy.name,
+            strategy: strategies.label(),
+            strategies: strategies.names(),
+            strategy_parts: strategy_parts(&strategies),
             location,
             region_short,
             environments,
