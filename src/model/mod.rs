@@ -18,6 +18,7 @@ pub mod network;
 pub(crate) mod params;
 pub mod roles;
 pub(crate) mod subnet_rules;
+pub mod subscriptions;
 pub mod workloads;
 
 use std::collections::BTreeMap;
@@ -122,6 +123,8 @@ pub struct Environment {
     pub names: BTreeMap<String, ResourceName>,
     /// Azure region.
     pub location: String,
+    /// The subscription it deploys into (lower case), when the input names it.
+    pub subscription_id: Option<String>,
     /// Landing-zone name.
     pub landing_zone: String,
     /// The VMs sized from an inventory (`migration.inventory`), for the README: each with its
@@ -325,9 +328,16 @@ impl LandingZone {
         );
         let required_tags: Vec<String> =
             serde_json::from_value(governance_input["requiredTags"].clone()).unwrap_or_default();
-        let governance =
+        let mut governance =
             crate::model::governance::resolve(&governance_input, &name, &location, &namer)
                 .map_err(Error::Input)?;
+        crate::model::subscriptions::resolve(
+            values,
+            &environments,
+            &governance_input,
+            governance.as_mut(),
+        )
+        .map_err(Error::Input)?;
         let mut lz = LandingZone {
             name,
             strategy: strategy.name,
@@ -716,6 +726,10 @@ fn build_environment(
             name: ctx.env.to_string(),
             tier: tier.to_string(),
             location: ctx.location.to_string(),
+            subscription_id: settings
+                .subscription_id
+                .as_deref()
+                .map(str::to_ascii_lowercase),
             landing_zone: ctx.lz_name.to_string(),
             params: Vec::new(),
             names,
