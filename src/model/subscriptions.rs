@@ -191,7 +191,11 @@ pub(crate) fn resolve(
                             n.written,
                         ))
                     }
-                    .hint("give each a subscription of its own, or the same managementGroup"),
+                    .hint(if first.key.env.is_some() && n.key.env.is_some() {
+                        "give each environment a subscription of its own, or both the same managementGroup"
+                    } else {
+                        "give each a subscription of its own"
+                    }),
                 );
             }
             Some(_) => {
