@@ -331,13 +331,31 @@ impl LandingZone {
         let mut governance =
             crate::model::governance::resolve(&governance_input, &name, &location, &namer)
                 .map_err(Error::Input)?;
-        crate::model::subscriptions::resolve(
+        let views: Vec<_> = environments
+            .iter()
+            .map(|e| crate::model::subscriptions::EnvironmentSubscription {
+                name: &e.name,
+                subscription_id: e.settings.subscription_id.as_deref(),
+                management_group: e.settings.management_group,
+            })
+            .collect();
+        let group_ids: Option<BTreeMap<String, String>> = governance.as_ref().map(|g| {
+            g.management_groups
+                .iter()
+                .map(|m| (m.key.clone(), m.id.clone()))
+                .collect()
+        });
+        let placed = crate::model::subscriptions::resolve(
             values,
-            &environments,
+            &views,
             &governance_input,
-            governance.as_mut(),
+            group_ids.as_ref(),
         )
         .map_err(Error::Input)?;
+        if let (Some(g), Some(p)) = (governance.as_mut(), placed) {
+            g.placements = p.placements;
+            g.subscription_id = p.subscription_id;
+        }
         let mut lz = LandingZone {
             name,
             strategy: strategy.name,

@@ -9,8 +9,8 @@
 //! `management` and `identity`); the governance templates only spell it. A subscription has one
 //! parent management group, so one named in two groups is an error naming both settings.
 //!
-//! Not the hierarchy itself (`model::governance`), nor who deploys what (the README and the
-//! pipelines say that).
+//! Not the hierarchy itself (`model::governance`, which receives the list), nor who deploys
+//! what (the README and the pipelines say that).
 
 use std::collections::BTreeMap;
 
@@ -20,8 +20,6 @@ use serde_json::Value;
 use crate::error::{Diagnostic, KeyPath};
 use crate::input::closed_sets::LandingZoneGroup;
 use crate::input::values::Values;
-use crate::model::Environment;
-use crate::model::governance::Governance;
 
 /// A management group of governance's hierarchy that subscriptions are placed under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -98,6 +96,24 @@ const PLATFORM_SUBSCRIPTIONS: [(&str, Target, &str); 2] = [
     ),
 ];
 
+/// What this module reads of one environment: a view, so that it depends on no model type.
+pub(crate) struct EnvironmentSubscription<'a> {
+    /// Environment name.
+    pub name: &'a str,
+    /// `subscriptionId`, as the schema checked it.
+    pub subscription_id: Option<&'a str>,
+    /// `managementGroup`, when set.
+    pub management_group: Option<LandingZoneGroup>,
+}
+
+/// What governance receives: the placements, and the subscription its deployment signs in to.
+pub(crate) struct Placed {
+    /// The subscriptions under each group, groups without any left out.
+    pub placements: Vec<GroupPlacements>,
+    /// `governance.subscriptionId`, else the management subscription (lower case).
+    pub subscription_id: Option<String>,
+}
+
 /// One setting that names a subscription, and where governance places it.
 struct Named {
     subscription: String,
@@ -108,26 +124,29 @@ struct Named {
     written: String,
 }
 
-/// Every setting that names a subscription, in the order of the hierarchy's sources: the
-/// environments, then governance's platform subscriptions.
-fn named(values: &Values, environments: &[Environment], governance: &Value) -> Vec<Named> {
+/// Every setting that names a subscription: the environments, then governance's platform
+/// subscriptions. (Platform hubs' subscriptions go here too, under [`Target::Connectivity`].)
+fn named(
+    values: &Values,
+    environments: &[EnvironmentSubscription],
+    governance: &Value,
+) -> Vec<Named> {
     let mut out = Vec::new();
     for env in environments {
-        let Some(id) = &env.settings.subscription_id else {
+        let Some(id) = env.subscription_id else {
             continue;
         };
         let written =
-            crate::model::locate::input_pointer(values, Some(&env.name), "/subscriptionId");
+            crate::model::locate::input_pointer(values, Some(env.name), "/subscriptionId");
         out.push(Named {
             subscription: id.to_ascii_lowercase(),
             target: env
-                .settings
                 .management_group
                 .unwrap_or(LandingZoneGroup::Corp)
                 .into(),
             why: format!("environment {}", env.name),
             key: KeyPath {
-                env: Some(env.name.clone()),
+                env: Some(env.name.to_string()),
                 pointer: "/subscriptionId".into(),
             },
             written: dotted(&written),
@@ -155,20 +174,20 @@ fn dotted(pointer: &str) -> String {
     pointer.trim_start_matches('/').replace('/', ".")
 }
 
-/// Checks the environments' subscriptions and, when governance is rendered, gives it the
-/// subscriptions to place and the subscription its deployment signs in to.
+/// Checks the environments' subscriptions and, when governance is rendered (`group_ids`: the
+/// hierarchy's group IDs by key), lists the subscriptions it places and the one it signs in to.
 pub(crate) fn resolve(
     values: &Values,
-    environments: &[Environment],
+    environments: &[EnvironmentSubscription],
     governance_input: &Value,
-    governance: Option<&mut Governance>,
-) -> Result<(), Vec<Diagnostic>> {
+    group_ids: Option<&BTreeMap<String, String>>,
+) -> Result<Option<Placed>, Vec<Diagnostic>> {
     let mut problems = all_or_none(environments);
     if !problems.is_empty() {
         return Err(problems);
     }
-    let Some(governance) = governance else {
-        return Ok(());
+    let Some(group_ids) = group_ids else {
+        return Ok(None);
     };
     problems.extend(group_without_subscription(environments));
     let named = named(values, environments, governance_input);
@@ -176,28 +195,7 @@ pub(crate) fn resolve(
     let mut groups: BTreeMap<Target, Vec<PlacedSubscription>> = BTreeMap::new();
     for n in &named {
         match placed.get(n.subscription.as_str()) {
-            Some(first) if first.target != n.target => {
-                problems.push(
-                    Diagnostic {
-                        key: Some(Box::new(n.key.clone())),
-                        ..Diagnostic::new(format!(
-                            "subscription {} is placed under two management groups: under {} for {} ({}) and under {} for {} ({}); a subscription has one parent group",
-                            n.subscription,
-                            first.target.key(),
-                            first.why,
-                            first.written,
-                            n.target.key(),
-                            n.why,
-                            n.written,
-                        ))
-                    }
-                    .hint(if first.key.env.is_some() && n.key.env.is_some() {
-                        "give each environment a subscription of its own, or both the same managementGroup"
-                    } else {
-                        "give each a subscription of its own"
-                    }),
-                );
-            }
+            Some(first) if first.target != n.target => problems.push(two_groups(first, n)),
             Some(_) => {
                 let list = groups.get_mut(&n.target).expect("placed before");
                 let s = list
@@ -221,31 +219,55 @@ pub(crate) fn resolve(
     if !problems.is_empty() {
         return Err(problems);
     }
-    governance.placements = groups
+    let placements = groups
         .into_iter()
         .map(|(target, subscriptions)| GroupPlacements {
             key: target.key().into(),
-            id: governance
-                .management_groups
-                .iter()
-                .find(|g| g.key == target.key())
-                .map(|g| g.id.clone())
+            id: group_ids
+                .get(target.key())
+                .cloned()
                 .expect("every target is a group of the hierarchy"),
             subscriptions,
         })
         .collect();
-    governance.subscription_id = ["subscriptionId", "managementSubscriptionId"]
+    let subscription_id = ["subscriptionId", "managementSubscriptionId"]
         .into_iter()
         .find_map(|k| governance_input.get(k).and_then(Value::as_str))
         .map(str::to_ascii_lowercase);
-    Ok(())
+    Ok(Some(Placed {
+        placements,
+        subscription_id,
+    }))
+}
+
+/// A subscription has one parent group: the second setting that names it elsewhere is wrong.
+fn two_groups(first: &Named, second: &Named) -> Diagnostic {
+    let both_environments = first.key.env.is_some() && second.key.env.is_some();
+    Diagnostic {
+        key: Some(Box::new(second.key.clone())),
+        ..Diagnostic::new(format!(
+            "subscription {} is placed under two management groups: under {} for {} ({}) and under {} for {} ({}); a subscription has one parent group",
+            second.subscription,
+            first.target.key(),
+            first.why,
+            first.written,
+            second.target.key(),
+            second.why,
+            second.written,
+        ))
+    }
+    .hint(if both_environments {
+        "give each environment a subscription of its own, or both the same managementGroup"
+    } else {
+        "give each a subscription of its own"
+    })
 }
 
 /// Every environment names its subscription, or none does.
-fn all_or_none(environments: &[Environment]) -> Vec<Diagnostic> {
-    let (named, unnamed): (Vec<&Environment>, Vec<&Environment>) = environments
+fn all_or_none(environments: &[EnvironmentSubscription]) -> Vec<Diagnostic> {
+    let (named, unnamed): (Vec<&EnvironmentSubscription>, Vec<_>) = environments
         .iter()
-        .partition(|e| e.settings.subscription_id.is_some());
+        .partition(|e| e.subscription_id.is_some());
     let Some(example) = named.first() else {
         return Vec::new();
     };
@@ -253,7 +275,7 @@ fn all_or_none(environments: &[Environment]) -> Vec<Diagnostic> {
         .iter()
         .map(|e| {
             Diagnostic::at_key(
-                format!("/environments/{}", crate::input::values::pointer_token(&e.name)),
+                format!("/environments/{}", crate::input::values::pointer_token(e.name)),
                 format!(
                     "environment {} names no subscriptionId while {} does: it would deploy into whichever subscription is signed in",
                     e.name, example.name
@@ -268,14 +290,14 @@ fn all_or_none(environments: &[Environment]) -> Vec<Diagnostic> {
 }
 
 /// `managementGroup` says where a subscription goes: without `subscriptionId` there is none.
-fn group_without_subscription(environments: &[Environment]) -> Vec<Diagnostic> {
+fn group_without_subscription(environments: &[EnvironmentSubscription]) -> Vec<Diagnostic> {
     environments
         .iter()
-        .filter(|e| e.settings.management_group.is_some() && e.settings.subscription_id.is_none())
+        .filter(|e| e.management_group.is_some() && e.subscription_id.is_none())
         .map(|e| {
             Diagnostic {
                 key: Some(Box::new(KeyPath {
-                    env: Some(e.name.clone()),
+                    env: Some(e.name.to_string()),
                     pointer: "/managementGroup".into(),
                 })),
                 ..Diagnostic::new(
