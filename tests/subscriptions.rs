@@ -435,3 +435,21 @@ fn the_pipelines_deploy_each_root_into_the_subscription_the_render_names() {
         "{governance}"
     );
 }
+
+#[test]
+fn the_starter_file_shows_the_subscription_keys_with_values_they_can_hold() {
+    let meg = Meg::new();
+    meg.run(&["init", "hybrid", "-o", "lz.yaml"]).ok();
+    let text = meg.read("lz.yaml");
+    assert!(
+        text.contains("\n# subscriptionId: 00000000-0000-0000-0000-000000000000\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n# managementGroup: corp\n"), "{text}");
+    // Uncommented, both are valid input.
+    let uncommented = text
+        .replace("\n# subscriptionId:", "\nsubscriptionId:")
+        .replace("\n# managementGroup:", "\nmanagementGroup:");
+    meg.write("lz.yaml", &uncommented);
+    meg.run(&["validate", "lz.yaml"]).ok();
+}
