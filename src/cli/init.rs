@@ -184,6 +184,16 @@ pub(super) fn starter_text(
                 if let Some(strategy_default) = strategy_defaults.get(key) {
                     crate::input::values::merge(&mut defaults, strategy_default);
                 }
+                // A text key with no default (subscriptionId) shows its example or first
+                // allowed value, never an empty mapping it could not hold.
+                if sub.get("type").and_then(Value::as_str) == Some("string") {
+                    defaults = sub
+                        .get("examples")
+                        .or_else(|| sub.get("enum"))
+                        .and_then(|v| v.get(0))
+                        .cloned()
+                        .unwrap_or(defaults);
+                }
                 let mut one = serde_json::Map::new();
                 one.insert(key.clone(), defaults);
                 lines.extend(

@@ -196,3 +196,9 @@ impl Default for SqlBackupStorageRedundancy {
         SqlBackupStorageRedundancy::Local
     }
 }
+
+closed_set! {
+    /// `managementGroup`: the application landing-zone group an environment's subscription
+    /// goes under (CAF: corp is reached through the hub, online faces the internet).
+    LandingZoneGroup { Corp = "corp", Online = "online" }
+}

@@ -19,6 +19,13 @@ use crate::input::closed_sets::{
 pub struct Settings {
     #[serde(default)]
     pub tier: Option<String>,
+    /// The subscription this environment deploys into (`subscriptionId`, a GUID the schema
+    /// checked), when the input names one.
+    #[serde(default)]
+    pub subscription_id: Option<String>,
+    /// Where governance places that subscription (`managementGroup`); `None` when unset.
+    #[serde(default)]
+    pub management_group: Option<crate::input::closed_sets::LandingZoneGroup>,
     /// Tag values are text, as the user wrote them (the schema says so).
     #[serde(default)]
     pub tags: BTreeMap<String, String>,

@@ -78,6 +78,9 @@ deploy_flags! {
     site_recovery,
     /// Site-to-site VPN connections to on-premises sites.
     site_to_site,
+    /// Every environment names its subscription (`subscriptionId`): the Terraform root pins
+    /// its provider to it.
+    subscription_id,
     /// The hub's private DNS zones are linked to every spoke.
     spoke_dns_zone_links,
     /// Rehost: virtual machines meg deploys.
@@ -121,6 +124,7 @@ impl Deploy {
             application_gateway: facts::application_gateway(s),
             container_apps: p.enabled && p.applications.values().any(|a| a.container_apps),
             database_migration: p.enabled && p.database_migration.enabled,
+            subscription_id: s.subscription_id.is_some(),
             governance: false,
         }
     }

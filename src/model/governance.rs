@@ -30,6 +30,12 @@ pub struct Governance {
     pub assignments: Vec<Assignment>,
     /// Regions the allowed-locations policy permits.
     pub allowed_locations: Vec<String>,
+    /// The subscriptions placed under each group, groups without any left out
+    /// (`model::subscriptions`).
+    pub placements: Vec<crate::model::subscriptions::GroupPlacements>,
+    /// The subscription the deployment signs in to, when the input names it (Terraform's
+    /// azurerm needs one even at management-group scope).
+    pub subscription_id: Option<String>,
 }
 
 /// One management group.
@@ -179,6 +185,8 @@ pub fn resolve(
             management_groups: groups,
             assignments,
             allowed_locations,
+            placements: Vec::new(),
+            subscription_id: None,
         }))
     } else {
         Err(problems)

@@ -19,6 +19,7 @@ pub(crate) mod params;
 pub mod roles;
 pub(crate) mod strategies;
 pub(crate) mod subnet_rules;
+pub mod subscriptions;
 pub mod workloads;
 
 use std::collections::BTreeMap;
@@ -131,6 +132,8 @@ pub struct Environment {
     pub names: BTreeMap<String, ResourceName>,
     /// Azure region.
     pub location: String,
+    /// The subscription it deploys into (lower case), when the input names it.
+    pub subscription_id: Option<String>,
     /// Landing-zone name.
     pub landing_zone: String,
     /// The VMs sized from an inventory (`migration.inventory`), for the README: each with its
@@ -348,9 +351,34 @@ impl LandingZone {
         );
         let required_tags: Vec<String> =
             serde_json::from_value(governance_input["requiredTags"].clone()).unwrap_or_default();
-        let governance =
+        let mut governance =
             crate::model::governance::resolve(&governance_input, &name, &location, &namer)
                 .map_err(Error::Input)?;
+        let views: Vec<_> = environments
+            .iter()
+            .map(|e| crate::model::subscriptions::EnvironmentSubscription {
+                name: &e.name,
+                subscription_id: e.settings.subscription_id.as_deref(),
+                management_group: e.settings.management_group,
+            })
+            .collect();
+        let group_ids: Option<BTreeMap<String, String>> = governance.as_ref().map(|g| {
+            g.management_groups
+                .iter()
+                .map(|m| (m.key.clone(), m.id.clone()))
+                .collect()
+        });
+        let placed = crate::model::subscriptions::resolve(
+            values,
+            &views,
+            &governance_input,
+            group_ids.as_ref(),
+        )
+        .map_err(Error::Input)?;
+        if let (Some(g), Some(p)) = (governance.as_mut(), placed) {
+            g.placements = p.placements;
+            g.subscription_id = p.subscription_id;
+        }
         let mut lz = LandingZone {
             name,
             strategy: strategies.label(),
@@ -741,6 +769,10 @@ fn build_environment(
             name: ctx.env.to_string(),
             tier: tier.to_string(),
             location: ctx.location.to_string(),
+            subscription_id: settings
+                .subscription_id
+                .as_deref()
+                .map(str::to_ascii_lowercase),
             landing_zone: ctx.lz_name.to_string(),
             params: Vec::new(),
             names,

@@ -90,3 +90,13 @@ param policyAssignments = [
     enforce: false
   }
 ]
+
+param subscriptionPlacements = {
+  management: [
+    '3f0c6a1e-52b7-4d8e-9c41-7a2e5b9d0f13' // the management subscription
+  ]
+  corp: [
+    '8b2d4f60-1c3e-4a7b-b5d9-0e6f2a8c4d17' // environment dev
+    'c4e81a27-9f3d-4b6c-8e02-5d7a1b3f9e64' // environment prod
+  ]
+}

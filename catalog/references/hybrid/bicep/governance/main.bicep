@@ -12,6 +12,9 @@ param managementGroups managementGroupsType
 @description('Policy assignments at the intermediate root: { name (at most 24 characters), displayName, definitionId, parameters ({ <name>: { value: ... } }), enforce }.')
 param policyAssignments array
 
+@description('Existing subscriptions to place, by management group key: each an array of subscription IDs (GUIDs). A subscription has one parent group: placing it here moves it out of the group it was in.')
+param subscriptionPlacements subscriptionPlacementsType
+
 type managementGroupType = {
   // The group's ID (its name in ARM): at most 90 characters, fixed once the group exists.
   id: string
@@ -31,10 +34,17 @@ type managementGroupsType = {
   decommissioned: managementGroupType
 }
 
+type subscriptionPlacementsType = {
+  // Subscription IDs (GUIDs) placed under the management group.
+  management: array
+  // Subscription IDs (GUIDs) placed under the corp group.
+  corp: array
+}
+
 // ---------------------------------------------------------------------------------------
 // Management groups (CAF): management groups are tenant resources, hence scope: tenant().
 // Each names its parent by symbolic reference, so ARM creates parents before children.
-// Subscriptions are placed in them apart from this template (by whoever vends them).
+// The subscriptions the landing zone names are placed below; others apart from this template.
 // ---------------------------------------------------------------------------------------
 
 resource rootManagementGroup 'Microsoft.Management/managementGroups@2023-04-01' = {
@@ -207,6 +217,33 @@ module policyBaseline 'modules/policy-assignments.bicep' = {
     waitForManagementGroups
   ]
 }
+
+// ---------------------------------------------------------------------------------------
+// Subscriptions under their management groups: from then on they inherit the groups' policy
+// assignments and role assignments. Each placement is a child of its group (tenant scope, as
+// the group), so ARM creates the group first; it waits for the policy baseline too, so that a
+// subscription never sits in a group whose policies are not assigned yet.
+// ---------------------------------------------------------------------------------------
+
+resource managementSubscriptions 'Microsoft.Management/managementGroups/subscriptions@2023-04-01' = [
+  for subscriptionId in subscriptionPlacements.management: {
+    parent: managementManagementGroup
+    name: subscriptionId
+    dependsOn: [
+      policyBaseline
+    ]
+  }
+]
+
+resource corpSubscriptions 'Microsoft.Management/managementGroups/subscriptions@2023-04-01' = [
+  for subscriptionId in subscriptionPlacements.corp: {
+    parent: corpManagementGroup
+    name: subscriptionId
+    dependsOn: [
+      policyBaseline
+    ]
+  }
+]
 
 // ---------------------------------------------------------------------------------------
 // Outputs

@@ -1,6 +1,9 @@
 # dev (dev preset) values, rendered by meg 0.1.0.
 #   terraform plan -var-file=environments/dev.tfvars
 
+# The subscription dev deploys into.
+subscription_id = "8b2d4f60-1c3e-4a7b-b5d9-0e6f2a8c4d17"
+
 location = "westeurope"
 
 environment_name = "dev"

@@ -1,6 +1,9 @@
 # prod (prod preset) values, rendered by meg 0.1.0.
 #   terraform plan -var-file=environments/prod.tfvars
 
+# The subscription prod deploys into.
+subscription_id = "c4e81a27-9f3d-4b6c-8e02-5d7a1b3f9e64"
+
 location = "westeurope"
 
 environment_name = "prod"

@@ -1,6 +1,9 @@
 # Tenant-wide governance values, rendered by meg 0.1.0.
 #   terraform plan -var-file=governance.tfvars
 
+# The subscription the provider signs in to; nothing is deployed in it.
+subscription_id = "3f0c6a1e-52b7-4d8e-9c41-7a2e5b9d0f13"
+
 management_groups = {
   root = {
     id           = "contoso"
@@ -81,4 +84,17 @@ policy_assignments = {
     }
     enforce = false
   }
+}
+
+subscription_placements = {
+  management = [
+    # the management subscription
+    "3f0c6a1e-52b7-4d8e-9c41-7a2e5b9d0f13",
+  ]
+  corp = [
+    # environment dev
+    "8b2d4f60-1c3e-4a7b-b5d9-0e6f2a8c4d17",
+    # environment prod
+    "c4e81a27-9f3d-4b6c-8e02-5d7a1b3f9e64",
+  ]
 }

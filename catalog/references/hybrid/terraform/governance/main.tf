@@ -1,6 +1,6 @@
 # Management groups (CAF). Each names its parent by reference, so Terraform creates parents before
-# children. Subscriptions are placed apart from this module (azurerm_management_group_subscription_association,
-# by whoever vends them): subscription_ids here would take them from wherever else they were placed.
+# children. The subscriptions the landing zone names are placed at the end of this file, each with an
+# azurerm_management_group_subscription_association (subscription_ids on a group would fight with them).
 
 resource "azurerm_management_group" "root" {
   name         = var.management_groups["root"].id
@@ -84,4 +84,27 @@ resource "azurerm_management_group_policy_assignment" "baseline" {
   non_compliance_message {
     content = "${each.value.display_name}: required by the landing zone policy baseline."
   }
+}
+
+# Subscriptions under their management groups: from then on they inherit the groups' policy
+# assignments and role assignments. A subscription has one parent group, so each association moves
+# it out of the group it was in. After the policy baseline, so that a subscription never sits in a
+# group whose policies are not assigned yet.
+
+resource "azurerm_management_group_subscription_association" "management" {
+  for_each = toset(var.subscription_placements.management)
+
+  management_group_id = azurerm_management_group.management.id
+  subscription_id     = "/subscriptions/${each.value}"
+
+  depends_on = [azurerm_management_group_policy_assignment.baseline]
+}
+
+resource "azurerm_management_group_subscription_association" "corp" {
+  for_each = toset(var.subscription_placements.corp)
+
+  management_group_id = azurerm_management_group.corp.id
+  subscription_id     = "/subscriptions/${each.value}"
+
+  depends_on = [azurerm_management_group_policy_assignment.baseline]
 }

@@ -60,3 +60,31 @@ variable "policy_assignments" {
     error_message = "policy_definition_id is the resource ID of a policy or initiative (policySetDefinitions) definition."
   }
 }
+
+variable "subscription_id" {
+  description = "The subscription the azurerm provider signs in to: it needs one even at management-group scope; nothing is deployed in it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$", var.subscription_id))
+    error_message = "The subscription ID is a GUID in lower case, such as 00000000-0000-0000-0000-000000000000."
+  }
+}
+
+variable "subscription_placements" {
+  description = "Existing subscriptions to place, by management group key: each a list of subscription IDs (GUIDs). A subscription has one parent group: placing it moves it out of the group it was in."
+  type = object({
+    management = list(string)
+    corp       = list(string)
+  })
+
+  validation {
+    condition     = alltrue([for id in flatten(values(var.subscription_placements)) : can(regex("^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$", id))])
+    error_message = "A subscription ID is a GUID in lower case, such as 00000000-0000-0000-0000-000000000000."
+  }
+
+  validation {
+    condition     = length(distinct(flatten(values(var.subscription_placements)))) == length(flatten(values(var.subscription_placements)))
+    error_message = "A subscription has one parent management group: each subscription ID appears once."
+  }
+}
