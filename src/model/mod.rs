@@ -24,7 +24,7 @@ pub mod workloads;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 pub use self::params::{Param, snake};
