@@ -62,7 +62,8 @@ var replicated = filter(withSource, s => !empty(s.machineId) && !empty(s.diskIds
 // appliance never starts more replications at once than one batch holds.
 @batchSize(1)
 module batches 'modules/replication-batch.bicep' = [for i in range(0, (length(replicated) + batchSize - 1) / batchSize): {
-  name: 'replication-dev-wave-1-${i}'
+  // Deployment names: at most 64 characters, unique per wave in the resource group's history.
+  name: '${take('replication-dev-wave-1', 58)}-${i}'
   params: {
     vaultName: vaultName
     fabricName: fabricName

@@ -105,5 +105,8 @@ resource migrationItems 'Microsoft.RecoveryServices/vaults/replicationFabrics/re
   }
 }]
 
-@description('Resource IDs of the migration items, by VM name.')
-output migrationItemIds object = toObject(range(0, length(servers)), i => servers[i].name, i => migrationItems[i].id)
+@description('The migration items: { name (the VM name), id }.')
+output migrationItemIds array = [for (s, i) in servers: {
+  name: s.name
+  id: migrationItems[i].id
+}]
