@@ -1128,10 +1128,19 @@ const BICEP_ROOTS: [(&str, &str); 2] = [
 ];
 const TERRAFORM_ROOTS: [&str; 2] = ["terraform/governance", "terraform"];
 
-fn bicep_root_of(path: &str) -> (&'static str, &'static str) {
+fn bicep_root_of(path: &str) -> (String, &'static str) {
+    // A replication wave's root: bicep/waves/<wave>/main.bicep with its main.bicepparam beside it.
+    if let Some(wave) = path
+        .strip_prefix("bicep/waves/")
+        .and_then(|rest| rest.split_once('/'))
+        .map(|(wave, _)| wave)
+    {
+        return (format!("bicep/waves/{wave}"), "main.bicep");
+    }
     BICEP_ROOTS
         .into_iter()
         .find(|(root, _)| path.starts_with(&format!("{root}/")))
+        .map(|(root, using)| (root.to_string(), using))
         .expect("every .bicepparam is under bicep/")
 }
 
@@ -1210,7 +1219,15 @@ fn check_tfvars_files(example: &examples::Example, problems: &mut Problems) {
     let name = example.name.as_str();
     let tf = example.texts(problems, &[".tf"]);
     let tfvars = example.texts(problems, &[".tfvars"]);
-    for root in TERRAFORM_ROOTS {
+    // And each replication wave's root, terraform/waves/<wave>/ with its wave.tfvars.
+    let mut roots: Vec<String> = TERRAFORM_ROOTS.iter().map(|r| r.to_string()).collect();
+    let waves: BTreeSet<String> = tf
+        .iter()
+        .filter_map(|(p, _)| p.strip_prefix("terraform/waves/")?.split_once('/'))
+        .map(|(wave, _)| format!("terraform/waves/{wave}"))
+        .collect();
+    roots.extend(waves);
+    for root in &roots {
         let in_root = |path: &str| {
             path.strip_prefix(&format!("{root}/"))
                 .is_some_and(|rest| !rest.contains('/'))

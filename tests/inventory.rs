@@ -569,7 +569,7 @@ fn every_server_is_placed_or_the_error_lists_unplaced_networks_and_servers() {
 }
 
 #[test]
-fn inventory_servers_render_as_rehost_vms_with_their_disks_and_the_lock_records_the_files() {
+fn inventory_servers_render_as_replicated_servers_of_their_wave_and_the_lock_records_the_files() {
     let meg = Meg::new();
     meg.write(
         "exports/servers.csv",
@@ -579,28 +579,24 @@ fn inventory_servers_render_as_rehost_vms_with_their_disks_and_the_lock_records_
     );
     meg.write("lz.yaml", &landing_zone(PLACED));
     meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
-    let prod = meg.read("out/terraform/environments/prod.tfvars");
+    // Azure Migrate replicates them in their wave (tests/waves_roots.rs): the wave root holds
+    // each server's target, and the environment's root creates no VM for them.
+    let prod = meg.read("out/terraform/waves/prod-wave-1/wave.tfvars");
+    assert!(prod.contains("\"web01\" = {"), "{prod}");
     assert!(
-        prod.contains("name                   = \"web01\""),
+        prod.contains("size                 = \"Standard_D4s_v5\""),
         "{prod}"
     );
+    // Production: Premium SSD for both disks.
     assert!(
-        prod.contains("size                   = \"Standard_D4s_v5\""),
+        prod.contains("disk_types           = [\"Premium_LRS\", \"Premium_LRS\"]"),
         "{prod}"
     );
-    // Production: Premium SSD; the 129 GiB disk is created at its tier's 256 GiB.
-    assert!(
-        prod.contains("os_disk_storage        = \"Premium_LRS\""),
-        "{prod}"
-    );
-    assert!(prod.contains("size_gb = 256"), "{prod}");
-    let dev = meg.read("out/bicep/environments/dev.bicepparam");
+    let dev = meg.read("out/bicep/waves/dev-wave-1/main.bicepparam");
     assert!(dev.contains("size: 'Standard_E8s_v5'"), "{dev}");
-    assert!(dev.contains("osDiskStorage: 'StandardSSD_LRS'"), "{dev}");
-    assert!(dev.contains("storage: 'StandardSSD_LRS'"), "{dev}");
-    // Backup reaches them like any VM of the rehost strategy.
+    assert!(dev.contains("'StandardSSD_LRS'"), "{dev}");
     let main = meg.read("out/terraform/main.rehost.tf");
-    assert!(main.contains("module \"virtual_machine\""), "{main}");
+    assert!(!main.contains("module \"virtual_machine\""), "{main}");
     let readme = meg.read("out/README.md");
     assert!(readme.contains("## Migrated servers"), "{readme}");
     assert!(readme.contains("| prod | `web01` | WEB01.corp.local (exports/servers.csv:2) | `orders` / `workload` | `Standard_D4s_v5` |"), "{readme}");
@@ -614,7 +610,7 @@ fn inventory_servers_render_as_rehost_vms_with_their_disks_and_the_lock_records_
     );
     meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
     assert!(
-        meg.read("out/terraform/environments/prod.tfvars")
+        meg.read("out/terraform/waves/prod-wave-1/wave.tfvars")
             .contains("Standard_D8s_v5")
     );
     assert_ne!(meg.read("out/.meg/lock.json"), lock);

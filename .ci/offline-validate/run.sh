@@ -133,6 +133,13 @@ if [ -d "$R/terraform" ]; then
     cp -r "$R/terraform/governance" "$RUN/tfgov"
     tf_validate "$RUN/tfgov" "terraform/governance"
   fi
+  # Each replication wave is a root module of its own too (terraform/waves/<wave>/, azapi only).
+  for wave in "$R"/terraform/waves/*/; do
+    [ -d "$wave" ] || continue
+    wave=$(basename "$wave")
+    cp -r "$R/terraform/waves/$wave" "$RUN/tfwave-$wave"
+    tf_validate "$RUN/tfwave-$wave" "terraform/waves/$wave"
+  done
 fi
 
 if [ -d "$R/bicep" ]; then

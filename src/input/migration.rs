@@ -95,6 +95,15 @@ pub struct MigratedFrom {
     pub origin: String,
     pub size_source: String,
     pub reason: String,
+    /// The wave that replicates it.
+    #[serde(default)]
+    pub wave: Option<String>,
+    /// The inventory's machine ID (an Azure Migrate machine resource ID, or a VMware UUID).
+    #[serde(default)]
+    pub machine_id: Option<String>,
+    /// `WindowsServer` (Azure Hybrid Benefit) or `NoLicenseType`.
+    #[serde(default)]
+    pub license_type: Option<String>,
 }
 
 /// A marketplace image reference.
@@ -111,5 +120,22 @@ impl VirtualMachine {
     /// Whether it runs Windows (else Linux).
     pub fn windows(&self) -> bool {
         self.os == VmOs::Windows
+    }
+
+    /// Whether Azure Migrate replicates it in a wave (a server of `migration.inventory`):
+    /// its cutover creates the VM, so the environment must not create it from an image too.
+    pub fn replicated(&self) -> bool {
+        self.migrated_from
+            .as_ref()
+            .is_some_and(|m| m.wave.is_some())
+    }
+}
+
+impl Migration {
+    /// The VMs the environment creates itself from an image: every one but those replicated.
+    pub fn created_vms(&self) -> impl Iterator<Item = (&String, &VirtualMachine)> {
+        self.virtual_machines
+            .iter()
+            .filter(|(_, vm)| !vm.replicated())
     }
 }

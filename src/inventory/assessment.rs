@@ -223,8 +223,14 @@ pub(crate) fn apply(
                         super::wave::label_at(&row, assessment_group.as_ref(), WaveSource::Group)
                     });
             }
-            if server.machine_id.is_none() {
-                server.machine_id = row.text(id.as_ref());
+            // Azure Migrate's machine resource ID wins over a VMware UUID: replication takes it.
+            let assessed_id = row.text(id.as_ref());
+            if server.machine_id.is_none()
+                || assessed_id
+                    .as_deref()
+                    .is_some_and(crate::model::waves::is_machine_resource_id)
+            {
+                server.machine_id = assessed_id.or(server.machine_id.take());
             }
             if let Some(disks) = disks {
                 server.disks = disks;

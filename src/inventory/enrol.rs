@@ -157,8 +157,9 @@ fn os_disk_gib(p: &Planned) -> Option<u64> {
     Some(os.target_gib.max(floor))
 }
 
-/// The `migration.virtualMachines` entry of a planned server.
-fn entry(p: &Planned) -> Value {
+/// The `migration.virtualMachines` entry of a planned server: `migratedFrom` marks it as one
+/// Azure Migrate replicates in its wave (`model::waves`), not one the environment creates.
+fn entry(p: &Planned, hybrid_benefit: bool) -> Value {
     let os = if p.server.os.family == OsFamily::Windows {
         "windows"
     } else {
@@ -177,8 +178,17 @@ fn entry(p: &Planned) -> Value {
             "origin": p.server.origin,
             "sizeSource": p.size.source,
             "reason": p.size.reason,
+            "wave": p.wave,
+            "licenseType": if hybrid_benefit && p.server.os.family == OsFamily::Windows {
+                "WindowsServer"
+            } else {
+                "NoLicenseType"
+            },
         },
     });
+    if let Some(id) = &p.server.machine_id {
+        vm["migratedFrom"]["machineId"] = json!(id);
+    }
     if let Some(os_disk) = p.disks.iter().find(|d| d.is_os) {
         vm["osDiskStorage"] = json!(os_disk.sku.as_str());
     }
@@ -191,7 +201,7 @@ fn entry(p: &Planned) -> Value {
 /// Adds the planned servers to the values' environments as virtual machines. A server
 /// without a spoke (no placement rules), a VM name a hand-written entry already has, or an OS
 /// disk larger than Azure allows is an error.
-pub fn inject(plan: &Plan, merged: &mut Value) -> Result<()> {
+pub fn inject(plan: &Plan, hybrid_benefit: bool, merged: &mut Value) -> Result<()> {
     let mut problems = Vec::new();
     for p in &plan.servers {
         if p.spoke.is_none() {
@@ -259,7 +269,7 @@ pub fn inject(plan: &Plan, merged: &mut Value) -> Result<()> {
             );
             continue;
         }
-        vms.insert(p.vm_name.clone(), entry(p));
+        vms.insert(p.vm_name.clone(), entry(p, hybrid_benefit));
     }
     if problems.is_empty() {
         Ok(())
@@ -279,7 +289,7 @@ pub fn resolve(
 ) -> Result<crate::model::LandingZone> {
     // The values as written first: a misspelt key of migration.inventory is a schema error,
     // not a rule the inventory quietly goes without.
-    if settings(values)?.is_some() {
+    if values.merged.pointer(POINTER).is_some() {
         let wants_text = |p: &str| schema.wants_text(p);
         if values.needs_written_text(&wants_text) {
             let mut typed = values.clone();
@@ -298,7 +308,8 @@ pub fn resolve(
         return crate::model::LandingZone::resolve(values, catalog, schema);
     };
     let mut expanded = values.clone();
-    inject(&enrolment.plan, &mut expanded.merged)?;
+    let hybrid_benefit = settings(values)?.is_some_and(|s| s.hybrid_benefit);
+    inject(&enrolment.plan, hybrid_benefit, &mut expanded.merged)?;
     values.read_files = enrolment.inputs;
     crate::model::LandingZone::resolve(&expanded, catalog, schema)
 }

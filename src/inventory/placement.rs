@@ -22,6 +22,8 @@ pub struct InventorySettings {
     pub files: Vec<String>,
     /// Keep powered-off VMs of RVTools exports.
     pub keep_powered_off: bool,
+    /// Azure Hybrid Benefit for the Windows servers' replication (licence type WindowsServer).
+    pub hybrid_benefit: bool,
     /// How servers get their environment.
     pub environments: EnvironmentRules,
     /// Network to spoke and subnet, first match wins.

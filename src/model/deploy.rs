@@ -98,7 +98,8 @@ impl Deploy {
         let existing_hub = s.network.hub.existing.is_some();
         let m = &s.migration;
         let p = &s.paas;
-        let vms = || m.virtual_machines.values();
+        // Replicated servers are Azure Migrate's to create (model::waves): not VMs of the environment.
+        let vms = || m.created_vms().map(|(_, vm)| vm);
         Deploy {
             hub: !existing_hub,
             hub_gateway: vpn || s.express_route.enabled,
@@ -116,7 +117,7 @@ impl Deploy {
             spoke_dns_zone_links: facts::links_private_dns_zones_to_spokes(s),
             migration: m.enabled,
             site_recovery: m.enabled && m.site_recovery.enabled,
-            virtual_machines: m.enabled && !m.virtual_machines.is_empty(),
+            virtual_machines: m.enabled && vms().next().is_some(),
             windows_virtual_machines: m.enabled && vms().any(|v| v.windows()),
             linux_virtual_machines: m.enabled && vms().any(|v| !v.windows()),
             paas: p.enabled,

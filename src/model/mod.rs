@@ -20,6 +20,7 @@ pub mod roles;
 pub(crate) mod strategies;
 pub(crate) mod subnet_rules;
 pub mod subscriptions;
+pub mod waves;
 pub mod workloads;
 
 use std::collections::BTreeMap;
@@ -79,6 +80,10 @@ pub struct LandingZone {
     pub governance: Option<crate::model::governance::Governance>,
     /// Tags every resource must carry (`governance.requiredTags`).
     pub required_tags: Vec<String>,
+    /// The replication waves of the inventory's servers: one deployment root each, rendered
+    /// through `{wave}` paths with the wave as `wave` (not in `lz`: a wave can be large).
+    #[serde(skip)]
+    pub waves: Vec<waves::Wave>,
 }
 
 /// What one strategy of a combination brings, for the README.
@@ -391,6 +396,7 @@ impl LandingZone {
             name_keys: Vec::new(),
             governance,
             required_tags,
+            waves: Vec::new(),
         };
         lz.finish();
         if lz.deploy.hub && lz.deploy.existing_hub {
@@ -455,6 +461,18 @@ impl LandingZone {
             let params = params(&self.environments[i], &self.deploy);
             self.environments[i].params = params;
         }
+        self.waves = waves::of(self.environments.iter().map(|env| {
+            waves::EnvironmentView {
+                name: &env.name,
+                settings: &env.settings,
+                names: &env.names,
+                tags: env
+                    .params
+                    .iter()
+                    .find(|p| p.name == "tags")
+                    .map_or_else(|| serde_json::json!({}), |p| p.value.clone()),
+            }
+        }));
         self.name_keys = fixed_names()
             .map(|(k, _, _)| k)
             .filter(|k| name_deployed(k, &self.deploy))

@@ -11,6 +11,7 @@ pub mod hclfmt;
 pub(crate) mod literal;
 pub mod pinned;
 pub(crate) mod readme;
+pub(crate) mod waves;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -127,13 +128,15 @@ impl Renderer {
         // Role IDs reach templates from one table; the README lists what they assign.
         base.insert("roles", &crate::model::roles::by_key());
         base.insert("access", &crate::model::roles::Access::new(&lz.deploy));
+        // The waves without their servers: the README and pipelines list and run them.
+        base.insert("waves", &waves::summary(&lz.waves));
         let mut out = FileSet::new();
         // Target trees first; the shared files (the README) last, so they can describe them.
         let (shared, per_target): (Vec<&String>, Vec<&String>) =
             self.names.iter().partition(|n| !n.contains('/'));
         let pipeline_prefix = pipeline.map(|p| format!("pipelines/{}/", p.dir()));
-        // (template, output path, environment for `{env}` paths)
-        let mut jobs: Vec<(&str, String, Option<Value>)> = Vec::new();
+        // (template, output path, environment for `{env}` paths or wave for `{wave}` paths)
+        let mut jobs: Vec<(&str, String, Scope)> = Vec::new();
         for name in per_target {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
             let target_path = match &pipeline_prefix {
@@ -149,10 +152,18 @@ impl Renderer {
             if target_path.contains("{env}") {
                 for (env, value) in lz.environments.iter().zip(&env_values) {
                     let path = target_path.replace("{env}", &env.name);
-                    jobs.push((name, path, Some(value.clone())));
+                    jobs.push((name, path, Scope::Env(value.clone())));
+                }
+            } else if target_path.contains("{wave}") {
+                for wave in &lz.waves {
+                    jobs.push((
+                        name,
+                        target_path.replace("{wave}", &wave.name),
+                        Scope::Wave(wave),
+                    ));
                 }
             } else {
-                jobs.push((name, target_path.to_string(), None));
+                jobs.push((name, target_path.to_string(), Scope::All));
             }
         }
         // The README reads a summary of each environment, computed here once: beside the other
@@ -191,7 +202,7 @@ impl Renderer {
     fn render_in_parallel(
         &self,
         base: &Context,
-        jobs: Vec<(&str, String, Option<Value>)>,
+        jobs: Vec<(&str, String, Scope)>,
     ) -> Result<Vec<RenderedFile>> {
         let workers = if self.parallel {
             std::thread::available_parallelism()
@@ -211,13 +222,18 @@ impl Renderer {
                     return Ok(done);
                 };
                 let text = match env {
-                    Some(env) => {
+                    Scope::Env(env) => {
                         // Cheap: a context's values share their contents.
                         let mut ctx = base.clone();
                         ctx.insert_value("env", env.clone());
                         self.one(name, path, &ctx)?
                     }
-                    None => self.one(name, path, base)?,
+                    Scope::Wave(wave) => {
+                        let mut ctx = base.clone();
+                        ctx.insert("wave", wave);
+                        self.one(name, path, &ctx)?
+                    }
+                    Scope::All => self.one(name, path, base)?,
                 };
                 if let Some(text) = text {
                     done.push((path.clone(), text));
@@ -294,6 +310,16 @@ fn sources<'c>(
 
 /// An output path and its bytes.
 type RenderedFile = (String, Vec<u8>);
+
+/// What one output file is rendered for: the landing zone, one environment (`{env}` paths) or
+/// one replication wave (`{wave}` paths).
+#[derive(Clone)]
+enum Scope<'a> {
+    All,
+    /// The environment's part of the landing zone's template value.
+    Env(Value),
+    Wave(&'a crate::model::waves::Wave),
+}
 
 /// Trailing spaces off, runs of blank lines folded to one, no leading blank lines, one final
 /// newline: templates can then use Tera blocks freely without fighting whitespace.

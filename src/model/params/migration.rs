@@ -142,10 +142,7 @@ fn multi_vm_groups(src: &Source) -> Vec<String> {
     if !(m.enabled && m.site_recovery.enabled) {
         return Vec::new();
     }
-    let spokes: std::collections::BTreeSet<&str> = m
-        .virtual_machines
-        .values()
-        .map(|vm| vm.spoke.as_str())
-        .collect();
+    let spokes: std::collections::BTreeSet<&str> =
+        m.created_vms().map(|(_, vm)| vm.spoke.as_str()).collect();
     spokes.into_iter().map(str::to_string).collect()
 }

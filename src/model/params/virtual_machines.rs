@@ -95,8 +95,7 @@ impl VirtualMachine {
                 .filter(|_| m.enabled && sr.enabled)
                 .cloned()
         };
-        m.virtual_machines
-            .iter()
+        m.created_vms()
             .filter(|_| m.enabled)
             .map(|(vm, spec)| {
                 let part = |p| src.name(NameKey::Vm(vm, p));

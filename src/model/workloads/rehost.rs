@@ -97,7 +97,7 @@ pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
     if !s.migration.enabled {
         return out;
     }
-    for (vm, spec) in &s.migration.virtual_machines {
+    for (vm, spec) in s.migration.created_vms() {
         out.push(ToName::new(
             NameKey::Vm(vm, VmPart::NetworkInterface),
             "networkInterface",
@@ -293,8 +293,7 @@ pub fn vms_without_recovery_network(s: &Settings) -> Vec<String> {
     if !(m.enabled && m.site_recovery.enabled) {
         return Vec::new();
     }
-    m.virtual_machines
-        .iter()
+    m.created_vms()
         .filter(|(_, vm)| !m.site_recovery.recovery_networks.contains_key(&vm.spoke))
         .map(|(name, vm)| format!("{name} (spoke {})", vm.spoke))
         .collect()
@@ -347,9 +346,8 @@ pub(crate) fn secrets(deploy: &Deploy, s: &Settings) -> Vec<(&'static str, bool)
     let has = |windows: bool| {
         s.migration.enabled
             && s.migration
-                .virtual_machines
-                .values()
-                .any(|vm| vm.windows() == windows)
+                .created_vms()
+                .any(|(_, vm)| vm.windows() == windows)
     };
     let mut out = Vec::new();
     if deploy.windows_virtual_machines {

@@ -431,9 +431,8 @@ impl<'a> EnvironmentView<'a> {
                 vault: name("siteRecoveryVault"),
                 protected_vms: s
                     .migration
-                    .virtual_machines
-                    .keys()
-                    .map(String::as_str)
+                    .created_vms()
+                    .map(|(vm, _)| vm.as_str())
                     .collect(),
             }),
         }

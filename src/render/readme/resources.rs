@@ -408,7 +408,7 @@ fn rehost(t: &mut Table, recovery_region: Option<&str>) {
     if !m.enabled {
         return;
     }
-    for (vm, spec) in &m.virtual_machines {
+    for (vm, spec) in m.created_vms() {
         let key = |k: &str| format!("vm.{vm}.{k}");
         t.section(with_code("VM ", vm, ""));
         // The VM keeps the name it has on premises: the model does not make it.

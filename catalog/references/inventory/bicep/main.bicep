@@ -45,22 +45,6 @@ param bastion bastionType
 @description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
 param migration migrationType
 
-// items: { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size, zone?,
-// osDiskSizeGb?, osDiskStorage (Premium_LRS|StandardSSD_LRS|Standard_LRS), networkInterfaceName, osDiskName,
-// dataDisks: [{ name, lun, sizeGb, storage }], image: { publisher, offer, sku, version },
-// diskNames: [OS disk, data disks...], recoveryNetworkId?: the spoke's recovery network when
-// Site Recovery protects the server }
-@description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
-param virtualMachines array
-
-@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file; empty in an environment without Windows VMs.')
-@secure()
-param vmAdminPassword string = ''
-
-@description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time; empty in an environment without Linux VMs.')
-@secure()
-param vmAdminSshPublicKey string = ''
-
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -87,7 +71,6 @@ type namesType = {
   diskEncryptionKeyVaultPrivateEndpoint: string
   diskEncryptionSet: string
   diskEncryptionIdentity: string
-  dataCollectionRule: string
 }
 
 type logAnalyticsType = {
@@ -483,62 +466,6 @@ module rehostFirewallRules 'modules/rehost-firewall-rules.bicep' = if (migration
   ]
 }
 
-// Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
-// patched like the servers Azure Migrate brings.
-module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMachines)) {
-  name: 'server-monitoring-${environmentName}'
-  scope: migrationResourceGroup
-  params: {
-    name: names.dataCollectionRule
-    location: location
-    tags: tags
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
-  }
-}
-
-module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
-  for vm in virtualMachines: {
-    name: 'vm-${vm.name}-${environmentName}'
-    scope: resourceGroup(vm.resourceGroupName)
-    params: {
-      vm: vm
-      location: location
-      // The spoke's tags too: a server is charged to the application that owns its spoke.
-      tags: union(tags, filter(spokes, spoke => spoke.name == vm.spoke)[0].tags)
-      diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
-      dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
-      maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
-      adminPassword: vm.os == 'windows' ? vmAdminPassword : ''
-      adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
-    }
-    // Agents and extensions call out at first boot: their network path (peering, firewall with
-    // its rules and DNS proxy) and the DNS the spokes use must be in place before the VM is.
-    dependsOn: [
-      spokeNetworks
-      spokeToHubPeerings
-      spokePrivateDnsZoneLinks
-      hubFirewall
-      rehostFirewallRules
-    ]
-  }
-]
-
-module virtualMachineBackup 'modules/virtual-machine-backup.bicep' = if (!empty(virtualMachines)) {
-  name: 'vm-backup-${environmentName}'
-  scope: migrationResourceGroup
-  params: {
-    vaultName: names.recoveryServicesVault
-    backupPolicyId: migration.enabled ? migrationServices.outputs.backupPolicyId : ''
-    virtualMachines: [
-      for (vm, i) in virtualMachines: {
-        name: vm.name
-        resourceGroupName: vm.resourceGroupName
-        id: virtualMachineDeployments[i].outputs.id
-      }
-    ]
-  }
-}
-
 // ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
@@ -589,14 +516,3 @@ output maintenanceConfigurationId string = migration.enabled ? migrationServices
 
 @description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
 output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
-
-// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
-var virtualMachineIdList = [
-  for (vm, i) in virtualMachines: {
-    name: vm.name
-    id: virtualMachineDeployments[i].outputs.id
-  }
-]
-
-@description('Resource IDs of the virtual machines meg deployed, by name.')
-output virtualMachineIds object = toObject(virtualMachineIdList, vm => vm.name, vm => vm.id)

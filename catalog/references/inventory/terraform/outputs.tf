@@ -62,8 +62,3 @@ output "disk_encryption_set_id" {
   description = "Resource ID of the disk encryption set for the servers' managed disks; null when the environment has none."
   value       = one(module.disk_encryption[*].resource_id)
 }
-
-output "virtual_machine_ids" {
-  description = "Resource IDs of the virtual machines meg deployed, by name."
-  value       = { for name, vm in module.virtual_machine : name => vm.resource_id }
-}

@@ -42,7 +42,6 @@ variable "names" {
     disk_encryption_key_vault_private_endpoint = string
     disk_encryption_set                        = string
     disk_encryption_identity                   = string
-    data_collection_rule                       = string
   })
 }
 
@@ -222,77 +221,5 @@ variable "migration" {
   validation {
     condition     = var.migration.backup.instant_restore_days >= 1 && var.migration.backup.instant_restore_days <= 30
     error_message = "Instant restore keeps snapshots 1 to 30 days."
-  }
-}
-
-variable "virtual_machines" {
-  description = "Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead."
-  type = list(object({
-    name                 = string
-    spoke                = string
-    resource_group_name  = string
-    virtual_network_name = string
-    # snet-<subnet>, a subnet of the spoke.
-    subnet_name            = string
-    os                     = string
-    size                   = string
-    zone                   = optional(string)
-    os_disk_size_gb        = optional(number)
-    os_disk_storage        = string
-    network_interface_name = string
-    os_disk_name           = string
-    data_disks = list(object({
-      name    = string
-      lun     = number
-      size_gb = number
-      storage = string
-    }))
-    image = object({
-      publisher = string
-      offer     = string
-      sku       = string
-      version   = string
-    })
-    # Every managed disk, OS disk first: what Site Recovery replicates.
-    disk_names = list(string)
-    # The spoke's recovery network, when Site Recovery protects the server.
-    recovery_network_id = optional(string)
-  }))
-
-  validation {
-    condition     = alltrue([for vm in var.virtual_machines : contains(["windows", "linux"], vm.os)])
-    error_message = "A virtual machine's os is windows or linux."
-  }
-
-  validation {
-    condition = alltrue(flatten([for vm in var.virtual_machines : concat(
-      [contains(["Premium_LRS", "StandardSSD_LRS", "Standard_LRS"], vm.os_disk_storage)],
-      [for disk in vm.data_disks : contains(["Premium_LRS", "StandardSSD_LRS", "Standard_LRS"], disk.storage)]
-    )]))
-    error_message = "A disk's storage type is Premium_LRS, StandardSSD_LRS or Standard_LRS."
-  }
-}
-
-variable "vm_admin_password" {
-  description = "Local administrator (azureadmin) password of the Windows VMs: export TF_VAR_vm_admin_password, never put it in a file. Not needed in an environment without Windows VMs."
-  type        = string
-  sensitive   = true
-  default     = null
-
-  validation {
-    condition     = var.vm_admin_password == null ? !anytrue([for vm in var.virtual_machines : vm.os == "windows"]) : length(var.vm_admin_password) >= 12 && length(var.vm_admin_password) <= 123
-    error_message = "Windows VMs need an administrator password of 12 to 123 characters: export TF_VAR_vm_admin_password."
-  }
-}
-
-variable "vm_admin_ssh_public_key" {
-  description = "SSH public key of the Linux VMs' administrator (azureadmin): export TF_VAR_vm_admin_ssh_public_key. Not needed in an environment without Linux VMs."
-  type        = string
-  sensitive   = true
-  default     = null
-
-  validation {
-    condition     = var.vm_admin_ssh_public_key != null || !anytrue([for vm in var.virtual_machines : vm.os == "linux"])
-    error_message = "Linux VMs need the administrator's SSH public key: export TF_VAR_vm_admin_ssh_public_key."
   }
 }

@@ -35,7 +35,6 @@ param names = {
   diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-dev-weu-001'
   diskEncryptionSet: 'des-servers-dev-weu-001'
   diskEncryptionIdentity: 'id-des-servers-dev-weu-001'
-  dataCollectionRule: 'dcr-servers-dev-weu-001'
 }
 
 param logAnalytics = {
@@ -183,78 +182,3 @@ param migration = {
     ]
   }
 }
-
-param virtualMachines = [
-  {
-    name: 'nw-devapp01'
-    spoke: 'orders'
-    resourceGroupName: 'rg-orders-dev-weu-001'
-    virtualNetworkName: 'vnet-orders-dev-weu-001'
-    subnetName: 'snet-app'
-    os: 'linux'
-    size: 'Standard_D2s_v5'
-    zone: null
-    osDiskSizeGb: 64
-    osDiskStorage: 'StandardSSD_LRS'
-    networkInterfaceName: 'nic-nw-devapp01-dev-weu-001'
-    osDiskName: 'disk-nw-devapp01-os-dev-weu-001'
-    dataDisks: [
-      {
-        name: 'disk-nw-devapp01-data0-dev-weu-001'
-        lun: 0
-        sizeGb: 128
-        storage: 'StandardSSD_LRS'
-      }
-    ]
-    image: {
-      publisher: 'Canonical'
-      offer: 'ubuntu-24_04-lts'
-      sku: 'server'
-      version: 'latest'
-    }
-    diskNames: [
-      'disk-nw-devapp01-os-dev-weu-001'
-      'disk-nw-devapp01-data0-dev-weu-001'
-    ]
-    recoveryNetworkId: null
-  }
-  {
-    name: 'nw-devsql01'
-    spoke: 'orders'
-    resourceGroupName: 'rg-orders-dev-weu-001'
-    virtualNetworkName: 'vnet-orders-dev-weu-001'
-    subnetName: 'snet-db'
-    os: 'windows'
-    size: 'Standard_E4s_v5'
-    zone: null
-    osDiskSizeGb: 128
-    osDiskStorage: 'StandardSSD_LRS'
-    networkInterfaceName: 'nic-nw-devsql01-dev-weu-001'
-    osDiskName: 'disk-nw-devsql01-os-dev-weu-001'
-    dataDisks: [
-      {
-        name: 'disk-nw-devsql01-data0-dev-weu-001'
-        lun: 0
-        sizeGb: 512
-        storage: 'StandardSSD_LRS'
-      }
-    ]
-    image: {
-      publisher: 'MicrosoftWindowsServer'
-      offer: 'WindowsServer'
-      sku: '2022-datacenter-azure-edition'
-      version: 'latest'
-    }
-    diskNames: [
-      'disk-nw-devsql01-os-dev-weu-001'
-      'disk-nw-devsql01-data0-dev-weu-001'
-    ]
-    recoveryNetworkId: null
-  }
-]
-
-// Secret: read from the environment at deploy time, never stored in this file.
-param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')
-
-// Secret: read from the environment at deploy time, never stored in this file.
-param vmAdminSshPublicKey = readEnvironmentVariable('VM_ADMIN_SSH_PUBLIC_KEY')

@@ -34,7 +34,6 @@ names = {
   disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-dev-weu-001"
   disk_encryption_set                        = "des-servers-dev-weu-001"
   disk_encryption_identity                   = "id-des-servers-dev-weu-001"
-  data_collection_rule                       = "dcr-servers-dev-weu-001"
 }
 
 log_analytics = {
@@ -164,70 +163,3 @@ migration = {
     linux_classifications   = ["Critical", "Security"]
   }
 }
-
-virtual_machines = [
-  {
-    name                   = "nw-devapp01"
-    spoke                  = "orders"
-    resource_group_name    = "rg-orders-dev-weu-001"
-    virtual_network_name   = "vnet-orders-dev-weu-001"
-    subnet_name            = "snet-app"
-    os                     = "linux"
-    size                   = "Standard_D2s_v5"
-    zone                   = null
-    os_disk_size_gb        = 64
-    os_disk_storage        = "StandardSSD_LRS"
-    network_interface_name = "nic-nw-devapp01-dev-weu-001"
-    os_disk_name           = "disk-nw-devapp01-os-dev-weu-001"
-    data_disks = [
-      {
-        name    = "disk-nw-devapp01-data0-dev-weu-001"
-        lun     = 0
-        size_gb = 128
-        storage = "StandardSSD_LRS"
-      },
-    ]
-    image = {
-      publisher = "Canonical"
-      offer     = "ubuntu-24_04-lts"
-      sku       = "server"
-      version   = "latest"
-    }
-    disk_names          = ["disk-nw-devapp01-os-dev-weu-001", "disk-nw-devapp01-data0-dev-weu-001"]
-    recovery_network_id = null
-  },
-  {
-    name                   = "nw-devsql01"
-    spoke                  = "orders"
-    resource_group_name    = "rg-orders-dev-weu-001"
-    virtual_network_name   = "vnet-orders-dev-weu-001"
-    subnet_name            = "snet-db"
-    os                     = "windows"
-    size                   = "Standard_E4s_v5"
-    zone                   = null
-    os_disk_size_gb        = 128
-    os_disk_storage        = "StandardSSD_LRS"
-    network_interface_name = "nic-nw-devsql01-dev-weu-001"
-    os_disk_name           = "disk-nw-devsql01-os-dev-weu-001"
-    data_disks = [
-      {
-        name    = "disk-nw-devsql01-data0-dev-weu-001"
-        lun     = 0
-        size_gb = 512
-        storage = "StandardSSD_LRS"
-      },
-    ]
-    image = {
-      publisher = "MicrosoftWindowsServer"
-      offer     = "WindowsServer"
-      sku       = "2022-datacenter-azure-edition"
-      version   = "latest"
-    }
-    disk_names          = ["disk-nw-devsql01-os-dev-weu-001", "disk-nw-devsql01-data0-dev-weu-001"]
-    recovery_network_id = null
-  },
-]
-
-# vm_admin_password is a secret: export TF_VAR_vm_admin_password before plan and apply.
-
-# vm_admin_ssh_public_key is a secret: export TF_VAR_vm_admin_ssh_public_key before plan and apply.

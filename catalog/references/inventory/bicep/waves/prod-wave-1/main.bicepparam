@@ -1,0 +1,72 @@
+// Wave prod-wave-1 (prod): parameters of main.bicep, rendered by meg 0.1.0.
+//   az deployment group what-if --resource-group rg-migration-prod-weu-001 --template-file main.bicep --parameters main.bicepparam
+// The replication infrastructure's names and IDs below are Azure Migrate's: README.md ("Replication
+// waves") gives the command that reads each one.
+using 'main.bicep'
+
+param vaultName = ''
+
+param fabricName = ''
+
+param protectionContainerName = ''
+
+param replicationPolicyName = ''
+
+param runAsAccountId = ''
+
+param logStorageAccountId = ''
+
+param diskEncryptionSetResourceGroupName = 'rg-migration-prod-weu-001'
+
+param diskEncryptionSetName = 'des-servers-prod-weu-001'
+
+param tags = {
+  costCenter: 'CC-4410'
+  environment: 'prod'
+  landingZone: 'northwind'
+  owner: 'migration-team'
+}
+
+param servers = [
+  {
+    name: 'nw-app01'
+    resourceGroupName: 'rg-orders-prod-weu-001'
+    virtualNetworkName: 'vnet-orders-prod-weu-001'
+    subnetName: 'snet-app'
+    size: 'Standard_D8s_v5'
+    zone: ''
+    licenseType: 'NoLicenseType'
+    diskTypes: [
+      'Premium_LRS'
+      'Premium_LRS'
+    ]
+  }
+  {
+    name: 'nw-files01'
+    resourceGroupName: 'rg-files-prod-weu-001'
+    virtualNetworkName: 'vnet-files-prod-weu-001'
+    subnetName: 'snet-workload'
+    size: 'Standard_D2s_v5'
+    zone: ''
+    licenseType: 'WindowsServer'
+    diskTypes: [
+      'Premium_LRS'
+      'Premium_LRS'
+    ]
+  }
+]
+
+// Each server's machine in Azure Migrate and its disks' UUIDs, the OS disk first (README.md,
+// "Replication waves", lists them all in one command). A machine ID the inventory held is filled in.
+param sourceMachines = {
+  // 'NW-APP01.northwind.local'
+  'nw-app01': {
+    machineId: ''
+    diskIds: []
+  }
+  // 'nw-files01', VMware UUID '4211aa01-0000-4000-8000-000000000003'
+  'nw-files01': {
+    machineId: ''
+    diskIds: []
+  }
+}

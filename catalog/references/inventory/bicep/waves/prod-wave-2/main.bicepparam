@@ -1,0 +1,70 @@
+// Wave prod-wave-2 (prod): parameters of main.bicep, rendered by meg 0.1.0.
+//   az deployment group what-if --resource-group rg-migration-prod-weu-001 --template-file main.bicep --parameters main.bicepparam
+// The replication infrastructure's names and IDs below are Azure Migrate's: README.md ("Replication
+// waves") gives the command that reads each one.
+using 'main.bicep'
+
+param vaultName = ''
+
+param fabricName = ''
+
+param protectionContainerName = ''
+
+param replicationPolicyName = ''
+
+param runAsAccountId = ''
+
+param logStorageAccountId = ''
+
+param diskEncryptionSetResourceGroupName = 'rg-migration-prod-weu-001'
+
+param diskEncryptionSetName = 'des-servers-prod-weu-001'
+
+param tags = {
+  costCenter: 'CC-4410'
+  environment: 'prod'
+  landingZone: 'northwind'
+  owner: 'migration-team'
+}
+
+param servers = [
+  {
+    name: 'nw-web01'
+    resourceGroupName: 'rg-orders-prod-weu-001'
+    virtualNetworkName: 'vnet-orders-prod-weu-001'
+    subnetName: 'snet-app'
+    size: 'Standard_D4s_v5'
+    zone: ''
+    licenseType: 'WindowsServer'
+    diskTypes: [
+      'Premium_LRS'
+    ]
+  }
+  {
+    name: 'nw-web02'
+    resourceGroupName: 'rg-orders-prod-weu-001'
+    virtualNetworkName: 'vnet-orders-prod-weu-001'
+    subnetName: 'snet-app'
+    size: 'Standard_D4s_v5'
+    zone: ''
+    licenseType: 'WindowsServer'
+    diskTypes: [
+      'Premium_LRS'
+    ]
+  }
+]
+
+// Each server's machine in Azure Migrate and its disks' UUIDs, the OS disk first (README.md,
+// "Replication waves", lists them all in one command). A machine ID the inventory held is filled in.
+param sourceMachines = {
+  // 'NW-WEB01.northwind.local'
+  'nw-web01': {
+    machineId: ''
+    diskIds: []
+  }
+  // 'NW-WEB02.northwind.local'
+  'nw-web02': {
+    machineId: ''
+    diskIds: []
+  }
+}

@@ -1,0 +1,42 @@
+# Wave prod-orders-db (prod), rendered by meg 0.1.0.
+#   terraform plan -var-file=wave.tfvars
+# The replication infrastructure's IDs and names are Azure Migrate's: README.md ("Replication waves")
+# gives the command that reads each one.
+vault_id                  = ""
+fabric_name               = ""
+protection_container_name = ""
+replication_policy_name   = ""
+run_as_account_id         = ""
+log_storage_account_id    = ""
+
+disk_encryption_set_resource_group_name = "rg-migration-prod-weu-001"
+disk_encryption_set_name                = "des-servers-prod-weu-001"
+
+tags = {
+  costCenter  = "CC-4410"
+  environment = "prod"
+  landingZone = "northwind"
+  owner       = "migration-team"
+}
+
+servers = {
+  "nw-sql01" = {
+    resource_group_name  = "rg-orders-prod-weu-001"
+    virtual_network_name = "vnet-orders-prod-weu-001"
+    subnet_name          = "snet-db"
+    size                 = "Standard_E16s_v5"
+    zone                 = ""
+    license_type         = "WindowsServer"
+    disk_types           = ["Premium_LRS", "Premium_LRS", "Premium_LRS"]
+  }
+}
+
+# Each server's machine in Azure Migrate and its disks' UUIDs, the OS disk first (README.md,
+# "Replication waves", lists them all in one command). A machine ID the inventory held is filled in.
+source_machines = {
+  # "nw-sql01"
+  "nw-sql01" = {
+    machine_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-migration-prod-weu-001/providers/Microsoft.OffAzure/VMwareSites/nw-vcenter01-site/machines/nw-vcenter01-4211aa01-0000-4000-8000-000000000001"
+    disk_ids   = []
+  }
+}

@@ -1,0 +1,56 @@
+# Wave prod-wave-2 (prod), rendered by meg 0.1.0.
+#   terraform plan -var-file=wave.tfvars
+# The replication infrastructure's IDs and names are Azure Migrate's: README.md ("Replication waves")
+# gives the command that reads each one.
+vault_id                  = ""
+fabric_name               = ""
+protection_container_name = ""
+replication_policy_name   = ""
+run_as_account_id         = ""
+log_storage_account_id    = ""
+
+disk_encryption_set_resource_group_name = "rg-migration-prod-weu-001"
+disk_encryption_set_name                = "des-servers-prod-weu-001"
+
+tags = {
+  costCenter  = "CC-4410"
+  environment = "prod"
+  landingZone = "northwind"
+  owner       = "migration-team"
+}
+
+servers = {
+  "nw-web01" = {
+    resource_group_name  = "rg-orders-prod-weu-001"
+    virtual_network_name = "vnet-orders-prod-weu-001"
+    subnet_name          = "snet-app"
+    size                 = "Standard_D4s_v5"
+    zone                 = ""
+    license_type         = "WindowsServer"
+    disk_types           = ["Premium_LRS"]
+  }
+  "nw-web02" = {
+    resource_group_name  = "rg-orders-prod-weu-001"
+    virtual_network_name = "vnet-orders-prod-weu-001"
+    subnet_name          = "snet-app"
+    size                 = "Standard_D4s_v5"
+    zone                 = ""
+    license_type         = "WindowsServer"
+    disk_types           = ["Premium_LRS"]
+  }
+}
+
+# Each server's machine in Azure Migrate and its disks' UUIDs, the OS disk first (README.md,
+# "Replication waves", lists them all in one command). A machine ID the inventory held is filled in.
+source_machines = {
+  # "NW-WEB01.northwind.local"
+  "nw-web01" = {
+    machine_id = ""
+    disk_ids   = []
+  }
+  # "NW-WEB02.northwind.local"
+  "nw-web02" = {
+    machine_id = ""
+    disk_ids   = []
+  }
+}
