@@ -4,8 +4,9 @@
 //! may own the public range it uses, but usually the range is a typo or a copied example, and
 //! traffic to the real owners of those addresses would then route into Azure.
 //!
-//! This is not the overlap check between environments (NET-001, in `lint::view`) nor the
-//! subnet layout's own checks (`network`), which refuse what cannot deploy.
+//! This is not the overlap check between environments (`address_overlaps` refuses overlaps
+//! between environments that route to each other; NET-001, in `lint::view`, warns about the
+//! rest) nor the subnet layout's own checks (`network`), which refuse what cannot deploy.
 
 use std::net::Ipv4Addr;
 
