@@ -68,3 +68,55 @@ fn lint_text_gives_each_finding_its_key_and_where_it_was_written() {
         format!("key: monitoring.retentionDays (lz.yaml:{at}:7)")
     );
 }
+
+#[test]
+fn a_value_file_that_is_not_a_mapping_is_called_a_value_file() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", MINIMAL);
+    meg.write("prod.yaml", "- a\n- b\n");
+    let err = meg
+        .run(&["validate", "lz.yaml", "-f", "prod.yaml"])
+        .bad_input()
+        .stderr();
+    assert!(
+        err.contains(
+            "prod.yaml: the value file (-f) must be a YAML mapping (key: value), found a list"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("landing-zone file"), "{err}");
+    // The landing-zone file itself is still called so.
+    meg.write("lz.yaml", "- a\n");
+    let err = meg.run(&["validate", "lz.yaml"]).bad_input().stderr();
+    assert!(
+        err.contains("lz.yaml: the landing-zone file must be a YAML mapping"),
+        "{err}"
+    );
+}
+
+#[test]
+fn diff_says_plainly_when_only_files_you_added_differ() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", MINIMAL);
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    meg.write("out/terraform/extra.tf", "# mine\n");
+    let run = meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]);
+    assert_eq!(run.code(), 1, "{}", run.stderr());
+    let all = format!("{}{}", run.stdout(), run.stderr());
+    assert!(
+        all.contains(
+            "only files you added differ (1): meg never wrote them, so there is nothing to merge"
+        ),
+        "{all}"
+    );
+    assert!(!all.contains("`meg update` merges them"), "{all}");
+    // With an edit of a file meg wrote as well, the usual summary returns.
+    let main = meg.read("out/terraform/main.tf");
+    meg.write("out/terraform/main.tf", &format!("{main}# edited\n"));
+    let run = meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]);
+    let all = format!("{}{}", run.stdout(), run.stderr());
+    assert!(
+        all.contains("2 file(s) differ from the render: 1 edited by you, 1 added by you"),
+        "{all}"
+    );
+}
