@@ -86,10 +86,19 @@ pub(super) fn run(
         } else {
             "; `meg update` merges them".to_string()
         };
-        out.say(format!(
-            "{} file(s) differ from the render: {yours}, {moved} changed by the render{next}",
-            changes.len()
-        ));
+        if added > 0 && added == changes.len() {
+            // Nothing meg wrote differs: saying "0 edited, 0 changed; `meg update` merges
+            // them" would send the user looking for a merge that has nothing to do.
+            out.say(format!(
+                "only files you added differ ({added}): meg never wrote them, so there is nothing to merge; list them in {} to keep them out of `meg diff`",
+                output.join(".megignore").display()
+            ));
+        } else {
+            out.say(format!(
+                "{} file(s) differ from the render: {yours}, {moved} changed by the render{next}",
+                changes.len()
+            ));
+        }
     }
     Ok(if changes.is_empty() {
         EXIT_OK

@@ -7,7 +7,7 @@ use crate::session::Session;
 use super::console::Output;
 
 pub(super) fn run(session: &Session, input: &Inputs, json: bool, out: &Output) -> Result<i32> {
-    let (_, lz) = session.resolve(input)?;
+    let (values, lz) = session.resolve(input)?;
     let rules = crate::model::lint::rules(&session.catalog)?;
     let report = crate::model::lint::lint(&lz, &rules)?;
     let errors = report
@@ -38,9 +38,13 @@ pub(super) fn run(session: &Session, input: &Inputs, json: bool, out: &Output) -
                 format!(" ({})", f.subjects.join(", "))
             };
             println!(
-                "  {sev:7} {} [{}] not met: {}{what}\n          fix: {}",
-                f.rule, f.environment, f.title, f.hint
+                "  {sev:7} {} [{}] not met: {}{what}",
+                f.rule, f.environment, f.title
             );
+            if let Some(key) = super::lint_key::line(&values, f) {
+                println!("          key: {key}");
+            }
+            println!("          fix: {}", f.hint);
         }
         out.say(format!(
             "\n{} rule(s), {} check(s) passed, {} finding(s), {} error(s)",

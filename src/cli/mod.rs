@@ -11,6 +11,7 @@ mod folder;
 mod init;
 mod json_errors;
 mod lint;
+mod lint_key;
 mod list;
 mod render;
 mod schema;

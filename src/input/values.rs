@@ -215,11 +215,16 @@ impl Layer {
             let size = std::fs::metadata(path).map_or(MAX_INPUT_BYTES + 1, |m| m.len());
             return Err(too_large(&name, size.max(MAX_INPUT_BYTES + 1)));
         }
-        Self::from_str(&name, &source)
+        Self::parse_as(&name, &source, role)
     }
 
     /// Parses YAML text; `name` is used in error locations.
     pub fn from_str(name: &str, source: &str) -> Result<Self> {
+        Self::parse_as(name, source, FileRole::LandingZone)
+    }
+
+    /// Parses YAML text of the given role; errors name the role and the file.
+    fn parse_as(name: &str, source: &str, role: FileRole) -> Result<Self> {
         if source.len() as u64 > MAX_INPUT_BYTES {
             return Err(too_large(name, source.len() as u64));
         }
@@ -232,7 +237,8 @@ impl Layer {
             return Err(Error::input(Diagnostic::at(
                 name,
                 format!(
-                    "the landing-zone file must be a YAML mapping (key: value), found {}",
+                    "the {} must be a YAML mapping (key: value), found {}",
+                    role.noun(),
                     kind_of(&tree.value)
                 ),
             )));

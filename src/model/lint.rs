@@ -75,6 +75,9 @@ pub struct Finding {
     /// settings (`paas.appService.zoneRedundant`); the rule's whole view when it names none.
     #[serde(rename = "keyPath")]
     pub key_path: String,
+    /// The same setting as a JSON Pointer into the environment's settings, to locate it.
+    #[serde(skip)]
+    pub pointer: String,
 }
 
 /// The outcome of linting one landing zone.
@@ -144,6 +147,7 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
                         .map(|pointer| subjects(&view, pointer))
                         .unwrap_or_default(),
                     key_path: crate::input::values::key_path(broken.instance_path().as_str()),
+                    pointer: broken.instance_path().as_str().to_string(),
                 });
             } else {
                 passed += 1;

@@ -7,7 +7,7 @@
 //! and diagnostics that differ only in place are grouped. This module decides nothing about
 //! what is wrong: it only says where.
 
-use crate::error::{Diagnostic, Error, Position, group};
+use crate::error::{Diagnostic, Error, KeyPath, Position, group};
 use crate::input::values::{Origin, Values};
 
 /// Locates every diagnostic of an input error and groups the repeated ones; other errors
@@ -71,4 +71,13 @@ pub(crate) fn input_pointer(values: &Values, env: Option<&str>, pointer: &str) -
     } else {
         pointer.to_string()
     }
+}
+
+/// Where the value at a key path was written (`file:line:column`, or `--set key=value`), or
+/// `None` when the inputs do not hold it (a value the model derived, such as a spoke range
+/// taken from the pool).
+pub(crate) fn written_at(values: &Values, key: &KeyPath) -> Option<String> {
+    let pointer = input_pointer(values, key.env.as_deref(), &key.pointer);
+    values.merged.pointer(&pointer)?;
+    values.origin(&pointer).map(ToString::to_string)
 }

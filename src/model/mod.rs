@@ -5,6 +5,7 @@
 //! only spell it. Semantic checks a schema cannot express (regions, CIDR overlaps, subnet
 //! sizes, Azure's naming rules) also live here, so a model that exists is deployable.
 
+pub(crate) mod address_overlaps;
 pub(crate) mod address_plan;
 pub mod deploy;
 pub mod deployed;
@@ -17,6 +18,7 @@ pub mod naming;
 pub mod network;
 pub(crate) mod params;
 pub mod roles;
+pub(crate) mod routing;
 pub(crate) mod strategies;
 pub(crate) mod subnet_rules;
 pub mod subscriptions;
@@ -416,6 +418,19 @@ impl LandingZone {
                 )
                 .hint("give every environment network.hub.existing (each its own hub if need be), or none"),
             ));
+        }
+        // One address plan across every environment that routes to another.
+        let plan: Vec<routing::Env> = lz
+            .environments
+            .iter()
+            .map(|e| (e.name.as_str(), &e.settings))
+            .collect();
+        let overlaps: Vec<Diagnostic> = address_overlaps::check(&plan)
+            .iter()
+            .map(|o| o.diagnostic(&plan, values))
+            .collect();
+        if !overlaps.is_empty() {
+            return Err(Error::Input(overlaps));
         }
         Ok(lz)
     }
