@@ -292,7 +292,9 @@ pub fn resolve(
     let mut expanded = values.clone();
     inject(&enrolment.plan, &mut expanded.merged)?;
     values.read_files = enrolment.inputs;
-    crate::model::LandingZone::resolve(&expanded, catalog, schema)
+    let mut lz = crate::model::LandingZone::resolve(&expanded, catalog, schema)?;
+    lz.waves = super::waves::waves(&enrolment.plan, &lz)?;
+    Ok(lz)
 }
 
 /// `size` of each hand-written `migration.virtualMachines` entry must be a size of the table:

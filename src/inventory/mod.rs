@@ -25,6 +25,7 @@ pub(crate) mod rvtools;
 pub mod server;
 pub mod sizing;
 pub(crate) mod table;
+pub mod waves;
 
 pub use rows::ReadOptions;
 pub use server::{Arch, Disk, Firmware, OsFamily, Server};

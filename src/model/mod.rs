@@ -18,6 +18,7 @@ pub mod network;
 pub(crate) mod params;
 pub mod roles;
 pub(crate) mod subnet_rules;
+pub mod waves;
 pub mod workloads;
 
 use std::collections::BTreeMap;
@@ -107,6 +108,8 @@ pub struct LandingZone {
     pub governance: Option<crate::model::governance::Governance>,
     /// Tags every resource must carry (`governance.requiredTags`).
     pub required_tags: Vec<String>,
+    /// The migration waves of `migration.inventory`, in the order they run (none without one).
+    pub waves: Vec<waves::Wave>,
 }
 
 /// One environment: its settings, names and target parameters.
@@ -338,6 +341,7 @@ impl LandingZone {
             name_keys: Vec::new(),
             governance,
             required_tags,
+            waves: Vec::new(),
         };
         lz.finish();
         if lz.deploy.hub && lz.deploy.existing_hub {

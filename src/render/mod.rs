@@ -127,8 +127,8 @@ impl Renderer {
         let (shared, per_target): (Vec<&String>, Vec<&String>) =
             self.names.iter().partition(|n| !n.contains('/'));
         let pipeline_prefix = pipeline.map(|p| format!("pipelines/{}/", p.dir()));
-        // (template, output path, environment for `{env}` paths)
-        let mut jobs: Vec<(&str, String, Option<&crate::model::Environment>)> = Vec::new();
+        // (template, output path, environment for `{env}` paths, wave for `{wave}` paths)
+        let mut jobs: Vec<Job> = Vec::new();
         for name in per_target {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
             let target_path = match &pipeline_prefix {
@@ -139,14 +139,31 @@ impl Renderer {
                 {
                     target_path
                 }
+                // The waves' runbooks and operations script serve every target.
+                _ if name.starts_with(WAVES_DIR) => target_path,
                 _ => continue,
             };
             if target_path.contains("{env}") {
                 for env in &lz.environments {
-                    jobs.push((name, target_path.replace("{env}", &env.name), Some(env)));
+                    jobs.push((
+                        name,
+                        target_path.replace("{env}", &env.name),
+                        Some(env),
+                        None,
+                    ));
+                }
+            } else if target_path.contains("{wave}") {
+                // Wave names are plain segments (`model::waves::is_wave_name`).
+                for wave in &lz.waves {
+                    jobs.push((
+                        name,
+                        target_path.replace("{wave}", &wave.name),
+                        None,
+                        Some(wave),
+                    ));
                 }
             } else {
-                jobs.push((name, target_path.to_string(), None));
+                jobs.push((name, target_path.to_string(), None, None));
             }
         }
         for (path, text) in self.render_in_parallel(&base, jobs)? {
@@ -165,11 +182,7 @@ impl Renderer {
     }
 
     /// Renders independent output files on every core; the first error wins.
-    fn render_in_parallel(
-        &self,
-        base: &Context,
-        jobs: Vec<(&str, String, Option<&crate::model::Environment>)>,
-    ) -> Result<Vec<RenderedFile>> {
+    fn render_in_parallel(&self, base: &Context, jobs: Vec<Job>) -> Result<Vec<RenderedFile>> {
         let workers = if self.parallel {
             std::thread::available_parallelism()
                 .map_or(1, |n| n.get())
@@ -184,16 +197,21 @@ impl Renderer {
             let mut done = Vec::new();
             loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((name, path, env)) = jobs.get(i) else {
+                let Some((name, path, env, wave)) = jobs.get(i) else {
                     return Ok(done);
                 };
-                let text = match env {
-                    Some(env) => {
+                let text = match (env, wave) {
+                    (Some(env), _) => {
                         let mut ctx = base.clone();
                         ctx.insert("env", env);
                         self.one(name, path, &ctx)?
                     }
-                    None => self.one(name, path, base)?,
+                    (None, Some(wave)) => {
+                        let mut ctx = base.clone();
+                        ctx.insert("wave", wave);
+                        self.one(name, path, &ctx)?
+                    }
+                    (None, None) => self.one(name, path, base)?,
                 };
                 if let Some(text) = text {
                     done.push((path.clone(), text));
@@ -244,6 +262,7 @@ fn sources<'c>(
         Some(("pipelines", rest)) => {
             pipeline.is_some_and(|p| rest.starts_with(&format!("{}/", p.dir())))
         }
+        Some(("waves", _)) => true,
         Some((root, _)) => targets.iter().any(|t| t.dir() == root),
     };
     let mut out = Vec::new();
@@ -262,6 +281,19 @@ fn sources<'c>(
 
 /// An output path and its bytes.
 type RenderedFile = (String, Vec<u8>);
+
+/// A template to render: its name, the output path, and the environment (`{env}` paths) or
+/// wave (`{wave}` paths) it renders for.
+type Job<'a> = (
+    &'a str,
+    String,
+    Option<&'a crate::model::Environment>,
+    Option<&'a crate::model::waves::Wave>,
+);
+
+/// Templates under this folder render to `waves/` at the root of the output, whatever the
+/// targets: a wave is run the same way whether Bicep or Terraform replicates it.
+const WAVES_DIR: &str = "waves/";
 
 /// Trailing spaces off, runs of blank lines folded to one, no leading blank lines, one final
 /// newline: templates can then use Tera blocks freely without fighting whitespace.
@@ -348,6 +380,9 @@ fn register(tera: &mut Tera) {
     });
     tera.register_filter("hcl_str", |v: Value, _: Kwargs, _: &State| {
         text_filter(&v, escape::hcl_string)
+    });
+    tera.register_filter("sh_str", |v: Value, _: Kwargs, _: &State| {
+        text_filter(&v, escape::shell_word)
     });
     tera.register_filter("snake", |v: Value, _: Kwargs, _: &State| {
         text_filter(&v, crate::model::snake)
