@@ -158,7 +158,7 @@ fn wave(name: &str, env: &Environment, servers: &[&Planned]) -> Wave {
     let order_basis = if out.iter().any(|s| !s.depends_on.is_empty()) {
         "by dependency: a server cuts over after the servers of this wave it depends on".into()
     } else {
-        "in inventory order (file, then row): meg knows no dependencies between these servers; reorder the steps below if the application needs it".into()
+        "the inventory's (file, then row), as meg knows no dependencies between these servers (reorder the steps below if the application needs it)".into()
     };
     order_by_dependency(&mut out);
     let totals = WaveTotals {
