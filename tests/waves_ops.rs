@@ -515,3 +515,160 @@ fn the_record_empties_when_the_inventory_goes() {
     assert_eq!(record["waves"], serde_json::json!([]));
     assert!(!meg.path("out/waves").exists());
 }
+
+/// Runs a step of the rendered `waves/wave.sh` against a stand-in `az` that answers from
+/// `items` (the vault's migration items) and logs every POST and DELETE. `None` when this
+/// machine has no `jq` (the script needs it, as the runners have it).
+fn run_script(meg: &Meg, step: &str, wave: &str, items: &Value) -> Option<(i32, String, String)> {
+    if std::process::Command::new("jq")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("jq is not installed: the script's run is not checked here");
+        return None;
+    }
+    meg.write(
+        "fake/items.json",
+        &serde_json::json!({ "value": items }).to_string(),
+    );
+    meg.write(
+        "fake/bin/az",
+        r#"#!/usr/bin/env bash
+set -euo pipefail
+dir="$(dirname "$0")/.."
+url=""; method=""; prev=""
+for a in "$@"; do
+  [ "$prev" = --url ] && url="$a"
+  [ "$prev" = --method ] && method="$a"
+  prev="$a"
+done
+case "$*" in
+  "account show"*) echo 00000000-0000-0000-0000-000000000001 ;;
+  *Servers-Migration-ServerMigration*) echo /subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/vault1 ;;
+  *) case "$method" in
+       get)
+         if [[ $url == */replicationMigrationItems\?* ]]; then cat "$dir/items.json"
+         else jq --arg id "${url%%\?*}" '.value[] | select(.id == $id)' "$dir/items.json"; fi ;;
+       *) echo "$method $url $*" >> "$dir/calls.log" ;;
+     esac ;;
+esac
+"#,
+    );
+    let bin = meg.path("fake/bin");
+    std::fs::set_permissions(
+        bin.join("az"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("bash")
+        .arg(meg.path("out/waves/wave.sh"))
+        .args([step, wave])
+        .env("PATH", path)
+        .env("GITHUB_ACTIONS", "true")
+        .env("WAVE_WAIT_MINUTES", "0")
+        .env("WAVE_POLL_SECONDS", "0")
+        .output()
+        .expect("bash runs");
+    let calls = std::fs::read_to_string(meg.path("fake/calls.log")).unwrap_or_default();
+    Some((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        calls,
+    ))
+}
+
+/// A migration item of the stand-in vault.
+fn item(name: &str, migration: &str, test: &str) -> Value {
+    let id = format!(
+        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/vault1/replicationFabrics/f/replicationProtectionContainers/c/replicationMigrationItems/{name}-item"
+    );
+    serde_json::json!({
+        "id": id,
+        "properties": {
+            "machineName": name.to_uppercase(),
+            "migrationState": migration,
+            "testMigrateState": test,
+            "allowedOperations": ["TestMigrate", "Migrate", "DisableMigration"],
+            "providerSpecificDetails": {
+                "instanceType": "VMwareCbt",
+                "targetVmName": name,
+                "testNetworkId": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-test",
+                "lastRecoveryPointId": format!("{id}/migrationRecoveryPoints/p1"),
+            },
+        },
+    })
+}
+
+#[test]
+fn a_wait_times_out_naming_the_servers_it_still_waits_for() {
+    let meg = rendered(None);
+    let items = serde_json::json!([
+        item("web01", "InitialSeedingInProgress", "None"),
+        item("sql01", "Replicating", "None"),
+        item("files01", "EnableMigrationInProgress", "None"),
+    ]);
+    let Some((code, err, _)) = run_script(&meg, "wait-replication", "prod-wave-1", &items) else {
+        return;
+    };
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("::error::initial replication: not done after 0 minutes for web01 (InitialSeedingInProgress) files01 (EnableMigrationInProgress); run this step again"),
+        "{err}"
+    );
+    // A server that failed stops the wait at once, saying which and how.
+    let items = serde_json::json!([
+        item("web01", "Replicating", "None"),
+        item("sql01", "InitialSeedingFailed", "None"),
+        item("files01", "Replicating", "None"),
+    ]);
+    let (code, err, _) = run_script(&meg, "wait-replication", "prod-wave-1", &items).unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("sql01: migrationState is InitialSeedingFailed (initial replication failed)"),
+        "{err}"
+    );
+    // A server the vault does not replicate is named, with what to do.
+    let items = serde_json::json!([item("web01", "Replicating", "None")]);
+    let (_, err, _) = run_script(&meg, "wait-replication", "prod-wave-1", &items).unwrap();
+    assert!(
+        err.contains("sql01 is not replicating in /subscriptions/s/"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_test_migration_posts_the_items_test_network_and_latest_recovery_point() {
+    let meg = rendered(None);
+    let items = serde_json::json!([item("devweb01", "Replicating", "TestMigrationFailed")]);
+    let Some((code, err, calls)) = run_script(&meg, "test-migrate", "dev-wave-1", &items) else {
+        return;
+    };
+    assert!(calls.starts_with("post /subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/vault1/replicationFabrics/f/replicationProtectionContainers/c/replicationMigrationItems/devweb01-item/testMigrate?api-version=2024-04-01"), "{calls}");
+    for part in [
+        r#""instanceType":"VMwareCbt""#,
+        r#""networkId":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-test""#,
+        r#""recoveryPointId":"/subscriptions/s/"#,
+    ] {
+        assert!(calls.contains(part), "{part}: {calls}");
+    }
+    // The stand-in's state never moves on: the wait reports the failure it shows.
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("devweb01: testMigrateState is TestMigrationFailed"),
+        "{err}"
+    );
+    // Replication stops only after a cutover.
+    let (code, err, calls) = run_script(&meg, "stop-replication", "dev-wave-1", &items).unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("devweb01 has not cut over (state Replicating)"),
+        "{err}"
+    );
+    assert!(!calls.contains("delete"), "{calls}");
+}
