@@ -44,8 +44,21 @@ pub(super) fn run(
         &r.files,
         &r.others,
     )?;
+    // The inventory's changes per wave since the last render: read before anything is said, so
+    // that a damaged record is an error of its own.
+    let waves = match crate::output::wave_record::WaveRecord::read(output)? {
+        Some(old) => crate::output::wave_record::changes(
+            &old,
+            &crate::output::wave_record::WaveRecord::of(&r.lz.wave_runs),
+        ),
+        None => Vec::new(),
+    };
     if compare.json {
-        let v = json!({"differences": !changes.is_empty(), "files": changes});
+        let v = json!({
+            "differences": !changes.is_empty() || !waves.is_empty(),
+            "files": changes,
+            "waves": waves,
+        });
         println!("{}", serde_json::to_string_pretty(&v).expect("json"));
     } else {
         print_changes(&changes, compare.stat);
@@ -99,8 +112,18 @@ pub(super) fn run(
                 changes.len()
             ));
         }
+        let lines = crate::output::wave_record::describe(&waves);
+        for line in &lines {
+            println!("{line}");
+        }
+        if !lines.is_empty() {
+            out.say(format!(
+                "{} server change(s) in the inventory's waves since the last render; `meg render` plans them",
+                lines.len()
+            ));
+        }
     }
-    Ok(if changes.is_empty() {
+    Ok(if changes.is_empty() && waves.is_empty() {
         EXIT_OK
     } else {
         crate::error::EXIT_DIFFERENCES

@@ -311,7 +311,9 @@ pub fn resolve(
     let hybrid_benefit = settings(values)?.is_some_and(|s| s.hybrid_benefit);
     inject(&enrolment.plan, hybrid_benefit, &mut expanded.merged)?;
     values.read_files = enrolment.inputs;
-    crate::model::LandingZone::resolve(&expanded, catalog, schema)
+    let mut lz = crate::model::LandingZone::resolve(&expanded, catalog, schema)?;
+    lz.wave_runs = super::wave_runs::waves(&enrolment.plan, &lz)?;
+    Ok(lz)
 }
 
 /// `size` of each hand-written `migration.virtualMachines` entry must be a size of the table:

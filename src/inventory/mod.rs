@@ -28,6 +28,7 @@ pub mod sizing;
 pub(crate) mod table;
 pub mod wave;
 pub(crate) mod wave_order;
+pub(crate) mod wave_runs;
 pub mod wave_settings;
 pub(crate) mod waves;
 #[cfg(test)]

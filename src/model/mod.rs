@@ -22,6 +22,7 @@ pub(crate) mod routing;
 pub(crate) mod strategies;
 pub(crate) mod subnet_rules;
 pub mod subscriptions;
+pub mod wave_runs;
 pub mod waves;
 pub mod workloads;
 
@@ -86,6 +87,9 @@ pub struct LandingZone {
     /// through `{wave}` paths with the wave as `wave` (not in `lz`: a wave can be large).
     #[serde(skip)]
     pub waves: Vec<waves::Wave>,
+    /// How each of those waves is run, in the order they run (pipelines, runbooks, README):
+    /// none without an inventory.
+    pub wave_runs: Vec<wave_runs::WaveRun>,
 }
 
 /// What one strategy of a combination brings, for the README.
@@ -399,6 +403,7 @@ impl LandingZone {
             governance,
             required_tags,
             waves: Vec::new(),
+            wave_runs: Vec::new(),
         };
         lz.finish();
         if lz.deploy.hub && lz.deploy.existing_hub {

@@ -10,4 +10,5 @@ pub mod outlock;
 pub mod recorded;
 pub mod split;
 pub mod update;
+pub mod wave_record;
 pub mod write;

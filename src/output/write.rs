@@ -29,6 +29,7 @@ use crate::catalog::sha256;
 use crate::error::{Error, Result};
 use crate::fileset::{FileSet, RelPath};
 use crate::output::lock::{BASE_PATH, LOCK_PATH, Lock, META_DIR, base_bytes, is_own};
+use crate::output::wave_record::WAVES_PATH;
 
 /// What writing a file set would do to an output folder.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -102,6 +103,19 @@ pub fn apply_with_base(
     lock: &Lock,
     base: &FileSet,
 ) -> Result<()> {
+    apply_with_state(out, files, plan, lock, base, None)
+}
+
+/// [`apply_with_base`], also writing the record of the render's waves (`.meg/waves.json`) in
+/// the same transaction when `waves` is given.
+pub fn apply_with_state(
+    out: &Path,
+    files: &FileSet,
+    plan: &Plan,
+    lock: &Lock,
+    base: &FileSet,
+    waves: Option<&[u8]>,
+) -> Result<()> {
     sys(out, || fs::create_dir_all(out))?;
     recover(out)?;
     let checked = |p: &String| {
@@ -121,6 +135,9 @@ pub fn apply_with_base(
         }
         writes.push((own_path(LOCK_PATH), Bytes::Ready(&lock_bytes)));
         writes.push((own_path(BASE_PATH), Bytes::Later(&compressed)));
+        if let Some(waves) = waves {
+            writes.push((own_path(WAVES_PATH), Bytes::Ready(waves)));
+        }
         Transaction {
             out,
             writes,
@@ -128,6 +145,11 @@ pub fn apply_with_base(
         }
         .run()
     })
+}
+
+/// meg's own state files, which a write may replace: the lock, the base, the waves' record.
+fn is_state(path: &RelPath) -> bool {
+    [LOCK_PATH, BASE_PATH, WAVES_PATH].contains(&path.as_str())
 }
 
 fn own_path(path: &str) -> RelPath {
@@ -220,7 +242,7 @@ fn read_journal(tx: &Path) -> Result<Option<Journal>> {
         Err(e) if e.is_eof() => return Ok(None),
         Err(e) => return Err(damaged(e.to_string())),
     };
-    let own_ok = |p: &RelPath| !is_own(p) || p.as_str() == LOCK_PATH || p.as_str() == BASE_PATH;
+    let own_ok = |p: &RelPath| !is_own(p) || is_state(p);
     if let Some(bad) = journal
         .entries
         .iter()
@@ -347,7 +369,7 @@ impl Transaction<'_> {
         links.check(TX_DIR)?;
         let write_paths = self.writes.iter().map(|(p, _)| p);
         for path in write_paths.clone().chain(&self.removes) {
-            if is_own(path) && path.as_str() != LOCK_PATH && path.as_str() != BASE_PATH {
+            if is_own(path) && !is_state(path) {
                 return Err(Error::Usage(format!(
                     "refusing to write '{path}': it is inside meg's own folder {META_DIR}"
                 )));

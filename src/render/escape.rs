@@ -10,6 +10,13 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
+/// A POSIX shell word: the text in single quotes, so that no character is special.
+pub fn shell_word(s: &str) -> String {
+    // Inside single quotes a POSIX shell takes every byte as it is but the quote itself, which
+    // closes, is escaped, and reopens.
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
 /// A Bicep string literal, quotes included: `'it\'s'`.
 pub fn bicep_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);

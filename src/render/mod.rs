@@ -147,12 +147,27 @@ impl Renderer {
                 {
                     target_path
                 }
+                // The waves' runbooks and operations script serve every target.
+                _ if name.starts_with(WAVES_DIR) => target_path,
                 _ => continue,
             };
             if target_path.contains("{env}") {
                 for (env, value) in lz.environments.iter().zip(&env_values) {
                     let path = target_path.replace("{env}", &env.name);
                     jobs.push((name, path, Scope::Env(value.clone())));
+                }
+            } else if target_path.contains("{wave}") && name.starts_with(WAVES_DIR)
+                || pipeline_prefix
+                    .as_deref()
+                    .is_some_and(|p| name.starts_with(p))
+                    && target_path.contains("{wave}")
+            {
+                // A wave's runbook and pipelines read how the wave is run; the replication
+                // roots below (`bicep/`, `terraform/`) read what it replicates. Wave names are
+                // plain segments (`model::wave_runs::is_wave_name`).
+                for run in &lz.wave_runs {
+                    let path = target_path.replace("{wave}", &run.name);
+                    jobs.push((name, path, Scope::Run(run)));
                 }
             } else if target_path.contains("{wave}") {
                 for wave in &lz.waves {
@@ -228,6 +243,11 @@ impl Renderer {
                         ctx.insert_value("env", env.clone());
                         self.one(name, path, &ctx)?
                     }
+                    Scope::Run(run) => {
+                        let mut ctx = base.clone();
+                        ctx.insert("wave", run);
+                        self.one(name, path, &ctx)?
+                    }
                     Scope::Wave(wave) => {
                         let mut ctx = base.clone();
                         ctx.insert("wave", wave);
@@ -292,6 +312,7 @@ fn sources<'c>(
         Some(("pipelines", rest)) => {
             pipeline.is_some_and(|p| rest.starts_with(&format!("{}/", p.dir())))
         }
+        Some(("waves", _)) => true,
         Some((root, _)) => targets.iter().any(|t| t.dir() == root),
     };
     let mut out = Vec::new();
@@ -311,15 +332,21 @@ fn sources<'c>(
 /// An output path and its bytes.
 type RenderedFile = (String, Vec<u8>);
 
-/// What one output file is rendered for: the landing zone, one environment (`{env}` paths) or
-/// one replication wave (`{wave}` paths).
+/// What one output file is rendered for: the landing zone, one environment (`{env}` paths),
+/// one replication wave (`{wave}` paths of a target's root) or how one wave is run (`{wave}`
+/// paths of its runbook and pipelines).
 #[derive(Clone)]
 enum Scope<'a> {
     All,
     /// The environment's part of the landing zone's template value.
     Env(Value),
     Wave(&'a crate::model::waves::Wave),
+    Run(&'a crate::model::wave_runs::WaveRun),
 }
+
+/// Templates under this folder render to `waves/` at the root of the output, whatever the
+/// targets: a wave is run the same way whether Bicep or Terraform replicates it.
+const WAVES_DIR: &str = "waves/";
 
 /// Trailing spaces off, runs of blank lines folded to one, no leading blank lines, one final
 /// newline: templates can then use Tera blocks freely without fighting whitespace.
@@ -406,6 +433,9 @@ fn register(tera: &mut Tera) {
     });
     tera.register_filter("hcl_str", |v: Value, _: Kwargs, _: &State| {
         text_filter(&v, escape::hcl_string)
+    });
+    tera.register_filter("sh_str", |v: Value, _: Kwargs, _: &State| {
+        text_filter(&v, escape::shell_word)
     });
     tera.register_filter("snake", |v: Value, _: Kwargs, _: &State| {
         text_filter(&v, crate::model::snake)
