@@ -16,6 +16,7 @@ pub(crate) mod name_key;
 pub mod naming;
 pub mod network;
 pub(crate) mod params;
+pub mod platform;
 pub mod roles;
 pub(crate) mod subnet_rules;
 pub mod workloads;
@@ -39,12 +40,13 @@ use crate::model::network::{HubLayout, HubRole};
 use crate::model::params::ParamList;
 
 /// Keys of the landing-zone file that are not per-environment settings.
-const TOP_ONLY: [&str; 6] = [
+const TOP_ONLY: [&str; 7] = [
     "name",
     "strategy",
     "location",
     "naming",
     "governance",
+    "hubs",
     "environments",
 ];
 
@@ -107,6 +109,9 @@ pub struct LandingZone {
     pub governance: Option<crate::model::governance::Governance>,
     /// Tags every resource must carry (`governance.requiredTags`).
     pub required_tags: Vec<String>,
+    /// The platform hubs (`hubs:`) and their deployment root; `None` without `hubs:`.
+    #[serde(skip)]
+    pub platform: Option<Box<platform::Platform>>,
 }
 
 /// One environment: its settings, names and target parameters.
@@ -139,6 +144,10 @@ pub struct Environment {
     /// Access-restricted regions this environment deploys to, with the setting that names each:
     /// a prerequisite the README states and `meg lint` reports (REL-006).
     pub restricted_regions: Vec<RegionUse>,
+    /// For a platform hub: the address spaces of the spokes of every environment attached to
+    /// it, which its firewall rules and gateway routes serve. `None` for an environment.
+    #[serde(skip)]
+    pub attached_spoke_prefixes: Option<Vec<String>>,
 }
 
 /// A region an environment deploys to, and the setting that names it.
@@ -229,7 +238,19 @@ impl LandingZone {
             .collect();
         let env_schema = &schema.doc["$defs"]["environment"];
 
-        let mut problems = Vec::new();
+        let hubs = platform::resolve(&platform::Inputs {
+            top,
+            values,
+            catalog,
+            schema,
+            strategy_defaults: &strategy.defaults,
+            shared: &shared,
+            namer: &namer,
+            overrides: &overrides,
+            lz_name: &name,
+            location: &location,
+        })?;
+        let mut problems = hubs.problems;
         let mut environments = Vec::new();
         let env_count = top["environments"].as_object().map_or(0, |m| m.len());
         for (env_index, (env_name, env_values)) in top["environments"]
@@ -278,6 +299,11 @@ impl LandingZone {
                 lz_name: &name,
                 location: &location,
             };
+            if let Err(mut ds) = platform::attach(&mut resolved, &ctx, &hubs.facts) {
+                locate::in_env(env_name, &mut ds);
+                problems.append(&mut ds);
+                continue;
+            }
             if let Err(mut ds) = defer_to_existing_hub(&mut resolved, &ctx) {
                 locate::in_env(env_name, &mut ds);
                 problems.append(&mut ds);
@@ -303,7 +329,8 @@ impl LandingZone {
             }
         }
         if problems.is_empty() {
-            problems.extend(unknown_overrides(&overrides, &environments));
+            let named: Vec<&Environment> = environments.iter().chain(&hubs.environments).collect();
+            problems.extend(unknown_overrides(&overrides, &named));
         }
         if !problems.is_empty() {
             return Err(Error::Input(problems));
@@ -337,9 +364,36 @@ impl LandingZone {
             deploy: Deploy::default(),
             name_keys: Vec::new(),
             governance,
-            required_tags,
+            required_tags: required_tags.clone(),
+            platform: None,
         };
         lz.finish();
+        if !hubs.environments.is_empty() {
+            let mut hub_environments = hubs.environments;
+            for hub in &mut hub_environments {
+                hub.attached_spoke_prefixes = Some(platform::attached_spoke_prefixes(
+                    &hub.name,
+                    &lz.environments,
+                ));
+            }
+            let mut root = LandingZone {
+                name: lz.name.clone(),
+                strategy: lz.strategy.clone(),
+                location: lz.location.clone(),
+                region_short: lz.region_short.clone(),
+                environments: hub_environments,
+                deploy: Deploy::default(),
+                name_keys: Vec::new(),
+                governance: None,
+                required_tags,
+                platform: None,
+            };
+            root.finish();
+            lz.platform = Some(Box::new(platform::Platform {
+                lz: root,
+                hubs: hubs.facts.into_values().flatten().collect(),
+            }));
+        }
         if lz.deploy.hub && lz.deploy.existing_hub {
             let existing: Vec<&str> = lz
                 .environments
@@ -432,12 +486,19 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
         return Ok(());
     }
     let mut problems = Vec::new();
+    // Beside a platform hub, the landing zone's top-level hub settings are the hubs': only the
+    // environment's own would ask this environment for a hub resource.
+    let platform = resolved.pointer("/network/hub/platform").is_some();
     let user_set = |pointer: &str| {
         let env_ptr = format!("/environments/{}{pointer}", ctx.env);
         ctx.values
             .merged
             .pointer(&env_ptr)
-            .or_else(|| ctx.values.merged.pointer(pointer))
+            .or_else(|| {
+                (!platform)
+                    .then(|| ctx.values.merged.pointer(pointer))
+                    .flatten()
+            })
             .cloned()
     };
     for (part, switch) in HUB_PARTS {
@@ -453,7 +514,7 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
         }
         resolved[part][switch] = Value::Bool(false);
     }
-    if user_set("/network/hub/addressSpace").is_some() {
+    if !platform && user_set("/network/hub/addressSpace").is_some() {
         problems.push(
             Diagnostic::at_key(
                 "/network/hub/addressSpace",
@@ -556,7 +617,7 @@ fn check_private_dns_zones(s: &Settings) -> Vec<Diagnostic> {
         .collect()
 }
 
-struct EnvContext<'a> {
+pub(crate) struct EnvContext<'a> {
     env: &'a str,
     values: &'a Values,
     namer: &'a Namer<'a>,
@@ -570,7 +631,7 @@ struct EnvContext<'a> {
     location: &'a str,
 }
 
-fn build_environment(
+pub(crate) fn build_environment(
     ctx: &EnvContext,
     tier: &str,
     settings: Settings,
@@ -727,6 +788,7 @@ fn build_environment(
             settings,
             resolved,
             layout,
+            attached_spoke_prefixes: None,
         }),
         _ => Err(problems),
     }
@@ -753,7 +815,7 @@ fn region_uses(location: &str, s: &Settings) -> Vec<RegionUse> {
 /// leave the name it meant to fix as meg makes it, without a word.
 fn unknown_overrides(
     overrides: &BTreeMap<String, String>,
-    environments: &[Environment],
+    environments: &[&Environment],
 ) -> Vec<Diagnostic> {
     let known: std::collections::BTreeSet<&str> = environments
         .iter()
@@ -899,6 +961,9 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
         out.add("arcPrivateLinkScope", &Switch { enabled });
     }
     out.add("spokes", &Spoke::all(&src));
+    if let Some(prefixes) = &env.attached_spoke_prefixes {
+        out.add("attachedSpokeAddressPrefixes", prefixes);
+    }
     out.extend(crate::model::workloads::params(&src));
     // The VPN key stays required wherever the code has site-to-site connections.
     if deploy.site_to_site {

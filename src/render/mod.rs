@@ -9,6 +9,7 @@
 pub mod escape;
 pub mod hclfmt;
 pub mod pinned;
+pub(crate) mod platform;
 pub(crate) mod readme;
 
 use serde::Serialize;
@@ -122,6 +123,8 @@ impl Renderer {
         // Role IDs reach templates from one table; the README lists what they assign.
         base.insert("roles", &crate::model::roles::by_key());
         base.insert("access", &crate::model::roles::Access::new(&lz.deploy));
+        // The environments' roots; the platform root renders the same templates with its hubs.
+        base.insert("platform_root", &false);
         let mut out = FileSet::new();
         // Target trees first; the shared files (the README) last, so they can describe them.
         let (shared, per_target): (Vec<&String>, Vec<&String>) =
@@ -152,6 +155,11 @@ impl Renderer {
         for (path, text) in self.render_in_parallel(&base, jobs)? {
             out.insert(&path, text)?;
         }
+        if let Some(platform) = &lz.platform {
+            for (path, text) in self.render_platform(&base, &platform.lz, targets)? {
+                out.insert(&path, text)?;
+            }
+        }
         base.insert("checkov_skips", &checkov_skips(&out));
         // The README reads a summary of each environment, computed here once.
         base.insert("readme", &readme::Readme::new(lz));
@@ -162,6 +170,42 @@ impl Renderer {
             }
         }
         Ok(out)
+    }
+
+    /// Renders the platform root (`<target>/platform/`): the target templates with the hubs as
+    /// the landing zone's environments, one parameter file per hub.
+    fn render_platform(
+        &self,
+        base: &Context,
+        hubs: &LandingZone,
+        targets: &[Target],
+    ) -> Result<Vec<RenderedFile>> {
+        let mut ctx = base.clone();
+        ctx.insert("lz", hubs);
+        ctx.insert("deploy", &hubs.deploy);
+        ctx.insert("access", &crate::model::roles::Access::new(&hubs.deploy));
+        ctx.insert("platform_root", &true);
+        let mut jobs: Vec<(&str, String, Option<&crate::model::Environment>)> = Vec::new();
+        for name in &self.names {
+            let target_path = name.strip_suffix(".tera").expect("names end with .tera");
+            if !targets
+                .iter()
+                .any(|t| name.starts_with(&format!("{}/", t.dir())))
+            {
+                continue;
+            }
+            let Some(path) = platform::platform_path(target_path) else {
+                continue;
+            };
+            if path.contains("{env}") {
+                for hub in &hubs.environments {
+                    jobs.push((name, path.replace("{env}", &hub.name), Some(hub)));
+                }
+            } else {
+                jobs.push((name, path, None));
+            }
+        }
+        self.render_in_parallel(&ctx, jobs)
     }
 
     /// Renders independent output files on every core; the first error wins.
