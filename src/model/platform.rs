@@ -157,6 +157,15 @@ pub(super) fn locate_in_hub(name: &str, merged: &Value, ds: &mut [Diagnostic]) {
         } else {
             key.pointer.clone()
         };
+        // The hints name the environment's keys; a hub's are under hubs.<name>.
+        if let Some(hint) = &mut d.hint {
+            *hint = hint
+                .replace("network.hub.subnets", &format!("hubs.{name}.subnets"))
+                .replace(
+                    "network.privateDnsZones",
+                    &format!("hubs.{name}.privateDnsZones"),
+                );
+        }
         let candidate = format!("{base}{in_body}");
         if merged.pointer(&candidate).is_some() {
             key.pointer = candidate;
