@@ -275,3 +275,23 @@ fn without_hubs_every_example_renders_as_its_reference() {
         }
     }
 }
+
+#[test]
+fn the_readme_splits_what_the_platform_and_each_environment_deploy() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", &shared_hubs("nonprod"));
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let readme = meg.read("out/README.md");
+    assert!(
+        readme.contains("## Platform and application landing zones"),
+        "{readme}"
+    );
+    assert!(readme.contains("| `nonprod` | westeurope | `3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c` | `rg-connectivity-nonprod-weu-001/vnet-hub-nonprod-weu-001` | `10.100.0.0/22` | dev, test |"), "{readme}");
+    assert!(readme.contains("**Network Contributor** on the hub's resource group"));
+    assert!(readme.contains("--parameters \"$hub.bicepparam\""));
+    // The platform root routes the attached spokes itself: nothing is asked of a hub's owners.
+    assert!(
+        !readme.contains("## What the existing hub's owners must do"),
+        "{readme}"
+    );
+}
