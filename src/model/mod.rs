@@ -111,7 +111,17 @@ pub struct LandingZone {
     pub required_tags: Vec<String>,
     /// The platform hubs (`hubs:`) and their deployment root; `None` without `hubs:`.
     #[serde(skip)]
-    pub platform: Option<Box<platform::Platform>>,
+    pub platform: Option<Box<Platform>>,
+}
+
+/// The platform part of a landing zone (`hubs:`): its hubs as a landing zone of their own (one
+/// "environment" per hub), rendered as the platform deployment root.
+#[derive(Debug, Clone)]
+pub struct Platform {
+    /// The hubs, each an environment named after the hub, in name order.
+    pub lz: LandingZone,
+    /// What each hub is beyond its settings, in the same order.
+    pub hubs: Vec<platform::HubFacts>,
 }
 
 /// One environment: its settings, names and target parameters.
@@ -238,7 +248,7 @@ impl LandingZone {
             .collect();
         let env_schema = &schema.doc["$defs"]["environment"];
 
-        let hubs = platform::resolve(&platform::Inputs {
+        let hubs = resolve_hubs(&HubInputs {
             top,
             values,
             catalog,
@@ -299,7 +309,7 @@ impl LandingZone {
                 lz_name: &name,
                 location: &location,
             };
-            if let Err(mut ds) = platform::attach(&mut resolved, &ctx, &hubs.facts) {
+            if let Err(mut ds) = platform::attach(&mut resolved, env_name, values, &hubs.facts) {
                 locate::in_env(env_name, &mut ds);
                 problems.append(&mut ds);
                 continue;
@@ -373,7 +383,7 @@ impl LandingZone {
             for hub in &mut hub_environments {
                 hub.attached_spoke_prefixes = Some(platform::attached_spoke_prefixes(
                     &hub.name,
-                    &lz.environments,
+                    lz.environments.iter().map(|e| &e.settings),
                 ));
             }
             let mut root = LandingZone {
@@ -389,7 +399,7 @@ impl LandingZone {
                 platform: None,
             };
             root.finish();
-            lz.platform = Some(Box::new(platform::Platform {
+            lz.platform = Some(Box::new(Platform {
                 lz: root,
                 hubs: hubs.facts.into_values().flatten().collect(),
             }));
@@ -462,6 +472,92 @@ impl LandingZone {
             .map(str::to_string)
             .collect();
     }
+}
+
+/// The declared hubs, resolved: each as an environment, with its facts (`None` for a hub that
+/// did not resolve), and every problem found, located in the hub's body or where the landing
+/// zone sets the value for it.
+struct ResolvedHubs {
+    environments: Vec<Environment>,
+    facts: BTreeMap<String, Option<platform::HubFacts>>,
+    problems: Vec<Diagnostic>,
+}
+
+/// What resolving the hubs needs from the landing zone's resolution.
+struct HubInputs<'a> {
+    top: &'a Map<String, Value>,
+    values: &'a crate::input::values::Values,
+    catalog: &'a crate::catalog::Catalog,
+    schema: &'a crate::input::schema::Schema,
+    strategy_defaults: &'a Value,
+    shared: &'a Map<String, Value>,
+    namer: &'a crate::model::naming::Namer<'a>,
+    overrides: &'a BTreeMap<String, String>,
+    lz_name: &'a str,
+    location: &'a str,
+}
+
+/// Resolves every declared hub once, as an environment named after it.
+fn resolve_hubs(i: &HubInputs) -> Result<ResolvedHubs> {
+    let declared = crate::input::hubs::read(i.top);
+    let mut out = ResolvedHubs {
+        environments: Vec::new(),
+        facts: BTreeMap::new(),
+        problems: Vec::new(),
+    };
+    let env_schema = &i.schema.doc["$defs"]["environment"];
+    for (index, (name, hub)) in declared.iter().enumerate() {
+        let body = &i.top["hubs"][name];
+        let tier = platform::hub_tier(name, hub, i.top, &TIERS);
+        let preset: Value = i.catalog.yaml(&format!("catalog/presets/{tier}.yaml"))?;
+        let mut resolved = platform::hub_values(i.strategy_defaults, &preset, i.shared, hub, body);
+        resolved["tier"] = Value::String(tier.clone());
+        i.schema.apply_defaults(env_schema, &mut resolved);
+        platform::without_workloads(&mut resolved);
+        let location = hub.location.as_deref().unwrap_or(i.location);
+        // A hub in another region is named with that region's code (the schema checked it).
+        let regional = i.namer.in_region(location);
+        let ctx = EnvContext {
+            env: name,
+            values: i.values,
+            namer: regional.as_ref().unwrap_or(i.namer),
+            overrides: i.overrides,
+            env_count: declared.len(),
+            first: index == 0,
+            lz_name: i.lz_name,
+            location,
+        };
+        let settings: Settings = match serde_json::from_value(resolved.clone()) {
+            Ok(s) => s,
+            Err(e) => {
+                out.problems
+                    .push(Diagnostic::at_key(format!("/hubs/{name}"), e.to_string()));
+                out.facts.insert(name.clone(), None);
+                continue;
+            }
+        };
+        match build_environment(&ctx, &tier, settings, resolved) {
+            Ok(env) => {
+                let seen = platform::HubEnvironment {
+                    settings: &env.settings,
+                    layout: &env.layout,
+                    names: &env.names,
+                    location: &env.location,
+                };
+                out.facts.insert(
+                    name.clone(),
+                    Some(platform::facts_of(name, hub, &seen, i.top)),
+                );
+                out.environments.push(env);
+            }
+            Err(mut ds) => {
+                platform::locate_in_hub(name, &i.values.merged, &mut ds);
+                out.problems.append(&mut ds);
+                out.facts.insert(name.clone(), None);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// The parts of the hub that an existing hub already runs: the render must not create them.

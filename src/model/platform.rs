@@ -18,18 +18,10 @@ use serde_json::{Map, Value, json};
 use crate::error::{Diagnostic, did_you_mean};
 use crate::input::hubs::{OWN_KEYS, PlatformHub};
 use crate::input::settings::Settings;
-use crate::model::network::HubRole;
-use crate::model::{EnvContext, Environment, LandingZone, TIERS, facts};
-
-/// The platform part of a landing zone: its hubs as a landing zone of their own (one
-/// "environment" per hub), rendered as the platform deployment root.
-#[derive(Debug, Clone)]
-pub struct Platform {
-    /// The hubs, each an environment named after the hub, in name order.
-    pub lz: LandingZone,
-    /// What each hub is beyond its settings, in the same order.
-    pub hubs: Vec<HubFacts>,
-}
+use crate::input::values::Values;
+use crate::model::facts;
+use crate::model::naming::ResourceName;
+use crate::model::network::{HubLayout, HubRole};
 
 /// What meg knows of a declared hub that the environments attached to it need.
 #[derive(Debug, Clone, Serialize)]
@@ -52,7 +44,7 @@ pub struct HubFacts {
     pub environments: Vec<String>,
     /// The `network.hub.existing` value an attached environment is resolved with.
     #[serde(skip)]
-    existing: Option<Value>,
+    pub(super) existing: Option<Value>,
     /// What answers the attached spokes' DNS queries (the resolver's inbound endpoint, else the
     /// firewall's DNS proxy, else the hub's DNS servers).
     pub spoke_dns_servers: Vec<String>,
@@ -68,10 +60,10 @@ fn platform_of<'v>(top: &'v Map<String, Value>, env_values: &'v Value) -> Option
 }
 
 /// The preset tier of a raw environment body, or `None` when it has none (reported elsewhere).
-fn tier_of(name: &str, env_values: &Value) -> Option<String> {
+fn tier_of(name: &str, env_values: &Value, tiers: &[&str]) -> Option<String> {
     match env_values.get("tier").and_then(Value::as_str) {
         Some(t) => Some(t.to_string()),
-        None => TIERS.contains(&name).then(|| name.to_string()),
+        None => tiers.contains(&name).then(|| name.to_string()),
     }
 }
 
@@ -126,7 +118,13 @@ pub(super) fn without_workloads(resolved: &mut Value) {
 
 /// The preset a hub starts from: its own `tier`, else the highest tier of the environments
 /// attached to it (a hub that serves prod gets prod's redundancy), else prod.
-pub(super) fn hub_tier(name: &str, hub: &PlatformHub, top: &Map<String, Value>) -> String {
+/// `tiers` are the presets in deployment order, lowest first.
+pub(super) fn hub_tier(
+    name: &str,
+    hub: &PlatformHub,
+    top: &Map<String, Value>,
+    tiers: &[&str],
+) -> String {
     if let Some(t) = &hub.tier {
         return t.clone();
     }
@@ -134,10 +132,10 @@ pub(super) fn hub_tier(name: &str, hub: &PlatformHub, top: &Map<String, Value>) 
     envs.into_iter()
         .flatten()
         .filter(|(_, body)| platform_of(top, body) == Some(name))
-        .filter_map(|(env, body)| tier_of(env, body))
-        .filter_map(|t| TIERS.iter().position(|x| *x == t))
+        .filter_map(|(env, body)| tier_of(env, body, tiers))
+        .filter_map(|t| tiers.iter().position(|x| *x == t))
         .max()
-        .map_or("prod", |i| TIERS[i])
+        .map_or("prod", |i| tiers[i])
         .to_string()
 }
 
@@ -175,14 +173,22 @@ pub(super) fn locate_in_hub(name: &str, merged: &Value, ds: &mut [Diagnostic]) {
     }
 }
 
+/// A resolved hub as an environment: what [`facts_of`] reads of it.
+pub(super) struct HubEnvironment<'a> {
+    pub settings: &'a Settings,
+    pub layout: &'a HubLayout,
+    pub names: &'a BTreeMap<String, ResourceName>,
+    pub location: &'a str,
+}
+
 /// The facts of a resolved hub that an attached environment needs.
 pub(super) fn facts_of(
     name: &str,
     hub: &PlatformHub,
-    env: &Environment,
+    env: &HubEnvironment,
     top: &Map<String, Value>,
 ) -> HubFacts {
-    let s: &Settings = &env.settings;
+    let s: &Settings = env.settings;
     let name_of = |key: &str| {
         env.names
             .get(key)
@@ -247,7 +253,7 @@ pub(super) fn facts_of(
         .collect();
     HubFacts {
         name: name.to_string(),
-        location: env.location.clone(),
+        location: env.location.to_string(),
         subscription_id: hub.subscription_id.clone(),
         resource_group,
         virtual_network,
@@ -265,7 +271,8 @@ pub(super) fn facts_of(
 /// that names no platform hub is left as it is.
 pub(super) fn attach(
     resolved: &mut Value,
-    ctx: &EnvContext,
+    env: &str,
+    values: &Values,
     hubs: &BTreeMap<String, Option<HubFacts>>,
 ) -> Result<(), Vec<Diagnostic>> {
     let Some(name) = resolved
@@ -276,9 +283,8 @@ pub(super) fn attach(
         return Ok(());
     };
     let user_set = |pointer: &str| {
-        let env_ptr = format!("/environments/{}{pointer}", ctx.env);
-        ctx.values.merged.pointer(&env_ptr).is_some()
-            || ctx.values.merged.pointer(pointer).is_some()
+        let env_ptr = format!("/environments/{env}{pointer}");
+        values.merged.pointer(&env_ptr).is_some() || values.merged.pointer(pointer).is_some()
     };
     let mut problems = Vec::new();
     for (key, what) in [
@@ -340,91 +346,15 @@ pub(super) fn attach(
     Ok(())
 }
 
-/// The declared hubs, resolved: each as an environment, with its facts (`None` for a hub that
-/// did not resolve), and every problem found, located in the hub's body or where the landing
-/// zone sets the value for it.
-pub(super) struct Resolved {
-    pub environments: Vec<Environment>,
-    pub facts: BTreeMap<String, Option<HubFacts>>,
-    pub problems: Vec<Diagnostic>,
-}
-
-/// What resolving the hubs needs from the landing zone's resolution.
-pub(super) struct Inputs<'a> {
-    pub top: &'a Map<String, Value>,
-    pub values: &'a crate::input::values::Values,
-    pub catalog: &'a crate::catalog::Catalog,
-    pub schema: &'a crate::input::schema::Schema,
-    pub strategy_defaults: &'a Value,
-    pub shared: &'a Map<String, Value>,
-    pub namer: &'a crate::model::naming::Namer<'a>,
-    pub overrides: &'a BTreeMap<String, String>,
-    pub lz_name: &'a str,
-    pub location: &'a str,
-}
-
-/// Resolves every declared hub once, as an environment named after it.
-pub(super) fn resolve(i: &Inputs) -> crate::error::Result<Resolved> {
-    let declared = crate::input::hubs::read(i.top);
-    let mut out = Resolved {
-        environments: Vec::new(),
-        facts: BTreeMap::new(),
-        problems: Vec::new(),
-    };
-    let env_schema = &i.schema.doc["$defs"]["environment"];
-    for (index, (name, hub)) in declared.iter().enumerate() {
-        let body = &i.top["hubs"][name];
-        let tier = hub_tier(name, hub, i.top);
-        let preset: Value = i.catalog.yaml(&format!("catalog/presets/{tier}.yaml"))?;
-        let mut resolved = hub_values(i.strategy_defaults, &preset, i.shared, hub, body);
-        resolved["tier"] = Value::String(tier.clone());
-        i.schema.apply_defaults(env_schema, &mut resolved);
-        without_workloads(&mut resolved);
-        let location = hub.location.as_deref().unwrap_or(i.location);
-        // A hub in another region is named with that region's code (the schema checked it).
-        let regional = i.namer.in_region(location);
-        let ctx = EnvContext {
-            env: name,
-            values: i.values,
-            namer: regional.as_ref().unwrap_or(i.namer),
-            overrides: i.overrides,
-            env_count: declared.len(),
-            first: index == 0,
-            lz_name: i.lz_name,
-            location,
-        };
-        let settings: Settings = match serde_json::from_value(resolved.clone()) {
-            Ok(s) => s,
-            Err(e) => {
-                out.problems
-                    .push(Diagnostic::at_key(format!("/hubs/{name}"), e.to_string()));
-                out.facts.insert(name.clone(), None);
-                continue;
-            }
-        };
-        match crate::model::build_environment(&ctx, &tier, settings, resolved) {
-            Ok(env) => {
-                out.facts
-                    .insert(name.clone(), Some(facts_of(name, hub, &env, i.top)));
-                out.environments.push(env);
-            }
-            Err(mut ds) => {
-                locate_in_hub(name, &i.values.merged, &mut ds);
-                out.problems.append(&mut ds);
-                out.facts.insert(name.clone(), None);
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// The address spaces of the spokes of the environments attached to a hub, in the landing
 /// zone's order: the platform hub's firewall allows them and its GatewaySubnet routes them.
-pub(super) fn attached_spoke_prefixes(hub: &str, environments: &[Environment]) -> Vec<String> {
+pub(super) fn attached_spoke_prefixes<'s>(
+    hub: &str,
+    environments: impl Iterator<Item = &'s Settings>,
+) -> Vec<String> {
     environments
-        .iter()
-        .filter(|e| e.settings.network.hub.platform.as_deref() == Some(hub))
-        .flat_map(|e| &e.settings.network.spokes)
+        .filter(|s| s.network.hub.platform.as_deref() == Some(hub))
+        .flat_map(|s| &s.network.spokes)
         .map(|spoke| spoke.address_space.to_string())
         .collect()
 }
