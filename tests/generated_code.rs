@@ -1120,13 +1120,15 @@ fn parameter_files_match_their_declarations() {
     problems.assert_none();
 }
 
-/// The deployment roots of a render: the per-environment one, and the tenant-wide governance
-/// deployment when it is rendered. Parameter files belong to the root whose folder holds them.
-const BICEP_ROOTS: [(&str, &str); 2] = [
+/// The deployment roots of a render: the per-environment one, the tenant-wide governance
+/// deployment and the platform hubs' (`hubs:`) when they are rendered. Parameter files belong
+/// to the root whose folder holds them.
+const BICEP_ROOTS: [(&str, &str); 3] = [
     ("bicep/governance", "main.bicep"),
+    ("bicep/platform", "main.bicep"),
     ("bicep", "../main.bicep"),
 ];
-const TERRAFORM_ROOTS: [&str; 2] = ["terraform/governance", "terraform"];
+const TERRAFORM_ROOTS: [&str; 3] = ["terraform/governance", "terraform/platform", "terraform"];
 
 fn bicep_root_of(path: &str) -> (String, &'static str) {
     // A replication wave's root: bicep/waves/<wave>/main.bicep with its main.bicepparam beside it.

@@ -282,9 +282,19 @@ fn show_key(session: &Session, key: &str, node: &Value, json: bool) -> Result<i3
         return Ok(EXIT_OK);
     }
     println!("{key} — {description}\n");
-    println!(
-        "Set it at the top level for every environment, or under environments.<name>; <name> stands for an entry's name you choose:"
-    );
+    // A key environments cannot set (hubs, governance) is only ever written at the top level.
+    let per_environment = schema.doc["$defs"]["environment"]["properties"]
+        .get(key.split('.').next().unwrap_or(key))
+        .is_some();
+    if per_environment {
+        println!(
+            "Set it at the top level for every environment, or under environments.<name>; <name> stands for an entry's name you choose:"
+        );
+    } else {
+        println!(
+            "Set it at the top level of the landing-zone file; <name> stands for an entry's name you choose:"
+        );
+    }
     print_rows(&rows);
     Ok(EXIT_OK)
 }

@@ -2,6 +2,7 @@
 //! typed settings of one environment, and tags. Nothing here knows about Azure resources.
 
 pub mod closed_sets;
+pub(crate) mod hubs;
 pub mod migration;
 pub mod paas;
 pub mod regions;

@@ -85,6 +85,9 @@ pub struct Hub {
     pub subnets: HubSubnets,
     #[serde(default)]
     pub existing: Option<ExistingHub>,
+    /// The platform hub (`hubs:`) the environment attaches to; `existing` then holds its facts.
+    #[serde(default)]
+    pub platform: Option<String>,
 }
 
 /// A hub the platform team already runs (brownfield): referenced, never created.

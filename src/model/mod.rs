@@ -17,6 +17,7 @@ pub(crate) mod name_key;
 pub mod naming;
 pub mod network;
 pub(crate) mod params;
+pub mod platform;
 pub mod roles;
 pub(crate) mod routing;
 pub(crate) mod strategies;
@@ -46,12 +47,13 @@ use crate::model::network::{HubLayout, HubRole};
 use crate::model::params::ParamList;
 
 /// Keys of the landing-zone file that are not per-environment settings.
-const TOP_ONLY: [&str; 6] = [
+const TOP_ONLY: [&str; 7] = [
     "name",
     "strategy",
     "location",
     "naming",
     "governance",
+    "hubs",
     "environments",
 ];
 
@@ -90,6 +92,19 @@ pub struct LandingZone {
     /// How each of those waves is run, in the order they run (pipelines, runbooks, README):
     /// none without an inventory.
     pub wave_runs: Vec<wave_runs::WaveRun>,
+    /// The platform hubs (`hubs:`) and their deployment root; `None` without `hubs:`.
+    #[serde(skip)]
+    pub platform: Option<Box<Platform>>,
+}
+
+/// The platform part of a landing zone (`hubs:`): its hubs as a landing zone of their own (one
+/// "environment" per hub), rendered as the platform deployment root.
+#[derive(Debug, Clone)]
+pub struct Platform {
+    /// The hubs, each an environment named after the hub, in name order.
+    pub lz: LandingZone,
+    /// What each hub is beyond its settings, in the same order.
+    pub hubs: Vec<platform::HubFacts>,
 }
 
 /// What one strategy of a combination brings, for the README.
@@ -162,6 +177,10 @@ pub struct Environment {
     /// Access-restricted regions this environment deploys to, with the setting that names each:
     /// a prerequisite the README states and `meg lint` reports (REL-006).
     pub restricted_regions: Vec<RegionUse>,
+    /// For a platform hub: the address spaces of the spokes of every environment attached to
+    /// it, which its firewall rules and gateway routes serve. `None` for an environment.
+    #[serde(skip)]
+    pub attached_spoke_prefixes: Option<Vec<String>>,
 }
 
 /// A region an environment deploys to, and the setting that names it.
@@ -265,7 +284,19 @@ impl LandingZone {
             .collect();
         let env_schema = &schema.doc["$defs"]["environment"];
 
-        let mut problems = Vec::new();
+        let hubs = resolve_hubs(&HubInputs {
+            top,
+            values,
+            catalog,
+            schema,
+            strategy_defaults: &strategy_defaults,
+            shared: &shared,
+            namer: &namer,
+            overrides: &overrides,
+            lz_name: &name,
+            location: &location,
+        })?;
+        let mut problems = hubs.problems;
         let mut environments = Vec::new();
         let env_count = top["environments"].as_object().map_or(0, |m| m.len());
         for (env_index, (env_name, env_values)) in top["environments"]
@@ -314,6 +345,11 @@ impl LandingZone {
                 lz_name: &name,
                 location: &location,
             };
+            if let Err(mut ds) = platform::attach(&mut resolved, env_name, values, &hubs.facts) {
+                locate::in_env(env_name, &mut ds);
+                problems.append(&mut ds);
+                continue;
+            }
             if let Err(mut ds) = defer_to_existing_hub(&mut resolved, &ctx) {
                 locate::in_env(env_name, &mut ds);
                 problems.append(&mut ds);
@@ -340,7 +376,8 @@ impl LandingZone {
             }
         }
         if problems.is_empty() {
-            problems.extend(unknown_overrides(&overrides, &environments));
+            let named: Vec<&Environment> = environments.iter().chain(&hubs.environments).collect();
+            problems.extend(unknown_overrides(&overrides, &named));
         }
         if !problems.is_empty() {
             return Err(Error::Input(problems));
@@ -401,11 +438,42 @@ impl LandingZone {
             deploy: Deploy::default(),
             name_keys: Vec::new(),
             governance,
-            required_tags,
+            required_tags: required_tags.clone(),
             waves: Vec::new(),
             wave_runs: Vec::new(),
+            platform: None,
         };
         lz.finish();
+        if !hubs.environments.is_empty() {
+            let mut hub_environments = hubs.environments;
+            for hub in &mut hub_environments {
+                hub.attached_spoke_prefixes = Some(platform::attached_spoke_prefixes(
+                    &hub.name,
+                    lz.environments.iter().map(|e| &e.settings),
+                ));
+            }
+            let mut root = LandingZone {
+                name: lz.name.clone(),
+                strategy: lz.strategy.clone(),
+                strategies: lz.strategies.clone(),
+                strategy_parts: lz.strategy_parts.clone(),
+                location: lz.location.clone(),
+                region_short: lz.region_short.clone(),
+                environments: hub_environments,
+                deploy: Deploy::default(),
+                name_keys: Vec::new(),
+                governance: None,
+                required_tags,
+                waves: Vec::new(),
+                wave_runs: Vec::new(),
+                platform: None,
+            };
+            root.finish();
+            lz.platform = Some(Box::new(Platform {
+                lz: root,
+                hubs: hubs.facts.into_values().flatten().collect(),
+            }));
+        }
         if lz.deploy.hub && lz.deploy.existing_hub {
             let existing: Vec<&str> = lz
                 .environments
@@ -501,6 +569,92 @@ impl LandingZone {
     }
 }
 
+/// The declared hubs, resolved: each as an environment, with its facts (`None` for a hub that
+/// did not resolve), and every problem found, located in the hub's body or where the landing
+/// zone sets the value for it.
+struct ResolvedHubs {
+    environments: Vec<Environment>,
+    facts: BTreeMap<String, Option<platform::HubFacts>>,
+    problems: Vec<Diagnostic>,
+}
+
+/// What resolving the hubs needs from the landing zone's resolution.
+struct HubInputs<'a> {
+    top: &'a Map<String, Value>,
+    values: &'a crate::input::values::Values,
+    catalog: &'a crate::catalog::Catalog,
+    schema: &'a crate::input::schema::Schema,
+    strategy_defaults: &'a Value,
+    shared: &'a Map<String, Value>,
+    namer: &'a crate::model::naming::Namer<'a>,
+    overrides: &'a BTreeMap<String, String>,
+    lz_name: &'a str,
+    location: &'a str,
+}
+
+/// Resolves every declared hub once, as an environment named after it.
+fn resolve_hubs(i: &HubInputs) -> Result<ResolvedHubs> {
+    let declared = crate::input::hubs::read(i.top);
+    let mut out = ResolvedHubs {
+        environments: Vec::new(),
+        facts: BTreeMap::new(),
+        problems: Vec::new(),
+    };
+    let env_schema = &i.schema.doc["$defs"]["environment"];
+    for (index, (name, hub)) in declared.iter().enumerate() {
+        let body = &i.top["hubs"][name];
+        let tier = platform::hub_tier(name, hub, i.top, &TIERS);
+        let preset: Value = i.catalog.yaml(&format!("catalog/presets/{tier}.yaml"))?;
+        let mut resolved = platform::hub_values(i.strategy_defaults, &preset, i.shared, hub, body);
+        resolved["tier"] = Value::String(tier.clone());
+        i.schema.apply_defaults(env_schema, &mut resolved);
+        platform::without_workloads(&mut resolved);
+        let location = hub.location.as_deref().unwrap_or(i.location);
+        // A hub in another region is named with that region's code (the schema checked it).
+        let regional = i.namer.in_region(location);
+        let ctx = EnvContext {
+            env: name,
+            values: i.values,
+            namer: regional.as_ref().unwrap_or(i.namer),
+            overrides: i.overrides,
+            env_count: declared.len(),
+            first: index == 0,
+            lz_name: i.lz_name,
+            location,
+        };
+        let settings: Settings = match serde_json::from_value(resolved.clone()) {
+            Ok(s) => s,
+            Err(e) => {
+                out.problems
+                    .push(Diagnostic::at_key(format!("/hubs/{name}"), e.to_string()));
+                out.facts.insert(name.clone(), None);
+                continue;
+            }
+        };
+        match build_environment(&ctx, &tier, settings, resolved) {
+            Ok(env) => {
+                let seen = platform::HubEnvironment {
+                    settings: &env.settings,
+                    layout: &env.layout,
+                    names: &env.names,
+                    location: &env.location,
+                };
+                out.facts.insert(
+                    name.clone(),
+                    Some(platform::facts_of(name, hub, &seen, i.top)),
+                );
+                out.environments.push(env);
+            }
+            Err(mut ds) => {
+                platform::locate_in_hub(name, &i.values.merged, &mut ds);
+                out.problems.append(&mut ds);
+                out.facts.insert(name.clone(), None);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The parts of the hub that an existing hub already runs: the render must not create them.
 const HUB_PARTS: [(&str, &str); 7] = [
     ("firewall", "enabled"),
@@ -523,12 +677,19 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
         return Ok(());
     }
     let mut problems = Vec::new();
+    // Beside a platform hub, the landing zone's top-level hub settings are the hubs': only the
+    // environment's own would ask this environment for a hub resource.
+    let platform = resolved.pointer("/network/hub/platform").is_some();
     let user_set = |pointer: &str| {
         let env_ptr = format!("/environments/{}{pointer}", ctx.env);
         ctx.values
             .merged
             .pointer(&env_ptr)
-            .or_else(|| ctx.values.merged.pointer(pointer))
+            .or_else(|| {
+                (!platform)
+                    .then(|| ctx.values.merged.pointer(pointer))
+                    .flatten()
+            })
             .cloned()
     };
     for (part, switch) in HUB_PARTS {
@@ -544,7 +705,7 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
         }
         resolved[part][switch] = Value::Bool(false);
     }
-    if user_set("/network/hub/addressSpace").is_some() {
+    if !platform && user_set("/network/hub/addressSpace").is_some() {
         problems.push(
             Diagnostic::at_key(
                 "/network/hub/addressSpace",
@@ -647,7 +808,7 @@ fn check_private_dns_zones(s: &Settings) -> Vec<Diagnostic> {
         .collect()
 }
 
-struct EnvContext<'a> {
+pub(crate) struct EnvContext<'a> {
     env: &'a str,
     values: &'a Values,
     namer: &'a Namer<'a>,
@@ -661,7 +822,7 @@ struct EnvContext<'a> {
     location: &'a str,
 }
 
-fn build_environment(
+pub(crate) fn build_environment(
     ctx: &EnvContext,
     tier: &str,
     settings: Settings,
@@ -822,6 +983,7 @@ fn build_environment(
             settings,
             resolved,
             layout,
+            attached_spoke_prefixes: None,
         }),
         _ => Err(problems),
     }
@@ -848,7 +1010,7 @@ fn region_uses(location: &str, s: &Settings) -> Vec<RegionUse> {
 /// leave the name it meant to fix as meg makes it, without a word.
 fn unknown_overrides(
     overrides: &BTreeMap<String, String>,
-    environments: &[Environment],
+    environments: &[&Environment],
 ) -> Vec<Diagnostic> {
     let known: std::collections::BTreeSet<&str> = environments
         .iter()
@@ -994,6 +1156,9 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
         out.add("arcPrivateLinkScope", &Switch { enabled });
     }
     out.add("spokes", &Spoke::all(&src));
+    if let Some(prefixes) = &env.attached_spoke_prefixes {
+        out.add("attachedSpokeAddressPrefixes", prefixes);
+    }
     out.extend(crate::model::workloads::params(&src));
     // The VPN key stays required wherever the code has site-to-site connections.
     if deploy.site_to_site {

@@ -10,6 +10,7 @@ pub mod escape;
 pub mod hclfmt;
 pub(crate) mod literal;
 pub mod pinned;
+pub(crate) mod platform;
 pub(crate) mod readme;
 pub(crate) mod waves;
 
@@ -130,6 +131,8 @@ impl Renderer {
         base.insert("access", &crate::model::roles::Access::new(&lz.deploy));
         // The waves without their servers: the README and pipelines list and run them.
         base.insert("waves", &waves::summary(&lz.waves));
+        // The environments' roots; the platform root renders the same templates with its hubs.
+        base.insert("platform_root", &false);
         let mut out = FileSet::new();
         // Target trees first; the shared files (the README) last, so they can describe them.
         let (shared, per_target): (Vec<&String>, Vec<&String>) =
@@ -197,6 +200,11 @@ impl Renderer {
         for (path, text) in rendered? {
             out.insert(&path, text)?;
         }
+        if let Some(platform) = &lz.platform {
+            for (path, text) in self.render_platform(&base, &platform.lz, targets)? {
+                out.insert(&path, text)?;
+            }
+        }
         base.insert("checkov_skips", &checkov_skips(&out));
         base.insert_value("readme", readme);
         for name in shared {
@@ -211,6 +219,45 @@ impl Renderer {
             std::thread::spawn(move || drop(base));
         }
         Ok(out)
+    }
+
+    /// Renders the platform root (`<target>/platform/`): the target templates with the hubs as
+    /// the landing zone's environments, one parameter file per hub.
+    fn render_platform(
+        &self,
+        base: &Context,
+        hubs: &LandingZone,
+        targets: &[Target],
+    ) -> Result<Vec<RenderedFile>> {
+        let mut ctx = base.clone();
+        let hubs_value = Value::from_serializable(hubs);
+        let hub_values = environment_values(&hubs_value);
+        ctx.insert_value("lz", hubs_value);
+        ctx.insert("deploy", &hubs.deploy);
+        ctx.insert("access", &crate::model::roles::Access::new(&hubs.deploy));
+        ctx.insert("platform_root", &true);
+        let mut jobs: Vec<(&str, String, Scope)> = Vec::new();
+        for name in &self.names {
+            let target_path = name.strip_suffix(".tera").expect("names end with .tera");
+            if !targets
+                .iter()
+                .any(|t| name.starts_with(&format!("{}/", t.dir())))
+            {
+                continue;
+            }
+            let Some(path) = platform::platform_path(target_path) else {
+                continue;
+            };
+            if path.contains("{env}") {
+                for (hub, value) in hubs.environments.iter().zip(&hub_values) {
+                    let path = path.replace("{env}", &hub.name);
+                    jobs.push((name, path, Scope::Env(value.clone())));
+                }
+            } else {
+                jobs.push((name, path, Scope::All));
+            }
+        }
+        self.render_in_parallel(&ctx, jobs)
     }
 
     /// Renders independent output files on every core; the first error wins.

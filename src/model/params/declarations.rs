@@ -176,6 +176,7 @@ fn components() -> Vec<(&'static str, Shape)> {
         ("ddosProtection", shape_of::<Switch>()),
         ("arcPrivateLinkScope", shape_of::<Switch>()),
         ("spokes", shape_of::<Vec<Spoke>>()),
+        ("attachedSpokeAddressPrefixes", shape_of::<Vec<String>>()),
         ("paas", shape_of::<Paas>()),
         ("migration", shape_of::<Migration>()),
         ("siteRecovery", shape_of::<SiteRecovery>()),
@@ -574,10 +575,12 @@ fn renders() -> Vec<(String, String, String, bool)> {
                 "paas.applicationGateway.certificateKeyVaultId=/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-certs/providers/Microsoft.KeyVault/vaults/kv-certs",
             ],
         ),
+        // The platform root of a landing zone with hubs (`bicep/platform/`).
+        ("contoso-migration", &[]),
     ];
     variants
         .iter()
-        .map(|(example, sets)| {
+        .flat_map(|(example, sets)| {
             let input = crate::request::Inputs {
                 inputs: vec![root.join(format!("examples/{example}.yaml"))],
                 values: Vec::new(),
@@ -593,12 +596,21 @@ fn renders() -> Vec<(String, String, String, bool)> {
             let text = |path: &str| {
                 String::from_utf8(rendered.files.get(path).expect(path).to_vec()).expect("UTF-8")
             };
-            (
-                label,
+            let mut roots = vec![(
+                label.clone(),
                 text("bicep/main.bicep"),
                 text("terraform/variables.tf"),
                 rendered.lz.deploy.existing_hub,
-            )
+            )];
+            if rendered.lz.platform.is_some() {
+                roots.push((
+                    format!("{label} platform root"),
+                    text("bicep/platform/main.bicep"),
+                    text("terraform/platform/variables.tf"),
+                    false,
+                ));
+            }
+            roots
         })
         .collect()
 }

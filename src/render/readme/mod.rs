@@ -29,6 +29,11 @@ pub(crate) struct Readme<'a> {
     pub secrets: Vec<Secret>,
     /// Access-restricted regions, per environment, with the setting that names each.
     pub restricted_regions: Vec<RestrictedRegion<'a>>,
+    /// The platform hubs (`hubs:`), deployed from their own root; empty without `hubs:`.
+    pub platform: Vec<&'a crate::model::platform::HubFacts>,
+    /// Whether every environment beside a hub meg does not create attaches to a platform hub,
+    /// whose routes and rules the platform root holds: nothing is left to a hub's owners.
+    pub platform_only: bool,
 }
 
 /// One environment, as the README describes it.
@@ -274,11 +279,23 @@ impl<'a> Readme<'a> {
                 })
             })
             .collect();
+        let beside_a_hub = || {
+            lz.environments
+                .iter()
+                .filter(|e| e.settings.network.hub.existing.is_some())
+        };
         Readme {
             environments,
             topology,
             secrets,
             restricted_regions,
+            platform: lz
+                .platform
+                .as_ref()
+                .map(|p| p.hubs.iter().collect())
+                .unwrap_or_default(),
+            platform_only: beside_a_hub().next().is_some()
+                && beside_a_hub().all(|e| e.settings.network.hub.platform.is_some()),
         }
     }
 }

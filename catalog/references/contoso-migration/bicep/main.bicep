@@ -1,0 +1,534 @@
+// contoso: hybrid landing zone, rendered by meg 0.1.0 (catalog 2026.11.0).
+// Deploy per environment:
+//   az deployment sub create --location westeurope --template-file main.bicep --parameters environments/<env>.bicepparam
+targetScope = 'subscription'
+
+// ---------------------------------------------------------------------------------------
+// Parameters: one value set per environment lives in environments/<env>.bicepparam.
+// ---------------------------------------------------------------------------------------
+
+@description('Azure region of every resource.')
+param location string
+
+@description('Environment name, used in tags and deployment names.')
+@minLength(2)
+@maxLength(8)
+param environmentName string
+
+@description('Tags applied to every taggable resource.')
+param tags object
+
+@description('Resource names, computed by meg from the CAF naming convention and checked against Azure\'s rules.')
+param names namesType
+
+@description('Log Analytics workspace settings.')
+param logAnalytics logAnalyticsType
+
+@description('Platform Key Vault settings.')
+param keyVault keyVaultType
+
+@description('The existing hub this landing zone peers to, and what the spokes take from it (next hop, DNS, private DNS zones).')
+param hubNetwork hubNetworkType
+
+@description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
+param spokes array
+
+@description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
+param migration migrationType
+
+// items: { name, spoke, resourceGroupName, virtualNetworkName, subnetName, os (windows|linux), size, zone?,
+// osDiskSizeGb?, osDiskStorage (Premium_LRS|StandardSSD_LRS|Standard_LRS), networkInterfaceName, osDiskName,
+// dataDisks: [{ name, lun, sizeGb, storage }], image: { publisher, offer, sku, version },
+// diskNames: [OS disk, data disks...], recoveryNetworkId?: the spoke's recovery network when
+// Site Recovery protects the server }
+@description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
+param virtualMachines array
+
+@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file; empty in an environment without Windows VMs.')
+@secure()
+param vmAdminPassword string = ''
+
+@description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time; empty in an environment without Linux VMs.')
+@secure()
+param vmAdminSshPublicKey string = ''
+
+@description('Refactor: App Service, Azure SQL and a Key Vault per application, in the application\'s spoke.')
+param paas paasType
+
+// ---------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------
+
+type namesType = {
+  managementResourceGroup: string
+  securityResourceGroup: string
+  logAnalyticsWorkspace: string
+  keyVault: string
+  keyVaultPrivateEndpoint: string
+  migrationResourceGroup: string
+  recoveryServicesVault: string
+  migrateProject: string
+  maintenanceConfiguration: string
+  diskEncryptionKeyVault: string
+  diskEncryptionKeyVaultPrivateEndpoint: string
+  diskEncryptionSet: string
+  diskEncryptionIdentity: string
+  dataCollectionRule: string
+}
+
+type logAnalyticsType = {
+  // Days the workspace keeps data (30 to 730).
+  retentionInDays: int
+  // Daily ingestion cap in GB; -1 for none.
+  dailyQuotaGb: int
+}
+
+// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
+// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
+type keyVaultSkuType = 'standard' | 'premium'
+
+type keyVaultType = {
+  sku: keyVaultSkuType
+  // Forbid purging before the retention period ends; cannot be turned off once on.
+  enablePurgeProtection: bool
+  // Days a deleted vault or secret stays recoverable (7 to 90).
+  softDeleteRetentionInDays: int
+  // Reach the vault through a private endpoint in the hub and turn public access off.
+  privateEndpoint: bool
+  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+  administrators: array
+}
+
+type hubNetworkType = {
+  // The hub's virtual network, and its parts for the `existing` reference.
+  virtualNetworkId: string
+  subscriptionId: string
+  resourceGroupName: string
+  virtualNetworkName: string
+  // Next hop of the spokes' default route: the hub's firewall or appliance; none without it.
+  firewallPrivateIp: string?
+  // The hub's AzureBastionSubnet, allowed to reach the spokes' management ports.
+  bastionAddressPrefix: string?
+  // The hub has a VPN or ExpressRoute gateway and offers gateway transit.
+  useRemoteGateways: bool
+  // Resource IDs of the hub's private DNS zones, by zone name.
+  privateDnsZoneIds: object
+  // Where the landing zone's own private endpoints go: a spoke's subnet, in its subscription.
+  privateEndpointSpokeIndex: int?
+  privateEndpointSpoke: string?
+  privateEndpointSubnet: string?
+  spokeDnsServers: array
+  // Prefix of the hub side of each peering, unique in a hub other landing zones share.
+  peeringNamePrefix: string
+}
+
+type backupStorageRedundancyType = 'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'
+
+type weekdayType = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday'
+
+type rebootSettingType = 'IfRequired' | 'Never' | 'Always'
+
+type migrationType = {
+  enabled: bool
+  // Entra object IDs given Key Vault Crypto Officer on the disk encryption vault.
+  keyVaultAdministrators: array
+  backup: {
+    // Fixed once the first item is protected.
+    storageRedundancy: backupStorageRedundancyType
+    // Restore in the paired region at any time (GeoRedundant only).
+    crossRegionRestore: bool
+    // HH:MM, daily.
+    scheduleTime: string
+    // Windows time zone ID of the schedule.
+    timeZone: string
+    dailyRetentionDays: int
+    weeklyRetentionWeeks: int
+    monthlyRetentionMonths: int
+    // Days snapshots stay next to the disks for fast restores (1 to 30).
+    instantRestoreDays: int
+  }
+  patching: {
+    // Day of the weekly window.
+    weekday: weekdayType
+    // HH:MM in timeZone.
+    startTime: string
+    // HH:MM, at most 03:55 for in-guest patching.
+    duration: string
+    timeZone: string
+    reboot: rebootSettingType
+    windowsClassifications: array
+    linuxClassifications: array
+  }
+}
+
+type paasType = {
+  enabled: bool
+  // Front Door Premium with a WAF in front of the web apps.
+  frontDoor: bool
+  // sku (B1 to P3v3), capacity (instances), zoneRedundant, healthCheckPath.
+  appService: object
+  // sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy,
+  // administratorLogin and administratorObjectId (empty: the deploying identity).
+  sql: object
+  // zoneRedundant: Container Apps environments and registries over zones; subnetPrefixes: the
+  // Container Apps subnets, where the environments' egress comes from.
+  containerApps: object
+  // Azure Database Migration Service for the (offline) database moves.
+  databaseMigration: bool
+  // items: { name, resourceGroupName, virtualNetworkName, tags, keyVaultName,
+  // keyVaultPrivateEndpointName, appServicePlanName, applicationInsightsName,
+  // webApps: [{ name, siteName, privateEndpointName, frontDoorEndpointName }], sqlServerName, sqlPrivateEndpointName,
+  // databases: [{ name, databaseName }], secrets: [names], secretsOfficers: [Entra object IDs], containerApps,
+  // containerAppsEnvironmentName, containerRegistryName, containerRegistryPrivateEndpointName }
+  applications: array
+}
+
+// ---------------------------------------------------------------------------------------
+// Resource groups per function (CAF): who may change what follows the group.
+// ---------------------------------------------------------------------------------------
+
+resource managementResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.managementResourceGroup
+  location: location
+  tags: tags
+}
+
+resource securityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.securityResourceGroup
+  location: location
+  tags: tags
+}
+
+resource spokeResourceGroups 'Microsoft.Resources/resourceGroups@2024-07-01' = [
+  for spoke in spokes: {
+    name: spoke.resourceGroupName
+    location: location
+    tags: union(tags, spoke.tags)
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Management: every resource sends its logs and metrics to one workspace.
+// ---------------------------------------------------------------------------------------
+
+module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
+  name: 'log-analytics-${environmentName}'
+  scope: managementResourceGroup
+  params: {
+    name: names.logAnalyticsWorkspace
+    location: location
+    tags: tags
+    retentionInDays: logAnalytics.retentionInDays
+    dailyQuotaGb: logAnalytics.dailyQuotaGb
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Connectivity: the hub and what it shares with every spoke.
+// ---------------------------------------------------------------------------------------
+
+// The platform team's hub, maybe in the connectivity subscription: referenced, never changed
+// here except for the hub side of each spoke's peering, a deployment in the hub's resource group
+// (Network Contributor on that group).
+resource hubVirtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' existing = {
+  name: hubNetwork.virtualNetworkName
+  scope: resourceGroup(hubNetwork.subscriptionId, hubNetwork.resourceGroupName)
+}
+
+// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
+// they register in.
+var hubVirtualNetworkId = hubVirtualNetwork.id
+// A private endpoint sits in its virtual network's subscription: ours go into a spoke.
+var platformPrivateEndpointSubnetId = hubNetwork.?privateEndpointSpokeIndex == null ? '' : spokeNetworks[hubNetwork.?privateEndpointSpokeIndex ?? 0].outputs.subnetIds[hubNetwork.?privateEndpointSubnet ?? '']
+var privateDnsZoneIds = hubNetwork.privateDnsZoneIds
+
+// ---------------------------------------------------------------------------------------
+// Security: the platform Key Vault.
+// ---------------------------------------------------------------------------------------
+
+module platformKeyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault-${environmentName}'
+  scope: securityResourceGroup
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    sku: keyVault.sku
+    enablePurgeProtection: keyVault.enablePurgeProtection
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    administrators: keyVault.administrators
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.keyVaultPrivateEndpoint
+      subnetId: platformPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Spokes: one virtual network per workload, peered to the hub.
+// ---------------------------------------------------------------------------------------
+
+module spokeNetworks 'modules/spoke-network.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'spoke-${spoke.name}-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spoke: spoke
+      location: location
+      tags: union(tags, spoke.tags)
+      dnsServers: hubNetwork.spokeDnsServers
+      bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
+    }
+  }
+]
+
+// The hub side first: a spoke can only use remote gateways once the hub's peering offers
+// gateway transit. One at a time, since every one of them updates the hub network.
+@batchSize(1)
+module hubToSpokePeerings 'modules/hub-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    // A shared hub holds many landing zones' deployments and peerings: name ours apart.
+    name: '${hubNetwork.peeringNamePrefix}-${spoke.name}'
+    scope: resourceGroup(hubNetwork.subscriptionId, hubNetwork.resourceGroupName)
+    params: {
+      hubVirtualNetworkName: hubVirtualNetwork.name
+      spokeName: spoke.name
+      peeringName: '${hubNetwork.peeringNamePrefix}-${spoke.name}'
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      allowGatewayTransit: hubNetwork.useRemoteGateways
+    }
+  }
+]
+
+module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'peering-${spoke.name}-hub-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spokeVirtualNetworkName: spokeNetworks[i].outputs.name
+      spokeName: spoke.name
+      hubVirtualNetworkId: hubVirtualNetworkId
+      useRemoteGateways: hubNetwork.useRemoteGateways
+    }
+    dependsOn: [
+      hubToSpokePeerings[i]
+    ]
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Rehost: Azure Migrate, backup and patching for the servers moved into the spokes.
+// ---------------------------------------------------------------------------------------
+
+resource migrationResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = if (migration.enabled) {
+  name: names.migrationResourceGroup
+  location: location
+  tags: tags
+}
+
+module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
+  name: 'migration-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    names: {
+      recoveryServicesVault: names.recoveryServicesVault
+      migrateProject: names.migrateProject
+      maintenanceConfiguration: names.maintenanceConfiguration
+    }
+    location: location
+    tags: tags
+    backup: migration.backup
+    patching: migration.patching
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Disk encryption keys: an HSM-backed vault of their own, with purge protection always on,
+// since a purged key would make every disk encrypted with it unreadable (Security, Reliability).
+module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled) {
+  name: 'key-vault-cmk-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.diskEncryptionKeyVault
+    location: location
+    tags: tags
+    sku: 'premium'
+    enablePurgeProtection: true
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    // Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
+    administrators: migration.keyVaultAdministrators
+    administratorRoleId: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603'
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.diskEncryptionKeyVaultPrivateEndpoint
+      subnetId: platformPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
+  }
+}
+
+module diskEncryption 'modules/disk-encryption.bicep' = if (migration.enabled) {
+  name: 'disk-encryption-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    keyVaultName: names.diskEncryptionKeyVault
+    diskEncryptionSetName: names.diskEncryptionSet
+    identityName: names.diskEncryptionIdentity
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    diskEncryptionKeyVault
+  ]
+}
+
+// Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
+// patched like the servers Azure Migrate brings.
+module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMachines)) {
+  name: 'server-monitoring-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.dataCollectionRule
+    location: location
+    tags: tags
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
+  for vm in virtualMachines: {
+    name: 'vm-${vm.name}-${environmentName}'
+    scope: resourceGroup(vm.resourceGroupName)
+    params: {
+      vm: vm
+      location: location
+      // The spoke's tags too: a server is charged to the application that owns its spoke.
+      tags: union(tags, filter(spokes, spoke => spoke.name == vm.spoke)[0].tags)
+      diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
+      dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
+      maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+      adminPassword: vm.os == 'windows' ? vmAdminPassword : ''
+      adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
+    }
+    // Agents and extensions call out at first boot: their network path (peering, firewall with
+    // its rules and DNS proxy) and the DNS the spokes use must be in place before the VM is.
+    dependsOn: [
+      spokeNetworks
+      spokeToHubPeerings
+    ]
+  }
+]
+
+module virtualMachineBackup 'modules/virtual-machine-backup.bicep' = if (!empty(virtualMachines)) {
+  name: 'vm-backup-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    vaultName: names.recoveryServicesVault
+    backupPolicyId: migration.enabled ? migrationServices.outputs.backupPolicyId : ''
+    virtualMachines: [
+      for (vm, i) in virtualMachines: {
+        name: vm.name
+        resourceGroupName: vm.resourceGroupName
+        id: virtualMachineDeployments[i].outputs.id
+      }
+    ]
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Applications (refactor): each application's platform services sit in its own spoke and
+// are reached through private endpoints only.
+// ---------------------------------------------------------------------------------------
+
+module applications 'modules/application.bicep' = [
+  for app in (paas.enabled ? paas.applications : []): {
+    name: 'app-${app.name}-${environmentName}'
+    scope: resourceGroup(app.resourceGroupName)
+    params: {
+      app: app
+      location: location
+      tags: union(tags, app.tags)
+      appService: paas.appService
+      sql: paas.sql
+      keyVaultPurgeProtection: keyVault.enablePurgeProtection
+      keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      privateDnsZoneIds: privateDnsZoneIds
+    }
+    // The application's subnets exist once its spoke network does.
+    dependsOn: [
+      spokeNetworks
+    ]
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------
+
+@description('Resource ID of the Log Analytics workspace.')
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+
+@description('Resource ID of the hub virtual network.')
+output hubVirtualNetworkId string = hubVirtualNetworkId
+
+@description('Resource ID of the platform Key Vault.')
+output keyVaultId string = platformKeyVault.outputs.id
+
+@description('URI of the platform Key Vault.')
+output keyVaultUri string = platformKeyVault.outputs.uri
+
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var spokeVirtualNetworks = [
+  for (spoke, i) in spokes: {
+    name: spoke.name
+    id: spokeNetworks[i].outputs.id
+  }
+]
+
+@description('Resource IDs of the spoke virtual networks, by spoke name.')
+output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+
+@description('Address prefixes of the spokes: the existing hub\'s owners route each one to the hub firewall on GatewaySubnet, or on-premises replies bypass the firewall the spokes send through.')
+output spokeAddressPrefixes array = flatten(map(spokes, spoke => spoke.addressPrefixes))
+
+@description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
+output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.vaultId : ''
+
+@description('Resource ID of the Azure Migrate project; empty when the environment has none.')
+output migrateProjectId string = migration.enabled ? migrationServices.outputs.migrateProjectId : ''
+
+@description('Resource ID of the Update Manager maintenance configuration; empty when the environment has none.')
+output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
+
+@description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
+output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
+
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var virtualMachineIdList = [
+  for (vm, i) in virtualMachines: {
+    name: vm.name
+    id: virtualMachineDeployments[i].outputs.id
+  }
+]
+
+@description('Resource IDs of the virtual machines meg deployed, by name.')
+output virtualMachineIds object = toObject(virtualMachineIdList, vm => vm.name, vm => vm.id)
+
+// A lambda cannot index a module collection (BCP247): collect the host names with a for-expression.
+var applicationWebApps = [
+  for (app, i) in (paas.enabled ? paas.applications : []): {
+    name: app.name
+    hostNames: applications[i].outputs.webAppHostNames
+  }
+]
+
+@description('Default host names of the web apps (private: reachable through their private endpoints), by application.')
+output webAppHostNames object = toObject(applicationWebApps, app => app.name, app => app.hostNames)

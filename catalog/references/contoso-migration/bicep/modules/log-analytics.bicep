@@ -1,0 +1,67 @@
+// Log Analytics workspace: the one place every platform resource sends logs and metrics.
+targetScope = 'resourceGroup'
+
+@description('Workspace name.')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags.')
+param tags object
+
+@description('Days the workspace keeps data.')
+@minValue(30)
+@maxValue(730)
+param retentionInDays int
+
+@description('Daily ingestion cap in GB; -1 for none.')
+param dailyQuotaGb int
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: retentionInDays
+    workspaceCapping: {
+      dailyQuotaGb: dailyQuotaGb
+    }
+    features: {
+      // Access follows Azure RBAC on the resources, not only on the workspace (Security).
+      enableLogAccessUsingOnlyResourcePermissions: true
+      // Entra ID only: no shared keys for agents or queries (Security).
+      disableLocalAuth: true
+    }
+  }
+}
+
+// The workspace audits its own queries and settings changes (who looked at what).
+resource workspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'diag-log-analytics'
+  scope: workspace
+  properties: {
+    workspaceId: workspace.id
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+@description('Resource ID of the workspace.')
+output id string = workspace.id
+
+@description('Name of the workspace.')
+output name string = workspace.name

@@ -1,0 +1,480 @@
+// contoso: the platform hubs (connectivity subscription), rendered by meg 0.1.0 (catalog 2026.11.0).
+// Deploy each hub before the environments attached to it:
+//   az deployment sub create --location <hub location> --template-file main.bicep --parameters <hub>.bicepparam
+targetScope = 'subscription'
+
+// ---------------------------------------------------------------------------------------
+// Parameters: one value set per hub lives in <hub>.bicepparam.
+// ---------------------------------------------------------------------------------------
+
+@description('Azure region of every resource.')
+param location string
+
+@description('Environment name, used in tags and deployment names.')
+@minLength(2)
+@maxLength(8)
+param environmentName string
+
+@description('Tags applied to every taggable resource.')
+param tags object
+
+@description('Resource names, computed by meg from the CAF naming convention and checked against Azure\'s rules.')
+param names namesType
+
+@description('Log Analytics workspace settings.')
+param logAnalytics logAnalyticsType
+
+@description('Platform Key Vault settings.')
+param keyVault keyVaultType
+
+@description('Hub virtual network: address space, DNS servers and subnets.')
+param hubNetwork hubNetworkType
+
+@description('Private DNS zones (names) created in the connectivity resource group and linked to the hub.')
+param privateDnsZones array
+
+@description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
+param spokes array
+
+@description('Address spaces of the spokes of the environments attached to this hub: its firewall allows them and its GatewaySubnet routes them through the firewall.')
+param attachedSpokeAddressPrefixes array
+
+@description('On-premises networks the gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
+param onPremisesAddressPrefixes array
+
+@description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
+param firewall firewallType
+
+@description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
+param bastion bastionType
+
+@description('VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side.')
+param vpnGateway vpnGatewayType
+
+// items: { name, localNetworkGatewayName, connectionName, gatewayAddress (public IPv4 of the site's VPN
+// device), addressPrefixes (routed over the tunnel), bgpPeeringAddress and asn (both null for static routing) }
+@description('On-premises sites, each with a local network gateway and a site-to-site connection.')
+param onPremisesSites array
+
+@description('Pre-shared key of the site-to-site tunnels, read from VPN_SHARED_KEY at deploy time and never stored in a file.')
+@secure()
+@minLength(16)
+@maxLength(128)
+param vpnSharedKey string
+
+@description('DNS Private Resolver: whether this environment has one, and one forwarding rule per on-premises domain.')
+param dnsResolver dnsResolverType
+
+// ---------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------
+
+type namesType = {
+  connectivityResourceGroup: string
+  managementResourceGroup: string
+  securityResourceGroup: string
+  logAnalyticsWorkspace: string
+  keyVault: string
+  keyVaultPrivateEndpoint: string
+  hubVirtualNetwork: string
+  firewall: string
+  firewallPolicy: string
+  firewallPublicIp: string
+  firewallManagementPublicIp: string
+  bastion: string
+  bastionPublicIp: string
+  vpnGateway: string
+  vpnGatewayPublicIp: string
+  vpnGatewaySecondPublicIp: string
+  dnsResolver: string
+  dnsResolverInboundEndpoint: string
+  dnsResolverOutboundEndpoint: string
+  dnsForwardingRuleset: string
+  hubToSpokeRouteTable: string
+}
+
+type logAnalyticsType = {
+  // Days the workspace keeps data (30 to 730).
+  retentionInDays: int
+  // Daily ingestion cap in GB; -1 for none.
+  dailyQuotaGb: int
+}
+
+// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
+// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
+type keyVaultSkuType = 'standard' | 'premium'
+
+type keyVaultType = {
+  sku: keyVaultSkuType
+  // Forbid purging before the retention period ends; cannot be turned off once on.
+  enablePurgeProtection: bool
+  // Days a deleted vault or secret stays recoverable (7 to 90).
+  softDeleteRetentionInDays: int
+  // Reach the vault through a private endpoint in the hub and turn public access off.
+  privateEndpoint: bool
+  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
+  administrators: array
+}
+
+type hubNetworkType = {
+  addressPrefixes: array
+  dnsServers: array
+  // items: { name, addressPrefix, networkSecurityGroupName?, delegation? }
+  subnets: array
+  bastionAddressPrefix: string?
+  // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
+  spokeDnsServers: array
+  // Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
+  linkPrivateDnsZonesToSpokes: bool
+}
+
+type firewallTierType = 'Basic' | 'Standard' | 'Premium'
+
+type threatIntelModeType = 'Alert' | 'Deny'
+
+type firewallType = {
+  enabled: bool
+  // Basic also needs AzureFirewallManagementSubnet and a management public IP.
+  tier: firewallTierType
+  // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
+  privateIpAddress: string?
+  // Availability zones ('1', '2', '3'); empty for a regional firewall.
+  zones: array
+  threatIntelMode: threatIntelModeType
+}
+
+type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
+
+type bastionType = {
+  enabled: bool
+  sku: bastionSkuType
+}
+
+type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
+
+type vpnGatewayType = {
+  // Deploy the VPN gateway in this environment.
+  enabled: bool
+  // AZ SKUs spread the instances over availability zones (Reliability).
+  sku: vpnGatewaySkuType
+  // Two active instances, each with its own public IP and tunnel per site (Reliability).
+  activeActive: bool
+  // BGP autonomous system number of the Azure side.
+  asn: int
+}
+
+type dnsResolverType = {
+  // Deploy the DNS Private Resolver in this environment.
+  enabled: bool
+  // Static address of the inbound endpoint in snet-dns-inbound; absent to let Azure pick one.
+  inboundIpAddress: string?
+  // items: { domain (fully qualified, with its trailing dot), targetDnsServers (on-premises DNS server addresses) }
+  forwardingRules: array
+}
+
+// ---------------------------------------------------------------------------------------
+// Resource groups per function (CAF): who may change what follows the group.
+// ---------------------------------------------------------------------------------------
+
+resource connectivityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.connectivityResourceGroup
+  location: location
+  tags: tags
+}
+
+resource managementResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.managementResourceGroup
+  location: location
+  tags: tags
+}
+
+resource securityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
+  name: names.securityResourceGroup
+  location: location
+  tags: tags
+}
+
+resource spokeResourceGroups 'Microsoft.Resources/resourceGroups@2024-07-01' = [
+  for spoke in spokes: {
+    name: spoke.resourceGroupName
+    location: location
+    tags: union(tags, spoke.tags)
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Management: every resource sends its logs and metrics to one workspace.
+// ---------------------------------------------------------------------------------------
+
+module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
+  name: 'log-analytics-${environmentName}'
+  scope: managementResourceGroup
+  params: {
+    name: names.logAnalyticsWorkspace
+    location: location
+    tags: tags
+    retentionInDays: logAnalytics.retentionInDays
+    dailyQuotaGb: logAnalytics.dailyQuotaGb
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Connectivity: the hub and what it shares with every spoke.
+// ---------------------------------------------------------------------------------------
+
+module hubVirtualNetwork 'modules/hub-network.bicep' = {
+  name: 'hub-network-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.hubVirtualNetwork
+    location: location
+    tags: tags
+    addressPrefixes: hubNetwork.addressPrefixes
+    dnsServers: hubNetwork.dnsServers
+    subnets: hubNetwork.subnets
+    bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
+  }
+}
+
+module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
+  name: 'private-dns-zones-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    zoneNames: privateDnsZones
+    virtualNetworkId: hubVirtualNetwork.outputs.id
+    tags: tags
+  }
+}
+
+// Firewall: spokes, on-premises and the internet reach each other only through it (Security).
+// The spokes are the attached environments': each deploys its own, peered to this hub.
+var spokeAddressPrefixes = attachedSpokeAddressPrefixes
+
+module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
+  name: 'firewall-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.firewall
+    policyName: names.firewallPolicy
+    publicIpName: names.firewallPublicIp
+    managementPublicIpName: names.firewallManagementPublicIp
+    location: location
+    tags: tags
+    tier: firewall.tier
+    zones: firewall.zones
+    threatIntelMode: firewall.threatIntelMode
+    subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
+    managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
+    spokeAddressPrefixes: spokeAddressPrefixes
+    onPremisesAddressPrefixes: onPremisesAddressPrefixes
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Traffic from on-premises to the spokes crosses the firewall too, so both directions of a flow
+// take the same path: GatewaySubnet gets routes to the spokes through it (Security).
+var routeGatewayTrafficThroughFirewall = firewall.enabled && (vpnGateway.enabled)
+
+module gatewayRouteTable 'modules/gateway-route-table.bicep' = if (routeGatewayTrafficThroughFirewall) {
+  name: 'gateway-route-table-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.hubToSpokeRouteTable
+    location: location
+    tags: tags
+    spokeAddressPrefixes: spokeAddressPrefixes
+    firewallPrivateIp: firewall.privateIpAddress ?? ''
+  }
+}
+
+// Bastion: administrators reach machines without public IPs or open management ports (Security).
+module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
+  name: 'bastion-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.bastion
+    publicIpName: names.bastionPublicIp
+    location: location
+    tags: tags
+    sku: bastion.sku
+    subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// Site-to-site VPN: on-premises stays reachable while workloads move (hybrid).
+module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled) {
+  name: 'vpn-gateway-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.vpnGateway
+    publicIpName: names.vpnGatewayPublicIp
+    secondPublicIpName: names.vpnGatewaySecondPublicIp
+    location: location
+    tags: tags
+    sku: vpnGateway.sku
+    activeActive: vpnGateway.activeActive
+    asn: vpnGateway.asn
+    gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
+    sites: onPremisesSites
+    sharedKey: vpnSharedKey
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
+// DNS Private Resolver: on-premises resolves Azure's private zones, Azure resolves on-premises domains.
+module dnsResolverDeployment 'modules/dns-resolver.bicep' = if (dnsResolver.enabled) {
+  name: 'dns-resolver-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    name: names.dnsResolver
+    inboundEndpointName: names.dnsResolverInboundEndpoint
+    outboundEndpointName: names.dnsResolverOutboundEndpoint
+    forwardingRulesetName: names.dnsForwardingRuleset
+    location: location
+    tags: tags
+    virtualNetworkId: hubVirtualNetwork.outputs.id
+    inboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-inbound'] ?? ''
+    outboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-outbound'] ?? ''
+    inboundIpAddress: dnsResolver.?inboundIpAddress ?? ''
+    forwardingRules: dnsResolver.forwardingRules
+  }
+}
+
+// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
+// they register in.
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
+var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
+
+// ---------------------------------------------------------------------------------------
+// Security: the platform Key Vault.
+// ---------------------------------------------------------------------------------------
+
+module platformKeyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault-${environmentName}'
+  scope: securityResourceGroup
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    sku: keyVault.sku
+    enablePurgeProtection: keyVault.enablePurgeProtection
+    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
+    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    administrators: keyVault.administrators
+    privateEndpoint: keyVault.privateEndpoint ? {
+      name: names.keyVaultPrivateEndpoint
+      subnetId: platformPrivateEndpointSubnetId
+      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
+    } : null
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Spokes: one virtual network per workload, peered to the hub.
+// ---------------------------------------------------------------------------------------
+
+module spokeNetworks 'modules/spoke-network.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'spoke-${spoke.name}-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spoke: spoke
+      location: location
+      tags: union(tags, spoke.tags)
+      dnsServers: hubNetwork.spokeDnsServers
+      bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      onPremisesAddressPrefixes: onPremisesAddressPrefixes
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
+    }
+  }
+]
+
+// The hub side first: a spoke can only use remote gateways once the hub's peering offers
+// gateway transit. One at a time, since every one of them updates the hub network.
+@batchSize(1)
+module hubToSpokePeerings 'modules/hub-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'peering-hub-${spoke.name}-${environmentName}'
+    scope: connectivityResourceGroup
+    params: {
+      hubVirtualNetworkName: hubVirtualNetwork.outputs.name
+      spokeName: spoke.name
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      allowGatewayTransit: vpnGateway.enabled
+    }
+    // Gateway transit needs the gateway to exist.
+    dependsOn: [
+      vpnGatewayDeployment
+    ]
+  }
+]
+
+module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
+  for (spoke, i) in spokes: {
+    name: 'peering-${spoke.name}-hub-${environmentName}'
+    scope: spokeResourceGroups[i]
+    params: {
+      spokeVirtualNetworkName: spokeNetworks[i].outputs.name
+      spokeName: spoke.name
+      hubVirtualNetworkId: hubVirtualNetworkId
+      useRemoteGateways: vpnGateway.enabled
+    }
+    dependsOn: [
+      hubToSpokePeerings[i]
+    ]
+  }
+]
+
+// ---------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------
+
+@description('Resource ID of the Log Analytics workspace.')
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+
+@description('Resource ID of the hub virtual network.')
+output hubVirtualNetworkId string = hubVirtualNetworkId
+
+@description('Resource ID of the platform Key Vault.')
+output keyVaultId string = platformKeyVault.outputs.id
+
+@description('URI of the platform Key Vault.')
+output keyVaultUri string = platformKeyVault.outputs.uri
+
+// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
+var spokeVirtualNetworks = [
+  for (spoke, i) in spokes: {
+    name: spoke.name
+    id: spokeNetworks[i].outputs.id
+  }
+]
+
+@description('Resource IDs of the spoke virtual networks, by spoke name.')
+output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
+
+@description('Private IP of the hub firewall; empty when the environment has none.')
+output firewallPrivateIpAddress string = firewall.enabled ? hubFirewall.outputs.privateIpAddress : ''
+
+@description('Public IP of the hub firewall, the source address of the spokes\' internet traffic; empty when the environment has none.')
+output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.publicIpAddress : ''
+
+@description('Resource ID of the firewall policy, for rule collection groups added by landing zone teams; empty when the environment has no firewall.')
+output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
+
+@description('Resource ID of the Bastion host; empty when the environment has none.')
+output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+
+@description('Resource ID of the VPN gateway; empty where the environment has none.')
+output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.id : ''
+
+@description('Public IP addresses of the VPN gateway, to configure as peers on the on-premises VPN devices.')
+output vpnGatewayPublicIpAddresses array = vpnGateway.enabled ? vpnGatewayDeployment.outputs.publicIpAddresses : []
+
+@description('Inbound endpoint address of the DNS Private Resolver: the conditional forwarder target for Azure zones on premises; empty where the environment has none.')
+output dnsResolverInboundIpAddress string = dnsResolver.enabled ? dnsResolverDeployment.outputs.inboundIpAddress : ''

@@ -1,0 +1,130 @@
+# Rehost: Azure Migrate, backup and patching for the servers moved into the spokes.
+resource "azurerm_resource_group" "migration" {
+  count = var.migration.enabled ? 1 : 0
+
+  name     = var.names.migration_resource_group
+  location = var.location
+  tags     = var.tags
+}
+
+module "migration" {
+  source = "./modules/migration"
+  count  = var.migration.enabled ? 1 : 0
+
+  names = {
+    recovery_services_vault   = var.names.recovery_services_vault
+    migrate_project           = var.names.migrate_project
+    maintenance_configuration = var.names.maintenance_configuration
+  }
+  resource_group_name        = azurerm_resource_group.migration[0].name
+  resource_group_id          = azurerm_resource_group.migration[0].id
+  location                   = var.location
+  tags                       = var.tags
+  backup                     = var.migration.backup
+  patching                   = var.migration.patching
+  log_analytics_workspace_id = module.log_analytics.resource_id
+}
+
+# Disk encryption keys: an HSM-backed vault of their own, with purge protection always on,
+# since a purged key would make every disk encrypted with it unreadable (Security, Reliability).
+module "disk_encryption_key_vault" {
+  source = "./modules/key-vault"
+  count  = var.migration.enabled ? 1 : 0
+
+  name                       = var.names.disk_encryption_key_vault
+  resource_group_name        = azurerm_resource_group.migration[0].name
+  location                   = var.location
+  tags                       = var.tags
+  tenant_id                  = data.azurerm_client_config.current.tenant_id
+  sku_name                   = "premium"
+  purge_protection_enabled   = true
+  soft_delete_retention_days = var.key_vault.soft_delete_retention_in_days
+  # Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
+  role_assignments = {
+    for principal_id in var.migration.key_vault_administrators : principal_id => {
+      role_definition_id_or_name = "Key Vault Crypto Officer"
+      principal_id               = principal_id
+    }
+  }
+  diagnostic_settings = {
+    log_analytics = {
+      name                  = "diag-log-analytics"
+      workspace_resource_id = module.log_analytics.resource_id
+      log_groups            = ["audit", "allLogs"]
+    }
+  }
+  # Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
+  private_endpoints = var.key_vault.private_endpoint ? {
+    vault = {
+      name                          = var.names.disk_encryption_key_vault_private_endpoint
+      subnet_resource_id            = local.platform_private_endpoint_subnet_id
+      private_dns_zone_resource_ids = compact([lookup(local.private_dns_zone_ids, "privatelink.vaultcore.azure.net", null)])
+    }
+  } : {}
+}
+
+module "disk_encryption" {
+  source = "./modules/disk-encryption"
+  count  = var.migration.enabled ? 1 : 0
+
+  key_vault_id             = module.disk_encryption_key_vault[0].resource_id
+  disk_encryption_set_name = var.names.disk_encryption_set
+  identity_name            = var.names.disk_encryption_identity
+  resource_group_name      = azurerm_resource_group.migration[0].name
+  location                 = var.location
+  tags                     = var.tags
+}
+
+# Servers meg deploys itself, each in its spoke's resource group, backed up, monitored and
+# patched like the servers Azure Migrate brings.
+module "server_monitoring" {
+  source = "./modules/server-monitoring"
+  count  = length(var.virtual_machines) > 0 ? 1 : 0
+
+  name                       = var.names.data_collection_rule
+  resource_group_name        = azurerm_resource_group.migration[0].name
+  location                   = var.location
+  tags                       = var.tags
+  log_analytics_workspace_id = module.log_analytics.resource_id
+}
+
+module "virtual_machine" {
+  source   = "./modules/virtual-machine"
+  for_each = { for vm in var.virtual_machines : vm.name => vm }
+
+  vm = {
+    name                   = each.value.name
+    resource_group_name    = azurerm_resource_group.spoke[each.value.spoke].name
+    subnet_id              = "${module.spoke_network[each.value.spoke].resource_id}/subnets/${each.value.subnet_name}"
+    os                     = each.value.os
+    size                   = each.value.size
+    zone                   = each.value.zone
+    os_disk_size_gb        = each.value.os_disk_size_gb
+    os_disk_storage        = each.value.os_disk_storage
+    network_interface_name = each.value.network_interface_name
+    os_disk_name           = each.value.os_disk_name
+    data_disks             = each.value.data_disks
+    image                  = each.value.image
+    disk_names             = each.value.disk_names
+  }
+  location = var.location
+  # The spoke's tags too: a server is charged to the application that owns its spoke.
+  tags                         = merge(var.tags, local.spokes[each.value.spoke].tags)
+  disk_encryption_set_id       = module.disk_encryption[0].resource_id
+  data_collection_rule_id      = module.server_monitoring[0].resource_id
+  maintenance_configuration_id = module.migration[0].maintenance_configuration_id
+  backup = {
+    resource_group_name = azurerm_resource_group.migration[0].name
+    vault_name          = module.migration[0].vault_name
+    policy_id           = module.migration[0].backup_policy_id
+  }
+  admin_password       = each.value.os == "windows" ? var.vm_admin_password : null
+  admin_ssh_public_key = each.value.os == "linux" ? var.vm_admin_ssh_public_key : null
+
+  # The subnet ID is built from the network's, so wait for the spokes' subnets (and their NSGs)
+  # and peerings; agents and extensions call out at first boot, so their network path (firewall
+  # with its rules and DNS proxy) and the DNS the spokes use must be in place too.
+  depends_on = [
+    module.spoke_network,
+  ]
+}

@@ -1,0 +1,46 @@
+# Firewall: spokes, on-premises and the internet reach each other only through it (Security).
+module "firewall" {
+  source = "./modules/firewall"
+  count  = var.firewall.enabled ? 1 : 0
+
+  name                         = var.names.firewall
+  policy_name                  = var.names.firewall_policy
+  public_ip_name               = var.names.firewall_public_ip
+  management_public_ip_name    = var.names.firewall_management_public_ip
+  resource_group_name          = azurerm_resource_group.connectivity.name
+  location                     = var.location
+  tags                         = var.tags
+  sku_tier                     = var.firewall.tier
+  zones                        = var.firewall.zones
+  threat_intel_mode            = var.firewall.threat_intel_mode
+  subnet_id                    = module.hub_network.subnet_ids["AzureFirewallSubnet"]
+  management_subnet_id         = lookup(module.hub_network.subnet_ids, "AzureFirewallManagementSubnet", null)
+  spoke_address_prefixes       = var.attached_spoke_address_prefixes
+  on_premises_address_prefixes = var.on_premises_address_prefixes
+  log_analytics_workspace_id   = module.log_analytics.resource_id
+}
+
+# Traffic from on-premises to the spokes crosses the firewall too, so both directions of a flow
+# take the same path: GatewaySubnet gets routes to the spokes through it (Security).
+resource "azurerm_route_table" "gateway" {
+  count = var.firewall.enabled && (var.vpn_gateway.enabled) ? 1 : 0
+
+  name                = var.names.hub_to_spoke_route_table
+  resource_group_name = azurerm_resource_group.connectivity.name
+  location            = var.location
+  # Azure does not support turning route propagation off on GatewaySubnet.
+  bgp_route_propagation_enabled = true
+  tags                          = var.tags
+
+  # A user route beats the peering's system route of the same prefix.
+  dynamic "route" {
+    for_each = toset(var.attached_spoke_address_prefixes)
+
+    content {
+      name                   = "to-${replace(route.value, "/", "-")}"
+      address_prefix         = route.value
+      next_hop_type          = "VirtualAppliance"
+      next_hop_in_ip_address = var.firewall.private_ip_address
+    }
+  }
+}

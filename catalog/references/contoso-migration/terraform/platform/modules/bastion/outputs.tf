@@ -1,0 +1,9 @@
+output "resource_id" {
+  description = "Resource ID of the Bastion host."
+  value       = azurerm_bastion_host.this.id
+}
+
+output "name" {
+  description = "Name of the Bastion host."
+  value       = azurerm_bastion_host.this.name
+}

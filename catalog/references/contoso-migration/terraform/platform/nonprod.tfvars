@@ -1,0 +1,156 @@
+# Platform hub nonprod (dev preset) values, rendered by meg 0.1.0.
+#   terraform plan -var-file=nonprod.tfvars
+
+location = "westeurope"
+
+environment_name = "nonprod"
+
+tags = {
+  costCenter         = "CC-1042"
+  dataClassification = "internal"
+  environment        = "nonprod"
+  landingZone        = "contoso"
+  owner              = "platform-team"
+}
+
+names = {
+  connectivity_resource_group    = "rg-connectivity-nonprod-weu-001"
+  management_resource_group      = "rg-management-nonprod-weu-001"
+  security_resource_group        = "rg-security-nonprod-weu-001"
+  log_analytics_workspace        = "log-management-nonprod-weu-001"
+  key_vault                      = "kv-cont-nonprod-weu-9c92"
+  key_vault_private_endpoint     = "pep-kv-platform-nonprod-weu-001"
+  hub_virtual_network            = "vnet-hub-nonprod-weu-001"
+  firewall                       = "afw-hub-nonprod-weu-001"
+  firewall_policy                = "afwp-hub-nonprod-weu-001"
+  firewall_public_ip             = "pip-firewall-nonprod-weu-001"
+  firewall_management_public_ip  = "pip-firewall-mgmt-nonprod-weu-001"
+  bastion                        = "bas-hub-nonprod-weu-001"
+  bastion_public_ip              = "pip-bastion-nonprod-weu-001"
+  vpn_gateway                    = "vpng-hub-nonprod-weu-001"
+  vpn_gateway_public_ip          = "pip-vpng-nonprod-weu-001"
+  vpn_gateway_second_public_ip   = "pip-vpng-2-nonprod-weu-001"
+  dns_resolver                   = "dnspr-hub-nonprod-weu-001"
+  dns_resolver_inbound_endpoint  = "in-hub-nonprod-weu-001"
+  dns_resolver_outbound_endpoint = "out-hub-nonprod-weu-001"
+  dns_forwarding_ruleset         = "dnsfrs-onprem-nonprod-weu-001"
+  hub_to_spoke_route_table       = "rt-hub-gateway-nonprod-weu-001"
+}
+
+log_analytics = {
+  retention_in_days = 30
+  daily_quota_gb    = 5
+}
+
+key_vault = {
+  sku                           = "standard"
+  enable_purge_protection       = false
+  soft_delete_retention_in_days = 7
+  private_endpoint              = true
+  administrators                = []
+}
+
+hub_network = {
+  address_prefixes = ["10.100.0.0/22"]
+  dns_servers      = []
+  subnets = [
+    {
+      name                        = "AzureFirewallSubnet"
+      address_prefix              = "10.100.0.0/26"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "AzureFirewallManagementSubnet"
+      address_prefix              = "10.100.0.64/26"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "AzureBastionSubnet"
+      address_prefix              = "10.100.0.128/26"
+      network_security_group_name = "nsg-hub-bastion-nonprod-weu-001"
+      delegation                  = null
+    },
+    {
+      name                        = "GatewaySubnet"
+      address_prefix              = "10.100.0.192/27"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "snet-dns-inbound"
+      address_prefix              = "10.100.0.224/28"
+      network_security_group_name = "nsg-hub-dns-inbound-nonprod-weu-001"
+      delegation                  = "Microsoft.Network/dnsResolvers"
+    },
+    {
+      name                        = "snet-dns-outbound"
+      address_prefix              = "10.100.0.240/28"
+      network_security_group_name = "nsg-hub-dns-outbound-nonprod-weu-001"
+      delegation                  = "Microsoft.Network/dnsResolvers"
+    },
+    {
+      name                        = "snet-management"
+      address_prefix              = "10.100.1.0/26"
+      network_security_group_name = "nsg-hub-management-nonprod-weu-001"
+      delegation                  = null
+    },
+  ]
+  bastion_address_prefix           = "10.100.0.128/26"
+  spoke_dns_servers                = ["10.100.0.228"]
+  link_private_dns_zones_to_spokes = false
+}
+
+private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.azurewebsites.net", "privatelink.database.windows.net"]
+
+firewall = {
+  enabled            = true
+  tier               = "Basic"
+  private_ip_address = "10.100.0.4"
+  zones              = []
+  threat_intel_mode  = "Alert"
+}
+
+bastion = {
+  enabled = true
+  sku     = "Basic"
+}
+
+vpn_gateway = {
+  enabled       = true
+  sku           = "VpnGw1AZ"
+  active_active = false
+  asn           = 65515
+}
+
+on_premises_sites = [
+  {
+    name                       = "amsterdam-dc"
+    local_network_gateway_name = "lgw-amsterdam-dc-nonprod-weu-001"
+    connection_name            = "con-amsterdam-dc-nonprod-weu-001"
+    gateway_address            = "203.0.113.10"
+    address_prefixes           = ["192.168.0.0/16"]
+    bgp_peering_address        = null
+    asn                        = null
+  },
+]
+
+on_premises_address_prefixes = ["192.168.0.0/16"]
+
+dns_resolver = {
+  enabled            = true
+  inbound_ip_address = "10.100.0.228"
+  forwarding_rules = [
+    {
+      domain             = "corp.contoso.com."
+      target_dns_servers = ["192.168.10.10", "192.168.10.11"]
+    },
+  ]
+}
+
+spokes = []
+
+attached_spoke_address_prefixes = ["10.101.0.0/24", "10.101.1.0/24"]
+
+# vpn_shared_key is a secret: export TF_VAR_vpn_shared_key before plan and apply.

@@ -1,0 +1,150 @@
+# Platform hub prod (prod preset) values, rendered by meg 0.1.0.
+#   terraform plan -var-file=prod.tfvars
+
+location = "westeurope"
+
+environment_name = "prod"
+
+tags = {
+  costCenter         = "CC-1042"
+  dataClassification = "internal"
+  environment        = "prod"
+  landingZone        = "contoso"
+  owner              = "platform-team"
+}
+
+names = {
+  connectivity_resource_group    = "rg-connectivity-prod-weu-001"
+  management_resource_group      = "rg-management-prod-weu-001"
+  security_resource_group        = "rg-security-prod-weu-001"
+  log_analytics_workspace        = "log-management-prod-weu-001"
+  key_vault                      = "kv-contoso-prod-weu-2d4d"
+  key_vault_private_endpoint     = "pep-kv-platform-prod-weu-001"
+  hub_virtual_network            = "vnet-hub-prod-weu-001"
+  firewall                       = "afw-hub-prod-weu-001"
+  firewall_policy                = "afwp-hub-prod-weu-001"
+  firewall_public_ip             = "pip-firewall-prod-weu-001"
+  firewall_management_public_ip  = "pip-firewall-mgmt-prod-weu-001"
+  bastion                        = "bas-hub-prod-weu-001"
+  bastion_public_ip              = "pip-bastion-prod-weu-001"
+  vpn_gateway                    = "vpng-hub-prod-weu-001"
+  vpn_gateway_public_ip          = "pip-vpng-prod-weu-001"
+  vpn_gateway_second_public_ip   = "pip-vpng-2-prod-weu-001"
+  dns_resolver                   = "dnspr-hub-prod-weu-001"
+  dns_resolver_inbound_endpoint  = "in-hub-prod-weu-001"
+  dns_resolver_outbound_endpoint = "out-hub-prod-weu-001"
+  dns_forwarding_ruleset         = "dnsfrs-onprem-prod-weu-001"
+  hub_to_spoke_route_table       = "rt-hub-gateway-prod-weu-001"
+}
+
+log_analytics = {
+  retention_in_days = 90
+  daily_quota_gb    = -1
+}
+
+key_vault = {
+  sku                           = "standard"
+  enable_purge_protection       = true
+  soft_delete_retention_in_days = 90
+  private_endpoint              = true
+  administrators                = []
+}
+
+hub_network = {
+  address_prefixes = ["10.0.0.0/22"]
+  dns_servers      = []
+  subnets = [
+    {
+      name                        = "AzureFirewallSubnet"
+      address_prefix              = "10.0.0.0/26"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "AzureBastionSubnet"
+      address_prefix              = "10.0.0.128/26"
+      network_security_group_name = "nsg-hub-bastion-prod-weu-001"
+      delegation                  = null
+    },
+    {
+      name                        = "GatewaySubnet"
+      address_prefix              = "10.0.0.192/27"
+      network_security_group_name = null
+      delegation                  = null
+    },
+    {
+      name                        = "snet-dns-inbound"
+      address_prefix              = "10.0.0.224/28"
+      network_security_group_name = "nsg-hub-dns-inbound-prod-weu-001"
+      delegation                  = "Microsoft.Network/dnsResolvers"
+    },
+    {
+      name                        = "snet-dns-outbound"
+      address_prefix              = "10.0.0.240/28"
+      network_security_group_name = "nsg-hub-dns-outbound-prod-weu-001"
+      delegation                  = "Microsoft.Network/dnsResolvers"
+    },
+    {
+      name                        = "snet-management"
+      address_prefix              = "10.0.1.0/26"
+      network_security_group_name = "nsg-hub-management-prod-weu-001"
+      delegation                  = null
+    },
+  ]
+  bastion_address_prefix           = "10.0.0.128/26"
+  spoke_dns_servers                = ["10.0.0.228"]
+  link_private_dns_zones_to_spokes = false
+}
+
+private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.azurewebsites.net", "privatelink.database.windows.net"]
+
+firewall = {
+  enabled            = true
+  tier               = "Standard"
+  private_ip_address = "10.0.0.4"
+  zones              = ["1", "2", "3"]
+  threat_intel_mode  = "Deny"
+}
+
+bastion = {
+  enabled = true
+  sku     = "Standard"
+}
+
+vpn_gateway = {
+  enabled       = true
+  sku           = "VpnGw2AZ"
+  active_active = true
+  asn           = 65515
+}
+
+on_premises_sites = [
+  {
+    name                       = "amsterdam-dc"
+    local_network_gateway_name = "lgw-amsterdam-dc-prod-weu-001"
+    connection_name            = "con-amsterdam-dc-prod-weu-001"
+    gateway_address            = "203.0.113.10"
+    address_prefixes           = ["192.168.0.0/16"]
+    bgp_peering_address        = null
+    asn                        = null
+  },
+]
+
+on_premises_address_prefixes = ["192.168.0.0/16"]
+
+dns_resolver = {
+  enabled            = true
+  inbound_ip_address = "10.0.0.228"
+  forwarding_rules = [
+    {
+      domain             = "corp.contoso.com."
+      target_dns_servers = ["192.168.10.10", "192.168.10.11"]
+    },
+  ]
+}
+
+spokes = []
+
+attached_spoke_address_prefixes = ["10.1.0.0/24", "10.1.1.0/24"]
+
+# vpn_shared_key is a secret: export TF_VAR_vpn_shared_key before plan and apply.

@@ -1,0 +1,360 @@
+//! Platform hubs (`hubs:`): each declared hub resolved once, as an environment of its own that
+//! runs only the hub's services, and the environments that attach to it (`network.hub.platform`)
+//! turned into environments beside an existing hub whose facts meg knows.
+//!
+//! CAF splits a landing zone into the platform (the connectivity subscription's hubs, with
+//! firewall, gateways, resolver and private DNS zones) and application landing zones that peer
+//! to a hub. A hub here reuses what an environment's own hub computes (layout, firewall and
+//! resolver addresses, names with the hub's name where an environment's would be); an attached
+//! environment is resolved exactly as one with `network.hub.existing`, from values derived
+//! here. Not here: rendering the platform root (`render`) or the hub's checks, which are the
+//! environments' own.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use crate::error::{Diagnostic, did_you_mean};
+use crate::input::hubs::{OWN_KEYS, PlatformHub};
+use crate::input::settings::Settings;
+use crate::input::values::Values;
+use crate::model::facts;
+use crate::model::naming::ResourceName;
+use crate::model::network::{HubLayout, HubRole};
+
+/// What meg knows of a declared hub that the environments attached to it need.
+#[derive(Debug, Clone, Serialize)]
+pub struct HubFacts {
+    /// The hub's name (`nonprod`).
+    pub name: String,
+    /// Its region.
+    pub location: String,
+    /// The connectivity subscription, when the input names it.
+    pub subscription_id: Option<String>,
+    /// The resource group that holds the hub and its private DNS zones.
+    pub resource_group: String,
+    /// The hub's virtual network name.
+    pub virtual_network: String,
+    /// Its resource ID, when the subscription is known.
+    pub virtual_network_id: Option<String>,
+    /// The hub's address space.
+    pub address_space: String,
+    /// The environments attached to it, in the landing zone's order.
+    pub environments: Vec<String>,
+    /// The `network.hub.existing` value an attached environment is resolved with.
+    #[serde(skip)]
+    pub(super) existing: Option<Value>,
+    /// What answers the attached spokes' DNS queries (the resolver's inbound endpoint, else the
+    /// firewall's DNS proxy, else the hub's DNS servers).
+    pub spoke_dns_servers: Vec<String>,
+}
+
+/// The hub a raw environment body attaches to: its own `network.hub.platform`, else the
+/// landing zone's.
+fn platform_of<'v>(top: &'v Map<String, Value>, env_values: &'v Value) -> Option<&'v str> {
+    env_values
+        .pointer("/network/hub/platform")
+        .or_else(|| top.get("network")?.pointer("/hub/platform"))
+        .and_then(Value::as_str)
+}
+
+/// The preset tier of a raw environment body, or `None` when it has none (reported elsewhere).
+fn tier_of(name: &str, env_values: &Value, tiers: &[&str]) -> Option<String> {
+    match env_values.get("tier").and_then(Value::as_str) {
+        Some(t) => Some(t.to_string()),
+        None => tiers.contains(&name).then(|| name.to_string()),
+    }
+}
+
+/// The values a hub is resolved from, layered like an environment's: the strategy's defaults,
+/// the hub's preset, the landing zone's shared values (less what belongs to environments:
+/// spokes and workloads) and the hub's own body. Workloads are switched off: a hub runs none.
+pub(super) fn hub_values(
+    strategy_defaults: &Value,
+    preset: &Value,
+    shared: &Map<String, Value>,
+    hub: &PlatformHub,
+    body: &Value,
+) -> Value {
+    let mut resolved = json!({});
+    crate::input::values::merge(&mut resolved, strategy_defaults);
+    crate::input::values::merge(&mut resolved, preset);
+    let mut shared = shared.clone();
+    // The hub takes the landing zone's private DNS zones and DNS servers, not its hub or spokes.
+    if let Some(Value::Object(network)) = shared.get_mut("network") {
+        network.retain(|k, _| k == "privateDnsZones" || k == "dnsServers");
+    }
+    crate::input::values::merge(&mut resolved, &Value::Object(shared));
+    let services: Map<String, Value> = body
+        .as_object()
+        .map(|b| {
+            b.iter()
+                .filter(|(k, _)| !OWN_KEYS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    crate::input::values::merge(&mut resolved, &Value::Object(services));
+    resolved["network"]["hub"] = json!({ "addressSpace": hub.address_space.to_string() });
+    if let Some(subnets) = body.get("subnets") {
+        resolved["network"]["hub"]["subnets"] = subnets.clone();
+    }
+    if let Some(zones) = body.get("privateDnsZones") {
+        resolved["network"]["privateDnsZones"] = zones.clone();
+    }
+    resolved["network"]["spokes"] = json!([]);
+    resolved
+}
+
+/// After defaults: a hub runs no workloads, whatever the strategy turns on.
+pub(super) fn without_workloads(resolved: &mut Value) {
+    for part in ["migration", "paas"] {
+        if resolved.get(part).is_some_and(Value::is_object) {
+            resolved[part]["enabled"] = Value::Bool(false);
+        }
+    }
+}
+
+/// The preset a hub starts from: its own `tier`, else the highest tier of the environments
+/// attached to it (a hub that serves prod gets prod's redundancy), else prod.
+/// `tiers` are the presets in deployment order, lowest first.
+pub(super) fn hub_tier(
+    name: &str,
+    hub: &PlatformHub,
+    top: &Map<String, Value>,
+    tiers: &[&str],
+) -> String {
+    if let Some(t) = &hub.tier {
+        return t.clone();
+    }
+    let envs = top.get("environments").and_then(Value::as_object);
+    envs.into_iter()
+        .flatten()
+        .filter(|(_, body)| platform_of(top, body) == Some(name))
+        .filter_map(|(env, body)| tier_of(env, body, tiers))
+        .filter_map(|t| tiers.iter().position(|x| *x == t))
+        .max()
+        .map_or("prod", |i| tiers[i])
+        .to_string()
+}
+
+/// Rewrites the key paths of a hub's diagnostics to where the hub's values are written: in the
+/// hub's body when it sets them, else at the top of the file where the landing zone sets them
+/// for every hub and environment.
+pub(super) fn locate_in_hub(name: &str, merged: &Value, ds: &mut [Diagnostic]) {
+    let base = format!("/hubs/{name}");
+    for d in ds {
+        let Some(key) = d.key.as_deref_mut() else {
+            continue;
+        };
+        let in_body = if let Some(rest) = key.pointer.strip_prefix("/network/hub") {
+            rest.to_string()
+        } else if let Some(rest) = key.pointer.strip_prefix("/network/privateDnsZones") {
+            format!("/privateDnsZones{rest}")
+        } else {
+            key.pointer.clone()
+        };
+        // The hints name the environment's keys; a hub's are under hubs.<name>.
+        if let Some(hint) = &mut d.hint {
+            *hint = hint
+                .replace("network.hub.subnets", &format!("hubs.{name}.subnets"))
+                .replace(
+                    "network.privateDnsZones",
+                    &format!("hubs.{name}.privateDnsZones"),
+                );
+        }
+        let candidate = format!("{base}{in_body}");
+        if merged.pointer(&candidate).is_some() {
+            key.pointer = candidate;
+        } else if merged.pointer(&key.pointer).is_none() {
+            key.pointer = base.clone();
+        }
+    }
+}
+
+/// A resolved hub as an environment: what [`facts_of`] reads of it.
+pub(super) struct HubEnvironment<'a> {
+    pub settings: &'a Settings,
+    pub layout: &'a HubLayout,
+    pub names: &'a BTreeMap<String, ResourceName>,
+    pub location: &'a str,
+}
+
+/// The facts of a resolved hub that an attached environment needs.
+pub(super) fn facts_of(
+    name: &str,
+    hub: &PlatformHub,
+    env: &HubEnvironment,
+    top: &Map<String, Value>,
+) -> HubFacts {
+    let s: &Settings = env.settings;
+    let name_of = |key: &str| {
+        env.names
+            .get(key)
+            .map(|n| n.as_str().to_string())
+            .unwrap_or_default()
+    };
+    let resource_group = name_of("connectivityResourceGroup");
+    let virtual_network = name_of("hubVirtualNetwork");
+    let id_in = |sub: &str, provider: &str, leaf: &str| {
+        format!(
+            "/subscriptions/{sub}/resourceGroups/{resource_group}/providers/Microsoft.Network/{provider}/{leaf}"
+        )
+    };
+    let virtual_network_id = hub
+        .subscription_id
+        .as_deref()
+        .map(|sub| id_in(sub, "virtualNetworks", &virtual_network));
+    let spoke_dns_servers: Vec<String> = if s.network.dns_servers.is_empty() {
+        facts::dns_serving_spokes(s)
+            .and_then(|role| env.layout.first_host(role))
+            .into_iter()
+            .collect()
+    } else {
+        s.network
+            .dns_servers
+            .iter()
+            .map(|a| a.to_string())
+            .collect()
+    };
+    let existing = hub.subscription_id.as_deref().map(|sub| {
+        let zones: Map<String, Value> = s
+            .network
+            .private_dns_zones
+            .iter()
+            .map(|zone| (zone.clone(), id_in(sub, "privateDnsZones", zone).into()))
+            .collect();
+        let mut existing = json!({
+            "virtualNetworkId": id_in(sub, "virtualNetworks", &virtual_network),
+            "addressSpace": hub.address_space.to_string(),
+            "useRemoteGateways": s.vpn_gateway.enabled || s.express_route.enabled,
+            "privateDnsZoneIds": zones,
+        });
+        if s.firewall.enabled
+            && let Some(ip) = env.layout.first_host(HubRole::Firewall)
+        {
+            existing["firewallPrivateIp"] = ip.into();
+        }
+        if s.bastion.enabled
+            && let Some(prefix) = env.layout.subnets.get(&HubRole::Bastion)
+        {
+            existing["bastionAddressPrefix"] = prefix.to_string().into();
+        }
+        existing
+    });
+    let environments = top
+        .get("environments")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter(|(_, body)| platform_of(top, body) == Some(name))
+        .map(|(env, _)| env.clone())
+        .collect();
+    HubFacts {
+        name: name.to_string(),
+        location: env.location.to_string(),
+        subscription_id: hub.subscription_id.clone(),
+        resource_group,
+        virtual_network,
+        virtual_network_id,
+        address_space: hub.address_space.to_string(),
+        environments,
+        existing,
+        spoke_dns_servers,
+    }
+}
+
+/// Turns an environment's `network.hub.platform` into the `network.hub.existing` its hub gives,
+/// and its DNS servers into the hub's when it names none. `hubs` holds every declared hub, `None`
+/// for one that did not resolve (its problems are reported once, at the hub). An environment
+/// that names no platform hub is left as it is.
+pub(super) fn attach(
+    resolved: &mut Value,
+    env: &str,
+    values: &Values,
+    hubs: &BTreeMap<String, Option<HubFacts>>,
+) -> Result<(), Vec<Diagnostic>> {
+    let Some(name) = resolved
+        .pointer("/network/hub/platform")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+    else {
+        return Ok(());
+    };
+    let user_set = |pointer: &str| {
+        let env_ptr = format!("/environments/{env}{pointer}");
+        values.merged.pointer(&env_ptr).is_some() || values.merged.pointer(pointer).is_some()
+    };
+    let mut problems = Vec::new();
+    for (key, what) in [
+        ("existing", "names an existing hub"),
+        ("addressSpace", "asks for a hub of the environment's own"),
+    ] {
+        if user_set(&format!("/network/hub/{key}")) {
+            problems.push(
+                Diagnostic::at_key(
+                    format!("/network/hub/{key}"),
+                    format!("network.hub.{key} {what}, but network.hub.platform attaches the environment to platform hub '{name}'"),
+                )
+                .hint(format!("keep one of network.hub.platform and network.hub.{key}")),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let facts = match hubs.get(&name) {
+        Some(Some(facts)) => facts,
+        // The hub's own problems are reported at the hub.
+        Some(None) => return Err(Vec::new()),
+        None => {
+            let d = Diagnostic::at_key(
+                "/network/hub/platform",
+                format!("network.hub.platform names hub '{name}', which hubs: does not declare"),
+            );
+            let d = match did_you_mean(&name, hubs.keys().map(String::as_str)) {
+                Some(close) => d.hint(format!("did you mean '{close}'?")),
+                None if hubs.is_empty() => d.hint(format!(
+                    "declare it under hubs: {name}: {{ addressSpace: ... }}"
+                )),
+                None => d.hint(format!(
+                    "hubs: {}",
+                    hubs.keys().cloned().collect::<Vec<_>>().join(", ")
+                )),
+            };
+            return Err(vec![d]);
+        }
+    };
+    let Some(existing) = &facts.existing else {
+        return Err(vec![
+            Diagnostic::at_key(
+                "/network/hub/platform",
+                format!("the environment attaches to hub '{name}', but hubs.{name} has no subscriptionId: its spokes peer to the hub's virtual network by resource ID, which holds the subscription"),
+            )
+            .hint(format!("set hubs.{name}.subscriptionId to the connectivity subscription the hub deploys into")),
+        ]);
+    };
+    resolved["network"]["hub"]["existing"] = existing.clone();
+    let has_dns = resolved
+        .pointer("/network/dnsServers")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty());
+    if !has_dns && !facts.spoke_dns_servers.is_empty() {
+        resolved["network"]["dnsServers"] = json!(facts.spoke_dns_servers);
+    }
+    Ok(())
+}
+
+/// The address spaces of the spokes of the environments attached to a hub, in the landing
+/// zone's order: the platform hub's firewall allows them and its GatewaySubnet routes them.
+pub(super) fn attached_spoke_prefixes<'s>(
+    hub: &str,
+    environments: impl Iterator<Item = &'s Settings>,
+) -> Vec<String> {
+    environments
+        .filter(|s| s.network.hub.platform.as_deref() == Some(hub))
+        .flat_map(|s| &s.network.spokes)
+        .map(|spoke| spoke.address_space.to_string())
+        .collect()
+}
