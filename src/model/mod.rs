@@ -420,6 +420,7 @@ impl LandingZone {
             values,
             &views,
             &governance_input,
+            top.get("hubs").unwrap_or(&Value::Null),
             group_ids.as_ref(),
         )
         .map_err(Error::Input)?;

@@ -124,12 +124,14 @@ struct Named {
     written: String,
 }
 
-/// Every setting that names a subscription: the environments, then governance's platform
-/// subscriptions. (Platform hubs' subscriptions go here too, under [`Target::Connectivity`].)
+/// Every setting that names a subscription: the environments, governance's platform
+/// subscriptions, then each platform hub's (`hubs.<hub>.subscriptionId`, the connectivity
+/// subscription of the hub).
 fn named(
     values: &Values,
     environments: &[EnvironmentSubscription],
     governance: &Value,
+    hubs: &Value,
 ) -> Vec<Named> {
     let mut out = Vec::new();
     for env in environments {
@@ -166,6 +168,20 @@ fn named(
             });
         }
     }
+    for (hub, body) in hubs.as_object().into_iter().flatten() {
+        if let Some(id) = body.get("subscriptionId").and_then(Value::as_str) {
+            out.push(Named {
+                subscription: id.to_ascii_lowercase(),
+                target: Target::Connectivity,
+                why: format!("platform hub {hub}"),
+                key: KeyPath {
+                    env: None,
+                    pointer: format!("/hubs/{hub}/subscriptionId"),
+                },
+                written: format!("hubs.{hub}.subscriptionId"),
+            });
+        }
+    }
     out
 }
 
@@ -180,6 +196,7 @@ pub(crate) fn resolve(
     values: &Values,
     environments: &[EnvironmentSubscription],
     governance_input: &Value,
+    hubs: &Value,
     group_ids: Option<&BTreeMap<String, String>>,
 ) -> Result<Option<Placed>, Vec<Diagnostic>> {
     let mut problems = all_or_none(environments);
@@ -190,7 +207,7 @@ pub(crate) fn resolve(
         return Ok(None);
     };
     problems.extend(group_without_subscription(environments));
-    let named = named(values, environments, governance_input);
+    let named = named(values, environments, governance_input, hubs);
     let mut placed: BTreeMap<&str, &Named> = BTreeMap::new();
     let mut groups: BTreeMap<Target, Vec<PlacedSubscription>> = BTreeMap::new();
     for n in &named {

@@ -1,4 +1,4 @@
-// contoso: hybrid landing zone, rendered by meg 0.1.0 (catalog 2026.11.0).
+// contoso: hybrid + rehost + refactor landing zone, rendered by meg 0.1.0 (catalog 2026.11.0).
 // Deploy per environment:
 //   az deployment sub create --location westeurope --template-file main.bicep --parameters environments/<env>.bicepparam
 targetScope = 'subscription'
@@ -74,6 +74,8 @@ type namesType = {
   diskEncryptionSet: string
   diskEncryptionIdentity: string
   dataCollectionRule: string
+  frontDoorProfile: string
+  frontDoorWafPolicy: string
 }
 
 type logAnalyticsType = {
@@ -469,6 +471,27 @@ module applications 'modules/application.bicep' = [
   }
 ]
 
+// Front Door per environment: the one public entry to the web apps, through its WAF, and on to
+// each web app over Private Link (Security).
+var frontDoorOrigins = [
+  for (app, i) in (paas.enabled ? paas.applications : []): applications[i].outputs.frontDoorOrigins
+]
+
+module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor) {
+  name: 'front-door-${environmentName}'
+  // No connectivity group of ours beside an existing hub: the edge sits with the security services.
+  scope: securityResourceGroup
+  params: {
+    profileName: names.frontDoorProfile
+    wafPolicyName: names.frontDoorWafPolicy
+    location: location
+    tags: tags
+    healthProbePath: paas.appService.healthCheckPath
+    origins: flatten(frontDoorOrigins)
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
@@ -532,3 +555,6 @@ var applicationWebApps = [
 
 @description('Default host names of the web apps (private: reachable through their private endpoints), by application.')
 output webAppHostNames object = toObject(applicationWebApps, app => app.name, app => app.hostNames)
+
+@description('Public host names of the Front Door endpoints, by endpoint name; empty without Front Door.')
+output frontDoorHostNames object = paas.enabled && paas.frontDoor ? frontDoor.outputs.hostNames : {}

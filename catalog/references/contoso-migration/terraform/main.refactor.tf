@@ -20,3 +20,35 @@ module "application" {
   private_dns_zone_ids                 = local.private_dns_zone_ids
   virtual_network_id                   = module.spoke_network[each.key].resource_id
 }
+
+# Front Door per environment: the one public entry to the web apps, through its WAF, and on to
+# each web app over Private Link (Security).
+locals {
+  applications_by_name = { for app in var.paas.applications : app.name => app }
+  front_door_origins = {
+    for origin in flatten([
+      for name, app in module.application : [
+        for web in local.applications_by_name[name].web_apps : {
+          endpoint_name = web.front_door_endpoint_name
+          site_id       = app.web_app_ids[web.name]
+          host_name     = app.web_app_host_names[web.name]
+        }
+      ]
+    ]) : origin.endpoint_name => origin
+  }
+}
+
+module "front_door" {
+  source = "./modules/front-door"
+  count  = var.paas.enabled && var.paas.front_door ? 1 : 0
+
+  profile_name    = var.names.front_door_profile
+  waf_policy_name = var.names.front_door_waf_policy
+  # No connectivity group of ours beside an existing hub: the edge sits with the security services.
+  resource_group_name        = azurerm_resource_group.security.name
+  location                   = var.location
+  tags                       = var.tags
+  health_probe_path          = var.paas.app_service.health_check_path
+  origins                    = local.front_door_origins
+  log_analytics_workspace_id = module.log_analytics.resource_id
+}

@@ -57,3 +57,8 @@ output "web_app_host_names" {
   description = "Default host names of the web apps (private: reachable through their private endpoints), by application."
   value       = { for name, app in module.application : name => app.web_app_host_names }
 }
+
+output "front_door_host_names" {
+  description = "Public host names of the Front Door endpoints, by endpoint name; empty without Front Door."
+  value       = length(module.front_door) > 0 ? module.front_door[0].host_names : {}
+}

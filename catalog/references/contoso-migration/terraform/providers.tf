@@ -1,5 +1,8 @@
-# The subscription comes from ARM_SUBSCRIPTION_ID, never from a file.
+# Each environment's .tfvars names its subscription: whatever subscription is signed in
+# (ARM_SUBSCRIPTION_ID, az account set), the plan targets that one.
 provider "azurerm" {
+  subscription_id = var.subscription_id
+
   # Entra ID instead of storage account keys for state and data-plane calls (Security).
   storage_use_azuread = true
 

@@ -1,4 +1,4 @@
-# contoso: hybrid landing zone, rendered by meg 0.1.0 (catalog 2026.11.0).
+# contoso: hybrid + rehost + refactor landing zone, rendered by meg 0.1.0 (catalog 2026.11.0).
 # The oldest versions that run this code: Terraform 1.9 (validations that read other variables),
 # azurerm 4.42 (automatic_updates_enabled; 4.31 brought enabled_metric, 4.17 logs_destination).
 terraform {

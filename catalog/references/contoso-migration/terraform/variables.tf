@@ -13,6 +13,16 @@ variable "environment_name" {
   }
 }
 
+variable "subscription_id" {
+  description = "The subscription this environment deploys into (a GUID): the azurerm provider targets it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$", var.subscription_id))
+    error_message = "The subscription ID is a GUID in lower case, such as 00000000-0000-0000-0000-000000000000."
+  }
+}
+
 variable "tags" {
   description = "Tags applied to every taggable resource."
   type        = map(string)
@@ -35,6 +45,8 @@ variable "names" {
     disk_encryption_set                        = string
     disk_encryption_identity                   = string
     data_collection_rule                       = string
+    front_door_profile                         = string
+    front_door_waf_policy                      = string
   })
 }
 

@@ -29,6 +29,8 @@ param names = {
   diskEncryptionSet: 'des-servers-dev-weu-001'
   diskEncryptionIdentity: 'id-des-servers-dev-weu-001'
   dataCollectionRule: 'dcr-servers-dev-weu-001'
+  frontDoorProfile: 'afd-edge-dev-weu-001'
+  frontDoorWafPolicy: 'wafedgedevweu001'
 }
 
 param logAnalytics = {
@@ -177,7 +179,7 @@ param virtualMachines = [
 
 param paas = {
   enabled: true
-  frontDoor: false
+  frontDoor: true
   appService: {
     sku: 'B1'
     capacity: 1
@@ -219,7 +221,7 @@ param paas = {
           name: 'web'
           siteName: 'app-shop-web-dev-weu-6628'
           privateEndpointName: 'pep-app-shop-web-dev-weu-001'
-          frontDoorEndpointName: ''
+          frontDoorEndpointName: 'fde-shop-web-dev-weu-001'
         }
       ]
       sqlServerName: 'sql-shop-dev-weu-9c8c'

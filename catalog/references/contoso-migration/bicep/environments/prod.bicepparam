@@ -29,6 +29,8 @@ param names = {
   diskEncryptionSet: 'des-servers-prod-weu-001'
   diskEncryptionIdentity: 'id-des-servers-prod-weu-001'
   dataCollectionRule: 'dcr-servers-prod-weu-001'
+  frontDoorProfile: 'afd-edge-prod-weu-001'
+  frontDoorWafPolicy: 'wafedgeprodweu001'
 }
 
 param logAnalytics = {
@@ -209,7 +211,7 @@ param virtualMachines = [
 
 param paas = {
   enabled: true
-  frontDoor: false
+  frontDoor: true
   appService: {
     sku: 'P1v3'
     capacity: 3
@@ -251,7 +253,7 @@ param paas = {
           name: 'web'
           siteName: 'app-shop-web-prod-weu-6495'
           privateEndpointName: 'pep-app-shop-web-prod-weu-001'
-          frontDoorEndpointName: ''
+          frontDoorEndpointName: 'fde-shop-web-prod-weu-001'
         }
       ]
       sqlServerName: 'sql-shop-prod-weu-0c5b'

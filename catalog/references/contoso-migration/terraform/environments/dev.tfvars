@@ -1,6 +1,9 @@
 # dev (dev preset) values, rendered by meg 0.1.0.
 #   terraform plan -var-file=environments/dev.tfvars
 
+# The subscription dev deploys into.
+subscription_id = "0b6e2f4a-1c3d-4e5f-8a9b-2c4d6e8f0a1b"
+
 location = "westeurope"
 
 environment_name = "dev"
@@ -28,6 +31,8 @@ names = {
   disk_encryption_set                        = "des-servers-dev-weu-001"
   disk_encryption_identity                   = "id-des-servers-dev-weu-001"
   data_collection_rule                       = "dcr-servers-dev-weu-001"
+  front_door_profile                         = "afd-edge-dev-weu-001"
+  front_door_waf_policy                      = "wafedgedevweu001"
 }
 
 log_analytics = {
@@ -159,7 +164,7 @@ virtual_machines = [
 
 paas = {
   enabled    = true
-  front_door = false
+  front_door = true
   app_service = {
     sku               = "B1"
     capacity          = 1
@@ -201,7 +206,7 @@ paas = {
           name                     = "web"
           site_name                = "app-shop-web-dev-weu-6628"
           private_endpoint_name    = "pep-app-shop-web-dev-weu-001"
-          front_door_endpoint_name = ""
+          front_door_endpoint_name = "fde-shop-web-dev-weu-001"
         },
       ]
       sql_server_name           = "sql-shop-dev-weu-9c8c"

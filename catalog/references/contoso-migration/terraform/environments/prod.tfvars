@@ -1,6 +1,9 @@
 # prod (prod preset) values, rendered by meg 0.1.0.
 #   terraform plan -var-file=environments/prod.tfvars
 
+# The subscription prod deploys into.
+subscription_id = "7d9f1b3c-5e7a-4c2e-9b1d-3f5a7c9e1b2d"
+
 location = "westeurope"
 
 environment_name = "prod"
@@ -28,6 +31,8 @@ names = {
   disk_encryption_set                        = "des-servers-prod-weu-001"
   disk_encryption_identity                   = "id-des-servers-prod-weu-001"
   data_collection_rule                       = "dcr-servers-prod-weu-001"
+  front_door_profile                         = "afd-edge-prod-weu-001"
+  front_door_waf_policy                      = "wafedgeprodweu001"
 }
 
 log_analytics = {
@@ -189,7 +194,7 @@ virtual_machines = [
 
 paas = {
   enabled    = true
-  front_door = false
+  front_door = true
   app_service = {
     sku               = "P1v3"
     capacity          = 3
@@ -231,7 +236,7 @@ paas = {
           name                     = "web"
           site_name                = "app-shop-web-prod-weu-6495"
           private_endpoint_name    = "pep-app-shop-web-prod-weu-001"
-          front_door_endpoint_name = ""
+          front_door_endpoint_name = "fde-shop-web-prod-weu-001"
         },
       ]
       sql_server_name           = "sql-shop-prod-weu-0c5b"
