@@ -272,7 +272,7 @@ fn a_range_may_not_overlap_a_site_that_another_environment_of_its_domain_reaches
     let err = refused(&text);
     assert!(
         err.contains(
-            "dev's spoke 'erp' 10.30.1.0/24 (lz.yaml:18:11) overlaps prod's on-premises site 'lab' 10.30.0.0/16 (lz.yaml:30:11)"
+            "dev's spoke 'erp' 10.30.1.0/24 (lz.yaml:18:11) overlaps prod's on-premises site 'lab' 10.30.0.0/16 (lz.yaml:30:27)"
         ),
         "{err}"
     );
@@ -294,7 +294,7 @@ fn two_sites_of_one_domain_may_not_overlap() {
     let err = refused(&text("172.16.40.0/24"));
     assert!(
         err.contains(
-            "dev's on-premises site 'branch' 172.16.0.0/16 (lz.yaml:26:11) overlaps prod's on-premises site 'lab' 172.16.40.0/24 (lz.yaml:38:11)"
+            "dev's on-premises site 'branch' 172.16.0.0/16 (lz.yaml:26:27) overlaps prod's on-premises site 'lab' 172.16.40.0/24 (lz.yaml:38:27)"
         ),
         "{err}"
     );

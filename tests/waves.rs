@@ -227,13 +227,13 @@ fn a_server_named_twice_in_migration_waves_is_an_error_at_its_line_and_nothing_i
         &["render", "lz.yaml", "-o", "out"],
     ] {
         let err = meg.run(cmd).bad_input().stderr();
-        // Items of a list of names are located by their list's key and their index.
-        let line = lz.lines().position(|l| l == "      servers:").unwrap() + 1;
+        // Each item of a list of names is located where it is written.
+        let line = lz.lines().position(|l| l == "        - WEB01").unwrap() + 1;
         assert!(
             err.contains(&format!(
-                "lz.yaml:{line}:7: migration.waves[1].servers[1]: "
+                "lz.yaml:{line}:11: migration.waves[1].servers[1]: "
             )),
-            "the second naming, by its list's line {line}: {err}"
+            "the second naming, at its own line {line}: {err}"
         );
         assert!(
             err.contains("server 'WEB01' is named twice in migration.waves: here in wave 'second', and in wave 'pilot' at lz.yaml:"),

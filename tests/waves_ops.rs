@@ -144,10 +144,12 @@ fn each_wave_gets_a_github_workflow_that_runs_its_steps_in_order_behind_its_appr
                 assert!(job["timeout-minutes"].as_u64().unwrap() < 360);
             }
         }
-        // Replicate deploys the wave's own root, in both targets.
+        // Replicate deploys the wave's own root, in both targets; the Bicep root into the
+        // resource group of the environment's Azure Migrate project, where it is scoped.
         let replicate = serde_json::to_string(&jobs["replicate"]).unwrap();
         assert!(
-            replicate.contains("az deployment sub create"),
+            replicate.contains("az deployment group create")
+                && replicate.contains("--resource-group rg-migration-"),
             "{replicate}"
         );
         assert!(
