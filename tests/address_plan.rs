@@ -412,3 +412,34 @@ environments:
         "{err}"
     );
 }
+
+#[test]
+fn two_platform_hubs_reaching_one_site_need_ranges_of_their_own() {
+    // The Contoso example's hubs, both with a VPN to the datacenter, given one range: the
+    // datacenter would learn it over two tunnels. The error points at both hubs' own keys.
+    let text = std::fs::read_to_string(example("contoso-migration.yaml"))
+        .expect("the example reads")
+        .replace(
+            "    addressSpace: 10.0.0.0/22",
+            "    addressSpace: 10.100.0.0/22",
+        );
+    let line = |needle: &str, after: &str| {
+        let start = text.find(after).expect("the hub is in the example");
+        text[..start + text[start..].find(needle).unwrap()]
+            .lines()
+            .count()
+    };
+    let nonprod = line("addressSpace", "  nonprod:");
+    let prod = line("addressSpace", "  prod:\n    subscriptionId");
+    let err = refused(&text);
+    assert!(
+        err.contains(&format!(
+            "platform hub 'nonprod' 10.100.0.0/22 (lz.yaml:{nonprod}:5) overlaps prod's platform hub 'prod' 10.100.0.0/22 (lz.yaml:{prod}:5)"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("both connect to on-premises site 'amsterdam-dc'"),
+        "{err}"
+    );
+}

@@ -22,8 +22,10 @@ struct Range {
     /// What the range is, in words (`hub`, `spoke 'erp'`, `on-premises site 'dc'`).
     what: String,
     cidr: Cidr,
-    /// A JSON Pointer into the environment's settings.
+    /// A JSON Pointer into the environment's settings, or into the landing zone's top level
+    /// when `top_level` (a platform hub's range, written under `hubs:`).
     pointer: String,
+    top_level: bool,
     /// Ranges with the same identity are one range seen from two environments (a shared
     /// hub, a site both reach), never an overlap with itself.
     identity: Option<String>,
@@ -44,15 +46,18 @@ fn azure_ranges(i: usize, s: &Settings) -> Vec<Range> {
         Some(existing) => existing.address_space,
         None => s.network.hub.address_space,
     };
+    let platform = s.network.hub.platform.as_deref();
     let hub = hub.map(|cidr| Range {
         env: i,
-        what: "hub".into(),
+        what: platform.map_or_else(|| "hub".into(), |h| format!("platform hub '{h}'")),
         cidr,
-        pointer: if s.network.hub.existing.is_some() {
-            "/network/hub/existing/addressSpace".into()
-        } else {
-            "/network/hub/addressSpace".into()
+        pointer: match platform {
+            // An attached environment's hub range is the platform hub's, written under `hubs:`.
+            Some(h) => format!("/hubs/{h}/addressSpace"),
+            None if s.network.hub.existing.is_some() => "/network/hub/existing/addressSpace".into(),
+            None => "/network/hub/addressSpace".into(),
         },
+        top_level: platform.is_some(),
         identity: shared_hub(s).map(|h| h.key),
     });
     let spokes = s.network.spokes.iter().enumerate().map(|(k, spoke)| Range {
@@ -60,6 +65,7 @@ fn azure_ranges(i: usize, s: &Settings) -> Vec<Range> {
         what: format!("spoke '{}'", spoke.name),
         cidr: spoke.address_space,
         pointer: format!("/network/spokes/{k}/addressSpace"),
+        top_level: false,
         identity: None,
     });
     hub.into_iter().chain(spokes).collect()
@@ -85,6 +91,7 @@ fn site_ranges(i: usize, s: &Settings) -> Vec<(Range, &Site)> {
                             what: format!("on-premises site '{}'", site.name),
                             cidr: *cidr,
                             pointer: format!("/onPremises/sites/{k}/addressSpaces/{m}"),
+                            top_level: false,
                             identity: Some(format!("{} {cidr}", site.name)),
                         },
                         site,
@@ -166,7 +173,7 @@ impl Overlap {
     /// was written, and why their environments route to each other.
     pub(crate) fn diagnostic(&self, envs: &[Env], values: &Values) -> Diagnostic {
         let key = |r: &Range| KeyPath {
-            env: Some(envs[r.env].0.to_string()),
+            env: (!r.top_level).then(|| envs[r.env].0.to_string()),
             pointer: r.pointer.clone(),
         };
         let describe = |r: &Range| {
