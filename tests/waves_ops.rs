@@ -674,3 +674,30 @@ fn the_test_migration_posts_the_items_test_network_and_latest_recovery_point() {
     );
     assert!(!calls.contains("delete"), "{calls}");
 }
+
+#[test]
+fn the_runbook_cuts_a_server_over_after_what_it_depends_on_in_its_wave() {
+    // web01 calls sql01 (the dependency export): sql01 cuts over first, though the inventory
+    // lists web01 first.
+    let meg = Meg::new();
+    meg.write(
+        "lz.yaml",
+        &landing_zone().replace("files: [servers.csv]", "files: [servers.csv, deps.csv]"),
+    );
+    meg.write("servers.csv", &servers());
+    meg.write(
+        "deps.csv",
+        "Source server name,Source IP,Source application,Source process,Destination server name,Destination IP,Destination application,Destination process,Destination port\n\
+         web01,10.1.1.10,shop,nginx,sql01,10.1.1.20,orders,postgres,5432\n",
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let book = meg.read("out/waves/prod-wave-1/RUNBOOK.md");
+    let step = |server: &str| {
+        book.find(&format!(". **{server}** to `{server}`"))
+            .unwrap_or_else(|| panic!("no cutover step for {server}: {book}"))
+    };
+    assert!(step("sql01") < step("web01"), "{book}");
+    assert!(book.contains("**web01** to `web01` ("), "{book}");
+    assert!(book.contains("), after `sql01`."), "{book}");
+    assert!(book.contains("by dependency"), "{book}");
+}

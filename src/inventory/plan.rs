@@ -59,6 +59,9 @@ pub struct Plan {
     pub waves: Vec<Wave>,
     /// One sentence each.
     pub warnings: Vec<String>,
+    /// `(a, b)`: server `a` depends on server `b` (indexes into `servers`), from the
+    /// dependency export.
+    pub dependencies: Vec<(usize, usize)>,
 }
 
 /// The first wave of an environment, and every server's wave when nothing groups them.
@@ -241,6 +244,7 @@ pub(crate) fn apply_waves(
     }
     plan.waves = outcome.waves;
     plan.warnings.extend(outcome.warnings);
+    plan.dependencies = outcome.depends_on;
     Ok(())
 }
 

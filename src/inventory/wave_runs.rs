@@ -24,6 +24,19 @@ pub fn waves(plan: &Plan, lz: &LandingZone) -> Result<Vec<WaveRun>> {
     for p in &plan.servers {
         by_name.entry(p.wave.as_str()).or_default().push(p);
     }
+    // What each server depends on within its own wave: the runbook cuts those over first.
+    let mut depends_on: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for &(a, b) in &plan.dependencies {
+        let (Some(a), Some(b)) = (plan.servers.get(a), plan.servers.get(b)) else {
+            continue;
+        };
+        if a.wave == b.wave && a.vm_name != b.vm_name {
+            depends_on
+                .entry(a.vm_name.as_str())
+                .or_default()
+                .push(b.vm_name.clone());
+        }
+    }
     let mut waves = Vec::new();
     for (name, servers) in by_name {
         if !is_wave_name(name) {
@@ -61,7 +74,7 @@ pub fn waves(plan: &Plan, lz: &LandingZone) -> Result<Vec<WaveRun>> {
         let Some(env) = lz.environments.iter().find(|e| e.name == envs[0]) else {
             continue;
         };
-        waves.push(wave(name, env, &servers, &lz.waves));
+        waves.push(wave(name, env, &servers, &lz.waves, &depends_on));
     }
     if !problems.is_empty() {
         return Err(Error::Input(problems));
@@ -93,6 +106,7 @@ fn wave(
     env: &Environment,
     servers: &[&Planned],
     replicated: &[crate::model::waves::Wave],
+    depends_on: &BTreeMap<&str, Vec<String>>,
 ) -> WaveRun {
     // Where Azure Migrate's cutover puts each replicated server: its replication wave decides.
     let target: BTreeMap<&str, (&str, &str)> = replicated
@@ -173,13 +187,16 @@ fn wave(
                     |(_, vnet)| (*vnet).to_string(),
                 ),
                 ip_addresses: p.server.nics.iter().flat_map(|n| n.ips.clone()).collect(),
-                depends_on: Vec::new(),
+                depends_on: depends_on
+                    .get(p.vm_name.as_str())
+                    .cloned()
+                    .unwrap_or_default(),
                 origin: p.server.origin.clone(),
             }
         })
         .collect();
-    // No dependency data reaches the plan yet: the inventory's order is the cutover order, and
-    // the runbook says so.
+    // Without dependencies inside the wave, the inventory's order is the cutover order, and the
+    // runbook says so.
     let order_basis = if out.iter().any(|s| !s.depends_on.is_empty()) {
         "by dependency: a server cuts over after the servers of this wave it depends on".into()
     } else {

@@ -55,6 +55,9 @@ pub(crate) struct Outcome {
     pub servers: Vec<(String, WaveReason)>,
     /// One sentence each.
     pub warnings: Vec<String>,
+    /// `(a, b)`: server `a` depends on server `b` (indexes in the order given), from the
+    /// dependency export; the runbooks cut `b` over before `a` when both share a wave.
+    pub depends_on: Vec<(usize, usize)>,
 }
 
 /// Decides every server's wave and the order of the waves. `environments` are the landing
@@ -351,6 +354,7 @@ pub(crate) fn plan_waves(
         waves,
         servers,
         warnings,
+        depends_on: edges.pairs,
     })
 }
 

@@ -56,8 +56,8 @@ select_wave() {
       resource_group='rg-migration-dev-weu-001'
       project='migr-srv-dev-weu-001'
       servers=(
-        'NW-DEVAPP01.northwind.local|nw-devapp01'
         'nw-devsql01|nw-devsql01'
+        'NW-DEVAPP01.northwind.local|nw-devapp01'
       )
       ;;
     'prod-orders-db')
@@ -73,8 +73,8 @@ select_wave() {
       resource_group='rg-migration-prod-weu-001'
       project='migr-srv-prod-weu-001'
       servers=(
-        'NW-APP01.northwind.local|nw-app01'
         'nw-files01|nw-files01'
+        'NW-APP01.northwind.local|nw-app01'
       )
       ;;
     'prod-wave-2')
