@@ -10,8 +10,7 @@ use serde::Serialize;
 use super::headers::Column;
 use super::rows::RowCursor;
 
-/// Longest wave name: it becomes a folder name and part of deployment names.
-pub const MAX_NAME: usize = 40;
+pub use crate::model::wave_runs::{MAX_WAVE_NAME as MAX_NAME, is_wave_name};
 
 /// Why a server is in its wave, from the strongest reason to the weakest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -93,18 +92,6 @@ pub struct Wave {
     /// first).
     #[serde(skip)]
     pub servers: Vec<usize>,
-}
-
-/// Whether a name is a wave name: 1 to [`MAX_NAME`] lower-case letters, digits and hyphens,
-/// starting and ending with a letter or digit.
-pub fn is_wave_name(name: &str) -> bool {
-    !name.is_empty()
-        && name.len() <= MAX_NAME
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !name.starts_with('-')
-        && !name.ends_with('-')
 }
 
 /// An export's wave cell as a wave name of an environment: lower case, other characters as

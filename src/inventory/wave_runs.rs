@@ -45,7 +45,10 @@ pub fn waves(plan: &Plan, lz: &LandingZone) -> Result<Vec<WaveRun>> {
                     servers[0].server.origin.clone(),
                     format!("wave '{name}' cannot name the folders and pipelines of a wave"),
                 )
-                .hint("name waves with 1 to 63 lowercase letters, digits and hyphens (dev-wave-1)"),
+                .hint(format!(
+                    "name waves with 1 to {} lowercase letters, digits and hyphens (dev-wave-1)",
+                    crate::model::wave_runs::MAX_WAVE_NAME
+                )),
             );
             continue;
         }

@@ -129,14 +129,21 @@ pub fn natural(name: &str) -> Vec<Part> {
     parts
 }
 
-/// Whether a wave name can be a folder and file name in every render: 1 to 63 lowercase
-/// letters, digits and hyphens, starting with a letter or digit.
+/// Longest wave name: it becomes a folder name and part of deployment names (a Bicep
+/// deployment name is at most 64 characters, and the wave root adds to it).
+pub const MAX_WAVE_NAME: usize = 40;
+
+/// Whether a name is a wave name, which names folders, files and deployments in every render:
+/// 1 to [`MAX_WAVE_NAME`] lower-case letters, digits and hyphens, starting and ending with a
+/// letter or digit. The one rule the planner, the render and `.meg/waves.json` all check.
 pub fn is_wave_name(name: &str) -> bool {
-    (1..=63).contains(&name.len())
-        && !name.starts_with('-')
+    !name.is_empty()
+        && name.len() <= MAX_WAVE_NAME
         && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !name.starts_with('-')
+        && !name.ends_with('-')
 }
 
 #[cfg(test)]
@@ -156,6 +163,7 @@ mod tests {
         assert!(!is_wave_name("../x"));
         assert!(!is_wave_name("Dev"));
         assert!(!is_wave_name("-x"));
+        assert!(!is_wave_name("x-"));
         assert!(!is_wave_name(""));
     }
 }

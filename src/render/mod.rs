@@ -142,14 +142,12 @@ impl Renderer {
         let mut jobs: Vec<(&str, String, Scope)> = Vec::new();
         for name in per_target {
             let target_path = name.strip_suffix(".tera").expect("names end with .tera");
+            let in_target_tree = targets
+                .iter()
+                .any(|t| name.starts_with(&format!("{}/", t.dir())));
             let target_path = match &pipeline_prefix {
                 Some(prefix) if name.starts_with(prefix.as_str()) => &target_path[prefix.len()..],
-                _ if targets
-                    .iter()
-                    .any(|t| name.starts_with(&format!("{}/", t.dir()))) =>
-                {
-                    target_path
-                }
+                _ if in_target_tree => target_path,
                 // The waves' runbooks and operations script serve every target.
                 _ if name.starts_with(WAVES_DIR) => target_path,
                 _ => continue,
@@ -159,26 +157,18 @@ impl Renderer {
                     let path = target_path.replace("{env}", &env.name);
                     jobs.push((name, path, Scope::Env(value.clone())));
                 }
-            } else if target_path.contains("{wave}") && name.starts_with(WAVES_DIR)
-                || pipeline_prefix
-                    .as_deref()
-                    .is_some_and(|p| name.starts_with(p))
-                    && target_path.contains("{wave}")
-            {
-                // A wave's runbook and pipelines read how the wave is run; the replication
-                // roots below (`bicep/`, `terraform/`) read what it replicates. Wave names are
-                // plain segments (`model::wave_runs::is_wave_name`).
+            } else if target_path.contains("{wave}") && in_target_tree {
+                // A wave's replication root (`bicep/`, `terraform/`) reads what it replicates.
+                for wave in &lz.waves {
+                    let path = target_path.replace("{wave}", &wave.name);
+                    jobs.push((name, path, Scope::Wave(wave)));
+                }
+            } else if target_path.contains("{wave}") {
+                // Its runbook and pipelines read how it is run. Wave names are plain segments
+                // (`model::wave_runs::is_wave_name`).
                 for run in &lz.wave_runs {
                     let path = target_path.replace("{wave}", &run.name);
                     jobs.push((name, path, Scope::Run(run)));
-                }
-            } else if target_path.contains("{wave}") {
-                for wave in &lz.waves {
-                    jobs.push((
-                        name,
-                        target_path.replace("{wave}", &wave.name),
-                        Scope::Wave(wave),
-                    ));
                 }
             } else {
                 jobs.push((name, target_path.to_string(), Scope::All));
