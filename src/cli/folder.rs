@@ -22,20 +22,22 @@ pub(super) struct WriteOpts {
     pub(super) prune: bool,
 }
 
-/// With `--env`, the other environments' parameter files are not part of the render: their
+/// With `--env`, the other environments' parameter files (`others`) are not part of the render: their
 /// records in the lock and the base carry over, so later commands still know what meg wrote.
-pub(super) fn keep_others(
+/// Without them the base is the render itself, borrowed: an inventory's render is large.
+pub(super) fn keep_others<'r>(
     output: &Path,
-    r: &crate::session::Rendered,
+    files: &'r crate::fileset::FileSet,
+    others: &[String],
     old_lock: Option<&Lock>,
     mut lock: Lock,
-) -> Result<(Lock, crate::fileset::FileSet)> {
-    let mut base = r.files.clone();
-    if r.others.is_empty() {
-        return Ok((lock, base));
+) -> Result<(Lock, std::borrow::Cow<'r, crate::fileset::FileSet>)> {
+    if others.is_empty() {
+        return Ok((lock, std::borrow::Cow::Borrowed(files)));
     }
+    let mut base = files.clone();
     let old_base = crate::output::lock::read_base(output)?;
-    for path in &r.others {
+    for path in others {
         if let Some((path, hash)) = old_lock.and_then(|l| l.files.get_key_value(path.as_str())) {
             lock.files.insert(path.clone(), hash.clone());
         }
@@ -43,7 +45,7 @@ pub(super) fn keep_others(
             base.insert(path, bytes.to_vec())?;
         }
     }
-    Ok((lock, base))
+    Ok((lock, std::borrow::Cow::Owned(base)))
 }
 
 /// The output folder's lock, held while a command reads or writes the folder: exclusive for a

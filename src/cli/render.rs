@@ -261,19 +261,37 @@ pub(super) fn render_one(
         });
     }
     let targets: Vec<String> = r.targets.iter().map(|t| t.dir().to_string()).collect();
-    let (lock, base) = keep_others(
-        output,
-        &r,
-        old.as_ref(),
-        Lock::new(&r.values, &session.catalog.version(), &targets, &r.files)
-            .with_inputs(RenderInputs::of(input, output)),
-    )?;
     // The waves this render planned, for `meg diff`; an old record is emptied when the
     // landing zone has no waves any more.
     let waves = (!r.lz.wave_runs.is_empty()
         || output.join(crate::output::wave_record::WAVES_PATH).exists())
     .then(|| crate::output::wave_record::WaveRecord::of(&r.lz.wave_runs).to_bytes());
-    write::apply_with_state(output, &r.files, &plan, &lock, &base, waves.as_deref())?;
+    let envs: Vec<&str> = r.lz.environments.iter().map(|e| e.name.as_str()).collect();
+    let rendered = format!(
+        "rendered {} ({}, environments: {})",
+        r.lz.name,
+        r.lz.strategy,
+        envs.join(", ")
+    );
+    // The model is not needed to write the files: an inventory's servers are freed
+    // meanwhile, on another core.
+    let crate::session::Rendered {
+        values,
+        lz,
+        files,
+        others,
+        ..
+    } = r;
+    std::thread::spawn(move || drop(lz));
+    let (lock, base) = keep_others(
+        output,
+        &files,
+        &others,
+        old.as_ref(),
+        Lock::new(&values, &session.catalog.version(), &targets, &files)
+            .with_inputs(RenderInputs::of(input, output)),
+    )?;
+    write::apply_with_state(output, &files, &plan, &lock, &base, waves.as_deref())?;
     if out.verbose {
         for p in plan.create.iter().chain(&plan.change) {
             println!("wrote   {p}");
@@ -285,12 +303,8 @@ pub(super) fn render_one(
             println!("unchanged {p}");
         }
     }
-    let envs: Vec<&str> = r.lz.environments.iter().map(|e| e.name.as_str()).collect();
     out.say(format!(
-        "rendered {} ({}, environments: {}) into {}: {} created, {} changed, {} removed, {} unchanged",
-        r.lz.name,
-        r.lz.strategy,
-        envs.join(", "),
+        "{rendered} into {}: {} created, {} changed, {} removed, {} unchanged",
         output.display(),
         plan.create.len(),
         plan.change.len(),

@@ -92,7 +92,8 @@ pub(super) fn run(
         let targets: Vec<String> = r.targets.iter().map(|t| t.dir().to_string()).collect();
         let (new_lock, new_base) = keep_others(
             output,
-            &r,
+            &r.files,
+            &r.others,
             Some(&lock),
             Lock::new(&r.values, &new_version, &targets, &r.files)
                 .with_inputs(RenderInputs::of(input, output)),

@@ -1,11 +1,12 @@
 //! Inventories in the landing zone: `migration.inventory` names the files; each server they
-//! list becomes a `migration.virtualMachines` entry of its environment, exactly as if written
-//! by hand, so the rehost templates give it backup, patching, disk encryption and monitoring.
+//! list becomes a `migration.virtualMachines` entry of its environment, as if written by hand,
+//! so the rehost templates give it backup, patching, disk encryption and monitoring.
 //!
-//! The entries are added to a copy of the layered values that only the model sees: the lock
-//! keeps the values as written, and records each inventory file (name and SHA-256) as an input.
+//! The entries join the model typed (`LandingZone::resolve_with`), never the layered values:
+//! the lock keeps the values as written, and records each inventory file (name and SHA-256) as
+//! an input; and 20,000 servers as JSON would be most of a render's memory.
 
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 use sha2::Digest;
 
 use super::placement::InventorySettings;
@@ -13,7 +14,10 @@ use super::plan::{EnvironmentRef, Plan, Planned, plan};
 use super::{OsFamily, ReadOptions};
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, Error, Result};
+use crate::input::closed_sets::VmOs;
+use crate::input::migration::{MigratedFrom, VirtualMachine};
 use crate::input::values::{Origin, Values};
+use crate::model::migrated::ServerVms;
 
 /// Where `migration.inventory` sits.
 pub const POINTER: &str = "/migration/inventory";
@@ -157,54 +161,57 @@ fn os_disk_gib(p: &Planned) -> Option<u64> {
     Some(os.target_gib.max(floor))
 }
 
-/// The `migration.virtualMachines` entry of a planned server: `migratedFrom` marks it as one
-/// Azure Migrate replicates in its wave (`model::waves`), not one the environment creates.
-fn entry(p: &Planned, hybrid_benefit: bool) -> Value {
-    let os = if p.server.os.family == OsFamily::Windows {
-        "windows"
-    } else {
-        "linux"
-    };
+/// The `migration.virtualMachines` entry of a planned server, typed: `migrated_from` marks it
+/// as one Azure Migrate replicates in its wave (`model::waves`), not one the environment
+/// creates.
+fn entry(p: &Planned, spoke: &str, subnet: &str, hybrid_benefit: bool) -> VirtualMachine {
+    let windows = p.server.os.family == OsFamily::Windows;
     let data: Vec<&super::disks::SizedDisk> = p.disks.iter().filter(|d| !d.is_os).collect();
-    let mut vm = json!({
-        "spoke": p.spoke,
-        "subnet": p.subnet,
-        "os": os,
-        "size": p.size.size,
-        "dataDisks": data.iter().map(|d| d.target_gib.max(4)).collect::<Vec<_>>(),
-        "dataDiskStorage": data.iter().map(|d| d.sku.as_str()).collect::<Vec<_>>(),
-        "migratedFrom": {
-            "server": p.server.name,
-            "origin": p.server.origin,
-            "sizeSource": p.size.source,
-            "reason": p.size.reason,
-            "wave": p.wave,
-            "licenseType": if hybrid_benefit && p.server.os.family == OsFamily::Windows {
-                "WindowsServer"
-            } else {
-                "NoLicenseType"
-            },
-        },
-    });
-    if let Some(id) = &p.server.machine_id {
-        vm["migratedFrom"]["machineId"] = json!(id);
+    VirtualMachine {
+        spoke: spoke.to_string(),
+        subnet: subnet.to_string(),
+        os: if windows { VmOs::Windows } else { VmOs::Linux },
+        size: p.size.size.clone(),
+        zone: None,
+        os_disk_size_gb: os_disk_gib(p).map(|g| u32::try_from(g).unwrap_or(u32::MAX)),
+        data_disks: data
+            .iter()
+            .map(|d| u32::try_from(d.target_gib.max(4)).unwrap_or(u32::MAX))
+            .collect(),
+        image: None,
+        os_disk_storage: p
+            .disks
+            .iter()
+            .find(|d| d.is_os)
+            .map(|d| d.sku.as_str().to_string()),
+        data_disk_storage: data.iter().map(|d| d.sku.as_str().to_string()).collect(),
+        migrated_from: Some(MigratedFrom {
+            server: p.server.name.clone(),
+            origin: p.server.origin.clone(),
+            size_source: p.size.source.as_str().to_string(),
+            reason: p.size.reason.clone(),
+            wave: Some(p.wave.clone()),
+            machine_id: p.server.machine_id.clone(),
+            license_type: Some(
+                if hybrid_benefit && windows {
+                    "WindowsServer"
+                } else {
+                    "NoLicenseType"
+                }
+                .to_string(),
+            ),
+        }),
     }
-    if let Some(os_disk) = p.disks.iter().find(|d| d.is_os) {
-        vm["osDiskStorage"] = json!(os_disk.sku.as_str());
-    }
-    if let Some(gib) = os_disk_gib(p) {
-        vm["osDiskSizeGb"] = json!(gib);
-    }
-    vm
 }
 
-/// Adds the planned servers to the values' environments as virtual machines. A server
-/// without a spoke (no placement rules), a VM name a hand-written entry already has, or an OS
-/// disk larger than Azure allows is an error.
-pub fn inject(plan: &Plan, hybrid_benefit: bool, merged: &mut Value) -> Result<()> {
+/// The planned servers as virtual machines of their environments. A server without a spoke
+/// (no placement rules), a VM name a hand-written entry of its environment already has, or an
+/// OS disk larger than Azure allows is an error.
+pub fn server_vms(plan: &Plan, hybrid_benefit: bool, values: &Values) -> Result<ServerVms> {
     let mut problems = Vec::new();
+    let mut out = ServerVms::new();
     for p in &plan.servers {
-        if p.spoke.is_none() {
+        let (Some(spoke), Some(subnet)) = (&p.spoke, &p.subnet) else {
             problems.push(
                 Diagnostic::at(
                     p.server.origin.clone(),
@@ -213,7 +220,7 @@ pub fn inject(plan: &Plan, hybrid_benefit: bool, merged: &mut Value) -> Result<(
                 .hint("map each source network to a spoke and subnet under migration.inventory.placement"),
             );
             continue;
-        }
+        };
         // migration.virtualMachines keys are also computer names: 1 to 15 characters.
         if p.vm_name.len() > 15 || p.vm_name.chars().all(|c| c.is_ascii_digit()) {
             problems.push(
@@ -238,25 +245,18 @@ pub fn inject(plan: &Plan, hybrid_benefit: bool, merged: &mut Value) -> Result<(
             ));
             continue;
         }
-        let Some(env) = merged
-            .get_mut("environments")
-            .and_then(|e| e.get_mut(&p.environment))
-            .and_then(Value::as_object_mut)
-        else {
+        let written = values
+            .merged
+            .get("environments")
+            .and_then(|e| e.get(&p.environment));
+        let Some(written) = written.filter(|e| e.is_object()) else {
             continue;
         };
-        let migration = env
-            .entry("migration")
-            .or_insert_with(|| json!({}))
-            .as_object_mut();
-        let Some(migration) = migration else { continue };
-        let vms = migration
-            .entry("virtualMachines")
-            .or_insert_with(|| Value::Object(Map::new()));
-        let Some(vms) = vms.as_object_mut() else {
-            continue;
-        };
-        if vms.contains_key(&p.vm_name) {
+        if written
+            .pointer("/migration/virtualMachines")
+            .and_then(|vms| vms.get(&p.vm_name))
+            .is_some()
+        {
             problems.push(
                 Diagnostic::at(
                     p.server.origin.clone(),
@@ -269,10 +269,12 @@ pub fn inject(plan: &Plan, hybrid_benefit: bool, merged: &mut Value) -> Result<(
             );
             continue;
         }
-        vms.insert(p.vm_name.clone(), entry(p, hybrid_benefit));
+        out.entry(p.environment.clone())
+            .or_default()
+            .insert(p.vm_name.clone(), entry(p, spoke, subnet, hybrid_benefit));
     }
     if problems.is_empty() {
-        Ok(())
+        Ok(out)
     } else {
         Err(Error::Input(problems))
     }
@@ -307,11 +309,10 @@ pub fn resolve(
     let Some(enrolment) = enrol(values, catalog, read)? else {
         return crate::model::LandingZone::resolve(values, catalog, schema);
     };
-    let mut expanded = values.clone();
     let hybrid_benefit = settings(values)?.is_some_and(|s| s.hybrid_benefit);
-    inject(&enrolment.plan, hybrid_benefit, &mut expanded.merged)?;
+    let servers = server_vms(&enrolment.plan, hybrid_benefit, values)?;
     values.read_files = enrolment.inputs;
-    let mut lz = crate::model::LandingZone::resolve(&expanded, catalog, schema)?;
+    let mut lz = crate::model::LandingZone::resolve_with(values, catalog, schema, servers)?;
     lz.wave_runs = super::wave_runs::waves(&enrolment.plan, &lz)?;
     Ok(lz)
 }

@@ -58,6 +58,16 @@ pub enum SizeSource {
     AsOnPremises,
 }
 
+impl SizeSource {
+    /// As the schema spells it (`migratedFrom.sizeSource`), the same as it serializes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SizeSource::Assessment => "assessment",
+            SizeSource::AsOnPremises => "asOnPremises",
+        }
+    }
+}
+
 /// The sizing policy: series preference and comfort factor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {

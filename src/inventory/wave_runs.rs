@@ -16,6 +16,9 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::model::wave_runs::{RunServer, RunTotals, WaveRun, is_wave_name, order_key};
 use crate::model::{Environment, LandingZone, TIERS};
 
+/// Each replicated server's target resource group and virtual network, by VM name.
+type Targets<'a> = BTreeMap<&'a str, (&'a str, &'a str)>;
+
 /// The waves of a plan, in the order they run. A server whose environment the landing zone
 /// does not have is left out (the plan refuses those before this runs).
 pub fn waves(plan: &Plan, lz: &LandingZone) -> Result<Vec<WaveRun>> {
@@ -37,6 +40,22 @@ pub fn waves(plan: &Plan, lz: &LandingZone) -> Result<Vec<WaveRun>> {
                 .push(b.vm_name.clone());
         }
     }
+    // Where Azure Migrate's cutover puts each replicated server: its replication wave decides.
+    // Once for every wave: looked up per server.
+    let target: Targets = lz
+        .waves
+        .iter()
+        .flat_map(|w| &w.servers)
+        .map(|s| {
+            (
+                s.name.as_str(),
+                (
+                    s.resource_group_name.as_str(),
+                    s.virtual_network_name.as_str(),
+                ),
+            )
+        })
+        .collect();
     let mut waves = Vec::new();
     for (name, servers) in by_name {
         if !is_wave_name(name) {
@@ -77,7 +96,7 @@ pub fn waves(plan: &Plan, lz: &LandingZone) -> Result<Vec<WaveRun>> {
         let Some(env) = lz.environments.iter().find(|e| e.name == envs[0]) else {
             continue;
         };
-        waves.push(wave(name, env, &servers, &lz.waves, &depends_on));
+        waves.push(wave(name, env, &servers, &target, &depends_on));
     }
     if !problems.is_empty() {
         return Err(Error::Input(problems));
@@ -108,23 +127,9 @@ fn wave(
     name: &str,
     env: &Environment,
     servers: &[&Planned],
-    replicated: &[crate::model::waves::Wave],
+    target: &Targets,
     depends_on: &BTreeMap<&str, Vec<String>>,
 ) -> WaveRun {
-    // Where Azure Migrate's cutover puts each replicated server: its replication wave decides.
-    let target: BTreeMap<&str, (&str, &str)> = replicated
-        .iter()
-        .flat_map(|w| &w.servers)
-        .map(|s| {
-            (
-                s.name.as_str(),
-                (
-                    s.resource_group_name.as_str(),
-                    s.virtual_network_name.as_str(),
-                ),
-            )
-        })
-        .collect();
     let name_of = |key: &str| {
         env.names
             .get(key)

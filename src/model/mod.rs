@@ -13,6 +13,7 @@ pub(crate) mod facts;
 pub mod governance;
 pub mod lint;
 pub(crate) mod locate;
+pub mod migrated;
 pub(crate) mod name_key;
 pub mod naming;
 pub mod network;
@@ -164,7 +165,7 @@ pub struct Environment {
     pub landing_zone: String,
     /// The VMs sized from an inventory (`migration.inventory`), for the README: each with its
     /// size, the server and row it came from, and why it has that size.
-    pub migrated: Vec<Value>,
+    pub migrated: Vec<migrated::MigratedVm>,
     /// Typed settings, for checks and lint.
     #[serde(skip)]
     pub settings: Settings,
@@ -196,11 +197,27 @@ impl LandingZone {
     /// Resolves layered values into a landing zone, or lists every problem found, each
     /// located in the inputs (the checks only name key paths; [`locate`] finds them).
     pub fn resolve(values: &Values, catalog: &Catalog, schema: &Schema) -> Result<Self> {
-        Self::resolve_unlocated(values, catalog, schema)
+        Self::resolve_with(values, catalog, schema, migrated::ServerVms::new())
+    }
+
+    /// [`LandingZone::resolve`], with the VMs an inventory brings to each environment (checked
+    /// and planned by `inventory`) added to its `migration.virtualMachines`.
+    pub fn resolve_with(
+        values: &Values,
+        catalog: &Catalog,
+        schema: &Schema,
+        servers: migrated::ServerVms,
+    ) -> Result<Self> {
+        Self::resolve_unlocated(values, catalog, schema, servers)
             .map_err(|e| locate::locate_error(values, e))
     }
 
-    fn resolve_unlocated(values: &Values, catalog: &Catalog, schema: &Schema) -> Result<Self> {
+    fn resolve_unlocated(
+        values: &Values,
+        catalog: &Catalog,
+        schema: &Schema,
+        mut servers: migrated::ServerVms,
+    ) -> Result<Self> {
         let wants_text = |p: &str| schema.wants_text(p);
         let typed;
         let values = if values.needs_written_text(&wants_text) {
@@ -360,13 +377,18 @@ impl LandingZone {
                 problems.append(&mut ds);
                 continue;
             }
-            // Read from the tree in place: it holds every server of an inventory.
-            let settings = Settings::deserialize(&resolved).map_err(|e| {
+            // Read from the tree in place.
+            let mut settings = Settings::deserialize(&resolved).map_err(|e| {
                 Error::input(Diagnostic::at_key(
                     format!("/environments/{env_name}"),
                     e.to_string(),
                 ))
             })?;
+            // An inventory's servers join typed, never as JSON: at 20,000 servers a tree of
+            // them would be most of the landing zone's memory.
+            if let Some(vms) = servers.remove(env_name.as_str()) {
+                settings.migration.virtual_machines.extend(vms);
+            }
             match build_environment(&ctx, &tier, settings, resolved) {
                 Ok(env) => environments.push(env),
                 Err(mut ds) => {
@@ -976,7 +998,7 @@ pub(crate) fn build_environment(
             landing_zone: ctx.lz_name.to_string(),
             params: Vec::new(),
             names,
-            migrated: crate::model::workloads::rehost::migrated(&settings),
+            migrated: migrated::of(&settings),
             restricted_regions: region_uses(ctx.location, &settings)
                 .into_iter()
                 .filter(|u| ctx.namer.is_restricted(&u.region))

@@ -180,16 +180,23 @@ pub fn read_base(out: &Path) -> Result<Option<FileSet>> {
 /// The compressed base of a rendered file set (text files only, as meg renders).
 pub fn base_bytes(files: &FileSet) -> Vec<u8> {
     use std::io::Write as _;
-    let map: BTreeMap<&str, String> = files
+    // Each file's text borrowed (copied only when it is not UTF-8), written as JSON straight
+    // into the compressor: an inventory's render is tens of megabytes, never held twice.
+    let map: BTreeMap<&str, std::borrow::Cow<'_, str>> = files
         .iter()
-        .map(|(k, v)| (k, String::from_utf8_lossy(v).into_owned()))
+        .map(|(k, v)| (k, String::from_utf8_lossy(v)))
         .collect();
-    let json = serde_json::to_vec(&map).expect("a map of strings serializes");
     // Fixed header (no mtime, no file name): the same render gives the same bytes.
-    let mut gz = flate2::GzBuilder::new()
+    let gz = flate2::GzBuilder::new()
         .mtime(0)
         .write(Vec::new(), flate2::Compression::fast());
-    gz.write_all(&json).expect("writing to memory cannot fail");
+    let mut json = std::io::BufWriter::with_capacity(1 << 16, gz);
+    serde_json::to_writer(&mut json, &map).expect("a map of strings serializes");
+    json.flush().expect("writing to memory cannot fail");
+    let gz = json
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)
+        .expect("writing to memory cannot fail");
     gz.finish().expect("writing to memory cannot fail")
 }
 

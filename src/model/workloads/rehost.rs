@@ -317,30 +317,6 @@ pub(crate) fn params(src: &Source) -> ParamList {
     out
 }
 
-/// The VMs sized from an inventory, for the README: name, size, and where and why.
-pub fn migrated(s: &Settings) -> Vec<serde_json::Value> {
-    if !s.migration.enabled {
-        return Vec::new();
-    }
-    s.migration
-        .virtual_machines
-        .iter()
-        .filter_map(|(name, vm)| {
-            let from = vm.migrated_from.as_ref()?;
-            Some(serde_json::json!({
-                "name": name,
-                "size": vm.size,
-                "spoke": vm.spoke,
-                "subnet": vm.subnet,
-                "server": from.server,
-                "origin": from.origin,
-                "sizeSource": from.size_source,
-                "reason": from.reason,
-            }))
-        })
-        .collect()
-}
-
 /// Secret parameters: (name, whether this environment needs it), where some environment does.
 pub(crate) fn secrets(deploy: &Deploy, s: &Settings) -> Vec<(&'static str, bool)> {
     let has = |windows: bool| {
