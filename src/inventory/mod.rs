@@ -151,13 +151,8 @@ fn unknown_file(shown: &str, tables: &[Table]) -> Diagnostic {
     let found: Vec<String> = tables
         .iter()
         .filter_map(|t| {
-            let header = t.rows.first()?;
-            let cells: Vec<&str> = header
-                .1
-                .iter()
-                .map(String::as_str)
-                .filter(|c| !c.is_empty())
-                .collect();
+            let header = t.row(0)?;
+            let cells: Vec<&str> = header.cells().filter(|c| !c.is_empty()).collect();
             Some(match &t.sheet {
                 Some(s) => format!("sheet {s}: {}", cells.join(", ")),
                 None => cells.join(", "),

@@ -77,13 +77,10 @@ pub(crate) struct Recognised<'t> {
 impl Recognised<'_> {
     /// The data rows, each as a cursor that reads typed values with located errors.
     pub(crate) fn rows(&self) -> impl Iterator<Item = RowCursor<'_>> {
-        self.table.rows[self.first_row..]
-            .iter()
-            .map(|(line, cells)| RowCursor {
-                table: &self.table.name,
-                line: *line,
-                cells,
-            })
+        self.table.rows_from(self.first_row).map(|row| RowCursor {
+            table: &self.table.name,
+            row,
+        })
     }
 
     /// A column that must be there (its format's signature has it).
@@ -96,8 +93,9 @@ impl Recognised<'_> {
 
 /// The header row of a table: the first of its first rows that one format recognises.
 pub(crate) fn recognise(table: &Table) -> Option<Recognised<'_>> {
-    for (i, (_, cells)) in table.rows.iter().enumerate().take(10) {
-        let columns = Columns::new(cells);
+    for (i, row) in table.rows_from(0).enumerate().take(10) {
+        let cells: Vec<String> = row.cells().map(str::to_string).collect();
+        let columns = Columns::new(&cells);
         if let Some(format) = Format::ALL
             .into_iter()
             .find(|f| f.signature().iter().all(|k| columns.find(k).is_some()))
@@ -116,22 +114,21 @@ pub(crate) fn recognise(table: &Table) -> Option<Recognised<'_>> {
 /// One data row, read cell by cell with errors that say where.
 pub(crate) struct RowCursor<'a> {
     table: &'a str,
-    line: usize,
-    cells: &'a [String],
+    row: super::table::Row<'a>,
 }
 
 impl RowCursor<'_> {
     /// `file:row`.
     pub(crate) fn origin(&self) -> String {
-        format!("{}:{}", self.table, self.line)
+        format!("{}:{}", self.table, self.row.line)
     }
 
     /// A cell's text, `None` when the column is absent or the cell empty.
     pub(crate) fn text(&self, col: Option<&Column>) -> Option<String> {
         let c = col?;
-        self.cells
+        self.row
             .get(c.index)
-            .map(|s| s.trim())
+            .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     }

@@ -91,7 +91,8 @@ pub struct LandingZone {
     #[serde(skip)]
     pub waves: Vec<waves::Wave>,
     /// How each of those waves is run, in the order they run (pipelines, runbooks, README):
-    /// none without an inventory.
+    /// none without an inventory. Templates see it summarised (`render::wave_runs`).
+    #[serde(skip)]
     pub wave_runs: Vec<wave_runs::WaveRun>,
     /// The platform hubs (`hubs:`) and their deployment root; `None` without `hubs:`.
     #[serde(skip)]

@@ -12,6 +12,7 @@ pub(crate) mod literal;
 pub mod pinned;
 pub(crate) mod platform;
 pub(crate) mod readme;
+pub(crate) mod wave_runs;
 pub(crate) mod waves;
 
 use serde::Serialize;
@@ -114,7 +115,7 @@ impl Renderer {
         let mut base = Context::new();
         // The landing zone becomes a template value once; each `{env}` file's `env` is one of
         // its environments, shared rather than serialized again per file.
-        let lz_value = Value::from_serializable(lz);
+        let lz_value = Value::from_serializable(&wave_runs::LandingZoneView::new(lz));
         let env_values = environment_values(&lz_value);
         base.insert_value("lz", lz_value);
         base.insert("deploy", &lz.deploy);
@@ -220,7 +221,7 @@ impl Renderer {
         targets: &[Target],
     ) -> Result<Vec<RenderedFile>> {
         let mut ctx = base.clone();
-        let hubs_value = Value::from_serializable(hubs);
+        let hubs_value = Value::from_serializable(&wave_runs::LandingZoneView::new(hubs));
         let hub_values = environment_values(&hubs_value);
         ctx.insert_value("lz", hubs_value);
         ctx.insert("deploy", &hubs.deploy);
@@ -551,7 +552,9 @@ mod tests {
                 ..Inputs::default()
             };
             let lz = session.resolve(&input).expect("the example resolves").1;
-            let values = environment_values(&Value::from_serializable(&lz));
+            let values = environment_values(&Value::from_serializable(
+                &wave_runs::LandingZoneView::new(&lz),
+            ));
             assert_eq!(values.len(), lz.environments.len(), "{example}");
             for (env, value) in lz.environments.iter().zip(&values) {
                 assert!(
