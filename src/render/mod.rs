@@ -327,6 +327,8 @@ impl Renderer {
         if path.ends_with(".tf") || path.ends_with(".tfvars") {
             text = hclfmt::format(&text);
         }
+        // Kept until the whole tree is written: without the room the raw render needed.
+        text.shrink_to_fit();
         Ok(Some(text.into_bytes()))
     }
 }
