@@ -39,7 +39,7 @@ param spokes array
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
-@description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
+@description('Azure Bastion in the hub: whether this environment has it, its SKU and its scale units.')
 param bastion bastionType
 
 @description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
@@ -128,6 +128,8 @@ type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
 type bastionType = {
   enabled: bool
   sku: bastionSkuType
+  // Instances (2 to 50), each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic.
+  scaleUnits: int
 }
 
 type backupStorageRedundancyType = 'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'
@@ -277,6 +279,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     location: location
     tags: tags
     sku: bastion.sku
+    scaleUnits: bastion.scaleUnits
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }

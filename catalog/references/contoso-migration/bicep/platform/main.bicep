@@ -45,7 +45,7 @@ param onPremisesAddressPrefixes array
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
-@description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
+@description('Azure Bastion in the hub: whether this environment has it, its SKU and its scale units.')
 param bastion bastionType
 
 @description('VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side.')
@@ -148,6 +148,8 @@ type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
 type bastionType = {
   enabled: bool
   sku: bastionSkuType
+  // Instances (2 to 50), each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic.
+  scaleUnits: int
 }
 
 type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
@@ -299,6 +301,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     location: location
     tags: tags
     sku: bastion.sku
+    scaleUnits: bastion.scaleUnits
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }

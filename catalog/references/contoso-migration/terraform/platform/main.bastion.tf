@@ -9,6 +9,7 @@ module "bastion" {
   location                   = var.location
   tags                       = var.tags
   sku                        = var.bastion.sku
+  scale_units                = var.bastion.scale_units
   subnet_id                  = module.hub_network.subnet_ids["AzureBastionSubnet"]
   log_analytics_workspace_id = module.log_analytics.resource_id
 }

@@ -22,6 +22,11 @@ param tags object
 ])
 param sku string
 
+@description('Instances, each taking about 20 concurrent RDP or 40 SSH sessions (host scaling): Basic always runs 2.')
+@minValue(2)
+@maxValue(50)
+param scaleUnits int = 2
+
 @description('Resource ID of AzureBastionSubnet.')
 param subnetId string
 
@@ -71,6 +76,8 @@ resource bastionHost 'Microsoft.Network/bastionHosts@2024-01-01' = {
     name: sku
   }
   properties: {
+    // Room for the sessions of a migration wave's engineers (Performance Efficiency).
+    scaleUnits: scaleUnits
     ipConfigurations: [
       {
         name: 'ipconfig-bastion'

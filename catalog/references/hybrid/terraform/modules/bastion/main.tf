@@ -29,6 +29,8 @@ resource "azurerm_bastion_host" "this" {
   resource_group_name = var.resource_group_name
   location            = var.location
   sku                 = var.sku
+  # Room for the sessions of a migration wave's engineers (Performance Efficiency).
+  scale_units = var.scale_units
   # Native client (az network bastion rdp/ssh) where the SKU offers it (Operational Excellence).
   tunneling_enabled = var.sku != "Basic"
   # A shareable link lets anyone holding it reach a VM without an Azure role: off (Security).

@@ -33,6 +33,17 @@ variable "sku" {
   }
 }
 
+variable "scale_units" {
+  description = "Instances, each taking about 20 concurrent RDP or 40 SSH sessions (host scaling): Basic always runs 2."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.scale_units >= 2 && var.scale_units <= 50
+    error_message = "Bastion runs 2 to 50 scale units."
+  }
+}
+
 variable "subnet_id" {
   description = "Resource ID of AzureBastionSubnet."
   type        = string
