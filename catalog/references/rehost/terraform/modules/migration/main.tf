@@ -24,7 +24,7 @@ resource "azurerm_recovery_services_vault" "this" {
     for_each = var.managed_identities.system_assigned || length(var.managed_identities.user_assigned_resource_ids) > 0 ? [var.managed_identities] : []
 
     content {
-      type         = identity.value.system_assigned && length(identity.value.user_assigned_resource_ids) > 0 ? "SystemAssigned, UserAssigned" : length(identity.value.user_assigned_resource_ids) > 0 ? "UserAssigned" : "SystemAssigned"
+      type         = identity.value.system_assigned ? (length(identity.value.user_assigned_resource_ids) > 0 ? "SystemAssigned, UserAssigned" : "SystemAssigned") : "UserAssigned"
       identity_ids = length(identity.value.user_assigned_resource_ids) > 0 ? identity.value.user_assigned_resource_ids : null
     }
   }
