@@ -2255,3 +2255,72 @@ fn checker_setting_parity_matches_runs_of_lines_whatever_the_alignment() {
     assert!(!holds_lines(text, &["mtls: {", "enabled: false"]));
     assert!(!holds_lines(text, &[]));
 }
+
+/// The modules that mirror an Azure Verified Module take its standard interfaces in both targets
+/// (`diagnostic_settings`/`diagnosticSettings` and `lock`, with AVM's shapes), no workspace ID of
+/// their own, and every root hands them its workspace.
+#[test]
+fn modules_that_mirror_avm_take_its_interfaces() {
+    const MODULES: &[&str] = &[
+        "firewall",
+        "bastion",
+        "vpn-gateway",
+        "expressroute-gateway",
+        "key-vault",
+        "hub-network",
+        "spoke-network",
+    ];
+    let mut problems = Problems::new("modules without the AVM interfaces");
+    let mut seen = 0;
+    for example in examples::all() {
+        let text = |path: &str| example.text(path);
+        for module in MODULES {
+            if let Some(vars) = text(&format!("terraform/modules/{module}/variables.tf")) {
+                seen += 1;
+                for needle in [
+                    "variable \"diagnostic_settings\"",
+                    "workspace_resource_id                    = optional(string, null)",
+                    "log_groups                               = optional(set(string), [\"allLogs\"])",
+                    "variable \"lock\"",
+                ] {
+                    if !vars.contains(needle) {
+                        problems.in_render(
+                            &example.name,
+                            format!("terraform/modules/{module}/variables.tf lacks {needle}"),
+                        );
+                    }
+                }
+                if vars.contains("log_analytics_workspace_id") {
+                    problems.in_render(
+                        &example.name,
+                        format!(
+                            "terraform/modules/{module} still takes log_analytics_workspace_id"
+                        ),
+                    );
+                }
+            }
+            if let Some(bicep) = text(&format!("bicep/modules/{module}.bicep")) {
+                seen += 1;
+                for needle in ["param diagnosticSettings array = []", "param lock lockType"] {
+                    if !bicep.contains(needle) {
+                        problems.in_render(
+                            &example.name,
+                            format!("bicep/modules/{module}.bicep lacks {needle}"),
+                        );
+                    }
+                }
+                if bicep.contains("param logAnalyticsWorkspaceId") {
+                    problems.in_render(
+                        &example.name,
+                        format!("bicep/modules/{module}.bicep still takes logAnalyticsWorkspaceId"),
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        seen > 20,
+        "only {seen} module files rendered: this test would prove nothing"
+    );
+    problems.assert_none();
+}

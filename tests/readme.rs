@@ -217,3 +217,38 @@ fn an_environment_lists_only_what_it_deploys() {
         "{readme}"
     );
 }
+
+/// The README and its partials print a view prepared in Rust (`src/render/readme/`): they keep
+/// no running state (`set_global`) and decode no parameter (`env.params`), which would decide
+/// again what the model already knows.
+#[test]
+fn the_readme_templates_decode_nothing() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut markdown = Vec::new();
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("templates/ is readable") {
+            let path = entry.expect("a folder entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.to_string_lossy().ends_with(".md.tera") {
+                markdown.push(path);
+            }
+        }
+    }
+    assert!(
+        markdown.len() > 3,
+        "found {} Markdown templates: this test would prove nothing",
+        markdown.len()
+    );
+    for path in markdown {
+        let text = std::fs::read_to_string(&path).expect("a template is readable");
+        for forbidden in ["set_global", "env.params"] {
+            assert!(
+                !text.contains(forbidden),
+                "{} uses {forbidden}: give the README view (src/render/readme/) the field instead",
+                path.display()
+            );
+        }
+    }
+}

@@ -277,3 +277,93 @@ fn on_every_example_an_edit_in_each_module_call_follows_it_to_its_new_file() {
         assert_eq!(placed, calls.len(), "{name}: every note is kept once");
     }
 }
+
+/// A tree rendered before the firewall module took the AVM interfaces (`diagnostic_settings`,
+/// `lock` instead of `log_analytics_workspace_id`), with the user's edits in the module and in its
+/// call: `meg update` carries both edits into the new interface.
+#[test]
+fn edits_to_a_module_follow_it_across_the_avm_interface_change() {
+    let meg = Meg::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let old = root.join("tests/data/catalog-before-avm-interfaces");
+    for entry in walkdir::WalkDir::new(&old) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&old).unwrap();
+            meg.write(
+                &format!("old/{}", rel.display()),
+                &std::fs::read_to_string(entry.path()).unwrap(),
+            );
+        }
+    }
+    meg.write(
+        "lz.yaml",
+        &std::fs::read_to_string(example("hybrid.yaml")).unwrap(),
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out", "--catalog", "old"])
+        .ok();
+    meg.run(&["render", "lz.yaml", "-o", "fresh"]).ok();
+    let module = "out/terraform/modules/firewall/main.tf";
+    let call = "out/terraform/main.firewall.tf";
+    assert!(
+        meg.read(call).contains("log_analytics_workspace_id"),
+        "the older call passes the workspace: {}",
+        meg.read(call)
+    );
+    // The user's edits: the platform rules' priority in the module, the threat intelligence mode
+    // in the call.
+    edit_line(
+        &meg,
+        module,
+        "priority = 1000",
+        "  priority = 900 # netops: platform rules before the landing zone teams'",
+    );
+    edit_line(
+        &meg,
+        call,
+        "threat_intel_mode",
+        "  threat_intel_mode = \"Deny\" # netops: always deny known-bad traffic",
+    );
+
+    let run = meg.run(&["update", "lz.yaml", "-o", "out"]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+
+    // Both edits are kept, and the files take the new interface around them.
+    let module_text = meg.read(module);
+    assert!(
+        module_text
+            .contains("priority = 900 # netops: platform rules before the landing zone teams'"),
+        "{module_text}"
+    );
+    assert!(
+        module_text.contains("for_each = var.diagnostic_settings")
+            && module_text.contains("resource \"azurerm_management_lock\" \"this\""),
+        "{module_text}"
+    );
+    let variables = meg.read("out/terraform/modules/firewall/variables.tf");
+    assert!(variables.contains("variable \"diagnostic_settings\""));
+    assert!(!variables.contains("log_analytics_workspace_id"));
+    let call_text = meg.read(call);
+    assert!(
+        call_text.contains("threat_intel_mode = \"Deny\" # netops: always deny known-bad traffic"),
+        "{call_text}"
+    );
+    assert!(
+        call_text.contains("diagnostic_settings")
+            && !call_text.contains("log_analytics_workspace_id"),
+        "{call_text}"
+    );
+    // Apart from the two edited files, the tree is today's render.
+    let out = meg.snapshot("out/terraform");
+    let fresh = meg.snapshot("fresh/terraform");
+    let differ: Vec<_> = fresh
+        .iter()
+        .filter(|(path, bytes)| out.get(*path) != Some(bytes))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert_eq!(
+        differ.len(),
+        2,
+        "only the two edited files differ: {differ:?}"
+    );
+}

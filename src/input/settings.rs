@@ -172,6 +172,7 @@ pub struct Firewall {
 pub struct Bastion {
     pub enabled: bool,
     pub sku: BastionSku,
+    pub scale_units: u8,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -42,7 +42,9 @@ impl Environment {
                     && (on.vpn_gateway || on.express_route)
                     && self.layout.subnets.contains_key(&HubRole::Gateway)
             }
-            _ => super::name_deployed(key, &on),
+            fixed => super::fixed_names()
+                .find(|f| f.key == fixed)
+                .is_none_or(|f| f.part.deployed(&on)),
         }
     }
 

@@ -10,6 +10,7 @@ pub(crate) mod address_plan;
 pub mod deploy;
 pub mod deployed;
 pub(crate) mod facts;
+pub(crate) mod fixed_name;
 pub mod governance;
 pub mod lint;
 pub(crate) mod locate;
@@ -21,6 +22,7 @@ pub(crate) mod params;
 pub mod platform;
 pub mod roles;
 pub(crate) mod routing;
+pub(crate) mod spoke_subnets;
 pub(crate) mod strategies;
 pub(crate) mod subnet_rules;
 pub mod subscriptions;
@@ -42,6 +44,7 @@ use crate::input::schema::Schema;
 use crate::input::settings::Settings;
 use crate::input::values::Values;
 use crate::model::deploy::Deploy;
+use crate::model::fixed_name::{FixedName, Part};
 use crate::model::name_key::{NameKey, SitePart, SpokePart, ToName};
 use crate::model::naming::{Namer, NamingTables, ResourceName};
 use crate::model::network::{HubLayout, HubRole};
@@ -173,6 +176,9 @@ pub struct Environment {
     /// The hub's subnet layout.
     #[serde(skip)]
     pub layout: HubLayout,
+    /// Each spoke's subnets, laid out once.
+    #[serde(skip)]
+    pub(crate) spoke_subnets: spoke_subnets::SpokeSubnets,
     /// The settings as JSON after presets and defaults: what lint rules see.
     #[serde(skip)]
     pub resolved: Value,
@@ -586,9 +592,8 @@ impl LandingZone {
             }
         }));
         self.name_keys = fixed_names()
-            .map(|(k, _, _)| k)
-            .filter(|k| name_deployed(k, &self.deploy))
-            .map(str::to_string)
+            .filter(|f| f.part.deployed(&self.deploy))
+            .map(|f| f.key.to_string())
             .collect();
     }
 }
@@ -853,7 +858,8 @@ pub(crate) fn build_environment(
     resolved: Value,
 ) -> Result<Environment, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let layout = network::check(&settings);
+    let spoke_subnets = spoke_subnets::SpokeSubnets::of(&settings);
+    let layout = network::check(&settings, &spoke_subnets);
     if let Err(ds) = &layout {
         problems.extend(ds.iter().cloned());
     }
@@ -861,12 +867,16 @@ pub(crate) fn build_environment(
     problems.extend(check_existing_hub(&settings));
     problems.extend(check_express_route(&settings));
     problems.extend(crate::input::tags::check(&settings));
-    problems.extend(crate::model::workloads::check(&settings, ctx.location));
+    problems.extend(crate::model::workloads::check(
+        &settings,
+        &spoke_subnets,
+        ctx.location,
+    ));
     let mut names = BTreeMap::new();
     // Resources in another region than the landing zone's are named with that region's code.
     let mut regional = BTreeMap::new();
     let mut unknown_region_reported = false;
-    for (key, _, _) in fixed_names() {
+    for FixedName { key, .. } in fixed_names() {
         let Some((region, pointer)) = crate::model::workloads::name_region(key, &settings) else {
             continue;
         };
@@ -931,7 +941,13 @@ pub(crate) fn build_environment(
             }),
         }
     };
-    for (key, kind, workload) in fixed_names() {
+    for FixedName {
+        key,
+        kind,
+        workload,
+        ..
+    } in fixed_names()
+    {
         // Globally unique names carry the landing zone's name: kv-contoso-prod-weu-1a2b.
         let workload = if workload == "{name}" {
             ctx.lz_name
@@ -971,7 +987,7 @@ pub(crate) fn build_environment(
         ] {
             name(NameKey::Spoke(&spoke.name, part), kind, &spoke.name);
         }
-        for subnet in network::spoke_subnets(spoke, &settings) {
+        for subnet in spoke_subnets.of_spoke(&spoke.name) {
             name(
                 NameKey::SpokeSubnetNsg(&spoke.name, &subnet.name),
                 "networkSecurityGroup",
@@ -1007,6 +1023,7 @@ pub(crate) fn build_environment(
             settings,
             resolved,
             layout,
+            spoke_subnets,
             attached_spoke_prefixes: None,
         }),
         _ => Err(problems),
@@ -1064,54 +1081,134 @@ fn unknown_overrides(
         .collect()
 }
 
-/// Name keys of the platform and hub resources: (key, naming kind, workload token).
-const PLATFORM_NAMES: [(&str, &str, &str); 26] = [
-    ("connectivityResourceGroup", "resourceGroup", "connectivity"),
-    ("managementResourceGroup", "resourceGroup", "management"),
-    ("securityResourceGroup", "resourceGroup", "security"),
-    (
+/// The platform and hub resources with a fixed name key.
+const PLATFORM_NAMES: [FixedName; 26] = [
+    FixedName::new(
+        "connectivityResourceGroup",
+        "resourceGroup",
+        "connectivity",
+        Part::Hub,
+    ),
+    FixedName::new(
+        "managementResourceGroup",
+        "resourceGroup",
+        "management",
+        Part::Always,
+    ),
+    FixedName::new(
+        "securityResourceGroup",
+        "resourceGroup",
+        "security",
+        Part::Always,
+    ),
+    FixedName::new(
         "logAnalyticsWorkspace",
         "logAnalyticsWorkspace",
         "management",
+        Part::Always,
     ),
-    ("keyVault", "keyVault", "{name}"),
-    ("keyVaultPrivateEndpoint", "privateEndpoint", "kv-platform"),
-    ("hubVirtualNetwork", "virtualNetwork", "hub"),
-    ("firewall", "firewall", "hub"),
-    ("firewallPolicy", "firewallPolicy", "hub"),
-    ("firewallPublicIp", "publicIpAddress", "firewall"),
-    (
+    FixedName::new("keyVault", "keyVault", "{name}", Part::Always),
+    FixedName::new(
+        "keyVaultPrivateEndpoint",
+        "privateEndpoint",
+        "kv-platform",
+        Part::Always,
+    ),
+    FixedName::new("hubVirtualNetwork", "virtualNetwork", "hub", Part::Hub),
+    FixedName::new("firewall", "firewall", "hub", Part::Firewall),
+    FixedName::new("firewallPolicy", "firewallPolicy", "hub", Part::Firewall),
+    FixedName::new(
+        "firewallPublicIp",
+        "publicIpAddress",
+        "firewall",
+        Part::Firewall,
+    ),
+    FixedName::new(
         "firewallManagementPublicIp",
         "publicIpAddress",
         "firewall-mgmt",
+        Part::FirewallManagement,
     ),
-    ("bastion", "bastionHost", "hub"),
-    ("bastionPublicIp", "publicIpAddress", "bastion"),
-    ("vpnGateway", "vpnGateway", "hub"),
-    ("vpnGatewayPublicIp", "publicIpAddress", "vpng"),
-    ("vpnGatewaySecondPublicIp", "publicIpAddress", "vpng-2"),
-    ("expressRouteGateway", "expressRouteGateway", "hub"),
-    ("expressRouteConnection", "connection", "er"),
-    ("dnsResolver", "dnsPrivateResolver", "hub"),
-    (
+    FixedName::new("bastion", "bastionHost", "hub", Part::Bastion),
+    FixedName::new(
+        "bastionPublicIp",
+        "publicIpAddress",
+        "bastion",
+        Part::Bastion,
+    ),
+    FixedName::new("vpnGateway", "vpnGateway", "hub", Part::VpnGateway),
+    FixedName::new(
+        "vpnGatewayPublicIp",
+        "publicIpAddress",
+        "vpng",
+        Part::VpnGateway,
+    ),
+    FixedName::new(
+        "vpnGatewaySecondPublicIp",
+        "publicIpAddress",
+        "vpng-2",
+        Part::VpnGateway,
+    ),
+    FixedName::new(
+        "expressRouteGateway",
+        "expressRouteGateway",
+        "hub",
+        Part::ExpressRoute,
+    ),
+    FixedName::new(
+        "expressRouteConnection",
+        "connection",
+        "er",
+        Part::ExpressRoute,
+    ),
+    FixedName::new(
+        "dnsResolver",
+        "dnsPrivateResolver",
+        "hub",
+        Part::DnsResolver,
+    ),
+    FixedName::new(
         "dnsResolverInboundEndpoint",
         "dnsResolverInboundEndpoint",
         "hub",
+        Part::DnsResolver,
     ),
-    (
+    FixedName::new(
         "dnsResolverOutboundEndpoint",
         "dnsResolverOutboundEndpoint",
         "hub",
+        Part::DnsResolver,
     ),
-    ("dnsForwardingRuleset", "dnsForwardingRuleset", "onprem"),
-    ("ddosProtectionPlan", "ddosProtectionPlan", "hub"),
-    ("arcPrivateLinkScope", "arcPrivateLinkScope", "arc"),
-    (
+    FixedName::new(
+        "dnsForwardingRuleset",
+        "dnsForwardingRuleset",
+        "onprem",
+        Part::DnsResolver,
+    ),
+    FixedName::new(
+        "ddosProtectionPlan",
+        "ddosProtectionPlan",
+        "hub",
+        Part::DdosProtection,
+    ),
+    FixedName::new(
+        "arcPrivateLinkScope",
+        "arcPrivateLinkScope",
+        "arc",
+        Part::ArcPrivateLinkScope,
+    ),
+    FixedName::new(
         "arcPrivateLinkScopePrivateEndpoint",
         "privateEndpoint",
         "arc",
+        Part::ArcPrivateLinkScope,
     ),
-    ("hubToSpokeRouteTable", "routeTable", "hub-gateway"),
+    FixedName::new(
+        "hubToSpokeRouteTable",
+        "routeTable",
+        "hub-gateway",
+        Part::HubGateway,
+    ),
 ];
 
 /// Builds the parameters of an environment; parts no environment deploys are left out.
@@ -1129,6 +1226,7 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
         landing_zone: &env.landing_zone,
         settings: s,
         layout: &env.layout,
+        spoke_subnets: &env.spoke_subnets,
         names: &env.names,
         deploy,
     };
@@ -1137,8 +1235,8 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
     out.add("environmentName", &env.name);
     out.add_user_map("tags", &tags(env));
     let names: Map<String, Value> = fixed_names()
-        .filter(|(key, _, _)| name_deployed(key, deploy))
-        .map(|(key, _, _)| (key.to_string(), src.name(NameKey::Fixed(key)).into()))
+        .filter(|f| f.part.deployed(deploy))
+        .map(|f| (f.key.to_string(), src.name(NameKey::Fixed(f.key)).into()))
         .collect();
     out.add("names", &names);
     out.add("logAnalytics", &LogAnalytics::new(s));
@@ -1279,33 +1377,12 @@ fn check_express_route(s: &Settings) -> Vec<Diagnostic> {
     Vec::new()
 }
 
-/// Platform and workload name keys with a fixed meaning: (key, naming kind, workload token).
-fn fixed_names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+/// The platform's and the workloads' fixed names.
+pub(crate) fn fixed_names() -> impl Iterator<Item = FixedName> {
     PLATFORM_NAMES
         .iter()
         .copied()
         .chain(crate::model::workloads::fixed_names())
-}
-
-/// Whether a platform name key belongs to a part some environment deploys.
-pub(crate) fn name_deployed(key: &str, deploy: &Deploy) -> bool {
-    if let Some(deployed) = crate::model::workloads::name_deployed(key, deploy) {
-        return deployed;
-    }
-    match key {
-        k if k.starts_with("firewallManagement") => deploy.firewall_management,
-        k if k.starts_with("firewall") => deploy.firewall,
-        "bastion" | "bastionPublicIp" => deploy.bastion,
-        k if k.starts_with("vpnGateway") => deploy.vpn_gateway,
-        k if k.starts_with("expressRoute") => deploy.express_route,
-        k if k.starts_with("dns") => deploy.dns_resolver,
-        "ddosProtectionPlan" => deploy.ddos_protection,
-        k if k.starts_with("arcPrivateLinkScope") => deploy.arc_private_link_scope,
-        "keyVaultPrivateEndpoint" => true,
-        "connectivityResourceGroup" | "hubVirtualNetwork" => deploy.hub,
-        "hubToSpokeRouteTable" => deploy.hub_gateway,
-        _ => true,
-    }
 }
 
 /// Standard tags first, then the input's (which win).

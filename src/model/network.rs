@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::cidr::Cidr;
 use crate::error::Diagnostic;
-use crate::input::settings::{HubSubnets, Settings, Spoke, SpokeSubnet};
+use crate::input::settings::{HubSubnets, Settings};
+use crate::model::spoke_subnets::SpokeSubnets;
 
 pub use crate::model::subnet_rules::SMALLEST_SUBNET;
 
@@ -228,48 +229,9 @@ impl HubLayout {
     }
 }
 
-/// A spoke's subnets: as given, else the subnets of the application it holds (refactor), else
-/// one `workload` subnet over the first half of its space. Subnets of an application spoke carry
-/// their service delegation.
-pub fn spoke_subnets(spoke: &Spoke, s: &Settings) -> Vec<SpokeSubnet> {
-    use crate::model::subnet_rules;
-    match &spoke.subnets {
-        Some(given) => given
-            .iter()
-            .map(|sub| SpokeSubnet {
-                delegation: subnet_rules::delegation(s, &spoke.name, &sub.name),
-                ..sub.clone()
-            })
-            .collect(),
-        None => match subnet_rules::carve(s, spoke) {
-            Some(carved) => carved
-                .into_iter()
-                .map(|(name, address_prefix)| SpokeSubnet {
-                    name: name.into(),
-                    address_prefix,
-                    delegation: subnet_rules::delegation(s, &spoke.name, name),
-                })
-                .collect(),
-            None => {
-                let prefix = (spoke.address_space.prefix() + 1)
-                    .min(SMALLEST_SUBNET)
-                    .max(spoke.address_space.prefix());
-                vec![SpokeSubnet {
-                    name: "workload".into(),
-                    address_prefix: spoke
-                        .address_space
-                        .subnet(prefix, 0)
-                        .expect("a prefix at least as long fits"),
-                    delegation: None,
-                }]
-            }
-        },
-    }
-}
-
 /// Checks an environment's network and lays out the hub. Problems carry key paths into the
 /// environment's settings.
-pub fn check(s: &Settings) -> Result<HubLayout, Vec<Diagnostic>> {
+pub fn check(s: &Settings, spokes: &SpokeSubnets) -> Result<HubLayout, Vec<Diagnostic>> {
     let mut problems = Vec::new();
     if let Some(existing) = &s.network.hub.existing {
         // Someone else's hub: nothing to carve, but the spokes must still fit around it.
@@ -277,7 +239,7 @@ pub fn check(s: &Settings) -> Result<HubLayout, Vec<Diagnostic>> {
         if let Some(hub) = existing.address_space {
             spaces.push(("the existing hub".to_string(), hub));
         }
-        check_spokes(s, spaces, &mut problems);
+        check_spokes(s, spokes, spaces, &mut problems);
         return if problems.is_empty() {
             Ok(HubLayout {
                 address_space: existing.address_space,
@@ -365,7 +327,7 @@ pub fn check(s: &Settings) -> Result<HubLayout, Vec<Diagnostic>> {
         .collect();
     overlaps(&placed, "in the hub", &mut problems, "/network/hub/subnets");
 
-    check_spokes(s, vec![("the hub".into(), hub)], &mut problems);
+    check_spokes(s, spokes, vec![("the hub".into(), hub)], &mut problems);
     if problems.is_empty() {
         Ok(HubLayout {
             address_space: Some(hub),
@@ -378,7 +340,12 @@ pub fn check(s: &Settings) -> Result<HubLayout, Vec<Diagnostic>> {
 
 /// Checks the spokes: unique names, subnets inside their spoke and large enough, and no
 /// overlap between the spokes, the hub's `spaces` and the on-premises sites.
-fn check_spokes(s: &Settings, mut spaces: Vec<(String, Cidr)>, problems: &mut Vec<Diagnostic>) {
+fn check_spokes(
+    s: &Settings,
+    subnets: &SpokeSubnets,
+    mut spaces: Vec<(String, Cidr)>,
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut seen = std::collections::BTreeSet::new();
     for (i, spoke) in s.network.spokes.iter().enumerate() {
         let here = format!("/network/spokes/{i}");
@@ -389,7 +356,7 @@ fn check_spokes(s: &Settings, mut spaces: Vec<(String, Cidr)>, problems: &mut Ve
             ));
         }
         spaces.push((format!("spoke '{}'", spoke.name), spoke.address_space));
-        let subs = spoke_subnets(spoke, s);
+        let subs = subnets.of_spoke(&spoke.name);
         for (j, sub) in subs.iter().enumerate() {
             let at = format!("{here}/subnets/{j}");
             if !spoke.address_space.contains(&sub.address_prefix) {

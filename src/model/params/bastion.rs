@@ -12,6 +12,9 @@ use crate::input::settings::Settings;
 pub(crate) struct Bastion {
     pub enabled: bool,
     pub sku: BastionSku,
+    /// Instances, each taking about 20 concurrent RDP or 40 SSH sessions: the setting on
+    /// Standard and Premium, always 2 on Basic, which cannot scale.
+    pub scale_units: u8,
 }
 
 impl Bastion {
@@ -20,6 +23,10 @@ impl Bastion {
         Bastion {
             enabled: s.bastion.enabled,
             sku: s.bastion.sku,
+            scale_units: match s.bastion.sku {
+                BastionSku::Basic => 2,
+                _ => s.bastion.scale_units,
+            },
         }
     }
 }

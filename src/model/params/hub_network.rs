@@ -118,7 +118,7 @@ fn private_endpoint_spoke(src: &Source, hub: &ExistingHub) -> Option<(usize, Str
             .find(|(_, sp)| &sp.name == name)?,
         None => s.network.spokes.iter().enumerate().next()?,
     };
-    let subnets = crate::model::network::spoke_subnets(spoke, s);
+    let subnets = src.spoke_subnets.of_spoke(&spoke.name);
     let subnet = subnets
         .iter()
         .find(|sn| sn.name == "private-endpoints")

@@ -67,6 +67,8 @@ pub(crate) struct Source<'a> {
     pub settings: &'a Settings,
     /// The hub's subnet layout.
     pub layout: &'a HubLayout,
+    /// Each spoke's subnets.
+    pub spoke_subnets: &'a crate::model::spoke_subnets::SpokeSubnets,
     /// Every resource name of the environment, by name key.
     pub names: &'a BTreeMap<String, ResourceName>,
     /// What the code holds across all environments.

@@ -296,7 +296,7 @@ fn container_apps_prefixes(src: &Source) -> Vec<String> {
         .iter()
         .filter(|(_, app)| app.container_apps)
         .filter_map(|(spoke, _)| s.network.spokes.iter().find(|sp| &sp.name == spoke))
-        .flat_map(|sp| crate::model::network::spoke_subnets(sp, s))
+        .flat_map(|sp| src.spoke_subnets.of_spoke(&sp.name))
         .filter(|sn| sn.name == "containerapps")
         .map(|sn| sn.address_prefix.to_string())
         .collect()

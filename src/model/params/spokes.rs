@@ -52,7 +52,9 @@ impl Spoke {
                     route_table_name: part(SpokePart::RouteTable),
                     address_prefixes: vec![spoke.address_space.to_string()],
                     tags: spoke_tags(spoke),
-                    subnets: crate::model::network::spoke_subnets(spoke, s)
+                    subnets: src
+                        .spoke_subnets
+                        .of_spoke(&spoke.name)
                         .iter()
                         .map(|sn| SpokeSubnet {
                             name: format!("snet-{}", sn.name),

@@ -8,20 +8,17 @@
 use crate::error::Diagnostic;
 use crate::input::settings::Settings;
 use crate::model::deploy::Deploy;
+use crate::model::fixed_name::FixedName;
 use crate::model::name_key::ToName;
 use crate::model::params::{ParamList, Source};
+use crate::model::spoke_subnets::SpokeSubnets;
 
 pub mod refactor;
 pub mod rehost;
 
-/// Fixed name keys of every workload: (key, naming kind, workload token), as `PLATFORM_NAMES`.
-pub fn fixed_names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+/// The fixed names of every workload, as `PLATFORM_NAMES`.
+pub fn fixed_names() -> impl Iterator<Item = FixedName> {
     rehost::NAMES.iter().chain(refactor::NAMES).copied()
-}
-
-/// Whether a workload's fixed name key is deployed; `None` when no workload owns the key.
-pub fn name_deployed(key: &str, deploy: &Deploy) -> Option<bool> {
-    rehost::name_deployed(key, deploy).or_else(|| refactor::name_deployed(key, deploy))
 }
 
 /// The region a workload's fixed name key lives in when it is not the landing zone's, with the
@@ -46,8 +43,8 @@ pub(crate) fn params(src: &Source) -> ParamList {
 
 /// Checks of the workloads' settings that a schema cannot express; problems carry key paths
 /// into the environment's settings.
-pub fn check(s: &Settings, location: &str) -> Vec<Diagnostic> {
-    let mut problems = rehost::check(s, location);
+pub fn check(s: &Settings, subnets: &SpokeSubnets, location: &str) -> Vec<Diagnostic> {
+    let mut problems = rehost::check(s, subnets, location);
     problems.extend(refactor::check(s));
     problems
 }

@@ -3,32 +3,29 @@
 
 use crate::error::{Diagnostic, did_you_mean};
 use crate::input::settings::Settings;
-use crate::model::deploy::Deploy;
 use crate::model::facts::{application_gateway, front_door};
+use crate::model::fixed_name::{FixedName, Part};
 use crate::model::name_key::{AppPart, NameKey, ToName, WebAppPart};
 use crate::model::params::paas::Paas;
 use crate::model::params::{ParamList, Source};
 use crate::model::subnet_rules::{APP_SUBNETS, application};
 
-/// Fixed name keys: (key, naming kind, workload token).
-pub const NAMES: &[(&str, &str, &str)] = &[
-    ("frontDoorProfile", "frontDoorProfile", "edge"),
-    ("frontDoorWafPolicy", "wafPolicy", "edge"),
-    (
+/// This workload's fixed names.
+pub const NAMES: &[FixedName] = &[
+    FixedName::new(
+        "frontDoorProfile",
+        "frontDoorProfile",
+        "edge",
+        Part::FrontDoor,
+    ),
+    FixedName::new("frontDoorWafPolicy", "wafPolicy", "edge", Part::FrontDoor),
+    FixedName::new(
         "databaseMigrationService",
         "databaseMigrationService",
         "sql",
+        Part::DatabaseMigration,
     ),
 ];
-
-/// Whether a fixed name key of this workload is deployed; `None` for keys it does not own.
-pub fn name_deployed(key: &str, deploy: &Deploy) -> Option<bool> {
-    match key {
-        "databaseMigrationService" => Some(deploy.database_migration),
-        k if k.starts_with("frontDoor") => Some(deploy.front_door),
-        _ => None,
-    }
-}
 
 /// Per-application names: the plan, web apps, SQL server and databases, the vault, and the
 /// private endpoints that reach them.

@@ -3,52 +3,103 @@
 use crate::error::Diagnostic;
 use crate::input::settings::Settings;
 use crate::model::deploy::Deploy;
+use crate::model::fixed_name::{FixedName, Part};
 use crate::model::name_key::{NameKey, ToName, VmPart};
-use crate::model::network;
 use crate::model::params::migration::{Migration, SiteRecovery};
 use crate::model::params::virtual_machines::VirtualMachine;
 use crate::model::params::{ParamList, Source};
+use crate::model::spoke_subnets::SpokeSubnets;
 
-/// Fixed name keys: (key, naming kind, workload token).
-pub const NAMES: &[(&str, &str, &str)] = &[
-    ("migrationResourceGroup", "resourceGroup", "migration"),
-    ("recoveryServicesVault", "recoveryServicesVault", "backup"),
-    ("migrateProject", "migrateProject", "srv"),
-    (
+/// This workload's fixed names.
+pub const NAMES: &[FixedName] = &[
+    FixedName::new(
+        "migrationResourceGroup",
+        "resourceGroup",
+        "migration",
+        Part::Migration,
+    ),
+    FixedName::new(
+        "recoveryServicesVault",
+        "recoveryServicesVault",
+        "backup",
+        Part::Migration,
+    ),
+    FixedName::new("migrateProject", "migrateProject", "srv", Part::Migration),
+    FixedName::new(
         "maintenanceConfiguration",
         "maintenanceConfiguration",
         "servers",
+        Part::Migration,
     ),
-    ("diskEncryptionKeyVault", "keyVault", "cmk"),
-    (
+    FixedName::new("diskEncryptionKeyVault", "keyVault", "cmk", Part::Migration),
+    FixedName::new(
         "diskEncryptionKeyVaultPrivateEndpoint",
         "privateEndpoint",
         "kv-cmk",
+        Part::Migration,
     ),
-    ("diskEncryptionSet", "diskEncryptionSet", "servers"),
-    (
+    FixedName::new(
+        "diskEncryptionSet",
+        "diskEncryptionSet",
+        "servers",
+        Part::Migration,
+    ),
+    FixedName::new(
         "diskEncryptionIdentity",
         "userAssignedIdentity",
         "des-servers",
+        Part::Migration,
     ),
-    ("dataCollectionRule", "dataCollectionRule", "servers"),
-    ("recoveryResourceGroup", "resourceGroup", "recovery"),
-    ("siteRecoveryVault", "recoveryServicesVault", "asr"),
-    (
+    FixedName::new(
+        "dataCollectionRule",
+        "dataCollectionRule",
+        "servers",
+        Part::VirtualMachines,
+    ),
+    FixedName::new(
+        "recoveryResourceGroup",
+        "resourceGroup",
+        "recovery",
+        Part::SiteRecovery,
+    ),
+    FixedName::new(
+        "siteRecoveryVault",
+        "recoveryServicesVault",
+        "asr",
+        Part::SiteRecovery,
+    ),
+    FixedName::new(
         "siteRecoveryReplicationPolicy",
         "siteRecoveryReplicationPolicy",
         "vms",
+        Part::SiteRecovery,
     ),
-    ("siteRecoveryCacheStorage", "storageAccount", "asrcache"),
+    FixedName::new(
+        "siteRecoveryCacheStorage",
+        "storageAccount",
+        "asrcache",
+        Part::SiteRecovery,
+    ),
     // A disk encryption set only takes a key of a vault in its own region, and Site Recovery
     // refuses to replicate disks encrypted with customer-managed keys without a set in the
     // recovery region: the same three resources again, named with the recovery region's code.
-    ("recoveryDiskEncryptionKeyVault", "keyVault", "cmk"),
-    ("recoveryDiskEncryptionSet", "diskEncryptionSet", "servers"),
-    (
+    FixedName::new(
+        "recoveryDiskEncryptionKeyVault",
+        "keyVault",
+        "cmk",
+        Part::SiteRecovery,
+    ),
+    FixedName::new(
+        "recoveryDiskEncryptionSet",
+        "diskEncryptionSet",
+        "servers",
+        Part::SiteRecovery,
+    ),
+    FixedName::new(
         "recoveryDiskEncryptionIdentity",
         "userAssignedIdentity",
         "des-servers",
+        Part::SiteRecovery,
     ),
 ];
 
@@ -61,20 +112,6 @@ const IN_RECOVERY_REGION: &[&str] = &[
     "recoveryDiskEncryptionSet",
     "recoveryDiskEncryptionIdentity",
 ];
-
-/// Whether a fixed name key of this workload is deployed; `None` for keys it does not own.
-pub fn name_deployed(key: &str, deploy: &Deploy) -> Option<bool> {
-    if !NAMES.iter().any(|(k, _, _)| *k == key) {
-        return None;
-    }
-    Some(match key {
-        k if IN_RECOVERY_REGION.contains(&k) || k.starts_with("siteRecovery") => {
-            deploy.site_recovery
-        }
-        "dataCollectionRule" => deploy.virtual_machines,
-        _ => deploy.migration,
-    })
-}
 
 /// The region a fixed name key's resource lives in when it is not the landing zone's: Site
 /// Recovery's resource group, vault, replication policy and disk encryption set sit in the
@@ -121,7 +158,7 @@ pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
 
 /// Checks a schema cannot express: a VM's spoke and subnet exist, its name suits Azure, and
 /// Site Recovery has a region other than the landing zone's and maps only known spokes.
-pub fn check(s: &Settings, location: &str) -> Vec<Diagnostic> {
+pub fn check(s: &Settings, subnets: &SpokeSubnets, location: &str) -> Vec<Diagnostic> {
     let m = &s.migration;
     let mut out = Vec::new();
     if !m.enabled {
@@ -203,7 +240,7 @@ pub fn check(s: &Settings, location: &str) -> Vec<Diagnostic> {
             out.push(d);
             continue;
         };
-        let spoke_subnets = network::spoke_subnets(spoke, s);
+        let spoke_subnets = subnets.of_spoke(&spoke.name);
         let subnets: Vec<String> = spoke_subnets.iter().map(|sn| sn.name.clone()).collect();
         // A delegated subnet takes only its service's resources: Azure refuses a VM's network
         // interface there, at deployment time, after everything before it was created.

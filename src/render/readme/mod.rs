@@ -34,6 +34,9 @@ pub(crate) struct Readme<'a> {
     /// Whether every environment beside a hub meg does not create attaches to a platform hub,
     /// whose routes and rules the platform root holds: nothing is left to a hub's owners.
     pub platform_only: bool,
+    /// How many servers of `migration.inventory` the environments migrate, together (each
+    /// environment's rows are its `migrated`).
+    pub migrated_servers: usize,
 }
 
 /// One environment, as the README describes it.
@@ -296,6 +299,7 @@ impl<'a> Readme<'a> {
                 .unwrap_or_default(),
             platform_only: beside_a_hub().next().is_some()
                 && beside_a_hub().all(|e| e.settings.network.hub.platform.is_some()),
+            migrated_servers: lz.environments.iter().map(|e| e.migrated.len()).sum(),
         }
     }
 }

@@ -248,7 +248,7 @@ pub(crate) fn table(
         t.section(with_code("Spoke ", &spoke.name, ""));
         t.named(text("virtual network"), &key("virtualNetwork"));
         t.named(text("route table"), &key("routeTable"));
-        for subnet in crate::model::network::spoke_subnets(spoke, s) {
+        for subnet in t.env.spoke_subnets.of_spoke(&spoke.name) {
             t.named(
                 with_code("NSG of ", &format!("snet-{}", subnet.name), ""),
                 &key(&format!("subnet.{}.networkSecurityGroup", subnet.name)),

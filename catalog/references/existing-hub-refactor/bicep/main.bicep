@@ -159,6 +159,15 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
   }
 }
 
+// Every resource with platform logs and metrics sends them to this deployment's workspace,
+// through the modules' AVM interface (Operational Excellence).
+var diagnosticSettings = [
+  {
+    name: 'diag-log-analytics'
+    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+  }
+]
+
 // ---------------------------------------------------------------------------------------
 // Connectivity: the hub and what it shares with every spoke.
 // ---------------------------------------------------------------------------------------
@@ -193,7 +202,17 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     enablePurgeProtection: keyVault.enablePurgeProtection
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    // The vault's audit trail: who read or changed which secret, key or certificate (Security).
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logCategoriesAndGroups: [
+        {
+          categoryGroup: 'audit'
+        }
+        {
+          categoryGroup: 'allLogs'
+        }
+      ]
+    }))
     administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
@@ -217,7 +236,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
-      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      diagnosticSettings: diagnosticSettings
       firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
     }
   }

@@ -3,17 +3,17 @@ module "spoke_network" {
   source   = "./modules/spoke-network"
   for_each = local.spokes
 
-  spoke                      = each.value
-  resource_group_name        = azurerm_resource_group.spoke[each.key].name
-  location                   = var.location
-  tags                       = merge(var.tags, each.value.tags)
-  dns_servers                = var.hub_network.spoke_dns_servers
-  hub_virtual_network_id     = local.hub_virtual_network_id
-  bastion_address_prefix     = var.hub_network.bastion_address_prefix
-  hub_virtual_network_name   = module.hub_network.name
-  hub_resource_group_name    = azurerm_resource_group.connectivity.name
-  log_analytics_workspace_id = module.log_analytics.resource_id
-  firewall_private_ip        = var.firewall.enabled ? var.firewall.private_ip_address : null
+  spoke                    = each.value
+  resource_group_name      = azurerm_resource_group.spoke[each.key].name
+  location                 = var.location
+  tags                     = merge(var.tags, each.value.tags)
+  dns_servers              = var.hub_network.spoke_dns_servers
+  hub_virtual_network_id   = local.hub_virtual_network_id
+  bastion_address_prefix   = var.hub_network.bastion_address_prefix
+  hub_virtual_network_name = module.hub_network.name
+  hub_resource_group_name  = azurerm_resource_group.connectivity.name
+  diagnostic_settings      = local.diagnostic_settings
+  firewall_private_ip      = var.firewall.enabled ? var.firewall.private_ip_address : null
 }
 
 # Spokes on Azure DNS (no resolver, no firewall DNS proxy) resolve a private zone only through a

@@ -18,6 +18,20 @@ param retentionInDays int
 @description('Daily ingestion cap in GB; -1 for none.')
 param dailyQuotaGb int
 
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Management lock on the workspace (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
+param lock lockType = {
+  kind: 'None'
+}
+
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: name
   location: location
@@ -57,6 +71,15 @@ resource workspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-
         enabled: true
       }
     ]
+  }
+}
+
+resource workspaceLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+  name: lock.?name ?? 'lock-${name}'
+  scope: workspace
+  properties: {
+    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

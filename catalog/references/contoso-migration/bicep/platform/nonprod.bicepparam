@@ -125,6 +125,7 @@ param firewall = {
 param bastion = {
   enabled: true
   sku: 'Basic'
+  scaleUnits: 2
 }
 
 param vpnGateway = {

@@ -1,4 +1,13 @@
 locals {
+  # Every resource with platform logs and metrics sends them to this root's Log Analytics
+  # workspace, through the modules' AVM interface (Operational Excellence).
+  diagnostic_settings = {
+    log_analytics = {
+      name                  = "diag-log-analytics"
+      workspace_resource_id = module.log_analytics.resource_id
+    }
+  }
+
   # Spokes by name, so adding one never re-creates the others.
   spokes = { for spoke in var.spokes : spoke.name => spoke }
 

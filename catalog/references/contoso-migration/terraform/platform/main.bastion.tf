@@ -3,12 +3,13 @@ module "bastion" {
   source = "./modules/bastion"
   count  = var.bastion.enabled ? 1 : 0
 
-  name                       = var.names.bastion
-  public_ip_name             = var.names.bastion_public_ip
-  resource_group_name        = azurerm_resource_group.connectivity.name
-  location                   = var.location
-  tags                       = var.tags
-  sku                        = var.bastion.sku
-  subnet_id                  = module.hub_network.subnet_ids["AzureBastionSubnet"]
-  log_analytics_workspace_id = module.log_analytics.resource_id
+  name                = var.names.bastion
+  public_ip_name      = var.names.bastion_public_ip
+  resource_group_name = azurerm_resource_group.connectivity.name
+  location            = var.location
+  tags                = var.tags
+  sku                 = var.bastion.sku
+  scale_units         = var.bastion.scale_units
+  subnet_id           = module.hub_network.subnet_ids["AzureBastionSubnet"]
+  diagnostic_settings = local.diagnostic_settings
 }

@@ -17,7 +17,9 @@ module "firewall" {
   management_subnet_id         = lookup(module.hub_network.subnet_ids, "AzureFirewallManagementSubnet", null)
   spoke_address_prefixes       = var.attached_spoke_address_prefixes
   on_premises_address_prefixes = var.on_premises_address_prefixes
-  log_analytics_workspace_id   = module.log_analytics.resource_id
+  # Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
+  # AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
+  diagnostic_settings = { for key, setting in local.diagnostic_settings : key => merge(setting, { log_analytics_destination_type = "Dedicated" }) }
 }
 
 # Traffic from on-premises to the spokes crosses the firewall too, so both directions of a flow

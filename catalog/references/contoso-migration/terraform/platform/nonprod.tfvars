@@ -113,8 +113,9 @@ firewall = {
 }
 
 bastion = {
-  enabled = true
-  sku     = "Basic"
+  enabled     = true
+  sku         = "Basic"
+  scale_units = 2
 }
 
 vpn_gateway = {

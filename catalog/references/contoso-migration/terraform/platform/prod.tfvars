@@ -107,8 +107,9 @@ firewall = {
 }
 
 bastion = {
-  enabled = true
-  sku     = "Standard"
+  enabled     = true
+  sku         = "Standard"
+  scale_units = 2
 }
 
 vpn_gateway = {

@@ -171,15 +171,21 @@ variable "firewall" {
 }
 
 variable "bastion" {
-  description = "Azure Bastion in the hub: whether this environment has it, and its SKU."
+  description = "Azure Bastion in the hub: whether this environment has it, its SKU and its scale units (instances, each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic)."
   type = object({
-    enabled = bool
-    sku     = string
+    enabled     = bool
+    sku         = string
+    scale_units = number
   })
 
   validation {
     condition     = contains(["Basic", "Standard", "Premium"], var.bastion.sku)
     error_message = "The Bastion SKU is Basic, Standard or Premium."
+  }
+
+  validation {
+    condition     = var.bastion.scale_units >= 2 && var.bastion.scale_units <= 50 && (var.bastion.sku != "Basic" || var.bastion.scale_units == 2)
+    error_message = "Bastion runs 2 to 50 scale units, and Basic exactly 2."
   }
 }
 

@@ -35,8 +35,22 @@ param softDeleteRetentionInDays int
 ])
 param publicNetworkAccess string = 'Disabled'
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the vault (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
+
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Management lock on the vault (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
+param lock lockType = {
+  kind: 'None'
+}
 
 @description('Entra object IDs (users, groups, service principals) that manage the vault\'s contents: with Azure RBAC, nobody else can, not even whoever deployed it.')
 param administrators array = []
@@ -94,30 +108,6 @@ resource administratorAccess 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 ]
 
-resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: vault
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'audit'
-        enabled: true
-      }
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
 resource vaultPrivateEndpoint 'Microsoft.Network/privateEndpoints@2024-01-01' = if (privateEndpoint != null) {
   name: privateEndpoint.?name ?? '${name}-pep'
   location: location
@@ -152,6 +142,51 @@ resource vaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGro
         }
       }
     ]
+  }
+}
+
+resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${name}'
+    scope: vault
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+  name: lock.?name ?? 'lock-${name}'
+  scope: vault
+  properties: {
+    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

@@ -14,8 +14,22 @@ param tags object
 @description('Custom DNS servers; empty for Azure DNS.')
 param dnsServers array
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the spoke virtual network (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
+
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Management lock on the spoke virtual network (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
+param lock lockType = {
+  kind: 'None'
+}
 
 @description('Resource ID of a DDoS protection plan; empty for none.')
 param ddosProtectionPlanId string = ''
@@ -153,6 +167,12 @@ var denyAllInbound = [
   }
 ]
 
+// Every NSG gets every diagnostic setting.
+var nsgDiagnosticSettings = flatten(map(range(0, length(spoke.subnets)), index => map(diagnosticSettings, setting => {
+  index: index
+  setting: setting
+})))
+
 resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-01' = [
   for (subnet, i) in spoke.subnets: {
     name: subnet.networkSecurityGroupName
@@ -160,22 +180,6 @@ resource networkSecurityGroups 'Microsoft.Network/networkSecurityGroups@2024-01-
     tags: tags
     properties: {
       securityRules: concat(managementAccess, subnet.name == 'snet-appgateway' ? applicationGatewayAccess : [], onPremisesAccess, denyAllInbound)
-    }
-  }
-]
-
-resource nsgDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
-  for (subnet, i) in spoke.subnets: {
-    name: 'diag-log-analytics'
-    scope: networkSecurityGroups[i]
-    properties: {
-      workspaceId: logAnalyticsWorkspaceId
-      logs: [
-        {
-          categoryGroup: 'allLogs'
-          enabled: true
-        }
-      ]
     }
   }
 ]
@@ -245,23 +249,72 @@ resource virtualNetwork 'Microsoft.Network/virtualNetworks@2024-01-01' = {
   }
 }
 
-resource virtualNetworkDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
+// Diagnostics of the virtual network and of its NSGs (rule hits; an NSG has no metrics), to the
+// destinations of diagnosticSettings.
+resource virtualNetworkDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${spoke.virtualNetworkName}'
+    scope: virtualNetwork
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource nsgDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for target in nsgDiagnosticSettings: {
+    name: target.setting.?name ?? 'diag-${spoke.subnets[target.index].networkSecurityGroupName}'
+    scope: networkSecurityGroups[target.index]
+    properties: {
+      workspaceId: target.setting.?workspaceResourceId
+      storageAccountId: target.setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: target.setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: target.setting.?eventHubName
+      marketplacePartnerId: target.setting.?marketplacePartnerResourceId
+      // The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an
+      // NSG's: rule hits) and metrics where it has them.
+      logs: [
+        {
+          categoryGroup: 'allLogs'
+          enabled: true
+        }
+      ]
+    }
+  }
+]
+
+resource virtualNetworkLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+  name: lock.?name ?? 'lock-${spoke.virtualNetworkName}'
   scope: virtualNetwork
   properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

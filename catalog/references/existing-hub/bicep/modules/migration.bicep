@@ -24,6 +24,18 @@ param logAnalyticsWorkspaceId string
 // Backup and restore times are written as a date-time on a fixed day; only the time counts.
 var backupTime = '2025-01-01T${backup.scheduleTime}:00Z'
 
+// AVM's managedIdentityAllType.
+type managedIdentitiesType = {
+  systemAssigned: bool?
+  // Resource IDs of user-assigned identities.
+  userAssignedResourceIds: array?
+}
+
+@description('Managed identities of the Recovery Services vault (AVM interface): { systemAssigned?, userAssignedResourceIds?: [resource IDs] }.')
+param managedIdentities managedIdentitiesType = {
+  systemAssigned: true
+}
+
 resource vault 'Microsoft.RecoveryServices/vaults@2024-04-01' = {
   name: names.recoveryServicesVault
   location: location
@@ -32,10 +44,13 @@ resource vault 'Microsoft.RecoveryServices/vaults@2024-04-01' = {
     name: 'RS0'
     tier: 'Standard'
   }
-  // An identity of its own, for customer-managed keys and private endpoints later (Security).
-  identity: {
-    type: 'SystemAssigned'
-  }
+  // An identity of its own (managedIdentities, system-assigned by default), for customer-managed
+  // keys and private endpoints later (Security).
+  identity: (managedIdentities.?systemAssigned ?? false) || !empty(managedIdentities.?userAssignedResourceIds ?? []) ? {
+    type: (managedIdentities.?systemAssigned ?? false) ? (empty(managedIdentities.?userAssignedResourceIds ?? []) ? 'SystemAssigned' : 'SystemAssigned, UserAssigned') : 'UserAssigned'
+    userAssignedIdentities: empty(managedIdentities.?userAssignedResourceIds ?? []) ? null : toObject(managedIdentities.?userAssignedResourceIds ?? [], id => id, id => {})
+  } : null
+
   properties: {
     // Azure VM backup takes snapshots through the platform, not the vault's public endpoint (Security).
     publicNetworkAccess: 'Disabled'

@@ -129,6 +129,7 @@ param firewall = {
 param bastion = {
   enabled: true
   sku: 'Basic'
+  scaleUnits: 2
 }
 
 param vpnGateway = {

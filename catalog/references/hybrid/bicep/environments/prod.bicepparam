@@ -127,6 +127,7 @@ param firewall = {
 param bastion = {
   enabled: true
   sku: 'Standard'
+  scaleUnits: 2
 }
 
 param vpnGateway = {

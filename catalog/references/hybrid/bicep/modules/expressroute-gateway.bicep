@@ -28,8 +28,22 @@ param gatewaySubnetId string
 @description('Resource ID of the provisioned ExpressRoute circuit; empty to deploy the gateway unconnected.')
 param circuitId string
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the ExpressRoute gateway (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
+
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Management lock on the ExpressRoute gateway (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
+param lock lockType = {
+  kind: 'None'
+}
 
 resource gateway 'Microsoft.Network/virtualNetworkGateways@2024-01-01' = {
   name: name
@@ -61,27 +75,6 @@ resource gateway 'Microsoft.Network/virtualNetworkGateways@2024-01-01' = {
   }
 }
 
-resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: gateway
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    // Bits, packets and BGP route counts show when the SKU is outgrown (Performance Efficiency).
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
 resource connection 'Microsoft.Network/connections@2024-01-01' = if (!empty(circuitId)) {
   name: connectionName
   location: location
@@ -98,6 +91,53 @@ resource connection 'Microsoft.Network/connections@2024-01-01' = if (!empty(circ
     // For the same prefix Azure prefers ExpressRoute over a site-to-site VPN, so a VPN gateway
     // beside this one stays the backup path (Reliability).
     routingWeight: 0
+  }
+}
+
+// Diagnostics of the gateway (bits, packets and BGP route counts show when the SKU is outgrown:
+// Performance Efficiency), to the destinations of diagnosticSettings.
+resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${name}'
+    scope: gateway
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource gatewayLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+  name: lock.?name ?? 'lock-${name}'
+  scope: gateway
+  properties: {
+    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

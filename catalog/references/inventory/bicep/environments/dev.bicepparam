@@ -102,6 +102,7 @@ param firewall = {
 param bastion = {
   enabled: true
   sku: 'Basic'
+  scaleUnits: 2
 }
 
 param spokes = [

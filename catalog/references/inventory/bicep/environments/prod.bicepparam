@@ -102,6 +102,7 @@ param firewall = {
 param bastion = {
   enabled: true
   sku: 'Standard'
+  scaleUnits: 2
 }
 
 param spokes = [

@@ -94,8 +94,9 @@ firewall = {
 }
 
 bastion = {
-  enabled = true
-  sku     = "Basic"
+  enabled     = true
+  sku         = "Basic"
+  scale_units = 2
 }
 
 spokes = [

@@ -88,8 +88,9 @@ firewall = {
 }
 
 bastion = {
-  enabled = true
-  sku     = "Standard"
+  enabled     = true
+  sku         = "Standard"
+  scale_units = 2
 }
 
 spokes = [

@@ -53,7 +53,21 @@ module vault 'key-vault.bicep' = {
     enablePurgeProtection: keyVaultPurgeProtection
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
     publicNetworkAccess: 'Disabled'
-    logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
+    // The vault's audit trail: who read or changed which secret (Security).
+    diagnosticSettings: [
+      {
+        name: 'diag-log-analytics'
+        workspaceResourceId: logAnalyticsWorkspaceId
+        logCategoriesAndGroups: [
+          {
+            categoryGroup: 'audit'
+          }
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]
+      }
+    ]
     // The application team sets the secrets' values: Key Vault Secrets Officer, secrets only.
     administrators: app.secretsOfficers
     administratorRoleId: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'

@@ -48,8 +48,22 @@ param sites array
 @secure()
 param sharedKey string = ''
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the VPN gateway (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
+
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Management lock on the VPN gateway (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
+param lock lockType = {
+  kind: 'None'
+}
 
 // VpnGw1AZ exists only as Generation1; the larger SKUs get Generation2's throughput (Performance Efficiency).
 var generation = startsWith(sku, 'VpnGw1') ? 'Generation1' : 'Generation2'
@@ -59,6 +73,12 @@ var publicIpNames = activeActive ? [publicIpName, secondPublicIpName] : [publicI
 
 // A site runs BGP only when both its peer address and AS number are known.
 var siteUsesBgp = [for site in sites: site.?asn != null && site.?bgpPeeringAddress != null]
+
+// Every public IP gets every diagnostic setting.
+var publicIpDiagnosticSettings = flatten(map(range(0, length(publicIpNames)), index => map(diagnosticSettings, setting => {
+  index: index
+  setting: setting
+})))
 
 resource publicIps 'Microsoft.Network/publicIPAddresses@2024-01-01' = [for ipName in publicIpNames: {
   name: ipName
@@ -77,26 +97,6 @@ resource publicIps 'Microsoft.Network/publicIPAddresses@2024-01-01' = [for ipNam
   properties: {
     publicIPAllocationMethod: 'Static'
     publicIPAddressVersion: 'IPv4'
-  }
-}]
-
-resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [for (ipName, i) in publicIpNames: {
-  name: 'diag-log-analytics'
-  scope: publicIps[i]
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
   }
 }]
 
@@ -132,27 +132,6 @@ resource gateway 'Microsoft.Network/virtualNetworkGateways@2024-01-01' = {
         }
       }
     }]
-  }
-}
-
-resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: gateway
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    // Tunnel, IKE and route logs are what a broken tunnel is diagnosed from (Operational Excellence).
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
   }
 }
 
@@ -193,6 +172,81 @@ resource connections 'Microsoft.Network/connections@2024-01-01' = [for (site, i)
     enableBgp: siteUsesBgp[i]
   }
 }]
+
+// Diagnostics of the gateway (tunnel, IKE and route logs are what a broken tunnel is diagnosed
+// from: Operational Excellence) and of its public IPs, to the destinations of diagnosticSettings.
+resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${name}'
+    scope: gateway
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for target in publicIpDiagnosticSettings: {
+    name: target.setting.?name ?? 'diag-${publicIpNames[target.index]}'
+    scope: publicIps[target.index]
+    properties: {
+      workspaceId: target.setting.?workspaceResourceId
+      storageAccountId: target.setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: target.setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: target.setting.?eventHubName
+      marketplacePartnerId: target.setting.?marketplacePartnerResourceId
+      // The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an
+      // NSG's: rule hits) and metrics where it has them.
+      logs: [
+        {
+          categoryGroup: 'allLogs'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
+    }
+  }
+]
+
+resource gatewayLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+  name: lock.?name ?? 'lock-${name}'
+  scope: gateway
+  properties: {
+    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
+  }
+}
 
 @description('Resource ID of the VPN gateway.')
 output id string = gateway.id

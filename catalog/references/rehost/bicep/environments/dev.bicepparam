@@ -111,6 +111,7 @@ param firewall = {
 param bastion = {
   enabled: true
   sku: 'Basic'
+  scaleUnits: 2
 }
 
 param spokes = [

@@ -111,6 +111,7 @@ param firewall = {
 param bastion = {
   enabled: true
   sku: 'Standard'
+  scaleUnits: 2
 }
 
 param spokes = [

@@ -103,8 +103,9 @@ firewall = {
 }
 
 bastion = {
-  enabled = true
-  sku     = "Basic"
+  enabled     = true
+  sku         = "Basic"
+  scale_units = 2
 }
 
 spokes = [

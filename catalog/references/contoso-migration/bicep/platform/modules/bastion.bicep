@@ -22,11 +22,36 @@ param tags object
 ])
 param sku string
 
+@description('Instances, each taking about 20 concurrent RDP or 40 SSH sessions (host scaling): Basic always runs 2.')
+@minValue(2)
+@maxValue(50)
+param scaleUnits int = 2
+
 @description('Resource ID of AzureBastionSubnet.')
 param subnetId string
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the Bastion host (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
+
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Management lock on the Bastion host (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
+param lock lockType = {
+  kind: 'None'
+}
+
+// The public IP gets every diagnostic setting.
+var publicIpDiagnosticSettings = map(diagnosticSettings, setting => {
+  index: 0
+  setting: setting
+})
 
 resource publicIp 'Microsoft.Network/publicIPAddresses@2024-01-01' = {
   name: publicIpName
@@ -43,26 +68,6 @@ resource publicIp 'Microsoft.Network/publicIPAddresses@2024-01-01' = {
   }
 }
 
-resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: publicIp
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
 resource bastionHost 'Microsoft.Network/bastionHosts@2024-01-01' = {
   name: name
   location: location
@@ -71,6 +76,8 @@ resource bastionHost 'Microsoft.Network/bastionHosts@2024-01-01' = {
     name: sku
   }
   properties: {
+    // Room for the sessions of a migration wave's engineers (Performance Efficiency).
+    scaleUnits: scaleUnits
     ipConfigurations: [
       {
         name: 'ipconfig-bastion'
@@ -91,24 +98,78 @@ resource bastionHost 'Microsoft.Network/bastionHosts@2024-01-01' = {
   }
 }
 
-resource bastionDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
+// Diagnostics of the Bastion host (BastionAuditLogs: who opened a session to which machine, from
+// where: Security) and of its public IP, to the destinations of diagnosticSettings.
+resource bastionDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${name}'
+    scope: bastionHost
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for target in publicIpDiagnosticSettings: {
+    name: target.setting.?name ?? 'diag-${publicIpName}'
+    scope: publicIp
+    properties: {
+      workspaceId: target.setting.?workspaceResourceId
+      storageAccountId: target.setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: target.setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: target.setting.?eventHubName
+      marketplacePartnerId: target.setting.?marketplacePartnerResourceId
+      // The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an
+      // NSG's: rule hits) and metrics where it has them.
+      logs: [
+        {
+          categoryGroup: 'allLogs'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
+    }
+  }
+]
+
+resource bastionLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+  name: lock.?name ?? 'lock-${name}'
   scope: bastionHost
   properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    // BastionAuditLogs: who opened a session to which machine, from where (Security).
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

@@ -51,8 +51,22 @@ param spokeAddressPrefixes array
 @description('Address prefixes (strings) of the on-premises networks the gateways reach; empty for none.')
 param onPremisesAddressPrefixes array = []
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the firewall (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
+
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Management lock on the firewall (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
+param lock lockType = {
+  kind: 'None'
+}
 
 // Basic sends its own control traffic through a second subnet and public IP, offers threat
 // intelligence in alert mode only and has no DNS proxy.
@@ -128,6 +142,12 @@ var hybridRules = empty(onPremisesAddressPrefixes) ? [] : [
   }
 ]
 
+// Every public IP gets every diagnostic setting.
+var publicIpDiagnosticSettings = flatten(map(range(0, length(publicIpNames)), index => map(diagnosticSettings, setting => {
+  index: index
+  setting: setting
+})))
+
 resource publicIps 'Microsoft.Network/publicIPAddresses@2024-01-01' = [
   for ipName in publicIpNames: {
     name: ipName
@@ -143,29 +163,6 @@ resource publicIps 'Microsoft.Network/publicIPAddresses@2024-01-01' = [
     properties: {
       publicIPAllocationMethod: 'Static'
       publicIPAddressVersion: 'IPv4'
-    }
-  }
-]
-
-resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
-  for (ipName, i) in publicIpNames: {
-    name: 'diag-log-analytics'
-    scope: publicIps[i]
-    properties: {
-      workspaceId: logAnalyticsWorkspaceId
-      // DDoS notifications and mitigation reports land here when the hub has a protection plan.
-      logs: [
-        {
-          categoryGroup: 'allLogs'
-          enabled: true
-        }
-      ]
-      metrics: [
-        {
-          category: 'AllMetrics'
-          enabled: true
-        }
-      ]
     }
   }
 ]
@@ -303,26 +300,78 @@ resource firewall 'Microsoft.Network/azureFirewalls@2024-01-01' = {
   ]
 }
 
-resource firewallDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
+// Diagnostics of the firewall and of its public IPs (DDoS notifications and mitigation reports
+// when the hub has a protection plan), to the destinations of diagnosticSettings.
+resource firewallDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${name}'
+    scope: firewall
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for target in publicIpDiagnosticSettings: {
+    name: target.setting.?name ?? 'diag-${publicIpNames[target.index]}'
+    scope: publicIps[target.index]
+    properties: {
+      workspaceId: target.setting.?workspaceResourceId
+      storageAccountId: target.setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: target.setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: target.setting.?eventHubName
+      marketplacePartnerId: target.setting.?marketplacePartnerResourceId
+      // The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an
+      // NSG's: rule hits) and metrics where it has them.
+      logs: [
+        {
+          categoryGroup: 'allLogs'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
+    }
+  }
+]
+
+resource firewallLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+  name: lock.?name ?? 'lock-${name}'
   scope: firewall
   properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    // Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
-    // AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
-    logAnalyticsDestinationType: 'Dedicated'
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

@@ -41,9 +41,22 @@ resource "azurerm_role_assignment" "this" {
 resource "azurerm_monitor_diagnostic_setting" "this" {
   for_each = var.diagnostic_settings
 
-  name                       = each.value.name
-  target_resource_id         = azurerm_key_vault.this.id
-  log_analytics_workspace_id = each.value.workspace_resource_id
+  name                           = coalesce(each.value.name, "diag-${var.name}")
+  target_resource_id             = azurerm_key_vault.this.id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  log_analytics_destination_type = each.value.log_analytics_destination_type
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_categories
+
+    content {
+      category = enabled_log.value
+    }
+  }
 
   dynamic "enabled_log" {
     for_each = each.value.log_groups
@@ -60,6 +73,15 @@ resource "azurerm_monitor_diagnostic_setting" "this" {
       category = enabled_metric.value
     }
   }
+}
+
+resource "azurerm_management_lock" "this" {
+  count = var.lock == null ? 0 : 1
+
+  name       = coalesce(var.lock.name, "lock-${var.name}")
+  scope      = azurerm_key_vault.this.id
+  lock_level = var.lock.kind
+  notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
 }
 
 module "private_endpoint" {

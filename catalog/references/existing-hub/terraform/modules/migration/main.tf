@@ -18,9 +18,15 @@ resource "azurerm_recovery_services_vault" "this" {
   cross_region_restore_enabled = var.backup.cross_region_restore
   tags                         = var.tags
 
-  # An identity of its own, for customer-managed keys and private endpoints later (Security).
-  identity {
-    type = "SystemAssigned"
+  # An identity of its own (var.managed_identities, system-assigned by default), for
+  # customer-managed keys and private endpoints later (Security).
+  dynamic "identity" {
+    for_each = var.managed_identities.system_assigned || length(var.managed_identities.user_assigned_resource_ids) > 0 ? [var.managed_identities] : []
+
+    content {
+      type         = identity.value.system_assigned ? (length(identity.value.user_assigned_resource_ids) > 0 ? "SystemAssigned, UserAssigned" : "SystemAssigned") : "UserAssigned"
+      identity_ids = length(identity.value.user_assigned_resource_ids) > 0 ? identity.value.user_assigned_resource_ids : null
+    }
   }
 
   monitoring {

@@ -21,21 +21,6 @@ resource "azurerm_virtual_network_gateway" "this" {
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "gateway" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_virtual_network_gateway.this.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
-
-  enabled_log {
-    category_group = "allLogs"
-  }
-
-  # Bits, packets and BGP route counts show when the SKU is outgrown (Performance Efficiency).
-  enabled_metric {
-    category = "AllMetrics"
-  }
-}
-
 resource "azurerm_virtual_network_gateway_connection" "circuit" {
   count = var.circuit_id == null ? 0 : 1
 
@@ -49,4 +34,57 @@ resource "azurerm_virtual_network_gateway_connection" "circuit" {
   # beside this one stays the backup path (Reliability).
   routing_weight = 0
   tags           = var.tags
+}
+# Diagnostics of the gateway (bits, packets and BGP route counts show when the SKU is outgrown:
+# Performance Efficiency), to the destinations of var.diagnostic_settings.
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  for_each = var.diagnostic_settings
+
+  name                           = coalesce(each.value.name, "diag-${var.name}")
+  target_resource_id             = azurerm_virtual_network_gateway.this.id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  log_analytics_destination_type = each.value.log_analytics_destination_type
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_categories
+
+    content {
+      category = enabled_log.value
+    }
+  }
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_groups
+
+    content {
+      category_group = enabled_log.value
+    }
+  }
+
+  dynamic "enabled_metric" {
+    for_each = each.value.metric_categories
+
+    content {
+      category = enabled_metric.value
+    }
+  }
+}
+
+resource "azurerm_management_lock" "this" {
+  count = var.lock == null ? 0 : 1
+
+  name       = coalesce(var.lock.name, "lock-${var.name}")
+  scope      = azurerm_virtual_network_gateway.this.id
+  lock_level = var.lock.kind
+  notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
+}
+
+# The address before this module took the AVM interfaces: the setting is kept, not re-created.
+moved {
+  from = azurerm_monitor_diagnostic_setting.gateway
+  to   = azurerm_monitor_diagnostic_setting.this["log_analytics"]
 }

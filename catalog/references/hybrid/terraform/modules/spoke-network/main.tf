@@ -135,30 +135,76 @@ resource "azurerm_route_table" "this" {
   }
 }
 
+# Diagnostics of the virtual network and of its NSGs (rule hits; an NSG has no metrics), to the
+# destinations of var.diagnostic_settings.
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  for_each = var.diagnostic_settings
+
+  name                           = coalesce(each.value.name, "diag-${var.spoke.virtual_network_name}")
+  target_resource_id             = azurerm_virtual_network.this.id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  log_analytics_destination_type = each.value.log_analytics_destination_type
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_categories
+
+    content {
+      category = enabled_log.value
+    }
+  }
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_groups
+
+    content {
+      category_group = enabled_log.value
+    }
+  }
+
+  dynamic "enabled_metric" {
+    for_each = each.value.metric_categories
+
+    content {
+      category = enabled_metric.value
+    }
+  }
+}
+
 resource "azurerm_monitor_diagnostic_setting" "network_security_group" {
-  for_each = azurerm_network_security_group.this
+  for_each = { for pair in setproduct(keys(azurerm_network_security_group.this), keys(var.diagnostic_settings)) : (length(var.diagnostic_settings) == 1 ? pair[0] : "${pair[0]}/${pair[1]}") => merge(var.diagnostic_settings[pair[1]], { target = pair[0] }) }
 
-  name                       = "diag-log-analytics"
-  target_resource_id         = each.value.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
+  name                           = coalesce(each.value.name, "diag-${each.value.target}")
+  target_resource_id             = azurerm_network_security_group.this[each.value.target].id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
 
+  # The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an NSG's:
+  # rule hits) and metrics where it has them.
   enabled_log {
     category_group = "allLogs"
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "virtual_network" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_virtual_network.this.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
+resource "azurerm_management_lock" "this" {
+  count = var.lock == null ? 0 : 1
 
-  enabled_log {
-    category_group = "allLogs"
-  }
+  name       = coalesce(var.lock.name, "lock-${var.spoke.virtual_network_name}")
+  scope      = azurerm_virtual_network.this.id
+  lock_level = var.lock.kind
+  notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
+}
 
-  enabled_metric {
-    category = "AllMetrics"
-  }
+# The address before this module took the AVM interfaces: the setting is kept, not re-created.
+moved {
+  from = azurerm_monitor_diagnostic_setting.virtual_network
+  to   = azurerm_monitor_diagnostic_setting.this["log_analytics"]
 }
 
 resource "azurerm_virtual_network_peering" "spoke_to_hub" {

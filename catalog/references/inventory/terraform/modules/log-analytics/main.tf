@@ -27,3 +27,12 @@ resource "azurerm_monitor_diagnostic_setting" "workspace" {
     category = "AllMetrics"
   }
 }
+
+resource "azurerm_management_lock" "this" {
+  count = var.lock == null ? 0 : 1
+
+  name       = coalesce(var.lock.name, "lock-${var.name}")
+  scope      = azurerm_log_analytics_workspace.this.id
+  lock_level = var.lock.kind
+  notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
+}

@@ -27,3 +27,17 @@ variable "daily_quota_gb" {
   description = "Daily ingestion cap in GB; -1 for none."
   type        = number
 }
+
+variable "lock" {
+  description = "Management lock on the workspace (AVM interface): `kind` CanNotDelete or ReadOnly, and an optional `name`; null for none."
+  type = object({
+    kind = string
+    name = optional(string, null)
+  })
+  default = null
+
+  validation {
+    condition     = var.lock == null ? true : contains(["CanNotDelete", "ReadOnly"], var.lock.kind)
+    error_message = "A lock's kind is CanNotDelete or ReadOnly."
+  }
+}

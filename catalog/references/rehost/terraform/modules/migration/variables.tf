@@ -54,6 +54,16 @@ variable "patching" {
   })
 }
 
+variable "managed_identities" {
+  description = "Managed identities of the Recovery Services vault (AVM interface): `system_assigned`, and `user_assigned_resource_ids` of user-assigned identities."
+  type = object({
+    system_assigned            = optional(bool, true)
+    user_assigned_resource_ids = optional(set(string), [])
+  })
+  default  = {}
+  nullable = false
+}
+
 variable "log_analytics_workspace_id" {
   description = "Resource ID of the Log Analytics workspace for diagnostics."
   type        = string

@@ -28,22 +28,6 @@ resource "azurerm_public_ip" "this" {
   tags              = var.tags
 }
 
-resource "azurerm_monitor_diagnostic_setting" "public_ip" {
-  for_each = azurerm_public_ip.this
-
-  name                       = "diag-log-analytics"
-  target_resource_id         = each.value.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
-
-  enabled_log {
-    category_group = "allLogs"
-  }
-
-  enabled_metric {
-    category = "AllMetrics"
-  }
-}
-
 resource "azurerm_virtual_network_gateway" "this" {
   name                = var.name
   resource_group_name = var.resource_group_name
@@ -72,21 +56,6 @@ resource "azurerm_virtual_network_gateway" "this" {
 
   bgp_settings {
     asn = var.asn
-  }
-}
-
-resource "azurerm_monitor_diagnostic_setting" "gateway" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_virtual_network_gateway.this.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
-
-  # Tunnel, IKE and route logs are what a broken tunnel is diagnosed from (Operational Excellence).
-  enabled_log {
-    category_group = "allLogs"
-  }
-
-  enabled_metric {
-    category = "AllMetrics"
   }
 }
 
@@ -125,4 +94,79 @@ resource "azurerm_virtual_network_gateway_connection" "site" {
   connection_protocol = "IKEv2"
   enable_bgp          = local.site_uses_bgp[each.key]
   tags                = var.tags
+}
+# Diagnostics of the gateway (tunnel, IKE and route logs are what a broken tunnel is diagnosed
+# from: Operational Excellence) and of its public IPs, to the destinations of var.diagnostic_settings.
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  for_each = var.diagnostic_settings
+
+  name                           = coalesce(each.value.name, "diag-${var.name}")
+  target_resource_id             = azurerm_virtual_network_gateway.this.id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  log_analytics_destination_type = each.value.log_analytics_destination_type
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_categories
+
+    content {
+      category = enabled_log.value
+    }
+  }
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_groups
+
+    content {
+      category_group = enabled_log.value
+    }
+  }
+
+  dynamic "enabled_metric" {
+    for_each = each.value.metric_categories
+
+    content {
+      category = enabled_metric.value
+    }
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "public_ip" {
+  for_each = { for pair in setproduct(keys(azurerm_public_ip.this), keys(var.diagnostic_settings)) : (length(var.diagnostic_settings) == 1 ? pair[0] : "${pair[0]}/${pair[1]}") => merge(var.diagnostic_settings[pair[1]], { target = pair[0] }) }
+
+  name                           = coalesce(each.value.name, "diag-${each.value.target}")
+  target_resource_id             = azurerm_public_ip.this[each.value.target].id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  # The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an NSG's:
+  # rule hits) and metrics where it has them.
+  enabled_log {
+    category_group = "allLogs"
+  }
+
+  enabled_metric {
+    category = "AllMetrics"
+  }
+}
+
+resource "azurerm_management_lock" "this" {
+  count = var.lock == null ? 0 : 1
+
+  name       = coalesce(var.lock.name, "lock-${var.name}")
+  scope      = azurerm_virtual_network_gateway.this.id
+  lock_level = var.lock.kind
+  notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
+}
+
+# The address before this module took the AVM interfaces: the setting is kept, not re-created.
+moved {
+  from = azurerm_monitor_diagnostic_setting.gateway
+  to   = azurerm_monitor_diagnostic_setting.this["log_analytics"]
 }
