@@ -53,11 +53,10 @@ param vpnGateway vpnGatewayType
 @description('On-premises sites, each with a local network gateway and a site-to-site connection.')
 param onPremisesSites array
 
-@description('Pre-shared key of the site-to-site tunnels, read from VPN_SHARED_KEY at deploy time and never stored in a file.')
+@description('Pre-shared key of the connection to site amsterdam-dc, read from VPN_SHARED_KEY_AMSTERDAM_DC at deploy time and never stored in a file; empty where the environment does not connect to that site.')
 @secure()
-@minLength(16)
 @maxLength(128)
-param vpnSharedKey string
+param vpnSharedKey_amsterdam_dc string = ''
 
 @description('ExpressRoute gateway: whether this environment has one, its zone-redundant SKU, and the circuit to connect (null: the gateway is deployed unconnected).')
 param expressRoute expressRouteType
@@ -341,7 +340,10 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
     asn: vpnGateway.asn
     gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
     sites: onPremisesSites
-    sharedKey: vpnSharedKey
+    // Each connection's own key (model::secrets names them).
+    sharedKeys: {
+      'amsterdam-dc': vpnSharedKey_amsterdam_dc
+    }
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }

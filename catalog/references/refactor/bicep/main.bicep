@@ -50,11 +50,10 @@ param vpnGateway vpnGatewayType
 @description('On-premises sites, each with a local network gateway and a site-to-site connection.')
 param onPremisesSites array
 
-@description('Pre-shared key of the site-to-site tunnels, read from VPN_SHARED_KEY at deploy time and never stored in a file.')
+@description('Pre-shared key of the connection to site dublin-dc, read from VPN_SHARED_KEY_DUBLIN_DC at deploy time and never stored in a file; empty where the environment does not connect to that site.')
 @secure()
-@minLength(16)
 @maxLength(128)
-param vpnSharedKey string
+param vpnSharedKey_dublin_dc string = ''
 
 @description('Refactor: App Service, Azure SQL and a Key Vault per application, in the application\'s spoke.')
 param paas paasType
@@ -300,7 +299,10 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
     asn: vpnGateway.asn
     gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
     sites: onPremisesSites
-    sharedKey: vpnSharedKey
+    // Each connection's own key (model::secrets names them).
+    sharedKeys: {
+      'dublin-dc': vpnSharedKey_dublin_dc
+    }
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
