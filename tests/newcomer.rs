@@ -325,7 +325,10 @@ fn completions_offer_catalog_names() {
         assert!(bash.contains(name), "bash completion lacks {name}");
     }
     // Environments come from the user's file, at completion time.
-    assert!(bash.contains("complete-env --"), "bash completion lacks --env");
+    assert!(
+        bash.contains("complete-env --"),
+        "bash completion lacks --env"
+    );
     let fish = meg.run(&["completions", "fish"]).ok().stdout();
     assert!(
         fish.contains("existing-hub-refactor"),
