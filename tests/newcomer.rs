@@ -321,10 +321,14 @@ fn completions_offer_catalog_names() {
         "virtual-machines",
         "firewall",
         "refactor",
-        "prod",
     ] {
         assert!(bash.contains(name), "bash completion lacks {name}");
     }
+    // Environments come from the user's file, at completion time.
+    assert!(
+        bash.contains("complete-env --"),
+        "bash completion lacks --env"
+    );
     let fish = meg.run(&["completions", "fish"]).ok().stdout();
     assert!(
         fish.contains("existing-hub-refactor"),
@@ -336,4 +340,238 @@ fn completions_offer_catalog_names() {
         &MINIMAL.replace("  prod:\n", "  staging:\n    tier: prod\n"),
     );
     meg.run(&["validate", "lz.yaml", "--env", "staging"]).ok();
+}
+
+/// `--env <TAB>` offers the environments of the file on the command line (and its `-f` files),
+/// through `meg complete-env`, which the bash, zsh and fish scripts call.
+#[test]
+fn env_completion_offers_the_files_environments() {
+    let meg = Meg::new();
+    meg.write(
+        "lz.yaml",
+        &MINIMAL.replace("  prod:\n", "  staging:\n    tier: prod\n"),
+    );
+    meg.write("more.yaml", "environments:\n  perf:\n    tier: test\n");
+    let envs = |args: &[&str]| {
+        let mut all = vec!["complete-env", "--"];
+        all.extend(args);
+        meg.run(&all).ok().stdout()
+    };
+    // The words as bash passes them: the program, the command, the file, the option.
+    let offered = envs(&["meg", "render", "lz.yaml", "--env"]);
+    assert!(offered.lines().any(|l| l == "staging"), "{offered}");
+    assert!(!offered.lines().any(|l| l == "prod"), "{offered}");
+    // zsh passes the words from the command on; `-o` missing does not matter yet.
+    let layered = envs(&["lint", "lz.yaml", "-f", "more.yaml", "--env"]);
+    assert!(
+        layered.lines().any(|l| l == "staging") && layered.lines().any(|l| l == "perf"),
+        "{layered}"
+    );
+    // No file on the line yet: the preset names.
+    assert_eq!(envs(&["meg", "validate", "--env"]), "dev\ntest\nprod\n");
+    // The scripts call it for --env; the placeholder never leaks into a script.
+    for shell in ["bash", "zsh", "fish"] {
+        let script = meg.run(&["completions", shell]).ok().stdout();
+        assert_eq!(
+            script.matches("complete-env --").count(),
+            5,
+            "{shell}: render, validate, lint, diff and update complete --env"
+        );
+        assert!(!script.contains("__meg_environments__"), "{shell}");
+    }
+    // bash, for real, where there is one: source the script and complete `--env `.
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let bin = std::path::Path::new(env!("CARGO_BIN_EXE_meg"));
+        meg.write("meg.bash", &meg.run(&["completions", "bash"]).ok().stdout());
+        let script = format!(
+            "source meg.bash\nCOMP_WORDS=({} render lz.yaml --env '')\nCOMP_CWORD=4\n_meg {} '' --env\necho \"${{COMPREPLY[@]}}\"\n",
+            bin.display(),
+            bin.display()
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .current_dir(meg.path(""))
+            .output()
+            .unwrap();
+        let words = String::from_utf8_lossy(&out.stdout);
+        assert!(words.split_whitespace().any(|w| w == "staging"), "{words}");
+    }
+}
+
+/// A file that cannot be read or has no map of environments: `complete-env` says so as every
+/// command does (exit 2, the file, plain words); the scripts throw its standard error away.
+#[test]
+fn env_completion_reports_a_bad_file_like_any_command() {
+    let meg = Meg::new();
+    let run = meg
+        .run(&["complete-env", "--", "meg", "render", "nope.yaml", "--env"])
+        .bad_input();
+    assert!(run.stdout().is_empty(), "{}", run.stdout());
+    assert!(
+        run.stderr().contains("nope.yaml") && run.stderr().contains("no such file"),
+        "{}",
+        run.stderr()
+    );
+    meg.write("lz.yaml", "name: x\nenvironments: [dev, prod]\n");
+    let run = meg
+        .run(&["complete-env", "--", "render", "lz.yaml", "--env"])
+        .bad_input();
+    assert!(
+        run.stderr().contains("lz.yaml") && run.stderr().contains("environments is not a map"),
+        "{}",
+        run.stderr()
+    );
+    meg.write("broken.yaml", "name: [x\n");
+    let run = meg
+        .run(&["complete-env", "--", "render", "broken.yaml", "--env"])
+        .bad_input();
+    assert!(run.stderr().contains("broken.yaml:"), "{}", run.stderr());
+}
+
+/// Each site-to-site connection has a key of its own, named after its site, and an environment
+/// asks only for the keys of the sites it connects to.
+#[test]
+fn each_vpn_connection_has_a_key_of_its_own() {
+    let meg = Meg::new();
+    let hybrid = std::fs::read_to_string(example("hybrid.yaml")).unwrap();
+    meg.write("lz.yaml", &hybrid);
+    // A second site, for prod only.
+    meg.write(
+        "prod.yaml",
+        "environments:\n  prod:\n    onPremises:\n      sites:\n        - name: amsterdam-dc\n          gatewayAddress: 203.0.113.10\n          addressSpaces: [192.168.0.0/16]\n        - name: hq\n          gatewayAddress: 198.51.100.20\n          addressSpaces: [172.20.0.0/16]\n",
+    );
+    meg.run(&["render", "lz.yaml", "-f", "prod.yaml", "-o", "out"])
+        .ok();
+    let prod = meg.read("out/bicep/environments/prod.bicepparam");
+    assert!(
+        prod.contains("param vpnSharedKey_amsterdam_dc = readEnvironmentVariable('VPN_SHARED_KEY_AMSTERDAM_DC')")
+            && prod.contains("param vpnSharedKey_hq = readEnvironmentVariable('VPN_SHARED_KEY_HQ')"),
+        "{prod}"
+    );
+    assert!(!prod.contains("'VPN_SHARED_KEY'"), "{prod}");
+    let dev = meg.read("out/bicep/environments/dev.bicepparam");
+    assert!(
+        dev.contains("VPN_SHARED_KEY_AMSTERDAM_DC") && !dev.contains("VPN_SHARED_KEY_HQ"),
+        "{dev}"
+    );
+    let main = meg.read("out/bicep/main.bicep");
+    assert!(
+        main.contains("'amsterdam-dc': vpnSharedKey_amsterdam_dc")
+            && main.contains("hq: vpnSharedKey_hq"),
+        "{main}"
+    );
+    let module = meg.read("out/bicep/modules/vpn-gateway.bicep");
+    assert!(
+        module.contains("sharedKey: sharedKeys[site.name]"),
+        "{module}"
+    );
+    let tf = meg.read_tf_root("out/terraform");
+    assert!(tf.contains("= var.vpn_shared_key_hq"), "{tf}");
+    let variables = meg.read("out/terraform/variables.tf");
+    assert!(
+        variables.contains("variable \"vpn_shared_key_amsterdam_dc\""),
+        "{variables}"
+    );
+    let tfvars = meg.read("out/terraform/environments/dev.tfvars");
+    assert!(
+        tfvars.contains("export TF_VAR_vpn_shared_key_amsterdam_dc")
+            && tfvars.contains("vpn_shared_key_hq: nothing in dev uses it"),
+        "{tfvars}"
+    );
+    let readme = meg.read("out/README.md");
+    assert!(
+        readme.contains("IPsec shared key of the connection to site `hq` | `VPN_SHARED_KEY_HQ` | `TF_VAR_vpn_shared_key_hq` | prod |"),
+        "{readme}"
+    );
+    // The GitHub pipeline maps each key from the environment's own secrets.
+    meg.run(&[
+        "render",
+        "lz.yaml",
+        "-f",
+        "prod.yaml",
+        "--pipeline",
+        "github",
+        "-o",
+        "gh",
+    ])
+    .ok();
+    let workflows = std::fs::read_dir(meg.path("gh/.github/workflows"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<String>();
+    assert!(
+        workflows.contains("VPN_SHARED_KEY_HQ: ${{ secrets.VPN_SHARED_KEY_HQ }}"),
+        "the pipeline does not map the per-site key"
+    );
+}
+
+/// After `meg update` drops a module, a file the user edited that still names it is pointed
+/// at (file and line), by `meg diff` before and by `meg update` itself; a user-deleted module
+/// still named by the render's own file is pointed at too.
+#[test]
+fn a_kept_file_naming_a_deleted_file_is_pointed_at() {
+    let meg = Meg::new();
+    meg.write(
+        "lz.yaml",
+        &std::fs::read_to_string(example("rehost.yaml")).unwrap(),
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let mut main = meg.read("out/bicep/main.bicep");
+    main.push_str("\n// Our own jump host.\nmodule jump 'modules/bastion.bicep' = if (false) {\n  name: 'jump'\n  params: {}\n}\n");
+    meg.write("out/bicep/main.bicep", &main);
+    let line = main
+        .lines()
+        .position(|l| l.starts_with("module jump"))
+        .unwrap()
+        + 1;
+    let mut lz = meg.read("lz.yaml");
+    lz.push_str("\nbastion:\n  enabled: false\n");
+    meg.write("lz.yaml", &lz);
+    let diff = meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]);
+    assert_eq!(diff.code(), 1);
+    let expected = format!(
+        "bicep/main.bicep:{line} still references bicep/modules/bastion.bicep, which the new render no longer has"
+    );
+    assert!(diff.stderr().contains(&expected), "{}", diff.stderr());
+    let json = meg
+        .run(&["diff", "lz.yaml", "-o", "out", "--json"])
+        .stdout();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["danglingReferences"][0]["file"], "bicep/main.bicep");
+    assert_eq!(v["danglingReferences"][0]["gone"], "not-rendered");
+    let up = meg.run(&["update", "lz.yaml", "-o", "out"]).ok();
+    assert!(
+        up.stderr()
+            .contains("still references bicep/modules/bastion.bicep"),
+        "{}",
+        up.stderr()
+    );
+    assert!(!meg.path("out/bicep/modules/bastion.bicep").exists());
+    // A module the user deletes while the render's main.bicep still calls it.
+    std::fs::remove_file(meg.path("out/bicep/modules/firewall.bicep")).unwrap();
+    let diff = meg.run(&["diff", "lz.yaml", "-o", "out", "--stat"]);
+    assert!(
+        diff.stderr()
+            .contains("still references bicep/modules/firewall.bicep, which you deleted"),
+        "{}",
+        diff.stderr()
+    );
+    // Nothing dangles in a tree as meg wrote it.
+    let clean = Meg::new();
+    clean.write(
+        "lz.yaml",
+        &std::fs::read_to_string(example("rehost.yaml")).unwrap(),
+    );
+    clean.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let run = clean.run(&["diff", "lz.yaml", "-o", "out"]).ok();
+    assert!(
+        !run.stderr().contains("still references"),
+        "{}",
+        run.stderr()
+    );
 }

@@ -144,8 +144,11 @@ fn production_backups_are_geo_redundant_and_dev_backups_local() {
 fn vm_credentials_never_reach_a_parameter_file() {
     let meg = rendered_example();
     let prod = meg.read("out/bicep/environments/prod.bicepparam");
+    // Each Windows VM has its own password, named after it (model::secrets).
     assert!(
-        prod.contains("param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')"),
+        prod.contains(
+            "param vmAdminPassword_erpapp01 = readEnvironmentVariable('VM_ADMIN_PASSWORD_ERPAPP01')"
+        ),
         "{prod}"
     );
     assert!(
@@ -154,10 +157,11 @@ fn vm_credentials_never_reach_a_parameter_file() {
         ),
         "{prod}"
     );
+    assert!(!prod.contains("'VM_ADMIN_PASSWORD'"), "{prod}");
     let tfvars = meg.read("out/terraform/environments/prod.tfvars");
     assert!(
-        tfvars.contains("export TF_VAR_vm_admin_password")
-            && !tfvars.contains("vm_admin_password ="),
+        tfvars.contains("export TF_VAR_vm_admin_password_erpapp01")
+            && !tfvars.contains("vm_admin_password_erpapp01 ="),
         "{tfvars}"
     );
     // Dev has no VMs: deploying it asks for no VM credential.
@@ -170,13 +174,111 @@ fn vm_credentials_never_reach_a_parameter_file() {
     );
     let variables = meg.read("out/terraform/variables.tf");
     let declaration = variables
-        .split("variable \"vm_admin_password\"")
+        .split("variable \"vm_admin_password_erpapp01\"")
         .nth(1)
         .expect("declared");
     assert!(
         declaration[..declaration.find("\n}\n").unwrap()].contains("sensitive   = true"),
         "{variables}"
     );
+    // The Linux VM has no password to ask for.
+    assert!(
+        !variables.contains("vm_admin_password_erpdb01"),
+        "{variables}"
+    );
+    let main = meg.read("out/bicep/main.bicep");
+    assert!(
+        main.contains("erpapp01: vmAdminPassword_erpapp01")
+            && main.contains("vmAdminPasswords[vm.name]"),
+        "{main}"
+    );
+}
+
+/// Two Windows VMs in two environments: each environment asks for the passwords of its own VMs
+/// only, under names the README lists with the environments that ask for them.
+#[test]
+fn each_windows_vm_has_a_password_of_its_own() {
+    let meg = Meg::new();
+    let vm = |name: &str| {
+        format!(
+            "      virtualMachines:\n        {name}:\n          spoke: erp\n          subnet: workload\n          os: windows\n          size: Standard_D2s_v5\n"
+        )
+    };
+    let lz = format!(
+        "{REHOST}    migration:\n{}  dev:\n    network:\n      hub:\n        addressSpace: 10.60.0.0/22\n      spokes:\n        - name: erp\n          addressSpace: 10.61.0.0/24\n    migration:\n{}",
+        vm("CTSSQL01"),
+        vm("web-01")
+    );
+    meg.write("lz.yaml", &lz);
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let prod = meg.read("out/bicep/environments/prod.bicepparam");
+    assert!(
+        prod.contains(
+            "param vmAdminPassword_ctssql01 = readEnvironmentVariable('VM_ADMIN_PASSWORD_CTSSQL01')"
+        ) && !prod.contains("VM_ADMIN_PASSWORD_WEB_01"),
+        "{prod}"
+    );
+    let dev = meg.read("out/bicep/environments/dev.bicepparam");
+    assert!(
+        dev.contains(
+            "param vmAdminPassword_web_01 = readEnvironmentVariable('VM_ADMIN_PASSWORD_WEB_01')"
+        ) && !dev.contains("VM_ADMIN_PASSWORD_CTSSQL01"),
+        "{dev}"
+    );
+    let main = meg.read("out/bicep/main.bicep");
+    assert!(
+        main.contains("CTSSQL01: vmAdminPassword_ctssql01"),
+        "{main}"
+    );
+    assert!(main.contains("'web-01': vmAdminPassword_web_01"), "{main}");
+    let tf = meg.read_tf_root("out/terraform");
+    assert!(
+        tf.contains("\"CTSSQL01\" = var.vm_admin_password_ctssql01"),
+        "{tf}"
+    );
+    let variables = meg.read("out/terraform/variables.tf");
+    assert!(
+        variables.contains("variable \"vm_admin_password_web_01\""),
+        "{variables}"
+    );
+    let readme = meg.read("out/README.md");
+    assert!(
+        readme.contains(
+            "| `VM_ADMIN_PASSWORD_CTSSQL01` | `TF_VAR_vm_admin_password_ctssql01` | prod |"
+        ) && readme
+            .contains("| `VM_ADMIN_PASSWORD_WEB_01` | `TF_VAR_vm_admin_password_web_01` | dev |"),
+        "{readme}"
+    );
+}
+
+/// Two VMs whose names differ only in case would be one name to Azure and one secret: refused
+/// at the second one, and nothing is written.
+#[test]
+fn vm_names_that_differ_only_in_case_are_refused() {
+    let meg = Meg::new();
+    let vm = |name: &str| {
+        format!(
+            "        {name}:\n          spoke: erp\n          subnet: workload\n          os: windows\n          size: Standard_D2s_v5\n"
+        )
+    };
+    meg.write(
+        "lz.yaml",
+        &format!(
+            "{REHOST}    migration:\n      virtualMachines:\n{}{}",
+            vm("app01"),
+            vm("APP01")
+        ),
+    );
+    let run = meg.run(&["render", "lz.yaml", "-o", "out"]).bad_input();
+    let err = run.stderr();
+    assert!(err.contains("lz.yaml:"), "{err}");
+    assert!(
+        err.contains("environments.prod.migration.virtualMachines.app01")
+            || err.contains("environments.prod.migration.virtualMachines.APP01"),
+        "{err}"
+    );
+    assert!(err.contains("differ only in case"), "{err}");
+    assert!(!meg.path("out").exists(), "nothing written");
 }
 
 #[test]

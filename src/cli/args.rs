@@ -191,6 +191,14 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// The environment names `--env` completes to: those of the landing-zone file (and `-f`
+    /// files) on the command line being completed, one a line. Called by the completion scripts.
+    #[command(hide = true, name = "complete-env")]
+    CompleteEnv {
+        /// The words of the command line before the one being completed.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, num_args = 0..)]
+        words: Vec<String>,
+    },
     /// Show the servers of an inventory as meg migrates them: environment, wave, spoke, subnet, size and why, disks.
     #[command(
         after_help = "Examples:\n  meg inventory landing-zone.yaml            # the files and rules of migration.inventory\n  meg inventory RVTools_export.xlsx --json    # an export on its own, nothing placed\n  meg inventory landing-zone.yaml --export azure-migrate-import servers.csv"

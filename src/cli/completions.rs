@@ -1,9 +1,11 @@
 //! `meg completions SHELL`: clap's completion script, with the catalog's names as the values
 //! the shell offers: strategies, components and top-level keys for `show`, strategies and
-//! examples for `init`, and the preset environment names for `--env`.
+//! examples for `init`, and for `--env` the environments of the file being worked on.
 //!
-//! The names come from the embedded catalog when the script is generated, so the script is
-//! static (no call back into meg at completion time) and works in every shell clap supports.
+//! The catalog's names are written into the script when it is generated. The environments
+//! cannot be: they are the user's. In bash, zsh and fish the script asks
+//! `meg complete-env WORDS...` (`complete_env.rs`) at completion time, with the words typed so
+//! far; PowerShell and Elvish scripts, which clap gives no value lists, offer the option only.
 //! They are hints for the script only: parsing a command line never restricts the values to
 //! them (`--env staging` and a `--catalog` overlay's strategies stay valid).
 
@@ -12,10 +14,36 @@ use clap::builder::PossibleValuesParser;
 use crate::catalog::Catalog;
 use crate::error::{EXIT_OK, Result};
 use crate::input::schema::Schema;
-use crate::model::TIERS;
 
-/// The commands whose `--env` selects environments.
-const ENV_COMMANDS: [&str; 5] = ["render", "validate", "lint", "diff", "update"];
+use super::complete_env::ENV_COMMANDS;
+
+/// The value list clap writes for `--env`, replaced below by a call to `meg complete-env`.
+const ENV_PLACEHOLDER: &str = "__meg_environments__";
+
+/// What replaces clap's `--env` value list in each shell's script: (clap's texts, ours).
+fn env_completion(shell: clap_complete::Shell) -> Option<(Vec<String>, String)> {
+    use clap_complete::Shell;
+    let p = ENV_PLACEHOLDER;
+    Some(match shell {
+        // The words before the cursor; the program as typed, so `./meg` works too.
+        Shell::Bash => (
+            vec![format!(r#"compgen -W "{p}" -- "${{cur}}""#)],
+            r#"compgen -W "$("${COMP_WORDS[0]}" complete-env -- "${COMP_WORDS[@]:0:COMP_CWORD}" 2>/dev/null)" -- "${cur}""#
+                .to_string(),
+        ),
+        // `_values -s ,` completes each item of a comma list (`--env dev,prod`).
+        Shell::Zsh => (
+            vec![format!(":NAME:({p})")],
+            r#":NAME:{_values -s , environment ${(f)"$(meg complete-env -- ${words[1,CURRENT-1]} 2>/dev/null)"}}"#
+                .to_string(),
+        ),
+        Shell::Fish => (
+            vec![format!(r#"-a "{p}\t''""#), format!(r#"-a "{p}""#)],
+            r#"-a "(meg complete-env -- (commandline -opc) 2>/dev/null)""#.to_string(),
+        ),
+        _ => return None,
+    })
+}
 
 pub(super) fn run(shell: clap_complete::Shell) -> Result<i32> {
     let catalog = Catalog::embedded();
@@ -48,11 +76,31 @@ pub(super) fn run(shell: clap_complete::Shell) -> Result<i32> {
                 a.value_parser(PossibleValuesParser::new(examples))
             })
         });
-    for name in ENV_COMMANDS {
-        cmd = cmd.mut_subcommand(name, |c| {
-            c.mut_arg("envs", |a| a.value_parser(PossibleValuesParser::new(TIERS)))
-        });
+    let replace = env_completion(shell);
+    if replace.is_some() {
+        for name in ENV_COMMANDS {
+            cmd = cmd.mut_subcommand(name, |c| {
+                c.mut_arg("envs", |a| {
+                    a.value_parser(PossibleValuesParser::new([ENV_PLACEHOLDER]))
+                })
+            });
+        }
     }
-    clap_complete::generate(shell, &mut cmd, "meg", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "meg", &mut script);
+    let mut script = String::from_utf8(script).expect("clap writes UTF-8");
+    if let Some((theirs, ours)) = replace {
+        for text in &theirs {
+            script = script.replace(text, &ours);
+        }
+        // The scripts' shape is clap_complete's: a new version that writes the list otherwise
+        // must fail loudly here (and in tests/cli.rs), not ship a script offering the placeholder.
+        assert!(
+            !script.contains(ENV_PLACEHOLDER)
+                && script.matches(&ours).count() == ENV_COMMANDS.len(),
+            "clap_complete's {shell} script lists --env values as expected"
+        );
+    }
+    print!("{script}");
     Ok(EXIT_OK)
 }

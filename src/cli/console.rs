@@ -18,6 +18,11 @@ impl Output {
         }
     }
 
+    /// A warning on standard error, even with `--quiet`: something the user must act on.
+    pub(super) fn warn(&self, msg: impl AsRef<str>) {
+        eprintln!("warning: {}", msg.as_ref());
+    }
+
     /// A note on standard error, which keeps standard output for results (`--json`).
     pub(super) fn note(&self, msg: impl AsRef<str>) {
         if !self.quiet {

@@ -40,10 +40,11 @@ pub(super) fn run(
     }
     let changes = crate::output::drift::drift(
         output,
-        lock.map(|l| l.without(&r.others)).as_ref(),
+        lock.as_ref().map(|l| l.without(&r.others)).as_ref(),
         &r.files,
         &r.others,
     )?;
+    let dangling = dangling_after_update(output, lock.as_ref(), &r)?;
     // The inventory's changes per wave since the last render: read before anything is said, so
     // that a damaged record is an error of its own.
     let waves = match crate::output::wave_record::WaveRecord::read(output)? {
@@ -58,6 +59,7 @@ pub(super) fn run(
             "differences": !changes.is_empty() || !waves.is_empty(),
             "files": changes,
             "waves": waves,
+            "danglingReferences": dangling,
         });
         println!("{}", serde_json::to_string_pretty(&v).expect("json"));
     } else {
@@ -123,9 +125,43 @@ pub(super) fn run(
             ));
         }
     }
+    for d in &dangling {
+        out.warn(format!("after `meg update`, {}", d.describe()));
+    }
     Ok(if changes.is_empty() && waves.is_empty() {
         EXIT_OK
     } else {
         crate::error::EXIT_DIFFERENCES
     })
+}
+
+/// The references `meg update` would leave dangling: what it would keep, against what it would
+/// remove or what the user deleted. Nothing without the record of the last render.
+fn dangling_after_update(
+    output: &Path,
+    lock: Option<&Lock>,
+    r: &crate::session::Rendered,
+) -> Result<Vec<crate::output::references::Dangling>> {
+    let (Some(lock), Some(mut base)) = (lock, crate::output::lock::read_base(output)?) else {
+        return Ok(Vec::new());
+    };
+    base.remove_all(&r.others);
+    let labels = crate::output::merge::Labels {
+        ours: "yours",
+        base: &lock.catalog_version,
+        theirs: "render",
+    };
+    let up = crate::output::update::plan(output, &base, &r.files, labels)?;
+    let mut found = crate::output::references::after_update(output, &base, &r.files, &up)?;
+    // The merge moves lines: point at the line in the file as it is now, where there is one.
+    for d in &mut found {
+        if let Ok(now) = std::fs::read(output.join(&d.file))
+            && let Some(i) = String::from_utf8_lossy(&now)
+                .lines()
+                .position(|l| l == d.text)
+        {
+            d.line = i + 1;
+        }
+    }
+    Ok(found)
 }

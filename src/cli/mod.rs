@@ -3,6 +3,7 @@
 
 pub mod args;
 mod check;
+mod complete_env;
 mod completions;
 mod console;
 mod decisions;
@@ -53,6 +54,9 @@ pub fn run(cli: Cli) -> Result<i32> {
 fn run_command(cli: Cli) -> Result<i32> {
     if let Command::Completions { shell } = cli.command {
         return completions::run(shell);
+    }
+    if let Command::CompleteEnv { words } = &cli.command {
+        return complete_env::run(words);
     }
     // Blessing writes references into a catalog folder; render with that folder's templates.
     let catalog_dir = match (&cli.command, &cli.catalog) {
@@ -125,7 +129,9 @@ fn run_command(cli: Cli) -> Result<i32> {
         ),
         Command::Validate { input, json } => validate::run(session, &input.into(), json, &out),
         Command::Lint { input, json } => lint::run(session, &input.into(), json, &out),
-        Command::Completions { .. } => unreachable!("handled before the catalog is opened"),
+        Command::Completions { .. } | Command::CompleteEnv { .. } => {
+            unreachable!("handled before the catalog is opened")
+        }
         Command::Diff {
             input,
             output,

@@ -62,8 +62,14 @@ pub(super) fn run(
         ));
     }
     let conflicts = up.conflicts();
+    let dangling = crate::output::references::after_update(output, &base, &r.files, &up)?;
     if json {
-        let v = json!({"dryRun": dry_run, "conflicts": conflicts, "files": up.report});
+        let v = json!({
+            "dryRun": dry_run,
+            "conflicts": conflicts,
+            "files": up.report,
+            "danglingReferences": dangling,
+        });
         println!("{}", serde_json::to_string_pretty(&v).expect("json"));
     } else {
         for f in &up.report {
@@ -112,6 +118,10 @@ pub(super) fn run(
         if !conflicts.is_empty() && !dry_run {
             out.say("resolve the <<<<<<< ... >>>>>>> blocks, then `meg diff` shows what remains");
         }
+    }
+    // A kept file may still name a file that is gone: the deployment would fail on it.
+    for d in &dangling {
+        out.warn(d.describe());
     }
     Ok(if conflicts.is_empty() {
         EXIT_OK

@@ -22,6 +22,7 @@ pub(crate) mod params;
 pub mod platform;
 pub mod roles;
 pub(crate) mod routing;
+pub mod secrets;
 pub(crate) mod spoke_subnets;
 pub(crate) mod strategies;
 pub(crate) mod subnet_rules;
@@ -85,6 +86,8 @@ pub struct LandingZone {
     pub deploy: Deploy,
     /// Keys of the `names` parameter (the same in every environment).
     pub name_keys: Vec<String>,
+    /// The secrets of each site-to-site connection and each Windows VM, over every environment.
+    pub item_secrets: secrets::ItemSecrets,
     /// The management-group hierarchy and policy baseline, when the input enables it.
     pub governance: Option<crate::model::governance::Governance>,
     /// Tags every resource must carry (`governance.requiredTags`).
@@ -467,6 +470,7 @@ impl LandingZone {
             environments,
             deploy: Deploy::default(),
             name_keys: Vec::new(),
+            item_secrets: secrets::ItemSecrets::default(),
             governance,
             required_tags: required_tags.clone(),
             waves: Vec::new(),
@@ -492,6 +496,7 @@ impl LandingZone {
                 environments: hub_environments,
                 deploy: Deploy::default(),
                 name_keys: Vec::new(),
+                item_secrets: secrets::ItemSecrets::default(),
                 governance: None,
                 required_tags,
                 waves: Vec::new(),
@@ -575,8 +580,10 @@ impl LandingZone {
             .fold(Deploy::default(), Deploy::or);
         deploy.governance = self.governance.is_some();
         self.deploy = deploy;
+        self.item_secrets =
+            secrets::ItemSecrets::of(self.environments.iter().map(|env| &env.settings));
         for i in 0..self.environments.len() {
-            let params = params(&self.environments[i], &self.deploy);
+            let params = params(&self.environments[i], &self.deploy, &self.item_secrets);
             self.environments[i].params = params;
         }
         self.waves = waves::of(self.environments.iter().map(|env| {
@@ -866,6 +873,7 @@ pub(crate) fn build_environment(
     problems.extend(check_private_dns_zones(&settings));
     problems.extend(check_existing_hub(&settings));
     problems.extend(check_express_route(&settings));
+    problems.extend(secrets::check(&settings));
     problems.extend(crate::input::tags::check(&settings));
     problems.extend(crate::model::workloads::check(
         &settings,
@@ -1212,7 +1220,7 @@ const PLATFORM_NAMES: [FixedName; 26] = [
 ];
 
 /// Builds the parameters of an environment; parts no environment deploys are left out.
-fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
+fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecrets) -> Vec<Param> {
     use crate::model::params::{
         bastion::Bastion, dns_resolver::DnsResolver, express_route::ExpressRoute,
         firewall::Firewall, hub_network::ExistingHubNetwork, hub_network::HubNetwork,
@@ -1282,9 +1290,10 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
         out.add("attachedSpokeAddressPrefixes", prefixes);
     }
     out.extend(crate::model::workloads::params(&src));
-    // The VPN key stays required wherever the code has site-to-site connections.
-    if deploy.site_to_site {
-        out.secret("vpnSharedKey", true);
+    // A key per connection: each site's, asked for where the environment connects to it.
+    for key in &item_secrets.vpn_shared_keys {
+        let needed = secrets::sites(s).any(|site| site == key.of);
+        out.named_secret(key, needed);
     }
     if deploy.express_route_authorization {
         out.secret(
@@ -1294,6 +1303,11 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
     }
     for (name, needed) in crate::model::workloads::secrets(deploy, s) {
         out.secret(name, needed);
+    }
+    // A password per Windows VM, asked for where the environment creates that VM.
+    for password in &item_secrets.vm_admin_passwords {
+        let needed = secrets::windows_vms(s).any(|vm| vm == password.of);
+        out.named_secret(password, needed);
     }
     out.0
 }

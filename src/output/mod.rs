@@ -8,6 +8,7 @@ pub mod lock;
 pub mod merge;
 pub mod outlock;
 pub mod recorded;
+pub mod references;
 pub mod split;
 pub mod update;
 pub mod wave_record;

@@ -113,6 +113,18 @@ impl ParamList {
         });
     }
 
+    /// Adds a secret that belongs to one site or VM (`model::secrets`), under its own names.
+    pub fn named_secret(&mut self, name: &crate::model::secrets::SecretName, needed: bool) {
+        self.0.push(Param {
+            name: name.param.clone(),
+            tf_name: name.tf_name.clone(),
+            value: Value::Null,
+            tf_keys_as_written: false,
+            secret: true,
+            needed,
+        });
+    }
+
     /// Appends another component's parameters.
     pub fn extend(&mut self, other: ParamList) {
         self.0.extend(other.0);

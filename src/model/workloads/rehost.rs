@@ -356,18 +356,12 @@ pub(crate) fn params(src: &Source) -> ParamList {
 
 /// Secret parameters: (name, whether this environment needs it), where some environment does.
 pub(crate) fn secrets(deploy: &Deploy, s: &Settings) -> Vec<(&'static str, bool)> {
-    let has = |windows: bool| {
-        s.migration.enabled
-            && s.migration
-                .created_vms()
-                .any(|(_, vm)| vm.windows() == windows)
-    };
+    // Windows VMs have a password each (model::secrets); Linux VMs share the administrator's
+    // public key, which is not a secret to keep apart.
+    let linux = s.migration.enabled && s.migration.created_vms().any(|(_, vm)| !vm.windows());
     let mut out = Vec::new();
-    if deploy.windows_virtual_machines {
-        out.push(("vmAdminPassword", has(true)));
-    }
     if deploy.linux_virtual_machines {
-        out.push(("vmAdminSshPublicKey", has(false)));
+        out.push(("vmAdminSshPublicKey", linux));
     }
     out
 }

@@ -232,6 +232,8 @@ pub(crate) struct Secret {
     pub tf_name: String,
     /// Its name as a Key Vault secret or a pipeline variable (`vpn-shared-key`).
     pub vault_name: String,
+    /// The environments whose parameter files ask for it (`hub <name>` for a platform hub).
+    pub used_by: Vec<String>,
 }
 
 /// An access-restricted region an environment deploys to.
@@ -255,22 +257,7 @@ impl<'a> Readme<'a> {
             .iter()
             .position(|e| e.tier == "prod")
             .unwrap_or(lz.environments.len().saturating_sub(1));
-        let secrets = lz
-            .environments
-            .first()
-            .map(|env| {
-                env.params
-                    .iter()
-                    .filter(|p| p.secret)
-                    .map(|p| Secret {
-                        what: secret_label(&p.name),
-                        env_var: p.tf_name.to_uppercase(),
-                        tf_name: p.tf_name.clone(),
-                        vault_name: p.tf_name.replace('_', "-"),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let secrets = secrets_of(lz);
         let restricted_regions = lz
             .environments
             .iter()
@@ -304,10 +291,63 @@ impl<'a> Readme<'a> {
     }
 }
 
+/// Every secret the environments' and the platform hubs' roots read, each once, with the
+/// environments (`hub <name>` for a platform hub) whose parameter files ask for it.
+fn secrets_of(lz: &LandingZone) -> Vec<Secret> {
+    let hubs = lz.platform.as_ref().map(|p| &p.lz);
+    let roots = lz
+        .environments
+        .iter()
+        .map(|env| (env.name.clone(), env, lz))
+        .chain(hubs.into_iter().flat_map(|hubs| {
+            hubs.environments
+                .iter()
+                .map(move |hub| (format!("hub {}", hub.name), hub, hubs))
+        }));
+    let mut out: Vec<Secret> = Vec::new();
+    for (root, env, owner) in roots {
+        for p in env.params.iter().filter(|p| p.secret) {
+            let at = match out.iter().position(|s| s.tf_name == p.tf_name) {
+                Some(i) => i,
+                None => {
+                    out.push(Secret {
+                        what: secret_label(&p.name, &p.tf_name, owner),
+                        env_var: p.tf_name.to_uppercase(),
+                        tf_name: p.tf_name.clone(),
+                        vault_name: p.tf_name.replace('_', "-"),
+                        used_by: Vec::new(),
+                    });
+                    out.len() - 1
+                }
+            };
+            if p.needed {
+                out[at].used_by.push(root.clone());
+            }
+        }
+    }
+    out
+}
+
 /// What a secret parameter is, in words where meg knows it.
-fn secret_label(name: &str) -> Label {
+fn secret_label(name: &str, tf_name: &str, lz: &LandingZone) -> Label {
+    let items = &lz.item_secrets;
+    if let Some(k) = items.vpn_shared_keys.iter().find(|k| k.tf_name == tf_name) {
+        return vec![
+            Part::text("IPsec shared key of the connection to site "),
+            Part::code(&k.of),
+        ];
+    }
+    if let Some(k) = items
+        .vm_admin_passwords
+        .iter()
+        .find(|k| k.tf_name == tf_name)
+    {
+        return vec![
+            Part::text("local administrator (azureadmin) password of VM "),
+            Part::code(&k.of),
+        ];
+    }
     match name {
-        "vpnSharedKey" => vec![Part::text("site-to-site IPsec shared key")],
         "expressRouteAuthorizationKey" => vec![Part::text(
             "authorization key of the ExpressRoute circuit (its owner creates it on the circuit)",
         )],

@@ -42,7 +42,7 @@ param onPremisesAddressPrefixes array
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
-@description('Azure Bastion in the hub: whether this environment has it, its SKU and its scale units.')
+@description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
 param bastion bastionType
 
 @description('VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side.')
@@ -53,11 +53,10 @@ param vpnGateway vpnGatewayType
 @description('On-premises sites, each with a local network gateway and a site-to-site connection.')
 param onPremisesSites array
 
-@description('Pre-shared key of the site-to-site tunnels, read from VPN_SHARED_KEY at deploy time and never stored in a file.')
+@description('Pre-shared key of the connection to site amsterdam-dc, read from VPN_SHARED_KEY_AMSTERDAM_DC at deploy time and never stored in a file; empty where the environment does not connect to that site.')
 @secure()
-@minLength(16)
 @maxLength(128)
-param vpnSharedKey string
+param vpnSharedKey_amsterdam_dc string = ''
 
 @description('ExpressRoute gateway: whether this environment has one, its zone-redundant SKU, and the circuit to connect (null: the gateway is deployed unconnected).')
 param expressRoute expressRouteType
@@ -155,8 +154,6 @@ type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
 type bastionType = {
   enabled: bool
   sku: bastionSkuType
-  // Instances (2 to 50), each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic.
-  scaleUnits: int
 }
 
 type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
@@ -243,15 +240,6 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
   }
 }
 
-// Every resource with platform logs and metrics sends them to this deployment's workspace,
-// through the modules' AVM interface (Operational Excellence).
-var diagnosticSettings = [
-  {
-    name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
-  }
-]
-
 // ---------------------------------------------------------------------------------------
 // Connectivity: the hub and what it shares with every spoke.
 // ---------------------------------------------------------------------------------------
@@ -267,7 +255,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     dnsServers: hubNetwork.dnsServers
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
-    diagnosticSettings: diagnosticSettings
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
   }
 }
@@ -302,11 +290,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
     onPremisesAddressPrefixes: onPremisesAddressPrefixes
-    // Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
-    // AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logAnalyticsDestinationType: 'Dedicated'
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
 
@@ -336,9 +320,8 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     location: location
     tags: tags
     sku: bastion.sku
-    scaleUnits: bastion.scaleUnits
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
-    diagnosticSettings: diagnosticSettings
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
 
@@ -357,8 +340,11 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
     asn: vpnGateway.asn
     gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
     sites: onPremisesSites
-    sharedKey: vpnSharedKey
-    diagnosticSettings: diagnosticSettings
+    // Each connection's own key (model::secrets names them).
+    sharedKeys: {
+      'amsterdam-dc': vpnSharedKey_amsterdam_dc
+    }
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
 
@@ -374,7 +360,7 @@ module expressRouteGatewayDeployment 'modules/expressroute-gateway.bicep' = if (
     sku: expressRoute.sku
     gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
     circuitId: expressRoute.?circuitId ?? ''
-    diagnosticSettings: diagnosticSettings
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
   // Both gateways share GatewaySubnet and Azure runs one gateway operation per network at a time.
   dependsOn: [
@@ -437,17 +423,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     enablePurgeProtection: keyVault.enablePurgeProtection
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    // The vault's audit trail: who read or changed which secret, key or certificate (Security).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logCategoriesAndGroups: [
-        {
-          categoryGroup: 'audit'
-        }
-        {
-          categoryGroup: 'allLogs'
-        }
-      ]
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
@@ -472,7 +448,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       onPremisesAddressPrefixes: onPremisesAddressPrefixes
-      diagnosticSettings: diagnosticSettings
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
   }

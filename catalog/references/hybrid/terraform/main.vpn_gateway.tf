@@ -14,6 +14,9 @@ module "vpn_gateway" {
   asn                   = var.vpn_gateway.asn
   gateway_subnet_id     = module.hub_network.gateway_subnet_id
   sites                 = var.on_premises_sites
-  shared_key            = var.vpn_shared_key
-  diagnostic_settings   = local.diagnostic_settings
+  # Each connection's own key (model::secrets names them).
+  shared_keys = {
+    "amsterdam-dc" = var.vpn_shared_key_amsterdam_dc
+  }
+  log_analytics_workspace_id = module.log_analytics.resource_id
 }

@@ -50,11 +50,10 @@ param vpnGateway vpnGatewayType
 @description('On-premises sites, each with a local network gateway and a site-to-site connection.')
 param onPremisesSites array
 
-@description('Pre-shared key of the site-to-site tunnels, read from VPN_SHARED_KEY at deploy time and never stored in a file.')
+@description('Pre-shared key of the connection to site dublin-dc, read from VPN_SHARED_KEY_DUBLIN_DC at deploy time and never stored in a file; empty where the environment does not connect to that site.')
 @secure()
-@minLength(16)
 @maxLength(128)
-param vpnSharedKey string
+param vpnSharedKey_dublin_dc string = ''
 
 @description('Refactor: App Service, Azure SQL and a Key Vault per application, in the application\'s spoke.')
 param paas paasType
@@ -215,15 +214,6 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
   }
 }
 
-// Every resource with platform logs and metrics sends them to this deployment's workspace,
-// through the modules' AVM interface (Operational Excellence).
-var diagnosticSettings = [
-  {
-    name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
-  }
-]
-
 // ---------------------------------------------------------------------------------------
 // Connectivity: the hub and what it shares with every spoke.
 // ---------------------------------------------------------------------------------------
@@ -239,7 +229,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     dnsServers: hubNetwork.dnsServers
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
-    diagnosticSettings: diagnosticSettings
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
   }
 }
@@ -274,11 +264,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
     onPremisesAddressPrefixes: onPremisesAddressPrefixes
-    // Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
-    // AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logAnalyticsDestinationType: 'Dedicated'
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
 
@@ -313,8 +299,11 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
     asn: vpnGateway.asn
     gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
     sites: onPremisesSites
-    sharedKey: vpnSharedKey
-    diagnosticSettings: diagnosticSettings
+    // Each connection's own key (model::secrets names them).
+    sharedKeys: {
+      'dublin-dc': vpnSharedKey_dublin_dc
+    }
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
 
@@ -339,17 +328,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     enablePurgeProtection: keyVault.enablePurgeProtection
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    // The vault's audit trail: who read or changed which secret, key or certificate (Security).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logCategoriesAndGroups: [
-        {
-          categoryGroup: 'audit'
-        }
-        {
-          categoryGroup: 'allLogs'
-        }
-      ]
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
@@ -374,7 +353,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       onPremisesAddressPrefixes: onPremisesAddressPrefixes
-      diagnosticSettings: diagnosticSettings
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
   }

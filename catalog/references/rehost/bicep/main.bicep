@@ -56,9 +56,10 @@ param siteRecovery siteRecoveryType
 @description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
 param virtualMachines array
 
-@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file; empty in an environment without Windows VMs.')
+@description('Local administrator (azureadmin) password of VM erpapp01, read from VM_ADMIN_PASSWORD_ERPAPP01 at deploy time and never stored in a file; empty where the environment does not create that VM.')
 @secure()
-param vmAdminPassword string = ''
+@maxLength(123)
+param vmAdminPassword_erpapp01 string = ''
 
 @description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time; empty in an environment without Linux VMs.')
 @secure()
@@ -639,6 +640,12 @@ module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMa
   }
 }
 
+// Each Windows VM has an administrator password of its own (model::secrets names them): one
+// leaked password opens one server, not every server (Security).
+var vmAdminPasswords = {
+  erpapp01: vmAdminPassword_erpapp01
+}
+
 module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
   for vm in virtualMachines: {
     name: 'vm-${vm.name}-${environmentName}'
@@ -651,7 +658,7 @@ module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
       diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
       dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
       maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
-      adminPassword: vm.os == 'windows' ? vmAdminPassword : ''
+      adminPassword: vm.os == 'windows' ? vmAdminPasswords[vm.name] : ''
       adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
     }
     // Agents and extensions call out at first boot: their network path (peering, firewall with

@@ -271,6 +271,14 @@ module "server_monitoring" {
   log_analytics_workspace_id = module.log_analytics.resource_id
 }
 
+# Each Windows VM has an administrator password of its own (model::secrets names them): one
+# leaked password opens one server, not every server (Security).
+locals {
+  vm_admin_passwords = {
+    "erpapp01" = var.vm_admin_password_erpapp01
+  }
+}
+
 module "virtual_machine" {
   source   = "./modules/virtual-machine"
   for_each = { for vm in var.virtual_machines : vm.name => vm }
@@ -301,7 +309,7 @@ module "virtual_machine" {
     vault_name          = module.migration[0].vault_name
     policy_id           = module.migration[0].backup_policy_id
   }
-  admin_password       = each.value.os == "windows" ? var.vm_admin_password : null
+  admin_password       = each.value.os == "windows" ? local.vm_admin_passwords[each.key] : null
   admin_ssh_public_key = each.value.os == "linux" ? var.vm_admin_ssh_public_key : null
 
   # The subnet ID is built from the network's, so wait for the spokes' subnets (and their NSGs)

@@ -309,15 +309,15 @@ variable "virtual_machines" {
   }
 }
 
-variable "vm_admin_password" {
-  description = "Local administrator (azureadmin) password of the Windows VMs: export TF_VAR_vm_admin_password, never put it in a file. Not needed in an environment without Windows VMs."
+variable "vm_admin_password_erpapp01" {
+  description = "Local administrator (azureadmin) password of VM erpapp01: export TF_VAR_vm_admin_password_erpapp01, never put it in a file. Not needed in an environment that does not create that VM."
   type        = string
   sensitive   = true
   default     = null
 
   validation {
-    condition     = var.vm_admin_password == null ? !anytrue([for vm in var.virtual_machines : vm.os == "windows"]) : length(var.vm_admin_password) >= 12 && length(var.vm_admin_password) <= 123
-    error_message = "Windows VMs need an administrator password of 12 to 123 characters: export TF_VAR_vm_admin_password."
+    condition     = !anytrue([for vm in var.virtual_machines : vm.name == "erpapp01" && vm.os == "windows"]) || (try(length(var.vm_admin_password_erpapp01), 0) >= 12 && try(length(var.vm_admin_password_erpapp01), 0) <= 123)
+    error_message = "VM erpapp01 needs an administrator password of 12 to 123 characters: export TF_VAR_vm_admin_password_erpapp01."
   }
 }
 

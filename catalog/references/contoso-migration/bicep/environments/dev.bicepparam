@@ -242,7 +242,7 @@ param paas = {
   ]
 }
 
-// Secret: read from the environment at deploy time, never stored in this file.
-param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')
-
 // vmAdminSshPublicKey: nothing in dev uses it, so it is not asked for here.
+
+// Secret: read from the environment at deploy time, never stored in this file.
+param vmAdminPassword_erpapp01 = readEnvironmentVariable('VM_ADMIN_PASSWORD_ERPAPP01')

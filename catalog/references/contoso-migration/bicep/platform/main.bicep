@@ -45,7 +45,7 @@ param onPremisesAddressPrefixes array
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
-@description('Azure Bastion in the hub: whether this environment has it, its SKU and its scale units.')
+@description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
 param bastion bastionType
 
 @description('VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side.')
@@ -56,11 +56,10 @@ param vpnGateway vpnGatewayType
 @description('On-premises sites, each with a local network gateway and a site-to-site connection.')
 param onPremisesSites array
 
-@description('Pre-shared key of the site-to-site tunnels, read from VPN_SHARED_KEY at deploy time and never stored in a file.')
+@description('Pre-shared key of the connection to site amsterdam-dc, read from VPN_SHARED_KEY_AMSTERDAM_DC at deploy time and never stored in a file; empty where the environment does not connect to that site.')
 @secure()
-@minLength(16)
 @maxLength(128)
-param vpnSharedKey string
+param vpnSharedKey_amsterdam_dc string = ''
 
 @description('DNS Private Resolver: whether this environment has one, and one forwarding rule per on-premises domain.')
 param dnsResolver dnsResolverType
@@ -148,8 +147,6 @@ type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
 type bastionType = {
   enabled: bool
   sku: bastionSkuType
-  // Instances (2 to 50), each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic.
-  scaleUnits: int
 }
 
 type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
@@ -220,15 +217,6 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
   }
 }
 
-// Every resource with platform logs and metrics sends them to this deployment's workspace,
-// through the modules' AVM interface (Operational Excellence).
-var diagnosticSettings = [
-  {
-    name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
-  }
-]
-
 // ---------------------------------------------------------------------------------------
 // Connectivity: the hub and what it shares with every spoke.
 // ---------------------------------------------------------------------------------------
@@ -244,7 +232,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     dnsServers: hubNetwork.dnsServers
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
-    diagnosticSettings: diagnosticSettings
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
   }
 }
@@ -280,11 +268,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
     onPremisesAddressPrefixes: onPremisesAddressPrefixes
-    // Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
-    // AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logAnalyticsDestinationType: 'Dedicated'
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
 
@@ -314,9 +298,8 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     location: location
     tags: tags
     sku: bastion.sku
-    scaleUnits: bastion.scaleUnits
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
-    diagnosticSettings: diagnosticSettings
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
 
@@ -335,8 +318,11 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
     asn: vpnGateway.asn
     gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
     sites: onPremisesSites
-    sharedKey: vpnSharedKey
-    diagnosticSettings: diagnosticSettings
+    // Each connection's own key (model::secrets names them).
+    sharedKeys: {
+      'amsterdam-dc': vpnSharedKey_amsterdam_dc
+    }
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
 }
 
@@ -380,17 +366,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     enablePurgeProtection: keyVault.enablePurgeProtection
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    // The vault's audit trail: who read or changed which secret, key or certificate (Security).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logCategoriesAndGroups: [
-        {
-          categoryGroup: 'audit'
-        }
-        {
-          categoryGroup: 'allLogs'
-        }
-      ]
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
@@ -415,7 +391,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       onPremisesAddressPrefixes: onPremisesAddressPrefixes
-      diagnosticSettings: diagnosticSettings
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
   }

@@ -227,6 +227,6 @@ paas = {
   ]
 }
 
-# vm_admin_password is a secret: export TF_VAR_vm_admin_password before plan and apply.
-
 # vm_admin_ssh_public_key: nothing in dev uses it, so it is not asked for here.
+
+# vm_admin_password_erpapp01 is a secret: export TF_VAR_vm_admin_password_erpapp01 before plan and apply.

@@ -148,4 +148,4 @@ spokes = []
 
 attached_spoke_address_prefixes = ["10.1.0.0/24", "10.1.1.0/24"]
 
-# vpn_shared_key is a secret: export TF_VAR_vpn_shared_key before plan and apply.
+# vpn_shared_key_amsterdam_dc is a secret: export TF_VAR_vpn_shared_key_amsterdam_dc before plan and apply.

@@ -244,14 +244,15 @@ variable "on_premises_sites" {
   }
 }
 
-variable "vpn_shared_key" {
-  description = "Pre-shared key of the site-to-site tunnels: export TF_VAR_vpn_shared_key, never put it in a file."
+variable "vpn_shared_key_amsterdam_dc" {
+  description = "Pre-shared key of the connection to site amsterdam-dc: export TF_VAR_vpn_shared_key_amsterdam_dc, never put it in a file. Not needed in an environment that does not connect to that site."
   type        = string
   sensitive   = true
+  default     = null
 
   validation {
-    condition     = length(var.vpn_shared_key) >= 16 && length(var.vpn_shared_key) <= 128
-    error_message = "The shared key is 16 to 128 characters long."
+    condition     = !contains(var.on_premises_sites[*].name, "amsterdam-dc") || (try(length(var.vpn_shared_key_amsterdam_dc), 0) >= 16 && try(length(var.vpn_shared_key_amsterdam_dc), 0) <= 128)
+    error_message = "The connection to site amsterdam-dc needs a shared key of 16 to 128 characters: export TF_VAR_vpn_shared_key_amsterdam_dc."
   }
 }
 

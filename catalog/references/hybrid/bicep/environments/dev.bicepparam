@@ -211,4 +211,4 @@ param spokes = [
 ]
 
 // Secret: read from the environment at deploy time, never stored in this file.
-param vpnSharedKey = readEnvironmentVariable('VPN_SHARED_KEY')
+param vpnSharedKey_amsterdam_dc = readEnvironmentVariable('VPN_SHARED_KEY_AMSTERDAM_DC')

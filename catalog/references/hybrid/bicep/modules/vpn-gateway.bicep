@@ -44,9 +44,10 @@ param gatewaySubnetId string
 @description('On-premises sites: names of their local network gateway and connection, public address, address prefixes and optional BGP peer.')
 param sites array
 
-@description('Pre-shared key of the site-to-site tunnels; empty without sites.')
+// One key per connection, so a key leaked from one site's device opens no other tunnel (Security).
+@description('Pre-shared key of each site\'s connection, by site name; empty without sites.')
 @secure()
-param sharedKey string = ''
+param sharedKeys object = {}
 
 @description('Diagnostic settings of the VPN gateway (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
 param diagnosticSettings array = []
@@ -168,7 +169,7 @@ resource connections 'Microsoft.Network/connections@2024-01-01' = [for (site, i)
       id: localNetworkGateways[i].id
       properties: {}
     }
-    sharedKey: sharedKey
+    sharedKey: sharedKeys[site.name]
     enableBgp: siteUsesBgp[i]
   }
 }]

@@ -207,4 +207,4 @@ spokes = [
   },
 ]
 
-# vpn_shared_key is a secret: export TF_VAR_vpn_shared_key before plan and apply.
+# vpn_shared_key_amsterdam_dc is a secret: export TF_VAR_vpn_shared_key_amsterdam_dc before plan and apply.

@@ -309,4 +309,4 @@ param paas = {
 }
 
 // Secret: read from the environment at deploy time, never stored in this file.
-param vpnSharedKey = readEnvironmentVariable('VPN_SHARED_KEY')
+param vpnSharedKey_dublin_dc = readEnvironmentVariable('VPN_SHARED_KEY_DUBLIN_DC')

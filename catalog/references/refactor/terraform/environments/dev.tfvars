@@ -283,4 +283,4 @@ paas = {
   ]
 }
 
-# vpn_shared_key is a secret: export TF_VAR_vpn_shared_key before plan and apply.
+# vpn_shared_key_dublin_dc is a secret: export TF_VAR_vpn_shared_key_dublin_dc before plan and apply.

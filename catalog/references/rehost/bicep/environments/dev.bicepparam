@@ -199,6 +199,6 @@ param siteRecovery = {
 
 param virtualMachines = []
 
-// vmAdminPassword: nothing in dev uses it, so it is not asked for here.
-
 // vmAdminSshPublicKey: nothing in dev uses it, so it is not asked for here.
+
+// vmAdminPassword_erpapp01: nothing in dev uses it, so it is not asked for here.

@@ -289,7 +289,7 @@ param virtualMachines = [
 ]
 
 // Secret: read from the environment at deploy time, never stored in this file.
-param vmAdminPassword = readEnvironmentVariable('VM_ADMIN_PASSWORD')
+param vmAdminSshPublicKey = readEnvironmentVariable('VM_ADMIN_SSH_PUBLIC_KEY')
 
 // Secret: read from the environment at deploy time, never stored in this file.
-param vmAdminSshPublicKey = readEnvironmentVariable('VM_ADMIN_SSH_PUBLIC_KEY')
+param vmAdminPassword_erpapp01 = readEnvironmentVariable('VM_ADMIN_PASSWORD_ERPAPP01')

@@ -180,6 +180,6 @@ site_recovery = {
 
 virtual_machines = []
 
-# vm_admin_password: nothing in dev uses it, so it is not asked for here.
-
 # vm_admin_ssh_public_key: nothing in dev uses it, so it is not asked for here.
+
+# vm_admin_password_erpapp01: nothing in dev uses it, so it is not asked for here.

@@ -255,6 +255,6 @@ virtual_machines = [
   },
 ]
 
-# vm_admin_password is a secret: export TF_VAR_vm_admin_password before plan and apply.
-
 # vm_admin_ssh_public_key is a secret: export TF_VAR_vm_admin_ssh_public_key before plan and apply.
+
+# vm_admin_password_erpapp01 is a secret: export TF_VAR_vm_admin_password_erpapp01 before plan and apply.

@@ -88,7 +88,7 @@ resource "azurerm_virtual_network_gateway_connection" "site" {
   type                       = "IPsec"
   virtual_network_gateway_id = azurerm_virtual_network_gateway.this.id
   local_network_gateway_id   = azurerm_local_network_gateway.site[each.key].id
-  shared_key                 = var.shared_key
+  shared_key                 = var.shared_keys[each.key]
   # IKEv2 only: IKEv1 is legacy and weaker (Security). Azure's default IKEv2 proposals apply; pin a
   # custom ipsec_policy only together with the on-premises device's configuration.
   connection_protocol = "IKEv2"

@@ -67,11 +67,12 @@ variable "sites" {
   default = []
 }
 
-variable "shared_key" {
-  description = "Pre-shared key of the site-to-site tunnels; null without sites."
-  type        = string
+# One key per connection, so a key leaked from one site's device opens no other tunnel (Security).
+variable "shared_keys" {
+  description = "Pre-shared key of each site's connection, by site name; empty without sites."
+  type        = map(string)
   sensitive   = true
-  default     = null
+  default     = {}
 }
 
 variable "diagnostic_settings" {
