@@ -33,6 +33,9 @@ param hubNetwork hubNetworkType
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
+@description('On-premises networks the hub\'s gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
+param onPremisesAddressPrefixes array
+
 @description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
 param migration migrationType
 
@@ -239,6 +242,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      onPremisesAddressPrefixes: onPremisesAddressPrefixes
       logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
     }
