@@ -165,7 +165,10 @@ fn existing_hub_mistakes_are_clear_errors_that_change_nothing() {
             )
             .replace(&format!("  hub:\n    existing:\n      virtualNetworkId: {HUB}\n      addressSpace: 10.200.0.0/22\n      firewallPrivateIp: 10.200.1.4\n      privateDnsZoneIds:\n        privatelink.vaultcore.azure.net: {VAULT_ZONE}\n"), "")
             .replace("  dev:\n    network:\n", &format!("  dev:\n    network:\n      hub:\n        existing:\n          virtualNetworkId: {HUB}\n          privateDnsZoneIds:\n            privatelink.vaultcore.azure.net: {VAULT_ZONE}\n")),
-            vec!["environments dev use an existing hub and the others create one"],
+            vec![
+                "environments.prod.network.hub",
+                "environment prod builds a hub of its own, while dev uses an existing hub",
+            ],
         ),
         (
             "not a virtual network ID",

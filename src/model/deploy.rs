@@ -66,12 +66,16 @@ deploy_flags! {
     /// The hub meg creates.
     hub,
     /// The hub has a gateway to on-premises networks, VPN or ExpressRoute: the gateway route
-    /// table, the on-premises prefixes and gateway transit exist then.
+    /// table and gateway transit exist then.
     hub_gateway,
     /// Rehost: Linux virtual machines meg deploys.
     linux_virtual_machines,
     /// Rehost: the migration resource group, backup, patching and disk encryption.
     migration,
+    /// The spokes reach on-premises networks, through the hub's own gateways or those of the
+    /// hub they attach to: the on-premises prefixes exist then, for the NSGs (and a hub's
+    /// firewall).
+    on_premises,
     /// Refactor: the applications on platform services.
     paas,
     /// Rehost: Azure Site Recovery into a second region.
@@ -103,6 +107,7 @@ impl Deploy {
         Deploy {
             hub: !existing_hub,
             hub_gateway: vpn || s.express_route.enabled,
+            on_premises: crate::model::routing::reaches_on_premises(s),
             existing_hub,
             firewall: s.firewall.enabled,
             firewall_management: crate::model::subnet_rules::needs_firewall_management(s),

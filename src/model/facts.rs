@@ -40,10 +40,12 @@ pub fn links_private_dns_zones_to_spokes(s: &Settings) -> bool {
 }
 
 /// The on-premises networks the hub's gateways reach (the sites' address spaces), when the
-/// environment has a VPN or ExpressRoute gateway: the firewall lets them and the spokes talk to
-/// each other, since both directions of a hybrid flow cross it. Deduplicated, in input order.
+/// environment has a VPN or ExpressRoute gateway, or its spokes use the gateways of the hub it
+/// attaches to (a platform hub gives its attached environments its own sites): the firewall
+/// and the spokes' NSGs let them and the spokes talk to each other, since both directions of a
+/// hybrid flow cross them. Deduplicated, in input order.
 pub fn on_premises_prefixes(s: &Settings) -> Vec<String> {
-    if !(s.vpn_gateway.enabled || s.express_route.enabled) {
+    if !crate::model::routing::reaches_on_premises(s) {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();

@@ -12,6 +12,7 @@ pub mod deployed;
 pub(crate) mod facts;
 pub(crate) mod fixed_name;
 pub mod governance;
+pub(crate) mod hub_kinds;
 pub mod lint;
 pub(crate) mod locate;
 pub mod migrated;
@@ -192,6 +193,11 @@ pub struct Environment {
     /// it, which its firewall rules and gateway routes serve. `None` for an environment.
     #[serde(skip)]
     pub attached_spoke_prefixes: Option<Vec<String>>,
+    /// For a platform hub: the rule collection groups its firewall policy carries for the
+    /// workloads of the environments attached to it. `None` for an environment.
+    #[serde(skip)]
+    pub(crate) attached_rule_collection_groups:
+        Option<Vec<params::attached_firewall_rules::RuleCollectionGroup>>,
 }
 
 /// A region an environment deploys to, and the setting that names it.
@@ -485,6 +491,14 @@ impl LandingZone {
                     &hub.name,
                     lz.environments.iter().map(|e| &e.settings),
                 ));
+                hub.attached_rule_collection_groups =
+                    Some(params::attached_firewall_rules::for_hub(
+                        &hub.name,
+                        &hub.settings,
+                        lz.environments
+                            .iter()
+                            .map(|e| (e.name.as_str(), &e.settings)),
+                    ));
             }
             let mut root = LandingZone {
                 name: lz.name.clone(),
@@ -509,23 +523,15 @@ impl LandingZone {
                 hubs: hubs.facts.into_values().flatten().collect(),
             }));
         }
-        if lz.deploy.hub && lz.deploy.existing_hub {
-            let existing: Vec<&str> = lz
-                .environments
-                .iter()
-                .filter(|e| e.settings.network.hub.existing.is_some())
-                .map(|e| e.name.as_str())
-                .collect();
-            return Err(Error::input(
-                Diagnostic::at_key(
-                    "/environments",
-                    format!(
-                        "environments {} use an existing hub and the others create one: a landing zone does one or the other",
-                        existing.join(", ")
-                    ),
-                )
-                .hint("give every environment network.hub.existing (each its own hub if need be), or none"),
-            ));
+        // One root builds its environments' hubs or peers them to hubs it does not build.
+        let kinds: Vec<(&str, &Settings)> = lz
+            .environments
+            .iter()
+            .map(|e| (e.name.as_str(), &e.settings))
+            .collect();
+        let mixed = hub_kinds::check(&kinds, values);
+        if !mixed.is_empty() {
+            return Err(Error::Input(mixed));
         }
         // One address plan across every environment that routes to another.
         let plan: Vec<routing::Env> = lz
@@ -671,6 +677,7 @@ fn resolve_hubs(i: &HubInputs) -> Result<ResolvedHubs> {
             Ok(env) => {
                 let seen = platform::HubEnvironment {
                     settings: &env.settings,
+                    resolved: &env.resolved,
                     layout: &env.layout,
                     names: &env.names,
                     location: &env.location,
@@ -713,9 +720,11 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
         return Ok(());
     }
     let mut problems = Vec::new();
-    // Beside a platform hub, the landing zone's top-level hub settings are the hubs': only the
+    // Beside platform hubs (an attached environment, or any environment of a file that
+    // declares hubs), the landing zone's top-level hub settings are the hubs': only the
     // environment's own would ask this environment for a hub resource.
-    let platform = resolved.pointer("/network/hub/platform").is_some();
+    let attached = resolved.pointer("/network/hub/platform").is_some();
+    let platform = attached || ctx.values.merged.pointer("/hubs").is_some();
     let user_set = |pointer: &str| {
         let env_ptr = format!("/environments/{}{pointer}", ctx.env);
         ctx.values
@@ -741,7 +750,7 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
         }
         resolved[part][switch] = Value::Bool(false);
     }
-    if !platform && user_set("/network/hub/addressSpace").is_some() {
+    if !attached && user_set("/network/hub/addressSpace").is_some() {
         problems.push(
             Diagnostic::at_key(
                 "/network/hub/addressSpace",
@@ -1033,6 +1042,7 @@ pub(crate) fn build_environment(
             layout,
             spoke_subnets,
             attached_spoke_prefixes: None,
+            attached_rule_collection_groups: None,
         }),
         _ => Err(problems),
     }
@@ -1268,7 +1278,7 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
     if deploy.site_to_site {
         out.add("onPremisesSites", &OnPremisesSite::all(&src));
     }
-    if deploy.hub_gateway {
+    if deploy.on_premises {
         out.add("onPremisesAddressPrefixes", &facts::on_premises_prefixes(s));
     }
     if deploy.express_route {
@@ -1288,6 +1298,11 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
     out.add("spokes", &Spoke::all(&src));
     if let Some(prefixes) = &env.attached_spoke_prefixes {
         out.add("attachedSpokeAddressPrefixes", prefixes);
+    }
+    if let Some(groups) = &env.attached_rule_collection_groups
+        && deploy.firewall
+    {
+        out.add("attachedRuleCollectionGroups", groups);
     }
     out.extend(crate::model::workloads::params(&src));
     // A key per connection: each site's, asked for where the environment connects to it.

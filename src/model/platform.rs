@@ -48,6 +48,11 @@ pub struct HubFacts {
     /// What answers the attached spokes' DNS queries (the resolver's inbound endpoint, else the
     /// firewall's DNS proxy, else the hub's DNS servers).
     pub spoke_dns_servers: Vec<String>,
+    /// The on-premises sites the hub's gateways reach (`onPremises.sites` as the hub resolved
+    /// them), `None` when it has no gateway: the attached environments reach these sites, so
+    /// their spokes' NSGs let the sites' prefixes in and the address plan holds them.
+    #[serde(skip)]
+    pub(super) on_premises_sites: Option<Value>,
 }
 
 /// The hub a raw environment body attaches to: its own `network.hub.platform`, else the
@@ -176,6 +181,8 @@ pub(super) fn locate_in_hub(name: &str, merged: &Value, ds: &mut [Diagnostic]) {
 /// A resolved hub as an environment: what [`facts_of`] reads of it.
 pub(super) struct HubEnvironment<'a> {
     pub settings: &'a Settings,
+    /// The hub's values after presets and defaults.
+    pub resolved: &'a Value,
     pub layout: &'a HubLayout,
     pub names: &'a BTreeMap<String, ResourceName>,
     pub location: &'a str,
@@ -262,6 +269,12 @@ pub(super) fn facts_of(
         environments,
         existing,
         spoke_dns_servers,
+        on_premises_sites: (s.vpn_gateway.enabled || s.express_route.enabled).then(|| {
+            env.resolved
+                .pointer("/onPremises/sites")
+                .cloned()
+                .unwrap_or_else(|| json!([]))
+        }),
     }
 }
 
@@ -288,16 +301,41 @@ pub(super) fn attach(
     };
     let mut problems = Vec::new();
     for (key, what) in [
-        ("existing", "names an existing hub"),
-        ("addressSpace", "asks for a hub of the environment's own"),
+        ("network/hub/existing", "names an existing hub"),
+        (
+            "network/hub/addressSpace",
+            "asks for a hub of the environment's own",
+        ),
+        (
+            "onPremises/sites",
+            "names on-premises sites of the environment's own",
+        ),
     ] {
-        if user_set(&format!("/network/hub/{key}")) {
+        // Top-level sites are the hubs' (they take the landing zone's onPremises): only the
+        // environment's own would contradict its hub.
+        let set = if key == "onPremises/sites" {
+            values
+                .merged
+                .pointer(&format!("/environments/{env}/{key}"))
+                .is_some()
+        } else {
+            user_set(&format!("/{key}"))
+        };
+        if set {
+            let dotted = key.replace('/', ".");
+            let hint = if key == "onPremises/sites" {
+                format!(
+                    "remove it: an attached environment reaches the sites of its hub, set under hubs.{name}.onPremises.sites or at the top of the file"
+                )
+            } else {
+                format!("keep one of network.hub.platform and {dotted}")
+            };
             problems.push(
                 Diagnostic::at_key(
-                    format!("/network/hub/{key}"),
-                    format!("network.hub.{key} {what}, but network.hub.platform attaches the environment to platform hub '{name}'"),
+                    format!("/{key}"),
+                    format!("{dotted} {what}, but network.hub.platform attaches the environment to platform hub '{name}'"),
                 )
-                .hint(format!("keep one of network.hub.platform and network.hub.{key}")),
+                .hint(hint),
             );
         }
     }
@@ -336,6 +374,10 @@ pub(super) fn attach(
         ]);
     };
     resolved["network"]["hub"]["existing"] = existing.clone();
+    // The spokes reach on-premises through the hub's gateways: the hub's sites are theirs.
+    if let Some(sites) = &facts.on_premises_sites {
+        resolved["onPremises"]["sites"] = sites.clone();
+    }
     let has_dns = resolved
         .pointer("/network/dnsServers")
         .and_then(Value::as_array)

@@ -177,6 +177,10 @@ fn components() -> Vec<(&'static str, Shape)> {
         ("arcPrivateLinkScope", shape_of::<Switch>()),
         ("spokes", shape_of::<Vec<Spoke>>()),
         ("attachedSpokeAddressPrefixes", shape_of::<Vec<String>>()),
+        (
+            "attachedRuleCollectionGroups",
+            shape_of::<Vec<super::attached_firewall_rules::RuleCollectionGroup>>(),
+        ),
         ("paas", shape_of::<Paas>()),
         ("migration", shape_of::<Migration>()),
         ("siteRecovery", shape_of::<SiteRecovery>()),

@@ -8,6 +8,7 @@
 //! Bicep; [`Param::tf_value`] has them in snake_case for Terraform). Not the checks: a view is
 //! built only from settings the model has accepted.
 
+pub(crate) mod attached_firewall_rules;
 pub(crate) mod bastion;
 #[cfg(test)]
 mod declarations;

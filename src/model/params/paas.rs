@@ -280,7 +280,7 @@ impl Paas {
             database_migration: p.database_migration.enabled,
             container_apps: ContainerApps {
                 zone_redundant: p.container_apps.zone_redundant,
-                subnet_prefixes: container_apps_prefixes(src),
+                subnet_prefixes: container_apps_prefixes(src.settings),
             },
             applications,
             application_gateway,
@@ -288,9 +288,9 @@ impl Paas {
     }
 }
 
-/// Address prefixes of the Container Apps subnets of the environment's applications.
-fn container_apps_prefixes(src: &Source) -> Vec<String> {
-    let s = src.settings;
+/// Address prefixes of the Container Apps subnets of the environment's applications: what the
+/// hub firewall's Container Apps rules allow.
+pub(crate) fn container_apps_prefixes(s: &crate::input::settings::Settings) -> Vec<String> {
     s.paas
         .applications
         .iter()

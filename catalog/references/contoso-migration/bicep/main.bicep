@@ -33,6 +33,9 @@ param hubNetwork hubNetworkType
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
+@description('On-premises networks the hub\'s gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
+param onPremisesAddressPrefixes array
+
 @description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
 param migration migrationType
 
@@ -44,10 +47,9 @@ param migration migrationType
 @description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
 param virtualMachines array
 
-@description('Local administrator (azureadmin) password of VM erpapp01, read from VM_ADMIN_PASSWORD_ERPAPP01 at deploy time and never stored in a file; empty where the environment does not create that VM.')
+@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file; empty in an environment without Windows VMs.')
 @secure()
-@maxLength(123)
-param vmAdminPassword_erpapp01 string = ''
+param vmAdminPassword string = ''
 
 @description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time; empty in an environment without Linux VMs.')
 @secure()
@@ -226,15 +228,6 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
   }
 }
 
-// Every resource with platform logs and metrics sends them to this deployment's workspace,
-// through the modules' AVM interface (Operational Excellence).
-var diagnosticSettings = [
-  {
-    name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
-  }
-]
-
 // ---------------------------------------------------------------------------------------
 // Connectivity: the hub and what it shares with every spoke.
 // ---------------------------------------------------------------------------------------
@@ -269,17 +262,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     enablePurgeProtection: keyVault.enablePurgeProtection
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    // The vault's audit trail: who read or changed which secret, key or certificate (Security).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logCategoriesAndGroups: [
-        {
-          categoryGroup: 'audit'
-        }
-        {
-          categoryGroup: 'allLogs'
-        }
-      ]
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
@@ -303,7 +286,8 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
-      diagnosticSettings: diagnosticSettings
+      onPremisesAddressPrefixes: onPremisesAddressPrefixes
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
     }
   }
@@ -384,17 +368,7 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    // The vaults' audit trail: who read or changed which key (Security).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logCategoriesAndGroups: [
-        {
-          categoryGroup: 'audit'
-        }
-        {
-          categoryGroup: 'allLogs'
-        }
-      ]
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     // Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
     administrators: migration.keyVaultAdministrators
     administratorRoleId: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603'
@@ -434,12 +408,6 @@ module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMa
   }
 }
 
-// Each Windows VM has an administrator password of its own (model::secrets names them): one
-// leaked password opens one server, not every server (Security).
-var vmAdminPasswords = {
-  erpapp01: vmAdminPassword_erpapp01
-}
-
 module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
   for vm in virtualMachines: {
     name: 'vm-${vm.name}-${environmentName}'
@@ -452,7 +420,7 @@ module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
       diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
       dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
       maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
-      adminPassword: vm.os == 'windows' ? vmAdminPasswords[vm.name] : ''
+      adminPassword: vm.os == 'windows' ? vmAdminPassword : ''
       adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
     }
     // Agents and extensions call out at first boot: their network path (peering, firewall with

@@ -137,6 +137,11 @@ variable "spokes" {
   }))
 }
 
+variable "on_premises_address_prefixes" {
+  description = "On-premises networks the hub's gateways reach (the sites' address spaces): the firewall and the spokes' NSGs let them and the spokes talk."
+  type        = list(string)
+}
+
 variable "migration" {
   description = "Rehost tooling: whether this environment has it, backup storage and retention, and the patch window."
   type = object({

@@ -33,6 +33,9 @@ param hubNetwork hubNetworkType
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
+@description('On-premises networks the hub\'s gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
+param onPremisesAddressPrefixes array
+
 @description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
 param migration migrationType
 
@@ -181,15 +184,6 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
   }
 }
 
-// Every resource with platform logs and metrics sends them to this deployment's workspace,
-// through the modules' AVM interface (Operational Excellence).
-var diagnosticSettings = [
-  {
-    name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
-  }
-]
-
 // ---------------------------------------------------------------------------------------
 // Connectivity: the hub and what it shares with every spoke.
 // ---------------------------------------------------------------------------------------
@@ -224,17 +218,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     enablePurgeProtection: keyVault.enablePurgeProtection
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    // The vault's audit trail: who read or changed which secret, key or certificate (Security).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logCategoriesAndGroups: [
-        {
-          categoryGroup: 'audit'
-        }
-        {
-          categoryGroup: 'allLogs'
-        }
-      ]
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
@@ -258,7 +242,8 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
-      diagnosticSettings: diagnosticSettings
+      onPremisesAddressPrefixes: onPremisesAddressPrefixes
+      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
       firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
     }
   }
@@ -339,17 +324,7 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    // The vaults' audit trail: who read or changed which key (Security).
-    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
-      logCategoriesAndGroups: [
-        {
-          categoryGroup: 'audit'
-        }
-        {
-          categoryGroup: 'allLogs'
-        }
-      ]
-    }))
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
     // Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
     administrators: migration.keyVaultAdministrators
     administratorRoleId: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603'

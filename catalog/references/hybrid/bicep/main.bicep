@@ -36,7 +36,7 @@ param privateDnsZones array
 @description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
 param spokes array
 
-@description('On-premises networks the gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
+@description('On-premises networks the hub\'s gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
 param onPremisesAddressPrefixes array
 
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')

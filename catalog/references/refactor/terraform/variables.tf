@@ -127,7 +127,7 @@ variable "spokes" {
 }
 
 variable "on_premises_address_prefixes" {
-  description = "On-premises networks the gateways reach (the sites' address spaces): the firewall and the spokes' NSGs let them and the spokes talk."
+  description = "On-premises networks the hub's gateways reach (the sites' address spaces): the firewall and the spokes' NSGs let them and the spokes talk."
   type        = list(string)
 }
 

@@ -69,6 +69,10 @@ param hubNetwork = {
   peeringNamePrefix: 'peer-hub-to-contoso-prod'
 }
 
+param onPremisesAddressPrefixes = [
+  '192.168.0.0/16'
+]
+
 param spokes = [
   {
     name: 'erp'

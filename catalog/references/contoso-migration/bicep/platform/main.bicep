@@ -39,11 +39,14 @@ param spokes array
 @description('Address spaces of the spokes of the environments attached to this hub: its firewall allows them and its GatewaySubnet routes them through the firewall.')
 param attachedSpokeAddressPrefixes array
 
-@description('On-premises networks the gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
+@description('On-premises networks the hub\'s gateways reach (the sites\' address spaces): the firewall and the spokes\' NSGs let them and the spokes talk.')
 param onPremisesAddressPrefixes array
 
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
+
+@description('Rule collection groups the firewall policy carries for the workloads of the environments attached to this hub, decided by meg: one per environment, its own ranges as sources. Items: { name, environment, priority, networkRuleCollections: [{ name, priority, rules }], applicationRuleCollections: [{ name, priority, rules }] }.')
+param attachedRuleCollectionGroups array
 
 @description('Azure Bastion in the hub: whether this environment has it, and its SKU.')
 param bastion bastionType
@@ -270,6 +273,23 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     onPremisesAddressPrefixes: onPremisesAddressPrefixes
     logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
   }
+}
+
+// What the attached environments' workloads call out to (rehosted servers' agents, Container
+// Apps), one rule collection group per environment with its own ranges as sources (Security:
+// least privilege per landing zone). The policy is the platform's: the environments' roots
+// cannot add these themselves, as an own hub's root does.
+module attachedFirewallRules 'modules/attached-firewall-rules.bicep' = if (firewall.enabled && !empty(attachedRuleCollectionGroups)) {
+  name: 'firewall-rules-attached-${environmentName}'
+  scope: connectivityResourceGroup
+  params: {
+    policyName: names.firewallPolicy
+    ruleCollectionGroups: attachedRuleCollectionGroups
+  }
+  // A firewall policy takes one change at a time: after the platform's rule collection group.
+  dependsOn: [
+    hubFirewall
+  ]
 }
 
 // Traffic from on-premises to the spokes crosses the firewall too, so both directions of a flow

@@ -172,5 +172,120 @@ param attachedSpokeAddressPrefixes = [
   '10.1.1.0/24'
 ]
 
+param attachedRuleCollectionGroups = [
+  {
+    name: 'rcg-prod-workloads'
+    environment: 'prod'
+    priority: 1100
+    networkRuleCollections: [
+      {
+        name: 'net-prod-rehost-allow'
+        priority: 100
+        rules: [
+          {
+            name: 'AllowAzureBackup'
+            description: 'The VM backup extension talks to Azure Backup.'
+            ipProtocols: [
+              'TCP'
+            ]
+            sourceAddresses: [
+              '10.1.0.0/24'
+              '10.1.1.0/24'
+            ]
+            destinationAddresses: [
+              'AzureBackup'
+            ]
+            destinationPorts: [
+              '443'
+            ]
+          }
+          {
+            name: 'AllowEntraId'
+            description: 'Backup, Site Recovery and the Azure Monitor agent sign in with Entra ID.'
+            ipProtocols: [
+              'TCP'
+            ]
+            sourceAddresses: [
+              '10.1.0.0/24'
+              '10.1.1.0/24'
+            ]
+            destinationAddresses: [
+              'AzureActiveDirectory'
+            ]
+            destinationPorts: [
+              '443'
+            ]
+          }
+          {
+            name: 'AllowStorage'
+            description: 'Backup snapshots and the Site Recovery cache are written to Azure Storage.'
+            ipProtocols: [
+              'TCP'
+            ]
+            sourceAddresses: [
+              '10.1.0.0/24'
+              '10.1.1.0/24'
+            ]
+            destinationAddresses: [
+              'Storage'
+            ]
+            destinationPorts: [
+              '443'
+            ]
+          }
+          {
+            name: 'AllowGuestAndHybridManagement'
+            description: 'Update Manager and VM extensions are driven through the guest management service.'
+            ipProtocols: [
+              'TCP'
+            ]
+            sourceAddresses: [
+              '10.1.0.0/24'
+              '10.1.1.0/24'
+            ]
+            destinationAddresses: [
+              'GuestAndHybridManagement'
+            ]
+            destinationPorts: [
+              '443'
+            ]
+          }
+        ]
+      }
+    ]
+    applicationRuleCollections: [
+      {
+        name: 'app-prod-rehost-allow'
+        priority: 200
+        rules: [
+          {
+            name: 'AllowUbuntuPackages'
+            description: 'Update Manager patches Ubuntu servers from the Ubuntu archives; add the repositories of other distributions here.'
+            sourceAddresses: [
+              '10.1.0.0/24'
+              '10.1.1.0/24'
+            ]
+            targetFqdns: [
+              'azure.archive.ubuntu.com'
+              'archive.ubuntu.com'
+              'security.ubuntu.com'
+            ]
+            protocols: [
+              {
+                protocolType: 'Http'
+                port: 80
+              }
+              {
+                protocolType: 'Https'
+                port: 443
+              }
+            ]
+          }
+        ]
+      }
+    ]
+  }
+]
+
 // Secret: read from the environment at deploy time, never stored in this file.
 param vpnSharedKey_amsterdam_dc = readEnvironmentVariable('VPN_SHARED_KEY_AMSTERDAM_DC')

@@ -69,6 +69,8 @@ hub_network = {
   peering_name_prefix          = "peer-hub-to-contoso-dev"
 }
 
+on_premises_address_prefixes = ["192.168.0.0/16"]
+
 spokes = [
   {
     name                 = "erp"

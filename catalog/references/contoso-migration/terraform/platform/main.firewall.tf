@@ -22,6 +22,75 @@ module "firewall" {
   diagnostic_settings = { for key, setting in local.diagnostic_settings : key => merge(setting, { log_analytics_destination_type = "Dedicated" }) }
 }
 
+# What the attached environments' workloads call out to (rehosted servers' agents, Container
+# Apps), one rule collection group per environment with its own ranges as sources (Security:
+# least privilege per landing zone). The policy is the platform's: the environments' roots
+# cannot add these themselves, as an own hub's root does.
+resource "azurerm_firewall_policy_rule_collection_group" "attached" {
+  for_each = var.firewall.enabled ? { for group in var.attached_rule_collection_groups : group.name => group } : {}
+
+  name               = each.key
+  firewall_policy_id = module.firewall[0].policy_id
+  priority           = each.value.priority
+
+  dynamic "network_rule_collection" {
+    for_each = each.value.network_rule_collections
+
+    content {
+      name     = network_rule_collection.value.name
+      priority = network_rule_collection.value.priority
+      action   = "Allow"
+
+      dynamic "rule" {
+        for_each = network_rule_collection.value.rules
+
+        content {
+          name                  = rule.value.name
+          description           = rule.value.description
+          protocols             = rule.value.ip_protocols
+          source_addresses      = rule.value.source_addresses
+          destination_addresses = rule.value.destination_addresses
+          destination_ports     = rule.value.destination_ports
+        }
+      }
+    }
+  }
+
+  dynamic "application_rule_collection" {
+    for_each = each.value.application_rule_collections
+
+    content {
+      name     = application_rule_collection.value.name
+      priority = application_rule_collection.value.priority
+      action   = "Allow"
+
+      dynamic "rule" {
+        for_each = application_rule_collection.value.rules
+
+        content {
+          name              = rule.value.name
+          description       = rule.value.description
+          source_addresses  = rule.value.source_addresses
+          destination_fqdns = rule.value.target_fqdns
+
+          dynamic "protocols" {
+            for_each = rule.value.protocols
+
+            content {
+              type = protocols.value.protocol_type
+              port = protocols.value.port
+            }
+          }
+        }
+      }
+    }
+  }
+
+  # A firewall policy takes one change at a time: after the platform's rule collection group.
+  # The provider applies the groups of one policy one after another.
+  depends_on = [module.firewall]
+}
+
 # Traffic from on-premises to the spokes crosses the firewall too, so both directions of a flow
 # take the same path: GatewaySubnet gets routes to the spokes through it (Security).
 resource "azurerm_route_table" "gateway" {

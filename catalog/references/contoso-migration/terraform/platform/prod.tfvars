@@ -107,9 +107,8 @@ firewall = {
 }
 
 bastion = {
-  enabled     = true
-  sku         = "Standard"
-  scale_units = 2
+  enabled = true
+  sku     = "Standard"
 }
 
 vpn_gateway = {
@@ -148,4 +147,76 @@ spokes = []
 
 attached_spoke_address_prefixes = ["10.1.0.0/24", "10.1.1.0/24"]
 
-# vpn_shared_key_amsterdam_dc is a secret: export TF_VAR_vpn_shared_key_amsterdam_dc before plan and apply.
+attached_rule_collection_groups = [
+  {
+    name        = "rcg-prod-workloads"
+    environment = "prod"
+    priority    = 1100
+    network_rule_collections = [
+      {
+        name     = "net-prod-rehost-allow"
+        priority = 100
+        rules = [
+          {
+            name                  = "AllowAzureBackup"
+            description           = "The VM backup extension talks to Azure Backup."
+            ip_protocols          = ["TCP"]
+            source_addresses      = ["10.1.0.0/24", "10.1.1.0/24"]
+            destination_addresses = ["AzureBackup"]
+            destination_ports     = ["443"]
+          },
+          {
+            name                  = "AllowEntraId"
+            description           = "Backup, Site Recovery and the Azure Monitor agent sign in with Entra ID."
+            ip_protocols          = ["TCP"]
+            source_addresses      = ["10.1.0.0/24", "10.1.1.0/24"]
+            destination_addresses = ["AzureActiveDirectory"]
+            destination_ports     = ["443"]
+          },
+          {
+            name                  = "AllowStorage"
+            description           = "Backup snapshots and the Site Recovery cache are written to Azure Storage."
+            ip_protocols          = ["TCP"]
+            source_addresses      = ["10.1.0.0/24", "10.1.1.0/24"]
+            destination_addresses = ["Storage"]
+            destination_ports     = ["443"]
+          },
+          {
+            name                  = "AllowGuestAndHybridManagement"
+            description           = "Update Manager and VM extensions are driven through the guest management service."
+            ip_protocols          = ["TCP"]
+            source_addresses      = ["10.1.0.0/24", "10.1.1.0/24"]
+            destination_addresses = ["GuestAndHybridManagement"]
+            destination_ports     = ["443"]
+          },
+        ]
+      },
+    ]
+    application_rule_collections = [
+      {
+        name     = "app-prod-rehost-allow"
+        priority = 200
+        rules = [
+          {
+            name             = "AllowUbuntuPackages"
+            description      = "Update Manager patches Ubuntu servers from the Ubuntu archives; add the repositories of other distributions here."
+            source_addresses = ["10.1.0.0/24", "10.1.1.0/24"]
+            target_fqdns     = ["azure.archive.ubuntu.com", "archive.ubuntu.com", "security.ubuntu.com"]
+            protocols = [
+              {
+                protocol_type = "Http"
+                port          = 80
+              },
+              {
+                protocol_type = "Https"
+                port          = 443
+              },
+            ]
+          },
+        ]
+      },
+    ]
+  },
+]
+
+# vpn_shared_key is a secret: export TF_VAR_vpn_shared_key before plan and apply.

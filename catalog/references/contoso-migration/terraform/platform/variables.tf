@@ -133,7 +133,7 @@ variable "spokes" {
 }
 
 variable "on_premises_address_prefixes" {
-  description = "On-premises networks the gateways reach (the sites' address spaces): the firewall and the spokes' NSGs let them and the spokes talk."
+  description = "On-premises networks the hub's gateways reach (the sites' address spaces): the firewall and the spokes' NSGs let them and the spokes talk."
   type        = list(string)
 }
 
@@ -167,6 +167,51 @@ variable "firewall" {
   validation {
     condition     = !var.firewall.enabled || var.firewall.private_ip_address != null
     error_message = "An enabled firewall needs its private IP address: the spokes route through it."
+  }
+}
+
+variable "attached_rule_collection_groups" {
+  description = "Rule collection groups the firewall policy carries for the workloads of the environments attached to this hub, decided by meg: one per environment, its own ranges as sources."
+  type = list(object({
+    name        = string
+    environment = string
+    priority    = number
+    network_rule_collections = list(object({
+      name     = string
+      priority = number
+      rules = list(object({
+        name                  = string
+        description           = string
+        ip_protocols          = list(string)
+        source_addresses      = list(string)
+        destination_addresses = list(string)
+        destination_ports     = list(string)
+      }))
+    }))
+    application_rule_collections = list(object({
+      name     = string
+      priority = number
+      rules = list(object({
+        name             = string
+        description      = string
+        source_addresses = list(string)
+        target_fqdns     = list(string)
+        protocols = list(object({
+          protocol_type = string
+          port          = number
+        }))
+      }))
+    }))
+  }))
+
+  validation {
+    condition     = alltrue([for group in var.attached_rule_collection_groups : group.priority >= 100 && group.priority <= 65000])
+    error_message = "Rule collection group priorities are 100 to 65000."
+  }
+
+  validation {
+    condition     = length(distinct([for group in var.attached_rule_collection_groups : group.priority])) == length(var.attached_rule_collection_groups)
+    error_message = "Each rule collection group needs a priority of its own: the firewall would otherwise process them in no set order."
   }
 }
 

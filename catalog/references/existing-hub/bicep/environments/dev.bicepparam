@@ -62,6 +62,8 @@ param hubNetwork = {
   peeringNamePrefix: 'peer-hub-to-northwind-dev'
 }
 
+param onPremisesAddressPrefixes = []
+
 param spokes = [
   {
     name: 'crm'

@@ -59,6 +59,8 @@ hub_network = {
   peering_name_prefix          = "peer-hub-to-northwind-prod"
 }
 
+on_premises_address_prefixes = []
+
 spokes = [
   {
     name                 = "crm"
