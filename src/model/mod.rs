@@ -497,7 +497,7 @@ impl LandingZone {
                         &hub.settings,
                         lz.environments
                             .iter()
-                            .map(|e| (e.name.as_str(), &e.settings)),
+                            .map(|e| (e.name.as_str(), &e.settings, &e.spoke_subnets)),
                     ));
             }
             let mut root = LandingZone {

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use crate::input::settings::Settings;
 use crate::model::params::paas::container_apps_prefixes;
+use crate::model::spoke_subnets::SpokeSubnets;
 
 /// The platform's baseline group's priority (`rcg-platform` in the firewall module): the
 /// environments' groups come after it.
@@ -164,7 +165,12 @@ fn service_tag_rules(rules: &[ServiceTagRule], sources: &[String]) -> Vec<Networ
 
 /// The group of one attached environment, `index` its place among the hub's attached
 /// environments; `None` when its workloads need nothing through the firewall.
-fn group_of(env: &str, index: u32, s: &Settings) -> Option<RuleCollectionGroup> {
+fn group_of(
+    env: &str,
+    index: u32,
+    s: &Settings,
+    subnets: &SpokeSubnets,
+) -> Option<RuleCollectionGroup> {
     let mut network = Vec::new();
     let mut application = Vec::new();
     let spokes: Vec<String> = s
@@ -208,7 +214,7 @@ fn group_of(env: &str, index: u32, s: &Settings) -> Option<RuleCollectionGroup> 
     // Refactor: only the Container Apps subnets call out; web apps and databases sit behind
     // private endpoints and need nothing here.
     let container_apps = if s.paas.enabled {
-        container_apps_prefixes(s)
+        container_apps_prefixes(s, subnets)
     } else {
         Vec::new()
     };
@@ -237,7 +243,7 @@ fn group_of(env: &str, index: u32, s: &Settings) -> Option<RuleCollectionGroup> 
 pub(crate) fn for_hub<'s>(
     hub: &str,
     hub_settings: &Settings,
-    environments: impl Iterator<Item = (&'s str, &'s Settings)>,
+    environments: impl Iterator<Item = (&'s str, &'s Settings, &'s SpokeSubnets)>,
 ) -> Vec<RuleCollectionGroup> {
     if !hub_settings.firewall.enabled {
         return Vec::new();
@@ -245,8 +251,8 @@ pub(crate) fn for_hub<'s>(
     // Each attached environment keeps its place (and priority) whether or not it needs rules
     // yet, so turning a workload on in one environment moves no other group.
     (0u32..)
-        .zip(environments.filter(|(_, s)| s.network.hub.platform.as_deref() == Some(hub)))
-        .filter_map(|(index, (env, s))| group_of(env, index, s))
+        .zip(environments.filter(|(_, s, _)| s.network.hub.platform.as_deref() == Some(hub)))
+        .filter_map(|(index, (env, s, subnets))| group_of(env, index, s, subnets))
         .collect()
 }
 

@@ -280,7 +280,7 @@ impl Paas {
             database_migration: p.database_migration.enabled,
             container_apps: ContainerApps {
                 zone_redundant: p.container_apps.zone_redundant,
-                subnet_prefixes: container_apps_prefixes(src.settings),
+                subnet_prefixes: container_apps_prefixes(src.settings, src.spoke_subnets),
             },
             applications,
             application_gateway,
@@ -290,13 +290,16 @@ impl Paas {
 
 /// Address prefixes of the Container Apps subnets of the environment's applications: what the
 /// hub firewall's Container Apps rules allow.
-pub(crate) fn container_apps_prefixes(s: &crate::input::settings::Settings) -> Vec<String> {
+pub(crate) fn container_apps_prefixes(
+    s: &crate::input::settings::Settings,
+    subnets: &crate::model::spoke_subnets::SpokeSubnets,
+) -> Vec<String> {
     s.paas
         .applications
         .iter()
         .filter(|(_, app)| app.container_apps)
         .filter_map(|(spoke, _)| s.network.spokes.iter().find(|sp| &sp.name == spoke))
-        .flat_map(|sp| src.spoke_subnets.of_spoke(&sp.name))
+        .flat_map(|sp| subnets.of_spoke(&sp.name))
         .filter(|sn| sn.name == "containerapps")
         .map(|sn| sn.address_prefix.to_string())
         .collect()
