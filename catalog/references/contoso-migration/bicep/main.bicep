@@ -47,9 +47,10 @@ param migration migrationType
 @description('Virtual machines meg deploys itself into the spokes; most servers arrive through Azure Migrate instead.')
 param virtualMachines array
 
-@description('Local administrator (azureadmin) password of the Windows VMs, read from VM_ADMIN_PASSWORD at deploy time and never stored in a file; empty in an environment without Windows VMs.')
+@description('Local administrator (azureadmin) password of VM erpapp01, read from VM_ADMIN_PASSWORD_ERPAPP01 at deploy time and never stored in a file; empty where the environment does not create that VM.')
 @secure()
-param vmAdminPassword string = ''
+@maxLength(123)
+param vmAdminPassword_erpapp01 string = ''
 
 @description('SSH public key of the Linux VMs\' administrator (azureadmin), read from VM_ADMIN_SSH_PUBLIC_KEY at deploy time; empty in an environment without Linux VMs.')
 @secure()
@@ -228,6 +229,15 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
   }
 }
 
+// Every resource with platform logs and metrics sends them to this deployment's workspace,
+// through the modules' AVM interface (Operational Excellence).
+var diagnosticSettings = [
+  {
+    name: 'diag-log-analytics'
+    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+  }
+]
+
 // ---------------------------------------------------------------------------------------
 // Connectivity: the hub and what it shares with every spoke.
 // ---------------------------------------------------------------------------------------
@@ -262,7 +272,17 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     enablePurgeProtection: keyVault.enablePurgeProtection
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    // The vault's audit trail: who read or changed which secret, key or certificate (Security).
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logCategoriesAndGroups: [
+        {
+          categoryGroup: 'audit'
+        }
+        {
+          categoryGroup: 'allLogs'
+        }
+      ]
+    }))
     administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
@@ -287,7 +307,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       onPremisesAddressPrefixes: onPremisesAddressPrefixes
-      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      diagnosticSettings: diagnosticSettings
       firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
     }
   }
@@ -368,7 +388,17 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    // The vaults' audit trail: who read or changed which key (Security).
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logCategoriesAndGroups: [
+        {
+          categoryGroup: 'audit'
+        }
+        {
+          categoryGroup: 'allLogs'
+        }
+      ]
+    }))
     // Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
     administrators: migration.keyVaultAdministrators
     administratorRoleId: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603'
@@ -408,6 +438,12 @@ module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMa
   }
 }
 
+// Each Windows VM has an administrator password of its own (model::secrets names them): one
+// leaked password opens one server, not every server (Security).
+var vmAdminPasswords = {
+  erpapp01: vmAdminPassword_erpapp01
+}
+
 module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
   for vm in virtualMachines: {
     name: 'vm-${vm.name}-${environmentName}'
@@ -420,7 +456,7 @@ module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
       diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
       dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
       maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
-      adminPassword: vm.os == 'windows' ? vmAdminPassword : ''
+      adminPassword: vm.os == 'windows' ? vmAdminPasswords[vm.name] : ''
       adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
     }
     // Agents and extensions call out at first boot: their network path (peering, firewall with

@@ -184,6 +184,15 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
   }
 }
 
+// Every resource with platform logs and metrics sends them to this deployment's workspace,
+// through the modules' AVM interface (Operational Excellence).
+var diagnosticSettings = [
+  {
+    name: 'diag-log-analytics'
+    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+  }
+]
+
 // ---------------------------------------------------------------------------------------
 // Connectivity: the hub and what it shares with every spoke.
 // ---------------------------------------------------------------------------------------
@@ -218,7 +227,17 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     enablePurgeProtection: keyVault.enablePurgeProtection
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    // The vault's audit trail: who read or changed which secret, key or certificate (Security).
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logCategoriesAndGroups: [
+        {
+          categoryGroup: 'audit'
+        }
+        {
+          categoryGroup: 'allLogs'
+        }
+      ]
+    }))
     administrators: keyVault.administrators
     privateEndpoint: keyVault.privateEndpoint ? {
       name: names.keyVaultPrivateEndpoint
@@ -243,7 +262,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       onPremisesAddressPrefixes: onPremisesAddressPrefixes
-      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      diagnosticSettings: diagnosticSettings
       firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
     }
   }
@@ -324,7 +343,17 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    // The vaults' audit trail: who read or changed which key (Security).
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logCategoriesAndGroups: [
+        {
+          categoryGroup: 'audit'
+        }
+        {
+          categoryGroup: 'allLogs'
+        }
+      ]
+    }))
     // Who rotate or recover the disk keys: Key Vault Crypto Officer, keys only.
     administrators: migration.keyVaultAdministrators
     administratorRoleId: '14b46e9e-c2b7-41b4-b07b-48a6ebf60603'

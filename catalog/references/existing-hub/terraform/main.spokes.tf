@@ -20,5 +20,5 @@ module "spoke_network" {
   hub_peering_name             = "${var.hub_network.peering_name_prefix}-${each.key}"
   firewall_private_ip          = var.hub_network.firewall_private_ip
   use_remote_gateways          = var.hub_network.use_remote_gateways
-  log_analytics_workspace_id   = module.log_analytics.resource_id
+  diagnostic_settings          = local.diagnostic_settings
 }

@@ -18,5 +18,5 @@ module "vpn_gateway" {
   shared_keys = {
     "dublin-dc" = var.vpn_shared_key_dublin_dc
   }
-  log_analytics_workspace_id = module.log_analytics.resource_id
+  diagnostic_settings = local.diagnostic_settings
 }

@@ -107,8 +107,9 @@ firewall = {
 }
 
 bastion = {
-  enabled = true
-  sku     = "Standard"
+  enabled     = true
+  sku         = "Standard"
+  scale_units = 2
 }
 
 vpn_gateway = {
@@ -219,4 +220,4 @@ attached_rule_collection_groups = [
   },
 ]
 
-# vpn_shared_key is a secret: export TF_VAR_vpn_shared_key before plan and apply.
+# vpn_shared_key_amsterdam_dc is a secret: export TF_VAR_vpn_shared_key_amsterdam_dc before plan and apply.
