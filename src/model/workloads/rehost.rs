@@ -5,6 +5,7 @@ use crate::input::settings::Settings;
 use crate::model::deploy::Deploy;
 use crate::model::name_key::{NameKey, ToName, VmPart};
 use crate::model::network;
+use crate::model::params::enrolment::Enrolment;
 use crate::model::params::migration::{Migration, SiteRecovery};
 use crate::model::params::virtual_machines::VirtualMachine;
 use crate::model::params::{ParamList, Source};
@@ -32,6 +33,8 @@ pub const NAMES: &[(&str, &str, &str)] = &[
         "des-servers",
     ),
     ("dataCollectionRule", "dataCollectionRule", "servers"),
+    // The identity of the policies that enrol the servers Azure Migrate brings (model::enrolment).
+    ("enrolmentIdentity", "userAssignedIdentity", "enrol"),
     ("recoveryResourceGroup", "resourceGroup", "recovery"),
     ("siteRecoveryVault", "recoveryServicesVault", "asr"),
     (
@@ -72,6 +75,7 @@ pub fn name_deployed(key: &str, deploy: &Deploy) -> Option<bool> {
             deploy.site_recovery
         }
         "dataCollectionRule" => deploy.virtual_machines,
+        "enrolmentIdentity" => deploy.enrolment,
         _ => deploy.migration,
     })
 }
@@ -313,6 +317,9 @@ pub(crate) fn params(src: &Source) -> ParamList {
     }
     if deploy.virtual_machines {
         out.add("virtualMachines", &VirtualMachine::all(src));
+    }
+    if deploy.enrolment {
+        out.add("enrolment", &Enrolment::new(src));
     }
     out
 }
