@@ -41,6 +41,96 @@ pub const PATCH_TAG: &str = "patchWindow";
 /// built-in-policies/policyDefinitions/Azure Update Manager/AzUpdateMgmtCenter_CustomerManagedSchedules_DINE.json).
 pub const PATCH_PREREQUISITES_POLICY: &str = "9905ca54-1471-49c6-8291-7582c04cd4d4";
 
+/// Names of what enrolment creates at the subscription, each unique per environment so that two
+/// environments can share a subscription: (backup policy definition, backup assignment, patch
+/// prerequisites assignment, patch schedule).
+pub fn names(env: &str) -> [String; 4] {
+    [
+        format!("deploy-vm-backup-by-tag-{env}"),
+        format!("backup-migrated-vms-{env}"),
+        format!("patch-prerequisites-{env}"),
+        format!("patch-migrated-vms-{env}"),
+    ]
+}
+
+/// One environment's enrolment, for the README and the wave runbooks: what to check after a
+/// cutover, by name.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// The environment.
+    pub environment: String,
+    /// The migration resource group: the vault, the maintenance configuration, the identity.
+    pub resource_group: String,
+    /// The Recovery Services vault.
+    pub vault: String,
+    /// The maintenance configuration (patch window).
+    pub maintenance_configuration: String,
+    /// The policies' user-assigned identity.
+    pub identity: String,
+    /// The resource groups the servers land in.
+    pub resource_groups: Vec<String>,
+    /// Their OS types.
+    pub os_types: Vec<&'static str>,
+    /// The backup policy definition.
+    pub backup_policy_definition: String,
+    /// Its assignment.
+    pub backup_assignment: String,
+    /// The patch prerequisites' assignment.
+    pub patch_prerequisites_assignment: String,
+    /// The dynamic scope.
+    pub patch_schedule: String,
+    /// The tags the wave roots give the servers' VMs.
+    pub tags: [TagFilter; 2],
+}
+
+/// The enrolment of every environment with servers Azure Migrate brings, in environment order.
+pub fn summary(environments: &[crate::model::Environment]) -> Vec<Summary> {
+    environments
+        .iter()
+        .filter(|env| has_replicated(&env.settings))
+        .map(|env| {
+            let name = |key: &str| {
+                env.names
+                    .get(key)
+                    .map(|n| n.as_str().to_string())
+                    .unwrap_or_default()
+            };
+            let replicated = replicated(&env.settings, |spoke| {
+                name(
+                    &crate::model::name_key::NameKey::Spoke(
+                        spoke,
+                        crate::model::name_key::SpokePart::ResourceGroup,
+                    )
+                    .to_string(),
+                )
+            });
+            let [
+                backup_policy_definition,
+                backup_assignment,
+                patch_prerequisites_assignment,
+                patch_schedule,
+            ] = names(&env.name);
+            Summary {
+                environment: env.name.clone(),
+                resource_group: name("migrationResourceGroup"),
+                vault: name("recoveryServicesVault"),
+                maintenance_configuration: name("maintenanceConfiguration"),
+                identity: name("enrolmentIdentity"),
+                resource_groups: replicated.resource_groups,
+                os_types: replicated.os_types,
+                backup_policy_definition,
+                backup_assignment,
+                patch_prerequisites_assignment,
+                patch_schedule,
+                tags: tags(
+                    &name("recoveryServicesVault"),
+                    &name("maintenanceConfiguration"),
+                ),
+            }
+        })
+        .collect()
+}
+
 /// What Azure Migrate brings into one environment, as enrolment needs it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Replicated {

@@ -131,6 +131,10 @@ impl Renderer {
         base.insert("access", &crate::model::roles::Access::new(&lz.deploy));
         // The waves without their servers: the README and pipelines list and run them.
         base.insert("waves", &waves::summary(&lz.waves));
+        base.insert(
+            "enrolments",
+            &crate::model::enrolment::summary(&lz.environments),
+        );
         // The environments' roots; the platform root renders the same templates with its hubs.
         base.insert("platform_root", &false);
         let mut out = FileSet::new();

@@ -55,7 +55,12 @@ impl Enrolment {
             &src.name(NameKey::Fixed("recoveryServicesVault")),
             &src.name(NameKey::Fixed("maintenanceConfiguration")),
         );
-        let env = src.env_name;
+        let [
+            backup_policy_definition,
+            backup_assignment,
+            patch_prerequisites_assignment,
+            patch_schedule,
+        ] = enrolment::names(src.env_name);
         Enrolment {
             enabled: enrolment::has_replicated(src.settings),
             resource_groups: replicated.resource_groups,
@@ -67,10 +72,10 @@ impl Enrolment {
                 enrolment::PATCH_PREREQUISITES_POLICY
             ),
             names: EnrolmentNames {
-                backup_policy_definition: format!("deploy-vm-backup-by-tag-{env}"),
-                backup_assignment: format!("backup-migrated-vms-{env}"),
-                patch_prerequisites_assignment: format!("patch-prerequisites-{env}"),
-                patch_schedule: format!("patch-migrated-vms-{env}"),
+                backup_policy_definition,
+                backup_assignment,
+                patch_prerequisites_assignment,
+                patch_schedule,
             },
         }
     }
