@@ -2,14 +2,17 @@
 # the cutover, after this apply, so nothing here names a VM: each is enrolled by its resource group,
 # its OS and the tags its replication item gave it.
 #   - Backup: a DeployIfNotExists policy protects each tagged VM in the vault. Azure's built-in
-#     "Configure backup on virtual machines with a given tag" policies only match VMs made from
-#     marketplace images (their rules list image publishers and SKUs), which a migrated VM is not:
-#     this definition is the same deployment without that filter.
+#     "Configure backup on virtual machines with a given tag" policies (345fa903-145c-4fe1-8bcd-93ec2adccde8;
+#     Azure/azure-policy, built-in-policies/policyDefinitions/Backup/VirtualMachineWithTag_DINE.json)
+#     only match VMs made from marketplace images (their rules list image publishers and SKUs),
+#     which a migrated VM is not: this definition is the same deployment without that filter.
 #   - Patching: a dynamic scope assigns the maintenance configuration to every matching VM at each
 #     run (learn.microsoft.com/azure/update-manager/dynamic-scope-overview), and the built-in
-#     policy "Set prerequisite for Scheduling recurring updates on Azure virtual machines" gives
-#     them the patch mode a schedule needs (AutomaticByPlatform with
-#     bypassPlatformSafetyChecksOnUserSchedule), which Azure Migrate does not set.
+#     policy "Set prerequisite for Scheduling recurring updates on Azure virtual machines"
+#     (9905ca54-1471-49c6-8291-7582c04cd4d4; Azure/azure-policy, built-in-policies/policyDefinitions/
+#     Azure Update Manager/AzUpdateMgmtCenter_CustomerManagedSchedules_DINE.json) gives them the
+#     patch mode a schedule needs (AutomaticByPlatform with bypassPlatformSafetyChecksOnUserSchedule),
+#     which Azure Migrate does not set; it also matches VMs whose OS disk was attached.
 locals {
   # One rule for both targets: Bicep loads the same file.
   backup_policy = jsondecode(file("${path.module}/policies/vm-backup-by-tag.json"))
