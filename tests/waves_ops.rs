@@ -313,8 +313,8 @@ fn the_runbook_is_written_from_the_plan_with_a_rollback_per_cutover_step() {
     for check in [
         "TTL",
         "Backups on premises verified",
-        "Backup enrolment verified",
-        "Patch enrolment verified",
+        "Enrolment verified",
+        "properties.protectionState",
         "decommissioned",
         "stop-replication prod-wave-1",
     ] {

@@ -49,6 +49,9 @@ deploy_flags! {
     ddos_protection,
     /// A DNS Private Resolver in the hub.
     dns_resolver,
+    /// Rehost: servers Azure Migrate brings, enrolled in backup and patching by tag
+    /// (`model::enrolment`).
+    enrolment,
     /// The environments peer to a hub meg does not create (`network.hub.existing`).
     existing_hub,
     /// An ExpressRoute gateway.
@@ -117,6 +120,7 @@ impl Deploy {
             express_route: s.express_route.enabled,
             express_route_authorization: s.express_route.needs_authorization_key(),
             dns_resolver: s.dns_resolver.enabled,
+            enrolment: crate::model::enrolment::has_replicated(s),
             ddos_protection: s.ddos_protection.enabled,
             arc_private_link_scope: s.arc.private_link_scope,
             spoke_dns_zone_links: facts::links_private_dns_zones_to_spokes(s),

@@ -40,6 +40,8 @@ pub enum Part {
     SiteRecovery,
     /// Rehost: the VMs meg deploys (their data collection rule).
     VirtualMachines,
+    /// Rehost: the policies that enrol the servers Azure Migrate brings (`model::enrolment`).
+    Enrolment,
     /// Refactor: Azure Front Door.
     FrontDoor,
     /// Refactor: Azure Database Migration Service.
@@ -64,6 +66,7 @@ impl Part {
             Part::Migration => d.migration,
             Part::SiteRecovery => d.site_recovery,
             Part::VirtualMachines => d.virtual_machines,
+            Part::Enrolment => d.enrolment,
             Part::FrontDoor => d.front_door,
             Part::DatabaseMigration => d.database_migration,
         }

@@ -9,6 +9,7 @@ pub(crate) mod address_overlaps;
 pub(crate) mod address_plan;
 pub mod deploy;
 pub mod deployed;
+pub mod enrolment;
 pub(crate) mod facts;
 pub(crate) mod fixed_name;
 pub mod governance;

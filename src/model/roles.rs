@@ -29,7 +29,7 @@ pub struct Role {
 // (learn.microsoft.com/azure/role-based-access-control/built-in-roles, "Security" and
 // "Monitor" and "Privileged" sections).
 /// Every role a template may assign, or that the README names for the deployer.
-pub const ROLES: [Role; 10] = [
+pub const ROLES: [Role; 13] = [
     Role {
         key: "keyVaultAdministrator",
         name: "Key Vault Administrator",
@@ -60,7 +60,25 @@ pub const ROLES: [Role; 10] = [
         name: "Monitoring Metrics Publisher",
         id: "3913510d-42f4-4e42-8a64-420c390055eb",
     },
+    // The roles the roleDefinitionIds of the enrolment policies name (Azure/azure-policy,
+    // built-in-policies/policyDefinitions/Backup/VirtualMachineWithTag_DINE.json and
+    // Azure Update Manager/AzUpdateMgmtCenter_CustomerManagedSchedules_DINE.json).
+    Role {
+        key: "virtualMachineContributor",
+        name: "Virtual Machine Contributor",
+        id: "9980e02c-c2be-4d73-94e8-173b1dc7cf3c",
+    },
+    Role {
+        key: "backupContributor",
+        name: "Backup Contributor",
+        id: "5e467623-bb1f-42f4-a55d-6e525e11384b",
+    },
     // The deployer's roles, never assigned by a template.
+    Role {
+        key: "resourcePolicyContributor",
+        name: "Resource Policy Contributor",
+        id: "36243c78-bf99-498c-9df9-86d9f8d28608",
+    },
     Role {
         key: "contributor",
         name: "Contributor",
@@ -145,6 +163,25 @@ pub fn grants(deploy: &Deploy) -> Vec<Grant> {
             "keyVaultCryptoOfficer",
             "`migration.keyVaultAdministrators` (who rotate or recover the disk keys)",
             "the disk encryption Key Vault",
+            Scope::Environment,
+        ));
+    }
+    if deploy.enrolment {
+        // The identity of the policies that enrol the servers Azure Migrate brings
+        // (model::enrolment). The backup policy names Virtual Machine Contributor and Backup
+        // Contributor; the built-in patch prerequisites policy names Contributor, but its
+        // deployment only updates the VM's patch settings, so Virtual Machine Contributor is
+        // enough and keeps Contributor out of the roles the deployer may assign.
+        all.push(grant(
+            "virtualMachineContributor",
+            "the enrolment policies' identity (backup, patch prerequisites)",
+            "the resource groups migrated servers land in",
+            Scope::Environment,
+        ));
+        all.push(grant(
+            "backupContributor",
+            "the enrolment policies' identity",
+            "the migration resource group (the Recovery Services vault)",
             Scope::Environment,
         ));
     }

@@ -63,6 +63,9 @@ pub struct Wave {
     pub migrate_project: String,
     /// Tags every replicated VM, disk and NIC gets: the environment's.
     pub tags: serde_json::Value,
+    /// Tags the replicated VMs get besides: the vault and patch window that enrol them
+    /// (`model::enrolment`), which the environment's backup policy and patch schedule match.
+    pub enrolment_tags: BTreeMap<String, String>,
     /// The servers, by VM name.
     pub servers: Vec<WaveServer>,
     /// ARM deployments the Bicep root splits the servers into: one per [`BATCH_SIZE`] servers.
@@ -158,8 +161,16 @@ pub fn of<'a>(environments: impl IntoIterator<Item = EnvironmentView<'a>>) -> Ve
                 disk_types,
             });
         }
+        let enrolment_tags: BTreeMap<String, String> = crate::model::enrolment::tags(
+            &name("recoveryServicesVault"),
+            &name("maintenanceConfiguration"),
+        )
+        .into_iter()
+        .map(|t| (t.name, t.value))
+        .collect();
         for (wave, servers) in by_wave {
             out.push(Wave {
+                enrolment_tags: enrolment_tags.clone(),
                 name: wave.to_string(),
                 environment: env.name.to_string(),
                 disk_encryption_set_resource_group: name("migrationResourceGroup"),

@@ -6,6 +6,7 @@
 //! written (that is how optional modules disappear). Values reach the code only through the
 //! escaping filters (`bicep_str`, `bicep_value`, `hcl_str`, `hcl_value`).
 
+pub(crate) mod enrolment;
 pub mod escape;
 pub mod hclfmt;
 pub(crate) mod literal;
@@ -132,6 +133,7 @@ impl Renderer {
         base.insert("access", &crate::model::roles::Access::new(&lz.deploy));
         // The waves without their servers: the README and pipelines list and run them.
         base.insert("waves", &waves::summary(&lz.waves));
+        base.insert("enrolments", &enrolment::summary(&lz.environments));
         // The environments' roots; the platform root renders the same templates with its hubs.
         base.insert("platform_root", &false);
         let mut out = FileSet::new();

@@ -18,6 +18,7 @@ use serde_json::Value;
 
 use super::bastion::Bastion;
 use super::dns_resolver::DnsResolver;
+use super::enrolment::Enrolment;
 use super::express_route::ExpressRoute;
 use super::firewall::Firewall;
 use super::hub_network::{ExistingHubNetwork, HubNetwork};
@@ -185,6 +186,7 @@ fn components() -> Vec<(&'static str, Shape)> {
         ("migration", shape_of::<Migration>()),
         ("siteRecovery", shape_of::<SiteRecovery>()),
         ("virtualMachines", shape_of::<Vec<VirtualMachine>>()),
+        ("enrolment", shape_of::<Enrolment>()),
     ]
 }
 
@@ -581,6 +583,8 @@ fn renders() -> Vec<(String, String, String, bool)> {
         ),
         // The platform root of a landing zone with hubs (`bicep/platform/`).
         ("contoso-migration", &[]),
+        // Servers from an inventory: the enrolment of those Azure Migrate brings.
+        ("inventory", &[]),
     ];
     variants
         .iter()

@@ -13,6 +13,7 @@ pub(crate) mod bastion;
 #[cfg(test)]
 mod declarations;
 pub(crate) mod dns_resolver;
+pub(crate) mod enrolment;
 pub(crate) mod express_route;
 pub(crate) mod firewall;
 pub(crate) mod hub_network;

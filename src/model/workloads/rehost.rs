@@ -5,6 +5,7 @@ use crate::input::settings::Settings;
 use crate::model::deploy::Deploy;
 use crate::model::fixed_name::{FixedName, Part};
 use crate::model::name_key::{NameKey, ToName, VmPart};
+use crate::model::params::enrolment::Enrolment;
 use crate::model::params::migration::{Migration, SiteRecovery};
 use crate::model::params::virtual_machines::VirtualMachine;
 use crate::model::params::{ParamList, Source};
@@ -55,6 +56,13 @@ pub const NAMES: &[FixedName] = &[
         "dataCollectionRule",
         "servers",
         Part::VirtualMachines,
+    ),
+    // The identity of the policies that enrol the servers Azure Migrate brings (model::enrolment).
+    FixedName::new(
+        "enrolmentIdentity",
+        "userAssignedIdentity",
+        "enrol",
+        Part::Enrolment,
     ),
     FixedName::new(
         "recoveryResourceGroup",
@@ -350,6 +358,9 @@ pub(crate) fn params(src: &Source) -> ParamList {
     }
     if deploy.virtual_machines {
         out.add("virtualMachines", &VirtualMachine::all(src));
+    }
+    if deploy.enrolment {
+        out.add("enrolment", &Enrolment::new(src));
     }
     out
 }

@@ -372,6 +372,10 @@ fn rehost(t: &mut Table, recovery_region: Option<&str>) {
         text("data collection rule (Azure Monitor agent)"),
         "dataCollectionRule",
     );
+    t.named(
+        text("identity of the enrolment policies (backup, patch prerequisites)"),
+        "enrolmentIdentity",
+    );
 
     t.section(text("Site Recovery"));
     t.named(

@@ -45,6 +45,9 @@ param bastion bastionType
 @description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
 param migration migrationType
 
+@description('Enrolment of the servers Azure Migrate brings (README.md, "Enrolment"): whether this environment has them, the resource groups and OS types they land with, the tags naming their vault and patch window, and the names of the policies and the patch schedule.')
+param enrolment enrolmentType
+
 // ---------------------------------------------------------------------------------------
 // Types
 // ---------------------------------------------------------------------------------------
@@ -71,6 +74,7 @@ type namesType = {
   diskEncryptionKeyVaultPrivateEndpoint: string
   diskEncryptionSet: string
   diskEncryptionIdentity: string
+  enrolmentIdentity: string
 }
 
 type logAnalyticsType = {
@@ -168,6 +172,32 @@ type migrationType = {
     reboot: rebootSettingType
     windowsClassifications: array
     linuxClassifications: array
+  }
+}
+
+// A tag a migrated VM carries, and its value.
+type tagFilterType = {
+  name: string
+  value: string
+}
+
+type enrolmentType = {
+  enabled: bool
+  // Resource groups the migrated servers land in (their spokes').
+  resourceGroups: array
+  // Their OS types: Linux, Windows.
+  osTypes: array
+  // backupVault: the Recovery Services vault's name.
+  backupTag: tagFilterType
+  // patchWindow: the maintenance configuration's name.
+  patchTag: tagFilterType
+  // Built-in "Set prerequisite for Scheduling recurring updates on Azure virtual machines".
+  patchPrerequisitesPolicyId: string
+  names: {
+    backupPolicyDefinition: string
+    backupAssignment: string
+    patchPrerequisitesAssignment: string
+    patchSchedule: string
   }
 }
 
@@ -499,6 +529,58 @@ module rehostFirewallRules 'modules/rehost-firewall-rules.bicep' = if (migration
   // A firewall policy takes one change at a time: after the platform's rule collection group.
   dependsOn: [
     hubFirewall
+  ]
+}
+
+// Servers Azure Migrate brings are created by its cutover, not by this root: they are enrolled by
+// what they carry (README.md, "Enrolment"). The wave roots tag each migrated VM with the vault and
+// the patch window; a backup policy and a dynamic patch schedule at the subscription match the tags
+// in the resource groups the servers land in, whenever a wave cuts over (Operational Excellence).
+// One user-assigned identity runs both policies' deployments: its roles exist before the policies
+// are assigned, so the first server cut over is enrolled without waiting for role propagation.
+module enrolmentIdentity 'modules/enrolment-identity.bicep' = if (enrolment.enabled) {
+  name: 'enrolment-identity-${environmentName}'
+  scope: migrationResourceGroup
+  params: {
+    name: names.enrolmentIdentity
+    location: location
+    tags: tags
+    roleDefinitionId: '5e467623-bb1f-42f4-a55d-6e525e11384b'
+  }
+}
+
+// It updates the migrated VMs (protection, patch settings) in their resource groups: Virtual
+// Machine Contributor there and nowhere else (Security: least privilege).
+module enrolmentRoles 'modules/enrolment-roles.bicep' = [
+  for rg in (enrolment.enabled ? enrolment.resourceGroups : []): {
+    name: 'enrolment-roles-${environmentName}'
+    scope: resourceGroup(rg)
+    params: {
+      principalId: enrolmentIdentity.outputs.principalId
+      roleDefinitionId: '9980e02c-c2be-4d73-94e8-173b1dc7cf3c'
+    }
+    dependsOn: [
+      spokeResourceGroups
+    ]
+  }
+]
+
+module enrolmentPolicies 'modules/enrolment.bicep' = if (enrolment.enabled) {
+  name: 'enrolment-${environmentName}'
+  params: {
+    location: location
+    names: enrolment.names
+    identityId: enrolmentIdentity.outputs.id
+    resourceGroups: enrolment.resourceGroups
+    osTypes: enrolment.osTypes
+    backupTag: enrolment.backupTag
+    patchTag: enrolment.patchTag
+    backupPolicyId: migrationServices.outputs.backupPolicyId
+    maintenanceConfigurationId: migrationServices.outputs.maintenanceConfigurationId
+    patchPrerequisitesPolicyId: enrolment.patchPrerequisitesPolicyId
+  }
+  dependsOn: [
+    enrolmentRoles
   ]
 }
 

@@ -42,6 +42,7 @@ variable "names" {
     disk_encryption_key_vault_private_endpoint = string
     disk_encryption_set                        = string
     disk_encryption_identity                   = string
+    enrolment_identity                         = string
   })
 }
 
@@ -227,5 +228,39 @@ variable "migration" {
   validation {
     condition     = var.migration.backup.instant_restore_days >= 1 && var.migration.backup.instant_restore_days <= 30
     error_message = "Instant restore keeps snapshots 1 to 30 days."
+  }
+}
+
+variable "enrolment" {
+  description = "Enrolment of the servers Azure Migrate brings (README.md, \"Enrolment\"): whether this environment has them, the resource groups and OS types they land with, the tags naming their vault and patch window, and the names of the policies and the patch schedule."
+  type = object({
+    enabled = bool
+    # Resource groups the migrated servers land in (their spokes').
+    resource_groups = list(string)
+    # Their OS types: Linux, Windows.
+    os_types = list(string)
+    # backupVault: the Recovery Services vault's name.
+    backup_tag = object({
+      name  = string
+      value = string
+    })
+    # patchWindow: the maintenance configuration's name.
+    patch_tag = object({
+      name  = string
+      value = string
+    })
+    # Built-in "Set prerequisite for Scheduling recurring updates on Azure virtual machines".
+    patch_prerequisites_policy_id = string
+    names = object({
+      backup_policy_definition       = string
+      backup_assignment              = string
+      patch_prerequisites_assignment = string
+      patch_schedule                 = string
+    })
+  })
+
+  validation {
+    condition     = alltrue([for os in var.enrolment.os_types : contains(["Linux", "Windows"], os)])
+    error_message = "Enrolment OS types are Linux and Windows."
   }
 }

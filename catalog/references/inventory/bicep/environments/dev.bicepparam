@@ -35,6 +35,7 @@ param names = {
   diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-dev-weu-001'
   diskEncryptionSet: 'des-servers-dev-weu-001'
   diskEncryptionIdentity: 'id-des-servers-dev-weu-001'
+  enrolmentIdentity: 'id-enrol-dev-weu-001'
 }
 
 param logAnalytics = {
@@ -181,5 +182,31 @@ param migration = {
       'Critical'
       'Security'
     ]
+  }
+}
+
+param enrolment = {
+  enabled: true
+  resourceGroups: [
+    'rg-orders-dev-weu-001'
+  ]
+  osTypes: [
+    'Linux'
+    'Windows'
+  ]
+  backupTag: {
+    name: 'backupVault'
+    value: 'rsv-backup-dev-weu-001'
+  }
+  patchTag: {
+    name: 'patchWindow'
+    value: 'mc-servers-dev-weu-001'
+  }
+  patchPrerequisitesPolicyId: '/providers/Microsoft.Authorization/policyDefinitions/9905ca54-1471-49c6-8291-7582c04cd4d4'
+  names: {
+    backupPolicyDefinition: 'deploy-vm-backup-by-tag-dev'
+    backupAssignment: 'backup-migrated-vms-dev'
+    patchPrerequisitesAssignment: 'patch-prerequisites-dev'
+    patchSchedule: 'patch-migrated-vms-dev'
   }
 }

@@ -35,6 +35,7 @@ param names = {
   diskEncryptionKeyVaultPrivateEndpoint: 'pep-kv-cmk-prod-weu-001'
   diskEncryptionSet: 'des-servers-prod-weu-001'
   diskEncryptionIdentity: 'id-des-servers-prod-weu-001'
+  enrolmentIdentity: 'id-enrol-prod-weu-001'
 }
 
 param logAnalytics = {
@@ -180,5 +181,32 @@ param migration = {
       'Critical'
       'Security'
     ]
+  }
+}
+
+param enrolment = {
+  enabled: true
+  resourceGroups: [
+    'rg-files-prod-weu-001'
+    'rg-orders-prod-weu-001'
+  ]
+  osTypes: [
+    'Linux'
+    'Windows'
+  ]
+  backupTag: {
+    name: 'backupVault'
+    value: 'rsv-backup-prod-weu-001'
+  }
+  patchTag: {
+    name: 'patchWindow'
+    value: 'mc-servers-prod-weu-001'
+  }
+  patchPrerequisitesPolicyId: '/providers/Microsoft.Authorization/policyDefinitions/9905ca54-1471-49c6-8291-7582c04cd4d4'
+  names: {
+    backupPolicyDefinition: 'deploy-vm-backup-by-tag-prod'
+    backupAssignment: 'backup-migrated-vms-prod'
+    patchPrerequisitesAssignment: 'patch-prerequisites-prod'
+    patchSchedule: 'patch-migrated-vms-prod'
   }
 }

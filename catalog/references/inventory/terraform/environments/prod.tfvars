@@ -34,6 +34,7 @@ names = {
   disk_encryption_key_vault_private_endpoint = "pep-kv-cmk-prod-weu-001"
   disk_encryption_set                        = "des-servers-prod-weu-001"
   disk_encryption_identity                   = "id-des-servers-prod-weu-001"
+  enrolment_identity                         = "id-enrol-prod-weu-001"
 }
 
 log_analytics = {
@@ -156,5 +157,26 @@ migration = {
     reboot                  = "IfRequired"
     windows_classifications = ["Critical", "Security", "UpdateRollup", "Definition"]
     linux_classifications   = ["Critical", "Security"]
+  }
+}
+
+enrolment = {
+  enabled         = true
+  resource_groups = ["rg-files-prod-weu-001", "rg-orders-prod-weu-001"]
+  os_types        = ["Linux", "Windows"]
+  backup_tag = {
+    name  = "backupVault"
+    value = "rsv-backup-prod-weu-001"
+  }
+  patch_tag = {
+    name  = "patchWindow"
+    value = "mc-servers-prod-weu-001"
+  }
+  patch_prerequisites_policy_id = "/providers/Microsoft.Authorization/policyDefinitions/9905ca54-1471-49c6-8291-7582c04cd4d4"
+  names = {
+    backup_policy_definition       = "deploy-vm-backup-by-tag-prod"
+    backup_assignment              = "backup-migrated-vms-prod"
+    patch_prerequisites_assignment = "patch-prerequisites-prod"
+    patch_schedule                 = "patch-migrated-vms-prod"
   }
 }

@@ -27,6 +27,12 @@ param tags = {
   owner: 'migration-team'
 }
 
+// Backup and patching reach each VM through these tags once it is cut over (README.md, "Enrolment").
+param enrolmentTags = {
+  backupVault: 'rsv-backup-dev-weu-001'
+  patchWindow: 'mc-servers-dev-weu-001'
+}
+
 param servers = [
   {
     name: 'nw-devapp01'

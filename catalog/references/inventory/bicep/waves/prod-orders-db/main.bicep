@@ -43,6 +43,9 @@ param diskEncryptionSetName string
 @description('Tags of the replicated VMs, disks and NICs.')
 param tags object
 
+@description('Tags the replicated VMs carry besides: the vault and the patch window whose policy and dynamic scope enrol them after cutover (README.md, "Enrolment").')
+param enrolmentTags object
+
 @description('The wave\'s servers, decided by meg from the inventory: { name, resourceGroupName, virtualNetworkName, subnetName, size, zone (empty for none), licenseType, diskTypes (OS disk first) }.')
 param servers array
 
@@ -76,6 +79,7 @@ module batches 'modules/replication-batch.bicep' = [for i in range(0, (length(re
     testSubnetName: testSubnetName
     diskEncryptionSetId: resourceId(targetSubscriptionId, diskEncryptionSetResourceGroupName, 'Microsoft.Compute/diskEncryptionSets', diskEncryptionSetName)
     tags: tags
+    enrolmentTags: enrolmentTags
     servers: take(skip(replicated, i * batchSize), batchSize)
   }
 }]

@@ -27,6 +27,12 @@ param tags = {
   owner: 'migration-team'
 }
 
+// Backup and patching reach each VM through these tags once it is cut over (README.md, "Enrolment").
+param enrolmentTags = {
+  backupVault: 'rsv-backup-prod-weu-001'
+  patchWindow: 'mc-servers-prod-weu-001'
+}
+
 param servers = [
   {
     name: 'nw-web01'

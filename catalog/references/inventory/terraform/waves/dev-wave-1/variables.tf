@@ -76,6 +76,11 @@ variable "tags" {
   type        = map(string)
 }
 
+variable "enrolment_tags" {
+  description = "Tags the replicated VMs carry besides: the vault and the patch window whose policy and dynamic scope enrol them after cutover (README.md, \"Enrolment\")."
+  type        = map(string)
+}
+
 variable "servers" {
   description = "The wave's servers by VM name, decided by meg from the inventory. zone is empty for none; disk_types lists the OS disk first."
   type = map(object({

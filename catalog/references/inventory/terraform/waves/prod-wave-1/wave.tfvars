@@ -19,6 +19,12 @@ tags = {
   owner       = "migration-team"
 }
 
+# Backup and patching reach each VM through these tags once it is cut over (README.md, "Enrolment").
+enrolment_tags = {
+  backupVault = "rsv-backup-prod-weu-001"
+  patchWindow = "mc-servers-prod-weu-001"
+}
+
 servers = {
   "nw-app01" = {
     resource_group_name  = "rg-orders-prod-weu-001"

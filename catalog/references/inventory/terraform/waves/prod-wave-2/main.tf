@@ -71,7 +71,8 @@ resource "azapi_resource" "migration_item" {
           logStorageAccountId            = var.log_storage_account_id
           logStorageAccountSasSecretName = local.log_storage_account_sas_secret_name
         }]
-        targetVmTags   = var.tags
+        # The enrolment tags: backup and patching find the VM by them after cutover.
+        targetVmTags   = merge(var.tags, var.enrolment_tags)
         targetDiskTags = var.tags
         targetNicTags  = var.tags
         seedDiskTags   = var.tags

@@ -40,6 +40,9 @@ param diskEncryptionSetId string
 @description('Tags of the replicated VMs, disks and NICs.')
 param tags object
 
+@description('Tags the replicated VMs carry besides, to be enrolled in backup and patching.')
+param enrolmentTags object
+
 @description('The servers of this batch: main.bicep\'s servers with their machineId and diskIds.')
 param servers array
 
@@ -97,7 +100,8 @@ resource migrationItems 'Microsoft.RecoveryServices/vaults/replicationFabrics/re
         logStorageAccountId: logStorageAccountId
         logStorageAccountSasSecretName: logStorageAccountSasSecretName
       }]
-      targetVmTags: tags
+      // The enrolment tags: backup and patching find the VM by them after cutover.
+      targetVmTags: union(tags, enrolmentTags)
       targetDiskTags: tags
       targetNicTags: tags
       seedDiskTags: tags
