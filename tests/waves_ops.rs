@@ -701,3 +701,35 @@ fn the_runbook_cuts_a_server_over_after_what_it_depends_on_in_its_wave() {
     assert!(book.contains("), after `sql01`."), "{book}");
     assert!(book.contains("by dependency"), "{book}");
 }
+
+#[test]
+fn an_update_records_the_waves_it_wrote_so_diff_compares_with_them() {
+    let meg = rendered(None);
+    // sql01 grows and app02 arrives: diff sees both, then update plans them.
+    meg.write(
+        "servers.csv",
+        &format!(
+            "{HEADER}\
+             web01,10.1.1.10,2,8192,Ubuntu 22.04,prod\n\
+             sql01,10.1.1.20,8,32768,Ubuntu 22.04,prod\n\
+             files01,10.1.2.30,2,8192,Ubuntu 22.04,prod\n\
+             devweb01,10.1.1.40,2,8192,Ubuntu 22.04,dev\n\
+             app02,10.1.1.50,2,8192,Ubuntu 22.04,dev\n"
+        ),
+    );
+    let (code, v) = diff_json(&meg);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["waves"].as_array().map(Vec::len), Some(2), "{v}");
+    meg.run(&["update", "lz.yaml", "-o", "out"]).ok();
+    let record: Value = serde_json::from_str(&meg.read("out/.meg/waves.json")).unwrap();
+    let servers: Vec<&str> = record["waves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| w["servers"].as_array().unwrap())
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(servers.contains(&"app02"), "{record}");
+    let (code, v) = diff_json(&meg);
+    assert_eq!((code, &v["waves"]), (0, &serde_json::json!([])), "{v}");
+}

@@ -270,9 +270,7 @@ pub(super) fn render_one(
     )?;
     // The waves this render planned, for `meg diff`; an old record is emptied when the
     // landing zone has no waves any more.
-    let waves = (!r.lz.wave_runs.is_empty()
-        || output.join(crate::output::wave_record::WAVES_PATH).exists())
-    .then(|| crate::output::wave_record::WaveRecord::of(&r.lz.wave_runs).to_bytes());
+    let waves = crate::output::wave_record::WaveRecord::bytes_for(output, &r.lz.wave_runs);
     write::apply_with_state(output, &r.files, &plan, &lock, &base, waves.as_deref())?;
     if out.verbose {
         for p in plan.create.iter().chain(&plan.change) {
