@@ -33,6 +33,10 @@ pub struct Server {
     pub assessed_size: Option<(String, String)>,
     /// Whether the server is powered on; `None` when the export does not say.
     pub powered_on: Option<bool>,
+    /// Where it runs on premises, when the export says (RVTools: VMware); `None` is taken
+    /// for VMware, the wave roots' path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<super::source_platform::SourcePlatform>,
     /// The wave an export gives it: a wave column, or its assessment's group.
     pub wave: Option<super::wave::WaveLabel>,
 }
