@@ -218,6 +218,7 @@ fn wave(
         previous: None,
         environment: env.name.clone(),
         tier: env.tier.clone(),
+        subscription_id: env.subscription_id.clone().unwrap_or_default(),
         migration_resource_group: name_of("migrationResourceGroup"),
         migrate_project: name_of("migrateProject"),
         order_basis,
