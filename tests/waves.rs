@@ -447,3 +447,43 @@ fn servers_that_are_not_vmware_vms_are_named_with_the_path_that_migrates_them() 
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn a_hyper_v_vm_is_left_out_of_the_vmware_root_and_listed_in_its_runbook() {
+    let meg = Meg::new();
+    meg.write(
+        "servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment,Server type,Hypervisor\n\
+         web01,10.1.0.11,2,4096,Ubuntu,prod,Virtual,VMware\n\
+         hv01,10.1.0.12,2,4096,Ubuntu,prod,Virtual,Hyper-V\n",
+    );
+    meg.write(
+        "lz.yaml",
+        &landing_zone("").replace("files: [servers.csv, deps.csv]", "files: [servers.csv]"),
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let params = meg.read("out/bicep/waves/prod-wave-1/main.bicepparam");
+    assert!(
+        params.contains("'web01'") && !params.contains("hv01"),
+        "{params}"
+    );
+    let tfvars = meg.read("out/terraform/waves/prod-wave-1/wave.tfvars");
+    assert!(!tfvars.contains("hv01"), "{tfvars}");
+    let script = meg.read("out/waves/wave.sh");
+    assert!(
+        script.contains("web01|web01") && !script.contains("hv01|hv01"),
+        "{script}"
+    );
+    let book = meg.read("out/waves/prod-wave-1/RUNBOOK.md");
+    assert!(
+        book.contains("### Servers this wave moves by another path")
+            && book.contains(
+                "**hv01** (`hv01`, servers.csv:3) is a Hyper-V VM: Hyper-V VMs migrate with"
+            )
+            && book.contains("by hand, by its own path (above): the cutover step does not take it"),
+        "{book}"
+    );
+    // Nor does the environment create it from an image: Azure Migrate's cutover does.
+    let env = meg.read("out/bicep/environments/prod.bicepparam");
+    assert!(!env.contains("hv01"), "{env}");
+}

@@ -189,6 +189,11 @@ fn entry(p: &Planned, hybrid_benefit: bool) -> Value {
     if let Some(id) = &p.server.machine_id {
         vm["migratedFrom"]["machineId"] = json!(id);
     }
+    if let Some((platform, _)) = p.server.platform_of()
+        && platform.other_path().is_some()
+    {
+        vm["migratedFrom"]["platform"] = json!(platform);
+    }
     if let Some(os_disk) = p.disks.iter().find(|d| d.is_os) {
         vm["osDiskStorage"] = json!(os_disk.sku.as_str());
     }

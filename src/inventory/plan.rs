@@ -219,24 +219,18 @@ pub fn plan(
 }
 
 /// Warns of every server the inventory places on Hyper-V, a physical machine or another
-/// platform: the wave roots replicate agentless VMware only, so its migration item there would
-/// be refused, and it migrates by the path the warning names.
+/// platform: the wave roots replicate agentless VMware only and leave it out, and it migrates
+/// by the path the warning names.
 fn warn_not_vmware(plan: &mut Plan) {
-    use super::source_platform::SourcePlatform;
     for p in &plan.servers {
-        let (platform, said) = match (p.server.platform, p.server.machine_id.as_deref()) {
-            (Some(platform), _) => (platform, "the export's Server type and Hypervisor columns"),
-            (None, Some(id)) => match SourcePlatform::of_machine_id(id) {
-                Some(platform) => (platform, "its Azure Migrate machine ID"),
-                None => continue,
-            },
-            (None, None) => continue,
+        let Some((platform, said)) = p.server.platform_of() else {
+            continue;
         };
         let Some(path) = platform.other_path() else {
             continue;
         };
         plan.warnings.push(format!(
-            "{}: '{}' is {} ({said}), but wave '{}' replicates with agentless VMware migration only: its migration item there will be refused; {path}, in the wave's cutover window, or remove it from the inventory",
+            "{}: '{}' is {} ({said}), and wave '{}' replicates with agentless VMware migration only: its replication root and waves/wave.sh leave it out, and its runbook lists it; {path}, in the wave's cutover window",
             p.server.origin,
             p.server.name,
             platform.label(),

@@ -41,6 +41,19 @@ pub struct Server {
     pub wave: Option<super::wave::WaveLabel>,
 }
 
+impl Server {
+    /// Where it runs on premises and what says so: the export's columns, else its Azure
+    /// Migrate machine ID; `None` when nothing does (taken for VMware).
+    pub fn platform_of(&self) -> Option<(super::source_platform::SourcePlatform, &'static str)> {
+        match (self.platform, self.machine_id.as_deref()) {
+            (Some(p), _) => Some((p, "the export's Server type and Hypervisor columns")),
+            (None, Some(id)) => super::source_platform::SourcePlatform::of_machine_id(id)
+                .map(|p| (p, "its Azure Migrate machine ID")),
+            (None, None) => None,
+        }
+    }
+}
+
 /// An operating system: its family decides the image, the licence and the patch classes.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -195,6 +195,15 @@ fn wave(
                     .cloned()
                     .unwrap_or_default(),
                 origin: p.server.origin.clone(),
+                migrate_with: p
+                    .server
+                    .platform_of()
+                    .and_then(|(platform, _)| {
+                        platform
+                            .other_path()
+                            .map(|path| format!("{}: {path}", platform.label()))
+                    })
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -270,6 +279,7 @@ mod tests {
             ip_addresses: Vec::new(),
             depends_on: deps.iter().map(|d| d.to_string()).collect(),
             origin: String::new(),
+            migrate_with: String::new(),
         }
     }
 

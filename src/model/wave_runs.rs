@@ -73,6 +73,9 @@ pub struct RunServer {
     pub depends_on: Vec<String>,
     /// Where the inventory lists it (`servers.csv:4`).
     pub origin: String,
+    /// Empty for a VMware VM, which the wave replicates; otherwise how the server moves
+    /// instead (it is a Hyper-V VM or a physical server), in one sentence.
+    pub migrate_with: String,
 }
 
 /// Sums over a wave's servers.

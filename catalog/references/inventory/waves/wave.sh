@@ -70,7 +70,8 @@ fail() {
 }
 
 # The wave's environment, its subscription (empty: the signed-in one), Azure Migrate project
-# and servers ("name on premises|VM name"), the servers in cutover order.
+# and servers ("name on premises|VM name"), the servers in cutover order: the VMware VMs its
+# replication root replicates (a Hyper-V VM or physical server moves by the path its runbook names).
 select_wave() {
   case "$1" in
     'dev-wave-1')
