@@ -359,3 +359,131 @@ fn an_assessment_group_is_a_wave_of_its_own() {
         "assessment group 'Orders DB' (assessment.csv:2)"
     );
 }
+
+#[test]
+fn without_a_wave_size_a_wave_holds_what_azure_migrate_replicates_at_once() {
+    // 650 prod servers, no dependency export, no waveSize: the default (300, Azure Migrate's
+    // simultaneous replications per vCenter Server with one appliance) splits them.
+    let mut csv =
+        String::from("*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment\n");
+    for i in 0..650 {
+        csv.push_str(&format!(
+            "srv{i:04},10.1.{}.{},2,4096,Ubuntu,prod\n",
+            i / 200,
+            i % 200 + 1
+        ));
+    }
+    let meg = Meg::new();
+    meg.write("servers.csv", &csv);
+    meg.write(
+        "lz.yaml",
+        &landing_zone("").replace("files: [servers.csv, deps.csv]", "files: [servers.csv]"),
+    );
+    let v = json(&meg, &["inventory", "lz.yaml", "--json"]);
+    let sizes: Vec<usize> = waves(&v).iter().map(|(_, s)| s.len()).collect();
+    assert_eq!(sizes.iter().sum::<usize>(), 650, "{sizes:?}");
+    assert!(sizes.iter().all(|&n| n <= 300), "{sizes:?}");
+    assert_eq!(sizes.len(), 3, "{sizes:?}");
+    // A size above what even a scale-out appliance replicates at once is warned about.
+    meg.write(
+        "lz.yaml",
+        &landing_zone("  waveSize: 650\n")
+            .replace("files: [servers.csv, deps.csv]", "files: [servers.csv]"),
+    );
+    let run = meg.run(&["inventory", "lz.yaml", "--json"]).ok();
+    let v: Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(waves(&v).len(), 1);
+    let said = format!("{}{}", run.stderr(), v["warnings"]);
+    assert!(
+        said.contains("migration.waveSize is 650") && said.contains("500"),
+        "{said}"
+    );
+}
+
+#[test]
+fn servers_that_are_not_vmware_vms_are_named_with_the_path_that_migrates_them() {
+    let meg = Meg::new();
+    meg.write(
+        "servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment,Server type,Hypervisor\n\
+         web01,10.1.0.11,2,4096,Ubuntu,prod,Virtual,VMware\n\
+         hv01,10.1.0.12,2,4096,Ubuntu,prod,Virtual,Hyper-V\n\
+         metal01,10.1.0.13,2,4096,Ubuntu,prod,Physical,\n\
+         plain01,10.1.0.14,2,4096,Ubuntu,prod,,\n",
+    );
+    meg.write(
+        "lz.yaml",
+        &landing_zone("").replace("files: [servers.csv, deps.csv]", "files: [servers.csv]"),
+    );
+    let v = json(&meg, &["inventory", "lz.yaml", "--json"]);
+    let warnings: Vec<String> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap().to_string())
+        .collect();
+    let about = |name: &str| {
+        warnings
+            .iter()
+            .find(|w| w.contains(&format!("'{name}' is ")))
+            .cloned()
+    };
+    let hv = about("hv01").unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(
+        hv.contains("servers.csv:3")
+            && hv.contains("a Hyper-V VM")
+            && hv.contains("wave 'prod-wave-1' replicates with agentless VMware migration only")
+            && hv.contains("tutorial-migrate-hyper-v"),
+        "{hv}"
+    );
+    let metal = about("metal01").unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(
+        metal.contains("a physical server") && metal.contains("Mobility service"),
+        "{metal}"
+    );
+    // VMware VMs, and servers the export says nothing about, are the wave roots' own.
+    assert!(
+        about("web01").is_none() && about("plain01").is_none(),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn a_hyper_v_vm_is_left_out_of_the_vmware_root_and_listed_in_its_runbook() {
+    let meg = Meg::new();
+    meg.write(
+        "servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Environment,Server type,Hypervisor\n\
+         web01,10.1.0.11,2,4096,Ubuntu,prod,Virtual,VMware\n\
+         hv01,10.1.0.12,2,4096,Ubuntu,prod,Virtual,Hyper-V\n",
+    );
+    meg.write(
+        "lz.yaml",
+        &landing_zone("").replace("files: [servers.csv, deps.csv]", "files: [servers.csv]"),
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    let params = meg.read("out/bicep/waves/prod-wave-1/main.bicepparam");
+    assert!(
+        params.contains("'web01'") && !params.contains("hv01"),
+        "{params}"
+    );
+    let tfvars = meg.read("out/terraform/waves/prod-wave-1/wave.tfvars");
+    assert!(!tfvars.contains("hv01"), "{tfvars}");
+    let script = meg.read("out/waves/wave.sh");
+    assert!(
+        script.contains("web01|web01") && !script.contains("hv01|hv01"),
+        "{script}"
+    );
+    let book = meg.read("out/waves/prod-wave-1/RUNBOOK.md");
+    assert!(
+        book.contains("### Servers this wave moves by another path")
+            && book.contains(
+                "**hv01** (`hv01`, servers.csv:3) is a Hyper-V VM: Hyper-V VMs migrate with"
+            )
+            && book.contains("by hand, by its own path (above): the cutover step does not take it"),
+        "{book}"
+    );
+    // Nor does the environment create it from an image: Azure Migrate's cutover does.
+    let env = meg.read("out/bicep/environments/prod.bicepparam");
+    assert!(!env.contains("hv01"), "{env}");
+}

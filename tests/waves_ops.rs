@@ -84,7 +84,8 @@ fn rendered(pipeline: Option<&str>) -> Meg {
     meg
 }
 
-const STEPS: [&str; 7] = [
+const STEPS: [&str; 8] = [
+    "order",
     "plan",
     "replicate",
     "wait-replication",
@@ -117,6 +118,7 @@ fn each_wave_gets_a_github_workflow_that_runs_its_steps_in_order_behind_its_appr
             );
         }
         let environment = |job: &str| jobs[job]["environment"].as_str().unwrap().to_string();
+        assert_eq!(environment("order"), format!("{env}-plan"));
         assert_eq!(environment("plan"), format!("{env}-plan"));
         assert_eq!(environment("replicate"), env);
         assert_eq!(environment("wait-replication"), format!("{env}-migrate"));
@@ -133,7 +135,15 @@ fn each_wave_gets_a_github_workflow_that_runs_its_steps_in_order_behind_its_appr
                 .iter()
                 .filter_map(|s| s["run"].as_str())
                 .collect();
-            if STEPS[2..].contains(&name.as_str()) {
+            if name == "order" {
+                // The first job stops the run unless the waves before it have cut over.
+                assert!(
+                    runs.iter()
+                        .any(|r| r.trim() == "bash waves/wave.sh check-order \"$WAVE\""),
+                    "{wave}: {runs:?}"
+                );
+            }
+            if STEPS[3..].contains(&name.as_str()) {
                 // The step itself is the script's, with the wave the workflow is for; every
                 // wait is bounded below GitHub's 6-hour job limit.
                 assert!(
@@ -175,6 +185,7 @@ fn each_wave_gets_a_github_workflow_that_runs_its_steps_in_order_behind_its_appr
 fn each_wave_gets_an_azure_pipeline_whose_stages_chain_and_wait_for_their_environments() {
     let meg = rendered(Some("azure-devops"));
     let stages = [
+        "order",
         "plan",
         "replicate",
         "wait_replication",
@@ -193,7 +204,13 @@ fn each_wave_gets_an_azure_pipeline_whose_stages_chain_and_wait_for_their_enviro
         for (i, s) in list.iter().enumerate().skip(1) {
             assert_eq!(s["dependsOn"], stages[i - 1], "{wave}");
         }
-        let job = |i: usize| &list[i]["jobs"][0];
+        let job = |i: usize| &list[i + 1]["jobs"][0];
+        let order = serde_json::to_string(&list[0]["jobs"][0]).unwrap();
+        assert!(
+            order.contains("bash waves/wave.sh check-order \\\"$(wave)\\\"")
+                && order.contains(&format!("contoso-{env}-preview")),
+            "{order}"
+        );
         // Deployment jobs wait for their environment's approvals.
         assert_eq!(job(1)["environment"], format!("contoso-{env}"));
         assert_eq!(job(4)["environment"], format!("contoso-{env}-uat"));
@@ -522,6 +539,24 @@ fn the_record_empties_when_the_inventory_goes() {
 /// `items` (the vault's migration items) and logs every POST and DELETE. `None` when this
 /// machine has no `jq` (the script needs it, as the runners have it).
 fn run_script(meg: &Meg, step: &str, wave: &str, items: &Value) -> Option<(i32, String, String)> {
+    run_script_with(meg, step, wave, items, &[], &[])
+        .map(|(code, _, err, calls)| (code, err, calls))
+}
+
+/// [`run_script`] with the VMs that exist in Azure (`az resource list` finds them) and more
+/// environment variables; also gives the script's standard output.
+fn run_script_with(
+    meg: &Meg,
+    step: &str,
+    wave: &str,
+    items: &Value,
+    vms: &[&str],
+    env: &[(&str, &str)],
+) -> Option<(i32, String, String, String)> {
+    meg.write(
+        "fake/vms.txt",
+        &vms.iter().map(|v| format!("{v}\n")).collect::<String>(),
+    );
     if std::process::Command::new("jq")
         .arg("--version")
         .output()
@@ -539,14 +574,16 @@ fn run_script(meg: &Meg, step: &str, wave: &str, items: &Value) -> Option<(i32, 
         r#"#!/usr/bin/env bash
 set -euo pipefail
 dir="$(dirname "$0")/.."
-url=""; method=""; prev=""
+url=""; method=""; name=""; prev=""
 for a in "$@"; do
   [ "$prev" = --url ] && url="$a"
   [ "$prev" = --method ] && method="$a"
+  [ "$prev" = --name ] && name="$a"
   prev="$a"
 done
 case "$*" in
   "account show"*) echo 00000000-0000-0000-0000-000000000001 ;;
+  "resource list"*) grep -cxF -- "$name" "$dir/vms.txt" || true ;;
   *Servers-Migration-ServerMigration*) echo /subscriptions/s/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/vault1 ;;
   *) case "$method" in
        get)
@@ -575,11 +612,13 @@ esac
         .env("GITHUB_ACTIONS", "true")
         .env("WAVE_WAIT_MINUTES", "0")
         .env("WAVE_POLL_SECONDS", "0")
+        .envs(env.iter().copied())
         .output()
         .expect("bash runs");
     let calls = std::fs::read_to_string(meg.path("fake/calls.log")).unwrap_or_default();
     Some((
         out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
         calls,
     ))
@@ -700,4 +739,124 @@ fn the_runbook_cuts_a_server_over_after_what_it_depends_on_in_its_wave() {
     assert!(book.contains("**web01** to `web01` ("), "{book}");
     assert!(book.contains("), after `sql01`."), "{book}");
     assert!(book.contains("by dependency"), "{book}");
+}
+
+#[test]
+fn an_update_records_the_waves_it_wrote_so_diff_compares_with_them() {
+    let meg = rendered(None);
+    // sql01 grows and app02 arrives: diff sees both, then update plans them.
+    meg.write(
+        "servers.csv",
+        &format!(
+            "{HEADER}\
+             web01,10.1.1.10,2,8192,Ubuntu 22.04,prod\n\
+             sql01,10.1.1.20,8,32768,Ubuntu 22.04,prod\n\
+             files01,10.1.2.30,2,8192,Ubuntu 22.04,prod\n\
+             devweb01,10.1.1.40,2,8192,Ubuntu 22.04,dev\n\
+             app02,10.1.1.50,2,8192,Ubuntu 22.04,dev\n"
+        ),
+    );
+    let (code, v) = diff_json(&meg);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["waves"].as_array().map(Vec::len), Some(2), "{v}");
+    meg.run(&["update", "lz.yaml", "-o", "out"]).ok();
+    let record: Value = serde_json::from_str(&meg.read("out/.meg/waves.json")).unwrap();
+    let servers: Vec<&str> = record["waves"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| w["servers"].as_array().unwrap())
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(servers.contains(&"app02"), "{record}");
+    let (code, v) = diff_json(&meg);
+    assert_eq!((code, &v["waves"]), (0, &serde_json::json!([])), "{v}");
+}
+
+#[test]
+fn a_wave_starts_only_once_the_waves_before_it_have_cut_over_unless_overridden() {
+    let meg = rendered(None);
+    let replicating = serde_json::json!([item("devweb01", "Replicating", "None")]);
+    // dev-wave-1 runs first: nothing to wait for.
+    let Some((code, _, err, _)) =
+        run_script_with(&meg, "check-order", "dev-wave-1", &replicating, &[], &[])
+    else {
+        return;
+    };
+    assert_eq!(code, 0, "{err}");
+    // prod-wave-1 waits for devweb01, which still replicates; the cutover checks it too.
+    for step in ["check-order", "cutover"] {
+        let (code, _, err, calls) =
+            run_script_with(&meg, step, "prod-wave-1", &replicating, &[], &[]).unwrap();
+        assert_eq!(code, 1, "{step}: {err}");
+        assert!(err.contains("::error::prod-wave-1 runs after the waves before it have cut over; not yet: dev-wave-1: devweb01 (Replicating)"), "{err}");
+        assert!(!calls.contains("post"), "{step} started nothing: {calls}");
+    }
+    // An override with its reason goes on, with a warning that says who and why.
+    let (code, _, err, _) = run_script_with(
+        &meg,
+        "check-order",
+        "prod-wave-1",
+        &replicating,
+        &[],
+        &[("WAVE_ORDER_OVERRIDE", "CAB-1234 prod first")],
+    )
+    .unwrap();
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("::warning::wave order overridden for prod-wave-1 by ")
+            && err.contains("CAB-1234 prod first")
+            && err.contains("devweb01 (Replicating)"),
+        "{err}"
+    );
+    // Cut over: the item says so, or replication stopped and its VM runs in Azure.
+    let done = serde_json::json!([item("devweb01", "MigrationSucceeded", "None")]);
+    let (code, _, err, _) =
+        run_script_with(&meg, "check-order", "prod-wave-1", &done, &[], &[]).unwrap();
+    assert_eq!(code, 0, "{err}");
+    let none = serde_json::json!([]);
+    let (code, _, err, _) = run_script_with(
+        &meg,
+        "check-order",
+        "prod-wave-1",
+        &none,
+        &["devweb01"],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err, _) =
+        run_script_with(&meg, "check-order", "prod-wave-1", &none, &[], &[]).unwrap();
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("devweb01 (not replicating, and no VM devweb01 in Azure)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_second_replicate_skips_the_servers_already_replicating_or_migrated() {
+    let meg = rendered(None);
+    // web01 replicates, sql01 cut over and its replication stopped, files01 is new.
+    let items = serde_json::json!([item("web01", "Replicating", "None")]);
+    let Some((code, out, err, _)) =
+        run_script_with(&meg, "replicated", "prod-wave-1", &items, &["sql01"], &[])
+    else {
+        return;
+    };
+    assert_eq!((code, out.trim()), (0, r#"["web01"]"#), "{err}");
+    let (code, out, err, _) =
+        run_script_with(&meg, "migrated", "prod-wave-1", &items, &["sql01"], &[]).unwrap();
+    assert_eq!((code, out.trim()), (0, r#"["sql01"]"#), "{err}");
+    // The roots leave them out: Bicep by skipServers, Terraform by migrated_servers (and it
+    // never sends a second body for an item it created).
+    let main = meg.read("out/bicep/waves/prod-wave-1/main.bicep");
+    assert!(main.contains("!contains(skipServers, s.name)"), "{main}");
+    assert!(
+        meg.read("out/bicep/waves/prod-wave-1/main.bicepparam")
+            .contains("param skipServers = []")
+    );
+    let tf = meg.read("out/terraform/waves/prod-wave-1/main.tf");
+    assert!(tf.contains("!contains(var.migrated_servers, name)"), "{tf}");
+    assert!(tf.contains("ignore_changes = [body]"), "{tf}");
 }

@@ -300,7 +300,9 @@ fn a_2000_server_wave_is_split_into_deployments_inside_arm_limits() {
         .unwrap();
     }
     let meg = Meg::new();
-    meg.write("lz.yaml", &landing_zone("", ""))
+    // One wave of all of them: larger than Azure Migrate replicates at once from one vCenter
+    // Server (meg's default wave size would split it), as it may be across several.
+    meg.write("lz.yaml", &landing_zone("  waveSize: 2000", ""))
         .write("servers.csv", &csv);
     render(&meg);
 

@@ -263,9 +263,7 @@ pub(super) fn render_one(
     let targets: Vec<String> = r.targets.iter().map(|t| t.dir().to_string()).collect();
     // The waves this render planned, for `meg diff`; an old record is emptied when the
     // landing zone has no waves any more.
-    let waves = (!r.lz.wave_runs.is_empty()
-        || output.join(crate::output::wave_record::WAVES_PATH).exists())
-    .then(|| crate::output::wave_record::WaveRecord::of(&r.lz.wave_runs).to_bytes());
+    let waves = crate::output::wave_record::WaveRecord::bytes_for(output, &r.lz.wave_runs);
     let envs: Vec<&str> = r.lz.environments.iter().map(|e| e.name.as_str()).collect();
     let rendered = format!(
         "rendered {} ({}, environments: {})",

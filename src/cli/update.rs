@@ -104,7 +104,16 @@ pub(super) fn run(
             Lock::new(&r.values, &new_version, &targets, &r.files)
                 .with_inputs(RenderInputs::of(input, output)),
         )?;
-        write::apply_with_base(output, &up.files, &up.plan, &new_lock, &new_base)?;
+        // The waves this update planned, so that `meg diff` afterwards compares with them.
+        let waves = crate::output::wave_record::WaveRecord::bytes_for(output, &r.lz.wave_runs);
+        write::apply_with_state(
+            output,
+            &up.files,
+            &up.plan,
+            &new_lock,
+            &new_base,
+            waves.as_deref(),
+        )?;
     }
     if !json {
         let verb = if dry_run { "would update" } else { "updated" };

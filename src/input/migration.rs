@@ -104,6 +104,10 @@ pub struct MigratedFrom {
     /// `WindowsServer` (Azure Hybrid Benefit) or `NoLicenseType`.
     #[serde(default)]
     pub license_type: Option<String>,
+    /// `hyperV`, `physical` or `other` when the inventory says the server is not a VMware VM:
+    /// the wave's VMware replication root leaves it out.
+    #[serde(default)]
+    pub platform: Option<String>,
 }
 
 /// A marketplace image reference.

@@ -189,6 +189,7 @@ pub(crate) fn apply(
                             machine_id: None,
                             assessed_size: None,
                             powered_on: None,
+                            platform: None,
                             wave: None,
                             name: name.clone(),
                         })

@@ -90,6 +90,7 @@ pub(crate) fn read(r: &Recognised) -> Result<Vec<Server>, Vec<Diagnostic>> {
         optional("network"),
         optional("machine id"),
     );
+    let (server_type, hypervisor) = (optional("server type"), optional("hypervisor"));
     let disk_cols = disk_columns(r);
     let mut servers = Vec::new();
     let mut problems = Vec::new();
@@ -125,6 +126,10 @@ pub(crate) fn read(r: &Recognised) -> Result<Vec<Server>, Vec<Diagnostic>> {
                 machine_id: row.text(machine_id.as_ref()),
                 assessed_size: None,
                 powered_on: None,
+                platform: super::source_platform::SourcePlatform::of_import(
+                    row.text(server_type.as_ref()).as_deref(),
+                    row.text(hypervisor.as_ref()).as_deref(),
+                ),
                 wave: super::wave::label_at(&row, wave.as_ref(), super::wave::WaveSource::Column),
                 name: server_name,
             })

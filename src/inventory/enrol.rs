@@ -200,6 +200,14 @@ fn entry(p: &Planned, spoke: &str, subnet: &str, hybrid_benefit: bool) -> Virtua
                 }
                 .to_string(),
             ),
+            // Only a server that is not a VMware VM says where it runs: the wave's VMware
+            // replication root leaves it out.
+            platform: p
+                .server
+                .platform_of()
+                .filter(|(platform, _)| platform.other_path().is_some())
+                .and_then(|(platform, _)| serde_json::to_value(platform).ok())
+                .and_then(|v| v.as_str().map(str::to_string)),
         }),
     }
 }

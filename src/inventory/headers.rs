@@ -139,6 +139,8 @@ pub(crate) const FIELDS: &[Field] = &[
         "boot type",
         &["boot type", "boottype", "firmware", "firmware type"],
     ),
+    f("server type", &["server type"]),
+    f("hypervisor", &["hypervisor"]),
     f(
         "machine id",
         &[

@@ -25,6 +25,7 @@ pub(crate) mod rows;
 pub(crate) mod rvtools;
 pub mod server;
 pub mod sizing;
+pub mod source_platform;
 pub(crate) mod table;
 pub mod wave;
 pub(crate) mod wave_order;

@@ -228,6 +228,7 @@ mod tests {
             machine_id: None,
             assessed_size: None,
             powered_on: None,
+            platform: None,
             wave: None,
         }
     }

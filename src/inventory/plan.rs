@@ -214,7 +214,29 @@ pub fn plan(
         return Err(Error::Input(problems));
     }
     apply_waves(&mut plan, &dependencies, &settings.waves, environments)?;
+    warn_not_vmware(&mut plan);
     Ok(plan)
+}
+
+/// Warns of every server the inventory places on Hyper-V, a physical machine or another
+/// platform: the wave roots replicate agentless VMware only and leave it out, and it migrates
+/// by the path the warning names.
+fn warn_not_vmware(plan: &mut Plan) {
+    for p in &plan.servers {
+        let Some((platform, said)) = p.server.platform_of() else {
+            continue;
+        };
+        let Some(path) = platform.other_path() else {
+            continue;
+        };
+        plan.warnings.push(format!(
+            "{}: '{}' is {} ({said}), and wave '{}' replicates with agentless VMware migration only: its replication root and waves/wave.sh leave it out, and its runbook lists it; {path}, in the wave's cutover window",
+            p.server.origin,
+            p.server.name,
+            platform.label(),
+            p.wave
+        ));
+    }
 }
 
 /// Plans the waves of planned servers (`waves`) and writes each server's wave into the plan.

@@ -163,6 +163,7 @@ pub(crate) fn read(
                     machine_id: row.text(uuid.as_ref()),
                     assessed_size: None,
                     powered_on: Some(powered_on),
+                    platform: Some(super::source_platform::SourcePlatform::Vmware),
                     wave: super::wave::label_at(
                         &row,
                         wave.as_ref(),

@@ -33,8 +33,25 @@ pub struct Server {
     pub assessed_size: Option<(String, String)>,
     /// Whether the server is powered on; `None` when the export does not say.
     pub powered_on: Option<bool>,
+    /// Where it runs on premises, when the export says (RVTools: VMware); `None` is taken
+    /// for VMware, the wave roots' path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<super::source_platform::SourcePlatform>,
     /// The wave an export gives it: a wave column, or its assessment's group.
     pub wave: Option<super::wave::WaveLabel>,
+}
+
+impl Server {
+    /// Where it runs on premises and what says so: the export's columns, else its Azure
+    /// Migrate machine ID; `None` when nothing does (taken for VMware).
+    pub fn platform_of(&self) -> Option<(super::source_platform::SourcePlatform, &'static str)> {
+        match (self.platform, self.machine_id.as_deref()) {
+            (Some(p), _) => Some((p, "the export's Server type and Hypervisor columns")),
+            (None, Some(id)) => super::source_platform::SourcePlatform::of_machine_id(id)
+                .map(|p| (p, "its Azure Migrate machine ID")),
+            (None, None) => None,
+        }
+    }
 }
 
 /// An operating system: its family decides the image, the licence and the patch classes.

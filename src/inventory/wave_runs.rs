@@ -200,6 +200,15 @@ fn wave(
                     .cloned()
                     .unwrap_or_default(),
                 origin: p.server.origin.clone(),
+                migrate_with: p
+                    .server
+                    .platform_of()
+                    .and_then(|(platform, _)| {
+                        platform
+                            .other_path()
+                            .map(|path| format!("{}: {path}", platform.label()))
+                    })
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -223,6 +232,7 @@ fn wave(
         previous: None,
         environment: env.name.clone(),
         tier: env.tier.clone(),
+        subscription_id: env.subscription_id.clone().unwrap_or_default(),
         migration_resource_group: name_of("migrationResourceGroup"),
         migrate_project: name_of("migrateProject"),
         order_basis,
@@ -274,6 +284,7 @@ mod tests {
             ip_addresses: Vec::new(),
             depends_on: deps.iter().map(|d| d.to_string()).collect(),
             origin: String::new(),
+            migrate_with: String::new(),
         }
     }
 

@@ -17,13 +17,46 @@ pub const WAVES: &str = "/migration/waves";
 /// Where the largest wave size sits.
 pub const WAVE_SIZE: &str = "/migration/waveSize";
 
+/// The largest derived wave when `migration.waveSize` is unset.
+///
+/// Azure Migrate's agentless VMware migration replicates at most 300 VMs at once per vCenter
+/// Server with one appliance, and 500 with a scale-out appliance
+/// (learn.microsoft.com/azure/migrate/migrate-support-matrix-vmware-migration, "Simultaneous
+/// replication"; .../how-to-scale-out-for-migration). A wave's pipeline starts replicating all
+/// its servers at once and a wave starts only once the one before it has cut over
+/// (`waves/wave.sh check-order`), so a wave of at most 300 stays inside the limit even when
+/// all its servers sit behind one vCenter Server and one appliance.
+pub const DEFAULT_WAVE_SIZE: usize = 300;
+
+/// Simultaneous replications per vCenter Server with a scale-out appliance (see
+/// [`DEFAULT_WAVE_SIZE`]): a larger `migration.waveSize` is warned about.
+pub const SCALE_OUT_REPLICATIONS: usize = 500;
+
 /// The waves of the landing-zone file, and the largest wave.
 #[derive(Debug, Clone, Default)]
 pub struct WaveSettings {
     /// In the order written: the order they run within an environment.
     pub waves: Vec<DeclaredWave>,
-    /// The most servers a derived wave holds (`migration.waveSize`); no limit without it.
+    /// The most servers a derived wave holds, as `migration.waveSize` says; [`Self::max`]
+    /// gives the default when it is unset.
     pub max_size: Option<usize>,
+}
+
+impl WaveSettings {
+    /// The most servers a derived wave holds: `migration.waveSize`, else [`DEFAULT_WAVE_SIZE`].
+    pub fn max(&self) -> usize {
+        self.max_size.unwrap_or(DEFAULT_WAVE_SIZE)
+    }
+
+    /// `migration.waveSize (N)` or `the default wave size (300, ...)`, for messages.
+    pub fn describe_max(&self) -> String {
+        match self.max_size {
+            Some(n) => format!("migration.waveSize ({n})"),
+            None => format!(
+                "the default wave size ({DEFAULT_WAVE_SIZE}: Azure Migrate replicates at most {DEFAULT_WAVE_SIZE} VMware VMs at once per vCenter Server with one appliance; set migration.waveSize to change it)"
+            ),
+        }
+    }
 }
 
 /// One declared wave.

@@ -202,7 +202,13 @@ pub(crate) fn plan_waves(
         .collect();
 
     let edges = resolve(subjects, dependencies);
-    let a = assign(&members, &explicit, &edges.pairs, &envs, settings.max_size);
+    let a = assign(
+        &members,
+        &explicit,
+        &edges.pairs,
+        &envs,
+        Some(settings.max()),
+    );
 
     // Reasons.
     let mut depends_on: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -281,18 +287,24 @@ pub(crate) fn plan_waves(
     }
 
     // Warnings.
-    let max = settings.max_size.unwrap_or(usize::MAX);
+    let (max, limit) = (settings.max(), settings.describe_max());
+    if max > super::wave_settings::SCALE_OUT_REPLICATIONS {
+        warnings.push(format!(
+            "migration.waveSize is {max}: Azure Migrate replicates at most {} VMware VMs at once per vCenter Server even with a scale-out appliance (learn.microsoft.com/azure/migrate/migrate-support-matrix-vmware-migration); a wave that large replicates only if its servers sit behind more than one vCenter Server",
+            super::wave_settings::SCALE_OUT_REPLICATIONS
+        ));
+    }
     for w in &a.waves {
         if w.oversized {
             warnings.push(format!(
-                "wave '{}' holds {} servers that depend on each other in both directions ({}), more than migration.waveSize ({max}): they stay together in one wave",
+                "wave '{}' holds {} servers that depend on each other in both directions ({}), more than {limit}: they stay together in one wave",
                 w.name,
                 w.servers.len(),
                 names(&mut w.servers.iter().copied())
             ));
         } else if w.explicit.is_some() && w.servers.len() > max {
             warnings.push(format!(
-                "wave '{}' has {} servers, more than migration.waveSize ({max}): meg does not split a wave you chose",
+                "wave '{}' has {} servers, more than {limit}: meg does not split a wave you chose",
                 w.name,
                 w.servers.len()
             ));

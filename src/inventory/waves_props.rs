@@ -49,6 +49,7 @@ fn planned(name: &str, env: &str, ip: &str, label: Option<(&str, WaveSource)>) -
             machine_id: None,
             assessed_size: None,
             powered_on: None,
+            platform: None,
             wave: label.map(|(value, source)| WaveLabel {
                 value: value.into(),
                 source,
@@ -289,7 +290,8 @@ proptest! {
             }
         }
         // Waves meg derives respect the size, but for one group that depends on itself both ways.
-        if let Some(max) = max {
+        {
+            let max = max.unwrap_or(super::wave_settings::DEFAULT_WAVE_SIZE);
             for w in &plan.waves {
                 let all_derived = w.servers.iter().all(|&s| derived(s));
                 if all_derived && w.servers.len() > max {
@@ -298,7 +300,7 @@ proptest! {
                         prop_assert!(r[first][s] && r[s][first], "{} is split-able but holds {}", w.name, w.servers.len());
                     }
                     let named = format!("wave '{}'", w.name);
-                    let warned = plan.warnings.iter().any(|x| x.contains(&named) && x.contains("more than migration.waveSize"));
+                    let warned = plan.warnings.iter().any(|x| x.contains(&named) && (x.contains("more than migration.waveSize") || x.contains("more than the default wave size")));
                     prop_assert!(warned, "no warning for {}", named);
                 }
             }

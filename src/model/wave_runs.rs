@@ -21,6 +21,9 @@ pub struct WaveRun {
     pub environment: String,
     /// The environment's tier (dev, test, prod or another), which sets the order of waves.
     pub tier: String,
+    /// The subscription the environment deploys into (lower case), empty when the input does
+    /// not name it: the wave's operations then use the signed-in one.
+    pub subscription_id: String,
     /// The resource group of the environment's Azure Migrate project.
     pub migration_resource_group: String,
     /// The Azure Migrate project whose replication vault holds the wave's servers.
@@ -70,6 +73,9 @@ pub struct RunServer {
     pub depends_on: Vec<String>,
     /// Where the inventory lists it (`servers.csv:4`).
     pub origin: String,
+    /// Empty for a VMware VM, which the wave replicates; otherwise how the server moves
+    /// instead (it is a Hyper-V VM or a physical server), in one sentence.
+    pub migrate_with: String,
 }
 
 /// Sums over a wave's servers.

@@ -129,6 +129,13 @@ pub fn of<'a>(environments: impl IntoIterator<Item = EnvironmentView<'a>>) -> Ve
             let Some(wave) = from.wave.as_deref() else {
                 continue;
             };
+            // Agentless VMware replication only: a Hyper-V VM or a physical server moves by
+            // another path, which its runbook names. Its wave keeps a root (maybe of no server),
+            // since its pipeline deploys one.
+            if from.platform.is_some() {
+                by_wave.entry(wave).or_default();
+                continue;
+            }
             let spoke = |part| name(&NameKey::Spoke(&spec.spoke, part).to_string());
             let (machine_id, vmware_uuid) = match from.machine_id.as_deref() {
                 Some(id) if is_machine_resource_id(id) => (id.to_string(), None),

@@ -89,6 +89,13 @@ impl WaveRecord {
         }
     }
 
+    /// The bytes a write of `out` records for these waves: `None` when there is nothing to
+    /// record nor an old record to empty (a landing zone that never had waves). Render and
+    /// update both write through it, so `meg diff` compares with whichever wrote last.
+    pub fn bytes_for(out: &Path, waves: &[WaveRun]) -> Option<Vec<u8>> {
+        (!waves.is_empty() || out.join(WAVES_PATH).exists()).then(|| Self::of(waves).to_bytes())
+    }
+
     /// Stable JSON, one server a line.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut s = serde_json::to_string_pretty(self).expect("a record always serializes");

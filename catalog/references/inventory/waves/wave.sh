@@ -5,8 +5,16 @@
 #
 #   bash waves/wave.sh STEP WAVE
 #
-# STEP: status | wait-replication | test-migrate | cleanup-test | cutover | stop-replication
+# STEP: status | check-order | replicated | migrated | wait-replication | test-migrate |
+#       cleanup-test | cutover | stop-replication
 # WAVE: dev-wave-1, prod-orders-db, prod-wave-1, prod-wave-2
+#
+# Waves run in this order, one after another: check-order (the pipeline's first job) and
+# cutover stop unless every wave before WAVE has cut over. WAVE_ORDER_OVERRIDE="<reason>" lets
+# a wave go out of order anyway; the reason and who ran it are logged as a warning.
+# replicated and migrated print, as a JSON list of VM names, the servers that already have a
+# migration item and those that cut over with replication stopped: the replicate step does not
+# send those again (the replication service refuses a second PUT of a protected item).
 #
 # Every wait gives up after WAVE_WAIT_MINUTES (330 by default: below the 6 hours a hosted
 # GitHub or Azure Pipelines job may run) and says which servers are not there yet. Run the
@@ -30,9 +38,23 @@ readonly PROJECT_API=2023-01-01
 readonly WAIT_MINUTES="${WAVE_WAIT_MINUTES:-330}"
 readonly POLL_SECONDS="${WAVE_POLL_SECONDS:-60}"
 
+# Every wave, in the order they run.
+readonly WAVES=('dev-wave-1' 'prod-orders-db' 'prod-wave-1' 'prod-wave-2')
+
 usage() {
-  sed -n '2,12p' "$0" >&2
+  sed -n '2,22p' "$0" >&2
   exit 2
+}
+
+# A warning the pipeline shows as one.
+warn() {
+  if [ -n "${GITHUB_ACTIONS:-}" ]; then
+    echo "::warning::$*" >&2
+  elif [ -n "${TF_BUILD:-}" ]; then
+    echo "##vso[task.logissue type=warning]$*" >&2
+  else
+    echo "warning: $*" >&2
+  fi
 }
 
 # An error the pipeline shows as one (GitHub Actions, Azure Pipelines), then exit.
@@ -47,12 +69,14 @@ fail() {
   exit 1
 }
 
-# The wave's environment, Azure Migrate project and servers ("name on premises|VM name"), the
-# servers in cutover order.
+# The wave's environment, its subscription (empty: the signed-in one), Azure Migrate project
+# and servers ("name on premises|VM name"), the servers in cutover order: the VMware VMs its
+# replication root replicates (a Hyper-V VM or physical server moves by the path its runbook names).
 select_wave() {
   case "$1" in
     'dev-wave-1')
       environment='dev'
+      wave_subscription=''
       resource_group='rg-migration-dev-weu-001'
       project='migr-srv-dev-weu-001'
       servers=(
@@ -62,6 +86,7 @@ select_wave() {
       ;;
     'prod-orders-db')
       environment='prod'
+      wave_subscription=''
       resource_group='rg-migration-prod-weu-001'
       project='migr-srv-prod-weu-001'
       servers=(
@@ -70,6 +95,7 @@ select_wave() {
       ;;
     'prod-wave-1')
       environment='prod'
+      wave_subscription=''
       resource_group='rg-migration-prod-weu-001'
       project='migr-srv-prod-weu-001'
       servers=(
@@ -79,6 +105,7 @@ select_wave() {
       ;;
     'prod-wave-2')
       environment='prod'
+      wave_subscription=''
       resource_group='rg-migration-prod-weu-001'
       project='migr-srv-prod-weu-001'
       servers=(
@@ -94,7 +121,7 @@ select_wave() {
 vault_id() {
   local id
   id=$(az rest --method get \
-    --url "/subscriptions/$subscription/resourceGroups/$resource_group/providers/Microsoft.Migrate/migrateProjects/$project/solutions/Servers-Migration-ServerMigration?api-version=$PROJECT_API" \
+    --url "/subscriptions/${wave_subscription:-$subscription}/resourceGroups/$resource_group/providers/Microsoft.Migrate/migrateProjects/$project/solutions/Servers-Migration-ServerMigration?api-version=$PROJECT_API" \
     --query properties.details.extendedDetails.vaultId --output tsv)
   [ -n "$id" ] && [ "$id" != None ] ||
     fail "Azure Migrate project $project (resource group $resource_group) has no replication vault yet: set up replication once (the appliance registered, then Initialize-AzMigrateReplicationInfrastructure or the portal's Replicate) before running a wave"
@@ -158,6 +185,78 @@ wait_for() {
 
 items_refresh() { list_items > "$items"; }
 
+# The selected wave's servers that have not cut over, one "name (state)" a line. A server has
+# cut over when its migration item says so, or when replication was stopped after the cutover:
+# no item any more, and its VM is in Azure. Runs in a subshell of its own (select_wave).
+not_cut_over() {
+  local sub="${wave_subscription:-$subscription}" id list entry state found
+  list=$(mktemp)
+  id=$(az rest --method get \
+    --url "/subscriptions/$sub/resourceGroups/$resource_group/providers/Microsoft.Migrate/migrateProjects/$project/solutions/Servers-Migration-ServerMigration?api-version=$PROJECT_API" \
+    --query properties.details.extendedDetails.vaultId --output tsv 2> /dev/null || true)
+  if [ -n "$id" ] && [ "$id" != None ]; then
+    vault="$id"
+    list_items > "$list"
+  fi
+  for entry in "${servers[@]}"; do
+    state=$(jq -r --arg s "${entry%|*}" --arg vm "${entry##*|}" '
+      select(((.properties.machineName // "") | ascii_downcase) == ($s | ascii_downcase)
+        or (.properties.providerSpecificDetails.targetVmName // "") == $vm)
+      | .properties.migrationState' "$list" | head -n 1)
+    case "$state" in
+      MigrationSucceeded | MigrationCompletedWithInformation) continue ;;
+      "")
+        found=$(az resource list --subscription "$sub" --name "${entry##*|}" \
+          --resource-type Microsoft.Compute/virtualMachines --query 'length(@)' --output tsv 2> /dev/null || true)
+        [ "${found:-0}" -gt 0 ] 2> /dev/null && continue
+        state="not replicating, and no VM ${entry##*|} in Azure"
+        ;;
+    esac
+    echo "${entry%|*} ($state)"
+  done
+  rm -f "$list"
+}
+
+# Stops unless every wave before THIS, in the order of WAVES, has cut over (or
+# WAVE_ORDER_OVERRIDE gives a reason to go on, which is logged).
+check_order() {
+  local this="$1" w left pending=()
+  for w in "${WAVES[@]}"; do
+    [ "$w" = "$this" ] && break
+    left=$( (select_wave "$w" && not_cut_over) | paste -sd ';' - | sed 's/;/; /g')
+    [ -n "$left" ] && pending+=("$w: $left")
+  done
+  if [ "$(count "${pending[@]}")" = 0 ]; then
+    echo "wave order: every wave before $this has cut over"
+    return
+  fi
+  if [ -n "${WAVE_ORDER_OVERRIDE:-}" ]; then
+    warn "wave order overridden for $this by $(az account show --query user.name --output tsv 2> /dev/null || echo unknown): ${WAVE_ORDER_OVERRIDE}; not cut over yet: ${pending[*]}"
+    return
+  fi
+  fail "$this runs after the waves before it have cut over; not yet: ${pending[*]}. Finish them first, or set WAVE_ORDER_OVERRIDE to the reason to go on anyway (it is logged)"
+}
+
+# The wave's VM names whose migration item exists, or whose cutover is done and replication
+# stopped ("migrated"), as a JSON list.
+settled() {
+  local which="$1" entry state found out=()
+  for entry in "${servers[@]}"; do
+    state=$(jq -r --arg s "${entry%|*}" --arg vm "${entry##*|}" '
+      select(((.properties.machineName // "") | ascii_downcase) == ($s | ascii_downcase)
+        or (.properties.providerSpecificDetails.targetVmName // "") == $vm)
+      | .properties.migrationState' "$items" | head -n 1)
+    if [ "$which" = replicated ]; then
+      [ -n "$state" ] && out+=("${entry##*|}")
+    elif [ -z "$state" ]; then
+      found=$(az resource list --subscription "${wave_subscription:-$subscription}" --name "${entry##*|}" \
+        --resource-type Microsoft.Compute/virtualMachines --query 'length(@)' --output tsv 2> /dev/null || true)
+      [ "${found:-0}" -gt 0 ] 2> /dev/null && out+=("${entry##*|}")
+    fi
+  done
+  if [ "$(count "${out[@]}")" = 0 ]; then echo '[]'; else printf '%s\n' "${out[@]}" | jq -Rnc '[inputs]'; fi
+}
+
 # Runs ACTION (testMigrate, testMigrateCleanup, migrate) on one item with BODY.
 act() { az rest --method post --url "$1/$2?api-version=$ITEMS_API" --body "$3" --output none; }
 
@@ -166,10 +265,23 @@ main() {
   step="$1" wave="$2"
   select_wave "$wave"
   subscription=$(az account show --query id --output tsv)
+  case "$step" in
+    check-order)
+      check_order "$wave"
+      return
+      ;;
+    cutover) check_order "$wave" ;;
+  esac
   vault=$(vault_id)
   items=$(mktemp)
   trap 'rm -f "$items"' EXIT
   items_refresh
+  case "$step" in
+    replicated | migrated)
+      settled "$step"
+      return
+      ;;
+  esac
   echo "wave $wave ($environment): $(count "${servers[@]}") servers, vault $vault"
   case "$step" in
     status)

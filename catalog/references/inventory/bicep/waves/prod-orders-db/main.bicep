@@ -52,12 +52,15 @@ param servers array
 @description('Each server\'s source in Azure Migrate, by VM name: { machineId (a Microsoft.OffAzure/VMwareSites/machines resource ID), diskIds (the machine\'s properties.disks[].uuid, OS disk first) }.')
 param sourceMachines object
 
+@description('VM names whose migration item exists already, or that cut over with replication stopped: they are not sent again, since the replication service refuses a second PUT of an item it protects (a change after replication started is an updateMigrationItem action, RUNBOOK.md). The wave pipeline fills it from waves/wave.sh replicated and migrated.')
+param skipServers array = []
+
 var batchSize = 200
 
 // Each server with its source, in one list the batches take slices of. A server whose source is not
 // filled in yet is left out (serversWithoutSource lists it): the replication service would refuse it.
 var withSource = [for s in servers: union(s, sourceMachines[s.name])]
-var replicated = filter(withSource, s => !empty(s.machineId) && !empty(s.diskIds))
+var replicated = filter(withSource, s => !empty(s.machineId) && !empty(s.diskIds) && !contains(skipServers, s.name))
 
 // ARM allows 800 resources per deployment and 4 MB per expanded template
 // (learn.microsoft.com/azure/azure-resource-manager/templates/best-practices#template-limits): the wave is

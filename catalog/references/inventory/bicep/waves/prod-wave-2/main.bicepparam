@@ -74,3 +74,7 @@ param sourceMachines = {
     diskIds: []
   }
 }
+
+// VM names not to send again; the wave pipeline passes the servers already replicating or cut over
+// (`bash waves/wave.sh replicated|migrated <wave>`). Listed here so that --parameters can override it.
+param skipServers = []

@@ -106,6 +106,12 @@ variable "servers" {
   }
 }
 
+variable "migrated_servers" {
+  description = "VM names that cut over and whose replication was stopped (their migration item is gone): they are not replicated again. The wave pipeline passes them (bash waves/wave.sh migrated <wave>)."
+  type        = set(string)
+  default     = []
+}
+
 variable "source_machines" {
   description = "Each server's machine in Azure Migrate by VM name: machine_id (a Microsoft.OffAzure/VMwareSites/machines resource ID) and disk_ids (the machine's properties.disks[].uuid, OS disk first). README.md, \"Replication waves\", reads them all in one command."
   type = map(object({

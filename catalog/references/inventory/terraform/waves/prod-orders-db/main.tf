@@ -22,7 +22,7 @@ locals {
   }
   missing_inputs = sort([for k, v in local.inputs : k if v == ""])
   replicated = length(local.missing_inputs) > 0 ? {} : {
-    for name, s in var.servers : name => s if !contains(local.servers_without_source, name)
+    for name, s in var.servers : name => s if !contains(local.servers_without_source, name) && !contains(var.migrated_servers, name)
   }
 }
 
@@ -78,5 +78,12 @@ resource "azapi_resource" "migration_item" {
         seedDiskTags   = var.tags
       }
     }
+  }
+
+  # The service takes an item's settings once, when replication is enabled, and refuses another
+  # PUT of an item it protects: a later change is its updateMigrationItem action (RUNBOOK.md,
+  # "Changing a server after replication started"), so Terraform keeps the body it sent.
+  lifecycle {
+    ignore_changes = [body]
   }
 }
