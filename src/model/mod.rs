@@ -19,6 +19,7 @@ pub mod network;
 pub(crate) mod params;
 pub mod platform;
 pub mod roles;
+pub mod rollout;
 pub(crate) mod routing;
 pub(crate) mod strategies;
 pub(crate) mod subnet_rules;
@@ -474,6 +475,10 @@ impl LandingZone {
                 lz: root,
                 hubs: hubs.facts.into_values().flatten().collect(),
             }));
+        }
+        // Each root gets pipeline names of its own (`model::rollout`).
+        if let Some(d) = rollout::clashing_stage_names(&lz) {
+            return Err(Error::input(d));
         }
         if lz.deploy.hub && lz.deploy.existing_hub {
             let existing: Vec<&str> = lz
