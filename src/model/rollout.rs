@@ -11,12 +11,11 @@
 //! Not here: how each pipeline system spells a stage (`templates/pipelines/`), or the folders
 //! and parameter files of each root (the layout the templates share with the README).
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use crate::error::Diagnostic;
-use crate::model::{LandingZone, Param};
+use crate::model::LandingZone;
+use crate::model::params::Param;
+pub use crate::model::stage_names::StageName;
 
 /// What a deployment root deploys, which decides its scope and the identity's roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -50,24 +49,6 @@ impl Secret {
             tf_name: p.tf_name.clone(),
             env_var: p.tf_name.to_uppercase(),
             vault_name: p.tf_name.replace('_', "-"),
-        }
-    }
-}
-
-/// A root's stage, as the pipelines name it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct StageName {
-    /// In job names and environments (`platform-nonprod`).
-    pub stage: String,
-    /// As an Azure Pipelines stage identifier, which takes no hyphen (`platform_nonprod`).
-    pub stage_id: String,
-}
-
-impl StageName {
-    fn new(stage: String) -> Self {
-        StageName {
-            stage_id: stage.replace('-', "_"),
-            stage,
         }
     }
 }
@@ -110,11 +91,6 @@ pub struct Rollout {
     pub environment_secrets: Vec<Secret>,
 }
 
-/// The stage of a platform hub.
-fn platform_stage(hub: &str) -> StageName {
-    StageName::new(format!("platform-{hub}"))
-}
-
 /// The secrets a root's parameters ask for.
 fn secrets_of(params: &[Param]) -> Vec<Secret> {
     params
@@ -141,7 +117,7 @@ impl Rollout {
         let governance = lz.governance.as_ref().map(|g| Root {
             kind: RootKind::Governance,
             name: "governance".into(),
-            stage: StageName::new("governance".into()),
+            stage: StageName::governance(),
             subscription_id: g.subscription_id.clone(),
             location: lz.location.clone(),
             needs: Vec::new(),
@@ -156,7 +132,7 @@ impl Rollout {
             .map(|(hub, facts)| Root {
                 kind: RootKind::Platform,
                 name: hub.name.clone(),
-                stage: platform_stage(&hub.name),
+                stage: StageName::platform(&hub.name),
                 subscription_id: facts.subscription_id.clone(),
                 location: facts.location.clone(),
                 needs: after_governance.clone(),
@@ -170,11 +146,11 @@ impl Rollout {
             .map(|env| {
                 let hub = env.settings.network.hub.platform.clone();
                 let mut needs = after_governance.clone();
-                needs.extend(hub.as_deref().map(platform_stage));
+                needs.extend(hub.as_deref().map(StageName::platform));
                 Root {
                     kind: RootKind::Environment,
                     name: env.name.clone(),
-                    stage: StageName::new(env.name.clone()),
+                    stage: StageName::environment(&env.name),
                     subscription_id: env.subscription_id.clone(),
                     location: lz.location.clone(),
                     needs,
@@ -206,48 +182,4 @@ impl Rollout {
             environment_secrets,
         }
     }
-}
-
-/// Two roots whose pipeline names would be the same (an environment `platform` beside a hub
-/// `plan`: `platform-plan` would be both the environment's plan and the hub's deployment), with
-/// the keys that name them. Each root's names are `<stage>`, `<stage>-plan`, `<stage>-preview`.
-pub(crate) fn clashing_stage_names(lz: &LandingZone) -> Option<Diagnostic> {
-    let rollout = Rollout::new(lz);
-    let key = |r: &Root| match r.kind {
-        RootKind::Governance => "/governance".to_string(),
-        RootKind::Platform => format!("/hubs/{}", r.name),
-        RootKind::Environment => format!("/environments/{}", r.name),
-    };
-    let what = |r: &Root| match r.kind {
-        RootKind::Governance => "governance".to_string(),
-        RootKind::Platform => format!("hub '{}'", r.name),
-        RootKind::Environment => format!("environment '{}'", r.name),
-    };
-    let mut seen: BTreeMap<String, (&Root, &str)> = BTreeMap::new();
-    for root in &rollout.roots {
-        for (suffix, role) in [
-            ("", "deployment"),
-            ("-plan", "plan"),
-            ("-preview", "preview"),
-        ] {
-            let name = format!("{}{suffix}", root.stage.stage);
-            if let Some((other, other_role)) = seen.get(&name) {
-                return Some(
-                    Diagnostic::at_key(
-                        key(root),
-                        format!(
-                            "{} and {} would share the pipeline name '{name}' (the {role} of {}, the {other_role} of {}): each root needs an identity and an approval of its own",
-                            what(other),
-                            what(root),
-                            what(root),
-                            what(other),
-                        ),
-                    )
-                    .hint(format!("rename {} or {}", what(root), what(other))),
-                );
-            }
-            seen.insert(name, (root, role));
-        }
-    }
-    None
 }
