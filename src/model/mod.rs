@@ -23,9 +23,11 @@ pub mod network;
 pub(crate) mod params;
 pub mod platform;
 pub mod roles;
+pub mod rollout;
 pub(crate) mod routing;
 pub mod secrets;
 pub(crate) mod spoke_subnets;
+pub(crate) mod stage_names;
 pub(crate) mod strategies;
 pub(crate) mod subnet_rules;
 pub mod subscriptions;
@@ -524,6 +526,10 @@ impl LandingZone {
                 hubs: hubs.facts.into_values().flatten().collect(),
             }));
         }
+        // Each root gets pipeline names of its own (`model::stage_names`).
+        if let Some(d) = stage_names::clash(&lz.stage_names()) {
+            return Err(Error::input(d));
+        }
         // One root builds its environments' hubs or peers them to hubs it does not build.
         let kinds: Vec<(&str, &Settings)> = lz
             .environments
@@ -579,6 +585,31 @@ impl LandingZone {
     }
 
     /// Derives what the code must hold from the environments, then each one's parameters.
+    /// The roots a pipeline deploys, with the names it gives them: governance, the hubs, the
+    /// environments.
+    fn stage_names(&self) -> Vec<stage_names::Named> {
+        let governance = self.governance.iter().map(|_| stage_names::Named {
+            stage: stage_names::StageName::governance(),
+            what: "governance".into(),
+            key: "/governance".into(),
+        });
+        let hubs = self
+            .platform
+            .iter()
+            .flat_map(|p| &p.lz.environments)
+            .map(|hub| stage_names::Named {
+                stage: stage_names::StageName::platform(&hub.name),
+                what: format!("hub '{}'", hub.name),
+                key: format!("/hubs/{}", hub.name),
+            });
+        let environments = self.environments.iter().map(|env| stage_names::Named {
+            stage: stage_names::StageName::environment(&env.name),
+            what: format!("environment '{}'", env.name),
+            key: format!("/environments/{}", env.name),
+        });
+        governance.chain(hubs).chain(environments).collect()
+    }
+
     fn finish(&mut self) {
         let mut deploy = self
             .environments

@@ -131,6 +131,14 @@ impl Renderer {
         // Role IDs reach templates from one table; the README lists what they assign.
         base.insert("roles", &crate::model::roles::by_key());
         base.insert("access", &crate::model::roles::Access::new(&lz.deploy));
+        // Governance, the platform hubs, the environments: what the pipelines and README deploy.
+        base.insert("rollout", &crate::model::rollout::Rollout::new(lz));
+        // The roles the platform root assigns, which its deployer must be allowed to assign.
+        let platform_access = lz
+            .platform
+            .as_ref()
+            .map(|p| crate::model::roles::Access::new(&p.lz.deploy));
+        base.insert("platform_access", &platform_access);
         // The waves without their servers: the README and pipelines list and run them.
         base.insert("waves", &waves::summary(&lz.waves));
         base.insert("enrolments", &enrolment::summary(&lz.environments));
