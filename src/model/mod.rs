@@ -181,6 +181,21 @@ pub struct Environment {
     /// it, which its firewall rules and gateway routes serve. `None` for an environment.
     #[serde(skip)]
     pub attached_spoke_prefixes: Option<Vec<String>>,
+    /// A platform hub (`hubs:`) resolved as an environment of the platform root, rather than an
+    /// application landing zone: it deploys only its hub ([`Deploy::of_platform_hub`]).
+    #[serde(skip)]
+    pub platform_hub: bool,
+}
+
+impl Environment {
+    /// The parts this environment's root deploys.
+    pub fn deploy_parts(&self) -> Deploy {
+        if self.platform_hub {
+            Deploy::of_platform_hub(&self.settings)
+        } else {
+            Deploy::of(&self.settings)
+        }
+    }
 }
 
 /// A region an environment deploys to, and the setting that names it.
@@ -542,7 +557,7 @@ impl LandingZone {
         let mut deploy = self
             .environments
             .iter()
-            .map(|env| Deploy::of(&env.settings))
+            .map(Environment::deploy_parts)
             .fold(Deploy::default(), Deploy::or);
         deploy.governance = self.governance.is_some();
         self.deploy = deploy;
@@ -633,7 +648,8 @@ fn resolve_hubs(i: &HubInputs) -> Result<ResolvedHubs> {
             }
         };
         match build_environment(&ctx, &tier, settings, resolved) {
-            Ok(env) => {
+            Ok(mut env) => {
+                env.platform_hub = true;
                 let seen = platform::HubEnvironment {
                     settings: &env.settings,
                     layout: &env.layout,
@@ -985,6 +1001,7 @@ pub(crate) fn build_environment(
             resolved,
             layout,
             attached_spoke_prefixes: None,
+            platform_hub: false,
         }),
         _ => Err(problems),
     }
@@ -1096,8 +1113,8 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
     use crate::model::params::{
         bastion::Bastion, dns_resolver::DnsResolver, express_route::ExpressRoute,
         firewall::Firewall, hub_network::ExistingHubNetwork, hub_network::HubNetwork,
-        key_vault::KeyVault, log_analytics::LogAnalytics, spokes::Spoke, switch::Switch,
-        vpn_gateway::OnPremisesSite, vpn_gateway::VpnGateway,
+        hub_network::PlatformHubNetwork, key_vault::KeyVault, log_analytics::LogAnalytics,
+        spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite, vpn_gateway::VpnGateway,
     };
     let s = &env.settings;
     let src = params::Source {
@@ -1119,11 +1136,17 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
         .collect();
     out.add("names", &names);
     out.add("logAnalytics", &LogAnalytics::new(s));
-    out.add("keyVault", &KeyVault::new(s));
+    if deploy.key_vault {
+        out.add("keyVault", &KeyVault::new(s));
+    }
     match &s.network.hub.existing {
         Some(existing) => out.add("hubNetwork", &ExistingHubNetwork::new(&src, existing)),
-        None => {
+        None if deploy.spokes => {
             out.add("hubNetwork", &HubNetwork::new(&src));
+            out.add("privateDnsZones", &s.network.private_dns_zones);
+        }
+        None => {
+            out.add("hubNetwork", &PlatformHubNetwork::new(&src));
             out.add("privateDnsZones", &s.network.private_dns_zones);
         }
     }
@@ -1156,7 +1179,9 @@ fn params(env: &Environment, deploy: &Deploy) -> Vec<Param> {
         let enabled = s.arc.private_link_scope;
         out.add("arcPrivateLinkScope", &Switch { enabled });
     }
-    out.add("spokes", &Spoke::all(&src));
+    if deploy.spokes {
+        out.add("spokes", &Spoke::all(&src));
+    }
     if let Some(prefixes) = &env.attached_spoke_prefixes {
         out.add("attachedSpokeAddressPrefixes", prefixes);
     }
@@ -1278,7 +1303,7 @@ pub(crate) fn name_deployed(key: &str, deploy: &Deploy) -> bool {
         k if k.starts_with("dns") => deploy.dns_resolver,
         "ddosProtectionPlan" => deploy.ddos_protection,
         k if k.starts_with("arcPrivateLinkScope") => deploy.arc_private_link_scope,
-        "keyVaultPrivateEndpoint" => true,
+        "keyVault" | "keyVaultPrivateEndpoint" | "securityResourceGroup" => deploy.key_vault,
         "connectivityResourceGroup" | "hubVirtualNetwork" => deploy.hub,
         "hubToSpokeRouteTable" => deploy.hub_gateway,
         _ => true,

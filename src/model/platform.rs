@@ -96,6 +96,16 @@ pub(super) fn hub_values(
         })
         .unwrap_or_default();
     crate::input::values::merge(&mut resolved, &Value::Object(services));
+    // A hub deploys into its own connectivity subscription, never into the one the landing zone
+    // names for its environments at the top of the file.
+    match &hub.subscription_id {
+        Some(id) => resolved["subscriptionId"] = id.clone().into(),
+        None => {
+            if let Some(r) = resolved.as_object_mut() {
+                r.remove("subscriptionId");
+            }
+        }
+    }
     resolved["network"]["hub"] = json!({ "addressSpace": hub.address_space.to_string() });
     if let Some(subnets) = body.get("subnets") {
         resolved["network"]["hub"]["subnets"] = subnets.clone();

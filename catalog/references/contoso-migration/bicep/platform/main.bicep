@@ -10,7 +10,7 @@ targetScope = 'subscription'
 @description('Azure region of every resource.')
 param location string
 
-@description('Environment name, used in tags and deployment names.')
+@description('Hub name (its key under hubs:), used in tags and deployment names.')
 @minLength(2)
 @maxLength(8)
 param environmentName string
@@ -24,17 +24,11 @@ param names namesType
 @description('Log Analytics workspace settings.')
 param logAnalytics logAnalyticsType
 
-@description('Platform Key Vault settings.')
-param keyVault keyVaultType
-
 @description('Hub virtual network: address space, DNS servers and subnets.')
 param hubNetwork hubNetworkType
 
 @description('Private DNS zones (names) created in the connectivity resource group and linked to the hub.')
 param privateDnsZones array
-
-@description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
-param spokes array
 
 @description('Address spaces of the spokes of the environments attached to this hub: its firewall allows them and its GatewaySubnet routes them through the firewall.')
 param attachedSpokeAddressPrefixes array
@@ -72,10 +66,7 @@ param dnsResolver dnsResolverType
 type namesType = {
   connectivityResourceGroup: string
   managementResourceGroup: string
-  securityResourceGroup: string
   logAnalyticsWorkspace: string
-  keyVault: string
-  keyVaultPrivateEndpoint: string
   hubVirtualNetwork: string
   firewall: string
   firewallPolicy: string
@@ -100,32 +91,12 @@ type logAnalyticsType = {
   dailyQuotaGb: int
 }
 
-// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
-// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
-type keyVaultSkuType = 'standard' | 'premium'
-
-type keyVaultType = {
-  sku: keyVaultSkuType
-  // Forbid purging before the retention period ends; cannot be turned off once on.
-  enablePurgeProtection: bool
-  // Days a deleted vault or secret stays recoverable (7 to 90).
-  softDeleteRetentionInDays: int
-  // Reach the vault through a private endpoint in the hub and turn public access off.
-  privateEndpoint: bool
-  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
-  administrators: array
-}
-
 type hubNetworkType = {
   addressPrefixes: array
   dnsServers: array
   // items: { name, addressPrefix, networkSecurityGroupName?, delegation? }
   subnets: array
   bastionAddressPrefix: string?
-  // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
-  spokeDnsServers: array
-  // Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
-  linkPrivateDnsZonesToSpokes: bool
 }
 
 type firewallTierType = 'Basic' | 'Standard' | 'Premium'
@@ -187,20 +158,6 @@ resource managementResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01'
   location: location
   tags: tags
 }
-
-resource securityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
-  name: names.securityResourceGroup
-  location: location
-  tags: tags
-}
-
-resource spokeResourceGroups 'Microsoft.Resources/resourceGroups@2024-07-01' = [
-  for spoke in spokes: {
-    name: spoke.resourceGroupName
-    location: location
-    tags: union(tags, spoke.tags)
-  }
-]
 
 // ---------------------------------------------------------------------------------------
 // Management: every resource sends its logs and metrics to one workspace.
@@ -343,93 +300,7 @@ module dnsResolverDeployment 'modules/dns-resolver.bicep' = if (dnsResolver.enab
   }
 }
 
-// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
-// they register in.
 var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
-var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
-var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
-
-// ---------------------------------------------------------------------------------------
-// Security: the platform Key Vault.
-// ---------------------------------------------------------------------------------------
-
-module platformKeyVault 'modules/key-vault.bicep' = {
-  name: 'key-vault-${environmentName}'
-  scope: securityResourceGroup
-  params: {
-    name: names.keyVault
-    location: location
-    tags: tags
-    sku: keyVault.sku
-    enablePurgeProtection: keyVault.enablePurgeProtection
-    softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
-    publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
-    administrators: keyVault.administrators
-    privateEndpoint: keyVault.privateEndpoint ? {
-      name: names.keyVaultPrivateEndpoint
-      subnetId: platformPrivateEndpointSubnetId
-      privateDnsZoneId: privateDnsZoneIds[?'privatelink.vaultcore.azure.net'] ?? ''
-    } : null
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Spokes: one virtual network per workload, peered to the hub.
-// ---------------------------------------------------------------------------------------
-
-module spokeNetworks 'modules/spoke-network.bicep' = [
-  for (spoke, i) in spokes: {
-    name: 'spoke-${spoke.name}-${environmentName}'
-    scope: spokeResourceGroups[i]
-    params: {
-      spoke: spoke
-      location: location
-      tags: union(tags, spoke.tags)
-      dnsServers: hubNetwork.spokeDnsServers
-      bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
-      onPremisesAddressPrefixes: onPremisesAddressPrefixes
-      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
-      firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
-    }
-  }
-]
-
-// The hub side first: a spoke can only use remote gateways once the hub's peering offers
-// gateway transit. One at a time, since every one of them updates the hub network.
-@batchSize(1)
-module hubToSpokePeerings 'modules/hub-peering.bicep' = [
-  for (spoke, i) in spokes: {
-    name: 'peering-hub-${spoke.name}-${environmentName}'
-    scope: connectivityResourceGroup
-    params: {
-      hubVirtualNetworkName: hubVirtualNetwork.outputs.name
-      spokeName: spoke.name
-      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
-      allowGatewayTransit: vpnGateway.enabled
-    }
-    // Gateway transit needs the gateway to exist.
-    dependsOn: [
-      vpnGatewayDeployment
-    ]
-  }
-]
-
-module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
-  for (spoke, i) in spokes: {
-    name: 'peering-${spoke.name}-hub-${environmentName}'
-    scope: spokeResourceGroups[i]
-    params: {
-      spokeVirtualNetworkName: spokeNetworks[i].outputs.name
-      spokeName: spoke.name
-      hubVirtualNetworkId: hubVirtualNetworkId
-      useRemoteGateways: vpnGateway.enabled
-    }
-    dependsOn: [
-      hubToSpokePeerings[i]
-    ]
-  }
-]
 
 // ---------------------------------------------------------------------------------------
 // Outputs
@@ -440,23 +311,6 @@ output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
-
-@description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
-
-@description('URI of the platform Key Vault.')
-output keyVaultUri string = platformKeyVault.outputs.uri
-
-// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
-var spokeVirtualNetworks = [
-  for (spoke, i) in spokes: {
-    name: spoke.name
-    id: spokeNetworks[i].outputs.id
-  }
-]
-
-@description('Resource IDs of the spoke virtual networks, by spoke name.')
-output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
 
 @description('Private IP of the hub firewall; empty when the environment has none.')
 output firewallPrivateIpAddress string = firewall.enabled ? hubFirewall.outputs.privateIpAddress : ''
