@@ -12,6 +12,7 @@ pub mod deployed;
 pub(crate) mod facts;
 pub mod governance;
 pub mod lint;
+mod lint_hubs;
 pub(crate) mod locate;
 pub(crate) mod name_key;
 pub mod naming;
