@@ -287,7 +287,13 @@ fn the_readme_splits_what_the_platform_and_each_environment_deploy() {
         "{readme}"
     );
     assert!(readme.contains("| `nonprod` | westeurope | `3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c` | `rg-connectivity-nonprod-weu-001/vnet-hub-nonprod-weu-001` | `10.100.0.0/22` | dev, test |"), "{readme}");
-    assert!(readme.contains("**Network Contributor** on the hub's resource group"));
+    assert!(readme.contains("**Network Contributor** on its hub's resource group"));
+    // Who deploys what, with which identity: the platform root assigns no role.
+    assert!(
+        readme.contains("| platform (each hub) | the hub's connectivity subscription | Contributor on that subscription; the platform root assigns no role, so nothing more |"),
+        "{readme}"
+    );
+    assert!(readme.contains("- `nonprod`: Azure Firewall"), "{readme}");
     assert!(readme.contains("--parameters \"$hub.bicepparam\""));
     // The platform root routes the attached spokes itself: nothing is asked of a hub's owners.
     assert!(
