@@ -133,7 +133,7 @@ pub fn lint(lz: &LandingZone, rules: &[Rule], input: &Value) -> Result<Report> {
         // carries is left to the hub.
         let mut hubs_failing = Vec::new();
         for hub in platform.iter().flat_map(|p| &p.environments) {
-            let view = super::lint_hubs::view(platform.expect("hubs come from it"), hub);
+            let view = super::lint_hubs::view(view(platform.expect("hubs come from it"), hub));
             match check.outcome(view) {
                 Outcome::NotApplicable => {}
                 Outcome::Passed => passed += 1,

@@ -11,14 +11,13 @@
 use serde_json::{Value, json};
 
 use crate::input::values::key_path;
-use crate::model::{Environment, LandingZone};
 
 /// A platform hub as rules see it: an environment's view of its settings (its workloads are
 /// switched off, so rules `when` they are on pass it by), without the environment's Key Vault,
 /// which a hub does not deploy (a rule that requires something of it has nothing to judge), and
 /// with `platformHub: true` for rules of a company catalog that tell hubs apart.
-pub(super) fn view(platform: &LandingZone, hub: &Environment) -> Value {
-    let mut v = super::lint::view(platform, hub);
+/// `environment_view` is the hub's view as `model::lint` builds an environment's.
+pub(super) fn view(mut v: Value) -> Value {
     if let Some(o) = v.as_object_mut() {
         o.remove("keyVault");
         o.insert("platformHub".into(), json!(true));
