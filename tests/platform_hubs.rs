@@ -287,11 +287,282 @@ fn the_readme_splits_what_the_platform_and_each_environment_deploy() {
         "{readme}"
     );
     assert!(readme.contains("| `nonprod` | westeurope | `3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c` | `rg-connectivity-nonprod-weu-001/vnet-hub-nonprod-weu-001` | `10.100.0.0/22` | dev, test |"), "{readme}");
-    assert!(readme.contains("**Network Contributor** on the hub's resource group"));
+    assert!(readme.contains("**Network Contributor** on its hub's resource group"));
+    // Who deploys what, with which identity: the platform root assigns no role.
+    assert!(
+        readme.contains("| platform (each hub) | the hub's connectivity subscription | Contributor on that subscription; the platform root assigns no role, so nothing more |"),
+        "{readme}"
+    );
+    assert!(readme.contains("- `nonprod`: Azure Firewall"), "{readme}");
     assert!(readme.contains("--parameters \"$hub.bicepparam\""));
     // The platform root routes the attached spokes itself: nothing is asked of a hub's owners.
     assert!(
         !readme.contains("## What the existing hub's owners must do"),
         "{readme}"
     );
+}
+
+/// The top-level block that starts at `header` in `text` (up to its closing brace at column 0),
+/// or `None`.
+fn block<'t>(text: &'t str, header: &str) -> Option<&'t str> {
+    let start = text.find(header)?;
+    let rest = &text[start..];
+    let end = rest.find("\n}").map_or(rest.len(), |i| i + 2);
+    Some(&rest[..end])
+}
+
+/// Every file of a root with this extension (modules included), path → text.
+fn root_files(dir: &Path, ext: &str) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file() && e.path().to_string_lossy().ends_with(ext))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read_to_string(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Whether `part` (`firewall`, `vpnGateway`) is `enabled: true` in a `.bicepparam` file.
+fn bicep_enabled(params: &str, part: &str) -> bool {
+    let b = block(params, &format!("param {part} = {{"))
+        .unwrap_or_else(|| panic!("{part} in {params}"));
+    b.lines().any(|l| l.trim() == "enabled: true")
+}
+
+/// Whether `part` (`firewall`, `vpn_gateway`) is `enabled = true` in a `.tfvars` file.
+fn tfvars_enabled(tfvars: &str, part: &str) -> bool {
+    let b =
+        block(tfvars, &format!("\n{part} = {{")).unwrap_or_else(|| panic!("{part} in {tfvars}"));
+    b.lines()
+        .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["enabled", "=", "true"])
+}
+
+/// How many resources of an ARM `arm_type` one deployment of the Bicep platform root creates
+/// with a hub's parameter file: the type must be declared once, in one module that is called
+/// once (not in a loop), either always or under `if (<part>.enabled)`.
+fn bicep_instances(root: &Path, arm_type: &str, params: &str) -> usize {
+    let files = root_files(root, ".bicep");
+    let declared: Vec<&(String, String)> = files
+        .iter()
+        .filter(|(_, text)| text.contains(&format!("'{arm_type}@")))
+        .collect();
+    assert_eq!(
+        declared.len(),
+        1,
+        "{arm_type} is declared in one file: {declared:?}"
+    );
+    let (module, text) = declared[0];
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("resource ") && l.contains(&format!("'{arm_type}@")))
+        .collect();
+    assert_eq!(lines.len(), 1, "{module}: {lines:?}");
+    assert!(
+        lines[0].ends_with("= {"),
+        "{module}: one unconditional resource: {}",
+        lines[0]
+    );
+    let main = std::fs::read_to_string(root.join("main.bicep")).unwrap();
+    let calls: Vec<&str> = main
+        .lines()
+        .filter(|l| l.starts_with("module ") && l.contains(&format!("'{module}'")))
+        .collect();
+    assert_eq!(calls.len(), 1, "{module} is called once: {calls:?}");
+    let call = calls[0];
+    if call.ends_with("= {") {
+        return 1;
+    }
+    let part = call
+        .split("= if (")
+        .nth(1)
+        .and_then(|c| c.strip_suffix(".enabled) {"))
+        .unwrap_or_else(|| panic!("neither a loop nor another condition: {call}"));
+    usize::from(bicep_enabled(params, part))
+}
+
+/// The same for the Terraform platform root and an azurerm resource type, with a hub's `.tfvars`:
+/// one `resource` block without `count` or `for_each`, in a module called once, always or with
+/// `count = var.<part>.enabled ? 1 : 0`.
+fn terraform_instances(root: &Path, tf_type: &str, tfvars: &str) -> usize {
+    let files = root_files(root, ".tf");
+    let header = format!("resource \"{tf_type}\" ");
+    let declared: Vec<&(String, String)> = files
+        .iter()
+        .filter(|(_, text)| text.contains(&header))
+        .collect();
+    assert_eq!(declared.len(), 1, "{tf_type} is declared in one file");
+    let (path, text) = declared[0];
+    assert_eq!(text.matches(&header).count(), 1, "{path}");
+    let body = block(text, &header).unwrap();
+    assert!(
+        !body
+            .lines()
+            .any(|l| l.starts_with("  count") || l.starts_with("  for_each")),
+        "{path}: {body}"
+    );
+    let dir = path
+        .strip_prefix("modules/")
+        .and_then(|p| p.strip_suffix("/main.tf"))
+        .unwrap_or_else(|| panic!("{path} is a module's main.tf"));
+    let source = format!("source = \"./modules/{dir}\"");
+    let calls: Vec<&str> = files
+        .iter()
+        .filter(|(p, _)| !p.starts_with("modules/"))
+        .flat_map(|(_, t)| t.split("\nmodule ").skip(1))
+        .filter(|b| {
+            b.lines()
+                .any(|l| l.split_whitespace().collect::<Vec<_>>().join(" ") == source)
+        })
+        .collect();
+    assert_eq!(calls.len(), 1, "modules/{dir} is called once");
+    let body = calls[0].split("\n}").next().unwrap();
+    assert!(!body.lines().any(|l| l.starts_with("  for_each")), "{body}");
+    match body.lines().find(|l| l.starts_with("  count")) {
+        None => 1,
+        Some(count) => {
+            let part = count
+                .split("var.")
+                .nth(1)
+                .and_then(|c| c.strip_suffix(".enabled ? 1 : 0"))
+                .unwrap_or_else(|| panic!("another count: {count}"));
+            usize::from(tfvars_enabled(tfvars, part))
+        }
+    }
+}
+
+#[test]
+fn each_hub_parameter_file_deploys_one_hub_network_firewall_and_gateway() {
+    let meg = Meg::new();
+    // neu runs no firewall: its parameter file must deploy none, the others one each.
+    let text = shared_hubs("nonprod").replace(
+        "    addressSpace: 10.200.0.0/22\n",
+        "    addressSpace: 10.200.0.0/22\n    firewall:\n      enabled: false\n",
+    );
+    meg.write("lz.yaml", &text);
+    meg.run(&[
+        "render",
+        "lz.yaml",
+        "-o",
+        "out",
+        "--set",
+        "vpnGateway.enabled=true",
+    ])
+    .ok();
+    let bicep = meg.path("out/bicep/platform");
+    let terraform = meg.path("out/terraform/platform");
+    for (hub, firewall) in [("nonprod", 1), ("prod", 1), ("neu", 0)] {
+        let params = meg.read(&format!("out/bicep/platform/{hub}.bicepparam"));
+        let tfvars = meg.read(&format!("out/terraform/platform/{hub}.tfvars"));
+        let count = |arm: &str, tf: &str| {
+            (
+                bicep_instances(&bicep, arm, &params),
+                terraform_instances(&terraform, tf, &tfvars),
+            )
+        };
+        assert_eq!(
+            count(
+                "Microsoft.Network/virtualNetworks",
+                "azurerm_virtual_network"
+            ),
+            (1, 1),
+            "{hub}: hub networks"
+        );
+        assert_eq!(
+            count("Microsoft.Network/azureFirewalls", "azurerm_firewall"),
+            (firewall, firewall),
+            "{hub}: firewalls"
+        );
+        assert_eq!(
+            count(
+                "Microsoft.Network/virtualNetworkGateways",
+                "azurerm_virtual_network_gateway"
+            ),
+            (1, 1),
+            "{hub}: VPN gateways"
+        );
+    }
+}
+
+#[test]
+fn the_platform_root_holds_only_what_the_hubs_need() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", &shared_hubs("nonprod"));
+    meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    // No spokes, no Key Vault: the attached environments deploy theirs.
+    for module in ["spoke-network", "spoke-peering", "hub-peering", "key-vault"] {
+        assert!(
+            !meg.path(&format!("out/bicep/platform/modules/{module}.bicep"))
+                .exists(),
+            "{module}"
+        );
+    }
+    for module in ["spoke-network", "key-vault", "private-endpoint"] {
+        assert!(
+            !meg.path(&format!("out/terraform/platform/modules/{module}"))
+                .exists(),
+            "{module}"
+        );
+    }
+    let main = meg.read("out/bicep/platform/main.bicep");
+    for leftover in [
+        "param spokes",
+        "param keyVault",
+        "spokeResourceGroups",
+        "securityResourceGroup",
+        "spokeDnsServers",
+        "linkPrivateDnsZonesToSpokes",
+        "platformPrivateEndpointSubnetId",
+    ] {
+        assert!(!main.contains(leftover), "{leftover} in {main}");
+    }
+    let tf: String = root_files(&meg.path("out/terraform/platform"), ".tf")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    for leftover in [
+        "variable \"spokes\"",
+        "variable \"key_vault\"",
+        "azurerm_resource_group\" \"security",
+        "azurerm_resource_group\" \"spoke",
+        "spoke_dns_servers",
+        "key_vault {",
+        "azurerm_client_config",
+    ] {
+        assert!(
+            !tf.contains(leftover),
+            "{leftover} in the Terraform platform root"
+        );
+    }
+    for hub in ["nonprod", "prod", "neu"] {
+        let params = meg.read(&format!("out/bicep/platform/{hub}.bicepparam"));
+        let tfvars = meg.read(&format!("out/terraform/platform/{hub}.tfvars"));
+        for leftover in [
+            "param spokes",
+            "param keyVault",
+            "keyVault:",
+            "securityResourceGroup",
+        ] {
+            assert!(!params.contains(leftover), "{hub}: {leftover}");
+        }
+        for leftover in ["spokes =", "key_vault", "security_resource_group"] {
+            assert!(!tfvars.contains(leftover), "{hub}: {leftover}");
+        }
+    }
+    // A hub deploys into its own connectivity subscription, pinned like an environment's.
+    let nonprod = meg.read("out/terraform/platform/nonprod.tfvars");
+    assert!(
+        nonprod.contains(&format!("subscription_id = \"{NONPROD_SUB}\"")),
+        "{nonprod}"
+    );
+    // The environments keep their spokes and their own vault.
+    let env_main = meg.read("out/bicep/main.bicep");
+    assert!(env_main.contains("module platformKeyVault 'modules/key-vault.bicep'"));
+    assert!(env_main.contains("module spokeNetworks 'modules/spoke-network.bicep'"));
 }

@@ -37,7 +37,7 @@ pub(super) fn lines(lz: &LandingZone, targets: Option<&[Target]>) -> Vec<String>
             env.name,
             env.tier,
             env.location,
-            parts(Deploy::of(&env.settings)).join(", ")
+            parts(env.deploy_parts()).join(", ")
         ));
     }
     lines

@@ -9,7 +9,7 @@ use super::console::Output;
 pub(super) fn run(session: &Session, input: &Inputs, json: bool, out: &Output) -> Result<i32> {
     let (values, lz) = session.resolve(input)?;
     let rules = crate::model::lint::rules(&session.catalog)?;
-    let report = crate::model::lint::lint(&lz, &rules)?;
+    let report = crate::model::lint::lint(&lz, &rules, &values.merged)?;
     let errors = report
         .findings
         .iter()
@@ -37,10 +37,11 @@ pub(super) fn run(session: &Session, input: &Inputs, json: bool, out: &Output) -
             } else {
                 format!(" ({})", f.subjects.join(", "))
             };
-            println!(
-                "  {sev:7} {} [{}] not met: {}{what}",
-                f.rule, f.environment, f.title
-            );
+            let whose = match &f.hub {
+                Some(hub) => format!("hub {hub}"),
+                None => f.environment.clone(),
+            };
+            println!("  {sev:7} {} [{whose}] not met: {}{what}", f.rule, f.title);
             if let Some(key) = super::lint_key::line(&values, f) {
                 println!("          key: {key}");
             }

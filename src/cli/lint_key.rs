@@ -12,8 +12,9 @@ pub(super) fn line(values: &Values, f: &Finding) -> Option<String> {
     if f.key_path.is_empty() || f.pointer.starts_with("/facts") {
         return None;
     }
+    // A hub's finding points into the merged input already (`model::lint_hubs::locate`).
     let key = KeyPath {
-        env: Some(f.environment.clone()),
+        env: f.hub.is_none().then(|| f.environment.clone()),
         pointer: f.pointer.clone(),
     };
     Some(match crate::model::locate::written_at(values, &key) {

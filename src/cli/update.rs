@@ -84,6 +84,12 @@ pub(super) fn run(
                 Some(from) => format!("{extra} (carries your edits to {from}, split into parts)"),
                 None => extra,
             };
+            let extra = match &f.moved_from {
+                Some(from) => {
+                    format!("{extra} (carries your edits to {from}, moved to the platform root)")
+                }
+                None => extra,
+            };
             println!(
                 "{:12} {}{extra}",
                 serde_json::to_value(f.outcome)

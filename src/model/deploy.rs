@@ -71,6 +71,9 @@ deploy_flags! {
     /// The hub has a gateway to on-premises networks, VPN or ExpressRoute: the gateway route
     /// table and gateway transit exist then.
     hub_gateway,
+    /// The environment's own Key Vault and its security resource group: every environment
+    /// root has them; a platform hub has no consumer for one (`Deploy::of_platform_hub`).
+    key_vault,
     /// Rehost: Linux virtual machines meg deploys.
     linux_virtual_machines,
     /// Rehost: the migration resource group, backup, patching and disk encryption.
@@ -90,6 +93,9 @@ deploy_flags! {
     subscription_id,
     /// The hub's private DNS zones are linked to every spoke.
     spoke_dns_zone_links,
+    /// The root creates spokes and peers them to its hub: every environment root does; the
+    /// platform root does not (each attached environment deploys its own spokes).
+    spokes,
     /// Rehost: virtual machines meg deploys.
     virtual_machines,
     /// A VPN gateway.
@@ -136,6 +142,22 @@ impl Deploy {
             database_migration: p.enabled && p.database_migration.enabled,
             subscription_id: s.subscription_id.is_some(),
             governance: false,
+            key_vault: true,
+            spokes: true,
+        }
+    }
+
+    /// The parts a platform hub (`hubs:`) deploys: the hub and its services, without what an
+    /// environment root adds around its hub (spokes and their zone links, the environment's Key
+    /// Vault). CAF puts the hub, firewall, gateways, resolver, private DNS zones and the
+    /// management workspace in the platform; spokes and workloads are the application landing
+    /// zones'.
+    pub fn of_platform_hub(s: &Settings) -> Deploy {
+        Deploy {
+            key_vault: false,
+            spokes: false,
+            spoke_dns_zone_links: false,
+            ..Deploy::of(s)
         }
     }
 }

@@ -7,7 +7,6 @@
 //! `deploy` flags, which say what the code holds for all environments together.
 
 use crate::model::Environment;
-use crate::model::deploy::Deploy;
 use crate::model::network::HubRole;
 
 impl Environment {
@@ -17,7 +16,7 @@ impl Environment {
             return false;
         }
         let s = &self.settings;
-        let on = Deploy::of(s);
+        let on = self.deploy_parts();
         let (head, rest) = key.split_once('.').unwrap_or((key, ""));
         match head {
             // Sites are named for every environment; only a VPN gateway connects them.
@@ -33,7 +32,7 @@ impl Environment {
                     .any(|role| role.info().key == role_key && role.info().nsg)
             }
             "vpnGatewaySecondPublicIp" => on.vpn_gateway && s.vpn_gateway.active_active,
-            "keyVaultPrivateEndpoint" => s.key_vault.private_endpoint,
+            "keyVaultPrivateEndpoint" => on.key_vault && s.key_vault.private_endpoint,
             "diskEncryptionKeyVaultPrivateEndpoint" => on.migration && s.key_vault.private_endpoint,
             "expressRouteConnection" => on.express_route && s.express_route.circuit_id.is_some(),
             // GatewaySubnet routes the spokes through the firewall only when both exist.

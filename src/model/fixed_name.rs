@@ -14,6 +14,9 @@ use crate::model::deploy::Deploy;
 pub enum Part {
     /// In every environment's code (resource groups, the workspace, the platform vault).
     Always,
+    /// The platform Key Vault and its resource group (every environment's root; no platform
+    /// hub's).
+    KeyVault,
     /// The hub meg creates.
     Hub,
     /// Azure Firewall.
@@ -53,6 +56,7 @@ impl Part {
     pub fn deployed(self, d: &Deploy) -> bool {
         match self {
             Part::Always => true,
+            Part::KeyVault => d.key_vault,
             Part::Hub => d.hub,
             Part::Firewall => d.firewall,
             Part::FirewallManagement => d.firewall_management,

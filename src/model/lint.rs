@@ -64,8 +64,12 @@ pub struct Finding {
     pub pillar: String,
     /// Severity.
     pub severity: Severity,
-    /// Environment that fails it.
+    /// Environment that fails it; empty for a platform hub's finding.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub environment: String,
+    /// The platform hub (`hubs:`) that fails it, for a hub's finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hub: Option<String>,
     /// How to fix it.
     pub hint: String,
     /// What fails it, when the rule names a `subject` (`migration.siteRecovery.recoveryLocation: swedensouth`).
@@ -73,9 +77,11 @@ pub struct Finding {
     pub subjects: Vec<String>,
     /// The setting that breaks the rule, as a dotted key path into the environment's
     /// settings (`paas.appService.zoneRedundant`); the rule's whole view when it names none.
+    /// A hub's is from the top of the file (`hubs.prod.firewall.zoneRedundant`).
     #[serde(rename = "keyPath")]
     pub key_path: String,
-    /// The same setting as a JSON Pointer into the environment's settings, to locate it.
+    /// The same setting as a JSON Pointer into the environment's settings, to locate it; a
+    /// hub's points into the merged input where the value was written (or would be).
     #[serde(skip)]
     pub pointer: String,
 }
@@ -101,13 +107,15 @@ pub fn rules(catalog: &Catalog) -> Result<Vec<Rule>> {
     Ok(all)
 }
 
-/// Evaluates the rules on every environment.
-pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
+/// Evaluates the rules on every environment and platform hub; `input` is the merged input
+/// (`Values::merged`), where a hub's findings are placed.
+pub fn lint(lz: &LandingZone, rules: &[Rule], input: &Value) -> Result<Report> {
     let compile = |id: &str, schema: &Value| {
         jsonschema::validator_for(schema).map_err(|e| Error::Catalog(format!("rule {id}: {e}")))
     };
     let mut findings = Vec::new();
     let mut passed = 0;
+    let platform = lz.platform.as_ref().map(|p| &p.lz);
     for rule in rules {
         let when = rule
             .when
@@ -115,50 +123,57 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
             .map(|w| compile(&rule.id, w))
             .transpose()?;
         let require = compile(&rule.id, &rule.require)?;
-        for env in &lz.environments {
-            let mut view = view(lz, env);
-            // A rule written for one strategy (`strategy: {enum: [hybrid, rehost]}`) applies
-            // to every combination that lists it: `when` sees each listed strategy in turn,
-            // and `require` the one that matched.
-            if let Some(w) = &when {
-                let mut applies = w.is_valid(&view);
-                for s in lz.strategies.iter().filter(|_| lz.strategies.len() > 1) {
-                    if applies {
-                        break;
-                    }
-                    view["strategy"] = json!(s);
-                    applies = w.is_valid(&view);
-                }
-                if !applies {
-                    continue;
+        let check = Check {
+            rule,
+            when: when.as_ref(),
+            require: &require,
+            strategies: &lz.strategies,
+        };
+        // The platform hubs first: an attached environment's finding that its hub already
+        // carries is left to the hub.
+        let mut hubs_failing = Vec::new();
+        for hub in platform.iter().flat_map(|p| &p.environments) {
+            let view = super::lint_hubs::view(view(platform.expect("hubs come from it"), hub));
+            match check.outcome(view) {
+                Outcome::NotApplicable => {}
+                Outcome::Passed => passed += 1,
+                Outcome::Failed(view, pointer) => {
+                    hubs_failing.push(hub.name.as_str());
+                    let (key_path, pointer) = super::lint_hubs::locate(input, &hub.name, &pointer);
+                    findings.push(check.finding(
+                        &view,
+                        String::new(),
+                        Some(&hub.name),
+                        key_path,
+                        pointer,
+                    ));
                 }
             }
-            if let Some(broken) = require.iter_errors(&view).next() {
-                findings.push(Finding {
-                    rule: rule.id.clone(),
-                    title: rule.title.clone(),
-                    pillar: rule.pillar.clone(),
-                    severity: rule.severity,
-                    environment: env.name.clone(),
-                    hint: rule.hint.clone(),
-                    subjects: rule
-                        .subject
-                        .as_deref()
-                        .map(|pointer| subjects(&view, pointer))
-                        .unwrap_or_default(),
-                    key_path: crate::input::values::key_path(broken.instance_path().as_str()),
-                    pointer: broken.instance_path().as_str().to_string(),
-                });
-            } else {
-                passed += 1;
+        }
+        for env in &lz.environments {
+            let attached = env.settings.network.hub.platform.as_deref();
+            match check.outcome(view(lz, env)) {
+                Outcome::NotApplicable => {}
+                Outcome::Passed => passed += 1,
+                Outcome::Failed(view, _)
+                    if attached.is_some_and(|h| hubs_failing.contains(&h))
+                        && matches!(
+                            check.outcome(super::lint_hubs::with_complete_hub(&view)),
+                            Outcome::Passed
+                        ) => {}
+                Outcome::Failed(view, pointer) => {
+                    let key_path = crate::input::values::key_path(&pointer);
+                    findings.push(check.finding(&view, env.name.clone(), None, key_path, pointer));
+                }
             }
         }
     }
     findings.sort_by(|a, b| {
-        (&a.pillar, a.severity, &a.rule, &a.environment).cmp(&(
+        (&a.pillar, a.severity, &a.rule, &a.hub, &a.environment).cmp(&(
             &b.pillar,
             b.severity,
             &b.rule,
+            &b.hub,
             &b.environment,
         ))
     });
@@ -167,6 +182,81 @@ pub fn lint(lz: &LandingZone, rules: &[Rule]) -> Result<Report> {
         passed,
         findings,
     })
+}
+
+/// One rule, compiled, with what its evaluation needs.
+struct Check<'a> {
+    rule: &'a Rule,
+    when: Option<&'a jsonschema::Validator>,
+    require: &'a jsonschema::Validator,
+    strategies: &'a [String],
+}
+
+/// What a rule makes of one view.
+enum Outcome {
+    /// `when` does not select it.
+    NotApplicable,
+    /// It meets `require`.
+    Passed,
+    /// It does not: the view (as `when` matched it) and the JSON Pointer of what breaks it.
+    Failed(Value, String),
+}
+
+impl Check<'_> {
+    fn outcome(&self, mut view: Value) -> Outcome {
+        // A rule written for one strategy (`strategy: {enum: [hybrid, rehost]}`) applies
+        // to every combination that lists it: `when` sees each listed strategy in turn,
+        // and `require` the one that matched.
+        if let Some(w) = self.when {
+            let mut applies = w.is_valid(&view);
+            for s in self.strategies.iter().filter(|_| self.strategies.len() > 1) {
+                if applies {
+                    break;
+                }
+                view["strategy"] = json!(s);
+                applies = w.is_valid(&view);
+            }
+            if !applies {
+                return Outcome::NotApplicable;
+            }
+        }
+        let broken = self
+            .require
+            .iter_errors(&view)
+            .next()
+            .map(|b| b.instance_path().as_str().to_string());
+        match broken {
+            Some(pointer) => Outcome::Failed(view, pointer),
+            None => Outcome::Passed,
+        }
+    }
+
+    fn finding(
+        &self,
+        view: &Value,
+        environment: String,
+        hub: Option<&str>,
+        key_path: String,
+        pointer: String,
+    ) -> Finding {
+        let rule = self.rule;
+        Finding {
+            rule: rule.id.clone(),
+            title: rule.title.clone(),
+            pillar: rule.pillar.clone(),
+            severity: rule.severity,
+            environment,
+            hub: hub.map(str::to_string),
+            hint: rule.hint.clone(),
+            subjects: rule
+                .subject
+                .as_deref()
+                .map(|pointer| subjects(view, pointer))
+                .unwrap_or_default(),
+            key_path,
+            pointer,
+        }
+    }
 }
 
 /// The strings at `pointer` in the view: one string, or each string of a list.
@@ -210,10 +300,13 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
     v["strategies"] = json!(lz.strategies);
     v["location"] = json!(lz.location);
     // Address spaces of this environment that overlap another environment's: harmless while
-    // the environments stay apart, a re-addressing project once they must be connected.
+    // the environments stay apart, a re-addressing project once they must be connected. A hub
+    // the environment peers to (existing or a platform hub) is not its own: sharing it is the
+    // point.
     let spaces = |e: &Environment| -> Vec<crate::cidr::Cidr> {
         e.layout
             .address_space
+            .filter(|_| e.settings.network.hub.existing.is_none())
             .into_iter()
             .chain(e.settings.network.spokes.iter().map(|s| s.address_space))
             .collect()

@@ -15,6 +15,7 @@ pub(crate) mod fixed_name;
 pub mod governance;
 pub(crate) mod hub_kinds;
 pub mod lint;
+mod lint_hubs;
 pub(crate) mod locate;
 pub mod migrated;
 pub(crate) mod name_key;
@@ -201,6 +202,21 @@ pub struct Environment {
     #[serde(skip)]
     pub(crate) attached_rule_collection_groups:
         Option<Vec<params::attached_firewall_rules::RuleCollectionGroup>>,
+    /// A platform hub (`hubs:`) resolved as an environment of the platform root, rather than an
+    /// application landing zone: it deploys only its hub ([`Deploy::of_platform_hub`]).
+    #[serde(skip)]
+    pub platform_hub: bool,
+}
+
+impl Environment {
+    /// The parts this environment's root deploys.
+    pub fn deploy_parts(&self) -> Deploy {
+        if self.platform_hub {
+            Deploy::of_platform_hub(&self.settings)
+        } else {
+            Deploy::of(&self.settings)
+        }
+    }
 }
 
 /// A region an environment deploys to, and the setting that names it.
@@ -614,7 +630,7 @@ impl LandingZone {
         let mut deploy = self
             .environments
             .iter()
-            .map(|env| Deploy::of(&env.settings))
+            .map(Environment::deploy_parts)
             .fold(Deploy::default(), Deploy::or);
         deploy.governance = self.governance.is_some();
         self.deploy = deploy;
@@ -706,7 +722,8 @@ fn resolve_hubs(i: &HubInputs) -> Result<ResolvedHubs> {
             }
         };
         match build_environment(&ctx, &tier, settings, resolved) {
-            Ok(env) => {
+            Ok(mut env) => {
+                env.platform_hub = true;
                 let seen = platform::HubEnvironment {
                     settings: &env.settings,
                     resolved: &env.resolved,
@@ -1075,6 +1092,7 @@ pub(crate) fn build_environment(
             spoke_subnets,
             attached_spoke_prefixes: None,
             attached_rule_collection_groups: None,
+            platform_hub: false,
         }),
         _ => Err(problems),
     }
@@ -1149,7 +1167,7 @@ const PLATFORM_NAMES: [FixedName; 26] = [
         "securityResourceGroup",
         "resourceGroup",
         "security",
-        Part::Always,
+        Part::KeyVault,
     ),
     FixedName::new(
         "logAnalyticsWorkspace",
@@ -1157,12 +1175,12 @@ const PLATFORM_NAMES: [FixedName; 26] = [
         "management",
         Part::Always,
     ),
-    FixedName::new("keyVault", "keyVault", "{name}", Part::Always),
+    FixedName::new("keyVault", "keyVault", "{name}", Part::KeyVault),
     FixedName::new(
         "keyVaultPrivateEndpoint",
         "privateEndpoint",
         "kv-platform",
-        Part::Always,
+        Part::KeyVault,
     ),
     FixedName::new("hubVirtualNetwork", "virtualNetwork", "hub", Part::Hub),
     FixedName::new("firewall", "firewall", "hub", Part::Firewall),
@@ -1266,8 +1284,8 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
     use crate::model::params::{
         bastion::Bastion, dns_resolver::DnsResolver, express_route::ExpressRoute,
         firewall::Firewall, hub_network::ExistingHubNetwork, hub_network::HubNetwork,
-        key_vault::KeyVault, log_analytics::LogAnalytics, spokes::Spoke, switch::Switch,
-        vpn_gateway::OnPremisesSite, vpn_gateway::VpnGateway,
+        hub_network::PlatformHubNetwork, key_vault::KeyVault, log_analytics::LogAnalytics,
+        spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite, vpn_gateway::VpnGateway,
     };
     let s = &env.settings;
     let src = params::Source {
@@ -1290,11 +1308,17 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         .collect();
     out.add("names", &names);
     out.add("logAnalytics", &LogAnalytics::new(s));
-    out.add("keyVault", &KeyVault::new(s));
+    if deploy.key_vault {
+        out.add("keyVault", &KeyVault::new(s));
+    }
     match &s.network.hub.existing {
         Some(existing) => out.add("hubNetwork", &ExistingHubNetwork::new(&src, existing)),
-        None => {
+        None if deploy.spokes => {
             out.add("hubNetwork", &HubNetwork::new(&src));
+            out.add("privateDnsZones", &s.network.private_dns_zones);
+        }
+        None => {
+            out.add("hubNetwork", &PlatformHubNetwork::new(&src));
             out.add("privateDnsZones", &s.network.private_dns_zones);
         }
     }
@@ -1327,7 +1351,9 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         let enabled = s.arc.private_link_scope;
         out.add("arcPrivateLinkScope", &Switch { enabled });
     }
-    out.add("spokes", &Spoke::all(&src));
+    if deploy.spokes {
+        out.add("spokes", &Spoke::all(&src));
+    }
     if let Some(prefixes) = &env.attached_spoke_prefixes {
         out.add("attachedSpokeAddressPrefixes", prefixes);
     }

@@ -53,6 +53,62 @@ pub struct HubFacts {
     /// their spokes' NSGs let the sites' prefixes in and the address plan holds them.
     #[serde(skip)]
     pub(super) on_premises_sites: Option<Value>,
+    /// What the hub runs besides its virtual network, in words for the README
+    /// (`Azure Firewall Standard`, `VPN gateway VpnGw2AZ, active-active`).
+    pub services: Vec<String>,
+}
+
+/// The services a hub runs, as the README names them.
+fn services(s: &Settings) -> Vec<String> {
+    let mut out = Vec::new();
+    if s.firewall.enabled {
+        out.push(format!(
+            "Azure Firewall {} with its policy",
+            s.firewall.tier
+        ));
+    }
+    if s.bastion.enabled {
+        out.push(format!("Azure Bastion {}", s.bastion.sku));
+    }
+    if s.vpn_gateway.enabled {
+        let aa = if s.vpn_gateway.active_active {
+            ", active-active"
+        } else {
+            ""
+        };
+        let sites: Vec<&str> = s
+            .on_premises
+            .sites
+            .iter()
+            .map(|x| x.name.as_str())
+            .collect();
+        let to = if sites.is_empty() {
+            String::new()
+        } else {
+            format!(" and its site-to-site connections to {}", sites.join(", "))
+        };
+        out.push(format!("VPN gateway {}{aa}{to}", s.vpn_gateway.sku));
+    }
+    if s.express_route.enabled {
+        out.push(format!("ExpressRoute gateway {}", s.express_route.sku));
+    }
+    if s.dns_resolver.enabled {
+        out.push("DNS Private Resolver with its forwarding ruleset".into());
+    }
+    if s.ddos_protection.enabled {
+        out.push("DDoS Network Protection plan".into());
+    }
+    if s.arc.private_link_scope {
+        out.push("Azure Arc private link scope".into());
+    }
+    if !s.network.private_dns_zones.is_empty() {
+        out.push(format!(
+            "{} private DNS zone(s) linked to the hub",
+            s.network.private_dns_zones.len()
+        ));
+    }
+    out.push("Log Analytics workspace for the hub's diagnostics".into());
+    out
 }
 
 /// The hub a raw environment body attaches to: its own `network.hub.platform`, else the
@@ -101,6 +157,16 @@ pub(super) fn hub_values(
         })
         .unwrap_or_default();
     crate::input::values::merge(&mut resolved, &Value::Object(services));
+    // A hub deploys into its own connectivity subscription, never into the one the landing zone
+    // names for its environments at the top of the file.
+    match &hub.subscription_id {
+        Some(id) => resolved["subscriptionId"] = id.clone().into(),
+        None => {
+            if let Some(r) = resolved.as_object_mut() {
+                r.remove("subscriptionId");
+            }
+        }
+    }
     resolved["network"]["hub"] = json!({ "addressSpace": hub.address_space.to_string() });
     if let Some(subnets) = body.get("subnets") {
         resolved["network"]["hub"]["subnets"] = subnets.clone();
@@ -275,6 +341,7 @@ pub(super) fn facts_of(
                 .cloned()
                 .unwrap_or_else(|| json!([]))
         }),
+        services: services(s),
     }
 }
 

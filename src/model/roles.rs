@@ -146,12 +146,16 @@ pub fn grants(deploy: &Deploy) -> Vec<Grant> {
         target,
         scope,
     };
-    let mut all = vec![grant(
-        "keyVaultAdministrator",
-        "`keyVault.administrators` (people or groups who manage the vault's contents)",
-        "the platform Key Vault",
-        Scope::Environment,
-    )];
+    let mut all = Vec::new();
+    // Every environment root has its Key Vault; the platform root has none.
+    if deploy.key_vault {
+        all.push(grant(
+            "keyVaultAdministrator",
+            "`keyVault.administrators` (people or groups who manage the vault's contents)",
+            "the platform Key Vault",
+            Scope::Environment,
+        ));
+    }
     if deploy.migration {
         all.push(grant(
             "keyVaultCryptoServiceEncryptionUser",
@@ -322,6 +326,9 @@ mod tests {
     #[test]
     fn grants_follow_what_is_deployed() {
         let mut deploy = Deploy::default();
+        // A platform hub's root assigns nothing.
+        assert!(Access::new(&deploy).environment_role_ids.is_empty());
+        deploy.key_vault = true;
         let only_platform = Access::new(&deploy);
         assert_eq!(
             only_platform.environment_role_ids,

@@ -6,6 +6,7 @@ pub mod drift;
 pub mod ignore;
 pub mod lock;
 pub mod merge;
+pub(crate) mod moved;
 pub mod outlock;
 pub mod recorded;
 pub mod references;

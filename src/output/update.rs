@@ -57,6 +57,11 @@ pub struct FileUpdate {
     /// parts (`main.tf` into `main.<part>.tf`) and the edits were in the lines that moved here.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub carried_from: Option<String>,
+    /// The file the user edited that the new render moved here (a hub's part of an environment
+    /// root, now in the platform root, `output::moved`): its edits were merged into this file and
+    /// the old one removed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<String>,
 }
 
 /// Everything an update would do.
@@ -89,7 +94,19 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
     let mut files = FileSet::new();
     let mut plan = Plan::default();
     let mut report = Vec::new();
-    let carried = carry_into_parts(out, base, theirs)?;
+    let mut carried = carry_into_parts(out, base, theirs)?;
+    // Edited files the new render moved into the platform root: their edits go with them.
+    let moved = crate::output::moved::moved_into_platform(out, base, theirs, read_opt)?;
+    let mut moved_from: BTreeMap<&str, &str> = BTreeMap::new();
+    for (from, to) in &moved {
+        let piece = Piece {
+            base: base.get(from).unwrap_or_default().to_vec(),
+            ours: read_opt(&out.join(from))?.unwrap_or_default(),
+        };
+        carried.insert(to.clone(), (piece, None));
+        moved_from.insert(to.as_str(), from.as_str());
+    }
+    let moved_away: Vec<&str> = moved.iter().map(|(from, _)| from.as_str()).collect();
     for path in paths {
         let b = base.get(path);
         let t = theirs.get(path);
@@ -105,6 +122,7 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
                 outcome: Outcome::Conflict,
                 conflicts: 0,
                 carried_from: None,
+                moved_from: None,
             });
             continue;
         }
@@ -145,6 +163,11 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
                     plan.remove.push(path.to_string());
                     (Outcome::Removed, None)
                 }
+                // Its edits went with it into the platform root.
+                (Some(_), Some(_), None) if moved_away.contains(&path) => {
+                    plan.remove.push(path.to_string());
+                    (Outcome::Removed, None)
+                }
                 (Some(_), Some(_), None) => (Outcome::KeptEdited, None),
                 (_, None, None) | (None, Some(_), None) => continue,
             },
@@ -163,6 +186,7 @@ pub fn plan(out: &Path, base: &FileSet, theirs: &FileSet, labels: Labels) -> Res
                 outcome,
                 conflicts,
                 carried_from,
+                moved_from: moved_from.get(path).map(|from| from.to_string()),
             });
         }
     }

@@ -21,7 +21,7 @@ use super::dns_resolver::DnsResolver;
 use super::enrolment::Enrolment;
 use super::express_route::ExpressRoute;
 use super::firewall::Firewall;
-use super::hub_network::{ExistingHubNetwork, HubNetwork};
+use super::hub_network::{ExistingHubNetwork, HubNetwork, PlatformHubNetwork};
 use super::key_vault::KeyVault;
 use super::log_analytics::LogAnalytics;
 use super::migration::{Migration, SiteRecovery};
@@ -556,7 +556,18 @@ fn check_tf(text: &str, param: &str, shape: &Shape, out: &mut Vec<String>) -> bo
 
 /// Renders of every example, and of variants that turn on what no example has, so that every
 /// component is declared in at least one of them: (label, main.bicep, variables.tf, existing hub).
-fn renders() -> Vec<(String, String, String, bool)> {
+/// Which `hubNetwork` type a root declares.
+#[derive(Clone, Copy)]
+enum HubParam {
+    /// The hub an environment creates.
+    Own,
+    /// An existing hub the environment peers to.
+    Existing,
+    /// A platform hub, in the platform root.
+    Platform,
+}
+
+fn renders() -> Vec<(String, String, String, HubParam)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let session = crate::session::Session::open(None).expect("the embedded catalog opens");
     let variants: &[(&str, &[&str])] = &[
@@ -608,14 +619,18 @@ fn renders() -> Vec<(String, String, String, bool)> {
                 label.clone(),
                 text("bicep/main.bicep"),
                 text("terraform/variables.tf"),
-                rendered.lz.deploy.existing_hub,
+                if rendered.lz.deploy.existing_hub {
+                    HubParam::Existing
+                } else {
+                    HubParam::Own
+                },
             )];
             if rendered.lz.platform.is_some() {
                 roots.push((
                     format!("{label} platform root"),
                     text("bicep/platform/main.bicep"),
                     text("terraform/platform/variables.tf"),
-                    false,
+                    HubParam::Platform,
                 ));
             }
             roots
@@ -643,12 +658,12 @@ fn template_declarations_match_the_rust_parameter_types() {
     let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut declared: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
     let mut gaps_seen = std::collections::BTreeSet::new();
-    for (label, bicep, tf, existing_hub) in renders() {
+    for (label, bicep, tf, hub_param) in renders() {
         let decls = bicep_decls(&bicep);
-        let hub = if existing_hub {
-            shape_of::<ExistingHubNetwork>()
-        } else {
-            shape_of::<HubNetwork>()
+        let hub = match hub_param {
+            HubParam::Existing => shape_of::<ExistingHubNetwork>(),
+            HubParam::Own => shape_of::<HubNetwork>(),
+            HubParam::Platform => shape_of::<PlatformHubNetwork>(),
         };
         let all = components()
             .into_iter()

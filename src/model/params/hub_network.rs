@@ -59,6 +59,38 @@ impl HubNetwork {
     }
 }
 
+/// The `hubNetwork` parameter of a platform hub (`hubs:`): the hub alone. The spokes' side of
+/// it (their DNS servers, zone links) is each attached environment's, through the existing-hub
+/// path, so the platform root declares none of it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct PlatformHubNetwork {
+    pub address_prefixes: Vec<String>,
+    pub dns_servers: Vec<String>,
+    pub subnets: Vec<SubnetParam>,
+    pub bastion_address_prefix: Option<String>,
+}
+
+impl PlatformHubNetwork {
+    /// The hub's part of [`HubNetwork`].
+    pub fn new(src: &Source) -> Self {
+        let HubNetwork {
+            address_prefixes,
+            dns_servers,
+            subnets,
+            bastion_address_prefix,
+            ..
+        } = HubNetwork::new(src);
+        PlatformHubNetwork {
+            address_prefixes,
+            dns_servers,
+            subnets,
+            bastion_address_prefix,
+        }
+    }
+}
+
 /// The `hubNetwork` parameter of an environment that peers to an existing hub: where the hub
 /// is (subscription, resource group, name, for Bicep's `existing` and Terraform's data source),
 /// the next hop and DNS servers of the spokes, and the hub's private DNS zones.

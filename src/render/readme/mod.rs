@@ -31,6 +31,9 @@ pub(crate) struct Readme<'a> {
     pub restricted_regions: Vec<RestrictedRegion<'a>>,
     /// The platform hubs (`hubs:`), deployed from their own root; empty without `hubs:`.
     pub platform: Vec<&'a crate::model::platform::HubFacts>,
+    /// The role definitions the platform root assigns (none: its deployer needs no right to
+    /// create role assignments).
+    pub platform_role_ids: Vec<&'static str>,
     /// Whether every environment beside a hub meg does not create attaches to a platform hub,
     /// whose routes and rules the platform root holds: nothing is left to a hub's owners.
     pub platform_only: bool,
@@ -283,6 +286,11 @@ impl<'a> Readme<'a> {
                 .platform
                 .as_ref()
                 .map(|p| p.hubs.iter().collect())
+                .unwrap_or_default(),
+            platform_role_ids: lz
+                .platform
+                .as_ref()
+                .map(|p| crate::model::roles::Access::new(&p.lz.deploy).environment_role_ids)
                 .unwrap_or_default(),
             platform_only: beside_a_hub().next().is_some()
                 && beside_a_hub().all(|e| e.settings.network.hub.platform.is_some()),

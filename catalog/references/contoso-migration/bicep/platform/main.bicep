@@ -10,7 +10,7 @@ targetScope = 'subscription'
 @description('Azure region of every resource.')
 param location string
 
-@description('Environment name, used in tags and deployment names.')
+@description('Hub name (its key under hubs:), used in tags and deployment names.')
 @minLength(2)
 @maxLength(8)
 param environmentName string
@@ -24,17 +24,11 @@ param names namesType
 @description('Log Analytics workspace settings.')
 param logAnalytics logAnalyticsType
 
-@description('Platform Key Vault settings.')
-param keyVault keyVaultType
-
 @description('Hub virtual network: address space, DNS servers and subnets.')
 param hubNetwork hubNetworkType
 
 @description('Private DNS zones (names) created in the connectivity resource group and linked to the hub.')
 param privateDnsZones array
-
-@description('Spoke virtual networks peered to the hub: { name, resourceGroupName, virtualNetworkName, routeTableName, addressPrefixes, tags, subnets: [{ name, addressPrefix, networkSecurityGroupName }] }.')
-param spokes array
 
 @description('Address spaces of the spokes of the environments attached to this hub: its firewall allows them and its GatewaySubnet routes them through the firewall.')
 param attachedSpokeAddressPrefixes array
@@ -74,10 +68,7 @@ param dnsResolver dnsResolverType
 type namesType = {
   connectivityResourceGroup: string
   managementResourceGroup: string
-  securityResourceGroup: string
   logAnalyticsWorkspace: string
-  keyVault: string
-  keyVaultPrivateEndpoint: string
   hubVirtualNetwork: string
   firewall: string
   firewallPolicy: string
@@ -102,32 +93,12 @@ type logAnalyticsType = {
   dailyQuotaGb: int
 }
 
-// Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
-// them (BCP036). Top-level aliases, which checkov's Bicep parser reads.
-type keyVaultSkuType = 'standard' | 'premium'
-
-type keyVaultType = {
-  sku: keyVaultSkuType
-  // Forbid purging before the retention period ends; cannot be turned off once on.
-  enablePurgeProtection: bool
-  // Days a deleted vault or secret stays recoverable (7 to 90).
-  softDeleteRetentionInDays: int
-  // Reach the vault through a private endpoint in the hub and turn public access off.
-  privateEndpoint: bool
-  // Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
-  administrators: array
-}
-
 type hubNetworkType = {
   addressPrefixes: array
   dnsServers: array
   // items: { name, addressPrefix, networkSecurityGroupName?, delegation? }
   subnets: array
   bastionAddressPrefix: string?
-  // The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
-  spokeDnsServers: array
-  // Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
-  linkPrivateDnsZonesToSpokes: bool
 }
 
 type firewallTierType = 'Basic' | 'Standard' | 'Premium'
@@ -191,20 +162,6 @@ resource managementResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01'
   location: location
   tags: tags
 }
-
-resource securityResourceGroup 'Microsoft.Resources/resourceGroups@2024-07-01' = {
-  name: names.securityResourceGroup
-  location: location
-  tags: tags
-}
-
-resource spokeResourceGroups 'Microsoft.Resources/resourceGroups@2024-07-01' = [
-  for spoke in spokes: {
-    name: spoke.resourceGroupName
-    location: location
-    tags: union(tags, spoke.tags)
-  }
-]
 
 // ---------------------------------------------------------------------------------------
 // Management: every resource sends its logs and metrics to one workspace.
@@ -381,9 +338,8 @@ module dnsResolverDeployment 'modules/dns-resolver.bicep' = if (dnsResolver.enab
   }
 }
 
-// What workloads take from the hub, whoever runs it: where private endpoints go and the zones
-// they register in.
 var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+<<<<<<< HEAD
 var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
 var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
 
@@ -478,6 +434,8 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
     ]
   }
 ]
+=======
+>>>>>>> platform-root
 
 // ---------------------------------------------------------------------------------------
 // Outputs
@@ -488,23 +446,6 @@ output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
-
-@description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
-
-@description('URI of the platform Key Vault.')
-output keyVaultUri string = platformKeyVault.outputs.uri
-
-// A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
-var spokeVirtualNetworks = [
-  for (spoke, i) in spokes: {
-    name: spoke.name
-    id: spokeNetworks[i].outputs.id
-  }
-]
-
-@description('Resource IDs of the spoke virtual networks, by spoke name.')
-output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
 
 @description('Private IP of the hub firewall; empty when the environment has none.')
 output firewallPrivateIpAddress string = firewall.enabled ? hubFirewall.outputs.privateIpAddress : ''

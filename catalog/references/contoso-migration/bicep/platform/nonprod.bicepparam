@@ -17,10 +17,7 @@ param tags = {
 param names = {
   connectivityResourceGroup: 'rg-connectivity-nonprod-weu-001'
   managementResourceGroup: 'rg-management-nonprod-weu-001'
-  securityResourceGroup: 'rg-security-nonprod-weu-001'
   logAnalyticsWorkspace: 'log-management-nonprod-weu-001'
-  keyVault: 'kv-cont-nonprod-weu-9c92'
-  keyVaultPrivateEndpoint: 'pep-kv-platform-nonprod-weu-001'
   hubVirtualNetwork: 'vnet-hub-nonprod-weu-001'
   firewall: 'afw-hub-nonprod-weu-001'
   firewallPolicy: 'afwp-hub-nonprod-weu-001'
@@ -41,14 +38,6 @@ param names = {
 param logAnalytics = {
   retentionInDays: 30
   dailyQuotaGb: 5
-}
-
-param keyVault = {
-  sku: 'standard'
-  enablePurgeProtection: false
-  softDeleteRetentionInDays: 7
-  privateEndpoint: true
-  administrators: []
 }
 
 param hubNetwork = {
@@ -101,10 +90,6 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: '10.100.0.128/26'
-  spokeDnsServers: [
-    '10.100.0.228'
-  ]
-  linkPrivateDnsZonesToSpokes: false
 }
 
 param privateDnsZones = [
@@ -166,8 +151,6 @@ param dnsResolver = {
     }
   ]
 }
-
-param spokes = []
 
 param attachedSpokeAddressPrefixes = [
   '10.101.0.0/24'

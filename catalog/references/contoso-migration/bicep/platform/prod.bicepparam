@@ -17,10 +17,7 @@ param tags = {
 param names = {
   connectivityResourceGroup: 'rg-connectivity-prod-weu-001'
   managementResourceGroup: 'rg-management-prod-weu-001'
-  securityResourceGroup: 'rg-security-prod-weu-001'
   logAnalyticsWorkspace: 'log-management-prod-weu-001'
-  keyVault: 'kv-contoso-prod-weu-2d4d'
-  keyVaultPrivateEndpoint: 'pep-kv-platform-prod-weu-001'
   hubVirtualNetwork: 'vnet-hub-prod-weu-001'
   firewall: 'afw-hub-prod-weu-001'
   firewallPolicy: 'afwp-hub-prod-weu-001'
@@ -41,14 +38,6 @@ param names = {
 param logAnalytics = {
   retentionInDays: 90
   dailyQuotaGb: -1
-}
-
-param keyVault = {
-  sku: 'standard'
-  enablePurgeProtection: true
-  softDeleteRetentionInDays: 90
-  privateEndpoint: true
-  administrators: []
 }
 
 param hubNetwork = {
@@ -95,10 +84,6 @@ param hubNetwork = {
     }
   ]
   bastionAddressPrefix: '10.0.0.128/26'
-  spokeDnsServers: [
-    '10.0.0.228'
-  ]
-  linkPrivateDnsZonesToSpokes: false
 }
 
 param privateDnsZones = [
@@ -164,8 +149,6 @@ param dnsResolver = {
     }
   ]
 }
-
-param spokes = []
 
 param attachedSpokeAddressPrefixes = [
   '10.1.0.0/24'

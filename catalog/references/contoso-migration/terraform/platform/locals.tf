@@ -1,4 +1,5 @@
 locals {
+<<<<<<< HEAD
   # Every resource with platform logs and metrics sends them to this root's Log Analytics
   # workspace, through the modules' AVM interface (Operational Excellence).
   diagnostic_settings = {
@@ -16,4 +17,7 @@ locals {
   hub_virtual_network_id              = module.hub_network.resource_id
   platform_private_endpoint_subnet_id = module.hub_network.subnet_ids["snet-management"]
   private_dns_zone_ids                = module.private_dns_zones.zone_ids
+=======
+  hub_virtual_network_id = module.hub_network.resource_id
+>>>>>>> platform-root
 }

@@ -11,20 +11,6 @@ resource "azurerm_resource_group" "management" {
   tags     = var.tags
 }
 
-resource "azurerm_resource_group" "security" {
-  name     = var.names.security_resource_group
-  location = var.location
-  tags     = var.tags
-}
-
-resource "azurerm_resource_group" "spoke" {
-  for_each = local.spokes
-
-  name     = each.value.resource_group_name
-  location = var.location
-  tags     = merge(var.tags, each.value.tags)
-}
-
 # Management: every resource sends its logs and metrics to one workspace.
 module "log_analytics" {
   source = "./modules/log-analytics"

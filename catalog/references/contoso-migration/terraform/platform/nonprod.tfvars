@@ -1,6 +1,9 @@
 # Platform hub nonprod (dev preset) values, rendered by meg 0.1.0.
 #   terraform plan -var-file=nonprod.tfvars
 
+# The subscription nonprod deploys into.
+subscription_id = "3f2b9c1e-7a4d-4e8b-9c6f-1d2e3f4a5b6c"
+
 location = "westeurope"
 
 environment_name = "nonprod"
@@ -16,10 +19,7 @@ tags = {
 names = {
   connectivity_resource_group    = "rg-connectivity-nonprod-weu-001"
   management_resource_group      = "rg-management-nonprod-weu-001"
-  security_resource_group        = "rg-security-nonprod-weu-001"
   log_analytics_workspace        = "log-management-nonprod-weu-001"
-  key_vault                      = "kv-cont-nonprod-weu-9c92"
-  key_vault_private_endpoint     = "pep-kv-platform-nonprod-weu-001"
   hub_virtual_network            = "vnet-hub-nonprod-weu-001"
   firewall                       = "afw-hub-nonprod-weu-001"
   firewall_policy                = "afwp-hub-nonprod-weu-001"
@@ -40,14 +40,6 @@ names = {
 log_analytics = {
   retention_in_days = 30
   daily_quota_gb    = 5
-}
-
-key_vault = {
-  sku                           = "standard"
-  enable_purge_protection       = false
-  soft_delete_retention_in_days = 7
-  private_endpoint              = true
-  administrators                = []
 }
 
 hub_network = {
@@ -97,9 +89,7 @@ hub_network = {
       delegation                  = null
     },
   ]
-  bastion_address_prefix           = "10.100.0.128/26"
-  spoke_dns_servers                = ["10.100.0.228"]
-  link_private_dns_zones_to_spokes = false
+  bastion_address_prefix = "10.100.0.128/26"
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.azurewebsites.net", "privatelink.database.windows.net"]
@@ -149,8 +139,6 @@ dns_resolver = {
     },
   ]
 }
-
-spokes = []
 
 attached_spoke_address_prefixes = ["10.101.0.0/24", "10.101.1.0/24"]
 

@@ -8,21 +8,6 @@ output "hub_virtual_network_id" {
   value       = local.hub_virtual_network_id
 }
 
-output "key_vault_id" {
-  description = "Resource ID of the platform Key Vault."
-  value       = module.key_vault.resource_id
-}
-
-output "key_vault_uri" {
-  description = "URI of the platform Key Vault."
-  value       = module.key_vault.uri
-}
-
-output "spoke_virtual_network_ids" {
-  description = "Resource IDs of the spoke virtual networks, by spoke name."
-  value       = { for name, spoke in module.spoke_network : name => spoke.resource_id }
-}
-
 output "firewall_private_ip_address" {
   description = "Private IP of the hub firewall (the first usable address of AzureFirewallSubnet, which Azure always gives it); null when the environment has none."
   value       = var.firewall.enabled ? var.firewall.private_ip_address : null

@@ -1,6 +1,9 @@
 # Platform hub prod (prod preset) values, rendered by meg 0.1.0.
 #   terraform plan -var-file=prod.tfvars
 
+# The subscription prod deploys into.
+subscription_id = "8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f"
+
 location = "westeurope"
 
 environment_name = "prod"
@@ -16,10 +19,7 @@ tags = {
 names = {
   connectivity_resource_group    = "rg-connectivity-prod-weu-001"
   management_resource_group      = "rg-management-prod-weu-001"
-  security_resource_group        = "rg-security-prod-weu-001"
   log_analytics_workspace        = "log-management-prod-weu-001"
-  key_vault                      = "kv-contoso-prod-weu-2d4d"
-  key_vault_private_endpoint     = "pep-kv-platform-prod-weu-001"
   hub_virtual_network            = "vnet-hub-prod-weu-001"
   firewall                       = "afw-hub-prod-weu-001"
   firewall_policy                = "afwp-hub-prod-weu-001"
@@ -40,14 +40,6 @@ names = {
 log_analytics = {
   retention_in_days = 90
   daily_quota_gb    = -1
-}
-
-key_vault = {
-  sku                           = "standard"
-  enable_purge_protection       = true
-  soft_delete_retention_in_days = 90
-  private_endpoint              = true
-  administrators                = []
 }
 
 hub_network = {
@@ -91,9 +83,7 @@ hub_network = {
       delegation                  = null
     },
   ]
-  bastion_address_prefix           = "10.0.0.128/26"
-  spoke_dns_servers                = ["10.0.0.228"]
-  link_private_dns_zones_to_spokes = false
+  bastion_address_prefix = "10.0.0.128/26"
 }
 
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.azurewebsites.net", "privatelink.database.windows.net"]
@@ -143,8 +133,6 @@ dns_resolver = {
     },
   ]
 }
-
-spokes = []
 
 attached_spoke_address_prefixes = ["10.1.0.0/24", "10.1.1.0/24"]
 

@@ -4,12 +4,22 @@ variable "location" {
 }
 
 variable "environment_name" {
-  description = "Environment name, used in tags."
+  description = "Hub name (its key under hubs:), used in tags."
   type        = string
 
   validation {
     condition     = can(regex("^[a-z][a-z0-9]{1,7}$", var.environment_name))
     error_message = "The environment name is 2 to 8 lower-case letters or digits, starting with a letter."
+  }
+}
+
+variable "subscription_id" {
+  description = "The subscription this environment deploys into (a GUID): the azurerm provider targets it."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$", var.subscription_id))
+    error_message = "The subscription ID is a GUID in lower case, such as 00000000-0000-0000-0000-000000000000."
   }
 }
 
@@ -23,10 +33,7 @@ variable "names" {
   type = object({
     connectivity_resource_group    = string
     management_resource_group      = string
-    security_resource_group        = string
     log_analytics_workspace        = string
-    key_vault                      = string
-    key_vault_private_endpoint     = string
     hub_virtual_network            = string
     firewall                       = string
     firewall_policy                = string
@@ -58,33 +65,6 @@ variable "log_analytics" {
   }
 }
 
-variable "key_vault" {
-  description = "Platform Key Vault settings."
-  type = object({
-    sku                           = string
-    enable_purge_protection       = bool
-    soft_delete_retention_in_days = number
-    private_endpoint              = bool
-    # Entra object IDs given Key Vault Administrator on the vault (it uses Azure RBAC).
-    administrators = list(string)
-  })
-
-  validation {
-    condition     = contains(["standard", "premium"], var.key_vault.sku)
-    error_message = "The Key Vault SKU is standard or premium."
-  }
-
-  validation {
-    condition     = var.key_vault.soft_delete_retention_in_days >= 7 && var.key_vault.soft_delete_retention_in_days <= 90
-    error_message = "Soft-delete retention is 7 to 90 days."
-  }
-
-  validation {
-    condition     = alltrue([for id in var.key_vault.administrators : can(regex("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$", id))])
-    error_message = "Key Vault administrators are Entra object IDs (GUIDs)."
-  }
-}
-
 variable "hub_network" {
   description = "Hub virtual network: address space, DNS servers and subnets."
   type = object({
@@ -97,10 +77,6 @@ variable "hub_network" {
       delegation                  = optional(string)
     }))
     bastion_address_prefix = optional(string)
-    # The DNS resolver's inbound endpoint or the firewall's DNS proxy, so spokes resolve the hub's private zones.
-    spoke_dns_servers = list(string)
-    # Without either, the spokes are on Azure DNS: the private DNS zones are linked to every spoke too.
-    link_private_dns_zones_to_spokes = bool
   })
 }
 
@@ -112,24 +88,6 @@ variable "private_dns_zones" {
 variable "attached_spoke_address_prefixes" {
   description = "Address spaces of the spokes of the environments attached to this hub: its firewall allows them and its GatewaySubnet routes them through the firewall."
   type        = list(string)
-}
-
-variable "spokes" {
-  description = "Spoke virtual networks peered to the hub."
-  type = list(object({
-    name                 = string
-    resource_group_name  = string
-    virtual_network_name = string
-    route_table_name     = string
-    address_prefixes     = list(string)
-    # workload, and the application's owner and costCenter when it names them
-    tags = map(string)
-    subnets = list(object({
-      name                        = string
-      address_prefix              = string
-      network_security_group_name = string
-    }))
-  }))
 }
 
 variable "on_premises_address_prefixes" {
