@@ -174,8 +174,9 @@ fn an_edit_the_new_render_also_changed_is_a_conflict_in_the_part_it_moved_to() {
     let ours = firewall
         .find("var.central_workspace_id # ours")
         .expect("ours kept");
+    // Today's firewall call hands over the root's diagnostic settings (the AVM interface).
     let theirs = firewall
-        .find("module.log_analytics.resource_id")
+        .find("local.diagnostic_settings")
         .expect("theirs shown");
     let start = firewall.find("<<<<<<< yours").unwrap();
     let end = firewall.find(">>>>>>> meg").unwrap();
