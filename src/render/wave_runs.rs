@@ -1,5 +1,6 @@
 //! What every template sees of how the waves are run (`lz.wave_runs`): each run's name, place
-//! in the order, environment, Azure Migrate project and totals, and its servers by name only.
+//! in the order, environment, subscription, Azure Migrate project and totals, and its servers by
+//! name (with the path that moves those the VMware root leaves out).
 //! The whole run, each server with its size, disks, addresses and dependencies, reaches only
 //! the templates of that wave (`{wave}` runbooks and pipelines, as `wave`): at 20,000 servers,
 //! every server's details in every file's context would be most of a render's memory.
@@ -35,6 +36,7 @@ struct RunSummary<'a> {
     previous: Option<&'a str>,
     environment: &'a str,
     tier: &'a str,
+    subscription_id: &'a str,
     migration_resource_group: &'a str,
     migrate_project: &'a str,
     order_basis: &'a str,
@@ -51,6 +53,7 @@ impl<'a> RunSummary<'a> {
             previous: run.previous.as_deref(),
             environment: &run.environment,
             tier: &run.tier,
+            subscription_id: &run.subscription_id,
             migration_resource_group: &run.migration_resource_group,
             migrate_project: &run.migrate_project,
             order_basis: &run.order_basis,
@@ -60,6 +63,7 @@ impl<'a> RunSummary<'a> {
                 .map(|s| ServerNames {
                     source_name: &s.source_name,
                     vm_name: &s.vm_name,
+                    migrate_with: &s.migrate_with,
                 })
                 .collect(),
             totals: &run.totals,
@@ -67,9 +71,11 @@ impl<'a> RunSummary<'a> {
     }
 }
 
-/// A server of a wave by its names: on premises and in Azure.
+/// A server of a wave by its names (on premises and in Azure), and the path that moves it when
+/// it is not the wave's VMware replication (empty when it is).
 #[derive(Serialize)]
 struct ServerNames<'a> {
     source_name: &'a str,
     vm_name: &'a str,
+    migrate_with: &'a str,
 }
