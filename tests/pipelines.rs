@@ -665,22 +665,30 @@ fn each_root_reads_only_its_own_secrets() {
         ] {
             let steps = serde_json::to_string(&jobs[&job]["steps"]).unwrap();
             assert!(
-                steps.contains("\"VPN_SHARED_KEY\":\"${{ secrets.VPN_SHARED_KEY }}\""),
+                steps.contains(
+                    "\"VPN_SHARED_KEY_AMSTERDAM_DC\":\"${{ secrets.VPN_SHARED_KEY_AMSTERDAM_DC }}\""
+                ),
                 "{job}"
             );
             assert!(!steps.contains("VM_ADMIN_PASSWORD"), "{job}");
         }
         let plan = serde_json::to_string(&jobs[&format!("plan-platform-{hub}")]["steps"]).unwrap();
-        assert!(plan.contains("\"TF_VAR_vpn_shared_key\":\"${{ secrets.VPN_SHARED_KEY }}\""));
+        // One key per site the hub connects to (`model::secrets`).
+        assert!(plan.contains(
+            "\"TF_VAR_vpn_shared_key_amsterdam_dc\":\"${{ secrets.VPN_SHARED_KEY_AMSTERDAM_DC }}\""
+        ));
         // Pull requests never reach a real secret.
         let preview =
             serde_json::to_string(&jobs[&format!("preview-platform-{hub}")]["steps"]).unwrap();
         assert!(!preview.contains("secrets.VPN_SHARED_KEY"), "{preview}");
-        assert!(preview.contains("not-the-real-vpn-shared-key"));
+        assert!(preview.contains("not-the-real-vpn-shared-key-amsterdam-dc"));
         // The environment on a platform hub has no gateway: no VPN key.
         let env_plan = serde_json::to_string(&jobs[&format!("plan-{env}")]["steps"]).unwrap();
         assert!(!env_plan.contains("VPN_SHARED_KEY"), "plan-{env}");
-        assert!(env_plan.contains("secrets.VM_ADMIN_PASSWORD"), "plan-{env}");
+        assert!(
+            env_plan.contains("secrets.VM_ADMIN_PASSWORD_"),
+            "plan-{env}"
+        );
     }
     // dev has no Linux VM: its jobs do not ask for the SSH key prod's Linux VM needs.
     let dev = serde_json::to_string(&jobs["deploy-dev"]["steps"]).unwrap();
@@ -690,9 +698,11 @@ fn each_root_reads_only_its_own_secrets() {
 
     let meg = contoso("azure-devops");
     let steps = meg.read("out/.azure-pipelines/platform.yml");
-    assert!(steps.contains("VPN_SHARED_KEY: $(vpn-shared-key)"));
-    assert!(steps.contains("TF_VAR_vpn_shared_key: $(vpn-shared-key)"));
-    assert!(steps.contains("VPN_SHARED_KEY: not-the-real-vpn-shared-key"));
+    assert!(steps.contains("VPN_SHARED_KEY_AMSTERDAM_DC: $(vpn-shared-key-amsterdam-dc)"));
+    assert!(steps.contains("TF_VAR_vpn_shared_key_amsterdam_dc: $(vpn-shared-key-amsterdam-dc)"));
+    assert!(
+        steps.contains("VPN_SHARED_KEY_AMSTERDAM_DC: not-the-real-vpn-shared-key-amsterdam-dc")
+    );
     let ado = yaml(&meg.read("out/azure-pipelines.yml"));
     for (hub, _, _) in CONTOSO_HUBS {
         for (id, job) in [("plan", "jobs"), ("deploy", "jobs")] {
