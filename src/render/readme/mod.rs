@@ -229,12 +229,9 @@ pub(crate) enum DnsService {
 pub(crate) struct Secret {
     /// What it is.
     pub what: Label,
-    /// The environment variable a `.bicepparam` file reads (`VPN_SHARED_KEY`).
-    pub env_var: String,
-    /// Terraform's variable (`vpn_shared_key`, read from `TF_VAR_vpn_shared_key`).
-    pub tf_name: String,
-    /// Its name as a Key Vault secret or a pipeline variable (`vpn-shared-key`).
-    pub vault_name: String,
+    /// Its names for each tool, as the pipelines name it (`model::rollout::Secret`).
+    #[serde(flatten)]
+    pub names: crate::model::rollout::Secret,
     /// The environments whose parameter files ask for it (`hub <name>` for a platform hub).
     pub used_by: Vec<String>,
 }
@@ -315,14 +312,12 @@ fn secrets_of(lz: &LandingZone) -> Vec<Secret> {
     let mut out: Vec<Secret> = Vec::new();
     for (root, env, owner) in roots {
         for p in env.params.iter().filter(|p| p.secret) {
-            let at = match out.iter().position(|s| s.tf_name == p.tf_name) {
+            let at = match out.iter().position(|s| s.names.tf_name == p.tf_name) {
                 Some(i) => i,
                 None => {
                     out.push(Secret {
                         what: secret_label(&p.name, &p.tf_name, owner),
-                        env_var: p.tf_name.to_uppercase(),
-                        tf_name: p.tf_name.clone(),
-                        vault_name: p.tf_name.replace('_', "-"),
+                        names: crate::model::rollout::Secret::of(p),
                         used_by: Vec::new(),
                     });
                     out.len() - 1
