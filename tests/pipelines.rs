@@ -831,3 +831,62 @@ fn a_hub_whose_pipeline_names_an_environment_already_takes_is_refused() {
     assert!(err.contains("lz.yaml:"), "located in the file: {err}");
     assert!(!meg.path("out").exists(), "nothing written");
 }
+
+#[test]
+fn a_hub_without_a_subscription_beside_hubs_with_one_deploys_into_its_connections_default() {
+    // Azure DevOps shares one step template among the hubs: a hub the file names no
+    // subscription for must neither lose the others' pinning nor get an empty `--subscription`.
+    let meg = Meg::new();
+    let input = std::fs::read_to_string(example("contoso-migration.yaml")).unwrap();
+    let spare = "hubs:\n  spare:\n    addressSpace: 10.200.0.0/22\n";
+    meg.write("lz.yaml", &input.replacen("hubs:\n", spare, 1));
+    meg.run(&[
+        "render",
+        "lz.yaml",
+        "-o",
+        "out",
+        "--pipeline",
+        "azure-devops",
+    ])
+    .ok();
+
+    let steps = meg.read("out/.azure-pipelines/platform.yml");
+    let template = yaml(&steps);
+    let parameter = template["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "subscriptionId")
+        .expect("the hubs' template takes a subscription");
+    assert_eq!(parameter["default"], "", "optional for the spare hub");
+    for command in ["az deployment sub what-if", "az deployment sub create"] {
+        let call = steps.split(command).nth(1).expect(command);
+        let call = call.split("--template-file").next().unwrap();
+        assert!(
+            call.contains("${SUBSCRIPTION_ID:+--subscription \"$SUBSCRIPTION_ID\"}"),
+            "{command}: {call}"
+        );
+    }
+    assert!(steps.contains("${subscription:-$(az account show --query id --output tsv)}"));
+
+    let main = meg.read("out/azure-pipelines.yml");
+    let passes_subscription = |hub: &str| {
+        let passed = format!("hub: \"{hub}\"");
+        main.match_indices(&passed)
+            .map(|(i, _)| {
+                main[i + passed.len()..]
+                    .lines()
+                    .take(3)
+                    .any(|l| l.trim().starts_with("subscriptionId:"))
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(passes_subscription("spare"), [false; 3]);
+    for (hub, sub, _) in CONTOSO_HUBS {
+        assert_eq!(passes_subscription(hub), [true; 3], "{hub}");
+        assert!(main.contains(&format!("subscriptionId: \"{sub}\"")));
+    }
+    // With every hub named, the parameter stays required and the argument unconditional.
+    let every = contoso("azure-devops").read("out/.azure-pipelines/platform.yml");
+    assert!(!every.contains("default: ''") && !every.contains("${SUBSCRIPTION_ID:+"));
+}

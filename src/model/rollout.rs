@@ -53,6 +53,32 @@ impl Secret {
     }
 }
 
+/// How many roots of one kind (the hubs, or the environments) name their subscription. Their
+/// Azure Pipelines step template is shared, so it takes a subscription only when some do, and
+/// then lets a root without one deploy into its connection's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Pinning {
+    /// Every root names its subscription: the template requires one.
+    All,
+    /// Some do: the template takes one, empty for the others.
+    Some,
+    /// None does (or there is no root of this kind).
+    None,
+}
+
+impl Pinning {
+    /// The pinning of some roots.
+    fn of(roots: &[Root]) -> Self {
+        let named = roots.iter().filter(|r| r.subscription_id.is_some()).count();
+        match named {
+            0 => Pinning::None,
+            n if n == roots.len() => Pinning::All,
+            _ => Pinning::Some,
+        }
+    }
+}
+
 /// One deployment root, as a pipeline deploys it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Root {
@@ -82,8 +108,10 @@ pub struct Rollout {
     pub roots: Vec<Root>,
     /// Every secret any hub reads, for the step template the hubs share.
     pub platform_secrets: Vec<Secret>,
-    /// Whether every hub names its subscription (then the hubs' step template takes one).
-    pub platform_subscriptions: bool,
+    /// How many hubs name their subscription (the hubs' step template takes one unless none).
+    pub platform_pinning: Pinning,
+    /// How many environments name their subscription, likewise.
+    pub environment_pinning: Pinning,
     /// The stages whose subscription the input does not name: their pipeline identities sign
     /// in to one they are given.
     pub unnamed_subscriptions: Vec<String>,
@@ -160,8 +188,8 @@ impl Rollout {
             })
             .collect();
         let platform_secrets = union(&platform);
-        let platform_subscriptions =
-            !platform.is_empty() && platform.iter().all(|r| r.subscription_id.is_some());
+        let platform_pinning = Pinning::of(&platform);
+        let environment_pinning = Pinning::of(&environments);
         let environment_secrets = union(&environments);
         let unnamed_subscriptions = governance
             .iter()
@@ -178,7 +206,8 @@ impl Rollout {
                 .chain(environments)
                 .collect(),
             platform_secrets,
-            platform_subscriptions,
+            platform_pinning,
+            environment_pinning,
             environment_secrets,
         }
     }
