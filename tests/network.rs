@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use meg::model::LandingZone;
+use meg::model::fixed_name::FixedName;
 use meg::request::Inputs;
 use meg::session::Session;
 use serde_json::{Value, json};
@@ -564,17 +565,17 @@ fn site_recovery_resources_in_the_recovery_region_carry_its_code() {
     let rehost = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/rehost.yaml");
     let lz = resolve(&rehost, &[]);
     let prod = lz.environments.iter().find(|e| e.name == "prod").unwrap();
-    let name = |key: &str| prod.names[key].as_str().to_string();
+    let name = |key: FixedName| prod.names.text(key).to_string();
     for key in [
-        "recoveryResourceGroup",
-        "siteRecoveryVault",
-        "siteRecoveryReplicationPolicy",
+        FixedName::RecoveryResourceGroup,
+        FixedName::SiteRecoveryVault,
+        FixedName::SiteRecoveryReplicationPolicy,
     ] {
         assert!(name(key).contains("-neu-"), "{key}: {}", name(key));
     }
     // The cache account stays beside the servers, in the landing zone's region.
-    assert!(name("siteRecoveryCacheStorage").contains("sdc"));
-    assert!(name("recoveryServicesVault").contains("-sdc-"));
+    assert!(name(FixedName::SiteRecoveryCacheStorage).contains("sdc"));
+    assert!(name(FixedName::RecoveryServicesVault).contains("-sdc-"));
 
     // A recovery region meg cannot name is an error that says where.
     let meg = Meg::new();

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use meg::cidr::Cidr;
 use meg::model::LandingZone;
+use meg::model::fixed_name::FixedName;
 use meg::request::Inputs;
 use meg::session::Session;
 use serde_json::Value;
@@ -190,7 +191,7 @@ fn front_door_follows_the_ingress_setting() {
         with.deploy.front_door,
         "the refactor strategy defaults to Front Door"
     );
-    assert!(with.name_keys.iter().any(|k| k == "frontDoorProfile"));
+    assert!(with.name_keys.contains(&FixedName::FrontDoorProfile));
     let prod = param(&with, "prod", "paas");
     assert_eq!(prod["frontDoor"], true);
     let endpoint = prod["applications"][1]["webApps"][0]["frontDoorEndpointName"]
@@ -200,7 +201,10 @@ fn front_door_follows_the_ingress_setting() {
 
     let without = resolve(Path::new(&example), &["paas.ingress=none"]);
     assert!(!without.deploy.front_door);
-    assert!(!without.name_keys.iter().any(|k| k.starts_with("frontDoor")));
+    assert!(!without.name_keys.iter().any(|k| matches!(
+        k,
+        FixedName::FrontDoorProfile | FixedName::FrontDoorWafPolicy
+    )));
     assert_eq!(param(&without, "prod", "paas")["frontDoor"], false);
 }
 

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::plan::{Plan, Planned};
 use crate::error::{Diagnostic, Error, Result};
+use crate::model::fixed_name::FixedName;
 use crate::model::wave_runs::{RunServer, RunTotals, WaveRun, is_wave_name, order_key};
 use crate::model::{Environment, LandingZone, TIERS};
 
@@ -130,11 +131,6 @@ fn wave(
     target: &Targets,
     depends_on: &BTreeMap<&str, Vec<String>>,
 ) -> WaveRun {
-    let name_of = |key: &str| {
-        env.names
-            .get(key)
-            .map_or_else(String::new, |n| n.as_str().to_string())
-    };
     // Where the rehost templates put each VM: the virtualMachines parameter decides it once.
     let placed: BTreeMap<&str, &Value> = env
         .params
@@ -233,8 +229,11 @@ fn wave(
         environment: env.name.clone(),
         tier: env.tier.clone(),
         subscription_id: env.subscription_id.clone().unwrap_or_default(),
-        migration_resource_group: name_of("migrationResourceGroup"),
-        migrate_project: name_of("migrateProject"),
+        migration_resource_group: env
+            .names
+            .text(FixedName::MigrationResourceGroup)
+            .to_string(),
+        migrate_project: env.names.text(FixedName::MigrateProject).to_string(),
         order_basis,
         servers: out,
         totals,

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
+use crate::model::name_key::NameKey;
 use crate::model::{Environment, LandingZone};
 
 /// A rule as the catalog writes it.
@@ -279,14 +280,8 @@ pub fn view(lz: &LandingZone, env: &Environment) -> Value {
         .layout
         .subnets
         .keys()
-        .map(|r| r.info())
-        .filter(|i| {
-            i.nsg
-                && !env
-                    .names
-                    .contains_key(&format!("hubSubnet.{}.networkSecurityGroup", i.key))
-        })
-        .map(|i| i.subnet_name.to_string())
+        .filter(|&&role| role.info().nsg && !env.names.contains(&NameKey::HubSubnetNsg(role)))
+        .map(|role| role.info().subnet_name.to_string())
         .collect();
     let tags: Vec<String> = env.settings.tags.keys().cloned().collect();
     let missing: Vec<&String> = lz

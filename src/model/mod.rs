@@ -11,14 +11,15 @@ pub mod deploy;
 pub mod deployed;
 pub mod enrolment;
 pub(crate) mod facts;
-pub(crate) mod fixed_name;
+pub mod fixed_name;
 pub mod governance;
 pub(crate) mod hub_kinds;
 pub mod lint;
 mod lint_hubs;
 pub(crate) mod locate;
 pub mod migrated;
-pub(crate) mod name_key;
+pub mod name_key;
+pub mod names;
 pub mod naming;
 pub mod network;
 pub(crate) mod params;
@@ -50,9 +51,10 @@ use crate::input::schema::Schema;
 use crate::input::settings::Settings;
 use crate::input::values::Values;
 use crate::model::deploy::Deploy;
-use crate::model::fixed_name::{FixedName, Part};
+use crate::model::fixed_name::FixedName;
 use crate::model::name_key::{NameKey, SitePart, SpokePart, ToName};
-use crate::model::naming::{Namer, NamingTables, ResourceName};
+use crate::model::names::Names;
+use crate::model::naming::{Namer, NamingTables};
 use crate::model::network::{HubLayout, HubRole};
 use crate::model::params::ParamList;
 
@@ -90,7 +92,7 @@ pub struct LandingZone {
     /// Which optional parts exist in at least one environment: they shape the code.
     pub deploy: Deploy,
     /// Keys of the `names` parameter (the same in every environment).
-    pub name_keys: Vec<String>,
+    pub name_keys: Vec<FixedName>,
     /// The secrets of each site-to-site connection and each Windows VM, over every environment.
     pub item_secrets: secrets::ItemSecrets,
     /// The management-group hierarchy and policy baseline, when the input enables it.
@@ -168,7 +170,7 @@ pub struct Environment {
     /// The parameters both targets receive, by camelCase name, in declaration order.
     pub params: Vec<Param>,
     /// Every resource name of this environment, by name key, for the README and `meg show`.
-    pub names: BTreeMap<String, ResourceName>,
+    pub names: Names,
     /// Azure region.
     pub location: String,
     /// The subscription it deploys into (lower case), when the input names it.
@@ -652,9 +654,10 @@ impl LandingZone {
                     .map_or_else(|| serde_json::json!({}), |p| p.value.clone()),
             }
         }));
-        self.name_keys = fixed_names()
-            .filter(|f| f.part.deployed(&self.deploy))
-            .map(|f| f.key.to_string())
+        self.name_keys = FixedName::ALL
+            .iter()
+            .copied()
+            .filter(|f| f.part().deployed(&self.deploy))
             .collect();
     }
 }
@@ -938,11 +941,11 @@ pub(crate) fn build_environment(
         &spoke_subnets,
         ctx.location,
     ));
-    let mut names = BTreeMap::new();
+    let mut names = Names::default();
     // Resources in another region than the landing zone's are named with that region's code.
     let mut regional = BTreeMap::new();
     let mut unknown_region_reported = false;
-    for FixedName { key, .. } in fixed_names() {
+    for &key in FixedName::ALL {
         let Some((region, pointer)) = crate::model::workloads::name_region(key, &settings) else {
             continue;
         };
@@ -961,9 +964,14 @@ pub(crate) fn build_environment(
         }
     }
     let mut name = |key: NameKey, kind: &str, workload: &str| {
-        let key = key.to_string();
-        let namer = regional.get(key.as_str()).unwrap_or(ctx.namer);
-        let made = match ctx.overrides.get(&key) {
+        let namer = match &key {
+            NameKey::Fixed(f) => regional.get(f),
+            _ => None,
+        }
+        .unwrap_or(ctx.namer);
+        // `naming.overrides` is the user's text: it is read by the key's text.
+        let text = key.to_string();
+        let made = match ctx.overrides.get(&text) {
             Some(explicit) => namer
                 .explicit(kind, explicit)
                 .map_err(|d| Diagnostic {
@@ -972,7 +980,7 @@ pub(crate) fn build_environment(
                         env: None,
                         pointer: format!(
                             "/naming/overrides/{}",
-                            crate::input::values::pointer_token(&key)
+                            crate::input::values::pointer_token(&text)
                         ),
                     })),
                     ..d
@@ -984,7 +992,7 @@ pub(crate) fn build_environment(
                         Some(resource_type) if ctx.env_count > 1 && ctx.first => Err(Diagnostic::at_key(
                             format!(
                                 "/naming/overrides/{}",
-                                crate::input::values::pointer_token(&key)
+                                crate::input::values::pointer_token(&text)
                             ),
                             format!(
                                 "gives all {} environments the name '{explicit}', but a {resource_type} name is unique across Azure, so only one of them could deploy",
@@ -1007,27 +1015,20 @@ pub(crate) fn build_environment(
             }),
         }
     };
-    for FixedName {
-        key,
-        kind,
-        workload,
-        ..
-    } in fixed_names()
-    {
+    for &fixed in FixedName::ALL {
         // Globally unique names carry the landing zone's name: kv-contoso-prod-weu-1a2b.
-        let workload = if workload == "{name}" {
-            ctx.lz_name
-        } else {
-            workload
+        let workload = match fixed.workload() {
+            "{name}" => ctx.lz_name,
+            workload => workload,
         };
-        name(NameKey::Fixed(key), kind, workload);
+        name(NameKey::Fixed(fixed), fixed.kind(), workload);
     }
     let creates_hub = settings.network.hub.existing.is_none();
     for role in HubRole::ALL.into_iter().filter(|_| creates_hub) {
         let info = role.info();
         if info.nsg {
             name(
-                NameKey::HubSubnetNsg(info.key),
+                NameKey::HubSubnetNsg(role),
                 "networkSecurityGroup",
                 info.nsg_workload,
             );
@@ -1035,12 +1036,12 @@ pub(crate) fn build_environment(
     }
     for site in &settings.on_premises.sites {
         name(
-            NameKey::Site(&site.name, SitePart::LocalNetworkGateway),
+            NameKey::Site(site.name.clone(), SitePart::LocalNetworkGateway),
             "localNetworkGateway",
             &site.name,
         );
         name(
-            NameKey::Site(&site.name, SitePart::Connection),
+            NameKey::Site(site.name.clone(), SitePart::Connection),
             "connection",
             &site.name,
         );
@@ -1051,11 +1052,11 @@ pub(crate) fn build_environment(
             (SpokePart::VirtualNetwork, "virtualNetwork"),
             (SpokePart::RouteTable, "routeTable"),
         ] {
-            name(NameKey::Spoke(&spoke.name, part), kind, &spoke.name);
+            name(NameKey::Spoke(spoke.name.clone(), part), kind, &spoke.name);
         }
         for subnet in spoke_subnets.of_spoke(&spoke.name) {
             name(
-                NameKey::SpokeSubnetNsg(&spoke.name, &subnet.name),
+                NameKey::SpokeSubnetNsg(spoke.name.clone(), subnet.name.clone()),
                 "networkSecurityGroup",
                 &format!("{}-{}", spoke.name, subnet.name),
             );
@@ -1116,14 +1117,15 @@ fn region_uses(location: &str, s: &Settings) -> Vec<RegionUse> {
 }
 
 /// `naming.overrides` keys that name no resource of any environment: a typo would otherwise
-/// leave the name it meant to fix as meg makes it, without a word.
+/// leave the name it meant to fix as meg makes it, without a word. The overrides are the user's
+/// text, so they are compared with the keys' text.
 fn unknown_overrides(
     overrides: &BTreeMap<String, String>,
     environments: &[&Environment],
 ) -> Vec<Diagnostic> {
-    let known: std::collections::BTreeSet<&str> = environments
+    let known: std::collections::BTreeSet<String> = environments
         .iter()
-        .flat_map(|e| e.names.keys().map(String::as_str))
+        .flat_map(|e| e.names.keys().map(ToString::to_string))
         .collect();
     overrides
         .keys()
@@ -1137,147 +1139,21 @@ fn unknown_overrides(
                 &pointer,
                 format!("naming.overrides has no resource named '{key}'"),
             );
-            match did_you_mean(key, known.iter().copied()) {
+            match did_you_mean(key, known.iter().map(String::as_str)) {
                 Some(k) => d.hint(format!("did you mean '{k}'?")),
                 // The README shows the names, not their keys: the hint lists the keys.
                 None => d.hint(format!(
                     "this landing zone's name keys: {}",
-                    known.iter().copied().collect::<Vec<_>>().join(", ")
+                    known
+                        .iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
             }
         })
         .collect()
 }
-
-/// The platform and hub resources with a fixed name key.
-const PLATFORM_NAMES: [FixedName; 26] = [
-    FixedName::new(
-        "connectivityResourceGroup",
-        "resourceGroup",
-        "connectivity",
-        Part::Hub,
-    ),
-    FixedName::new(
-        "managementResourceGroup",
-        "resourceGroup",
-        "management",
-        Part::Always,
-    ),
-    FixedName::new(
-        "securityResourceGroup",
-        "resourceGroup",
-        "security",
-        Part::KeyVault,
-    ),
-    FixedName::new(
-        "logAnalyticsWorkspace",
-        "logAnalyticsWorkspace",
-        "management",
-        Part::Always,
-    ),
-    FixedName::new("keyVault", "keyVault", "{name}", Part::KeyVault),
-    FixedName::new(
-        "keyVaultPrivateEndpoint",
-        "privateEndpoint",
-        "kv-platform",
-        Part::KeyVault,
-    ),
-    FixedName::new("hubVirtualNetwork", "virtualNetwork", "hub", Part::Hub),
-    FixedName::new("firewall", "firewall", "hub", Part::Firewall),
-    FixedName::new("firewallPolicy", "firewallPolicy", "hub", Part::Firewall),
-    FixedName::new(
-        "firewallPublicIp",
-        "publicIpAddress",
-        "firewall",
-        Part::Firewall,
-    ),
-    FixedName::new(
-        "firewallManagementPublicIp",
-        "publicIpAddress",
-        "firewall-mgmt",
-        Part::FirewallManagement,
-    ),
-    FixedName::new("bastion", "bastionHost", "hub", Part::Bastion),
-    FixedName::new(
-        "bastionPublicIp",
-        "publicIpAddress",
-        "bastion",
-        Part::Bastion,
-    ),
-    FixedName::new("vpnGateway", "vpnGateway", "hub", Part::VpnGateway),
-    FixedName::new(
-        "vpnGatewayPublicIp",
-        "publicIpAddress",
-        "vpng",
-        Part::VpnGateway,
-    ),
-    FixedName::new(
-        "vpnGatewaySecondPublicIp",
-        "publicIpAddress",
-        "vpng-2",
-        Part::VpnGateway,
-    ),
-    FixedName::new(
-        "expressRouteGateway",
-        "expressRouteGateway",
-        "hub",
-        Part::ExpressRoute,
-    ),
-    FixedName::new(
-        "expressRouteConnection",
-        "connection",
-        "er",
-        Part::ExpressRoute,
-    ),
-    FixedName::new(
-        "dnsResolver",
-        "dnsPrivateResolver",
-        "hub",
-        Part::DnsResolver,
-    ),
-    FixedName::new(
-        "dnsResolverInboundEndpoint",
-        "dnsResolverInboundEndpoint",
-        "hub",
-        Part::DnsResolver,
-    ),
-    FixedName::new(
-        "dnsResolverOutboundEndpoint",
-        "dnsResolverOutboundEndpoint",
-        "hub",
-        Part::DnsResolver,
-    ),
-    FixedName::new(
-        "dnsForwardingRuleset",
-        "dnsForwardingRuleset",
-        "onprem",
-        Part::DnsResolver,
-    ),
-    FixedName::new(
-        "ddosProtectionPlan",
-        "ddosProtectionPlan",
-        "hub",
-        Part::DdosProtection,
-    ),
-    FixedName::new(
-        "arcPrivateLinkScope",
-        "arcPrivateLinkScope",
-        "arc",
-        Part::ArcPrivateLinkScope,
-    ),
-    FixedName::new(
-        "arcPrivateLinkScopePrivateEndpoint",
-        "privateEndpoint",
-        "arc",
-        Part::ArcPrivateLinkScope,
-    ),
-    FixedName::new(
-        "hubToSpokeRouteTable",
-        "routeTable",
-        "hub-gateway",
-        Part::HubGateway,
-    ),
-];
 
 /// Builds the parameters of an environment; parts no environment deploys are left out.
 fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecrets) -> Vec<Param> {
@@ -1302,9 +1178,10 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
     out.add("location", &env.location);
     out.add("environmentName", &env.name);
     out.add_user_map("tags", &tags(env));
-    let names: Map<String, Value> = fixed_names()
-        .filter(|f| f.part.deployed(deploy))
-        .map(|f| (f.key.to_string(), src.name(NameKey::Fixed(f.key)).into()))
+    let names: Map<String, Value> = FixedName::ALL
+        .iter()
+        .filter(|f| f.part().deployed(deploy))
+        .map(|&f| (f.key().to_string(), src.name(f).into()))
         .collect();
     out.add("names", &names);
     out.add("logAnalytics", &LogAnalytics::new(s));
@@ -1462,14 +1339,6 @@ fn check_express_route(s: &Settings) -> Vec<Diagnostic> {
         ];
     }
     Vec::new()
-}
-
-/// The platform's and the workloads' fixed names.
-pub(crate) fn fixed_names() -> impl Iterator<Item = FixedName> {
-    PLATFORM_NAMES
-        .iter()
-        .copied()
-        .chain(crate::model::workloads::fixed_names())
 }
 
 /// Standard tags first, then the input's (which win).

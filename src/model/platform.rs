@@ -20,7 +20,8 @@ use crate::input::hubs::{OWN_KEYS, PlatformHub};
 use crate::input::settings::Settings;
 use crate::input::values::Values;
 use crate::model::facts;
-use crate::model::naming::ResourceName;
+use crate::model::fixed_name::FixedName;
+use crate::model::names::Names;
 use crate::model::network::{HubLayout, HubRole};
 
 /// What meg knows of a declared hub that the environments attached to it need.
@@ -250,7 +251,7 @@ pub(super) struct HubEnvironment<'a> {
     /// The hub's values after presets and defaults.
     pub resolved: &'a Value,
     pub layout: &'a HubLayout,
-    pub names: &'a BTreeMap<String, ResourceName>,
+    pub names: &'a Names,
     pub location: &'a str,
 }
 
@@ -262,14 +263,11 @@ pub(super) fn facts_of(
     top: &Map<String, Value>,
 ) -> HubFacts {
     let s: &Settings = env.settings;
-    let name_of = |key: &str| {
-        env.names
-            .get(key)
-            .map(|n| n.as_str().to_string())
-            .unwrap_or_default()
-    };
-    let resource_group = name_of("connectivityResourceGroup");
-    let virtual_network = name_of("hubVirtualNetwork");
+    let resource_group = env
+        .names
+        .text(FixedName::ConnectivityResourceGroup)
+        .to_string();
+    let virtual_network = env.names.text(FixedName::HubVirtualNetwork).to_string();
     let id_in = |sub: &str, provider: &str, leaf: &str| {
         format!(
             "/subscriptions/{sub}/resourceGroups/{resource_group}/providers/Microsoft.Network/{provider}/{leaf}"

@@ -14,8 +14,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::input::settings::Settings;
+use crate::model::fixed_name::FixedName;
 use crate::model::name_key::{NameKey, SpokePart};
-use crate::model::naming::ResourceName;
+use crate::model::names::Names;
 
 /// What the waves read of one environment (the model's environment, seen from here).
 pub struct EnvironmentView<'a> {
@@ -24,7 +25,7 @@ pub struct EnvironmentView<'a> {
     /// Its settings: `migration.virtualMachines` holds the inventory's servers.
     pub settings: &'a Settings,
     /// Every resource name of the environment, by name key.
-    pub names: &'a BTreeMap<String, ResourceName>,
+    pub names: &'a Names,
     /// The environment's tags.
     pub tags: serde_json::Value,
 }
@@ -114,12 +115,7 @@ pub fn of<'a>(environments: impl IntoIterator<Item = EnvironmentView<'a>>) -> Ve
         if !m.enabled {
             continue;
         }
-        let name = |key: &str| {
-            env.names
-                .get(key)
-                .map(|n| n.as_str().to_string())
-                .unwrap_or_default()
-        };
+        let name = |key: FixedName| env.names.text(key).to_string();
         let tags = &env.tags;
         let mut by_wave: BTreeMap<&str, Vec<WaveServer>> = BTreeMap::new();
         for (vm, spec) in &m.virtual_machines {
@@ -136,7 +132,11 @@ pub fn of<'a>(environments: impl IntoIterator<Item = EnvironmentView<'a>>) -> Ve
                 by_wave.entry(wave).or_default();
                 continue;
             }
-            let spoke = |part| name(&NameKey::Spoke(&spec.spoke, part).to_string());
+            let spoke = |part| {
+                env.names
+                    .text(NameKey::Spoke(spec.spoke.clone(), part))
+                    .to_string()
+            };
             let (machine_id, vmware_uuid) = match from.machine_id.as_deref() {
                 Some(id) if is_machine_resource_id(id) => (id.to_string(), None),
                 Some(uuid) => (String::new(), Some(uuid.to_string())),
@@ -169,8 +169,8 @@ pub fn of<'a>(environments: impl IntoIterator<Item = EnvironmentView<'a>>) -> Ve
             });
         }
         let enrolment_tags: BTreeMap<String, String> = crate::model::enrolment::tags(
-            &name("recoveryServicesVault"),
-            &name("maintenanceConfiguration"),
+            &name(FixedName::RecoveryServicesVault),
+            &name(FixedName::MaintenanceConfiguration),
         )
         .into_iter()
         .map(|t| (t.name, t.value))
@@ -180,10 +180,10 @@ pub fn of<'a>(environments: impl IntoIterator<Item = EnvironmentView<'a>>) -> Ve
                 enrolment_tags: enrolment_tags.clone(),
                 name: wave.to_string(),
                 environment: env.name.to_string(),
-                disk_encryption_set_resource_group: name("migrationResourceGroup"),
-                disk_encryption_set: name("diskEncryptionSet"),
-                migration_resource_group: name("migrationResourceGroup"),
-                migrate_project: name("migrateProject"),
+                disk_encryption_set_resource_group: name(FixedName::MigrationResourceGroup),
+                disk_encryption_set: name(FixedName::DiskEncryptionSet),
+                migration_resource_group: name(FixedName::MigrationResourceGroup),
+                migrate_project: name(FixedName::MigrateProject),
                 tags: tags.clone(),
                 batches: servers.len().div_ceil(BATCH_SIZE),
                 batch_size: BATCH_SIZE,

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::model::Environment;
 use crate::model::enrolment::{self, TagFilter};
+use crate::model::fixed_name::FixedName;
 use crate::model::name_key::{NameKey, SpokePart};
 
 /// One environment's enrolment, for the README and the wave runbooks: what to check after a
@@ -44,14 +45,11 @@ pub(crate) fn summary(environments: &[Environment]) -> Vec<Summary> {
         .iter()
         .filter(|env| enrolment::has_replicated(&env.settings))
         .map(|env| {
-            let name = |key: &str| {
-                env.names
-                    .get(key)
-                    .map(|n| n.as_str().to_string())
-                    .unwrap_or_default()
-            };
+            let name = |key: FixedName| env.names.text(key).to_string();
             let replicated = enrolment::replicated(&env.settings, |spoke| {
-                name(&NameKey::Spoke(spoke, SpokePart::ResourceGroup).to_string())
+                env.names
+                    .text(NameKey::Spoke(spoke.into(), SpokePart::ResourceGroup))
+                    .to_string()
             });
             let [
                 backup_policy_definition,
@@ -61,10 +59,10 @@ pub(crate) fn summary(environments: &[Environment]) -> Vec<Summary> {
             ] = enrolment::names(&env.name);
             Summary {
                 environment: env.name.clone(),
-                resource_group: name("migrationResourceGroup"),
-                vault: name("recoveryServicesVault"),
-                maintenance_configuration: name("maintenanceConfiguration"),
-                identity: name("enrolmentIdentity"),
+                resource_group: name(FixedName::MigrationResourceGroup),
+                vault: name(FixedName::RecoveryServicesVault),
+                maintenance_configuration: name(FixedName::MaintenanceConfiguration),
+                identity: name(FixedName::EnrolmentIdentity),
                 resource_groups: replicated.resource_groups,
                 os_types: replicated.os_types,
                 backup_policy_definition,
@@ -72,8 +70,8 @@ pub(crate) fn summary(environments: &[Environment]) -> Vec<Summary> {
                 patch_prerequisites_assignment,
                 patch_schedule,
                 tags: enrolment::tags(
-                    &name("recoveryServicesVault"),
-                    &name("maintenanceConfiguration"),
+                    &name(FixedName::RecoveryServicesVault),
+                    &name(FixedName::MaintenanceConfiguration),
                 ),
             }
         })

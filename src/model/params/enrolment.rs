@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::model::enrolment::{self, TagFilter};
+use crate::model::fixed_name::FixedName;
 use crate::model::name_key::{NameKey, SpokePart};
 use crate::model::params::Source;
 
@@ -49,11 +50,11 @@ impl Enrolment {
     /// From the environment's servers of `migration.inventory`.
     pub fn new(src: &Source) -> Self {
         let replicated = enrolment::replicated(src.settings, |spoke| {
-            src.name(NameKey::Spoke(spoke, SpokePart::ResourceGroup))
+            src.name(NameKey::Spoke(spoke.into(), SpokePart::ResourceGroup))
         });
         let [backup_tag, patch_tag] = enrolment::tags(
-            &src.name(NameKey::Fixed("recoveryServicesVault")),
-            &src.name(NameKey::Fixed("maintenanceConfiguration")),
+            &src.name(FixedName::RecoveryServicesVault),
+            &src.name(FixedName::MaintenanceConfiguration),
         );
         let [
             backup_policy_definition,

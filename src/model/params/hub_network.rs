@@ -45,7 +45,7 @@ impl HubNetwork {
                 .collect(),
             subnets: src.layout.subnet_params(&|role| {
                 src.names
-                    .get(&NameKey::HubSubnetNsg(role.info().key).to_string())
+                    .get(&NameKey::HubSubnetNsg(role))
                     .map(|n| n.as_str().to_string())
             }),
             bastion_address_prefix: src

@@ -27,15 +27,13 @@ mod tf_keys;
 pub(crate) mod virtual_machines;
 pub(crate) mod vpn_gateway;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::input::settings::Settings;
 use crate::model::deploy::Deploy;
 use crate::model::name_key::NameKey;
-use crate::model::naming::ResourceName;
+use crate::model::names::Names;
 use crate::model::network::HubLayout;
 
 /// One deployment parameter with its value for an environment. Serialized (for the templates)
@@ -72,18 +70,15 @@ pub(crate) struct Source<'a> {
     /// Each spoke's subnets.
     pub spoke_subnets: &'a crate::model::spoke_subnets::SpokeSubnets,
     /// Every resource name of the environment, by name key.
-    pub names: &'a BTreeMap<String, ResourceName>,
+    pub names: &'a Names,
     /// What the code holds across all environments.
     pub deploy: &'a Deploy,
 }
 
 impl Source<'_> {
     /// The name filed under `key`; empty when the environment does not have the resource.
-    pub fn name(&self, key: NameKey) -> String {
-        self.names
-            .get(&key.to_string())
-            .map(|n| n.as_str().to_string())
-            .unwrap_or_default()
+    pub fn name(&self, key: impl Into<NameKey>) -> String {
+        self.names.text(key).to_string()
     }
 }
 

@@ -186,13 +186,14 @@ impl Paas {
             .iter()
             .filter_map(|(spoke, app)| {
                 let sp = s.network.spokes.iter().find(|sp| &sp.name == spoke)?;
-                let key = |part| src.name(NameKey::App(spoke, part));
-                let web = |w: &str, part| src.name(NameKey::WebApp(spoke, w, part));
+                let key = |part| src.name(NameKey::App(spoke.into(), part));
+                let web = |w: &str, part| src.name(NameKey::WebApp(spoke.into(), w.into(), part));
                 Some(Application {
                     name: spoke.clone(),
-                    resource_group_name: src.name(NameKey::Spoke(spoke, SpokePart::ResourceGroup)),
+                    resource_group_name: src
+                        .name(NameKey::Spoke(spoke.into(), SpokePart::ResourceGroup)),
                     virtual_network_name: src
-                        .name(NameKey::Spoke(spoke, SpokePart::VirtualNetwork)),
+                        .name(NameKey::Spoke(spoke.into(), SpokePart::VirtualNetwork)),
                     tags: super::spokes::spoke_tags(sp),
                     key_vault_name: key(AppPart::KeyVault),
                     key_vault_private_endpoint_name: key(AppPart::KeyVaultPrivateEndpoint),
@@ -215,7 +216,7 @@ impl Paas {
                         .iter()
                         .map(|d| Database {
                             name: d.clone(),
-                            database_name: src.name(NameKey::SqlDatabase(spoke, d)),
+                            database_name: src.name(NameKey::SqlDatabase(spoke.into(), d.into())),
                         })
                         .collect(),
                     secrets: app.secrets.clone(),

@@ -44,7 +44,7 @@ impl Spoke {
             .spokes
             .iter()
             .map(|spoke| {
-                let part = |p| src.name(NameKey::Spoke(&spoke.name, p));
+                let part = |p| src.name(NameKey::Spoke(spoke.name.clone(), p));
                 Spoke {
                     name: spoke.name.clone(),
                     resource_group_name: part(SpokePart::ResourceGroup),
@@ -60,7 +60,7 @@ impl Spoke {
                             name: format!("snet-{}", sn.name),
                             address_prefix: sn.address_prefix.to_string(),
                             network_security_group_name: src
-                                .name(NameKey::SpokeSubnetNsg(&spoke.name, &sn.name)),
+                                .name(NameKey::SpokeSubnetNsg(spoke.name.clone(), sn.name.clone())),
                             delegation: sn.delegation,
                         })
                         .collect(),

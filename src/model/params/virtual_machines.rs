@@ -98,8 +98,8 @@ impl VirtualMachine {
         m.created_vms()
             .filter(|_| m.enabled)
             .map(|(vm, spec)| {
-                let part = |p| src.name(NameKey::Vm(vm, p));
-                let spoke = |p| src.name(NameKey::Spoke(&spec.spoke, p));
+                let part = |p| src.name(NameKey::Vm(vm.into(), p));
+                let spoke = |p| src.name(NameKey::Spoke(spec.spoke.clone(), p));
                 VirtualMachine {
                     name: vm.clone(),
                     spoke: spec.spoke.clone(),

@@ -57,9 +57,11 @@ impl OnPremisesSite {
             .iter()
             .map(|site| OnPremisesSite {
                 name: site.name.clone(),
-                local_network_gateway_name: src
-                    .name(NameKey::Site(&site.name, SitePart::LocalNetworkGateway)),
-                connection_name: src.name(NameKey::Site(&site.name, SitePart::Connection)),
+                local_network_gateway_name: src.name(NameKey::Site(
+                    site.name.clone(),
+                    SitePart::LocalNetworkGateway,
+                )),
+                connection_name: src.name(NameKey::Site(site.name.clone(), SitePart::Connection)),
                 gateway_address: site.gateway_address.to_string(),
                 address_prefixes: site
                     .address_spaces

@@ -1,7 +1,8 @@
 //! Workload components that sit in the spokes on top of the platform: what a strategy moves.
 //!
-//! Each workload module owns the fixed resource names it adds to the `names` parameter, which
-//! of them the code holds, the per-item names it files and its checks; its settings live in
+//! Each workload module owns the per-item names it files (a VM's disks, an application's vault),
+//! the region its fixed names live in (the names themselves are declared with every fixed name,
+//! in `model::fixed_name`) and its checks; its settings live in
 //! `input` and its parameter types in `model::params`. The model calls them through the
 //! functions here, which return data, so a workload never edits the platform's code paths.
 
@@ -16,19 +17,14 @@ use crate::model::spoke_subnets::SpokeSubnets;
 pub mod refactor;
 pub mod rehost;
 
-/// The fixed names of every workload, as `PLATFORM_NAMES`.
-pub fn fixed_names() -> impl Iterator<Item = FixedName> {
-    rehost::NAMES.iter().chain(refactor::NAMES).copied()
-}
-
 /// The region a workload's fixed name key lives in when it is not the landing zone's, with the
 /// settings pointer that sets it; `None` for the landing zone's region.
-pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static str)> {
+pub fn name_region(key: FixedName, s: &Settings) -> Option<(&str, &'static str)> {
     rehost::name_region(key, s)
 }
 
 /// Per-item names (one per VM, per web app) of one environment.
-pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
+pub(crate) fn names(s: &Settings) -> Vec<ToName> {
     let mut out = rehost::names(s);
     out.extend(refactor::names(s));
     out

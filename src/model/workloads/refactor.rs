@@ -4,32 +4,14 @@
 use crate::error::{Diagnostic, did_you_mean};
 use crate::input::settings::Settings;
 use crate::model::facts::{application_gateway, front_door};
-use crate::model::fixed_name::{FixedName, Part};
 use crate::model::name_key::{AppPart, NameKey, ToName, WebAppPart};
 use crate::model::params::paas::Paas;
 use crate::model::params::{ParamList, Source};
 use crate::model::subnet_rules::{APP_SUBNETS, application};
 
-/// This workload's fixed names.
-pub const NAMES: &[FixedName] = &[
-    FixedName::new(
-        "frontDoorProfile",
-        "frontDoorProfile",
-        "edge",
-        Part::FrontDoor,
-    ),
-    FixedName::new("frontDoorWafPolicy", "wafPolicy", "edge", Part::FrontDoor),
-    FixedName::new(
-        "databaseMigrationService",
-        "databaseMigrationService",
-        "sql",
-        Part::DatabaseMigration,
-    ),
-];
-
 /// Per-application names: the plan, web apps, SQL server and databases, the vault, and the
 /// private endpoints that reach them.
-pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
+pub(crate) fn names(s: &Settings) -> Vec<ToName> {
     let mut out = Vec::new();
     if !s.paas.enabled {
         return out;
@@ -38,8 +20,9 @@ pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
         if !s.network.spokes.iter().any(|sp| &sp.name == spoke) {
             continue;
         }
-        let part =
-            |part, kind, workload: String| ToName::new(NameKey::App(spoke, part), kind, workload);
+        let part = |part, kind, workload: String| {
+            ToName::new(NameKey::App(spoke.clone(), part), kind, workload)
+        };
         out.push(part(AppPart::KeyVault, "keyVault", spoke.clone()));
         out.push(part(
             AppPart::KeyVaultPrivateEndpoint,
@@ -82,7 +65,7 @@ pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
             }
         }
         for web in &app.web_apps {
-            let key = |part| NameKey::WebApp(spoke, web, part);
+            let key = |part| NameKey::WebApp(spoke.clone(), web.clone(), part);
             out.push(ToName::new(
                 key(WebAppPart::Site),
                 "webApp",
@@ -128,7 +111,7 @@ pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
         }
         for db in &app.databases {
             out.push(ToName::new(
-                NameKey::SqlDatabase(spoke, db),
+                NameKey::SqlDatabase(spoke.clone(), db.clone()),
                 "sqlDatabase",
                 format!("{spoke}-{db}"),
             ));

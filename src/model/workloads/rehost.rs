@@ -3,7 +3,7 @@
 use crate::error::Diagnostic;
 use crate::input::settings::Settings;
 use crate::model::deploy::Deploy;
-use crate::model::fixed_name::{FixedName, Part};
+use crate::model::fixed_name::FixedName;
 use crate::model::name_key::{NameKey, ToName, VmPart};
 use crate::model::params::enrolment::Enrolment;
 use crate::model::params::migration::{Migration, SiteRecovery};
@@ -11,121 +11,21 @@ use crate::model::params::virtual_machines::VirtualMachine;
 use crate::model::params::{ParamList, Source};
 use crate::model::spoke_subnets::SpokeSubnets;
 
-/// This workload's fixed names.
-pub const NAMES: &[FixedName] = &[
-    FixedName::new(
-        "migrationResourceGroup",
-        "resourceGroup",
-        "migration",
-        Part::Migration,
-    ),
-    FixedName::new(
-        "recoveryServicesVault",
-        "recoveryServicesVault",
-        "backup",
-        Part::Migration,
-    ),
-    FixedName::new("migrateProject", "migrateProject", "srv", Part::Migration),
-    FixedName::new(
-        "maintenanceConfiguration",
-        "maintenanceConfiguration",
-        "servers",
-        Part::Migration,
-    ),
-    FixedName::new("diskEncryptionKeyVault", "keyVault", "cmk", Part::Migration),
-    FixedName::new(
-        "diskEncryptionKeyVaultPrivateEndpoint",
-        "privateEndpoint",
-        "kv-cmk",
-        Part::Migration,
-    ),
-    FixedName::new(
-        "diskEncryptionSet",
-        "diskEncryptionSet",
-        "servers",
-        Part::Migration,
-    ),
-    FixedName::new(
-        "diskEncryptionIdentity",
-        "userAssignedIdentity",
-        "des-servers",
-        Part::Migration,
-    ),
-    FixedName::new(
-        "dataCollectionRule",
-        "dataCollectionRule",
-        "servers",
-        Part::VirtualMachines,
-    ),
-    // The identity of the policies that enrol the servers Azure Migrate brings (model::enrolment).
-    FixedName::new(
-        "enrolmentIdentity",
-        "userAssignedIdentity",
-        "enrol",
-        Part::Enrolment,
-    ),
-    FixedName::new(
-        "recoveryResourceGroup",
-        "resourceGroup",
-        "recovery",
-        Part::SiteRecovery,
-    ),
-    FixedName::new(
-        "siteRecoveryVault",
-        "recoveryServicesVault",
-        "asr",
-        Part::SiteRecovery,
-    ),
-    FixedName::new(
-        "siteRecoveryReplicationPolicy",
-        "siteRecoveryReplicationPolicy",
-        "vms",
-        Part::SiteRecovery,
-    ),
-    FixedName::new(
-        "siteRecoveryCacheStorage",
-        "storageAccount",
-        "asrcache",
-        Part::SiteRecovery,
-    ),
-    // A disk encryption set only takes a key of a vault in its own region, and Site Recovery
-    // refuses to replicate disks encrypted with customer-managed keys without a set in the
-    // recovery region: the same three resources again, named with the recovery region's code.
-    FixedName::new(
-        "recoveryDiskEncryptionKeyVault",
-        "keyVault",
-        "cmk",
-        Part::SiteRecovery,
-    ),
-    FixedName::new(
-        "recoveryDiskEncryptionSet",
-        "diskEncryptionSet",
-        "servers",
-        Part::SiteRecovery,
-    ),
-    FixedName::new(
-        "recoveryDiskEncryptionIdentity",
-        "userAssignedIdentity",
-        "des-servers",
-        Part::SiteRecovery,
-    ),
-];
-
 /// The name keys of resources that live in the recovery region.
-const IN_RECOVERY_REGION: &[&str] = &[
-    "recoveryResourceGroup",
-    "siteRecoveryVault",
-    "siteRecoveryReplicationPolicy",
-    "recoveryDiskEncryptionKeyVault",
-    "recoveryDiskEncryptionSet",
-    "recoveryDiskEncryptionIdentity",
+const IN_RECOVERY_REGION: &[FixedName] = &[
+    FixedName::RecoveryResourceGroup,
+    FixedName::SiteRecoveryVault,
+    FixedName::SiteRecoveryReplicationPolicy,
+    FixedName::RecoveryDiskEncryptionKeyVault,
+    FixedName::RecoveryDiskEncryptionSet,
+    FixedName::RecoveryDiskEncryptionIdentity,
 ];
 
 /// The region a fixed name key's resource lives in when it is not the landing zone's: Site
 /// Recovery's resource group, vault, replication policy and disk encryption set sit in the
 /// recovery region, so their names carry its code (`rsv-asr-prod-neu-001` beside servers in
 /// Sweden Central).
-pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static str)> {
+pub fn name_region(key: FixedName, s: &Settings) -> Option<(&str, &'static str)> {
     let sr = &s.migration.site_recovery;
     let in_recovery_region = IN_RECOVERY_REGION.contains(&key);
     if !(in_recovery_region && s.migration.enabled && sr.enabled) {
@@ -137,25 +37,25 @@ pub fn name_region<'s>(key: &str, s: &'s Settings) -> Option<(&'s str, &'static 
 }
 
 /// Per-item names: each VM's network interface and disks (the VM keeps the name it had).
-pub(crate) fn names(s: &Settings) -> Vec<ToName<'_>> {
+pub(crate) fn names(s: &Settings) -> Vec<ToName> {
     let mut out = Vec::new();
     if !s.migration.enabled {
         return out;
     }
     for (vm, spec) in s.migration.created_vms() {
         out.push(ToName::new(
-            NameKey::Vm(vm, VmPart::NetworkInterface),
+            NameKey::Vm(vm.clone(), VmPart::NetworkInterface),
             "networkInterface",
             vm.as_str(),
         ));
         out.push(ToName::new(
-            NameKey::Vm(vm, VmPart::OsDisk),
+            NameKey::Vm(vm.clone(), VmPart::OsDisk),
             "managedDisk",
             format!("{vm}-os"),
         ));
         for lun in 0..spec.data_disks.len() {
             out.push(ToName::new(
-                NameKey::Vm(vm, VmPart::DataDisk(lun)),
+                NameKey::Vm(vm.clone(), VmPart::DataDisk(lun)),
                 "managedDisk",
                 format!("{vm}-data{lun}"),
             ));

@@ -12,6 +12,8 @@ mod resources;
 
 use serde::Serialize;
 
+use crate::model::fixed_name::FixedName;
+use crate::model::name_key::{NameKey, SitePart, SpokePart};
 use crate::model::network::HubRole;
 use crate::model::{Environment, LandingZone};
 
@@ -362,8 +364,8 @@ impl<'a> EnvironmentView<'a> {
     /// The README's view of one environment.
     pub fn new(env: &'a Environment) -> Self {
         let s = &env.settings;
-        let name = |key: &str| env.names.get(key).map_or("", |n| n.as_str());
-        let on = |key: &str| env.deploys(key);
+        let name = |key: FixedName| env.names.text(key);
+        let on = |key: FixedName| env.deploys(&key.into());
         let host = |role| env.layout.first_host(role).unwrap_or_default();
         let hub = match &s.network.hub.existing {
             Some(existing) => Hub {
@@ -377,7 +379,7 @@ impl<'a> EnvironmentView<'a> {
             },
             None => Hub {
                 existing: false,
-                name: name("hubVirtualNetwork"),
+                name: name(FixedName::HubVirtualNetwork),
                 address_prefixes: env
                     .layout
                     .address_space
@@ -390,19 +392,19 @@ impl<'a> EnvironmentView<'a> {
                 use_remote_gateways: false,
             },
         };
-        let firewall = on("firewall").then(|| Firewall {
-            name: name("firewall"),
+        let firewall = on(FixedName::Firewall).then(|| Firewall {
+            name: name(FixedName::Firewall),
             tier: s.firewall.tier.as_str(),
             zones: crate::model::params::zones(s.firewall.zone_redundant),
             private_ip: host(HubRole::Firewall),
             dns_proxy: crate::model::facts::firewall_dns_proxy(s),
         });
-        let bastion = on("bastion").then(|| Bastion {
-            name: name("bastion"),
+        let bastion = on(FixedName::Bastion).then(|| Bastion {
+            name: name(FixedName::Bastion),
             sku: s.bastion.sku.as_str(),
         });
-        let vpn_gateway = on("vpnGateway").then(|| VpnGateway {
-            name: name("vpnGateway"),
+        let vpn_gateway = on(FixedName::VpnGateway).then(|| VpnGateway {
+            name: name(FixedName::VpnGateway),
             sku: s.vpn_gateway.sku.as_str(),
             active_active: s.vpn_gateway.active_active,
         });
@@ -410,22 +412,27 @@ impl<'a> EnvironmentView<'a> {
             .on_premises
             .sites
             .iter()
-            .filter(|site| on(&format!("site.{}.connection", site.name)))
+            .filter(|site| env.deploys(&NameKey::Site(site.name.clone(), SitePart::Connection)))
             .map(|site| Site {
                 name: &site.name,
-                local_network_gateway: name(&format!("site.{}.localNetworkGateway", site.name)),
-                connection: name(&format!("site.{}.connection", site.name)),
+                local_network_gateway: env.names.text(NameKey::Site(
+                    site.name.clone(),
+                    SitePart::LocalNetworkGateway,
+                )),
+                connection: env
+                    .names
+                    .text(NameKey::Site(site.name.clone(), SitePart::Connection)),
                 address_prefixes: site.address_spaces.iter().map(|c| c.to_string()).collect(),
             })
             .collect();
-        let express_route = on("expressRouteGateway").then(|| ExpressRoute {
-            name: name("expressRouteGateway"),
+        let express_route = on(FixedName::ExpressRouteGateway).then(|| ExpressRoute {
+            name: name(FixedName::ExpressRouteGateway),
             sku: s.express_route.sku.as_str(),
-            circuit_connection: on("expressRouteConnection")
-                .then(|| name("expressRouteConnection")),
+            circuit_connection: on(FixedName::ExpressRouteConnection)
+                .then(|| name(FixedName::ExpressRouteConnection)),
         });
-        let dns_resolver = on("dnsResolver").then(|| DnsResolver {
-            name: name("dnsResolver"),
+        let dns_resolver = on(FixedName::DnsResolver).then(|| DnsResolver {
+            name: name(FixedName::DnsResolver),
             inbound_ip: host(HubRole::DnsResolverInbound),
             forwarded_domains: s.on_premises.domains.len(),
         });
@@ -435,7 +442,10 @@ impl<'a> EnvironmentView<'a> {
             .iter()
             .map(|spoke| Spoke {
                 name: &spoke.name,
-                virtual_network: name(&format!("spoke.{}.virtualNetwork", spoke.name)),
+                virtual_network: env.names.text(NameKey::Spoke(
+                    spoke.name.clone(),
+                    SpokePart::VirtualNetwork,
+                )),
                 address_prefixes: vec![spoke.address_space.to_string()],
             })
             .collect();
@@ -484,15 +494,16 @@ impl<'a> EnvironmentView<'a> {
             sites,
             express_route,
             dns_resolver,
-            ddos_protection: on("ddosProtectionPlan").then(|| name("ddosProtectionPlan")),
+            ddos_protection: on(FixedName::DdosProtectionPlan)
+                .then(|| name(FixedName::DdosProtectionPlan)),
             spokes,
             private_dns_zones,
             gateway_transit,
             recovery_region,
             site_recovery: recovery_region.map(|region| SiteRecovery {
                 region,
-                resource_group: name("recoveryResourceGroup"),
-                vault: name("siteRecoveryVault"),
+                resource_group: name(FixedName::RecoveryResourceGroup),
+                vault: name(FixedName::SiteRecoveryVault),
                 protected_vms: s
                     .migration
                     .created_vms()
@@ -606,10 +617,15 @@ mod tests {
     #[test]
     fn a_name_without_a_row_of_its_own_is_still_listed() {
         let mut lz = resolve("hybrid", &[]);
-        let extra = lz.environments[0].names["firewall"].clone();
-        lz.environments[0]
+        // A spoke the settings do not hold: the table, which walks the settings, has no row for
+        // it, as it would have none for a kind of name it does not know yet.
+        let key = NameKey::Spoke("elsewhere".into(), SpokePart::RouteTable);
+        let extra = lz.environments[0]
             .names
-            .insert("someNewResource".into(), extra.clone());
+            .get(&FixedName::Firewall.into())
+            .expect("hybrid names a firewall")
+            .clone();
+        lz.environments[0].names.insert(key.clone(), extra.clone());
         let readme = Readme::new(&lz);
         let other = readme.environments[0]
             .resources
@@ -618,7 +634,11 @@ mod tests {
             .expect("an Other section");
         assert_eq!(other.rows.len(), 1);
         assert_eq!(other.rows[0].name, extra.as_str());
-        assert_eq!(other.rows[0].what, vec![Part::code("someNewResource")]);
+        assert_eq!(
+            other.rows[0].what,
+            vec![Part::code("spoke.elsewhere.routeTable")]
+        );
+        assert_eq!(other.rows[0].key, Some(key));
     }
 
     #[test]
@@ -635,8 +655,8 @@ mod tests {
             for (env, view) in lz.environments.iter().zip(&readme.environments) {
                 for row in view.resources.iter().flat_map(|s| &s.rows) {
                     assert!(
-                        row.key.is_empty() || env.deploys(&row.key),
-                        "{example} {}: {} is listed but not created",
+                        row.key.as_ref().is_none_or(|key| env.deploys(key)),
+                        "{example} {}: {:?} is listed but not created",
                         env.name,
                         row.key
                     );

@@ -10,6 +10,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use crate::model::Environment;
+use crate::model::fixed_name::FixedName;
+use crate::model::name_key::{AppPart, NameKey, SitePart, SpokePart, VmPart, WebAppPart};
 use crate::model::network::HubRole;
 
 /// A piece of a table cell: text, or a value shown as code.
@@ -58,16 +60,24 @@ pub(crate) struct Row {
     pub what: Label,
     /// Its name in Azure.
     pub name: String,
-    /// Its name key in the model (`spoke.shop.routeTable`); empty for a name the model does not
-    /// make (a private DNS zone, the existing hub).
-    pub key: String,
+    /// Its name key in the model (`spoke.shop.routeTable`); none for a name the model does not
+    /// make (a private DNS zone, the existing hub), which templates see as empty text.
+    #[serde(serialize_with = "key_or_empty")]
+    pub key: Option<NameKey>,
+}
+
+fn key_or_empty<S: serde::Serializer>(key: &Option<NameKey>, s: S) -> Result<S::Ok, S::Error> {
+    match key {
+        Some(key) => key.serialize(s),
+        None => s.serialize_str(""),
+    }
 }
 
 /// Builds the sections, skipping what the environment does not create.
 struct Table<'e> {
     env: &'e Environment,
     sections: Vec<Section>,
-    shown: BTreeSet<&'e str>,
+    shown: BTreeSet<NameKey>,
 }
 
 impl<'e> Table<'e> {
@@ -79,42 +89,47 @@ impl<'e> Table<'e> {
     }
 
     /// The resource named under `key`, when the environment creates it.
-    fn named(&mut self, what: Label, key: &str) {
-        if !self.env.deploys(key) {
+    fn named(&mut self, what: Label, key: impl Into<NameKey>) {
+        let key = key.into();
+        if !self.env.deploys(&key) {
             return;
         }
-        let Some((key, name)) = self.env.names.get_key_value(key) else {
+        let Some(name) = self.env.names.get(&key) else {
             return;
         };
+        self.push(what, name.as_str(), Some(key.clone()));
         self.shown.insert(key);
-        self.push(what, name.as_str(), key);
     }
 
     /// A resource whose name the model does not make.
     fn given(&mut self, what: Label, name: &str) {
-        self.push(what, name, "");
+        self.push(what, name, None);
     }
 
-    fn push(&mut self, what: Label, name: &str, key: &str) {
+    fn push(&mut self, what: Label, name: &str, key: Option<NameKey>) {
         let section = self.sections.last_mut().expect("a section is open");
         section.rows.push(Row {
             what,
             name: name.to_string(),
-            key: key.to_string(),
+            key,
         });
     }
 
     /// The sections with rows, then any deployed name without a row of its own.
     fn finish(mut self) -> Vec<Section> {
-        let missing: Vec<(&str, &str)> = self
+        let missing: Vec<_> = self
             .env
             .deployed_names()
-            .filter(|(key, _)| !self.shown.contains(key))
+            .filter(|(key, _)| !self.shown.contains(*key))
             .collect();
         if !missing.is_empty() {
             self.section(text("Other"));
             for (key, name) in missing {
-                self.push(vec![Part::code(key)], name, key);
+                self.push(
+                    vec![Part::code(key.to_string())],
+                    name.as_str(),
+                    Some(key.clone()),
+                );
             }
         }
         self.sections.retain(|s| !s.rows.is_empty());
@@ -154,80 +169,94 @@ pub(crate) fn table(
         shown: BTreeSet::new(),
     };
     t.section(text("Resource groups"));
-    t.named(text("connectivity"), "connectivityResourceGroup");
-    t.named(text("management"), "managementResourceGroup");
-    t.named(text("security"), "securityResourceGroup");
+    t.named(text("connectivity"), FixedName::ConnectivityResourceGroup);
+    t.named(text("management"), FixedName::ManagementResourceGroup);
+    t.named(text("security"), FixedName::SecurityResourceGroup);
     for spoke in &s.network.spokes {
         t.named(
             with_code("spoke ", &spoke.name, ""),
-            &format!("spoke.{}.resourceGroup", spoke.name),
+            NameKey::Spoke(spoke.name.clone(), SpokePart::ResourceGroup),
         );
     }
     t.section(text("Management"));
-    t.named(text("Log Analytics workspace"), "logAnalyticsWorkspace");
+    t.named(
+        text("Log Analytics workspace"),
+        FixedName::LogAnalyticsWorkspace,
+    );
     t.section(text("Security"));
-    t.named(text("Key Vault"), "keyVault");
+    t.named(text("Key Vault"), FixedName::KeyVault);
     t.named(
         text("Key Vault private endpoint"),
-        "keyVaultPrivateEndpoint",
+        FixedName::KeyVaultPrivateEndpoint,
     );
 
     t.section(text("Hub network"));
     if let Some(hub) = existing_hub {
         t.given(text("existing virtual network, not managed here"), hub);
     } else {
-        t.named(text("virtual network"), "hubVirtualNetwork");
+        t.named(text("virtual network"), FixedName::HubVirtualNetwork);
     }
-    for role in env.layout.subnets.keys() {
-        let info = role.info();
+    for &role in env.layout.subnets.keys() {
         t.named(
-            with_code("NSG of ", info.subnet_name, ""),
-            &format!("hubSubnet.{}.networkSecurityGroup", info.key),
+            with_code("NSG of ", role.info().subnet_name, ""),
+            NameKey::HubSubnetNsg(role),
         );
     }
     t.named(
         with_code("route table of ", HubRole::Gateway.info().subnet_name, ""),
-        "hubToSpokeRouteTable",
+        FixedName::HubToSpokeRouteTable,
     );
-    t.named(text("DDoS protection plan"), "ddosProtectionPlan");
+    t.named(text("DDoS protection plan"), FixedName::DdosProtectionPlan);
 
     t.section(text("Firewall"));
-    t.named(text("Azure Firewall"), "firewall");
-    t.named(text("firewall policy"), "firewallPolicy");
-    t.named(text("public IP"), "firewallPublicIp");
-    t.named(text("management public IP"), "firewallManagementPublicIp");
+    t.named(text("Azure Firewall"), FixedName::Firewall);
+    t.named(text("firewall policy"), FixedName::FirewallPolicy);
+    t.named(text("public IP"), FixedName::FirewallPublicIp);
+    t.named(
+        text("management public IP"),
+        FixedName::FirewallManagementPublicIp,
+    );
 
     t.section(text("Bastion"));
-    t.named(text("Bastion host"), "bastion");
-    t.named(text("public IP"), "bastionPublicIp");
+    t.named(text("Bastion host"), FixedName::Bastion);
+    t.named(text("public IP"), FixedName::BastionPublicIp);
 
     t.section(text("VPN"));
-    t.named(text("VPN gateway"), "vpnGateway");
-    t.named(text("public IP"), "vpnGatewayPublicIp");
+    t.named(text("VPN gateway"), FixedName::VpnGateway);
+    t.named(text("public IP"), FixedName::VpnGatewayPublicIp);
     t.named(
         text("second public IP (active-active)"),
-        "vpnGatewaySecondPublicIp",
+        FixedName::VpnGatewaySecondPublicIp,
     );
     for site in &s.on_premises.sites {
         t.named(
             with_code("site ", &site.name, ": local network gateway"),
-            &format!("site.{}.localNetworkGateway", site.name),
+            NameKey::Site(site.name.clone(), SitePart::LocalNetworkGateway),
         );
         t.named(
             with_code("site ", &site.name, ": connection"),
-            &format!("site.{}.connection", site.name),
+            NameKey::Site(site.name.clone(), SitePart::Connection),
         );
     }
 
     t.section(text("ExpressRoute"));
-    t.named(text("ExpressRoute gateway"), "expressRouteGateway");
-    t.named(text("connection to the circuit"), "expressRouteConnection");
+    t.named(text("ExpressRoute gateway"), FixedName::ExpressRouteGateway);
+    t.named(
+        text("connection to the circuit"),
+        FixedName::ExpressRouteConnection,
+    );
 
     t.section(text("DNS resolver"));
-    t.named(text("DNS Private Resolver"), "dnsResolver");
-    t.named(text("inbound endpoint"), "dnsResolverInboundEndpoint");
-    t.named(text("outbound endpoint"), "dnsResolverOutboundEndpoint");
-    t.named(text("forwarding ruleset"), "dnsForwardingRuleset");
+    t.named(text("DNS Private Resolver"), FixedName::DnsResolver);
+    t.named(
+        text("inbound endpoint"),
+        FixedName::DnsResolverInboundEndpoint,
+    );
+    t.named(
+        text("outbound endpoint"),
+        FixedName::DnsResolverOutboundEndpoint,
+    );
+    t.named(text("forwarding ruleset"), FixedName::DnsForwardingRuleset);
 
     t.section(text("Private DNS"));
     if existing_hub.is_none() {
@@ -237,21 +266,21 @@ pub(crate) fn table(
     }
 
     t.section(text("Azure Arc"));
-    t.named(text("private link scope"), "arcPrivateLinkScope");
+    t.named(text("private link scope"), FixedName::ArcPrivateLinkScope);
     t.named(
         text("private link scope private endpoint"),
-        "arcPrivateLinkScopePrivateEndpoint",
+        FixedName::ArcPrivateLinkScopePrivateEndpoint,
     );
 
     for spoke in &s.network.spokes {
-        let key = |k: &str| format!("spoke.{}.{k}", spoke.name);
+        let key = |part| NameKey::Spoke(spoke.name.clone(), part);
         t.section(with_code("Spoke ", &spoke.name, ""));
-        t.named(text("virtual network"), &key("virtualNetwork"));
-        t.named(text("route table"), &key("routeTable"));
+        t.named(text("virtual network"), key(SpokePart::VirtualNetwork));
+        t.named(text("route table"), key(SpokePart::RouteTable));
         for subnet in t.env.spoke_subnets.of_spoke(&spoke.name) {
             t.named(
                 with_code("NSG of ", &format!("snet-{}", subnet.name), ""),
-                &key(&format!("subnet.{}.networkSecurityGroup", subnet.name)),
+                NameKey::SpokeSubnetNsg(spoke.name.clone(), subnet.name.clone()),
             );
         }
     }
@@ -270,70 +299,77 @@ fn refactor(t: &mut Table) {
         .iter()
         .filter_map(|spoke| s.paas.applications.get_key_value(&spoke.name));
     for (spoke, app) in apps {
-        let key = |k: &str| format!("app.{spoke}.{k}");
+        let key = |part| NameKey::App(spoke.clone(), part);
+        let web_key = |web: &str, part| NameKey::WebApp(spoke.clone(), web.to_string(), part);
         t.section(with_code("Application ", spoke, ""));
-        t.named(text("Key Vault"), &key("keyVault"));
+        t.named(text("Key Vault"), key(AppPart::KeyVault));
         t.named(
             text("Key Vault private endpoint"),
-            &key("keyVault.privateEndpoint"),
+            key(AppPart::KeyVaultPrivateEndpoint),
         );
-        t.named(text("App Service plan"), &key("appServicePlan"));
-        t.named(text("Application Insights"), &key("applicationInsights"));
+        t.named(text("App Service plan"), key(AppPart::AppServicePlan));
+        t.named(
+            text("Application Insights"),
+            key(AppPart::ApplicationInsights),
+        );
         for web in &app.web_apps {
             t.named(
                 with_code("web app ", web, ""),
-                &key(&format!("webApp.{web}")),
+                web_key(web, WebAppPart::Site),
             );
             t.named(
                 with_code("web app ", web, ": private endpoint"),
-                &key(&format!("webApp.{web}.privateEndpoint")),
+                web_key(web, WebAppPart::PrivateEndpoint),
             );
             t.named(
                 with_code("web app ", web, ": Front Door endpoint"),
-                &key(&format!("webApp.{web}.frontDoorEndpoint")),
+                web_key(web, WebAppPart::FrontDoorEndpoint),
             );
         }
-        t.named(text("SQL server"), &key("sqlServer"));
+        t.named(text("SQL server"), key(AppPart::SqlServer));
         t.named(
             text("SQL server private endpoint"),
-            &key("sqlServer.privateEndpoint"),
+            key(AppPart::SqlServerPrivateEndpoint),
         );
         for db in &app.databases {
             t.named(
                 with_code("database ", db, ""),
-                &key(&format!("sqlDatabase.{db}")),
+                NameKey::SqlDatabase(spoke.clone(), db.clone()),
             );
         }
         t.named(
             text("Container Apps environment"),
-            &key("containerAppsEnvironment"),
+            key(AppPart::ContainerAppsEnvironment),
         );
-        t.named(text("container registry"), &key("containerRegistry"));
+        t.named(text("container registry"), key(AppPart::ContainerRegistry));
         t.named(
             text("container registry private endpoint"),
-            &key("containerRegistry.privateEndpoint"),
+            key(AppPart::ContainerRegistryPrivateEndpoint),
         );
-        t.named(text("Application Gateway"), &key("applicationGateway"));
+        t.named(
+            text("Application Gateway"),
+            key(AppPart::ApplicationGateway),
+        );
         t.named(
             text("Application Gateway public IP"),
-            &key("applicationGateway.publicIp"),
+            key(AppPart::ApplicationGatewayPublicIp),
         );
         t.named(
             text("Application Gateway WAF policy"),
-            &key("applicationGateway.wafPolicy"),
+            key(AppPart::ApplicationGatewayWafPolicy),
         );
         t.named(
             text("Application Gateway identity"),
-            &key("applicationGateway.identity"),
+            key(AppPart::ApplicationGatewayIdentity),
         );
     }
     t.section(text("Front Door"));
-    t.named(text("Front Door profile"), "frontDoorProfile");
-    t.named(text("WAF policy"), "frontDoorWafPolicy");
+    t.named(text("Front Door profile"), FixedName::FrontDoorProfile);
+    t.named(text("WAF policy"), FixedName::FrontDoorWafPolicy);
     t.section(text("Database migration"));
     t.named(
         text("Database Migration Service"),
-        "databaseMigrationService",
+        FixedName::DatabaseMigrationService,
     );
 }
 
@@ -342,39 +378,42 @@ fn rehost(t: &mut Table, recovery_region: Option<&str>) {
     let s = &t.env.settings;
     let m = &s.migration;
     t.section(text("Rehost"));
-    t.named(text("resource group"), "migrationResourceGroup");
-    t.named(text("Azure Migrate project"), "migrateProject");
+    t.named(text("resource group"), FixedName::MigrationResourceGroup);
+    t.named(text("Azure Migrate project"), FixedName::MigrateProject);
     t.named(
         text(&format!(
             "Recovery Services vault ({})",
             m.backup.storage_redundancy
         )),
-        "recoveryServicesVault",
+        FixedName::RecoveryServicesVault,
     );
     t.named(
         text(&format!(
             "maintenance configuration ({} {})",
             m.patching.weekday, m.patching.start_time
         )),
-        "maintenanceConfiguration",
+        FixedName::MaintenanceConfiguration,
     );
-    t.named(text("disk encryption Key Vault"), "diskEncryptionKeyVault");
+    t.named(
+        text("disk encryption Key Vault"),
+        FixedName::DiskEncryptionKeyVault,
+    );
     t.named(
         text("disk encryption Key Vault private endpoint"),
-        "diskEncryptionKeyVaultPrivateEndpoint",
+        FixedName::DiskEncryptionKeyVaultPrivateEndpoint,
     );
-    t.named(text("disk encryption set"), "diskEncryptionSet");
+    t.named(text("disk encryption set"), FixedName::DiskEncryptionSet);
     t.named(
         text("disk encryption set identity"),
-        "diskEncryptionIdentity",
+        FixedName::DiskEncryptionIdentity,
     );
     t.named(
         text("data collection rule (Azure Monitor agent)"),
-        "dataCollectionRule",
+        FixedName::DataCollectionRule,
     );
     t.named(
         text("identity of the enrolment policies (backup, patch prerequisites)"),
-        "enrolmentIdentity",
+        FixedName::EnrolmentIdentity,
     );
 
     t.section(text("Site Recovery"));
@@ -384,11 +423,17 @@ fn rehost(t: &mut Table, recovery_region: Option<&str>) {
             recovery_region.unwrap_or(&t.env.location),
             "",
         ),
-        "recoveryResourceGroup",
+        FixedName::RecoveryResourceGroup,
     );
-    t.named(text("vault"), "siteRecoveryVault");
-    t.named(text("replication policy"), "siteRecoveryReplicationPolicy");
-    t.named(text("cache storage account"), "siteRecoveryCacheStorage");
+    t.named(text("vault"), FixedName::SiteRecoveryVault);
+    t.named(
+        text("replication policy"),
+        FixedName::SiteRecoveryReplicationPolicy,
+    );
+    t.named(
+        text("cache storage account"),
+        FixedName::SiteRecoveryCacheStorage,
+    );
     let in_recovery = |what: &str| {
         with_code(
             &format!("{what} in "),
@@ -398,22 +443,22 @@ fn rehost(t: &mut Table, recovery_region: Option<&str>) {
     };
     t.named(
         in_recovery("disk encryption Key Vault"),
-        "recoveryDiskEncryptionKeyVault",
+        FixedName::RecoveryDiskEncryptionKeyVault,
     );
     t.named(
         in_recovery("disk encryption set"),
-        "recoveryDiskEncryptionSet",
+        FixedName::RecoveryDiskEncryptionSet,
     );
     t.named(
         text("recovery disk encryption set identity"),
-        "recoveryDiskEncryptionIdentity",
+        FixedName::RecoveryDiskEncryptionIdentity,
     );
 
     if !m.enabled {
         return;
     }
     for (vm, spec) in m.created_vms() {
-        let key = |k: &str| format!("vm.{vm}.{k}");
+        let key = |part| NameKey::Vm(vm.clone(), part);
         t.section(with_code("VM ", vm, ""));
         // The VM keeps the name it has on premises: the model does not make it.
         t.given(
@@ -425,15 +470,15 @@ fn rehost(t: &mut Table, recovery_region: Option<&str>) {
             ],
             vm,
         );
-        t.named(text("network interface"), &key("networkInterface"));
-        t.named(text("OS disk"), &key("osDisk"));
+        t.named(text("network interface"), key(VmPart::NetworkInterface));
+        t.named(text("OS disk"), key(VmPart::OsDisk));
         for (lun, size) in spec.data_disks.iter().enumerate() {
             t.named(
                 text(&format!("data disk (LUN {lun}, {size} GB)")),
-                &key(&format!("dataDisk.{lun}")),
+                key(VmPart::DataDisk(lun)),
             );
         }
-        if t.env.deploys("siteRecoveryVault") {
+        if t.env.deploys(&FixedName::SiteRecoveryVault.into()) {
             // The protected item carries the VM's name in the recovery vault.
             let disks = spec.data_disks.len();
             let mut label = vec![Part::text(format!(
