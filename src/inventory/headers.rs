@@ -226,6 +226,11 @@ pub(crate) const FIELDS: &[Field] = &[
         "capacity",
         &["capacity mib", "capacity mb", "capacity gb", "capacity gib"],
     ),
+    // RVTools vPartition: the guest's partitions, which share vDisk's VM, Disk and Capacity.
+    f(
+        "partition use",
+        &["consumed mib", "consumed mb", "free mib", "free mb"],
+    ),
     f("controller", &["controller"]),
     f("unit", &["unit #", "unit"]),
     // RVTools vNetwork.

@@ -69,12 +69,12 @@ pub fn wave_of(environment: &str) -> String {
     format!("{environment}-wave-1")
 }
 
-/// A host name as an Azure VM name: the first label of the name, lower case, characters
-/// Azure refuses turned into hyphens.
+/// A host name as an Azure VM name: the first label of the name, lower case, accented Latin
+/// letters without their accents, other characters Azure refuses turned into hyphens.
 pub fn vm_name(server_name: &str) -> String {
     let host = server_name.split('.').next().unwrap_or(server_name);
     let mut out = String::new();
-    for c in host.to_lowercase().chars() {
+    for c in super::latin_fold::lower_ascii(host).chars() {
         let c = if c.is_ascii_alphanumeric() { c } else { '-' };
         if !(c == '-' && (out.is_empty() || out.ends_with('-'))) {
             out.push(c);
@@ -402,5 +402,6 @@ mod tests {
         assert_eq!(vm_name("WEB01.contoso.local"), "web01");
         assert_eq!(vm_name("SQL_PROD 02"), "sql-prod-02");
         assert_eq!(vm_name("--x--"), "x");
+        assert_eq!(vm_name("Sérveur-Été.corp"), "serveur-ete");
     }
 }
