@@ -963,3 +963,98 @@ environments:
     meg.write("lz.yaml", &lz("Standard_D4s_v5"));
     meg.run(&["validate", "lz.yaml"]).ok();
 }
+
+#[test]
+fn addresses_with_a_prefix_length_are_placed_by_their_address() {
+    let meg = Meg::new();
+    meg.write(
+        "exports/servers.csv",
+        "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name\n\
+         web01,10.1.0.4/24,2,4096,Ubuntu\n\
+         web02,\"fe80::1%eth0, 10.1.0.5/24\",2,4096,Ubuntu\n",
+    );
+    meg.write(
+        "lz.yaml",
+        "name: northwind
+strategy: rehost
+location: westeurope
+migration:
+  inventory:
+    files: [exports/servers.csv]
+    placement:
+      - {cidr: 10.1.0.0/16, spoke: orders, subnet: workload}
+    environments: {default: prod}
+environments:
+  prod:
+    network:
+      hub:
+        addressSpace: 10.90.0.0/22
+      spokes:
+        - name: orders
+          addressSpace: 10.91.0.0/24
+    migration:
+      enabled: true
+",
+    );
+    let v = json(&meg, &["inventory", "lz.yaml", "--json"]);
+    for name in ["web01", "web02"] {
+        assert_eq!(server(&v, name)["spoke"], "orders", "{name}");
+        assert_eq!(server(&v, name)["subnet"], "workload", "{name}");
+    }
+}
+
+#[test]
+fn a_workbook_under_a_csv_name_and_a_header_pasted_twice_still_read() {
+    let meg = Meg::new();
+    // Excel saved the workbook, the team kept the old file name.
+    std::fs::write(
+        meg.path("servers.csv"),
+        xlsx(&[(
+            "Sheet1",
+            vec![
+                texts(&["*Server name", "*Cores", "*Memory (In MB)", "*OS name"]),
+                vec![text("web01"), Number(2.0), Number(4096.0), text("Ubuntu")],
+            ],
+        )]),
+    )
+    .unwrap();
+    let v = json(&meg, &["inventory", "servers.csv", "--json"]);
+    assert_eq!(names(&v), ["web01"]);
+
+    // Two exports pasted one under the other: the second header is no server.
+    meg.write(
+        "both.csv",
+        "*Server name,*Cores,*Memory (In MB),*OS name\nweb01,2,4096,Ubuntu\n\
+         *Server name,*Cores,*Memory (In MB),*OS name\nweb02,2,4096,Ubuntu\n",
+    );
+    let v = json(&meg, &["inventory", "both.csv", "--json"]);
+    assert_eq!(names(&v), ["web01", "web02"]);
+    assert_eq!(server(&v, "web02")["origin"], "both.csv:4");
+}
+
+#[test]
+fn a_cmdb_export_with_ram_in_gb_reads_and_a_memory_in_the_wrong_unit_is_said() {
+    let meg = Meg::new();
+    meg.write(
+        "cmdb.csv",
+        "Hostname,vCPU,RAM (GB),Guest OS\napp01,4,32,Windows Server 2022\n",
+    );
+    let v = json(&meg, &["inventory", "cmdb.csv", "--json"]);
+    let app = server(&v, "app01");
+    assert_eq!(app["memoryMiB"], 32768);
+    assert_eq!(app["size"], "Standard_E4s_v5");
+
+    // `Memory` names no unit and reads MB: 16 is a typing of 16 GB, said, not hidden.
+    meg.write(
+        "gb.csv",
+        "Server name,Cores,Memory,OS name\napp01,4,16,Ubuntu\n",
+    );
+    let v = json(&meg, &["inventory", "gb.csv", "--json"]);
+    assert!(
+        v["warnings"].to_string().contains(
+            "gb.csv:2: 'app01' has 16 MiB of memory: if the column holds GB, say so in its header (Memory (In GB))"
+        ),
+        "{}",
+        v["warnings"]
+    );
+}

@@ -145,6 +145,14 @@ pub fn plan(
             );
             continue;
         }
+        // A memory column in GB read as MB (a header that names no unit reads MB) gives a
+        // server of a few MiB: no server boots in less than 512 MiB.
+        if server.memory_mib < 512 {
+            plan.warnings.push(format!(
+                "{}: '{}' has {} MiB of memory: if the column holds GB, say so in its header (Memory (In GB))",
+                server.origin, server.name, server.memory_mib
+            ));
+        }
         if server.os.family == OsFamily::Unknown {
             plan.warnings.push(format!(
                 "{}: '{}' is neither Windows nor Linux ('{}'): meg treats it as Linux",

@@ -98,12 +98,20 @@ pub(crate) struct Recognised<'t> {
 
 impl Recognised<'_> {
     /// The data rows, each as a cursor that reads typed values with located errors.
+    /// The header row again further down (two exports pasted into one file) is no row.
     pub(crate) fn rows(&self) -> impl Iterator<Item = RowCursor<'_>> {
-        self.table.rows_from(self.first_row).map(|row| RowCursor {
-            table: &self.table.name,
-            row,
-            mark: self.table.decimal_mark,
-        })
+        let header = self.table.row(self.first_row - 1);
+        let repeats_header = move |row: &super::table::Row| {
+            header.is_some_and(|h| h.get(0) == row.get(0) && h.cells().eq(row.cells()))
+        };
+        self.table
+            .rows_from(self.first_row)
+            .filter(move |row| !repeats_header(row))
+            .map(|row| RowCursor {
+                table: &self.table.name,
+                row,
+                mark: self.table.decimal_mark,
+            })
     }
 
     /// A column that must be there (its format's signature has it).

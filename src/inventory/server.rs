@@ -185,10 +185,12 @@ pub(crate) fn firmware_of(text: &str) -> Option<Firmware> {
     }
 }
 
-/// IP addresses as exports list them: separated by `;`, `,` or spaces.
+/// IP addresses as exports list them: separated by `;`, `,` or spaces, each maybe with the
+/// prefix length of its subnet (`10.1.0.4/24`, as CMDB exports write them) or an IPv6 zone
+/// (`fe80::1%eth0`), which are not part of the address.
 pub(crate) fn split_ips(text: &str) -> Vec<String> {
     text.split([';', ',', ' ', '\n'])
-        .map(str::trim)
+        .map(|s| s.trim().split(['/', '%']).next().unwrap_or_default())
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()

@@ -119,8 +119,13 @@ pub(crate) fn read(path: &str, bytes: &[u8], shown: &str) -> Result<Vec<Table>> 
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
+    // A workbook saved under another name (`servers.csv` that Excel wrote as .xlsx) is
+    // still a workbook: a zip archive (xlsx, xlsm, xlsb, ods) or an OLE file (xls).
+    let workbook_bytes =
+        bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]);
     match ext.as_str() {
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(bytes, shown),
+        _ if workbook_bytes => read_workbook(bytes, shown),
         _ => Ok(vec![read_csv(bytes, shown)]),
     }
 }
