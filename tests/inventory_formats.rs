@@ -1058,3 +1058,56 @@ fn a_cmdb_export_with_ram_in_gb_reads_and_a_memory_in_the_wrong_unit_is_said() {
         v["warnings"]
     );
 }
+
+#[test]
+fn an_assessment_size_that_cannot_run_the_server_is_overruled_and_said() {
+    let meg = Meg::new();
+    meg.write(
+        "All_Assessed_Machines.csv",
+        "Machine,Azure VM readiness,Recommended size,Operating system,Boot type,Cores,Memory(MB)\n\
+         web01,Ready,Standard_D4ps_v5,Windows Server 2022,UEFI,4,16384\n\
+         web02,Ready,Standard_D4_v3,Windows Server 2022,UEFI,4,16384\n\
+         web03,Ready,Standard_D4s_v5,Windows Server 2022,UEFI,4,16384\n",
+    );
+    let v = json(&meg, &["inventory", "All_Assessed_Machines.csv", "--json"]);
+    for name in ["web01", "web02"] {
+        let s = server(&v, name);
+        assert_eq!(
+            (s["size"].as_str(), s["sizeSource"].as_str()),
+            (Some("Standard_D4s_v5"), Some("asOnPremises")),
+            "{name}"
+        );
+    }
+    assert_eq!(server(&v, "web03")["sizeSource"], "assessment");
+    let warnings = v["warnings"].to_string();
+    assert!(
+        warnings.contains("All_Assessed_Machines.csv:2: 'web01' is sized Standard_D4s_v5 by meg, not by its assessment")
+            && warnings.contains("(the assessment's Standard_D4ps_v5 at All_Assessed_Machines.csv:2 is an Arm64 size for an x64 server)"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("is a generation 1 size for a UEFI server"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn a_vdisk_row_without_a_capacity_is_refused_at_its_row() {
+    let meg = Meg::new();
+    meg.write(
+        "RVTools_tabvInfo.csv",
+        "VM,Powerstate,CPUs,Memory\napp01,poweredOn,2,4096\n",
+    );
+    meg.write(
+        "RVTools_tabvDisk.csv",
+        "VM,Disk,Capacity MiB\napp01,Hard disk 1,61440\napp01,Hard disk 2,\n",
+    );
+    let err = meg
+        .run(&["inventory", "RVTools_tabvInfo.csv", "RVTools_tabvDisk.csv"])
+        .bad_input()
+        .stderr();
+    assert!(
+        err.contains("RVTools_tabvDisk.csv:3: column 'Capacity MiB': is empty"),
+        "{err}"
+    );
+}

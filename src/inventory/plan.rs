@@ -185,6 +185,13 @@ pub fn plan(
                 continue;
             }
         };
+        if size.source == super::sizing::SizeSource::AsOnPremises && server.assessed_size.is_some()
+        {
+            plan.warnings.push(format!(
+                "{}: '{}' is sized {} by meg, not by its assessment: {}",
+                server.origin, server.name, size.size, size.reason
+            ));
+        }
         if size.source == super::sizing::SizeSource::Assessment && sizes.get(&size.size).is_none() {
             plan.warnings.push(format!(
                 "{}: the assessment's size {} is not in meg's size table; it is used as given",

@@ -231,10 +231,17 @@ fn read_disks(tables: &[Recognised], problems: &mut Vec<Diagnostic>) -> HashMap<
             let Some(name) = row.text(Some(&vm)) else {
                 continue;
             };
-            match row.mib(Some(&capacity)) {
+            // A disk of no known size would be created at 1 GiB: refused where it is.
+            let size = row.mib(Some(&capacity)).and_then(|mib| {
+                mib.ok_or_else(|| {
+                    row.bad(&capacity, "is empty")
+                        .hint("every disk has a capacity: export vDisk again, or remove the row")
+                })
+            });
+            match size {
                 Ok(mib) => by_vm.entry(name.to_lowercase()).or_default().push(Disk {
                     name: row.text(Some(&disk)).unwrap_or_else(|| "Hard disk".into()),
-                    size_gib: super::server::gib_up(mib.unwrap_or(0.0)).max(1),
+                    size_gib: super::server::gib_up(mib).max(1),
                     is_os: false,
                     iops: None,
                     mbps: None,
