@@ -1111,3 +1111,80 @@ fn a_vdisk_row_without_a_capacity_is_refused_at_its_row() {
         "{err}"
     );
 }
+
+#[test]
+fn the_export_never_replaces_an_inventory_it_reads() {
+    let meg = Meg::new();
+    let original = "*Server name,IP addresses,*Cores,*Memory (In MB),*OS name,Owner\n\
+                    web01,10.1.0.4/24,2,4096,Ubuntu,alice\n";
+    meg.write("exports/servers.csv", original);
+    meg.write(
+        "lz.yaml",
+        "name: northwind
+strategy: rehost
+location: westeurope
+migration:
+  inventory:
+    files: [exports/servers.csv]
+    placement:
+      - {cidr: 10.1.0.0/16, spoke: orders, subnet: workload}
+    environments: {default: prod}
+environments:
+  prod:
+    network:
+      hub:
+        addressSpace: 10.90.0.0/22
+      spokes:
+        - name: orders
+          addressSpace: 10.91.0.0/24
+    migration:
+      enabled: true
+",
+    );
+    for args in [
+        &[
+            "inventory",
+            "exports/servers.csv",
+            "--export",
+            "azure-migrate-import",
+            "exports/servers.csv",
+        ][..],
+        &[
+            "inventory",
+            "lz.yaml",
+            "--export",
+            "azure-migrate-import",
+            "exports/../exports/servers.csv",
+        ],
+        &[
+            "inventory",
+            "lz.yaml",
+            "--export",
+            "azure-migrate-import",
+            "lz.yaml",
+        ],
+    ] {
+        let err = meg.run(args).bad_input().stderr();
+        assert!(
+            err.contains("the export would replace it"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(
+        meg.read("exports/servers.csv"),
+        original,
+        "nothing is written"
+    );
+    meg.run(&[
+        "inventory",
+        "lz.yaml",
+        "--export",
+        "azure-migrate-import",
+        "import.csv",
+    ])
+    .ok();
+    assert!(
+        meg.read("import.csv")
+            .contains("web01,10.1.0.4,2,4096,Ubuntu")
+    );
+}
