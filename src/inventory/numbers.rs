@@ -30,6 +30,10 @@ fn thousands(groups: &[&str]) -> bool {
 /// A number of a cell, `None` when the text is not one. Spaces (no-break ones included) and
 /// apostrophes group thousands; when both `.` and `,` appear, the last is the decimal mark.
 pub(crate) fn parse(text: &str, mark: DecimalMark) -> Option<f64> {
+    // Most cells are plain digits: read them without building any text.
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
     let t: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '\u{2019}'))
