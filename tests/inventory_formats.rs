@@ -254,6 +254,18 @@ fn disk_columns_as_microsoft_documents_them_read_in_gb() {
         ["E4:30:true", "E15:129:false", "E60:4097:false"],
         "Disk 1 is the OS disk; an empty disk is skipped; Disk 10 sorts after 2"
     );
+
+    // Two spellings of one column: the first in the file counts, every time.
+    meg.write(
+        "twice.csv",
+        "*Server name,*Cores,*Memory (In MB),*OS name,Disk1 size,Disk 1 size (In GB)
+         web01,2,4096,Ubuntu,30,500
+",
+    );
+    for _ in 0..8 {
+        let v = json(&meg, &["inventory", "twice.csv", "--json"]);
+        assert_eq!(tiers(server(&v, "web01")), ["E4:30:true"]);
+    }
 }
 
 #[test]

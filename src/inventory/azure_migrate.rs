@@ -24,7 +24,11 @@ struct DiskColumns {
 /// is: Microsoft's instructions add further disks as plain `Disk 2 size`.
 fn disk_columns(r: &Recognised) -> Vec<DiskColumns> {
     let mut disks: Vec<DiskColumns> = Vec::new();
-    for (name, index) in r.columns.names() {
+    // Left to right, so that of two spellings of one column (`Disk1 size`, `Disk 1 size`) the
+    // first in the file counts, on every run.
+    let mut names: Vec<(&str, usize)> = r.columns.names().collect();
+    names.sort_unstable_by_key(|&(_, index)| index);
+    for (name, index) in names {
         let Some(rest) = name.strip_prefix("disk") else {
             continue;
         };
