@@ -33,6 +33,22 @@ pub(crate) fn sku_tier(text: &str) -> Option<(&'static str, String)> {
     Some((sku, tier))
 }
 
+/// Whether an assessment recommends Premium SSD v2 (`PremiumV2_LRS`, `Premium SSD v2`): it
+/// has no tiers, so it names no `<type>_<tier>`.
+pub(crate) fn is_premium_v2(text: &str) -> bool {
+    let squashed: String = text
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    squashed.starts_with("premiumv2") || squashed.starts_with("premiumssdv2")
+}
+
+/// A recommended disk SKU meg can follow.
+fn usable_sku(text: &str) -> bool {
+    sku_tier(text).is_some() || is_premium_v2(text)
+}
+
 fn list(text: &str) -> Vec<String> {
     text.split([';', ',', '\n'])
         .map(str::trim)
@@ -89,7 +105,7 @@ pub(crate) fn apply(
                 is_os: list.is_empty(),
                 iops: None,
                 mbps: None,
-                assessed_sku: row.text(Some(&sku)).filter(|s| sku_tier(s).is_some()),
+                assessed_sku: row.text(Some(&sku)).filter(|s| usable_sku(s)),
             });
         }
     }
@@ -207,8 +223,17 @@ pub(crate) fn apply(
                     }
                 }
             };
-            if let Some(size) = recommended {
-                server.assessed_size = Some((size, row.origin()));
+            // Two sheets of one export (Performance-based and As on-premises) can size one
+            // machine twice: the first recommendation read stays, and the other is said.
+            match (&server.assessed_size, recommended) {
+                (None, Some(size)) => server.assessed_size = Some((size, row.origin())),
+                (Some((first, at)), Some(size)) if !first.eq_ignore_ascii_case(&size) => {
+                    warnings.push(format!(
+                        "{}: the assessment recommends {size} for '{name}', and {at} recommends {first}: meg keeps {first}, the first read",
+                        row.origin()
+                    ));
+                }
+                _ => {}
             }
             if server.environment.is_none() {
                 server.environment = row.text(env.as_ref());
@@ -256,7 +281,7 @@ pub(crate) fn apply(
 /// the disk of the same name, else to the disk at the same position.
 fn apply_row_skus(server: &mut Server, names: &[String], skus: &[String]) {
     for (i, sku) in skus.iter().enumerate() {
-        if sku_tier(sku).is_none() {
+        if !usable_sku(sku) {
             continue;
         }
         let by_name = names.get(i).and_then(|n| {
@@ -288,5 +313,9 @@ mod tests {
         );
         assert_eq!(sku_tier("Not applicable"), None);
         assert_eq!(sku_tier("Ultra"), None);
+        assert_eq!(sku_tier("PremiumV2_LRS"), None);
+        assert!(super::is_premium_v2("PremiumV2_LRS"));
+        assert!(super::is_premium_v2("Premium SSD v2"));
+        assert!(!super::is_premium_v2("Premium_P10"));
     }
 }

@@ -19,22 +19,33 @@ struct DiskColumns {
     write_iops: Option<Column>,
 }
 
-/// Finds every `Disk N <what>` column, wherever it sits, ordered by disk number.
+/// Finds every `Disk N <what>` column (`Disk1 size` too), wherever it sits, ordered by disk
+/// number. A size whose header names no unit is in GB, as the template's `Disk 1 size (In GB)`
+/// is: Microsoft's instructions add further disks as plain `Disk 2 size`.
 fn disk_columns(r: &Recognised) -> Vec<DiskColumns> {
     let mut disks: Vec<DiskColumns> = Vec::new();
-    for (name, index) in r.columns.names() {
-        let Some(rest) = name.strip_prefix("disk ") else {
+    // Left to right, so that of two spellings of one column (`Disk1 size`, `Disk 1 size`) the
+    // first in the file counts, on every run.
+    let mut names: Vec<(&str, usize)> = r.columns.names().collect();
+    names.sort_unstable_by_key(|&(_, index)| index);
+    for (name, index) in names {
+        let Some(rest) = name.strip_prefix("disk") else {
             continue;
         };
+        let rest = rest.trim_start();
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         let Ok(number) = digits.parse::<u32>() else {
             continue;
         };
         let what = rest[digits.len()..].trim();
+        let unit = match Unit::of(what) {
+            Unit::Count if what.starts_with("size") => Unit::Gib,
+            unit => unit,
+        };
         let column = Column {
             index,
             header: r.columns.written[index].clone(),
-            unit: Unit::of(what),
+            unit,
         };
         let slot = match disks.iter_mut().position(|d| d.number == number) {
             Some(i) => &mut disks[i],

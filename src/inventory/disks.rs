@@ -162,6 +162,16 @@ impl TierTable {
                 return Ok(self.sized(disk, sku, t));
             }
         }
+        // An assessment's Premium SSD v2 stands for the storage type (it has no tiers).
+        let wanted = if disk
+            .assessed_sku
+            .as_deref()
+            .is_some_and(super::assessment::is_premium_v2)
+        {
+            DiskSku::PremiumV2Lrs
+        } else {
+            wanted
+        };
         let sku = if disk.is_os && wanted == DiskSku::PremiumV2Lrs {
             DiskSku::PremiumLrs
         } else {
@@ -287,6 +297,20 @@ mod tests {
         assert_eq!(
             (got.sku, got.tier.as_deref()),
             (DiskSku::StandardSsdLrs, Some("E15"))
+        );
+        d.assessed_sku = Some("PremiumV2_LRS".into());
+        let got = t.size(&d, DiskSku::StandardSsdLrs).unwrap();
+        assert_eq!(
+            (got.sku, got.tier, got.target_gib),
+            (DiskSku::PremiumV2Lrs, None, 100)
+        );
+        let mut os = disk(100, true);
+        os.assessed_sku = Some("Premium SSD v2".into());
+        let got = t.size(&os, DiskSku::StandardSsdLrs).unwrap();
+        assert_eq!(
+            (got.sku, got.tier.as_deref()),
+            (DiskSku::PremiumLrs, Some("P10")),
+            "never Premium SSD v2 for an OS disk"
         );
         d.assessed_sku = Some("Premium_P4".into());
         let got = t.size(&d, DiskSku::StandardSsdLrs).unwrap();

@@ -353,7 +353,10 @@ pub fn check_sizes(values: &Values, catalog: &Catalog) -> Result<()> {
                 Some(t) => t,
                 None => table.insert(super::sizing::SizeTable::load(catalog)?),
             };
-            if sizes.get(size).is_some() {
+            // Exactly as Azure spells it: the API answers with its own spelling, and a plan
+            // would show the difference on every run.
+            let known = sizes.get(size).map(|s| s.name.as_str());
+            if known == Some(size) {
                 continue;
             }
             let pointer = format!(
@@ -364,7 +367,7 @@ pub fn check_sizes(values: &Values, catalog: &Catalog) -> Result<()> {
                 values.locate(&pointer),
                 format!("'{size}' is not an Azure VM size meg knows"),
             );
-            problems.push(match sizes.did_you_mean(size) {
+            problems.push(match known.or_else(|| sizes.did_you_mean(size)) {
                 Some(s) => d.hint(format!("did you mean '{s}'?")),
                 None => d.hint(format!(
                     "sizes of the series {} (catalog/sizing/vm-sizes.yaml; a company catalog can add more with --catalog)",

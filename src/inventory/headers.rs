@@ -107,6 +107,8 @@ pub(crate) const FIELDS: &[Field] = &[
             "number of cores",
             "cpu cores",
             "vcpus",
+            "vcpu",
+            "number of vcpus",
             "cpus",
             "cpu",
         ],
@@ -123,12 +125,26 @@ pub(crate) const FIELDS: &[Field] = &[
             "memory (gb)",
             "memory (in mib)",
             "memory mib",
+            "memory (gib)",
+            "memory gb",
+            "ram (in mb)",
+            "ram (mb)",
+            "ram mb",
+            "ram (in gb)",
+            "ram (gb)",
+            "ram gb",
             "memory",
         ],
     ),
     f(
         "os name",
-        &["os name", "operating system", "os", "operating system name"],
+        &[
+            "os name",
+            "operating system",
+            "os",
+            "operating system name",
+            "guest os",
+        ],
     ),
     f("os version", &["os version", "operating system version"]),
     f(
@@ -225,6 +241,11 @@ pub(crate) const FIELDS: &[Field] = &[
     f(
         "capacity",
         &["capacity mib", "capacity mb", "capacity gb", "capacity gib"],
+    ),
+    // RVTools vPartition: the guest's partitions, which share vDisk's VM, Disk and Capacity.
+    f(
+        "partition use",
+        &["consumed mib", "consumed mb", "free mib", "free mb"],
     ),
     f("controller", &["controller"]),
     f("unit", &["unit #", "unit"]),

@@ -18,6 +18,8 @@ pub mod disks;
 pub mod enrol;
 pub mod export;
 pub(crate) mod headers;
+pub(crate) mod latin_fold;
+pub(crate) mod numbers;
 pub mod placement;
 pub mod plan;
 pub mod report;
@@ -65,6 +67,7 @@ pub fn read_files(files: &[(String, Vec<u8>)], opts: ReadOptions) -> Result<Inve
 /// Reads tables already in memory (`(file, its tables)`).
 pub(crate) fn read_tables(files: &[(String, Vec<Table>)], opts: ReadOptions) -> Result<Inventory> {
     let mut problems = Vec::new();
+    let mut empty = Vec::new();
     let mut by_format: BTreeMap<u8, Vec<Recognised>> = BTreeMap::new();
     for (shown, tables) in files {
         let recognised: Vec<Recognised> = tables.iter().filter_map(recognise).collect();
@@ -73,6 +76,13 @@ pub(crate) fn read_tables(files: &[(String, Vec<Table>)], opts: ReadOptions) -> 
             continue;
         }
         for r in recognised {
+            if r.first_row >= r.table.len() && r.format != Format::RvToolsPartition {
+                empty.push(format!(
+                    "{}: a header row of {} and no rows under it",
+                    r.table.name,
+                    r.format.name()
+                ));
+            }
             by_format.entry(r.format as u8).or_default().push(r);
         }
     }
@@ -81,7 +91,10 @@ pub(crate) fn read_tables(files: &[(String, Vec<Table>)], opts: ReadOptions) -> 
     }
     let take =
         |f: Format| -> &[Recognised] { by_format.get(&(f as u8)).map_or(&[], Vec::as_slice) };
-    let mut inv = Inventory::default();
+    let mut inv = Inventory {
+        warnings: empty,
+        ..Inventory::default()
+    };
     for r in take(Format::AzureMigrateImport) {
         collect(azure_migrate::read(r), &mut inv.servers, &mut problems);
     }
@@ -152,7 +165,13 @@ fn unknown_file(shown: &str, tables: &[Table]) -> Diagnostic {
     let found: Vec<String> = tables
         .iter()
         .filter_map(|t| {
-            let header = t.row(0)?;
+            // Title lines may sit above the header: show the fullest of the first rows.
+            let header = t
+                .rows_from(0)
+                .take(10)
+                .enumerate()
+                .max_by_key(|(i, r)| (r.cells().filter(|c| !c.is_empty()).count(), usize::MAX - i))
+                .map(|(_, r)| r)?;
             let cells: Vec<&str> = header.cells().filter(|c| !c.is_empty()).collect();
             Some(match &t.sheet {
                 Some(s) => format!("sheet {s}: {}", cells.join(", ")),
@@ -178,18 +197,7 @@ fn unknown_file(shown: &str, tables: &[Table]) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inventory::rows::parse_number;
     use crate::inventory::server::{arch_of, firmware_of, gib_up, os_family, split_ips};
-
-    #[test]
-    fn reads_numbers_as_exports_write_them() {
-        assert_eq!(parse_number("16384"), Some(16384.0));
-        assert_eq!(parse_number("16,384"), Some(16384.0));
-        assert_eq!(parse_number("1,024,000.5"), Some(1_024_000.5));
-        assert_eq!(parse_number("2,5"), Some(2.5));
-        assert_eq!(parse_number("16 384"), Some(16384.0));
-        assert_eq!(parse_number("lots"), None);
-    }
 
     #[test]
     fn rounds_disks_up_to_whole_gib() {
@@ -216,6 +224,10 @@ mod tests {
         assert_eq!(
             split_ips("10.0.0.4; 10.0.0.5,10.0.0.6"),
             vec!["10.0.0.4", "10.0.0.5", "10.0.0.6"]
+        );
+        assert_eq!(
+            split_ips("10.1.0.4/24, fe80::1%eth0"),
+            vec!["10.1.0.4", "fe80::1"]
         );
     }
 }

@@ -69,12 +69,12 @@ pub fn wave_of(environment: &str) -> String {
     format!("{environment}-wave-1")
 }
 
-/// A host name as an Azure VM name: the first label of the name, lower case, characters
-/// Azure refuses turned into hyphens.
+/// A host name as an Azure VM name: the first label of the name, lower case, accented Latin
+/// letters without their accents, other characters Azure refuses turned into hyphens.
 pub fn vm_name(server_name: &str) -> String {
     let host = server_name.split('.').next().unwrap_or(server_name);
     let mut out = String::new();
-    for c in host.to_lowercase().chars() {
+    for c in super::latin_fold::lower_ascii(host).chars() {
         let c = if c.is_ascii_alphanumeric() { c } else { '-' };
         if !(c == '-' && (out.is_empty() || out.ends_with('-'))) {
             out.push(c);
@@ -145,6 +145,14 @@ pub fn plan(
             );
             continue;
         }
+        // A memory column in GB read as MB (a header that names no unit reads MB) gives a
+        // server of a few MiB: no server boots in less than 512 MiB.
+        if server.memory_mib < 512 {
+            plan.warnings.push(format!(
+                "{}: '{}' has {} MiB of memory: if the column holds GB, say so in its header (Memory (In GB))",
+                server.origin, server.name, server.memory_mib
+            ));
+        }
         if server.os.family == OsFamily::Unknown {
             plan.warnings.push(format!(
                 "{}: '{}' is neither Windows nor Linux ('{}'): meg treats it as Linux",
@@ -177,6 +185,13 @@ pub fn plan(
                 continue;
             }
         };
+        if size.source == super::sizing::SizeSource::AsOnPremises && server.assessed_size.is_some()
+        {
+            plan.warnings.push(format!(
+                "{}: '{}' is sized {} by meg, not by its assessment: {}",
+                server.origin, server.name, size.size, size.reason
+            ));
+        }
         if size.source == super::sizing::SizeSource::Assessment && sizes.get(&size.size).is_none() {
             plan.warnings.push(format!(
                 "{}: the assessment's size {} is not in meg's size table; it is used as given",
@@ -402,5 +417,6 @@ mod tests {
         assert_eq!(vm_name("WEB01.contoso.local"), "web01");
         assert_eq!(vm_name("SQL_PROD 02"), "sql-prod-02");
         assert_eq!(vm_name("--x--"), "x");
+        assert_eq!(vm_name("Sérveur-Été.corp"), "serveur-ete");
     }
 }

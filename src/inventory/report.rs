@@ -48,11 +48,26 @@ pub fn run(catalog: &Catalog, schema: &Schema, req: &Request) -> Result<i32> {
             EXPORTS.join(", ")
         )));
     }
+    // Every file this run reads: the export must never replace one of them.
+    let mut read_paths: Vec<PathBuf> = req.files.iter().chain(&req.values).cloned().collect();
     let plan = match req.files.as_slice() {
         [lz] if is_yaml(lz) => {
             let mut layers = vec![lz.clone()];
             layers.extend(req.values.iter().cloned());
             let mut values = Values::load(&layers, &req.sets)?;
+            let base = PathBuf::from(enrol::base_of(&values));
+            if let Some(files) = values
+                .merged
+                .pointer("/migration/inventory/files")
+                .and_then(serde_json::Value::as_array)
+            {
+                read_paths.extend(
+                    files
+                        .iter()
+                        .filter_map(|f| f.as_str())
+                        .map(|f| base.join(f)),
+                );
+            }
             // The landing zone is checked as render checks it: a misspelt key of
             // migration.inventory is an error here too, not a rule quietly ignored.
             values.keep_written_text(&|p| schema.wants_text(p));
@@ -80,6 +95,7 @@ pub fn run(catalog: &Catalog, schema: &Schema, req: &Request) -> Result<i32> {
         }
     };
     if let Some((_, out)) = &req.export {
+        refuse_to_replace_an_input(out, &read_paths)?;
         let servers: Vec<&super::Server> = plan.servers.iter().map(|p| &p.server).collect();
         write_atomically(out, &super::export::azure_migrate_import(&servers))?;
     }
@@ -125,6 +141,30 @@ fn raw(catalog: &Catalog, files: &[PathBuf]) -> Result<Plan> {
     let mut settings = InventorySettings::default();
     settings.environments.default = Some("unassigned".into());
     plan(inv, &settings, &envs, catalog)
+}
+
+/// The export replacing a file it was made from would lose every column the import format
+/// has no place for (environments, waves, custom attributes): refused, nothing written.
+fn refuse_to_replace_an_input(out: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let Ok(target) = out.canonicalize() else {
+        return Ok(()); // A new file replaces nothing.
+    };
+    match inputs
+        .iter()
+        .find(|p| p.canonicalize().is_ok_and(|p| p == target))
+    {
+        Some(input) => Err(Error::input(
+            Diagnostic::at(
+                format!("--export {}", out.display()),
+                format!(
+                    "this is {}, which meg reads for this run: the export would replace it",
+                    input.display()
+                ),
+            )
+            .hint("write the export to a new file, such as azure-migrate-import.csv"),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Writes through a temporary file in the same folder, so a failure leaves no half file.

@@ -3,6 +3,7 @@
 
 use crate::error::{Diagnostic, Result};
 use crate::inventory::headers::{Column, Columns};
+use crate::inventory::numbers::DecimalMark;
 use crate::inventory::table::Table;
 
 /// The formats meg recognises, by their header row.
@@ -11,6 +12,8 @@ pub(crate) enum Format {
     AzureMigrateImport,
     RvToolsInfo,
     RvToolsDisk,
+    /// Recognised so that its rows are never taken for disks; nothing of it is read.
+    RvToolsPartition,
     RvToolsNetwork,
     Assessment,
     AssessedDisks,
@@ -19,10 +22,11 @@ pub(crate) enum Format {
 
 impl Format {
     /// In the order they are tried: the more specific signatures first.
-    pub(crate) const ALL: [Format; 7] = [
+    pub(crate) const ALL: [Format; 8] = [
         Format::Dependencies,
         Format::AssessedDisks,
         Format::Assessment,
+        Format::RvToolsPartition,
         Format::RvToolsDisk,
         Format::RvToolsNetwork,
         Format::RvToolsInfo,
@@ -35,10 +39,25 @@ impl Format {
             Format::AssessedDisks => &["machine", "disk", "recommended disk sku"],
             Format::Assessment => &["machine", "recommended size"],
             Format::RvToolsDisk => &["vm", "disk", "capacity"],
+            Format::RvToolsPartition => &["vm", "disk", "capacity", "partition use"],
             Format::RvToolsNetwork => &["vm", "nic label", "network"],
             Format::RvToolsInfo => &["vm", "powerstate", "cores", "memory"],
             Format::AzureMigrateImport => &["server name", "cores", "memory", "os name"],
             Format::Dependencies => &["source server", "destination server", "destination port"],
+        }
+    }
+
+    /// Its name in a sentence.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Format::AzureMigrateImport => "an Azure Migrate import CSV",
+            Format::RvToolsInfo => "RVTools vInfo",
+            Format::RvToolsDisk => "RVTools vDisk",
+            Format::RvToolsPartition => "RVTools vPartition",
+            Format::RvToolsNetwork => "RVTools vNetwork",
+            Format::Assessment => "an Azure Migrate assessment",
+            Format::AssessedDisks => "an Azure Migrate assessment's disks",
+            Format::Dependencies => "an Azure Migrate dependency export",
         }
     }
 
@@ -51,6 +70,9 @@ impl Format {
                 "RVTools vInfo (VM, Powerstate, CPUs, Memory, Network #1, Provisioned MiB, …)"
             }
             Format::RvToolsDisk => "RVTools vDisk (VM, Disk, Capacity MiB, …)",
+            Format::RvToolsPartition => {
+                "RVTools vPartition (VM, Disk, Capacity MiB, Consumed MiB, …): guest partitions, recognised and left out (disks come from vDisk)"
+            }
             Format::RvToolsNetwork => "RVTools vNetwork (VM, NIC label, Network, IPv4 Address, …)",
             Format::Assessment => {
                 "Azure Migrate assessment: All_Assessed_Machines (Machine, Recommended size, Cores, Memory(MB), …) or VM_IaaS_Server_Rehost_Perf (Machine Name, Recommended VM Size, …)"
@@ -76,11 +98,20 @@ pub(crate) struct Recognised<'t> {
 
 impl Recognised<'_> {
     /// The data rows, each as a cursor that reads typed values with located errors.
+    /// The header row again further down (two exports pasted into one file) is no row.
     pub(crate) fn rows(&self) -> impl Iterator<Item = RowCursor<'_>> {
-        self.table.rows_from(self.first_row).map(|row| RowCursor {
-            table: &self.table.name,
-            row,
-        })
+        let header = self.table.row(self.first_row - 1);
+        let repeats_header = move |row: &super::table::Row| {
+            header.is_some_and(|h| h.get(0) == row.get(0) && h.cells().eq(row.cells()))
+        };
+        self.table
+            .rows_from(self.first_row)
+            .filter(move |row| !repeats_header(row))
+            .map(|row| RowCursor {
+                table: &self.table.name,
+                row,
+                mark: self.table.decimal_mark,
+            })
     }
 
     /// A column that must be there (its format's signature has it).
@@ -115,6 +146,8 @@ pub(crate) fn recognise(table: &Table) -> Option<Recognised<'_>> {
 pub(crate) struct RowCursor<'a> {
     table: &'a str,
     row: super::table::Row<'a>,
+    /// How the table writes decimals.
+    mark: DecimalMark,
 }
 
 impl RowCursor<'_> {
@@ -144,8 +177,11 @@ impl RowCursor<'_> {
         let Some(text) = self.text(Some(c)) else {
             return Ok(None);
         };
-        match parse_number(&text) {
+        match super::numbers::parse(&text, self.mark) {
             Some(n) if n >= 0.0 && n.is_finite() => Ok(Some(n)),
+            Some(n) if n < 0.0 => Err(self
+                .bad(c, format!("{text} is below 0"))
+                .hint("write a plain number of at least 0, such as 4 or 16384")),
             _ => Err(self
                 .bad(c, format!("'{text}' is not a number"))
                 .hint("write a plain number of at least 0, such as 4 or 16384")),
@@ -166,27 +202,6 @@ impl RowCursor<'_> {
             .number(col)?
             .map(|n| col.expect("a number came from a column").unit.to_mib(n)))
     }
-}
-
-/// A number as exports write it: `16384`, `16384.0`, `16,384` (thousands), `2,5` (decimal).
-pub(crate) fn parse_number(text: &str) -> Option<f64> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = if t.contains('.') && t.contains(',') {
-        t.replace(',', "")
-    } else if t.contains(',') {
-        let groups: Vec<&str> = t.split(',').collect();
-        if groups.len() > 1
-            && (1..=3).contains(&groups[0].len())
-            && groups[1..].iter().all(|g| g.len() == 3)
-        {
-            t.replace(',', "")
-        } else {
-            t.replace(',', ".")
-        }
-    } else {
-        t
-    };
-    t.parse::<f64>().ok()
 }
 
 /// Options of reading.

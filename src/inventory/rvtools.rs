@@ -17,6 +17,18 @@ fn yes(text: Option<String>) -> bool {
     text.is_some_and(|t| matches!(t.to_ascii_lowercase().as_str(), "true" | "yes" | "1"))
 }
 
+/// Whether a VM is one of vSphere Cluster Services' agent VMs (`vCLS (1)` from vSphere 7.0
+/// Update 1, `vCLS-<uuid>` from 7.0 Update 3): vCenter runs them on every cluster, they are
+/// no workload and never migrate, and RVTools lists them as powered-on VMs with no flag.
+fn is_vcls(name: &str) -> bool {
+    name.get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("vcls"))
+        && name[4..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '-' | ' ' | '('))
+}
+
 /// The number in a disk label (`Hard disk 12` → 12), for ordering.
 fn label_number(label: &str) -> u64 {
     let digits: String = label
@@ -55,7 +67,7 @@ pub(crate) fn read(
     let disks = read_disks(disk_tables, &mut problems);
     let nics = read_nics(network_tables);
     let mut servers = Vec::new();
-    let (mut templates, mut placeholders, mut off) = (0, 0, 0);
+    let (mut templates, mut placeholders, mut agents, mut off) = (0, 0, 0, 0);
     for r in info {
         let vm = r.col("vm");
         let cpus = r.col("cores");
@@ -86,6 +98,10 @@ pub(crate) fn read(
             }
             if yes(row.text(srm.as_ref())) {
                 placeholders += 1;
+                continue;
+            }
+            if row.text(Some(&vm)).is_some_and(|n| is_vcls(&n)) {
+                agents += 1;
                 continue;
             }
             let state = row
@@ -183,7 +199,11 @@ pub(crate) fn read(
             "RVTools: no vDisk tab, so each VM has one OS disk of its provisioned size".into(),
         );
     }
-    for (n, what) in [(templates, "templates"), (placeholders, "SRM placeholders")] {
+    for (n, what) in [
+        (templates, "templates"),
+        (placeholders, "SRM placeholders"),
+        (agents, "vSphere Cluster Services (vCLS) agent VMs"),
+    ] {
         if n > 0 {
             warnings.push(format!(
                 "RVTools: {n} {what} dropped (they are not servers)"
@@ -211,10 +231,17 @@ fn read_disks(tables: &[Recognised], problems: &mut Vec<Diagnostic>) -> HashMap<
             let Some(name) = row.text(Some(&vm)) else {
                 continue;
             };
-            match row.mib(Some(&capacity)) {
+            // A disk of no known size would be created at 1 GiB: refused where it is.
+            let size = row.mib(Some(&capacity)).and_then(|mib| {
+                mib.ok_or_else(|| {
+                    row.bad(&capacity, "is empty")
+                        .hint("every disk has a capacity: export vDisk again, or remove the row")
+                })
+            });
+            match size {
                 Ok(mib) => by_vm.entry(name.to_lowercase()).or_default().push(Disk {
                     name: row.text(Some(&disk)).unwrap_or_else(|| "Hard disk".into()),
-                    size_gib: super::server::gib_up(mib.unwrap_or(0.0)).max(1),
+                    size_gib: super::server::gib_up(mib).max(1),
                     is_os: false,
                     iops: None,
                     mbps: None,
@@ -261,5 +288,15 @@ mod tests {
     fn orders_disks_by_their_label_number() {
         assert!(super::label_number("Hard disk 2") < super::label_number("Hard disk 10"));
         assert_eq!(super::label_number("Hard disk 1"), 1);
+    }
+
+    #[test]
+    fn knows_the_vsphere_cluster_services_agents_by_name() {
+        for name in ["vCLS (1)", "vCLS-4e1f5c0a-1b2c", "VCLS", "vcls-2"] {
+            assert!(super::is_vcls(name), "{name}");
+        }
+        for name in ["vclsweb01", "app-vCLS-1", "vCL", "vCLSé"] {
+            assert!(!super::is_vcls(name), "{name}");
+        }
     }
 }

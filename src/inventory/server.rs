@@ -161,20 +161,36 @@ pub(crate) fn arch_of(text: &str) -> Arch {
     }
 }
 
-/// The firmware a boot type cell says.
+/// The firmware a boot type cell says: BIOS or UEFI as Azure Migrate writes them, `bios` or
+/// `efi` as vSphere does, and the words around them other tools add (`Legacy BIOS`,
+/// `UEFI (Secure Boot)`). A cell naming both, or neither, is not read.
 pub(crate) fn firmware_of(text: &str) -> Option<Firmware> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "uefi" | "efi" => Some(Firmware::Uefi),
-        "bios" => Some(Firmware::Bios),
-        "" | "unknown" | "notspecified" => Some(Firmware::Unknown),
+    let lower = text.trim().to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "" | "unknown" | "notspecified" | "not specified"
+    ) {
+        return Some(Firmware::Unknown);
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let uefi = words.iter().any(|w| matches!(*w, "uefi" | "efi"));
+    let bios = words.iter().any(|w| matches!(*w, "bios" | "legacy"));
+    match (uefi, bios) {
+        (true, false) => Some(Firmware::Uefi),
+        (false, true) => Some(Firmware::Bios),
         _ => None,
     }
 }
 
-/// IP addresses as exports list them: separated by `;`, `,` or spaces.
+/// IP addresses as exports list them: separated by `;`, `,` or spaces, each maybe with the
+/// prefix length of its subnet (`10.1.0.4/24`, as CMDB exports write them) or an IPv6 zone
+/// (`fe80::1%eth0`), which are not part of the address.
 pub(crate) fn split_ips(text: &str) -> Vec<String> {
     text.split([';', ',', ' ', '\n'])
-        .map(str::trim)
+        .map(|s| s.trim().split(['/', '%']).next().unwrap_or_default())
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()

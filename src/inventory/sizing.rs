@@ -144,13 +144,50 @@ impl SizeTable {
         premium: bool,
         policy: &Policy,
     ) -> Result<Choice, String> {
+        let arch = match server.os.arch {
+            Arch::X64 => "x64",
+            Arch::Arm64 => "Arm64",
+        };
+        let generation = match server.firmware {
+            Firmware::Uefi => Some("V2"),
+            Firmware::Bios => Some("V1"),
+            Firmware::Unknown => None,
+        };
+        // The assessment wins, unless the table knows its size cannot run the server (an
+        // Arm64 size for an x64 OS, a generation the firmware cannot boot): then meg sizes it
+        // and says why.
+        let mut overruled = None;
         if let Some((size, origin)) = &server.assessed_size {
-            let name = self.get(size).map_or(size.clone(), |s| s.name.clone());
-            return Ok(Choice {
-                size: name,
-                source: SizeSource::Assessment,
-                reason: format!("recommended by the assessment ({origin})"),
+            let known = self.get(size);
+            let unfit = known.and_then(|s| {
+                if s.arch != arch {
+                    Some(format!("an {} size for an {arch} server", s.arch))
+                } else if generation.is_some_and(|g| !s.generations.split(',').any(|x| x == g)) {
+                    Some(format!(
+                        "a generation {} size for a {} server",
+                        s.generations.replace('V', "").replace(',', " and "),
+                        if generation == Some("V2") {
+                            "UEFI"
+                        } else {
+                            "BIOS"
+                        }
+                    ))
+                } else {
+                    None
+                }
             });
+            match unfit {
+                None => {
+                    return Ok(Choice {
+                        size: known.map_or(size.clone(), |s| s.name.clone()),
+                        source: SizeSource::Assessment,
+                        reason: format!("recommended by the assessment ({origin})"),
+                    });
+                }
+                Some(why) => {
+                    overruled = Some(format!(" (the assessment's {size} at {origin} is {why})"))
+                }
+            }
         }
         let memory_gib = server.memory_mib as f64 / 1024.0;
         let cores = server.cores.max(1);
@@ -174,15 +211,6 @@ impl SizeTable {
             seen.push(*s);
             new
         });
-        let arch = match server.os.arch {
-            Arch::X64 => "x64",
-            Arch::Arm64 => "Arm64",
-        };
-        let generation = match server.firmware {
-            Firmware::Uefi => Some("V2"),
-            Firmware::Bios => Some("V1"),
-            Firmware::Unknown => None,
-        };
         for series in &order {
             let best = self
                 .sizes
@@ -214,6 +242,9 @@ impl SizeTable {
                         " ({} GiB per core, so memory-optimised first)",
                         trim(per_core)
                     ));
+                }
+                if let Some(o) = &overruled {
+                    why.push_str(o);
                 }
                 return Ok(Choice {
                     size: s.name.clone(),
@@ -360,6 +391,32 @@ mod tests {
             ("Standard_E4s_v5", SizeSource::Assessment)
         );
         assert!(c.reason.contains("a.csv:3"));
+
+        // Never an Arm64 size for an x64 OS, whoever recommends it.
+        s.assessed_size = Some(("Standard_D4ps_v5".into(), "a.csv:4".into()));
+        let c = table().choose(&s, 0, true, &Policy::default()).unwrap();
+        assert_eq!(
+            (c.size.as_str(), c.source),
+            ("Standard_D4s_v5", SizeSource::AsOnPremises)
+        );
+        assert!(
+            c.reason.ends_with(
+                "(the assessment's Standard_D4ps_v5 at a.csv:4 is an Arm64 size for an x64 server)"
+            ),
+            "{}",
+            c.reason
+        );
+        // Nor a generation-1-only size for a UEFI server.
+        s.firmware = Firmware::Uefi;
+        s.assessed_size = Some(("Standard_D4_v3".into(), "a.csv:5".into()));
+        let c = table().choose(&s, 0, true, &Policy::default()).unwrap();
+        assert_eq!(c.size, "Standard_D4s_v5");
+        assert!(
+            c.reason
+                .contains("is a generation 1 size for a UEFI server"),
+            "{}",
+            c.reason
+        );
     }
 
     #[test]

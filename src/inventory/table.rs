@@ -6,6 +6,7 @@
 
 use calamine::{Data, Reader};
 
+use super::numbers::DecimalMark;
 use crate::error::{Diagnostic, Error, Result};
 
 /// One table: a CSV file or one sheet of a workbook.
@@ -19,6 +20,9 @@ pub(crate) struct Table {
     pub name: String,
     /// The sheet name, for a workbook (RVTools names its sheets vInfo, vDisk, vNetwork).
     pub sheet: Option<String>,
+    /// How numbers written as text mark decimals: a `;` CSV file comes from a locale whose
+    /// decimal mark is `,`.
+    pub decimal_mark: DecimalMark,
     /// Every cell's text (trimmed), one after another.
     text: String,
     /// Where each cell ends in `text`; a cell starts where the one before it ends.
@@ -64,6 +68,7 @@ impl Table {
         Table {
             name,
             sheet,
+            decimal_mark: DecimalMark::Point,
             text: String::new(),
             ends: Vec::new(),
             rows: Vec::new(),
@@ -114,8 +119,13 @@ pub(crate) fn read(path: &str, bytes: &[u8], shown: &str) -> Result<Vec<Table>> 
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
+    // A workbook saved under another name (`servers.csv` that Excel wrote as .xlsx) is
+    // still a workbook: a zip archive (xlsx, xlsm, xlsb, ods) or an OLE file (xls).
+    let workbook_bytes =
+        bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xd0, 0xcf, 0x11, 0xe0]);
     match ext.as_str() {
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => read_workbook(bytes, shown),
+        _ if workbook_bytes => read_workbook(bytes, shown),
         _ => Ok(vec![read_csv(bytes, shown)]),
     }
 }
@@ -156,10 +166,11 @@ fn separator(text: &str) -> u8 {
 /// not possible with `flexible`, so every line becomes a row.
 pub(crate) fn read_csv(bytes: &[u8], shown: &str) -> Table {
     let text = decode(bytes);
+    let delimiter = separator(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(separator(&text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     // The parser skips blank lines but counts a record from where the previous one ended:
     // the row number comes from the record's first byte after those line breaks.
@@ -172,6 +183,9 @@ pub(crate) fn read_csv(bytes: &[u8], shown: &str) -> Table {
         newlines.partition_point(|&n| n < start) + 1
     };
     let mut table = Table::new(shown.to_string(), None);
+    if delimiter == b';' {
+        table.decimal_mark = DecimalMark::Comma;
+    }
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -224,7 +238,8 @@ fn cell_text(cell: &Data) -> String {
         Data::Bool(b) => if *b { "True" } else { "False" }.to_string(),
         Data::DateTime(d) => d.as_f64().to_string(),
         Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e:?}"),
+        // As Excel shows it (`#N/A`, `#DIV/0!`), so a message quotes what the user sees.
+        Data::Error(e) => e.to_string(),
     }
 }
 
