@@ -6,12 +6,36 @@
 //! is a process of its own that stops after it (this benchmark run again as a child), so that its
 //! peak memory is its own and the phases before it.
 //!
+//! The same servers as an RVTools workbook (vInfo, vDisk and vNetwork sheets of one XLSX, no
+//! dependencies) go through `meg inventory --json` and `meg render` as well: a workbook is read
+//! cell by cell, which costs more than a CSV.
+//!
 //! Run with `cargo bench --bench inventory` (MEG_INVENTORY="1000,20000" to choose the sizes;
 //! MEG_BENCH_TMP=/dev/shm to render into memory rather than onto the disk, which on a busy
 //! machine can take longer to create the render's 4,000 files than meg takes to render them).
 //! Goal from the issue: each under 2 s and under 200 MB peak at 20,000 servers.
+//!
+//! Last figures, `MEG_INVENTORY=20000 cargo bench --bench inventory` onto the disk, at load
+//! average 13 on 2 cores from other builds (so wall times mean little; compare CPU and RSS):
+//!
+//! ```text
+//! servers            inventory --json     resolve (incl. reading)          + render in memory        + write (meg render)
+//!   20000   1196ms  0.43s cpu  122.5MB   1056ms  0.37s cpu  122.0MB   2780ms  0.93s cpu  165.3MB   9068ms  2.92s cpu  169.3MB
+//!  (xlsx)   1455ms  0.46s cpu   75.6MB                                                              7978ms  2.57s cpu  178.4MB
+//! ```
+//!
+//! Before this session's changes `meg render` took 2.5 s user CPU and 197 MB (system's
+//! allocator, a quadratic VM-name check, the README's rows as template maps). Creating the
+//! 4,079 files costs the kernel's ext4 inode allocator 0.3-3 s of system time on this machine,
+//! depending on how many files other processes deleted just before: meg cannot shorten it.
 
 mod common;
+#[path = "common/workbook.rs"]
+mod workbook;
+
+/// The allocator `meg` runs with (`src/main.rs`), so that the phases' figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -134,18 +158,23 @@ fn dependencies(n: usize) -> String {
     csv
 }
 
-/// Runs meg under `/usr/bin/time -f %M` when it exists (peak RSS of that one process), else
-/// plainly and reports the largest child so far.
-fn run(dir: &Path, args: &[&str]) -> (f64, f64) {
+/// What one process took: wall time (ms), CPU time user + system (s; NaN without
+/// `/usr/bin/time`), peak RSS (MB). On a machine others load, CPU time and peak RSS are the
+/// figures to compare; wall time only when it is quiet.
+type Took = (f64, f64, f64);
+
+/// Runs meg under `/usr/bin/time` when it exists (CPU time and peak RSS of that one process),
+/// else plainly and reports the largest child so far.
+fn run(dir: &Path, args: &[&str]) -> Took {
     run_program(env!("CARGO_BIN_EXE_meg"), dir, args, &[])
 }
 
 /// [`run`] for any program, with extra environment variables.
-fn run_program(program: &str, dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> (f64, f64) {
+fn run_program(program: &str, dir: &Path, args: &[&str], envs: &[(&str, &str)]) -> Took {
     let timed = Path::new("/usr/bin/time").exists();
     let mut cmd = if timed {
         let mut c = Command::new("/usr/bin/time");
-        c.args(["-f", "%M", program]);
+        c.args(["-f", "%U %S %M", program]);
         c
     } else {
         Command::new(program)
@@ -162,16 +191,20 @@ fn run_program(program: &str, dir: &Path, args: &[&str], envs: &[(&str, &str)]) 
     let ms = t.elapsed().as_secs_f64() * 1000.0;
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{program} {args:?} failed: {err}");
-    let mb = if timed {
-        err.lines()
-            .last()
-            .and_then(|l| l.trim().parse::<f64>().ok())
-            .unwrap_or(0.0)
-            / 1024.0
-    } else {
-        common::peak_child_rss_mb()
-    };
-    (ms, mb)
+    if !timed {
+        return (ms, f64::NAN, common::peak_child_rss_mb());
+    }
+    let figures: Vec<f64> = err
+        .lines()
+        .last()
+        .unwrap_or("")
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    match figures[..] {
+        [user, system, kb] => (ms, user + system, kb / 1024.0),
+        _ => panic!("/usr/bin/time printed no figures: {err}"),
+    }
 }
 
 /// The phase a child run of this benchmark stops after.
@@ -196,7 +229,112 @@ fn phase(which: &str) {
     }
 }
 
+/// The servers of [`servers`] as an RVTools export: vInfo with an `Environment` custom
+/// attribute, one vDisk row per disk and one vNetwork row per adapter.
+fn rvtools(n: usize) -> Vec<u8> {
+    let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let mut info = vec![row(&[
+        "VM",
+        "Powerstate",
+        "Template",
+        "SRM Placeholder",
+        "CPUs",
+        "Memory",
+        "NICs",
+        "Disks",
+        "Primary IP Address",
+        "Network #1",
+        "Provisioned MiB",
+        "Firmware",
+        "OS according to the configuration file",
+        "Environment",
+        "VM UUID",
+    ])];
+    let mut disks = vec![row(&[
+        "VM",
+        "Disk",
+        "Capacity MiB",
+        "Thin",
+        "Controller",
+        "Unit #",
+    ])];
+    let mut nics = vec![row(&[
+        "VM",
+        "NIC label",
+        "Adapter",
+        "Network",
+        "Switch",
+        "Connected",
+        "Mac Address",
+        "IPv4 Address",
+    ])];
+    for i in 0..n {
+        let name = format!("srv{i:05}");
+        let cores = [2, 4, 8, 16][i % 4];
+        let memory = cores * [2048, 4096, 8192][i % 3];
+        let ip = format!("10.{}.{}.{}", 1 + i % 3, (i / 250) % 256, i % 250 + 1);
+        let network = format!("VLAN{}", 101 + i % 3);
+        let sizes: Vec<usize> = (0..=i % 4).map(|d| 64 << ((i + d) % 6)).collect();
+        info.push(vec![
+            name.clone(),
+            "poweredOn".into(),
+            "False".into(),
+            "False".into(),
+            cores.to_string(),
+            memory.to_string(),
+            "1".into(),
+            sizes.len().to_string(),
+            ip.clone(),
+            network.clone(),
+            (sizes.iter().sum::<usize>() * 1024).to_string(),
+            if i % 3 == 0 { "bios" } else { "efi" }.into(),
+            if i % 2 == 0 {
+                "Microsoft Windows Server 2019 (64-bit)"
+            } else {
+                "Ubuntu Linux (64-bit)"
+            }
+            .into(),
+            if i % 5 == 0 {
+                "Development"
+            } else {
+                "Production"
+            }
+            .into(),
+            format!("{i:08x}-4a1b-4c2d-8e3f-0123456789ab"),
+        ]);
+        for (d, gib) in sizes.iter().enumerate() {
+            disks.push(vec![
+                name.clone(),
+                format!("Hard disk {}", d + 1),
+                (gib * 1024).to_string(),
+                "True".into(),
+                "SCSI controller 0".into(),
+                d.to_string(),
+            ]);
+        }
+        nics.push(vec![
+            name,
+            "Network adapter 1".into(),
+            "VMXNET 3".into(),
+            network,
+            "dvs01".into(),
+            "True".into(),
+            format!(
+                "00:50:56:{:02x}:{:02x}:{:02x}",
+                i >> 16 & 0xff,
+                i >> 8 & 0xff,
+                i & 0xff
+            ),
+            ip,
+        ]);
+    }
+    workbook::xlsx(&[("vInfo", info), ("vDisk", disks), ("vNetwork", nics)])
+}
+
 fn main() {
+    // As `src/main.rs` does: freed pages go back to the system at once.
+    // SAFETY: sets one integer option of the allocator; no pointer involved.
+    unsafe { libmimalloc_sys::mi_option_set(15, 0) };
     if let Ok(which) = std::env::var(PHASE) {
         return phase(&which);
     }
@@ -208,7 +346,7 @@ fn main() {
     let me = std::env::current_exe().expect("the benchmark knows its path");
     let me = me.to_str().expect("a UTF-8 path");
     println!(
-        "{:>7} {:>24} {:>24} {:>24} {:>24}",
+        "{:>7} {:>27} {:>27} {:>27} {:>27}",
         "servers",
         "inventory --json",
         "resolve (incl. reading)",
@@ -231,16 +369,39 @@ fn main() {
         let resolve = run_program(me, dir.path(), &[], &[(PHASE, "resolve")]);
         let render = run_program(me, dir.path(), &[], &[(PHASE, "render")]);
         let whole = run(dir.path(), &["render", "-q", "lz.yaml", "-o", "out"]);
-        let cell = |(ms, mb): (f64, f64)| format!("{ms:>8.0}ms {mb:>8.1}MB peak");
+        let cell = |(ms, cpu, mb): Took| format!("{ms:>6.0}ms {cpu:>5.2}s cpu {mb:>6.1}MB");
         println!(
-            "{n:>7} {:>24} {:>24} {:>24} {:>24}",
+            "{n:>7} {:>27} {:>27} {:>27} {:>27}",
             cell(inventory),
             cell(resolve),
             cell(render),
             cell(whole)
         );
+        // The same servers from an RVTools workbook.
+        std::fs::write(
+            dir.path().join("lz-rvtools.yaml"),
+            LANDING_ZONE.replace(
+                "files: [servers.csv, dependencies.csv]",
+                "files: [RVTools_export.xlsx]",
+            ),
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("RVTools_export.xlsx"), rvtools(n)).unwrap();
+        let inventory = run(dir.path(), &["inventory", "lz-rvtools.yaml", "--json"]);
+        let whole = run(
+            dir.path(),
+            &["render", "-q", "lz-rvtools.yaml", "-o", "out-rvtools"],
+        );
+        println!(
+            "{:>7} {:>27} {:>27} {:>27} {:>27}",
+            "(xlsx)",
+            cell(inventory),
+            "",
+            "",
+            cell(whole)
+        );
     }
     println!(
-        "(each column one process; resolve, render and write each include starting a process and the phases before them)"
+        "(each column one process: wall time, CPU time user + system, peak RSS; resolve, render and write each include starting a process and the phases before them)"
     );
 }

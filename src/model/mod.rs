@@ -178,7 +178,9 @@ pub struct Environment {
     /// Landing-zone name.
     pub landing_zone: String,
     /// The VMs sized from an inventory (`migration.inventory`), for the README: each with its
-    /// size, the server and row it came from, and why it has that size.
+    /// size, the server and row it came from, and why it has that size. Not in the templates'
+    /// `env`: the README's rows are written from it in Rust (`render::readme::migrated`).
+    #[serde(skip)]
     pub migrated: Vec<migrated::MigratedVm>,
     /// Typed settings, for checks and lint.
     #[serde(skip)]

@@ -134,10 +134,12 @@ pub(crate) fn windows_vms(s: &Settings) -> impl Iterator<Item = &str> {
 /// VM names of one environment that would share a secret (and, for Azure, a name): names that
 /// differ only in case.
 pub(crate) fn check(s: &Settings) -> Vec<Diagnostic> {
-    let mut seen: Vec<&str> = Vec::new();
+    // Keyed by the lower-cased name: a list searched for each VM took seconds at 20,000 servers.
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     let mut out = Vec::new();
     for name in s.migration.virtual_machines.keys() {
-        match seen.iter().find(|n| n.eq_ignore_ascii_case(name)) {
+        let folded = name.to_ascii_lowercase();
+        match seen.get(&folded) {
             Some(first) => out.push(
                 Diagnostic::at_key(
                     format!("/migration/virtualMachines/{}", pointer_token(name)),
@@ -150,7 +152,9 @@ pub(crate) fn check(s: &Settings) -> Vec<Diagnostic> {
                     vm_admin_password(name).env_var
                 )),
             ),
-            None => seen.push(name),
+            None => {
+                seen.insert(folded, name);
+            }
         }
     }
     out

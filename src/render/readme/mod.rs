@@ -6,8 +6,10 @@
 //! and every resource name the environment creates (in [`resources`]). It is a borrowed view made
 //! for one template, as zola's `SerializingPage` is; it is not the parameters the Bicep and
 //! Terraform templates receive (`model::params`), and it holds no Markdown: the template escapes
-//! every value it prints.
+//! every value it prints, but for the rows of the migrated servers' table ([`migrated`]), one
+//! per inventory server, which are escaped here with the template's own escape function.
 
+mod migrated;
 mod resources;
 
 use serde::Serialize;
@@ -42,6 +44,8 @@ pub(crate) struct Readme<'a> {
     /// How many servers of `migration.inventory` the environments migrate, together (each
     /// environment's rows are its `migrated`).
     pub migrated_servers: usize,
+    /// Those servers' rows of the README's table, escaped Markdown ([`migrated::rows`]).
+    pub migrated_rows: String,
 }
 
 /// One environment, as the README describes it.
@@ -294,6 +298,7 @@ impl<'a> Readme<'a> {
             platform_only: beside_a_hub().next().is_some()
                 && beside_a_hub().all(|e| e.settings.network.hub.platform.is_some()),
             migrated_servers: lz.environments.iter().map(|e| e.migrated.len()).sum(),
+            migrated_rows: migrated::rows(lz),
         }
     }
 }
