@@ -138,7 +138,7 @@ pub fn enrol(values: &Values, catalog: &Catalog, read: &ReadFile) -> Result<Opti
 /// Reads an inventory file from disk, relative to the landing-zone file's folder.
 pub fn read_from_disk(base: &str, rel: &str) -> Result<Vec<u8>> {
     let path = std::path::Path::new(base).join(rel);
-    std::fs::read(&path).map_err(|e| {
+    crate::read_back::read(&path, crate::read_back::MAX_INVENTORY_FILE).map_err(|e| {
         Error::input(
             Diagnostic::at(
                 format!("migration.inventory.files: {rel}"),
