@@ -219,3 +219,43 @@ fn env_completion_offers_only_environment_names_never_shell_code() {
         assert!(!marker.exists(), "a completion ran code from the file");
     }
 }
+
+/// A server name with an escape sequence (or a line break) in an export: `meg inventory` and
+/// `meg diff` would print it raw to the terminal, and every render would write it into the wave
+/// script and `.meg/waves.json`. It is refused at its row.
+#[test]
+fn a_server_name_with_control_characters_is_refused_at_its_row() {
+    let meg = Meg::new();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    std::fs::create_dir(meg.path("inventory")).unwrap();
+    for f in std::fs::read_dir(examples.join("inventory")).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), meg.path("inventory").join(f.file_name())).unwrap();
+    }
+    meg.write(
+        "lz.yaml",
+        &std::fs::read_to_string(examples.join("inventory.yaml")).unwrap(),
+    );
+    let csv = meg.read("inventory/servers.csv");
+    assert!(csv.contains("\nNW-WEB01.northwind.local,"));
+    for evil in ["w\u{1b}]0;owned\u{7}x", "\"web\nrm -rf\""] {
+        meg.write(
+            "inventory/servers.csv",
+            &csv.replacen("NW-WEB01.northwind.local", evil, 1),
+        );
+        for args in [
+            &["inventory", "lz.yaml"][..],
+            &["render", "lz.yaml", "-o", "out"][..],
+        ] {
+            let run = meg.run(args).bad_input();
+            assert!(
+                run.stderr().contains("inventory/servers.csv:2")
+                    && run.stderr().contains("holds a control character"),
+                "{args:?}: {}",
+                run.stderr()
+            );
+            assert!(!run.stdout().contains('\u{1b}'), "{}", run.stdout());
+        }
+        assert!(!meg.path("out").exists(), "nothing was rendered");
+    }
+}

@@ -19,6 +19,7 @@ pub mod enrol;
 pub mod export;
 pub(crate) mod headers;
 pub mod placement;
+mod plain_names;
 pub mod plan;
 pub mod report;
 pub(crate) mod rows;
@@ -109,6 +110,7 @@ pub(crate) fn read_tables(files: &[(String, Vec<Table>)], opts: ReadOptions) -> 
         Err(mut ds) => problems.append(&mut ds),
     }
     problems.extend(duplicates(&inv.servers));
+    problems.extend(plain_names::control_characters(&inv.servers));
     if !problems.is_empty() {
         return Err(Error::Input(problems));
     }

@@ -142,7 +142,29 @@ impl WaveRecord {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for w in &self.waves {
             if !is_wave_name(&w.name) {
-                return Err(format!("'{}' is not a wave name", w.name));
+                return Err(format!("'{}' is not a wave name", w.name.escape_debug()));
+            }
+            // `meg diff` prints these to a terminal: an escape sequence in a hand-edited record
+            // could rewrite what the user sees (or the window's title).
+            let texts = std::iter::once(("environment", &w.environment)).chain(
+                w.servers.iter().flat_map(|s| {
+                    [
+                        ("name", &s.name),
+                        ("vmName", &s.vm_name),
+                        ("size", &s.size),
+                        ("spoke", &s.spoke),
+                        ("subnet", &s.subnet),
+                    ]
+                }),
+            );
+            for (field, text) in texts {
+                if text.chars().any(char::is_control) || text.len() > 255 {
+                    return Err(format!(
+                        "wave {} has a {field} with control characters or over 255 bytes: \"{}\"",
+                        w.name,
+                        text.chars().take(80).collect::<String>().escape_debug()
+                    ));
+                }
             }
             for s in &w.servers {
                 if s.name.is_empty() || s.name.len() > 255 {
