@@ -137,7 +137,8 @@ fn state_files_that_are_pipes_or_huge_are_refused_unread() {
 }
 
 /// A landing zone whose inventory names a device or a pipe: what a pull request can add to
-/// `migration.inventory.files` in one line.
+/// `migration.inventory.files` in one line. `/dev/zero` is outside the landing zone's folder
+/// (refused unread for that reason); a pipe beside it is refused for what it is.
 #[cfg(unix)]
 #[test]
 fn an_inventory_file_that_is_a_device_or_a_pipe_is_refused_unread() {
@@ -157,7 +158,10 @@ fn an_inventory_file_that_is_a_device_or_a_pipe_is_refused_unread() {
     refused_within(
         &meg,
         &["render", "zero.yaml", "-o", "out"],
-        &["migration.inventory.files: /dev/zero", "is a device"],
+        &[
+            "migration.inventory.files: /dev/zero",
+            "outside the landing-zone file's folder",
+        ],
     );
     fifo(&meg.path("inventory/pipe.csv"));
     meg.write(
@@ -257,5 +261,43 @@ fn a_server_name_with_control_characters_is_refused_at_its_row() {
             assert!(!run.stdout().contains('\u{1b}'), "{}", run.stdout());
         }
         assert!(!meg.path("out").exists(), "nothing was rendered");
+    }
+}
+
+/// A landing-zone file from a pull request names a file outside the repository as its
+/// inventory: the process's environment or a token cache. The error for a file that is no
+/// inventory shows its first row, in that pull request's CI log: refused before it is read.
+#[cfg(unix)]
+#[test]
+fn an_inventory_outside_the_landing_zone_s_folder_is_not_read() {
+    let meg = Meg::new();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    std::fs::create_dir_all(meg.path("repo/inventory")).unwrap();
+    for f in std::fs::read_dir(examples.join("inventory")).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), meg.path("repo/inventory").join(f.file_name())).unwrap();
+    }
+    let lz = std::fs::read_to_string(examples.join("inventory.yaml")).unwrap();
+    // Beside the repository, as a token cache would be.
+    meg.write("secret.csv", "SECRET_TOKEN=hunter2,x\n");
+    std::os::unix::fs::symlink(meg.path("secret.csv"), meg.path("repo/inventory/link.csv"))
+        .unwrap();
+    for planted in ["/proc/self/environ", "../secret.csv", "inventory/link.csv"] {
+        meg.write(
+            "repo/lz.yaml",
+            &lz.replace("inventory/dependencies.csv", planted),
+        );
+        let out = Command::new(env!("CARGO_BIN_EXE_meg"))
+            .args(["validate", "lz.yaml"])
+            .current_dir(meg.path("repo"))
+            .env("SECRET_TOKEN", "hunter2")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{planted}: {err}");
+        assert!(
+            err.contains("outside the landing-zone file's folder") && !err.contains("hunter2"),
+            "{planted}: {err}"
+        );
     }
 }
