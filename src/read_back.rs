@@ -74,7 +74,9 @@ fn open(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 
-fn refuse_unless_file(meta: &Metadata) -> io::Result<()> {
+/// An error saying what `meta` is, unless it is a regular file: for a file meg is about to back
+/// up or replace as well as one it reads.
+pub(crate) fn refuse_unless_file(meta: &Metadata) -> io::Result<()> {
     let t = meta.file_type();
     if t.is_file() {
         return Ok(());

@@ -134,6 +134,19 @@ fn state_files_that_are_pipes_or_huge_are_refused_unread() {
         &["update", "lz.yaml", "-o", "out"],
         &["out/.meg/base.json.gz: is a named pipe"],
     );
+    // A render never reads the base, but replaces it: its backup must not read the pipe.
+    refused_within(
+        &meg,
+        &[
+            "render",
+            "lz.yaml",
+            "-o",
+            "out",
+            "--set",
+            "monitoring.retentionDays=99",
+        ],
+        &["out/.meg/base.json.gz: is a named pipe"],
+    );
 }
 
 /// A landing zone whose inventory names a device or a pipe: what a pull request can add to

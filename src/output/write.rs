@@ -416,6 +416,11 @@ impl Transaction<'_> {
                         target.display()
                     )));
                 }
+                // Backing up a pipe or a device would block or never end (links were refused).
+                Ok(m) if !m.is_file() => {
+                    let why = crate::read_back::refuse_unless_file(&m).expect_err("not a file");
+                    return Err(Error::io(&target, why));
+                }
                 Ok(_) => true,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => false,
                 Err(e) => return Err(Error::io(&target, e)),
