@@ -43,3 +43,34 @@ fn a_platform_hub_named_like_a_windows_device_is_refused_at_its_key() {
     );
     assert!(!meg.path("out").exists());
 }
+
+#[test]
+fn a_wave_named_like_a_windows_device_is_refused_at_its_key() {
+    let meg = Meg::new();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    std::fs::create_dir(meg.path("inventory")).unwrap();
+    for f in std::fs::read_dir(examples.join("inventory")).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), meg.path("inventory").join(f.file_name())).unwrap();
+    }
+    let lz = std::fs::read_to_string(examples.join("inventory.yaml")).unwrap();
+    let at = "migration:\n  inventory:\n";
+    assert!(lz.contains(at));
+    meg.write(
+        "lz.yaml",
+        &lz.replacen(
+            at,
+            "migration:\n  waves:\n    - name: aux\n      servers: [NW-WEB01*]\n  inventory:\n",
+            1,
+        ),
+    );
+    let run = meg.run(&["render", "lz.yaml", "-o", "out"]).bad_input();
+    assert!(
+        run.stderr().contains("migration.waves")
+            && run.stderr().contains("terraform/waves/aux/")
+            && run.stderr().contains("Windows reserves"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!meg.path("out").exists());
+}

@@ -27,10 +27,16 @@ pub(crate) fn check<'a>(
         .into_iter()
         .filter(|(_, _, name)| is_reserved_on_windows(name))
         .map(|(what, pointer, name)| {
+            // One of the paths the name becomes, as the user will look for it.
+            let path = match what {
+                "wave" => format!("terraform/waves/{name}/"),
+                "hub" => format!("terraform/platform/{name}.tfvars"),
+                _ => format!("terraform/environments/{name}.tfvars"),
+            };
             Diagnostic::at_key(
                 pointer,
                 format!(
-                    "{what} '{name}' would name files such as {name}.tfvars, which Windows reserves for a device: the repository could not be checked out there"
+                    "{what} '{name}' would name paths such as {path}, which Windows reserves for a device: the repository could not be checked out there"
                 ),
             )
             .hint(format!("choose another {what} name"))
