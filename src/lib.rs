@@ -21,6 +21,7 @@ pub(crate) mod input;
 pub(crate) mod inventory;
 pub mod model;
 pub mod output;
+pub(crate) mod read_back;
 pub(crate) mod render;
 pub mod request;
 pub mod session;

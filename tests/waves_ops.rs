@@ -466,12 +466,16 @@ fn a_damaged_wave_record_is_a_clear_error_and_changes_nothing() {
     newer["recordVersion"] = 2.into();
     let mut path = record.clone();
     path["waves"][0]["name"] = "../../etc".into();
+    // An escape sequence that would retitle the terminal `meg diff` prints to.
+    let mut escape = record.clone();
+    escape["waves"][0]["servers"][0]["size"] = "\u{1b}]0;owned\u{7}".into();
     for (bad, why) in [
         ("{\"recordVersion\": 1, \"waves\": [".to_string(), "EOF"),
         (duplicate.to_string(), "server 'web01' is in waves"),
         (unknown.to_string(), "unknown field `owner`"),
         (newer.to_string(), "recordVersion 2 is not 1"),
         (path.to_string(), "'../../etc' is not a wave name"),
+        (escape.to_string(), "has a size with control characters"),
     ] {
         meg.write("out/.meg/waves.json", &bad);
         let before = meg.snapshot("out");

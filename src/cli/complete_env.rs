@@ -6,6 +6,11 @@
 //! so a file with a mistake offers nothing rather than printing into the prompt, while the
 //! command itself still reports the mistake as every command does (file, line, exit 2). Without a
 //! file on the line it offers the preset names. Not here: the scripts (`completions.rs`).
+//!
+//! The file is read before the schema has judged it, and what this prints the shells take as
+//! code, not text: bash's `compgen -W` expands every word (`$(...)` runs), zsh's `_values`
+//! parses `name[text]:message:action` (an action runs). So only keys the schema allows as
+//! environment names (lower-case letters and digits) are offered; any other key is left out.
 
 use std::path::PathBuf;
 
@@ -79,7 +84,10 @@ pub(super) fn environments(words: &[String]) -> Result<Vec<String>> {
     let values = Values::load(&files, &[])?;
     match values.merged.get("environments") {
         None => Ok(presets()),
-        Some(serde_json::Value::Object(envs)) => Ok(envs.keys().cloned().collect()),
+        Some(serde_json::Value::Object(envs)) => {
+            let allowed = environment_name_rule()?;
+            Ok(envs.keys().filter(|k| allowed(k)).cloned().collect())
+        }
         Some(_) => Err(Error::Input(vec![
             Diagnostic::at(
                 first.display().to_string(),
@@ -88,4 +96,26 @@ pub(super) fn environments(words: &[String]) -> Result<Vec<String>> {
             .hint("environments: {dev: {...}, prod: {...}}"),
         ])),
     }
+}
+
+/// Whether a key is an environment name, by the schema's rule for the keys of `environments`
+/// (its `propertyNames` pattern and lengths): the one rule `meg validate` applies.
+fn environment_name_rule() -> Result<impl Fn(&str) -> bool> {
+    let catalog = crate::catalog::Catalog::embedded();
+    let schema = crate::input::schema::Schema::load(&catalog)?;
+    let names = schema
+        .at("/environments")
+        .and_then(|n| n.get("propertyNames"))
+        .cloned()
+        .unwrap_or_default();
+    let pattern = names
+        .get("pattern")
+        .and_then(serde_json::Value::as_str)
+        .and_then(|p| regex_lite::Regex::new(p).ok());
+    let max = names.get("maxLength").and_then(serde_json::Value::as_u64);
+    Ok(move |key: &str| {
+        // Without a pattern nothing is known to be safe: nothing is offered.
+        pattern.as_ref().is_some_and(|r| r.is_match(key))
+            && max.is_none_or(|m| key.chars().count() as u64 <= m)
+    })
 }

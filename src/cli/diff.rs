@@ -86,7 +86,7 @@ pub(super) fn run(
         let unresolved: Vec<&str> = changes
             .iter()
             .filter(|c| {
-                std::fs::read(output.join(&c.path))
+                crate::read_back::read(&output.join(&c.path), crate::read_back::MAX_TREE_FILE)
                     .is_ok_and(crate::output::merge::has_conflict_markers)
             })
             .map(|c| c.path.as_str())
@@ -155,7 +155,8 @@ fn dangling_after_update(
     let mut found = crate::output::references::after_update(output, &base, &r.files, &up)?;
     // The merge moves lines: point at the line in the file as it is now, where there is one.
     for d in &mut found {
-        if let Ok(now) = std::fs::read(output.join(&d.file))
+        if let Ok(now) =
+            crate::read_back::read(&output.join(&d.file), crate::read_back::MAX_TREE_FILE)
             && let Some(i) = String::from_utf8_lossy(&now)
                 .lines()
                 .position(|l| l == d.text)

@@ -136,9 +136,31 @@ pub fn enrol(values: &Values, catalog: &Catalog, read: &ReadFile) -> Result<Opti
 }
 
 /// Reads an inventory file from disk, relative to the landing-zone file's folder.
+/// The file must lie, links resolved, inside the landing-zone file's folder or the folder meg
+/// runs in: a landing-zone file from a pull request could otherwise name `/proc/self/environ`
+/// or a token cache, and the error for a file that is no inventory shows its first row (in
+/// the CI log of that pull request).
 pub fn read_from_disk(base: &str, rel: &str) -> Result<Vec<u8>> {
     let path = std::path::Path::new(base).join(rel);
-    std::fs::read(&path).map_err(|e| {
+    let real = path.canonicalize().ok();
+    let inside = |root: std::io::Result<std::path::PathBuf>| {
+        root.and_then(|r| r.canonicalize())
+            .is_ok_and(|r| real.as_ref().is_some_and(|p| p.starts_with(r)))
+    };
+    let base_dir = if base.is_empty() { "." } else { base };
+    if real.is_some() && !inside(Ok(base_dir.into())) && !inside(std::env::current_dir()) {
+        return Err(Error::input(
+            Diagnostic::at(
+                format!("migration.inventory.files: {rel}"),
+                format!(
+                    "{} is outside the landing-zone file's folder and the folder meg runs in; meg reads no inventory from elsewhere (nothing was read)",
+                    path.display()
+                ),
+            )
+            .hint("copy the export beside the landing-zone file, or run meg from a folder that holds both"),
+        ));
+    }
+    crate::read_back::read(&path, crate::read_back::MAX_INVENTORY_FILE).map_err(|e| {
         Error::input(
             Diagnostic::at(
                 format!("migration.inventory.files: {rel}"),

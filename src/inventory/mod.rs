@@ -21,6 +21,7 @@ pub(crate) mod headers;
 pub(crate) mod latin_fold;
 pub(crate) mod numbers;
 pub mod placement;
+mod plain_names;
 pub mod plan;
 pub mod report;
 pub(crate) mod rows;
@@ -122,6 +123,7 @@ pub(crate) fn read_tables(files: &[(String, Vec<Table>)], opts: ReadOptions) -> 
         Err(mut ds) => problems.append(&mut ds),
     }
     problems.extend(duplicates(&inv.servers));
+    problems.extend(plain_names::control_characters(&inv.servers));
     if !problems.is_empty() {
         return Err(Error::Input(problems));
     }

@@ -116,7 +116,8 @@ pub fn run(catalog: &Catalog, schema: &Schema, req: &Request) -> Result<i32> {
 fn raw(catalog: &Catalog, files: &[PathBuf]) -> Result<Plan> {
     let mut read = Vec::new();
     for f in files {
-        let bytes = std::fs::read(f).map_err(|e| Error::io(f, e))?;
+        let bytes = crate::read_back::read(f, crate::read_back::MAX_INVENTORY_FILE)
+            .map_err(|e| Error::io(f, e))?;
         read.push((f.display().to_string(), bytes));
     }
     let inv = super::read_files(&read, ReadOptions::default())?;

@@ -24,6 +24,7 @@ pub mod naming;
 pub mod network;
 pub(crate) mod params;
 pub mod platform;
+pub(crate) mod portable_names;
 pub mod roles;
 pub mod rollout;
 pub(crate) mod routing;
@@ -559,6 +560,28 @@ impl LandingZone {
         let mixed = hub_kinds::check(&kinds, values);
         if !mixed.is_empty() {
             return Err(Error::Input(mixed));
+        }
+        // Names that become file names hold on every checkout (`model::portable_names`).
+        let hubs = lz.platform.iter().flat_map(|p| &p.lz.environments);
+        let reserved = portable_names::check(
+            lz.environments
+                .iter()
+                .map(|e| {
+                    (
+                        "environment",
+                        format!("/environments/{}", e.name),
+                        e.name.as_str(),
+                    )
+                })
+                .chain(hubs.map(|h| ("hub", format!("/hubs/{}", h.name), h.name.as_str())))
+                .chain(
+                    lz.waves
+                        .iter()
+                        .map(|w| ("wave", "/migration/waves".to_string(), w.name.as_str())),
+                ),
+        );
+        if !reserved.is_empty() {
+            return Err(Error::Input(reserved));
         }
         // One address plan across every environment that routes to another.
         let plan: Vec<routing::Env> = lz

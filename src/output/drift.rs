@@ -165,7 +165,7 @@ pub fn drift(
     let ignored = crate::output::ignore::Ignore::read(out);
     paths.retain(|p| !ignore.contains(p) && !ignored.ignores(p));
     for path in &paths {
-        match std::fs::read(out.join(path)) {
+        match crate::read_back::read(&out.join(path), crate::read_back::MAX_TREE_FILE) {
             Ok(b) => disk.insert(path, b)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io(out.join(path), e)),

@@ -102,7 +102,7 @@ impl Lock {
                 path.display()
             ))
         };
-        let lock: Lock = match std::fs::read(&path) {
+        let lock: Lock = match crate::read_back::read(&path, crate::read_back::MAX_STATE_FILE) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(Error::io(path, e)),
@@ -145,22 +145,24 @@ pub const BASE_PATH: &str = ".meg/base.json.gz";
 /// Reads what meg wrote last time; `None` when the folder has no base (never rendered, or
 /// rendered by a meg without one).
 pub fn read_base(out: &Path) -> Result<Option<FileSet>> {
-    use std::io::Read as _;
     let path = out.join(BASE_PATH);
-    let bytes = match std::fs::read(&path) {
+    let bytes = match crate::read_back::read(&path, crate::read_back::MAX_STATE_FILE) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::io(path, e)),
     };
-    let mut json = Vec::new();
-    flate2::read::GzDecoder::new(bytes.as_slice())
-        .read_to_end(&mut json)
-        .map_err(|e| Error::io(&path, e))?;
     let damaged = |why: String| {
         Error::Usage(format!(
             "{}: damaged ({why}); render with --force to start again",
             path.display()
         ))
+    };
+    let max = crate::read_back::MAX_STATE_FILE;
+    let Some(json) = inflate(&bytes, max).map_err(|e| Error::io(&path, e))? else {
+        return Err(damaged(format!(
+            "it inflates to more than {} MiB, more than meg ever records",
+            max / 1024 / 1024
+        )));
     };
     // Paths are checked as they are read: a damaged or planted base is blamed on itself.
     let files: BTreeMap<RelPath, String> =
@@ -175,6 +177,17 @@ pub fn read_base(out: &Path) -> Result<Option<FileSet>> {
         set.insert_checked(k, v.into_bytes());
     }
     Ok(Some(set))
+}
+
+/// The gzip stream `gz` inflated, stopping past `max` bytes (`None`): a few MiB of gzip can
+/// stand for many GiB, and the base is read back from disk.
+fn inflate(gz: &[u8], max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(gz)
+        .take(max + 1)
+        .read_to_end(&mut out)?;
+    Ok((out.len() as u64 <= max).then_some(out))
 }
 
 /// The compressed base of a rendered file set (text files only, as meg renders).
@@ -288,5 +301,25 @@ fn list_changes(flag: &str, was: &[String], now: &[String], lines: &mut Vec<Stri
             "the order of the {} values",
             flag.trim_end_matches(' ')
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inflate;
+
+    /// A base of 8 MiB of zeros compresses to a few KiB: inflating stops at the limit.
+    #[test]
+    fn a_base_that_inflates_past_the_limit_is_refused_without_inflating_it_all() {
+        use std::io::Write as _;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&vec![0u8; 8 << 20]).unwrap();
+        let gz = gz.finish().unwrap();
+        assert!(gz.len() < 64 << 10, "{} bytes", gz.len());
+        assert_eq!(inflate(&gz, 1 << 20).unwrap(), None);
+        assert_eq!(
+            inflate(&gz, 8 << 20).unwrap().map(|v| v.len()),
+            Some(8 << 20)
+        );
     }
 }

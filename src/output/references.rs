@@ -80,7 +80,7 @@ pub fn after_update(
         } else if let Some(c) = up.files.get(path) {
             Some(c.to_vec())
         } else {
-            match std::fs::read(out.join(path)) {
+            match crate::read_back::read(&out.join(path), crate::read_back::MAX_TREE_FILE) {
                 Ok(c) => Some(c),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => return Err(Error::io(out.join(path), e)),

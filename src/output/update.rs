@@ -240,9 +240,6 @@ fn carry_into_parts(
 /// A file's bytes as they are: a user's file may be in any encoding, and every byte the merge
 /// does not change must come back the same.
 fn read_opt(path: &Path) -> Result<Option<Vec<u8>>> {
-    match std::fs::read(path) {
-        Ok(b) => Ok(Some(b)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
-    }
+    crate::read_back::read_opt(path, crate::read_back::MAX_TREE_FILE)
+        .map_err(|e| Error::io(path, e))
 }

@@ -106,7 +106,6 @@ impl WaveRecord {
     /// Reads the record of an output folder: `None` when there is none (never rendered with
     /// waves, or rendered by a meg that kept no record).
     pub fn read(out: &Path) -> Result<Option<Self>> {
-        use std::io::Read as _;
         let path = out.join(WAVES_PATH);
         let damaged = |why: String| {
             Error::Usage(format!(
@@ -114,21 +113,18 @@ impl WaveRecord {
                 path.display()
             ))
         };
-        let file = match std::fs::File::open(&path) {
-            Ok(f) => f,
+        // A pipe or a device in its place is refused unread, as is anything above the limit.
+        let bytes = match crate::read_back::read(&path, MAX_BYTES) {
+            Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(Error::io(path, e)),
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                return Err(damaged(format!(
+                    "larger than {} MiB",
+                    MAX_BYTES / 1024 / 1024
+                )));
+            }
+            Err(e) => return Err(Error::io(&path, e)),
         };
-        let mut bytes = Vec::new();
-        file.take(MAX_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(&path, e))?;
-        if bytes.len() as u64 > MAX_BYTES {
-            return Err(damaged(format!(
-                "larger than {} MiB",
-                MAX_BYTES / 1024 / 1024
-            )));
-        }
         let record: WaveRecord =
             serde_json::from_slice(&bytes).map_err(|e| damaged(e.to_string()))?;
         record.check().map_err(damaged)?;
@@ -146,7 +142,29 @@ impl WaveRecord {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for w in &self.waves {
             if !is_wave_name(&w.name) {
-                return Err(format!("'{}' is not a wave name", w.name));
+                return Err(format!("'{}' is not a wave name", w.name.escape_debug()));
+            }
+            // `meg diff` prints these to a terminal: an escape sequence in a hand-edited record
+            // could rewrite what the user sees (or the window's title).
+            let texts = std::iter::once(("environment", &w.environment)).chain(
+                w.servers.iter().flat_map(|s| {
+                    [
+                        ("name", &s.name),
+                        ("vmName", &s.vm_name),
+                        ("size", &s.size),
+                        ("spoke", &s.spoke),
+                        ("subnet", &s.subnet),
+                    ]
+                }),
+            );
+            for (field, text) in texts {
+                if text.chars().any(char::is_control) || text.len() > 255 {
+                    return Err(format!(
+                        "wave {} has a {field} with control characters or over 255 bytes: \"{}\"",
+                        w.name,
+                        text.chars().take(80).collect::<String>().escape_debug()
+                    ));
+                }
             }
             for s in &w.servers {
                 if s.name.is_empty() || s.name.len() > 255 {

@@ -225,7 +225,9 @@ struct JournalEntry {
 /// the tree).
 fn read_journal(tx: &Path) -> Result<Option<Journal>> {
     let path = tx.join(JOURNAL);
-    let bytes = match sys_io(&path, || fs::read(&path)) {
+    let bytes = match sys_io(&path, || {
+        crate::read_back::read(&path, crate::read_back::MAX_STATE_FILE)
+    }) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::io(&path, e)),
@@ -291,7 +293,11 @@ fn rollback(out: &Path, tx: &Path, journal: &Journal) -> Vec<String> {
 /// so a folder the write could not change needs no permission to be rolled back).
 fn restore(backup: &Path, target: &Path) -> Result<()> {
     let old = sys(backup, || fs::read(backup))?;
-    if sys_io(target, || fs::read(target)).is_ok_and(|now| now == old) {
+    if sys_io(target, || {
+        crate::read_back::read(target, crate::read_back::MAX_TREE_FILE)
+    })
+    .is_ok_and(|now| now == old)
+    {
         return Ok(());
     }
     if let Some(parent) = target.parent() {
@@ -409,6 +415,11 @@ impl Transaction<'_> {
                         "{}: is a folder where meg writes a file; move it away",
                         target.display()
                     )));
+                }
+                // Backing up a pipe or a device would block or never end (links were refused).
+                Ok(m) if !m.is_file() => {
+                    let why = crate::read_back::refuse_unless_file(&m).expect_err("not a file");
+                    return Err(Error::io(&target, why));
                 }
                 Ok(_) => true,
                 Err(e) if e.kind() == io::ErrorKind::NotFound => false,
@@ -599,12 +610,11 @@ fn prune_empty_parents(out: &Path, file: &RelPath) {
     }
 }
 
+/// A file of the output folder as it is: a regular file (or a link to one) of a bounded size,
+/// never a pipe or a device that would hang or flood meg ([`crate::read_back`]).
 fn read_opt(path: &Path) -> Result<Option<Vec<u8>>> {
-    match fs::read(path) {
-        Ok(b) => Ok(Some(b)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(path, e)),
-    }
+    crate::read_back::read_opt(path, crate::read_back::MAX_TREE_FILE)
+        .map_err(|e| Error::io(path, e))
 }
 
 /// Every system call of a transaction and of a rollback goes through here, so that a test can
