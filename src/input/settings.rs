@@ -238,6 +238,11 @@ pub struct Bastion {
     /// only; Basic always runs 2 (Performance Efficiency).
     #[schemars(range(min = 2, max = 50))]
     pub scale_units: u8,
+    /// Upload and download files through the native client (az network bastion rdp, or
+    /// tunnel and scp), to carry installers and logs to and from migrated servers that have no
+    /// other way in (Operational Excellence). Off by default: it lets files leave a server
+    /// (Security). Standard and Premium only; Basic has no file transfer, so it stays off there.
+    pub file_copy: bool,
 }
 
 impl Default for Bastion {
@@ -246,6 +251,7 @@ impl Default for Bastion {
             enabled: true,
             sku: BastionSku::Basic,
             scale_units: 2,
+            file_copy: false,
         }
     }
 }
