@@ -2,6 +2,13 @@
 //!
 //! The schema has already checked shapes and enums; these types make the values usable
 //! (a [`Cidr`] that parsed, an [`Ipv4Addr`]), and the model checks what a schema cannot.
+//!
+//! The component types (`Monitoring` to `Arc`) are also where the schema's definitions of those
+//! components come from: their doc comments are the descriptions, their `schemars` attributes
+//! the limits, their `Default` the base defaults (`input::schema_source` generates them, and
+//! templates/README.md says how to add a parameter). Where a template parameter is one of these
+//! types as it is (`bastion`, `vpnGateway`, `ddosProtection`), a field added here reaches the
+//! templates too.
 
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
