@@ -12,8 +12,7 @@ use serde::{Deserialize, Serialize};
 macro_rules! closed_set {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-        #[cfg_attr(test, derive(schemars::JsonSchema))]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
         // Variants spell Azure's own values (`VpnGw1AZ`, `ErGw1AZ`), shared suffixes included.
         #[allow(clippy::enum_variant_names)]
         pub enum $name {

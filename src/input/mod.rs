@@ -7,6 +7,9 @@ pub mod migration;
 pub mod paas;
 pub mod regions;
 pub mod schema;
+/// Generated from the settings types and checked against the committed schema file.
+#[cfg(test)]
+mod schema_source;
 pub mod settings;
 pub mod tags;
 pub mod values;

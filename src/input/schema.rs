@@ -1,6 +1,7 @@
-//! The landing-zone input schema (`catalog/schema/landing-zone.schema.json`): the single source
-//! of truth for what a landing-zone file may hold. Validation, defaults, `meg show` and
-//! `meg init` all read it; nothing else in meg lists the keys.
+//! The landing-zone input schema (`catalog/schema/landing-zone.schema.json`): what a
+//! landing-zone file may hold. Validation, defaults, `meg show` and `meg init` all read it. Its
+//! component definitions are generated from the settings types (`input::schema_source`); the
+//! rest is written in the file.
 
 use jsonschema::error::ValidationErrorKind;
 use serde_json::{Map, Value};

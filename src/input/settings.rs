@@ -2,11 +2,19 @@
 //!
 //! The schema has already checked shapes and enums; these types make the values usable
 //! (a [`Cidr`] that parsed, an [`Ipv4Addr`]), and the model checks what a schema cannot.
+//!
+//! The component types (`Monitoring` to `Arc`) are also where the schema's definitions of those
+//! components come from: their doc comments are the descriptions, their `schemars` attributes
+//! the limits, their `Default` the base defaults (`input::schema_source` generates them, and
+//! templates/README.md says how to add a parameter). Where a template parameter is one of these
+//! types as it is (`bastion`, `vpnGateway`, `ddosProtection`), a field added here reaches the
+//! templates too.
 
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::cidr::Cidr;
 use crate::input::closed_sets::{
@@ -37,8 +45,8 @@ pub struct Settings {
     pub vpn_gateway: VpnGateway,
     pub express_route: ExpressRoute,
     pub on_premises: OnPremises,
-    pub dns_resolver: Toggle,
-    pub ddos_protection: Toggle,
+    pub dns_resolver: DnsResolver,
+    pub ddos_protection: DdosProtection,
     pub arc: Arc,
     #[serde(default)]
     pub migration: crate::input::migration::Migration,
@@ -46,23 +54,62 @@ pub struct Settings {
     pub paas: crate::input::paas::Paas,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// The Log Analytics workspace every resource sends its diagnostics to.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
 pub struct Monitoring {
+    /// Days the workspace keeps logs (Operational Excellence: keep prod long enough for
+    /// incident review).
+    #[schemars(range(min = 30, max = 730))]
     pub retention_days: u32,
+    /// Daily ingestion cap in GB; -1 for none (Cost Optimization: cap dev workspaces).
+    #[schemars(range(min = -1))]
     pub daily_quota_gb: i64,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+impl Default for Monitoring {
+    fn default() -> Self {
+        Monitoring {
+            retention_days: 30,
+            daily_quota_gb: -1,
+        }
+    }
+}
+
+/// The platform Key Vault for secrets, keys and certificates.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
 pub struct KeyVault {
+    /// Key Vault SKU; premium adds HSM-backed keys.
     pub sku: KeyVaultSku,
+    /// Forbid purging deleted secrets before the retention ends (Reliability, Security: on in
+    /// prod; it cannot be turned off again).
     pub purge_protection: bool,
+    /// Days a deleted vault or secret can be recovered.
+    #[schemars(range(min = 7, max = 90))]
     pub soft_delete_retention_days: u32,
+    /// Reach the vault through a private endpoint in the hub and turn its public network access
+    /// off (Security).
     pub private_endpoint: bool,
-    /// Object IDs given Key Vault Administrator on the platform vault.
-    #[serde(default)]
+    /// Entra object IDs (users, groups or service principals) given Key Vault Administrator on
+    /// the platform Key Vault: the vault uses Azure RBAC, so nobody else can read or write its
+    /// secrets, keys and certificates, not even whoever deployed it (Security).
+    #[schemars(with = "Vec<Guid>", extend("uniqueItems" = true))]
     pub administrators: Vec<String>,
+}
+
+impl Default for KeyVault {
+    fn default() -> Self {
+        KeyVault {
+            sku: KeyVaultSku::Standard,
+            purge_protection: true,
+            soft_delete_retention_days: 90,
+            private_endpoint: true,
+            administrators: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -158,40 +205,129 @@ pub struct SpokeSubnet {
     pub delegation: Option<&'static str>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// Azure Firewall in the hub; spoke traffic is routed through it.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
 pub struct Firewall {
+    /// Deploy Azure Firewall and route spoke traffic through it (Security).
     pub enabled: bool,
+    /// Firewall SKU tier (Premium adds TLS inspection and IDPS).
     pub tier: FirewallTier,
+    /// Spread the firewall and its public IP over availability zones 1-3 (Reliability).
     pub zone_redundant: bool,
+    /// What threat intelligence does with known-malicious traffic.
     pub threat_intel_mode: ThreatIntelMode,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Bastion {
-    pub enabled: bool,
-    pub sku: BastionSku,
-    pub scale_units: u8,
+impl Default for Firewall {
+    fn default() -> Self {
+        Firewall {
+            enabled: true,
+            tier: FirewallTier::Standard,
+            zone_redundant: false,
+            threat_intel_mode: ThreatIntelMode::Alert,
+        }
+    }
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VpnGateway {
+/// Azure Bastion for browser-based RDP/SSH without public IPs on VMs.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
+pub struct Bastion {
+    /// Deploy Azure Bastion in the hub (Security).
     pub enabled: bool,
+    /// Bastion SKU.
+    pub sku: BastionSku,
+    /// Bastion instances (host scaling), each taking about 20 concurrent RDP or 40 SSH sessions:
+    /// raise it for a migration wave where many engineers connect at once. Standard and Premium
+    /// only; Basic always runs 2 (Performance Efficiency).
+    #[schemars(range(min = 2, max = 50))]
+    pub scale_units: u8,
+    /// Upload and download files through the native client (az network bastion rdp, or
+    /// tunnel and scp), to carry installers and logs to and from migrated servers that have no
+    /// other way in (Operational Excellence). Off by default: it lets files leave a server
+    /// (Security). Standard and Premium only; Basic has no file transfer, so it stays off there.
+    pub file_copy: bool,
+}
+
+impl Default for Bastion {
+    fn default() -> Self {
+        Bastion {
+            enabled: true,
+            sku: BastionSku::Basic,
+            scale_units: 2,
+            file_copy: false,
+        }
+    }
+}
+
+/// Site-to-site VPN gateway to the on-premises sites.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
+pub struct VpnGateway {
+    /// Deploy a VPN gateway and connect it to every on-premises site.
+    pub enabled: bool,
+    /// Zone-redundant VPN gateway SKU.
     pub sku: VpnGatewaySku,
+    /// Two active instances, for throughput and faster failover (Reliability).
     pub active_active: bool,
+    /// BGP autonomous system number of the Azure side.
+    #[schemars(range(min = 1, max = 4294967295_u32))]
     pub asn: u32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+impl Default for VpnGateway {
+    fn default() -> Self {
+        VpnGateway {
+            enabled: false,
+            sku: VpnGatewaySku::VpnGw1Az,
+            active_active: false,
+            // Azure's default ASN for its gateways.
+            asn: 65515,
+        }
+    }
+}
+
+/// ExpressRoute gateway and its connection to an existing circuit.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
 pub struct ExpressRoute {
+    /// Deploy an ExpressRoute gateway.
     pub enabled: bool,
+    /// Zone-redundant ExpressRoute gateway SKU.
     pub sku: ExpressRouteGatewaySku,
+    /// Resource ID of the provisioned ExpressRoute circuit; without it the gateway is deployed
+    /// unconnected.
+    #[schemars(
+        regex(
+            pattern = r"^/subscriptions/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/resourceGroups/[-A-Za-z0-9_.()]{0,89}[-A-Za-z0-9_()]/providers/Microsoft\.Network/expressRouteCircuits/[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
+        ),
+        extend(
+            "x-rule" = "the resource ID of an ExpressRoute circuit: /subscriptions/<subscription id>/resourceGroups/<group>/providers/Microsoft.Network/expressRouteCircuits/<name>",
+            "$comment" = "Resource IDs: subscription GUID; resource group names 1-90 letters, digits, underscores, hyphens, periods and parentheses, not ending in a period (Azure naming rules, Microsoft.Resources/resourceGroups)."
+        )
+    )]
     pub circuit_id: Option<String>,
-    #[serde(default)]
+    /// The circuit belongs to another subscription (usually the connectivity team's): the
+    /// connection redeems an authorization key its owner created, read from
+    /// EXPRESS_ROUTE_AUTHORIZATION_KEY (TF_VAR_express_route_authorization_key) at deploy time,
+    /// never from a file.
     pub circuit_in_another_subscription: bool,
+}
+
+impl Default for ExpressRoute {
+    fn default() -> Self {
+        ExpressRoute {
+            enabled: false,
+            sku: ExpressRouteGatewaySku::ErGw1Az,
+            circuit_id: None,
+            circuit_in_another_subscription: false,
+        }
+    }
 }
 
 impl ExpressRoute {
@@ -221,14 +357,49 @@ pub struct Site {
     pub asn: Option<u32>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Toggle {
+/// DNS Private Resolver: on-premises resolves Azure private zones, Azure resolves on-premises
+/// domains.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
+pub struct DnsResolver {
+    /// Deploy a DNS Private Resolver with inbound and outbound endpoints in the hub.
     pub enabled: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// Azure DDoS Network Protection plan for the virtual networks.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
+pub struct DdosProtection {
+    /// Create a DDoS protection plan and attach it to the hub and spokes (it has a significant
+    /// monthly cost).
+    pub enabled: bool,
+}
+
+/// Azure Arc for servers that stay on premises.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
 pub struct Arc {
+    /// Create an Azure Arc private link scope so Arc agents connect privately over the VPN or
+    /// ExpressRoute.
     pub private_link_scope: bool,
+}
+
+/// A GUID as the schema checks it (an Entra object ID, a subscription ID).
+struct Guid;
+
+impl JsonSchema for Guid {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "guid".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$",
+            "x-rule": "a GUID: 8-4-4-4-12 hexadecimal digits, such as 00000000-0000-0000-0000-000000000000"
+        })
+    }
 }

@@ -1183,10 +1183,10 @@ fn unknown_overrides(
 /// Builds the parameters of an environment; parts no environment deploys are left out.
 fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecrets) -> Vec<Param> {
     use crate::model::params::{
-        bastion::Bastion, dns_resolver::DnsResolver, express_route::ExpressRoute,
+        bastion::bastion, dns_resolver::DnsResolver, express_route::ExpressRoute,
         firewall::Firewall, hub_network::ExistingHubNetwork, hub_network::HubNetwork,
         hub_network::PlatformHubNetwork, key_vault::KeyVault, log_analytics::LogAnalytics,
-        spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite, vpn_gateway::VpnGateway,
+        spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite,
     };
     let s = &env.settings;
     let src = params::Source {
@@ -1228,10 +1228,11 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         out.add("firewall", &Firewall::new(&src));
     }
     if deploy.bastion {
-        out.add("bastion", &Bastion::new(s));
+        out.add("bastion", &bastion(s));
     }
     if deploy.vpn_gateway {
-        out.add("vpnGateway", &VpnGateway::new(s));
+        // The settings as they are: each one is a parameter.
+        out.add("vpnGateway", &s.vpn_gateway);
     }
     if deploy.site_to_site {
         out.add("onPremisesSites", &OnPremisesSite::all(&src));
@@ -1246,8 +1247,7 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         out.add("dnsResolver", &DnsResolver::new(&src));
     }
     if deploy.ddos_protection {
-        let enabled = s.ddos_protection.enabled;
-        out.add("ddosProtection", &Switch { enabled });
+        out.add("ddosProtection", &s.ddos_protection);
     }
     if deploy.arc_private_link_scope {
         let enabled = s.arc.private_link_scope;

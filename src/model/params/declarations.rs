@@ -16,7 +16,6 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 use serde_json::Value;
 
-use super::bastion::Bastion;
 use super::dns_resolver::DnsResolver;
 use super::enrolment::Enrolment;
 use super::express_route::ExpressRoute;
@@ -30,7 +29,8 @@ use super::snake;
 use super::spokes::Spoke;
 use super::switch::Switch;
 use super::virtual_machines::VirtualMachine;
-use super::vpn_gateway::{OnPremisesSite, VpnGateway};
+use super::vpn_gateway::OnPremisesSite;
+use crate::input::settings;
 
 /// A parameter's shape as serialized.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,13 +168,13 @@ fn components() -> Vec<(&'static str, Shape)> {
         ("keyVault", shape_of::<KeyVault>()),
         ("privateDnsZones", shape_of::<Vec<String>>()),
         ("firewall", shape_of::<Firewall>()),
-        ("bastion", shape_of::<Bastion>()),
-        ("vpnGateway", shape_of::<VpnGateway>()),
+        ("bastion", shape_of::<settings::Bastion>()),
+        ("vpnGateway", shape_of::<settings::VpnGateway>()),
         ("onPremisesSites", shape_of::<Vec<OnPremisesSite>>()),
         ("onPremisesAddressPrefixes", shape_of::<Vec<String>>()),
         ("expressRoute", shape_of::<ExpressRoute>()),
         ("dnsResolver", shape_of::<DnsResolver>()),
-        ("ddosProtection", shape_of::<Switch>()),
+        ("ddosProtection", shape_of::<settings::DdosProtection>()),
         ("arcPrivateLinkScope", shape_of::<Switch>()),
         ("spokes", shape_of::<Vec<Spoke>>()),
         ("attachedSpokeAddressPrefixes", shape_of::<Vec<String>>()),

@@ -1,5 +1,6 @@
-//! Parameters that only switch a hub part on or off per environment: `ddosProtection` and
-//! `arcPrivateLinkScope`.
+//! A parameter that only switches a hub part on or off per environment, under a name of its own:
+//! `arcPrivateLinkScope` (the `arc.privateLinkScope` setting). `ddosProtection` is its settings
+//! as they are.
 
 use serde::Serialize;
 

@@ -1,37 +1,10 @@
-//! The `vpnGateway` and `onPremisesSites` parameters: the hub's VPN gateway and the
-//! site-to-site connections it makes.
+//! The `onPremisesSites` parameter: the site-to-site connections the hub's VPN gateway makes.
+//! (The `vpnGateway` parameter is the environment's `vpnGateway` settings as they are.)
 
 use serde::Serialize;
 
-use crate::input::closed_sets::VpnGatewaySku;
-use crate::input::settings::Settings;
 use crate::model::name_key::{NameKey, SitePart};
 use crate::model::params::Source;
-
-/// The `vpnGateway` parameter.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct VpnGateway {
-    pub enabled: bool,
-    pub sku: VpnGatewaySku,
-    pub active_active: bool,
-    /// BGP AS number of the Azure side.
-    pub asn: u32,
-}
-
-impl VpnGateway {
-    /// From the environment's `vpnGateway` settings.
-    pub fn new(s: &Settings) -> Self {
-        let g = &s.vpn_gateway;
-        VpnGateway {
-            enabled: g.enabled,
-            sku: g.sku,
-            active_active: g.active_active,
-            asn: g.asn,
-        }
-    }
-}
 
 /// One item of the `onPremisesSites` parameter.
 #[derive(Debug, Clone, Serialize)]

@@ -42,7 +42,7 @@ param onPremisesAddressPrefixes array
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
-@description('Azure Bastion in the hub: whether this environment has it, its SKU and its scale units.')
+@description('Azure Bastion in the hub: whether this environment has it, its SKU, its scale units and whether the native client copies files.')
 param bastion bastionType
 
 @description('VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side.')
@@ -156,6 +156,8 @@ type bastionType = {
   sku: bastionSkuType
   // Instances (2 to 50), each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic.
   scaleUnits: int
+  // File upload and download through the native client; Standard and Premium only.
+  fileCopy: bool
 }
 
 type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
@@ -336,6 +338,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     tags: tags
     sku: bastion.sku
     scaleUnits: bastion.scaleUnits
+    fileCopy: bastion.fileCopy
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
     diagnosticSettings: diagnosticSettings
   }

@@ -39,7 +39,7 @@ param spokes array
 @description('Azure Firewall in the hub: tier, private IP (the next hop of every spoke route), availability zones and threat intelligence mode.')
 param firewall firewallType
 
-@description('Azure Bastion in the hub: whether this environment has it, its SKU and its scale units.')
+@description('Azure Bastion in the hub: whether this environment has it, its SKU, its scale units and whether the native client copies files.')
 param bastion bastionType
 
 @description('Rehost tooling: whether this environment has it, backup storage and retention, and the patch window.')
@@ -158,6 +158,8 @@ type bastionType = {
   sku: bastionSkuType
   // Instances (2 to 50), each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic.
   scaleUnits: int
+  // File upload and download through the native client; Standard and Premium only.
+  fileCopy: bool
 }
 
 type backupStorageRedundancyType = 'LocallyRedundant' | 'ZoneRedundant' | 'GeoRedundant'
@@ -334,6 +336,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     tags: tags
     sku: bastion.sku
     scaleUnits: bastion.scaleUnits
+    fileCopy: bastion.fileCopy
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
     diagnosticSettings: diagnosticSettings
   }

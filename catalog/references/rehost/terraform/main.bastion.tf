@@ -10,6 +10,7 @@ module "bastion" {
   tags                = var.tags
   sku                 = var.bastion.sku
   scale_units         = var.bastion.scale_units
+  file_copy_enabled   = var.bastion.file_copy
   subnet_id           = module.hub_network.subnet_ids["AzureBastionSubnet"]
   diagnostic_settings = local.diagnostic_settings
 }

@@ -169,11 +169,12 @@ variable "firewall" {
 }
 
 variable "bastion" {
-  description = "Azure Bastion in the hub: whether this environment has it, its SKU and its scale units (instances, each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic)."
+  description = "Azure Bastion in the hub: whether this environment has it, its SKU, its scale units (instances, each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic) and whether the native client copies files (Standard and Premium)."
   type = object({
     enabled     = bool
     sku         = string
     scale_units = number
+    file_copy   = bool
   })
 
   validation {

@@ -42,7 +42,7 @@ param firewall firewallType
 @description('Rule collection groups the firewall policy carries for the workloads of the environments attached to this hub, decided by meg: one per environment, its own ranges as sources. Items: { name, environment, priority, networkRuleCollections: [{ name, priority, rules }], applicationRuleCollections: [{ name, priority, rules }] }.')
 param attachedRuleCollectionGroups array
 
-@description('Azure Bastion in the hub: whether this environment has it, its SKU and its scale units.')
+@description('Azure Bastion in the hub: whether this environment has it, its SKU, its scale units and whether the native client copies files.')
 param bastion bastionType
 
 @description('VPN gateway: whether this environment has one, its zone-redundant SKU, active-active, and the BGP AS number of the Azure side.')
@@ -123,6 +123,8 @@ type bastionType = {
   sku: bastionSkuType
   // Instances (2 to 50), each taking about 20 concurrent RDP or 40 SSH sessions; 2 on Basic.
   scaleUnits: int
+  // File upload and download through the native client; Standard and Premium only.
+  fileCopy: bool
 }
 
 type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
@@ -291,6 +293,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     tags: tags
     sku: bastion.sku
     scaleUnits: bastion.scaleUnits
+    fileCopy: bastion.fileCopy
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
     diagnosticSettings: diagnosticSettings
   }

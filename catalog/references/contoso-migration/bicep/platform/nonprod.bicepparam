@@ -111,6 +111,7 @@ param bastion = {
   enabled: true
   sku: 'Basic'
   scaleUnits: 2
+  fileCopy: false
 }
 
 param vpnGateway = {

@@ -109,6 +109,7 @@ param bastion = {
   enabled: true
   sku: 'Standard'
   scaleUnits: 2
+  fileCopy: false
 }
 
 param vpnGateway = {

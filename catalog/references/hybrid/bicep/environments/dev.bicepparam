@@ -130,6 +130,7 @@ param bastion = {
   enabled: true
   sku: 'Basic'
   scaleUnits: 2
+  fileCopy: false
 }
 
 param vpnGateway = {

@@ -128,6 +128,7 @@ param bastion = {
   enabled: true
   sku: 'Standard'
   scaleUnits: 2
+  fileCopy: false
 }
 
 param vpnGateway = {

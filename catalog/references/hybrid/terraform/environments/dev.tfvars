@@ -123,6 +123,7 @@ bastion = {
   enabled     = true
   sku         = "Basic"
   scale_units = 2
+  file_copy   = false
 }
 
 vpn_gateway = {

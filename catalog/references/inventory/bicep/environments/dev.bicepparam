@@ -104,6 +104,7 @@ param bastion = {
   enabled: true
   sku: 'Basic'
   scaleUnits: 2
+  fileCopy: false
 }
 
 param spokes = [

@@ -104,6 +104,7 @@ param bastion = {
   enabled: true
   sku: 'Standard'
   scaleUnits: 2
+  fileCopy: false
 }
 
 param spokes = [

@@ -27,6 +27,9 @@ param sku string
 @maxValue(50)
 param scaleUnits int = 2
 
+@description('Upload and download files through the native client: Standard and Premium only, off on Basic.')
+param fileCopy bool = false
+
 @description('Resource ID of AzureBastionSubnet.')
 param subnetId string
 
@@ -93,6 +96,9 @@ resource bastionHost 'Microsoft.Network/bastionHosts@2024-01-01' = {
     ]
     // Native client (az network bastion rdp/ssh) where the SKU offers it (Operational Excellence).
     enableTunneling: sku != 'Basic'
+    // File transfer rides on the native client, which Basic does not have (Azure Bastion SKU
+    // comparison, "Upload or download files").
+    enableFileCopy: sku != 'Basic' && fileCopy
     // A shareable link lets anyone holding it reach a VM without an Azure role: off (Security).
     enableShareableLink: false
   }

@@ -98,6 +98,7 @@ bastion = {
   enabled     = true
   sku         = "Basic"
   scale_units = 2
+  file_copy   = false
 }
 
 spokes = [

@@ -112,6 +112,7 @@ param bastion = {
   enabled: true
   sku: 'Basic'
   scaleUnits: 2
+  fileCopy: false
 }
 
 param spokes = [

@@ -112,6 +112,7 @@ param bastion = {
   enabled: true
   sku: 'Standard'
   scaleUnits: 2
+  fileCopy: false
 }
 
 param spokes = [

@@ -100,6 +100,7 @@ bastion = {
   enabled     = true
   sku         = "Standard"
   scale_units = 2
+  file_copy   = false
 }
 
 spokes = [

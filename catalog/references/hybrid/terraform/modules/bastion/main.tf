@@ -19,6 +19,9 @@ resource "azurerm_bastion_host" "this" {
   scale_units = var.scale_units
   # Native client (az network bastion rdp/ssh) where the SKU offers it (Operational Excellence).
   tunneling_enabled = var.sku != "Basic"
+  # File transfer rides on the native client, which Basic does not have (Azure Bastion SKU
+  # comparison, "Upload or download files"; azurerm requires Standard or Premium for it).
+  file_copy_enabled = var.sku != "Basic" && var.file_copy_enabled
   # A shareable link lets anyone holding it reach a VM without an Azure role: off (Security).
   shareable_link_enabled = false
   tags                   = var.tags

@@ -44,6 +44,12 @@ variable "scale_units" {
   }
 }
 
+variable "file_copy_enabled" {
+  description = "Upload and download files through the native client: Standard and Premium only, off on Basic."
+  type        = bool
+  default     = false
+}
+
 variable "subnet_id" {
   description = "Resource ID of AzureBastionSubnet."
   type        = string
