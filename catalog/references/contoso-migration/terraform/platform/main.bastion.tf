@@ -11,5 +11,6 @@ module "bastion" {
   sku                 = var.bastion.sku
   scale_units         = var.bastion.scale_units
   subnet_id           = module.hub_network.subnet_ids["AzureBastionSubnet"]
+  lock                = var.lock
   diagnostic_settings = local.diagnostic_settings
 }
