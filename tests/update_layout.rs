@@ -407,9 +407,9 @@ fn edits_to_the_front_door_module_follow_it_across_the_avm_diagnostics_change() 
         front_door_call(&meg.read(call)).contains("log_analytics_workspace_id"),
         "the older call passes the workspace"
     );
-    // The user's edits: a longer origin timeout in the module, and Front Door kept out of the
-    // call's count. (An edit to an argument aligned with the removed
-    // `log_analytics_workspace_id` would conflict: `terraform fmt` realigns that whole group.)
+    // The user's edits: a longer origin timeout in the module, another probe path in the call,
+    // in the block whose `=` the new render realigns (`log_analytics_workspace_id` was its
+    // longest argument): the render changed only that line's spacing, so the edit merges.
     edit_line(
         &meg,
         module,
@@ -419,8 +419,8 @@ fn edits_to_the_front_door_module_follow_it_across_the_avm_diagnostics_change() 
     edit_line(
         &meg,
         call,
-        "var.paas.front_door ? 1 : 0",
-        "  count  = 0 # web: Front Door is the CDN team's",
+        "health_probe_path",
+        "  health_probe_path = \"/healthz\" # web: the apps' own probe",
     );
 
     let run = meg.run(&["update", "lz.yaml", "-o", "out"]);
@@ -443,7 +443,12 @@ fn edits_to_the_front_door_module_follow_it_across_the_avm_diagnostics_change() 
     assert!(!variables.contains("log_analytics_workspace_id"));
     let call_text = front_door_call(&meg.read(call));
     assert!(
-        call_text.contains("count  = 0 # web: Front Door is the CDN team's"),
+        call_text.contains("health_probe_path = \"/healthz\" # web: the apps' own probe"),
+        "{call_text}"
+    );
+    // The lines the user did not touch take the new alignment.
+    assert!(
+        call_text.contains("  origins             = local.front_door_origins\n"),
         "{call_text}"
     );
     assert!(
