@@ -368,3 +368,106 @@ fn edits_to_a_module_follow_it_across_the_avm_interface_change() {
         "only the two edited files differ: {differ:?}"
     );
 }
+
+/// The second step of the AVM interfaces: Front Door's module gives up its
+/// `log_analytics_workspace_id` for `diagnostic_settings` and `lock`. A user's edits to the
+/// module and to its call stay, and the module's `moved` block keeps the diagnostic setting the
+/// older tree created in the state.
+#[test]
+fn edits_to_the_front_door_module_follow_it_across_the_avm_diagnostics_change() {
+    let meg = Meg::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let old = root.join("tests/data/catalog-before-avm-diagnostics");
+    for entry in walkdir::WalkDir::new(&old) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&old).unwrap();
+            meg.write(
+                &format!("old/{}", rel.display()),
+                &std::fs::read_to_string(entry.path()).unwrap(),
+            );
+        }
+    }
+    meg.write(
+        "lz.yaml",
+        &std::fs::read_to_string(example("refactor.yaml")).unwrap(),
+    );
+    meg.run(&["render", "lz.yaml", "-o", "out", "--catalog", "old"])
+        .ok();
+    meg.run(&["render", "lz.yaml", "-o", "fresh"]).ok();
+    let module = "out/terraform/modules/front-door/main.tf";
+    let call = "out/terraform/main.refactor.tf";
+    let front_door_call = |text: &str| {
+        let start = text
+            .find("module \"front_door\" {")
+            .expect("the Front Door call");
+        text[start..start + text[start..].find("\n}\n").unwrap()].to_string()
+    };
+    assert!(
+        front_door_call(&meg.read(call)).contains("log_analytics_workspace_id"),
+        "the older call passes the workspace"
+    );
+    // The user's edits: a longer origin timeout in the module, another probe path in the call,
+    // in the block whose `=` the new render realigns (`log_analytics_workspace_id` was its
+    // longest argument): the render changed only that line's spacing, so the edit merges.
+    edit_line(
+        &meg,
+        module,
+        "response_timeout_seconds = 60",
+        "  response_timeout_seconds = 120 # web: slow report pages",
+    );
+    edit_line(
+        &meg,
+        call,
+        "health_probe_path",
+        "  health_probe_path = \"/healthz\" # web: the apps' own probe",
+    );
+
+    let run = meg.run(&["update", "lz.yaml", "-o", "out"]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+
+    let module_text = meg.read(module);
+    assert!(
+        module_text.contains("response_timeout_seconds = 120 # web: slow report pages"),
+        "{module_text}"
+    );
+    assert!(
+        module_text.contains("for_each = var.diagnostic_settings")
+            && module_text.contains("resource \"azurerm_management_lock\" \"this\"")
+            && module_text.contains("from = azurerm_monitor_diagnostic_setting.front_door"),
+        "{module_text}"
+    );
+    let variables = meg.read("out/terraform/modules/front-door/variables.tf");
+    assert!(variables.contains("variable \"diagnostic_settings\""));
+    assert!(variables.contains("variable \"lock\""));
+    assert!(!variables.contains("log_analytics_workspace_id"));
+    let call_text = front_door_call(&meg.read(call));
+    assert!(
+        call_text.contains("health_probe_path = \"/healthz\" # web: the apps' own probe"),
+        "{call_text}"
+    );
+    // The lines the user did not touch take the new alignment.
+    assert!(
+        call_text.contains("  origins             = local.front_door_origins\n"),
+        "{call_text}"
+    );
+    assert!(
+        call_text.contains("diagnostic_settings")
+            && call_text.contains("lock")
+            && !call_text.contains("log_analytics_workspace_id"),
+        "{call_text}"
+    );
+    // Apart from the two edited files, the tree is today's render.
+    let out = meg.snapshot("out/terraform");
+    let fresh = meg.snapshot("fresh/terraform");
+    let differ: Vec<_> = fresh
+        .iter()
+        .filter(|(path, bytes)| out.get(*path) != Some(bytes))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert_eq!(
+        differ.len(),
+        2,
+        "only the two edited files differ: {differ:?}"
+    );
+}

@@ -68,6 +68,12 @@ closed_set! {
 }
 
 closed_set! {
+    /// `lock`: the management lock on an environment's platform resources, in the kinds of
+    /// Azure's `Microsoft.Authorization/locks` level and AVM's lock interface.
+    LockKind { None = "None", CanNotDelete = "CanNotDelete", ReadOnly = "ReadOnly" }
+}
+
+closed_set! {
     /// `expressRoute.sku`: the zone-redundant gateway SKUs only.
     ExpressRouteGatewaySku { ErGw1Az = "ErGw1AZ", ErGw2Az = "ErGw2AZ", ErGw3Az = "ErGw3AZ" }
 }

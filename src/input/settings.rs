@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::cidr::Cidr;
 use crate::input::closed_sets::{
-    BastionSku, ExpressRouteGatewaySku, FirewallTier, KeyVaultSku, ThreatIntelMode, VpnGatewaySku,
+    BastionSku, ExpressRouteGatewaySku, FirewallTier, KeyVaultSku, LockKind, ThreatIntelMode,
+    VpnGatewaySku,
 };
 
 /// Everything one environment can set. Field names follow the input's camelCase keys.
@@ -38,6 +39,8 @@ pub struct Settings {
     #[serde(default)]
     pub tags: BTreeMap<String, String>,
     pub monitoring: Monitoring,
+    /// The management lock on the environment's platform resources (`lock`).
+    pub lock: LockKind,
     pub key_vault: KeyVault,
     pub network: Network,
     pub firewall: Firewall,

@@ -1185,8 +1185,8 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
     use crate::model::params::{
         bastion::bastion, dns_resolver::DnsResolver, express_route::ExpressRoute,
         firewall::Firewall, hub_network::ExistingHubNetwork, hub_network::HubNetwork,
-        hub_network::PlatformHubNetwork, key_vault::KeyVault, log_analytics::LogAnalytics,
-        spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite,
+        hub_network::PlatformHubNetwork, key_vault::KeyVault, lock::Lock,
+        log_analytics::LogAnalytics, spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite,
     };
     let s = &env.settings;
     let src = params::Source {
@@ -1210,6 +1210,7 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         .collect();
     out.add("names", &names);
     out.add("logAnalytics", &LogAnalytics::new(s));
+    out.add("lock", &Lock::new(s));
     if deploy.key_vault {
         out.add("keyVault", &KeyVault::new(s));
     }

@@ -3,8 +3,9 @@
 //!
 //! Regions changed on one side only take that side; regions changed on both sides the same way
 //! take it once; regions changed differently become a conflict block with standard markers
-//! (`<<<<<<<`, `|||||||` with the base, `=======`, `>>>>>>>`). Nothing the user wrote is dropped:
-//! it is either in the result or inside a conflict block.
+//! (`<<<<<<<`, `|||||||` with the base, `=======`, `>>>>>>>`), unless one side only realigned
+//! the lines the other edited (`merge_realigned`). Nothing the user wrote is dropped: it is
+//! either in the result or inside a conflict block.
 //!
 //! It works on bytes, split at `\n`: a user's file in any ASCII-compatible encoding (Latin-1,
 //! Windows-1252, UTF-8) keeps every byte outside the regions it takes from the render. Lines
@@ -12,6 +13,8 @@
 //! line; lines the render brings into such a file get the user's CRLF.
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::output::merge_realigned::{self, Side};
 
 /// The result of merging one text file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +114,14 @@ pub fn merge_bytes(base: &[u8], ours: &[u8], theirs: &[u8], labels: Labels) -> M
             mine(oc, &mut out);
         } else if bc == oc {
             other(tc, &mut out);
+        } else if let Some(merged) = merge_realigned::merge(&raws(bc), &raws(oc), &raws(tc)) {
+            // Both changed the region, but one only realigned what the other edited.
+            for (side, n) in merged {
+                match side {
+                    Side::Ours => mine(&oc[n..=n], &mut out),
+                    Side::Theirs => other(&tc[n..=n], &mut out),
+                }
+            }
         } else {
             conflicts += 1;
             marker("<<<<<<<", labels.ours, &mut out);
@@ -199,6 +210,11 @@ pub(crate) fn lines(s: &[u8]) -> Vec<Line<'_>> {
         .collect()
 }
 
+/// Each line with its ending.
+fn raws<'a>(lines: &[Line<'a>]) -> Vec<&'a [u8]> {
+    lines.iter().map(|l| l.raw).collect()
+}
+
 /// Whether most of a file's lines end in CRLF.
 fn uses_crlf(s: &[u8]) -> bool {
     let newlines = s.iter().filter(|&&c| c == b'\n').count();
@@ -265,6 +281,27 @@ mod tests {
             merge3(base, ours, theirs, L).text,
             "a\nmine\nb\nc\nupstream\n"
         );
+    }
+
+    #[test]
+    fn an_edit_in_a_block_the_render_only_realigned_merges() {
+        // terraform fmt realigns the block when the render swaps its longest argument.
+        let base = "m {\n  name                       = x\n  health_probe_path          = y\n  origins                    = o\n  log_analytics_workspace_id = w\n}\n";
+        let ours = "m {\n  name                       = x\n  health_probe_path = \"/h\" # mine\n  origins                    = o\n  log_analytics_workspace_id = w\n}\n";
+        let theirs = "m {\n  name                = x\n  health_probe_path   = y\n  origins             = o\n  diagnostic_settings = d\n}\n";
+        assert_eq!(
+            merge3(base, ours, theirs, L),
+            Merged {
+                text: "m {\n  name                = x\n  health_probe_path = \"/h\" # mine\n  origins             = o\n  diagnostic_settings = d\n}\n".into(),
+                conflicts: 0
+            }
+        );
+        // An edit the render changed too, beyond its spacing, is still a conflict.
+        let theirs = "m {\n  name                = x\n  health_probe_path   = z\n  origins             = o\n  diagnostic_settings = d\n}\n";
+        assert_eq!(merge3(base, ours, theirs, L).conflicts, 1);
+        // Indentation is not alignment.
+        let m = merge3("a\nb\n", "a\nB\n", "a\n  b\n", L);
+        assert_eq!(m.conflicts, 1);
     }
 
     #[test]

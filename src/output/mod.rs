@@ -6,6 +6,7 @@ pub mod drift;
 pub mod ignore;
 pub mod lock;
 pub mod merge;
+pub(crate) mod merge_realigned;
 pub(crate) mod moved;
 pub mod outlock;
 pub mod recorded;

@@ -22,6 +22,7 @@ use super::express_route::ExpressRoute;
 use super::firewall::Firewall;
 use super::hub_network::{ExistingHubNetwork, HubNetwork, PlatformHubNetwork};
 use super::key_vault::KeyVault;
+use super::lock::Lock;
 use super::log_analytics::LogAnalytics;
 use super::migration::{Migration, SiteRecovery};
 use super::paas::Paas;
@@ -165,6 +166,8 @@ fn components() -> Vec<(&'static str, Shape)> {
         ("environmentName", shape_of::<String>()),
         ("tags", shape_of::<BTreeMap<String, String>>()),
         ("logAnalytics", shape_of::<LogAnalytics>()),
+        // Nullable (`lockType?`, `default = null`): no lock is null.
+        ("lock", shape_of::<Lock>()),
         ("keyVault", shape_of::<KeyVault>()),
         ("privateDnsZones", shape_of::<Vec<String>>()),
         ("firewall", shape_of::<Firewall>()),
@@ -336,6 +339,8 @@ fn check_bicep(decls: &BicepDecls, param: &str, shape: &Shape, out: &mut Vec<Str
     let Some(ty) = decls.params.get(param) else {
         return false;
     };
+    // A nullable parameter (`lockType?`) has its type's shape.
+    let ty = ty.strip_suffix('?').unwrap_or(ty);
     match shape {
         Shape::Object(fields) => match decls.objects.get(ty) {
             Some(props) => compare_bicep(decls, props, fields, param, out),

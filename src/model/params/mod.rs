@@ -18,6 +18,7 @@ pub(crate) mod express_route;
 pub(crate) mod firewall;
 pub(crate) mod hub_network;
 pub(crate) mod key_vault;
+pub(crate) mod lock;
 pub(crate) mod log_analytics;
 pub(crate) mod migration;
 pub(crate) mod paas;

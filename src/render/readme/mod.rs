@@ -85,6 +85,8 @@ pub(crate) struct EnvironmentView<'a> {
     pub site_recovery: Option<SiteRecovery<'a>>,
     /// Every resource this environment creates, by function, with its name.
     pub resources: Vec<Section>,
+    /// The management lock its platform resources carry (`None`, `CanNotDelete`, `ReadOnly`).
+    pub lock: &'static str,
 }
 
 /// Where Site Recovery replicates an environment's VMs, for the test-failover commands.
@@ -505,6 +507,7 @@ impl<'a> EnvironmentView<'a> {
             private_dns_zones,
             gateway_transit,
             recovery_region,
+            lock: s.lock.as_str(),
             site_recovery: recovery_region.map(|region| SiteRecovery {
                 region,
                 resource_group: name(FixedName::RecoveryResourceGroup),

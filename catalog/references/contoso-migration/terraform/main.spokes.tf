@@ -20,5 +20,6 @@ module "spoke_network" {
   hub_peering_name             = "${var.hub_network.peering_name_prefix}-${each.key}"
   firewall_private_ip          = var.hub_network.firewall_private_ip
   use_remote_gateways          = var.hub_network.use_remote_gateways
+  lock                         = var.lock
   diagnostic_settings          = local.diagnostic_settings
 }

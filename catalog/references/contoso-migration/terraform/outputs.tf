@@ -30,7 +30,7 @@ output "spoke_address_prefixes" {
 
 output "recovery_services_vault_id" {
   description = "Resource ID of the Recovery Services vault that backs up the servers; null when the environment has none."
-  value       = one(module.migration[*].vault_id)
+  value       = one(module.migration[*].resource_id)
 }
 
 output "migrate_project_id" {

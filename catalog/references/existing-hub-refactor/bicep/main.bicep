@@ -24,6 +24,9 @@ param names namesType
 @description('Log Analytics workspace settings.')
 param logAnalytics logAnalyticsType
 
+@description('Management lock on the platform resources of this deployment (AVM interface): { kind: CanNotDelete or ReadOnly }; null for none. A locked resource cannot be deleted (ReadOnly: nor changed) until its lock is removed.')
+param lock lockType?
+
 @description('Platform Key Vault settings.')
 param keyVault keyVaultType
 
@@ -53,6 +56,13 @@ type logAnalyticsType = {
   retentionInDays: int
   // Daily ingestion cap in GB; -1 for none.
   dailyQuotaGb: int
+}
+
+type lockLevelType = 'CanNotDelete' | 'ReadOnly'
+
+// AVM's lockType, as the modules take it.
+type lockType = {
+  kind: lockLevelType
 }
 
 // Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
@@ -156,6 +166,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
     tags: tags
     retentionInDays: logAnalytics.retentionInDays
     dailyQuotaGb: logAnalytics.dailyQuotaGb
+    lock: lock
   }
 }
 
@@ -203,6 +214,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     // The vault's audit trail: who read or changed which secret, key or certificate (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -236,6 +248,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      lock: lock
       diagnosticSettings: diagnosticSettings
       firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
     }
@@ -293,7 +306,9 @@ module applications 'modules/application.bicep' = [
       sql: paas.sql
       keyVaultPurgeProtection: keyVault.enablePurgeProtection
       keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
-      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      applicationInsightsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      lock: lock
+      diagnosticSettings: diagnosticSettings
       privateDnsZoneIds: privateDnsZoneIds
     }
     // The application's subnets exist once its spoke network does.
@@ -337,7 +352,8 @@ module applicationGateways 'modules/application-gateway.bicep' = [
       healthProbePath: paas.appService.healthCheckPath
       location: location
       tags: union(tags, paas.applications[i].tags)
-      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      lock: lock
+      diagnosticSettings: diagnosticSettings
     }
   }
 ]

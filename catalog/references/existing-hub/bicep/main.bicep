@@ -24,6 +24,9 @@ param names namesType
 @description('Log Analytics workspace settings.')
 param logAnalytics logAnalyticsType
 
+@description('Management lock on the platform resources of this deployment (AVM interface): { kind: CanNotDelete or ReadOnly }; null for none. A locked resource cannot be deleted (ReadOnly: nor changed) until its lock is removed.')
+param lock lockType?
+
 @description('Platform Key Vault settings.')
 param keyVault keyVaultType
 
@@ -64,6 +67,13 @@ type logAnalyticsType = {
   retentionInDays: int
   // Daily ingestion cap in GB; -1 for none.
   dailyQuotaGb: int
+}
+
+type lockLevelType = 'CanNotDelete' | 'ReadOnly'
+
+// AVM's lockType, as the modules take it.
+type lockType = {
+  kind: lockLevelType
 }
 
 // Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
@@ -181,6 +191,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
     tags: tags
     retentionInDays: logAnalytics.retentionInDays
     dailyQuotaGb: logAnalytics.dailyQuotaGb
+    lock: lock
   }
 }
 
@@ -228,6 +239,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     // The vault's audit trail: who read or changed which secret, key or certificate (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -262,6 +274,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       onPremisesAddressPrefixes: onPremisesAddressPrefixes
+      lock: lock
       diagnosticSettings: diagnosticSettings
       firewallPrivateIp: hubNetwork.?firewallPrivateIp ?? ''
     }
@@ -325,7 +338,16 @@ module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
     tags: tags
     backup: migration.backup
     patching: migration.patching
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    lock: lock
+    // Resource-specific tables; a vault's only metric category is Health.
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logAnalyticsDestinationType: 'Dedicated'
+      metricCategories: [
+        {
+          category: 'Health'
+        }
+      ]
+    }))
   }
 }
 
@@ -344,6 +366,7 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     // The vaults' audit trail: who read or changed which key (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -411,7 +434,7 @@ output spokeVirtualNetworkIds object = toObject(spokeVirtualNetworks, spoke => s
 output spokeAddressPrefixes array = flatten(map(spokes, spoke => spoke.addressPrefixes))
 
 @description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
-output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.vaultId : ''
+output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.resourceId : ''
 
 @description('Resource ID of the Azure Migrate project; empty when the environment has none.')
 output migrateProjectId string = migration.enabled ? migrationServices.outputs.migrateProjectId : ''

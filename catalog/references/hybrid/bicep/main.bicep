@@ -24,6 +24,9 @@ param names namesType
 @description('Log Analytics workspace settings.')
 param logAnalytics logAnalyticsType
 
+@description('Management lock on the platform resources of this deployment (AVM interface): { kind: CanNotDelete or ReadOnly }; null for none. A locked resource cannot be deleted (ReadOnly: nor changed) until its lock is removed.')
+param lock lockType?
+
 @description('Platform Key Vault settings.')
 param keyVault keyVaultType
 
@@ -104,6 +107,13 @@ type logAnalyticsType = {
   retentionInDays: int
   // Daily ingestion cap in GB; -1 for none.
   dailyQuotaGb: int
+}
+
+type lockLevelType = 'CanNotDelete' | 'ReadOnly'
+
+// AVM's lockType, as the modules take it.
+type lockType = {
+  kind: lockLevelType
 }
 
 // Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
@@ -241,6 +251,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
     tags: tags
     retentionInDays: logAnalytics.retentionInDays
     dailyQuotaGb: logAnalytics.dailyQuotaGb
+    lock: lock
   }
 }
 
@@ -268,6 +279,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     dnsServers: hubNetwork.dnsServers
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
     gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
   }
@@ -305,6 +317,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     onPremisesAddressPrefixes: onPremisesAddressPrefixes
     // Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
     // AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logAnalyticsDestinationType: 'Dedicated'
     }))
@@ -340,6 +353,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     scaleUnits: bastion.scaleUnits
     fileCopy: bastion.fileCopy
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
 }
@@ -363,6 +377,7 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
     sharedKeys: {
       'amsterdam-dc': vpnSharedKey_amsterdam_dc
     }
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
 }
@@ -379,6 +394,7 @@ module expressRouteGatewayDeployment 'modules/expressroute-gateway.bicep' = if (
     sku: expressRoute.sku
     gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
     circuitId: expressRoute.?circuitId ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
   // Both gateways share GatewaySubnet and Azure runs one gateway operation per network at a time.
@@ -443,6 +459,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     // The vault's audit trail: who read or changed which secret, key or certificate (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -477,6 +494,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       onPremisesAddressPrefixes: onPremisesAddressPrefixes
+      lock: lock
       diagnosticSettings: diagnosticSettings
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }

@@ -11,6 +11,7 @@ module "expressroute_gateway" {
   sku                 = var.express_route.sku
   gateway_subnet_id   = module.hub_network.gateway_subnet_id
   circuit_id          = var.express_route.circuit_id
+  lock                = var.lock
   diagnostic_settings = local.diagnostic_settings
 
   # Both gateways share GatewaySubnet and Azure runs one gateway operation per network at a time.

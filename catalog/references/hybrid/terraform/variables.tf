@@ -72,6 +72,19 @@ variable "log_analytics" {
   }
 }
 
+variable "lock" {
+  description = "Management lock on the platform resources of this root (AVM interface): kind CanNotDelete or ReadOnly; null for none. A locked resource cannot be deleted (ReadOnly: nor changed) until its lock is removed; terraform destroy removes the locks first."
+  type = object({
+    kind = string
+  })
+  default = null
+
+  validation {
+    condition     = var.lock == null ? true : contains(["CanNotDelete", "ReadOnly"], var.lock.kind)
+    error_message = "A lock's kind is CanNotDelete or ReadOnly."
+  }
+}
+
 variable "key_vault" {
   description = "Platform Key Vault settings."
   type = object({

@@ -24,6 +24,9 @@ param names namesType
 @description('Log Analytics workspace settings.')
 param logAnalytics logAnalyticsType
 
+@description('Management lock on the platform resources of this deployment (AVM interface): { kind: CanNotDelete or ReadOnly }; null for none. A locked resource cannot be deleted (ReadOnly: nor changed) until its lock is removed.')
+param lock lockType?
+
 @description('Platform Key Vault settings.')
 param keyVault keyVaultType
 
@@ -82,6 +85,13 @@ type logAnalyticsType = {
   retentionInDays: int
   // Daily ingestion cap in GB; -1 for none.
   dailyQuotaGb: int
+}
+
+type lockLevelType = 'CanNotDelete' | 'ReadOnly'
+
+// AVM's lockType, as the modules take it.
+type lockType = {
+  kind: lockLevelType
 }
 
 // Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
@@ -246,6 +256,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
     tags: tags
     retentionInDays: logAnalytics.retentionInDays
     dailyQuotaGb: logAnalytics.dailyQuotaGb
+    lock: lock
   }
 }
 
@@ -273,6 +284,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     dnsServers: hubNetwork.dnsServers
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
 }
@@ -308,6 +320,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     spokeAddressPrefixes: spokeAddressPrefixes
     // Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
     // AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logAnalyticsDestinationType: 'Dedicated'
     }))
@@ -327,6 +340,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     scaleUnits: bastion.scaleUnits
     fileCopy: bastion.fileCopy
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
 }
@@ -353,6 +367,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     // The vault's audit trail: who read or changed which secret, key or certificate (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -386,6 +401,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       tags: union(tags, spoke.tags)
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+      lock: lock
       diagnosticSettings: diagnosticSettings
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
@@ -464,7 +480,16 @@ module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
     tags: tags
     backup: migration.backup
     patching: migration.patching
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    lock: lock
+    // Resource-specific tables; a vault's only metric category is Health.
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logAnalyticsDestinationType: 'Dedicated'
+      metricCategories: [
+        {
+          category: 'Health'
+        }
+      ]
+    }))
   }
 }
 
@@ -483,6 +508,7 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     // The vaults' audit trail: who read or changed which key (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -627,7 +653,7 @@ output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId
 output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
 
 @description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
-output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.vaultId : ''
+output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.resourceId : ''
 
 @description('Resource ID of the Azure Migrate project; empty when the environment has none.')
 output migrateProjectId string = migration.enabled ? migrationServices.outputs.migrateProjectId : ''

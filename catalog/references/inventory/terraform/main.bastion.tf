@@ -12,5 +12,6 @@ module "bastion" {
   scale_units         = var.bastion.scale_units
   file_copy_enabled   = var.bastion.file_copy
   subnet_id           = module.hub_network.subnet_ids["AzureBastionSubnet"]
+  lock                = var.lock
   diagnostic_settings = local.diagnostic_settings
 }

@@ -18,5 +18,6 @@ module "firewall" {
   spoke_address_prefixes    = flatten([for spoke in var.spokes : spoke.address_prefixes])
   # Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
   # AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
+  lock                = var.lock
   diagnostic_settings = { for key, setting in local.diagnostic_settings : key => merge(setting, { log_analytics_destination_type = "Dedicated" }) }
 }

@@ -16,13 +16,15 @@ module "migration" {
     migrate_project           = var.names.migrate_project
     maintenance_configuration = var.names.maintenance_configuration
   }
-  resource_group_name        = azurerm_resource_group.migration[0].name
-  resource_group_id          = azurerm_resource_group.migration[0].id
-  location                   = var.location
-  tags                       = var.tags
-  backup                     = var.migration.backup
-  patching                   = var.migration.patching
-  log_analytics_workspace_id = module.log_analytics.resource_id
+  resource_group_name = azurerm_resource_group.migration[0].name
+  resource_group_id   = azurerm_resource_group.migration[0].id
+  location            = var.location
+  tags                = var.tags
+  backup              = var.migration.backup
+  patching            = var.migration.patching
+  lock                = var.lock
+  # Resource-specific tables feed the Backup reports; a vault's only metric category is Health.
+  diagnostic_settings = { for key, setting in local.diagnostic_settings : key => merge(setting, { log_analytics_destination_type = "Dedicated", metric_categories = ["Health"] }) }
 }
 
 # Disk encryption keys: an HSM-backed vault of their own, with purge protection always on,
@@ -46,6 +48,7 @@ module "disk_encryption_key_vault" {
       principal_id               = principal_id
     }
   }
+  lock = var.lock
   diagnostic_settings = {
     log_analytics = {
       name                  = "diag-log-analytics"

@@ -12,6 +12,7 @@ module "spoke_network" {
   bastion_address_prefix   = var.hub_network.bastion_address_prefix
   hub_virtual_network_name = module.hub_network.name
   hub_resource_group_name  = azurerm_resource_group.connectivity.name
+  lock                     = var.lock
   diagnostic_settings      = local.diagnostic_settings
   firewall_private_ip      = var.firewall.enabled ? var.firewall.private_ip_address : null
 }

@@ -35,4 +35,5 @@ module "log_analytics" {
   tags                = var.tags
   retention_in_days   = var.log_analytics.retention_in_days
   daily_quota_gb      = var.log_analytics.daily_quota_gb
+  lock                = var.lock
 }

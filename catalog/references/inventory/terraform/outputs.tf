@@ -45,7 +45,7 @@ output "bastion_id" {
 
 output "recovery_services_vault_id" {
   description = "Resource ID of the Recovery Services vault that backs up the servers; null when the environment has none."
-  value       = one(module.migration[*].vault_id)
+  value       = one(module.migration[*].resource_id)
 }
 
 output "migrate_project_id" {

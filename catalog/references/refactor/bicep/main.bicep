@@ -24,6 +24,9 @@ param names namesType
 @description('Log Analytics workspace settings.')
 param logAnalytics logAnalyticsType
 
+@description('Management lock on the platform resources of this deployment (AVM interface): { kind: CanNotDelete or ReadOnly }; null for none. A locked resource cannot be deleted (ReadOnly: nor changed) until its lock is removed.')
+param lock lockType?
+
 @description('Platform Key Vault settings.')
 param keyVault keyVaultType
 
@@ -88,6 +91,13 @@ type logAnalyticsType = {
   retentionInDays: int
   // Daily ingestion cap in GB; -1 for none.
   dailyQuotaGb: int
+}
+
+type lockLevelType = 'CanNotDelete' | 'ReadOnly'
+
+// AVM's lockType, as the modules take it.
+type lockType = {
+  kind: lockLevelType
 }
 
 // Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
@@ -211,6 +221,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
     tags: tags
     retentionInDays: logAnalytics.retentionInDays
     dailyQuotaGb: logAnalytics.dailyQuotaGb
+    lock: lock
   }
 }
 
@@ -238,6 +249,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     dnsServers: hubNetwork.dnsServers
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
     gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
   }
@@ -275,6 +287,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     onPremisesAddressPrefixes: onPremisesAddressPrefixes
     // Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
     // AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logAnalyticsDestinationType: 'Dedicated'
     }))
@@ -316,6 +329,7 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
     sharedKeys: {
       'dublin-dc': vpnSharedKey_dublin_dc
     }
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
 }
@@ -342,6 +356,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     // The vault's audit trail: who read or changed which secret, key or certificate (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -376,6 +391,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       onPremisesAddressPrefixes: onPremisesAddressPrefixes
+      lock: lock
       diagnosticSettings: diagnosticSettings
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
@@ -454,7 +470,9 @@ module applications 'modules/application.bicep' = [
       sql: paas.sql
       keyVaultPurgeProtection: keyVault.enablePurgeProtection
       keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
-      logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      applicationInsightsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      lock: lock
+      diagnosticSettings: diagnosticSettings
       privateDnsZoneIds: privateDnsZoneIds
       containerApps: paas.containerApps
       hubVirtualNetworkId: hubVirtualNetworkId
@@ -497,7 +515,8 @@ module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor
     tags: tags
     healthProbePath: paas.appService.healthCheckPath
     origins: flatten(frontDoorOrigins)
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    lock: lock
+    diagnosticSettings: diagnosticSettings
   }
 }
 

@@ -17,6 +17,7 @@ module "key_vault" {
       principal_id               = principal_id
     }
   }
+  lock = var.lock
   diagnostic_settings = {
     log_analytics = {
       name                  = "diag-log-analytics"

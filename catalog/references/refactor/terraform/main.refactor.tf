@@ -14,7 +14,9 @@ module "application" {
   deployer_object_id                   = data.azurerm_client_config.current.object_id
   key_vault_purge_protection_enabled   = var.key_vault.enable_purge_protection
   key_vault_soft_delete_retention_days = var.key_vault.soft_delete_retention_in_days
-  log_analytics_workspace_id           = module.log_analytics.resource_id
+  application_insights_workspace_id    = module.log_analytics.resource_id
+  lock                                 = var.lock
+  diagnostic_settings                  = local.diagnostic_settings
   integration_subnet_id                = module.spoke_network[each.key].subnet_ids["snet-appservice"]
   private_endpoint_subnet_id           = module.spoke_network[each.key].subnet_ids["snet-private-endpoints"]
   private_dns_zone_ids                 = local.private_dns_zone_ids
@@ -95,14 +97,15 @@ module "front_door" {
   source = "./modules/front-door"
   count  = var.paas.enabled && var.paas.front_door ? 1 : 0
 
-  profile_name               = var.names.front_door_profile
-  waf_policy_name            = var.names.front_door_waf_policy
-  resource_group_name        = azurerm_resource_group.connectivity.name
-  location                   = var.location
-  tags                       = var.tags
-  health_probe_path          = var.paas.app_service.health_check_path
-  origins                    = local.front_door_origins
-  log_analytics_workspace_id = module.log_analytics.resource_id
+  profile_name        = var.names.front_door_profile
+  waf_policy_name     = var.names.front_door_waf_policy
+  resource_group_name = azurerm_resource_group.connectivity.name
+  location            = var.location
+  tags                = var.tags
+  health_probe_path   = var.paas.app_service.health_check_path
+  origins             = local.front_door_origins
+  lock                = var.lock
+  diagnostic_settings = local.diagnostic_settings
 }
 
 # Database Migration Service: the SQL Server databases move offline into Azure SQL Database through

@@ -13,6 +13,7 @@ module "spoke_network" {
   on_premises_address_prefixes = var.on_premises_address_prefixes
   hub_virtual_network_name     = module.hub_network.name
   hub_resource_group_name      = azurerm_resource_group.connectivity.name
+  lock                         = var.lock
   diagnostic_settings          = local.diagnostic_settings
   firewall_private_ip          = var.firewall.enabled ? var.firewall.private_ip_address : null
   use_remote_gateways          = var.vpn_gateway.enabled

@@ -24,6 +24,9 @@ param names namesType
 @description('Log Analytics workspace settings.')
 param logAnalytics logAnalyticsType
 
+@description('Management lock on the platform resources of this deployment (AVM interface): { kind: CanNotDelete or ReadOnly }; null for none. A locked resource cannot be deleted (ReadOnly: nor changed) until its lock is removed.')
+param lock lockType?
+
 @description('Platform Key Vault settings.')
 param keyVault keyVaultType
 
@@ -106,6 +109,13 @@ type logAnalyticsType = {
   retentionInDays: int
   // Daily ingestion cap in GB; -1 for none.
   dailyQuotaGb: int
+}
+
+type lockLevelType = 'CanNotDelete' | 'ReadOnly'
+
+// AVM's lockType, as the modules take it.
+type lockType = {
+  kind: lockLevelType
 }
 
 // Closed sets are literal unions, as the modules' @allowed lists: a plain string would not fit
@@ -257,6 +267,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
     tags: tags
     retentionInDays: logAnalytics.retentionInDays
     dailyQuotaGb: logAnalytics.dailyQuotaGb
+    lock: lock
   }
 }
 
@@ -284,6 +295,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     dnsServers: hubNetwork.dnsServers
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
 }
@@ -319,6 +331,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     spokeAddressPrefixes: spokeAddressPrefixes
     // Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
     // AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logAnalyticsDestinationType: 'Dedicated'
     }))
@@ -338,6 +351,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     scaleUnits: bastion.scaleUnits
     fileCopy: bastion.fileCopy
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
 }
@@ -364,6 +378,7 @@ module platformKeyVault 'modules/key-vault.bicep' = {
     softDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     // The vault's audit trail: who read or changed which secret, key or certificate (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -398,6 +413,7 @@ module spokeNetworks 'modules/spoke-network.bicep' = [
       dnsServers: hubNetwork.spokeDnsServers
       bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
       siteRecoveryMultiVmSync: contains(siteRecovery.multiVmGroups, spoke.name)
+      lock: lock
       diagnosticSettings: diagnosticSettings
       firewallPrivateIp: firewall.enabled ? (firewall.?privateIpAddress ?? '') : ''
     }
@@ -476,7 +492,16 @@ module migrationServices 'modules/migration.bicep' = if (migration.enabled) {
     tags: tags
     backup: migration.backup
     patching: migration.patching
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    lock: lock
+    // Resource-specific tables; a vault's only metric category is Health.
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logAnalyticsDestinationType: 'Dedicated'
+      metricCategories: [
+        {
+          category: 'Health'
+        }
+      ]
+    }))
   }
 }
 
@@ -495,6 +520,7 @@ module diskEncryptionKeyVault 'modules/key-vault.bicep' = if (migration.enabled)
     // Disk encryption sets reach the vault as a trusted Azure service, whatever the network rules.
     publicNetworkAccess: keyVault.privateEndpoint ? 'Disabled' : 'Enabled'
     // The vaults' audit trail: who read or changed which key (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -562,7 +588,7 @@ module siteRecoveryCache 'modules/site-recovery-cache.bicep' = if (siteRecovery.
     name: names.siteRecoveryCacheStorage
     location: location
     tags: tags
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    diagnosticSettings: diagnosticSettings
   }
 }
 
@@ -579,7 +605,16 @@ module siteRecoveryVault 'modules/site-recovery.bicep' = if (siteRecovery.enable
     appConsistentFrequencyMinutes: siteRecovery.appConsistentFrequencyMinutes
     networkMappings: siteRecovery.networkMappings
     primaryNetworkIds: toObject(spokeVirtualNetworks, spoke => spoke.name, spoke => spoke.id)
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    lock: lock
+    // Resource-specific tables; a vault's only metric category is Health.
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logAnalyticsDestinationType: 'Dedicated'
+      metricCategories: [
+        {
+          category: 'Health'
+        }
+      ]
+    }))
   }
 }
 
@@ -600,6 +635,7 @@ module recoveryDiskEncryptionKeyVault 'modules/key-vault.bicep' = if (siteRecove
     // rules still deny all but trusted Azure services, the disk encryption set among them.
     publicNetworkAccess: 'Enabled'
     // The vaults' audit trail: who read or changed which key (Security).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logCategoriesAndGroups: [
         {
@@ -759,7 +795,7 @@ output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId
 output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
 
 @description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
-output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.vaultId : ''
+output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.resourceId : ''
 
 @description('Resource ID of the Azure Migrate project; empty when the environment has none.')
 output migrateProjectId string = migration.enabled ? migrationServices.outputs.migrateProjectId : ''
@@ -771,7 +807,7 @@ output maintenanceConfigurationId string = migration.enabled ? migrationServices
 output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
 
 @description('Resource ID of the Site Recovery vault in the recovery region; empty when the environment has none.')
-output siteRecoveryVaultId string = siteRecovery.enabled ? siteRecoveryVault.outputs.vaultId : ''
+output siteRecoveryVaultId string = siteRecovery.enabled ? siteRecoveryVault.outputs.resourceId : ''
 
 @description('Resource ID of the Site Recovery cache storage account; empty when the environment has none.')
 output siteRecoveryCacheStorageId string = siteRecovery.enabled ? siteRecoveryCache.outputs.id : ''

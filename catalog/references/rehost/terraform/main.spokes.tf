@@ -13,6 +13,7 @@ module "spoke_network" {
   site_recovery_multi_vm_sync = contains(var.site_recovery.multi_vm_groups, each.key)
   hub_virtual_network_name    = module.hub_network.name
   hub_resource_group_name     = azurerm_resource_group.connectivity.name
+  lock                        = var.lock
   diagnostic_settings         = local.diagnostic_settings
   firewall_private_ip         = var.firewall.enabled ? var.firewall.private_ip_address : null
 }

@@ -45,7 +45,7 @@ output "bastion_id" {
 
 output "recovery_services_vault_id" {
   description = "Resource ID of the Recovery Services vault that backs up the servers; null when the environment has none."
-  value       = one(module.migration[*].vault_id)
+  value       = one(module.migration[*].resource_id)
 }
 
 output "migrate_project_id" {
@@ -65,7 +65,7 @@ output "disk_encryption_set_id" {
 
 output "site_recovery_vault_id" {
   description = "Resource ID of the Site Recovery vault in the recovery region; null when the environment has none."
-  value       = one(module.site_recovery[*].vault_id)
+  value       = one(module.site_recovery[*].resource_id)
 }
 
 output "site_recovery_cache_storage_id" {

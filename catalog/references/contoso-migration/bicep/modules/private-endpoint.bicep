@@ -1,4 +1,6 @@
-// A private endpoint in an application spoke and its record in the matching privatelink zone.
+// A private endpoint and its records in the matching privatelink zones: the one module every
+// private endpoint of the landing zone goes through (web apps, SQL servers, registries, Key
+// Vaults, the Arc private link scope), as Terraform's modules/private-endpoint.
 targetScope = 'resourceGroup'
 
 @description('Private endpoint name.')
@@ -16,11 +18,11 @@ param subnetId string
 @description('Resource ID of the resource the endpoint reaches.')
 param targetId string
 
-@description('Sub-resource it reaches: sites, sqlServer, registry, vault.')
+@description('Sub-resource it reaches: sites, sqlServer, registry, vault, hybridcompute.')
 param groupId string
 
-@description('Resource ID of the privatelink zone to register in; empty for none.')
-param privateDnsZoneId string
+@description('Resource IDs (strings) of the privatelink zones to register in; empty for none.')
+param privateDnsZoneIds array
 
 resource endpoint 'Microsoft.Network/privateEndpoints@2024-01-01' = {
   name: name
@@ -44,17 +46,24 @@ resource endpoint 'Microsoft.Network/privateEndpoints@2024-01-01' = {
   }
 }
 
-resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-01-01' = if (!empty(privateDnsZoneId)) {
+resource zoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-01-01' = if (!empty(privateDnsZoneIds)) {
   parent: endpoint
   name: 'default'
   properties: {
+    // One configuration per zone, named after it (privatelink-vaultcore-azure-net).
     privateDnsZoneConfigs: [
-      {
-        name: replace(last(split(privateDnsZoneId, '/')), '.', '-')
+      for zoneId in privateDnsZoneIds: {
+        name: replace(last(split(zoneId, '/')), '.', '-')
         properties: {
-          privateDnsZoneId: privateDnsZoneId
+          privateDnsZoneId: zoneId
         }
       }
     ]
   }
 }
+
+@description('Resource ID of the private endpoint.')
+output resourceId string = endpoint.id
+
+@description('Name of the private endpoint.')
+output name string = endpoint.name

@@ -24,6 +24,9 @@ param names namesType
 @description('Log Analytics workspace settings.')
 param logAnalytics logAnalyticsType
 
+@description('Management lock on the platform resources of this deployment (AVM interface): { kind: CanNotDelete or ReadOnly }; null for none. A locked resource cannot be deleted (ReadOnly: nor changed) until its lock is removed.')
+param lock lockType?
+
 @description('Hub virtual network: address space, DNS servers and subnets.')
 param hubNetwork hubNetworkType
 
@@ -91,6 +94,13 @@ type logAnalyticsType = {
   retentionInDays: int
   // Daily ingestion cap in GB; -1 for none.
   dailyQuotaGb: int
+}
+
+type lockLevelType = 'CanNotDelete' | 'ReadOnly'
+
+// AVM's lockType, as the modules take it.
+type lockType = {
+  kind: lockLevelType
 }
 
 type hubNetworkType = {
@@ -178,6 +188,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
     tags: tags
     retentionInDays: logAnalytics.retentionInDays
     dailyQuotaGb: logAnalytics.dailyQuotaGb
+    lock: lock
   }
 }
 
@@ -205,6 +216,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     dnsServers: hubNetwork.dnsServers
     subnets: hubNetwork.subnets
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
     gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
   }
@@ -243,6 +255,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     onPremisesAddressPrefixes: onPremisesAddressPrefixes
     // Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
     // AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
+    lock: lock
     diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
       logAnalyticsDestinationType: 'Dedicated'
     }))
@@ -295,6 +308,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
     scaleUnits: bastion.scaleUnits
     fileCopy: bastion.fileCopy
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureBastionSubnet'] ?? ''
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
 }
@@ -318,6 +332,7 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
     sharedKeys: {
       'amsterdam-dc': vpnSharedKey_amsterdam_dc
     }
+    lock: lock
     diagnosticSettings: diagnosticSettings
   }
 }

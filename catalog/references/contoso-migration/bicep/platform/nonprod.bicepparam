@@ -40,6 +40,8 @@ param logAnalytics = {
   dailyQuotaGb: 5
 }
 
+param lock = null
+
 param hubNetwork = {
   addressPrefixes: [
     '10.100.0.0/22'

@@ -40,6 +40,10 @@ param logAnalytics = {
   dailyQuotaGb: -1
 }
 
+param lock = {
+  kind: 'CanNotDelete'
+}
+
 param hubNetwork = {
   addressPrefixes: [
     '10.0.0.0/22'

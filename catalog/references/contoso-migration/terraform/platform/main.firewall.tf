@@ -19,6 +19,7 @@ module "firewall" {
   on_premises_address_prefixes = var.on_premises_address_prefixes
   # Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
   # AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
+  lock                = var.lock
   diagnostic_settings = { for key, setting in local.diagnostic_settings : key => merge(setting, { log_analytics_destination_type = "Dedicated" }) }
 }
 

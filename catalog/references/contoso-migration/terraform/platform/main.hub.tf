@@ -10,6 +10,7 @@ module "hub_network" {
   dns_servers            = var.hub_network.dns_servers
   subnets                = var.hub_network.subnets
   bastion_address_prefix = var.hub_network.bastion_address_prefix
+  lock                   = var.lock
   diagnostic_settings    = local.diagnostic_settings
   route_gateway_subnet   = length(azurerm_route_table.gateway) > 0
   gateway_route_table_id = one(azurerm_route_table.gateway[*].id)

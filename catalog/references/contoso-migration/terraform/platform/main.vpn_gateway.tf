@@ -18,5 +18,6 @@ module "vpn_gateway" {
   shared_keys = {
     "amsterdam-dc" = var.vpn_shared_key_amsterdam_dc
   }
+  lock                = var.lock
   diagnostic_settings = local.diagnostic_settings
 }

@@ -42,6 +42,8 @@ log_analytics = {
   daily_quota_gb    = 5
 }
 
+lock = null
+
 hub_network = {
   address_prefixes = ["10.100.0.0/22"]
   dns_servers      = []

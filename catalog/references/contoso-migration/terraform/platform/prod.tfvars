@@ -42,6 +42,10 @@ log_analytics = {
   daily_quota_gb    = -1
 }
 
+lock = {
+  kind = "CanNotDelete"
+}
+
 hub_network = {
   address_prefixes = ["10.0.0.0/22"]
   dns_servers      = []

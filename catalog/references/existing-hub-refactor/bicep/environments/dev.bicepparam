@@ -26,6 +26,8 @@ param logAnalytics = {
   dailyQuotaGb: 5
 }
 
+param lock = null
+
 param keyVault = {
   sku: 'standard'
   enablePurgeProtection: false

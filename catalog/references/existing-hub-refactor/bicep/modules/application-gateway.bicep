@@ -32,8 +32,29 @@ param location string
 @description('Tags.')
 param tags object
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Management lock on the Application Gateway (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Diagnostic settings of the Application Gateway (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
+
+// The public IP gets every diagnostic setting.
+var publicIpDiagnosticSettings = map(diagnosticSettings, setting => {
+  index: 0
+  setting: setting
+})
 
 var subnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', app.virtualNetworkName, 'snet-appgateway')
 var gatewayId = resourceId('Microsoft.Network/applicationGateways', app.applicationGatewayName)
@@ -272,48 +293,86 @@ resource applicationGateway 'Microsoft.Network/applicationGateways@2024-01-01' =
   }
 }
 
-resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
+// Diagnostics of the gateway (access, performance and WAF logs) and of its public IP (DDoS
+// notifications), to the destinations of diagnosticSettings.
+resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${app.applicationGatewayName}'
+    scope: applicationGateway
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for target in publicIpDiagnosticSettings: {
+    name: target.setting.?name ?? 'diag-${publicIp.name}'
+    scope: publicIp
+    properties: {
+      workspaceId: target.setting.?workspaceResourceId
+      storageAccountId: target.setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: target.setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: target.setting.?eventHubName
+      marketplacePartnerId: target.setting.?marketplacePartnerResourceId
+      // The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an
+      // NSG's: rule hits) and metrics where it has them.
+      logs: [
+        {
+          categoryGroup: 'allLogs'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
+    }
+  }
+]
+
+resource gatewayLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind ?? 'None') != 'None') {
+  name: lock.?name ?? 'lock-${app.applicationGatewayName}'
   scope: applicationGateway
   properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
-  }
-}
-
-resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: publicIp
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+    level: lock.?kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.?kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 
 @description('Resource ID of the Application Gateway.')
-output id string = applicationGateway.id
+output resourceId string = applicationGateway.id
+
+@description('Name of the Application Gateway.')
+output name string = applicationGateway.name
 
 @description('Public IP address of the gateway, for your DNS record.')
 output publicIpAddress string = publicIp.properties.ipAddress

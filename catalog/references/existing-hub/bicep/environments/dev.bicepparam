@@ -34,6 +34,8 @@ param logAnalytics = {
   dailyQuotaGb: 5
 }
 
+param lock = null
+
 param keyVault = {
   sku: 'standard'
   enablePurgeProtection: false

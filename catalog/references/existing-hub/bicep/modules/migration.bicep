@@ -18,8 +18,23 @@ param backup object
 @description('Weekly patch window and what it installs: see migrationType.patching in main.bicep.')
 param patching object
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Management lock on the Recovery Services vault (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Diagnostic settings of the Recovery Services vault (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
 
 // Backup and restore times are written as a date-time on a fixed day; only the time counts.
 var backupTime = '2025-01-01T${backup.scheduleTime}:00Z'
@@ -151,25 +166,50 @@ resource vmPolicy 'Microsoft.RecoveryServices/vaults/backupPolicies@2024-04-01' 
   ]
 }
 
-resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
+// Backup jobs, alerts and health, to the destinations of diagnosticSettings; resource-specific
+// tables (AddonAzureBackupJobs, ...) feed the Backup reports (Operational Excellence).
+resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${names.recoveryServicesVault}'
+    scope: vault
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind ?? 'None') != 'None') {
+  name: lock.?name ?? 'lock-${names.recoveryServicesVault}'
   scope: vault
   properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    // Resource-specific tables (AddonAzureBackupJobs, ...) feed the Backup reports (Operational Excellence).
-    logAnalyticsDestinationType: 'Dedicated'
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Health'
-        enabled: true
-      }
-    ]
+    level: lock.?kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.?kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 
@@ -246,10 +286,10 @@ resource maintenanceConfiguration 'Microsoft.Maintenance/maintenanceConfiguratio
 }
 
 @description('Resource ID of the Recovery Services vault.')
-output vaultId string = vault.id
+output resourceId string = vault.id
 
 @description('Name of the Recovery Services vault.')
-output vaultName string = vault.name
+output name string = vault.name
 
 @description('Resource ID of the daily VM backup policy.')
 output backupPolicyId string = vmPolicy.id

@@ -33,6 +33,8 @@ log_analytics = {
   daily_quota_gb    = 5
 }
 
+lock = null
+
 key_vault = {
   sku                           = "standard"
   enable_purge_protection       = false

@@ -33,6 +33,10 @@ log_analytics = {
   daily_quota_gb    = -1
 }
 
+lock = {
+  kind = "CanNotDelete"
+}
+
 key_vault = {
   sku                           = "standard"
   enable_purge_protection       = true

@@ -27,12 +27,7 @@ var arcZoneNames = [
   'privatelink.dp.kubernetesconfiguration.azure.com'
 ]
 
-var zoneConfigs = map(filter(arcZoneNames, zone => contains(privateDnsZoneIds, zone)), zone => {
-  name: replace(zone, '.', '-')
-  properties: {
-    privateDnsZoneId: privateDnsZoneIds[zone]
-  }
-})
+var zoneIds = map(filter(arcZoneNames, zone => contains(privateDnsZoneIds, zone)), zone => privateDnsZoneIds[zone])
 
 resource scope 'Microsoft.HybridCompute/privateLinkScopes@2024-07-10' = {
   name: name
@@ -47,33 +42,16 @@ resource scope 'Microsoft.HybridCompute/privateLinkScopes@2024-07-10' = {
 
 // Neither the scope nor the endpoint has log categories: no diagnostic settings.
 
-resource privateEndpoint 'Microsoft.Network/privateEndpoints@2024-01-01' = {
-  name: privateEndpointName
-  location: location
-  tags: tags
-  properties: {
-    subnet: {
-      id: subnetId
-    }
-    privateLinkServiceConnections: [
-      {
-        name: 'hybridcompute'
-        properties: {
-          privateLinkServiceId: scope.id
-          groupIds: [
-            'hybridcompute'
-          ]
-        }
-      }
-    ]
-  }
-}
-
-resource dnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-01-01' = if (!empty(zoneConfigs)) {
-  parent: privateEndpoint
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: zoneConfigs
+module privateEndpoint 'private-endpoint.bicep' = {
+  name: '${privateEndpointName}-pe'
+  params: {
+    name: privateEndpointName
+    location: location
+    tags: tags
+    subnetId: subnetId
+    targetId: scope.id
+    groupId: 'hybridcompute'
+    privateDnsZoneIds: zoneIds
   }
 }
 
@@ -81,4 +59,4 @@ resource dnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2
 output id string = scope.id
 
 @description('Resource ID of the private endpoint.')
-output privateEndpointId string = privateEndpoint.id
+output privateEndpointId string = privateEndpoint.outputs.resourceId

@@ -31,6 +31,12 @@ param circuitId string
 @description('Diagnostic settings of the ExpressRoute gateway (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
 param diagnosticSettings array = []
 
+@description('Management lock on the ExpressRoute gateway (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
 type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
 
 // AVM's lockType.
@@ -38,11 +44,6 @@ type lockType = {
   // The lock's name (default lock-<resource name>).
   name: string?
   kind: lockKindType
-}
-
-@description('Management lock on the ExpressRoute gateway (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
-param lock lockType = {
-  kind: 'None'
 }
 
 resource gateway 'Microsoft.Network/virtualNetworkGateways@2024-01-01' = {
@@ -132,12 +133,12 @@ resource gatewayDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-pr
   }
 ]
 
-resource gatewayLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+resource gatewayLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind ?? 'None') != 'None') {
   name: lock.?name ?? 'lock-${name}'
   scope: gateway
   properties: {
-    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
-    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
+    level: lock.?kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.?kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

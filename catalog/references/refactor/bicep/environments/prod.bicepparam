@@ -39,6 +39,10 @@ param logAnalytics = {
   dailyQuotaGb: -1
 }
 
+param lock = {
+  kind: 'CanNotDelete'
+}
+
 param keyVault = {
   sku: 'standard'
   enablePurgeProtection: true

@@ -24,8 +24,26 @@ param keyVaultPurgeProtection bool
 @description('Days a deleted vault or secret stays recoverable.')
 param keyVaultSoftDeleteRetentionInDays int
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Resource ID of the Log Analytics workspace Application Insights stores its telemetry in.')
+param applicationInsightsWorkspaceId string
+
+@description('Management lock on the Key Vault of the application (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Diagnostic settings of the resources of the application (vault, plan, web apps, audit records of the databases, registry, Container Apps environment) (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
 
 @description('Private DNS zone IDs by zone name, from the hub.')
 param privateDnsZoneIds object
@@ -54,20 +72,17 @@ module vault 'key-vault.bicep' = {
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
     publicNetworkAccess: 'Disabled'
     // The vault's audit trail: who read or changed which secret (Security).
-    diagnosticSettings: [
-      {
-        name: 'diag-log-analytics'
-        workspaceResourceId: logAnalyticsWorkspaceId
-        logCategoriesAndGroups: [
-          {
-            categoryGroup: 'audit'
-          }
-          {
-            categoryGroup: 'allLogs'
-          }
-        ]
-      }
-    ]
+    lock: lock
+    diagnosticSettings: map(diagnosticSettings, setting => union(setting, {
+      logCategoriesAndGroups: [
+        {
+          categoryGroup: 'audit'
+        }
+        {
+          categoryGroup: 'allLogs'
+        }
+      ]
+    }))
     // The application team sets the secrets' values: Key Vault Secrets Officer, secrets only.
     administrators: app.secretsOfficers
     administratorRoleId: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
@@ -87,7 +102,7 @@ module sqlServer 'sql-server.bicep' = if (hasDatabases) {
     tags: tags
     settings: sql
     databases: app.databases
-    logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
+    diagnosticSettings: diagnosticSettings
     privateEndpointName: app.sqlPrivateEndpointName
     privateEndpointSubnetId: privateEndpointSubnetId
     privateDnsZoneId: privateDnsZoneIds[?'privatelink.database.windows.net'] ?? ''
@@ -110,7 +125,7 @@ module containerAppsEnvironment 'container-apps.bicep' = if (app.containerApps) 
       resourceId('Microsoft.Network/virtualNetworks', app.virtualNetworkName)
       hubVirtualNetworkId
     ]
-    logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
+    diagnosticSettings: diagnosticSettings
   }
 }
 
@@ -125,7 +140,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' = if (ha
   kind: 'web'
   properties: {
     Application_Type: 'web'
-    WorkspaceResourceId: logAnalyticsWorkspaceId
+    WorkspaceResourceId: applicationInsightsWorkspaceId
     IngestionMode: 'LogAnalytics'
     // Telemetry is accepted from Entra-authenticated senders only, not from anyone holding the key (Security).
     DisableLocalAuth: true
@@ -149,19 +164,26 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = if (hasWebApps) {
   }
 }
 
-resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = if (hasWebApps) {
-  name: 'diag-log-analytics'
-  scope: plan
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+// A plan has metrics only.
+resource planDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in (hasWebApps ? diagnosticSettings : []): {
+    name: setting.?name ?? 'diag-${plan.name}'
+    scope: plan
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
+    }
   }
-}
+]
 
 module webApps 'web-app.bicep' = [
   for web in app.webApps: {
@@ -179,7 +201,7 @@ module webApps 'web-app.bicep' = [
       secrets: app.secrets
       sqlServerFqdn: hasDatabases ? sqlServer.outputs.fullyQualifiedDomainName : ''
       databases: app.databases
-      logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
+      diagnosticSettings: diagnosticSettings
       privateEndpointName: web.privateEndpointName
       privateEndpointSubnetId: privateEndpointSubnetId
       privateDnsZoneId: privateDnsZoneIds[?'privatelink.azurewebsites.net'] ?? ''

@@ -34,8 +34,8 @@ param zoneRedundant bool
 @description('Resource IDs of the networks that resolve the environment\'s apps: the spoke and the hub.')
 param resolvingNetworkIds array
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the registry and the Container Apps environment (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
 
 resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   // checkov:skip=CKV_AZURE_163:Image vulnerability scanning is Microsoft Defender for Containers, a subscription-level plan outside the landing zone's templates.
@@ -71,25 +71,31 @@ resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   }
 }
 
-resource registryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: registry
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+resource registryDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${registryName}'
+    scope: registry
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logs: [
+        {
+          categoryGroup: 'allLogs'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
+    }
   }
-}
+]
 
 module registryPrivateEndpoint 'private-endpoint.bicep' = {
   name: '${registryPrivateEndpointName}-pe'
@@ -100,7 +106,9 @@ module registryPrivateEndpoint 'private-endpoint.bicep' = {
     subnetId: privateEndpointSubnetId
     targetId: registry.id
     groupId: 'registry'
-    privateDnsZoneId: registryDnsZoneId
+    privateDnsZoneIds: empty(registryDnsZoneId) ? [] : [
+      registryDnsZoneId
+    ]
   }
 }
 
@@ -140,25 +148,31 @@ resource managedEnvironment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   }
 }
 
-resource environmentDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: managedEnvironment
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+resource environmentDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${environmentName}'
+    scope: managedEnvironment
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logs: [
+        {
+          categoryGroup: 'allLogs'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
+    }
   }
-}
+]
 
 // The zone is named after the environment's default domain, known once it exists: a module.
 module environmentDns 'container-apps-dns.bicep' = {

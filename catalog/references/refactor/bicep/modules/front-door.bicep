@@ -25,8 +25,23 @@ param healthProbePath string
 @description('Web apps behind Front Door: { endpointName, siteId, hostName }.')
 param origins array
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Management lock on the Front Door profile (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Diagnostic settings of the Front Door profile (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
 
 resource profile 'Microsoft.Cdn/profiles@2024-02-01' = {
   name: profileName
@@ -123,26 +138,57 @@ resource wafAssociation 'Microsoft.Cdn/profiles/securityPolicies@2024-02-01' = {
   }
 }
 
-resource profileDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
+// Access and WAF logs: who was blocked by which rule (Security, Operational Excellence).
+resource profileDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${profileName}'
+    scope: profile
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource profileLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind ?? 'None') != 'None') {
+  name: lock.?name ?? 'lock-${profileName}'
   scope: profile
   properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    // Access and WAF logs: who was blocked by which rule (Security, Operational Excellence).
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+    level: lock.?kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.?kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
+
+@description('Resource ID of the Front Door profile.')
+output resourceId string = profile.id
+
+@description('Name of the Front Door profile.')
+output name string = profile.name
 
 @description('Public host names of the endpoints, by endpoint name.')
 output hostNames object = toObject(endpointList, endpoint => endpoint.name, endpoint => endpoint.hostName)

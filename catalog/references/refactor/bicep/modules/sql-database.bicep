@@ -17,8 +17,8 @@ param tags object
 @description('sku { name, tier, family, capacity, serverless }, zoneRedundant, backupStorageRedundancy.')
 param settings object
 
-@description('Resource ID of the Log Analytics workspace for audit records and metrics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the database (its audit records and basic metrics) (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
 
 resource sqlDatabase 'Microsoft.Sql/servers/databases@2021-11-01' = {
   // checkov:skip=CKV_AZURE_26:Alerts go to the subscription's admins and owners (emailAccountAdmins) and to Defender for Cloud; meg knows no security mailbox to add.
@@ -62,25 +62,31 @@ resource databaseThreatDetection 'Microsoft.Sql/servers/databases/securityAlertP
   }
 }
 
-resource databaseDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: sqlDatabase
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        category: 'SQLSecurityAuditEvents'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Basic'
-        enabled: true
-      }
+resource databaseDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${name}'
+    scope: sqlDatabase
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logs: [
+        {
+          category: 'SQLSecurityAuditEvents'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'Basic'
+          enabled: true
+        }
+      ]
+    }
+    dependsOn: [
+      databaseAuditing
     ]
   }
-  dependsOn: [
-    databaseAuditing
-  ]
-}
+]

@@ -17,8 +17,8 @@ param settings object
 @description('Databases: { name, databaseName }.')
 param databases array
 
-@description('Resource ID of the Log Analytics workspace for diagnostics and auditing.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the databases (their audit records and basic metrics) (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
 
 @description('Name of the server\'s private endpoint.')
 param privateEndpointName string
@@ -90,7 +90,7 @@ module databases 'sql-database.bicep' = [
       location: location
       tags: tags
       settings: settings
-      logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
+      diagnosticSettings: diagnosticSettings
     }
     // The database policies add to the server's, which must exist first.
     dependsOn: [
@@ -109,7 +109,9 @@ module privateEndpoint 'private-endpoint.bicep' = {
     subnetId: privateEndpointSubnetId
     targetId: server.id
     groupId: 'sqlServer'
-    privateDnsZoneId: privateDnsZoneId
+    privateDnsZoneIds: empty(privateDnsZoneId) ? [] : [
+      privateDnsZoneId
+    ]
   }
 }
 

@@ -39,8 +39,8 @@ param sqlServerFqdn string
 @description('Databases: { name, databaseName }.')
 param databases array
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the web app (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
 
 @description('Name of the web app\'s private endpoint.')
 param privateEndpointName string
@@ -207,25 +207,31 @@ resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01'
   }
 }
 
-resource siteDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: site
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'AllMetrics'
-        enabled: true
-      }
-    ]
+resource siteDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${name}'
+    scope: site
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logs: [
+        {
+          categoryGroup: 'allLogs'
+          enabled: true
+        }
+      ]
+      metrics: [
+        {
+          category: 'AllMetrics'
+          enabled: true
+        }
+      ]
+    }
   }
-}
+]
 
 module privateEndpoint 'private-endpoint.bicep' = {
   name: '${privateEndpointName}-pe'
@@ -236,7 +242,9 @@ module privateEndpoint 'private-endpoint.bicep' = {
     subnetId: privateEndpointSubnetId
     targetId: site.id
     groupId: 'sites'
-    privateDnsZoneId: privateDnsZoneId
+    privateDnsZoneIds: empty(privateDnsZoneId) ? [] : [
+      privateDnsZoneId
+    ]
   }
 }
 

@@ -38,6 +38,12 @@ param publicNetworkAccess string = 'Disabled'
 @description('Diagnostic settings of the vault (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
 param diagnosticSettings array = []
 
+@description('Management lock on the vault (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
 type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
 
 // AVM's lockType.
@@ -45,11 +51,6 @@ type lockType = {
   // The lock's name (default lock-<resource name>).
   name: string?
   kind: lockKindType
-}
-
-@description('Management lock on the vault (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
-param lock lockType = {
-  kind: 'None'
 }
 
 @description('Entra object IDs (users, groups, service principals) that manage the vault\'s contents: with Azure RBAC, nobody else can, not even whoever deployed it.')
@@ -108,39 +109,17 @@ resource administratorAccess 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 ]
 
-resource vaultPrivateEndpoint 'Microsoft.Network/privateEndpoints@2024-01-01' = if (privateEndpoint != null) {
-  name: privateEndpoint.?name ?? '${name}-pep'
-  location: location
-  tags: tags
-  properties: {
-    subnet: {
-      id: privateEndpoint.?subnetId ?? ''
-    }
-    privateLinkServiceConnections: [
-      {
-        name: 'vault'
-        properties: {
-          privateLinkServiceId: vault.id
-          groupIds: [
-            'vault'
-          ]
-        }
-      }
-    ]
-  }
-}
-
-resource vaultDnsZoneGroup 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-01-01' = if (!empty(privateEndpoint.?privateDnsZoneId ?? '')) {
-  parent: vaultPrivateEndpoint
-  name: 'default'
-  properties: {
-    privateDnsZoneConfigs: [
-      {
-        name: 'privatelink-vaultcore-azure-net'
-        properties: {
-          privateDnsZoneId: privateEndpoint.?privateDnsZoneId ?? ''
-        }
-      }
+module vaultPrivateEndpoint 'private-endpoint.bicep' = if (privateEndpoint != null) {
+  name: '${name}-private-endpoint'
+  params: {
+    name: privateEndpoint.?name ?? '${name}-pep'
+    location: location
+    tags: tags
+    subnetId: privateEndpoint.?subnetId ?? ''
+    targetId: vault.id
+    groupId: 'vault'
+    privateDnsZoneIds: empty(privateEndpoint.?privateDnsZoneId ?? '') ? [] : [
+      privateEndpoint.?privateDnsZoneId ?? ''
     ]
   }
 }
@@ -181,12 +160,12 @@ resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
   }
 ]
 
-resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind ?? 'None') != 'None') {
   name: lock.?name ?? 'lock-${name}'
   scope: vault
   properties: {
-    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
-    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
+    level: lock.?kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.?kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

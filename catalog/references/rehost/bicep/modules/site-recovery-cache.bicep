@@ -15,8 +15,8 @@ param location string
 @description('Tags.')
 param tags object
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Diagnostic settings of the cache storage account (its transaction metrics only: a storage account has no logs of its own) (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
 
 resource cache 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   // checkov:skip=CKV_AZURE_206:The cache only holds changes in transit for minutes; Site Recovery asks for locally redundant Standard storage here, and the replicas themselves live in the recovery region.
@@ -44,19 +44,27 @@ resource cache 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   }
 }
 
-resource cacheDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
-  scope: cache
-  properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    metrics: [
-      {
-        category: 'Transaction'
-        enabled: true
-      }
-    ]
+// The cache account's transactions go to every setting's destinations; a storage account has no
+// logs of its own (its services do) and Transaction is the metric that shows replication load.
+resource cacheDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${name}'
+    scope: cache
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      metrics: [
+        {
+          category: 'Transaction'
+          enabled: true
+        }
+      ]
+    }
   }
-}
+]
 
 @description('Resource ID of the cache storage account.')
 output id string = cache.id

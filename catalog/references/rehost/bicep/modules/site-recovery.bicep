@@ -31,8 +31,23 @@ param networkMappings array
 @description('Resource IDs of the spoke virtual networks, by spoke name.')
 param primaryNetworkIds object
 
-@description('Resource ID of the Log Analytics workspace for diagnostics.')
-param logAnalyticsWorkspaceId string
+@description('Management lock on the Site Recovery vault (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
+type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
+
+// AVM's lockType.
+type lockType = {
+  // The lock's name (default lock-<resource name>).
+  name: string?
+  kind: lockKindType
+}
+
+@description('Diagnostic settings of the Site Recovery vault (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
+param diagnosticSettings array = []
 
 resource vault 'Microsoft.RecoveryServices/vaults@2024-04-01' = {
   name: vaultName
@@ -63,25 +78,50 @@ resource vault 'Microsoft.RecoveryServices/vaults@2024-04-01' = {
   }
 }
 
-resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
-  name: 'diag-log-analytics'
+// Replication health, jobs and recovery points per server, to the destinations of
+// diagnosticSettings (Operational Excellence).
+resource vaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = [
+  for setting in diagnosticSettings: {
+    name: setting.?name ?? 'diag-${vaultName}'
+    scope: vault
+    properties: {
+      workspaceId: setting.?workspaceResourceId
+      storageAccountId: setting.?storageAccountResourceId
+      eventHubAuthorizationRuleId: setting.?eventHubAuthorizationRuleResourceId
+      eventHubName: setting.?eventHubName
+      marketplacePartnerId: setting.?marketplacePartnerResourceId
+      logAnalyticsDestinationType: setting.?logAnalyticsDestinationType
+      logs: [
+        for group in (setting.?logCategoriesAndGroups ?? [
+          {
+            categoryGroup: 'allLogs'
+          }
+        ]): {
+          category: group.?category
+          categoryGroup: group.?categoryGroup
+          enabled: group.?enabled ?? true
+        }
+      ]
+      metrics: [
+        for metric in (setting.?metricCategories ?? [
+          {
+            category: 'AllMetrics'
+          }
+        ]): {
+          category: metric.category
+          enabled: metric.?enabled ?? true
+        }
+      ]
+    }
+  }
+]
+
+resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind ?? 'None') != 'None') {
+  name: lock.?name ?? 'lock-${vaultName}'
   scope: vault
   properties: {
-    workspaceId: logAnalyticsWorkspaceId
-    // Replication health, jobs and recovery points per server (Operational Excellence).
-    logAnalyticsDestinationType: 'Dedicated'
-    logs: [
-      {
-        categoryGroup: 'allLogs'
-        enabled: true
-      }
-    ]
-    metrics: [
-      {
-        category: 'Health'
-        enabled: true
-      }
-    ]
+    level: lock.?kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.?kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 
@@ -221,7 +261,10 @@ resource failbackNetworkMapping 'Microsoft.RecoveryServices/vaults/replicationFa
 ]
 
 @description('Resource ID of the Site Recovery vault.')
-output vaultId string = vault.id
+output resourceId string = vault.id
+
+@description('Name of the Site Recovery vault.')
+output name string = vault.name
 
 @description('Resource ID of the replication policy.')
 output replicationPolicyId string = replicationPolicy.id

@@ -36,6 +36,12 @@ param subnetId string
 @description('Diagnostic settings of the Bastion host (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
 param diagnosticSettings array = []
 
+@description('Management lock on the Bastion host (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
 type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
 
 // AVM's lockType.
@@ -43,11 +49,6 @@ type lockType = {
   // The lock's name (default lock-<resource name>).
   name: string?
   kind: lockKindType
-}
-
-@description('Management lock on the Bastion host (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
-param lock lockType = {
-  kind: 'None'
 }
 
 // The public IP gets every diagnostic setting.
@@ -170,12 +171,12 @@ resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-p
   }
 ]
 
-resource bastionLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+resource bastionLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind ?? 'None') != 'None') {
   name: lock.?name ?? 'lock-${name}'
   scope: bastionHost
   properties: {
-    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
-    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
+    level: lock.?kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.?kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

@@ -54,6 +54,12 @@ param onPremisesAddressPrefixes array = []
 @description('Diagnostic settings of the firewall (AVM interface), each { name?, workspaceResourceId?, storageAccountResourceId?, eventHubAuthorizationRuleResourceId?, eventHubName?, marketplacePartnerResourceId?, logAnalyticsDestinationType? (Dedicated or AzureDiagnostics), logCategoriesAndGroups?: [{ category?, categoryGroup?, enabled? }] (default the group allLogs), metricCategories?: [{ category, enabled? }] (default AllMetrics) }.')
 param diagnosticSettings array = []
 
+@description('Management lock on the firewall (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
 type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
 
 // AVM's lockType.
@@ -61,11 +67,6 @@ type lockType = {
   // The lock's name (default lock-<resource name>).
   name: string?
   kind: lockKindType
-}
-
-@description('Management lock on the firewall (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
-param lock lockType = {
-  kind: 'None'
 }
 
 // Basic sends its own control traffic through a second subnet and public IP, offers threat
@@ -366,12 +367,12 @@ resource publicIpDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-p
   }
 ]
 
-resource firewallLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+resource firewallLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind ?? 'None') != 'None') {
   name: lock.?name ?? 'lock-${name}'
   scope: firewall
   properties: {
-    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
-    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
+    level: lock.?kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.?kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

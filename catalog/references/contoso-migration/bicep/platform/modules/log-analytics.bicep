@@ -18,6 +18,12 @@ param retentionInDays int
 @description('Daily ingestion cap in GB; -1 for none.')
 param dailyQuotaGb int
 
+@description('Management lock on the workspace (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }; null for none.')
+param lock lockType?
+
+// A decorated statement follows the nullable parameter: tree-sitter-bicep would read a bare
+// statement after `lockType?` as the rest of a conditional expression.
+@description('The kinds of a management lock (AVM lockType).')
 type lockKindType = 'CanNotDelete' | 'ReadOnly' | 'None'
 
 // AVM's lockType.
@@ -25,11 +31,6 @@ type lockType = {
   // The lock's name (default lock-<resource name>).
   name: string?
   kind: lockKindType
-}
-
-@description('Management lock on the workspace (AVM interface): { kind: CanNotDelete, ReadOnly or None, name? }.')
-param lock lockType = {
-  kind: 'None'
 }
 
 resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -74,12 +75,12 @@ resource workspaceDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-
   }
 }
 
-resource workspaceLock 'Microsoft.Authorization/locks@2020-05-01' = if (lock.kind != 'None') {
+resource workspaceLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind ?? 'None') != 'None') {
   name: lock.?name ?? 'lock-${name}'
   scope: workspace
   properties: {
-    level: lock.kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
-    notes: lock.kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
+    level: lock.?kind == 'ReadOnly' ? 'ReadOnly' : 'CanNotDelete'
+    notes: lock.?kind == 'ReadOnly' ? 'Cannot delete or modify the resource or its child resources.' : 'Cannot delete the resource or its child resources.'
   }
 }
 

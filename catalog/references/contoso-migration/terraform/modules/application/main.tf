@@ -45,13 +45,8 @@ module "key_vault" {
       principal_id               = principal_id
     }
   }
-  diagnostic_settings = {
-    log_analytics = {
-      name                  = "diag-log-analytics"
-      workspace_resource_id = var.log_analytics_workspace_id
-      log_groups            = ["audit", "allLogs"]
-    }
-  }
+  lock                = var.lock
+  diagnostic_settings = { for key, setting in var.diagnostic_settings : key => merge(setting, { log_groups = ["audit", "allLogs"] }) }
   private_endpoints = {
     vault = {
       name                          = var.app.key_vault_private_endpoint_name
@@ -70,7 +65,7 @@ resource "azurerm_application_insights" "this" {
   resource_group_name = var.resource_group_name
   location            = var.location
   application_type    = "web"
-  workspace_id        = var.log_analytics_workspace_id
+  workspace_id        = var.application_insights_workspace_id
   # Telemetry is accepted from Entra-authenticated senders only, not from anyone holding the key (Security).
   local_authentication_disabled = true
   tags                          = var.tags
@@ -92,16 +87,32 @@ resource "azurerm_service_plan" "this" {
   tags                   = var.tags
 }
 
-resource "azurerm_monitor_diagnostic_setting" "service_plan" {
-  count = length(azurerm_service_plan.this)
+locals {
+  # The plan, when this application has one, under the key its diagnostic settings carry.
+  service_plans = { for plan in azurerm_service_plan.this : "service_plan" => plan }
+}
 
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_service_plan.this[0].id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
+# A plan has metrics only.
+resource "azurerm_monitor_diagnostic_setting" "service_plan" {
+  for_each = { for pair in setproduct(keys(local.service_plans), keys(var.diagnostic_settings)) : (length(var.diagnostic_settings) == 1 ? pair[0] : "${pair[0]}/${pair[1]}") => merge(var.diagnostic_settings[pair[1]], { target = pair[0] }) }
+
+  name                           = coalesce(each.value.name, "diag-${each.value.target}")
+  target_resource_id             = local.service_plans[each.value.target].id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
 
   enabled_metric {
     category = "AllMetrics"
   }
+}
+
+# The address before this module took the AVM interfaces: the setting is kept, not re-created.
+moved {
+  from = azurerm_monitor_diagnostic_setting.service_plan[0]
+  to   = azurerm_monitor_diagnostic_setting.service_plan["service_plan"]
 }
 
 # Linux web apps: VNet integration with all outbound traffic through the spoke (and so the hub
@@ -192,12 +203,18 @@ resource "azurerm_role_assignment" "telemetry_publisher" {
 }
 
 resource "azurerm_monitor_diagnostic_setting" "web_app" {
-  for_each = azurerm_linux_web_app.this
+  for_each = { for pair in setproduct(keys(azurerm_linux_web_app.this), keys(var.diagnostic_settings)) : (length(var.diagnostic_settings) == 1 ? pair[0] : "${pair[0]}/${pair[1]}") => merge(var.diagnostic_settings[pair[1]], { target = pair[0] }) }
 
-  name                       = "diag-log-analytics"
-  target_resource_id         = each.value.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
+  name                           = coalesce(each.value.name, "diag-${each.value.target}")
+  target_resource_id             = azurerm_linux_web_app.this[each.value.target].id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
 
+  # The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an NSG's:
+  # rule hits).
   enabled_log {
     category_group = "allLogs"
   }
@@ -307,12 +324,17 @@ resource "azurerm_mssql_database_extended_auditing_policy" "this" {
   log_monitoring_enabled = true
 }
 
+# The audit records and the database's basic metrics.
 resource "azurerm_monitor_diagnostic_setting" "sql_database" {
-  for_each = azurerm_mssql_database.this
+  for_each = { for pair in setproduct(keys(azurerm_mssql_database.this), keys(var.diagnostic_settings)) : (length(var.diagnostic_settings) == 1 ? pair[0] : "${pair[0]}/${pair[1]}") => merge(var.diagnostic_settings[pair[1]], { target = pair[0] }) }
 
-  name                       = "diag-log-analytics"
-  target_resource_id         = each.value.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
+  name                           = coalesce(each.value.name, "diag-${each.value.target}")
+  target_resource_id             = azurerm_mssql_database.this[each.value.target].id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
 
   enabled_log {
     category = "SQLSecurityAuditEvents"

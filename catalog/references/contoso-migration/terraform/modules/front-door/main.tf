@@ -131,17 +131,56 @@ resource "azurerm_cdn_frontdoor_security_policy" "waf" {
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "front_door" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_cdn_frontdoor_profile.this.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
+# Access and WAF logs: who was blocked by which rule (Security, Operational Excellence), to the
+# destinations of var.diagnostic_settings.
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  for_each = var.diagnostic_settings
 
-  # Access and WAF logs: who was blocked by which rule (Security, Operational Excellence).
-  enabled_log {
-    category_group = "allLogs"
+  name                           = coalesce(each.value.name, "diag-${var.profile_name}")
+  target_resource_id             = azurerm_cdn_frontdoor_profile.this.id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  log_analytics_destination_type = each.value.log_analytics_destination_type
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_categories
+
+    content {
+      category = enabled_log.value
+    }
   }
 
-  enabled_metric {
-    category = "AllMetrics"
+  dynamic "enabled_log" {
+    for_each = each.value.log_groups
+
+    content {
+      category_group = enabled_log.value
+    }
   }
+
+  dynamic "enabled_metric" {
+    for_each = each.value.metric_categories
+
+    content {
+      category = enabled_metric.value
+    }
+  }
+}
+
+resource "azurerm_management_lock" "this" {
+  count = var.lock == null ? 0 : 1
+
+  name       = coalesce(var.lock.name, "lock-${var.profile_name}")
+  scope      = azurerm_cdn_frontdoor_profile.this.id
+  lock_level = var.lock.kind
+  notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
+}
+
+# The address before this module took the AVM interfaces: the setting is kept, not re-created.
+moved {
+  from = azurerm_monitor_diagnostic_setting.front_door
+  to   = azurerm_monitor_diagnostic_setting.this["log_analytics"]
 }

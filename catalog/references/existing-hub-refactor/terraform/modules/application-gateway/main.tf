@@ -198,11 +198,58 @@ resource "azurerm_application_gateway" "this" {
   depends_on = [azurerm_role_assignment.certificate_reader]
 }
 
-resource "azurerm_monitor_diagnostic_setting" "application_gateway" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_application_gateway.this.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
+# Diagnostics of the gateway (access, performance and WAF logs) and of its public IP (DDoS
+# notifications), to the destinations of var.diagnostic_settings.
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  for_each = var.diagnostic_settings
 
+  name                           = coalesce(each.value.name, "diag-${var.app.application_gateway_name}")
+  target_resource_id             = azurerm_application_gateway.this.id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  log_analytics_destination_type = each.value.log_analytics_destination_type
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_categories
+
+    content {
+      category = enabled_log.value
+    }
+  }
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_groups
+
+    content {
+      category_group = enabled_log.value
+    }
+  }
+
+  dynamic "enabled_metric" {
+    for_each = each.value.metric_categories
+
+    content {
+      category = enabled_metric.value
+    }
+  }
+}
+
+resource "azurerm_monitor_diagnostic_setting" "public_ip" {
+  for_each = { for pair in setproduct(keys({ public_ip = azurerm_public_ip.this }), keys(var.diagnostic_settings)) : (length(var.diagnostic_settings) == 1 ? pair[0] : "${pair[0]}/${pair[1]}") => merge(var.diagnostic_settings[pair[1]], { target = pair[0] }) }
+
+  name                           = coalesce(each.value.name, "diag-${each.value.target}")
+  target_resource_id             = { public_ip = azurerm_public_ip.this }[each.value.target].id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  # The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an NSG's:
+  # rule hits).
   enabled_log {
     category_group = "allLogs"
   }
@@ -212,16 +259,22 @@ resource "azurerm_monitor_diagnostic_setting" "application_gateway" {
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "public_ip" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_public_ip.this.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
+resource "azurerm_management_lock" "this" {
+  count = var.lock == null ? 0 : 1
 
-  enabled_log {
-    category_group = "allLogs"
-  }
+  name       = coalesce(var.lock.name, "lock-${var.app.application_gateway_name}")
+  scope      = azurerm_application_gateway.this.id
+  lock_level = var.lock.kind
+  notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
+}
 
-  enabled_metric {
-    category = "AllMetrics"
-  }
+# The addresses before this module took the AVM interfaces: the settings are kept, not re-created.
+moved {
+  from = azurerm_monitor_diagnostic_setting.application_gateway
+  to   = azurerm_monitor_diagnostic_setting.this["log_analytics"]
+}
+
+moved {
+  from = azurerm_monitor_diagnostic_setting.public_ip
+  to   = azurerm_monitor_diagnostic_setting.public_ip["public_ip"]
 }

@@ -66,20 +66,58 @@ resource "azurerm_backup_policy_vm" "daily" {
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "vault" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_recovery_services_vault.this.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
-  # Resource-specific tables (AddonAzureBackupJobs, ...) feed the Backup reports (Operational Excellence).
-  log_analytics_destination_type = "Dedicated"
+# Backup jobs, alerts and health, to the destinations of var.diagnostic_settings; resource-specific
+# tables (AddonAzureBackupJobs, ...) feed the Backup reports (Operational Excellence).
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  for_each = var.diagnostic_settings
 
-  enabled_log {
-    category_group = "allLogs"
+  name                           = coalesce(each.value.name, "diag-${var.names.recovery_services_vault}")
+  target_resource_id             = azurerm_recovery_services_vault.this.id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  log_analytics_destination_type = each.value.log_analytics_destination_type
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_categories
+
+    content {
+      category = enabled_log.value
+    }
   }
 
-  enabled_metric {
-    category = "Health"
+  dynamic "enabled_log" {
+    for_each = each.value.log_groups
+
+    content {
+      category_group = enabled_log.value
+    }
   }
+
+  dynamic "enabled_metric" {
+    for_each = each.value.metric_categories
+
+    content {
+      category = enabled_metric.value
+    }
+  }
+}
+
+resource "azurerm_management_lock" "this" {
+  count = var.lock == null ? 0 : 1
+
+  name       = coalesce(var.lock.name, "lock-${var.names.recovery_services_vault}")
+  scope      = azurerm_recovery_services_vault.this.id
+  lock_level = var.lock.kind
+  notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
+}
+
+# The address before this module took the AVM interfaces: the setting is kept, not re-created.
+moved {
+  from = azurerm_monitor_diagnostic_setting.vault
+  to   = azurerm_monitor_diagnostic_setting.this["log_analytics"]
 }
 
 # The project through which servers are discovered, assessed and replicated; the appliance on

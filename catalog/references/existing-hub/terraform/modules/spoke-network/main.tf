@@ -186,7 +186,7 @@ resource "azurerm_monitor_diagnostic_setting" "network_security_group" {
   partner_solution_id            = each.value.marketplace_partner_resource_id
 
   # The resource's own logs (a public IP's: DDoS notifications and mitigation reports; an NSG's:
-  # rule hits) and metrics where it has them.
+  # rule hits).
   enabled_log {
     category_group = "allLogs"
   }

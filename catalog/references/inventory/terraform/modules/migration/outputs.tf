@@ -1,9 +1,9 @@
-output "vault_id" {
+output "resource_id" {
   description = "Resource ID of the Recovery Services vault."
   value       = azurerm_recovery_services_vault.this.id
 }
 
-output "vault_name" {
+output "name" {
   description = "Name of the Recovery Services vault."
   value       = azurerm_recovery_services_vault.this.name
 }

@@ -21,20 +21,58 @@ resource "azurerm_recovery_services_vault" "this" {
   }
 }
 
-resource "azurerm_monitor_diagnostic_setting" "vault" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_recovery_services_vault.this.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
-  # Replication health, jobs and recovery points per server (Operational Excellence).
-  log_analytics_destination_type = "Dedicated"
+# Replication health, jobs and recovery points per server, to the destinations of
+# var.diagnostic_settings (Operational Excellence).
+resource "azurerm_monitor_diagnostic_setting" "this" {
+  for_each = var.diagnostic_settings
 
-  enabled_log {
-    category_group = "allLogs"
+  name                           = coalesce(each.value.name, "diag-${var.names.vault}")
+  target_resource_id             = azurerm_recovery_services_vault.this.id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  log_analytics_destination_type = each.value.log_analytics_destination_type
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
+
+  dynamic "enabled_log" {
+    for_each = each.value.log_categories
+
+    content {
+      category = enabled_log.value
+    }
   }
 
-  enabled_metric {
-    category = "Health"
+  dynamic "enabled_log" {
+    for_each = each.value.log_groups
+
+    content {
+      category_group = enabled_log.value
+    }
   }
+
+  dynamic "enabled_metric" {
+    for_each = each.value.metric_categories
+
+    content {
+      category = enabled_metric.value
+    }
+  }
+}
+
+resource "azurerm_management_lock" "this" {
+  count = var.lock == null ? 0 : 1
+
+  name       = coalesce(var.lock.name, "lock-${var.names.vault}")
+  scope      = azurerm_recovery_services_vault.this.id
+  lock_level = var.lock.kind
+  notes      = var.lock.kind == "CanNotDelete" ? "Cannot delete the resource or its child resources." : "Cannot delete or modify the resource or its child resources."
+}
+
+# The address before this module took the AVM interfaces: the setting is kept, not re-created.
+moved {
+  from = azurerm_monitor_diagnostic_setting.vault
+  to   = azurerm_monitor_diagnostic_setting.this["log_analytics"]
 }
 
 # One fabric per region: Azure-to-Azure fabrics stand for the regions themselves.
@@ -213,12 +251,26 @@ resource "azurerm_storage_account" "cache" {
   }
 }
 
+# The cache account's transactions go to every setting's destinations; a storage account has no
+# logs of its own (its services do) and Transaction is the metric that shows replication load.
 resource "azurerm_monitor_diagnostic_setting" "cache" {
-  name                       = "diag-log-analytics"
-  target_resource_id         = azurerm_storage_account.cache.id
-  log_analytics_workspace_id = var.log_analytics_workspace_id
+  for_each = var.diagnostic_settings
+
+  name                           = coalesce(each.value.name, "diag-${azurerm_storage_account.cache.name}")
+  target_resource_id             = azurerm_storage_account.cache.id
+  log_analytics_workspace_id     = each.value.workspace_resource_id
+  storage_account_id             = each.value.storage_account_resource_id
+  eventhub_authorization_rule_id = each.value.event_hub_authorization_rule_resource_id
+  eventhub_name                  = each.value.event_hub_name
+  partner_solution_id            = each.value.marketplace_partner_resource_id
 
   enabled_metric {
     category = "Transaction"
   }
+}
+
+# The address before this module took the AVM interfaces: the setting is kept, not re-created.
+moved {
+  from = azurerm_monitor_diagnostic_setting.cache
+  to   = azurerm_monitor_diagnostic_setting.cache["log_analytics"]
 }

@@ -1,6 +1,11 @@
-output "vault_id" {
+output "resource_id" {
   description = "Resource ID of the Site Recovery vault."
   value       = azurerm_recovery_services_vault.this.id
+}
+
+output "name" {
+  description = "Name of the Site Recovery vault."
+  value       = azurerm_recovery_services_vault.this.name
 }
 
 output "replication_policy_id" {
