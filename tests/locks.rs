@@ -1,5 +1,6 @@
 //! The `lock` setting: the management lock every module with the AVM `lock` interface puts on
-//! its resource, per environment (the prod preset locks against deletion).
+//! its resource, per environment; off unless set (a lock on a vault blocks a migration's
+//! "stop backup" and "disable replication").
 
 mod common;
 
@@ -18,33 +19,52 @@ fn calls<'a>(text: &'a str, opener: &str) -> Vec<(&'a str, &'a str)> {
 }
 
 #[test]
-fn production_locks_its_platform_resources_and_dev_does_not() {
+fn no_environment_is_locked_unless_its_settings_say_so() {
     let meg = Meg::new();
-    meg.write(
-        "lz.yaml",
-        &std::fs::read_to_string(example("hybrid.yaml")).unwrap(),
-    );
+    let hybrid = std::fs::read_to_string(example("hybrid.yaml")).unwrap();
+    meg.write("lz.yaml", &hybrid);
     meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
+    for env in ["dev", "prod"] {
+        let tfvars = meg.read(&format!("out/terraform/environments/{env}.tfvars"));
+        assert!(tfvars.contains("lock = null"), "{tfvars}");
+        let params = meg.read(&format!("out/bicep/environments/{env}.bicepparam"));
+        assert!(params.contains("param lock = null"), "{params}");
+    }
+    let readme = meg.read("out/README.md");
+    assert!(readme.contains("- `prod`: no lock"), "{readme}");
+    assert!(!readme.contains("`Microsoft.Authorization/locks/*` (in Owner"));
+
+    // One environment's setting locks that environment alone, and the deployer is told the
+    // rights it needs.
     let prod = meg.read("out/terraform/environments/prod.tfvars");
-    let dev = meg.read("out/terraform/environments/dev.tfvars");
+    assert!(!prod.contains("CanNotDelete"));
+    meg.run(&[
+        "render",
+        "lz.yaml",
+        "--set",
+        "environments.prod.lock=CanNotDelete",
+        "-o",
+        "locked",
+    ])
+    .ok();
+    let prod = meg.read("locked/terraform/environments/prod.tfvars");
     assert!(
         prod.contains("lock = {\n  kind = \"CanNotDelete\"\n}"),
         "{prod}"
     );
-    assert!(dev.contains("lock = null"), "{dev}");
-    let prod_params = meg.read("out/bicep/environments/prod.bicepparam");
+    assert!(
+        meg.read("locked/terraform/environments/dev.tfvars")
+            .contains("lock = null")
+    );
+    let prod_params = meg.read("locked/bicep/environments/prod.bicepparam");
     assert!(
         prod_params.contains("param lock = {\n  kind: 'CanNotDelete'\n}"),
         "{prod_params}"
     );
-    assert!(
-        meg.read("out/bicep/environments/dev.bicepparam")
-            .contains("param lock = null")
-    );
-    let readme = meg.read("out/README.md");
+    let readme = meg.read("locked/README.md");
     assert!(readme.contains("- `prod`: `CanNotDelete`"), "{readme}");
     assert!(readme.contains("- `dev`: no lock"), "{readme}");
-    assert!(readme.contains("`Microsoft.Authorization/locks/*`"));
+    assert!(readme.contains("`Microsoft.Authorization/locks/*` (in Owner"));
 }
 
 #[test]

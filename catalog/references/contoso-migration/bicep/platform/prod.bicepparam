@@ -40,9 +40,7 @@ param logAnalytics = {
   dailyQuotaGb: -1
 }
 
-param lock = {
-  kind: 'CanNotDelete'
-}
+param lock = null
 
 param hubNetwork = {
   addressPrefixes: [

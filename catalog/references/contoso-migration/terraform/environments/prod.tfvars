@@ -40,9 +40,7 @@ log_analytics = {
   daily_quota_gb    = -1
 }
 
-lock = {
-  kind = "CanNotDelete"
-}
+lock = null
 
 key_vault = {
   sku                           = "standard"

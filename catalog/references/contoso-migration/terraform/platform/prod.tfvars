@@ -42,9 +42,7 @@ log_analytics = {
   daily_quota_gb    = -1
 }
 
-lock = {
-  kind = "CanNotDelete"
-}
+lock = null
 
 hub_network = {
   address_prefixes = ["10.0.0.0/22"]

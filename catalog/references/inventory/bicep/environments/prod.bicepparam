@@ -43,9 +43,7 @@ param logAnalytics = {
   dailyQuotaGb: -1
 }
 
-param lock = {
-  kind: 'CanNotDelete'
-}
+param lock = null
 
 param keyVault = {
   sku: 'standard'

@@ -51,9 +51,7 @@ param logAnalytics = {
   dailyQuotaGb: -1
 }
 
-param lock = {
-  kind: 'CanNotDelete'
-}
+param lock = null
 
 param keyVault = {
   sku: 'standard'
