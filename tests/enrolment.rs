@@ -196,7 +196,7 @@ fn the_wave_roots_tag_each_migrated_vm_with_what_enrols_it() {
         "{tags}"
     );
     // The VM gets them; its disks and NICs keep the environment's tags only.
-    let batch = meg.read("out/bicep/waves/prod-wave-1/modules/replication-batch.bicep");
+    let batch = meg.read("out/bicep/modules/replication-batch.bicep");
     assert!(
         batch.contains("targetVmTags: union(tags, enrolmentTags)"),
         "{batch}"

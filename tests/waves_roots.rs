@@ -113,7 +113,7 @@ fn each_server_becomes_one_migration_item_of_its_wave_with_its_target() {
     assert!(dev.contains("name: 'devweb01'"), "{dev}");
 
     // One migration item resource per server, VMwareCbt, at the newest stable API version.
-    let batch = meg.read("out/bicep/waves/prod-wave-1/modules/replication-batch.bicep");
+    let batch = meg.read("out/bicep/modules/replication-batch.bicep");
     assert!(batch.contains("replicationMigrationItems@2024-04-01' = [for s in servers: {"));
     assert!(batch.contains("instanceType: 'VMwareCbt'"));
     assert!(batch.contains("targetVmSize: s.size"));
@@ -307,7 +307,7 @@ fn a_2000_server_wave_is_split_into_deployments_inside_arm_limits() {
     render(&meg);
 
     let main = meg.read("out/bicep/waves/prod-wave-1/main.bicep");
-    let batch_module = meg.read("out/bicep/waves/prod-wave-1/modules/replication-batch.bicep");
+    let batch_module = meg.read("out/bicep/modules/replication-batch.bicep");
     let params = meg.read("out/bicep/waves/prod-wave-1/main.bicepparam");
 
     // Every server is in the wave, once.
@@ -323,7 +323,7 @@ fn a_2000_server_wave_is_split_into_deployments_inside_arm_limits() {
         .parse()
         .unwrap();
     assert!(main.contains(
-        "module batches 'modules/replication-batch.bicep' = [for i in range(0, (length(replicated) + batchSize - 1) / batchSize): {"
+        "module batches '../../modules/replication-batch.bicep' = [for i in range(0, (length(replicated) + batchSize - 1) / batchSize): {"
     ));
     assert!(main.contains("servers: take(skip(replicated, i * batchSize), batchSize)"));
     let deployments = n.div_ceil(batch);

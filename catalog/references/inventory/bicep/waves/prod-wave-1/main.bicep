@@ -67,7 +67,7 @@ var replicated = filter(withSource, s => !empty(s.machineId) && !empty(s.diskIds
 // split into deployments of 200 migration items, deployed one after another so that the
 // appliance never starts more replications at once than one batch holds.
 @batchSize(1)
-module batches 'modules/replication-batch.bicep' = [for i in range(0, (length(replicated) + batchSize - 1) / batchSize): {
+module batches '../../modules/replication-batch.bicep' = [for i in range(0, (length(replicated) + batchSize - 1) / batchSize): {
   // Deployment names: at most 64 characters, unique per wave in the resource group's history.
   name: '${take('replication-prod-wave-1', 58)}-${i}'
   params: {

@@ -1,4 +1,5 @@
-// One batch of wave dev-wave-1: a migration item per server, at most 200 (main.bicep says why).
+// One batch of a replication wave: a migration item per server, at most the wave's batch size
+// (each wave's bicep/waves/<wave>/main.bicep says why). One module for every wave.
 // Resource type and properties: Microsoft.RecoveryServices/vaults/replicationFabrics/
 // replicationProtectionContainers/replicationMigrationItems, providerSpecificDetails VMwareCbt
 // (Azure/bicep-types-az generated/recoveryservicessiterecovery/microsoft.recoveryservices/<version>/types.md;
