@@ -15,19 +15,22 @@
 //! machine can take longer to create the render's 4,000 files than meg takes to render them).
 //! Goal from the issue: each under 2 s and under 200 MB peak at 20,000 servers.
 //!
-//! Last figures, `MEG_INVENTORY=20000 cargo bench --bench inventory` onto the disk, at load
-//! average 13 on 2 cores from other builds (so wall times mean little; compare CPU and RSS):
+//! Last figures, `MEG_INVENTORY=20000 cargo bench --bench inventory` onto the disk, with the
+//! machine quiet (load average 1.7, 2026-12-05):
 //!
 //! ```text
 //! servers            inventory --json     resolve (incl. reading)          + render in memory        + write (meg render)
-//!   20000   1196ms  0.43s cpu  122.5MB   1056ms  0.37s cpu  122.0MB   2780ms  0.93s cpu  165.3MB   9068ms  2.92s cpu  169.3MB
-//!  (xlsx)   1455ms  0.46s cpu   75.6MB                                                              7978ms  2.57s cpu  178.4MB
+//!   20000    531ms  0.52s cpu  122.7MB    364ms  0.35s cpu  122.2MB    624ms  0.78s cpu  169.5MB    866ms  1.05s cpu  169.2MB
+//!  (xlsx)    393ms  0.38s cpu   75.3MB                                                            928ms  1.11s cpu  177.7MB
 //! ```
 //!
 //! Before this session's changes `meg render` took 2.5 s user CPU and 197 MB (system's
 //! allocator, a quadratic VM-name check, the README's rows as template maps). Creating the
-//! 4,079 files costs the kernel's ext4 inode allocator 0.3-3 s of system time on this machine,
-//! depending on how many files other processes deleted just before: meg cannot shorten it.
+//! render's 1,200 folders and 3,700 files is the kernel's work: on a fresh ext4 filesystem it
+//! costs 0.3-0.5 s of system time (`meg render` 0.8-1.0 s wall in all), but on a filesystem
+//! that just deleted many thousands of files (this benchmark's own previous run, or builds) ext4
+//! searches longer for free inodes, and the same render has taken 2.8 s of system time. Compare
+//! the CPU and RSS columns across runs; MEG_BENCH_TMP=/dev/shm takes the filesystem out.
 
 mod common;
 #[path = "common/workbook.rs"]

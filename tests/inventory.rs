@@ -5,37 +5,7 @@
 mod common;
 
 use common::Meg;
-use serde_json::Value;
-
-fn json(meg: &Meg, args: &[&str]) -> Value {
-    let run = meg.run(args).ok();
-    serde_json::from_str(&run.stdout()).expect("meg inventory --json prints JSON")
-}
-
-fn server<'a>(v: &'a Value, name: &str) -> &'a Value {
-    v["servers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap_or_else(|| panic!("no server {name} in {v:#}"))
-}
-
-fn tiers(s: &Value) -> Vec<String> {
-    s["disks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            format!(
-                "{}:{}:{}",
-                d["tier"].as_str().unwrap_or("-"),
-                d["sizeGiB"],
-                d["isOs"]
-            )
-        })
-        .collect()
-}
+use common::inventory::{json, server, tiers};
 
 /// The import CSV as teams fill it in, with a custom column in the middle and the
 /// `*Server Name` variant.

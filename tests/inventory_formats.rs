@@ -7,47 +7,8 @@
 mod common;
 
 use common::Meg;
+use common::inventory::{json, names, server, tiers};
 use serde_json::Value;
-
-fn json(meg: &Meg, args: &[&str]) -> Value {
-    let run = meg.run(args).ok();
-    serde_json::from_str(&run.stdout()).expect("meg inventory --json prints JSON")
-}
-
-fn server<'a>(v: &'a Value, name: &str) -> &'a Value {
-    v["servers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap_or_else(|| panic!("no server {name} in {v:#}"))
-}
-
-fn names(v: &Value) -> Vec<String> {
-    v["servers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["name"].as_str().unwrap().to_string())
-        .collect()
-}
-
-/// `tier:sizeGiB:isOs` of each disk.
-fn tiers(s: &Value) -> Vec<String> {
-    s["disks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            format!(
-                "{}:{}:{}",
-                d["tier"].as_str().unwrap_or(d["sku"].as_str().unwrap()),
-                d["sizeGiB"],
-                d["isOs"]
-            )
-        })
-        .collect()
-}
 
 /// A typed XLSX cell, as Excel stores it.
 #[derive(Clone)]

@@ -2,6 +2,8 @@
 //! integration tests.
 #![allow(dead_code)]
 
+pub mod inventory;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
