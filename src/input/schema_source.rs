@@ -8,7 +8,7 @@
 //! when meg is built. The `$defs` listed in [`derived`] are generated: the test below fails with
 //! the difference when the file and the types disagree, and `MEG_BLESS_SCHEMA=1 cargo test
 //! --release --lib schema_source` writes them into the file. The rest of the file (the top
-//! level, networks, sites, migration, PaaS, platform hubs, and which `$defs` an environment
+//! level, networks, migration, PaaS, platform hubs, and which `$defs` an environment
 //! refers to) is still written by hand.
 //!
 //! Not the validation (`input::schema` reads the file, as it reads a `--catalog` overlay's),
@@ -30,6 +30,7 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
         ("bastion", def_of::<settings::Bastion>()),
         ("vpnGateway", def_of::<settings::VpnGateway>()),
         ("expressRoute", def_of::<settings::ExpressRoute>()),
+        ("onPremises", def_of::<settings::OnPremises>()),
         ("dnsResolver", def_of::<settings::DnsResolver>()),
         ("ddosProtection", def_of::<settings::DdosProtection>()),
         ("arc", def_of::<settings::Arc>()),

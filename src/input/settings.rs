@@ -342,21 +342,45 @@ impl ExpressRoute {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// The on-premises side of a hybrid landing zone.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "camelCase", default)]
+#[schemars(deny_unknown_fields)]
 pub struct OnPremises {
+    /// On-premises sites reached over site-to-site VPN.
     pub sites: Vec<Site>,
+    /// On-premises DNS servers that answer for the on-premises domains.
+    #[schemars(with = "Vec<Ipv4>")]
     pub dns_servers: Vec<Ipv4Addr>,
+    /// On-premises DNS domains forwarded from Azure to the on-premises DNS servers.
+    #[schemars(with = "Vec<DnsName>")]
     pub domains: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// An on-premises site.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
 pub struct Site {
+    /// Short site name used in resource names.
+    #[schemars(
+        regex(pattern = r"^[a-z][a-z0-9-]{0,18}[a-z0-9]$"),
+        extend(
+            "x-rule" = "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 20 characters; does not end with a hyphen"
+        )
+    )]
     pub name: String,
+    /// Public IP address of the site's VPN device.
+    #[schemars(with = "Ipv4")]
     pub gateway_address: Ipv4Addr,
+    /// Address spaces of the site, routed over the tunnel.
+    #[schemars(with = "Vec<CidrText>", length(min = 1))]
     pub address_spaces: Vec<Cidr>,
+    /// BGP peering address of the site's VPN device, when the tunnel runs BGP.
+    #[schemars(with = "Option<Ipv4>")]
     pub bgp_peering_address: Option<Ipv4Addr>,
+    /// BGP AS number of the site.
+    #[schemars(range(min = 1, max = 4294967295_u32))]
     pub asn: Option<u32>,
 }
 
@@ -388,6 +412,59 @@ pub struct Arc {
     /// Create an Azure Arc private link scope so Arc agents connect privately over the VPN or
     /// ExpressRoute.
     pub private_link_scope: bool,
+}
+
+/// An IPv4 address as the schema checks it (meg parses it as one after).
+struct Ipv4;
+
+impl JsonSchema for Ipv4 {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ipv4".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$",
+            "x-rule": "an IPv4 address, such as 203.0.113.10",
+            "x-kind": "ipv4"
+        })
+    }
+}
+
+/// An IPv4 range in CIDR notation as the schema checks it (parsed as a [`Cidr`] after).
+struct CidrText;
+
+impl JsonSchema for CidrText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "cidr".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
+            "x-rule": "an IPv4 address range in CIDR notation, such as 10.20.0.0/24",
+            "x-kind": "cidr"
+        })
+    }
+}
+
+/// A DNS domain name as the schema checks it.
+struct DnsName;
+
+impl JsonSchema for DnsName {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "dnsName".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$",
+            "x-rule": "a lower-case DNS name (contoso.com, or one label): letters, digits and hyphens, labels separated by dots, no label beginning or ending with a hyphen"
+        })
+    }
 }
 
 /// A GUID as the schema checks it (an Entra object ID, a subscription ID).
