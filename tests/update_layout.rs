@@ -279,14 +279,13 @@ fn on_every_example_an_edit_in_each_module_call_follows_it_to_its_new_file() {
     }
 }
 
-/// A tree rendered before the firewall module took the AVM interfaces (`diagnostic_settings`,
-/// `lock` instead of `log_analytics_workspace_id`), with the user's edits in the module and in its
-/// call: `meg update` carries both edits into the new interface.
-#[test]
-fn edits_to_a_module_follow_it_across_the_avm_interface_change() {
+/// An example rendered into `out` with an older catalog vendored under `tests/data/<catalog>`
+/// (the tree a user has), and into `fresh` with today's.
+fn rendered_before_and_now(catalog: &str, example_file: &str) -> Meg {
     let meg = Meg::new();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let old = root.join("tests/data/catalog-before-avm-interfaces");
+    let old = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(catalog);
     for entry in walkdir::WalkDir::new(&old) {
         let entry = entry.unwrap();
         if entry.file_type().is_file() {
@@ -299,11 +298,20 @@ fn edits_to_a_module_follow_it_across_the_avm_interface_change() {
     }
     meg.write(
         "lz.yaml",
-        &std::fs::read_to_string(example("hybrid.yaml")).unwrap(),
+        &std::fs::read_to_string(example(example_file)).unwrap(),
     );
     meg.run(&["render", "lz.yaml", "-o", "out", "--catalog", "old"])
         .ok();
     meg.run(&["render", "lz.yaml", "-o", "fresh"]).ok();
+    meg
+}
+
+/// A tree rendered before the firewall module took the AVM interfaces (`diagnostic_settings`,
+/// `lock` instead of `log_analytics_workspace_id`), with the user's edits in the module and in its
+/// call: `meg update` carries both edits into the new interface.
+#[test]
+fn edits_to_a_module_follow_it_across_the_avm_interface_change() {
+    let meg = rendered_before_and_now("catalog-before-avm-interfaces", "hybrid.yaml");
     let module = "out/terraform/modules/firewall/main.tf";
     let call = "out/terraform/main.firewall.tf";
     assert!(
@@ -375,26 +383,7 @@ fn edits_to_a_module_follow_it_across_the_avm_interface_change() {
 /// older tree created in the state.
 #[test]
 fn edits_to_the_front_door_module_follow_it_across_the_avm_diagnostics_change() {
-    let meg = Meg::new();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let old = root.join("tests/data/catalog-before-avm-diagnostics");
-    for entry in walkdir::WalkDir::new(&old) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(&old).unwrap();
-            meg.write(
-                &format!("old/{}", rel.display()),
-                &std::fs::read_to_string(entry.path()).unwrap(),
-            );
-        }
-    }
-    meg.write(
-        "lz.yaml",
-        &std::fs::read_to_string(example("refactor.yaml")).unwrap(),
-    );
-    meg.run(&["render", "lz.yaml", "-o", "out", "--catalog", "old"])
-        .ok();
-    meg.run(&["render", "lz.yaml", "-o", "fresh"]).ok();
+    let meg = rendered_before_and_now("catalog-before-avm-diagnostics", "refactor.yaml");
     let module = "out/terraform/modules/front-door/main.tf";
     let call = "out/terraform/main.refactor.tf";
     let front_door_call = |text: &str| {
