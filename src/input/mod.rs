@@ -7,6 +7,7 @@ pub mod migration;
 pub mod paas;
 pub mod regions;
 pub mod schema;
+pub(crate) mod schema_kinds;
 /// Generated from the settings types and checked against the committed schema file.
 #[cfg(test)]
 mod schema_source;

@@ -19,22 +19,28 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
+use crate::input::schema_kinds::NamedDef;
 use crate::input::settings;
 
 /// Each generated definition: its name under `$defs`, and its schema.
 pub(crate) fn derived() -> Vec<(&'static str, Value)> {
     vec![
-        ("monitoring", def_of::<settings::Monitoring>()),
-        ("keyVault", def_of::<settings::KeyVault>()),
-        ("firewall", def_of::<settings::Firewall>()),
-        ("bastion", def_of::<settings::Bastion>()),
-        ("vpnGateway", def_of::<settings::VpnGateway>()),
-        ("expressRoute", def_of::<settings::ExpressRoute>()),
-        ("onPremises", def_of::<settings::OnPremises>()),
-        ("dnsResolver", def_of::<settings::DnsResolver>()),
-        ("ddosProtection", def_of::<settings::DdosProtection>()),
-        ("arc", def_of::<settings::Arc>()),
+        def::<settings::Monitoring>(),
+        def::<settings::KeyVault>(),
+        def::<settings::Firewall>(),
+        def::<settings::Bastion>(),
+        def::<settings::VpnGateway>(),
+        def::<settings::ExpressRoute>(),
+        def::<settings::OnPremises>(),
+        def::<settings::DnsResolver>(),
+        def::<settings::DdosProtection>(),
+        def::<settings::Arc>(),
     ]
+}
+
+/// One entry of [`derived`]: a named definition and its schema.
+fn def<T: NamedDef>() -> (&'static str, Value) {
+    (T::NAME, def_of::<T>())
 }
 
 /// The schema of one settings type, in the dialect the hand-written file speaks.

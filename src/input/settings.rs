@@ -21,6 +21,7 @@ use crate::input::closed_sets::{
     BastionSku, ExpressRouteGatewaySku, FirewallTier, KeyVaultSku, LockKind, ThreatIntelMode,
     VpnGatewaySku,
 };
+use crate::input::schema_kinds::{CidrText, DnsName, Guid, Ipv4, NamedDef};
 
 /// Everything one environment can set. Field names follow the input's camelCase keys.
 #[derive(Debug, Clone, Deserialize)]
@@ -414,72 +415,24 @@ pub struct Arc {
     pub private_link_scope: bool,
 }
 
-/// An IPv4 address as the schema checks it (meg parses it as one after).
-struct Ipv4;
-
-impl JsonSchema for Ipv4 {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ipv4".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$",
-            "x-rule": "an IPv4 address, such as 203.0.113.10",
-            "x-kind": "ipv4"
-        })
-    }
+/// The settings types with their own definition in the schema, by the input's key.
+macro_rules! named_defs {
+    ($($ty:ty => $name:literal),* $(,)?) => {
+        $(impl NamedDef for $ty {
+            const NAME: &'static str = $name;
+        })*
+    };
 }
 
-/// An IPv4 range in CIDR notation as the schema checks it (parsed as a [`Cidr`] after).
-struct CidrText;
-
-impl JsonSchema for CidrText {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "cidr".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
-            "x-rule": "an IPv4 address range in CIDR notation, such as 10.20.0.0/24",
-            "x-kind": "cidr"
-        })
-    }
-}
-
-/// A DNS domain name as the schema checks it.
-struct DnsName;
-
-impl JsonSchema for DnsName {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "dnsName".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$",
-            "x-rule": "a lower-case DNS name (contoso.com, or one label): letters, digits and hyphens, labels separated by dots, no label beginning or ending with a hyphen"
-        })
-    }
-}
-
-/// A GUID as the schema checks it (an Entra object ID, a subscription ID).
-struct Guid;
-
-impl JsonSchema for Guid {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "guid".into()
-    }
-
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$",
-            "x-rule": "a GUID: 8-4-4-4-12 hexadecimal digits, such as 00000000-0000-0000-0000-000000000000"
-        })
-    }
+named_defs! {
+    Monitoring => "monitoring",
+    KeyVault => "keyVault",
+    Firewall => "firewall",
+    Bastion => "bastion",
+    VpnGateway => "vpnGateway",
+    ExpressRoute => "expressRoute",
+    OnPremises => "onPremises",
+    DnsResolver => "dnsResolver",
+    DdosProtection => "ddosProtection",
+    Arc => "arc",
 }

@@ -1,0 +1,128 @@
+//! The kinds of text the input schema checks the same way wherever they appear (an IPv4
+//! address, a CIDR range, a DNS name, a GUID, a region), and references to the schema's shared
+//! definitions. Settings types name them in `#[schemars(with = "...")]`, so each rule is
+//! written once and every field of its kind carries the same `pattern`, `x-rule` and `x-kind`.
+//!
+//! Only the schema's view: meg parses the values as `Ipv4Addr`, `Cidr` and so on after the
+//! schema accepted them, and checks regions against `catalog/naming/regions.yaml`
+//! (`NamingTables::region`, which is what `x-kind: region` means).
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+/// An IPv4 address as the schema checks it (meg parses it as one after).
+pub(crate) struct Ipv4;
+
+impl JsonSchema for Ipv4 {
+    fn schema_name() -> Cow<'static, str> {
+        "ipv4".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$",
+            "x-rule": "an IPv4 address, such as 203.0.113.10",
+            "x-kind": "ipv4"
+        })
+    }
+}
+
+/// An IPv4 range in CIDR notation as the schema checks it (parsed as a `Cidr` after).
+pub(crate) struct CidrText;
+
+impl JsonSchema for CidrText {
+    fn schema_name() -> Cow<'static, str> {
+        "cidr".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{1,3}(\\.[0-9]{1,3}){3}/[0-9]{1,2}$",
+            "x-rule": "an IPv4 address range in CIDR notation, such as 10.20.0.0/24",
+            "x-kind": "cidr"
+        })
+    }
+}
+
+/// A DNS domain name as the schema checks it.
+pub(crate) struct DnsName;
+
+impl JsonSchema for DnsName {
+    fn schema_name() -> Cow<'static, str> {
+        "dnsName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$",
+            "x-rule": "a lower-case DNS name (contoso.com, or one label): letters, digits and hyphens, labels separated by dots, no label beginning or ending with a hyphen"
+        })
+    }
+}
+
+/// A GUID as the schema checks it (an Entra object ID, a subscription ID).
+pub(crate) struct Guid;
+
+impl JsonSchema for Guid {
+    fn schema_name() -> Cow<'static, str> {
+        "guid".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$",
+            "x-rule": "a GUID: 8-4-4-4-12 hexadecimal digits, such as 00000000-0000-0000-0000-000000000000"
+        })
+    }
+}
+
+/// An Azure region by its programmatic name (`westeurope`). The schema only marks it: meg
+/// checks it against `catalog/naming/regions.yaml`, with a did-you-mean, after the schema.
+#[allow(dead_code)] // the top level, networks and hubs are being derived (issue 13)
+pub(crate) struct Region;
+
+impl JsonSchema for Region {
+    fn schema_name() -> Cow<'static, str> {
+        "region".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "x-kind": "region"
+        })
+    }
+}
+
+/// A settings type that has its own definition under the schema's `$defs`, by that name.
+#[allow(dead_code)] // read by `input::schema_source`, a test
+pub(crate) trait NamedDef: JsonSchema {
+    /// The definition's name: the input's key for the component (`keyVault`).
+    const NAME: &'static str;
+}
+
+/// A reference to `T`'s shared definition (`{"$ref": "#/$defs/<name>"}`) in place of its
+/// schema, for a field that holds a component whose definition the file gives once:
+/// `#[schemars(with = "DefRef<Firewall>")]`.
+#[allow(dead_code)] // the environment and the top level are being derived (issue 13)
+pub(crate) struct DefRef<T>(PhantomData<T>);
+
+impl<T: NamedDef> JsonSchema for DefRef<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        format!("ref-{}", T::NAME).into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "$ref": format!("#/$defs/{}", T::NAME) })
+    }
+}
