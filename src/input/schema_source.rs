@@ -39,7 +39,7 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
 }
 
 /// One entry of [`derived`]: a named definition and its schema.
-fn def<T: NamedDef>() -> (&'static str, Value) {
+fn def<T: NamedDef + JsonSchema>() -> (&'static str, Value) {
     (T::NAME, def_of::<T>())
 }
 

@@ -435,4 +435,8 @@ named_defs! {
     DnsResolver => "dnsResolver",
     DdosProtection => "ddosProtection",
     Arc => "arc",
+    Network => "network",
+    crate::input::migration::Migration => "migration",
+    crate::input::paas::Paas => "paas",
+    crate::input::hubs::PlatformHub => "platformHub",
 }
