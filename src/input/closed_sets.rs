@@ -15,6 +15,9 @@ macro_rules! closed_set {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
         // Variants spell Azure's own values (`VpnGw1AZ`, `ErGw1AZ`), shared suffixes included.
         #[allow(clippy::enum_variant_names)]
+        // The enum's doc names the key for readers of the code; the schema's description of
+        // a closed set is the field's that holds it (none for a list's or a map's values).
+        #[schemars(description = "")]
         pub enum $name {
             $(#[doc = concat!("`", $text, "`.")] #[serde(rename = $text)] $variant),+
         }
@@ -206,4 +209,59 @@ closed_set! {
     /// `managementGroup`: the application landing-zone group an environment's subscription
     /// goes under (CAF: corp is reached through the hub, online faces the internet).
     LandingZoneGroup { Corp = "corp", Online = "online" }
+}
+
+closed_set! {
+    /// `migration.patching.windowsClassifications`: the Windows update classifications Update
+    /// Manager installs (the maintenance configuration's `classificationsToInclude`).
+    WindowsClassification {
+        Critical = "Critical",
+        Security = "Security",
+        UpdateRollup = "UpdateRollup",
+        FeaturePack = "FeaturePack",
+        ServicePack = "ServicePack",
+        Definition = "Definition",
+        Tools = "Tools",
+        Updates = "Updates",
+    }
+}
+
+closed_set! {
+    /// `migration.patching.linuxClassifications`: the Linux package classifications Update
+    /// Manager installs.
+    LinuxClassification { Critical = "Critical", Security = "Security", Other = "Other" }
+}
+
+closed_set! {
+    /// `migration.virtualMachines.<name>.zone`: an availability zone.
+    AvailabilityZone { One = "1", Two = "2", Three = "3" }
+}
+
+closed_set! {
+    /// The managed disk storage types meg offers for a VM's disks
+    /// (`migration.virtualMachines.<name>.osDiskStorage`, `dataDiskStorage`,
+    /// `migration.inventory.sizing.diskStorage`). Premium SSD v2 is not offered: see the
+    /// schema's `diskStorage`.
+    DiskStorage {
+        PremiumLrs = "Premium_LRS",
+        StandardSsdLrs = "StandardSSD_LRS",
+        StandardLrs = "Standard_LRS",
+    }
+}
+
+closed_set! {
+    /// `migratedFrom.sizeSource`: where an inventory server's VM size came from, the
+    /// assessment's recommendation or meg's rule over its size on premises.
+    SizeSource { Assessment = "assessment", AsOnPremises = "asOnPremises" }
+}
+
+closed_set! {
+    /// `migratedFrom.licenseType`: the replicated VM's licence, `WindowsServer` with Azure
+    /// Hybrid Benefit.
+    LicenseType { WindowsServer = "WindowsServer", NoLicenseType = "NoLicenseType" }
+}
+
+closed_set! {
+    /// `migratedFrom.platform`: where a server that is not a VMware VM runs on premises.
+    NonVmwarePlatform { HyperV = "hyperV", Physical = "physical", Other = "other" }
 }

@@ -3,6 +3,7 @@
 
 pub mod closed_sets;
 pub(crate) mod hubs;
+pub(crate) mod inventory_settings;
 pub mod migration;
 pub mod paas;
 pub mod regions;

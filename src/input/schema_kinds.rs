@@ -100,6 +100,124 @@ impl JsonSchema for Region {
     }
 }
 
+/// A Windows time zone ID (`tzutil /l`), in which a schedule's times are meant.
+pub(crate) struct TimeZone;
+
+impl JsonSchema for TimeZone {
+    fn schema_name() -> Cow<'static, str> {
+        "timeZone".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9 .()+-]{0,63}$",
+            "x-rule": "starts with a letter or digit, then letters, digits, spaces, dots, parentheses, plus signs or hyphens; at most 64 characters",
+            "$comment": "Windows time zone IDs (tzutil /l): letters, digits, spaces, periods, parentheses, plus and minus, e.g. 'W. Europe Standard Time', 'UTC+12'."
+        })
+    }
+}
+
+/// The name of a spoke, where another setting refers to one.
+pub(crate) struct SpokeName;
+
+impl JsonSchema for SpokeName {
+    fn schema_name() -> Cow<'static, str> {
+        "spokeName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": SPOKE_NAME_PATTERN,
+            "x-rule": SPOKE_NAME_RULE
+        })
+    }
+}
+
+/// The pattern of a spoke's name, also for maps keyed by spoke (`propertyNames`).
+pub(crate) const SPOKE_NAME_PATTERN: &str = "^[a-z][a-z0-9-]{0,18}[a-z0-9]$";
+/// What [`SPOKE_NAME_PATTERN`] means, in words.
+pub(crate) const SPOKE_NAME_RULE: &str = "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 20 characters; does not end with a hyphen";
+
+/// The name of a spoke's subnet without its `snet-` prefix, where a setting refers to one.
+pub(crate) struct SubnetName;
+
+impl JsonSchema for SubnetName {
+    fn schema_name() -> Cow<'static, str> {
+        "subnetName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+            "x-rule": "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 32 characters; does not end with a hyphen"
+        })
+    }
+}
+
+/// The name of an environment of the landing zone, where a setting refers to one (an
+/// inventory's environment rules).
+pub(crate) struct EnvironmentRef;
+
+impl JsonSchema for EnvironmentRef {
+    fn schema_name() -> Cow<'static, str> {
+        "environmentRef".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9]{1,7}$",
+            "description": "An environment of this landing zone.",
+            "x-rule": "starts with a lower-case letter, then lower-case letters or digits; 2 to 8 characters"
+        })
+    }
+}
+
+/// A marketplace image's publisher, offer, SKU or version.
+pub(crate) struct ImagePart;
+
+impl JsonSchema for ImagePart {
+    fn schema_name() -> Cow<'static, str> {
+        "imagePart".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$",
+            "x-rule": "starts with a letter or digit, then letters, digits, dots, underscores or hyphens; at most 100 characters"
+        })
+    }
+}
+
+/// A VM size series (`Dsv5`), as the inventory's sizing preferences name one.
+pub(crate) struct VmSeries;
+
+impl JsonSchema for VmSeries {
+    fn schema_name() -> Cow<'static, str> {
+        "vmSeries".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[A-Za-z0-9]{2,12}$",
+            "x-rule": "a VM size series of 2 to 12 letters and digits, e.g. Dsv5"
+        })
+    }
+}
+
+/// For `#[schemars(transform = no_default)]` on a field that serde fills empty when it is
+/// missing, where the schema gives no default: an empty list or map there means "none", not
+/// a value the layering should write into the settings.
+pub(crate) fn no_default(schema: &mut Schema) {
+    schema.remove("default");
+}
+
 /// A settings type that has its own definition under the schema's `$defs`, by that name.
 #[allow(dead_code)] // read by `input::schema_source`, a test
 pub(crate) trait NamedDef {

@@ -35,6 +35,7 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
         def::<settings::DnsResolver>(),
         def::<settings::DdosProtection>(),
         def::<settings::Arc>(),
+        def::<crate::input::migration::Migration>(),
     ]
 }
 
@@ -83,15 +84,24 @@ const KEY_ORDER: &[&str] = &[
 /// Rewrites what schemars says in the words the input schema uses, at every level:
 /// - a closed set's constants (`oneOf` of `const`, one per documented variant) become `enum`;
 /// - an `Option` is not nullable (a missing key is how the input leaves a value out, and
-///   `null` removes a layered value before validation);
+///   `null` removes a layered value before validation): no `null` type, and an `anyOf` of a
+///   schema and `null` (schemars' `Option` of a closed set) is that schema;
 /// - no `default: null` (an `Option` that defaults to nothing);
-/// - no `format` on integers (`uint8`, `int64`: Rust's widths, which the `range` attributes
-///   narrow anyway);
+/// - no `format` on numbers (`uint8`, `int64`, `double`: Rust's widths, which the `range`
+///   attributes narrow anyway);
 /// - a doc comment's line breaks are the source's wrapping, not the text's;
 /// - keys in the order of [`KEY_ORDER`], so the file reads the same from one bless to the next.
 fn tidy(node: &mut Value) {
     match node {
         Value::Object(map) => {
+            if let Some(Value::Array(options)) = map.get("anyOf")
+                && let Some(some) = the_one_not_null(options)
+            {
+                map.remove("anyOf");
+                for (k, v) in some {
+                    map.entry(k).or_insert(v);
+                }
+            }
             if let Some(Value::Array(options)) = map.get("oneOf")
                 && let Some(values) = options
                     .iter()
@@ -112,7 +122,10 @@ fn tidy(node: &mut Value) {
             if map.get("default") == Some(&Value::Null) {
                 map.remove("default");
             }
-            if map.get("type").and_then(Value::as_str) == Some("integer") {
+            if matches!(
+                map.get("type").and_then(Value::as_str),
+                Some("integer" | "number")
+            ) {
                 map.remove("format");
             }
             if let Some(Value::String(text)) = map.get_mut("description") {
@@ -135,6 +148,17 @@ fn tidy(node: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(tidy),
         _ => {}
+    }
+}
+
+/// The schema of an `anyOf` of one schema and `null` (what schemars makes of an `Option` of a
+/// schema without a `type`), without the `null`.
+fn the_one_not_null(options: &[Value]) -> Option<serde_json::Map<String, Value>> {
+    let null = serde_json::json!({"type": "null"});
+    match options {
+        [a, b] if *a == null => b.as_object().cloned(),
+        [a, b] if *b == null => a.as_object().cloned(),
+        _ => None,
     }
 }
 

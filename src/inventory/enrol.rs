@@ -9,12 +9,13 @@
 use serde_json::Value;
 use sha2::Digest;
 
-use super::placement::InventorySettings;
 use super::plan::{EnvironmentRef, Plan, Planned, plan};
+use super::wave_settings::WaveSettings;
 use super::{OsFamily, ReadOptions};
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, Error, Result};
 use crate::input::closed_sets::VmOs;
+use crate::input::inventory_settings::InventorySettings;
 use crate::input::migration::{MigratedFrom, VirtualMachine};
 use crate::input::values::{Origin, Values};
 use crate::model::migrated::ServerVms;
@@ -57,8 +58,9 @@ pub fn environments(values: &Values) -> Vec<EnvironmentRef> {
         .unwrap_or_default()
 }
 
-/// The `migration.inventory` settings, if the landing zone has them.
-pub fn settings(values: &Values) -> Result<Option<InventorySettings>> {
+/// The `migration.inventory` settings and the waves beside them (`migration.waves`,
+/// `migration.waveSize`), if the landing zone has an inventory.
+pub fn settings(values: &Values) -> Result<Option<(InventorySettings, WaveSettings)>> {
     if let Some(envs) = values.merged.get("environments").and_then(Value::as_object) {
         for name in envs.keys() {
             let p = format!(
@@ -86,10 +88,10 @@ pub fn settings(values: &Values) -> Result<Option<InventorySettings>> {
         }
         return Ok(None);
     };
-    let mut settings: InventorySettings = serde_json::from_value(v.clone())
+    let settings: InventorySettings = serde_json::from_value(v.clone())
         .map_err(|e| Error::input(Diagnostic::at(values.locate(POINTER), e.to_string())))?;
-    settings.waves = super::wave_settings::read(values)?;
-    Ok(Some(settings))
+    let waves = super::wave_settings::read(values)?;
+    Ok(Some((settings, waves)))
 }
 
 /// The folder `migration.inventory.files` is relative to: that of the file that set it.
@@ -105,7 +107,7 @@ pub fn base_of(values: &Values) -> String {
 
 /// Reads and plans the inventory of a landing zone; `None` when it names none.
 pub fn enrol(values: &Values, catalog: &Catalog, read: &ReadFile) -> Result<Option<Enrolment>> {
-    let Some(settings) = settings(values)? else {
+    let Some((settings, waves)) = settings(values)? else {
         return Ok(None);
     };
     if settings.files.is_empty() {
@@ -131,7 +133,7 @@ pub fn enrol(values: &Values, catalog: &Catalog, read: &ReadFile) -> Result<Opti
             keep_powered_off: settings.keep_powered_off,
         },
     )?;
-    let plan = plan(inv, &settings, &environments(values), catalog)?;
+    let plan = plan(inv, &settings, &waves, &environments(values), catalog)?;
     Ok(Some(Enrolment { plan, inputs }))
 }
 
@@ -210,7 +212,7 @@ fn entry(p: &Planned, spoke: &str, subnet: &str, hybrid_benefit: bool) -> Virtua
         migrated_from: Some(MigratedFrom {
             server: p.server.name.clone(),
             origin: p.server.origin.clone(),
-            size_source: p.size.source.as_str().to_string(),
+            size_source: p.size.source,
             reason: p.size.reason.clone(),
             wave: Some(p.wave.clone()),
             machine_id: p.server.machine_id.clone(),
@@ -339,7 +341,7 @@ pub fn resolve(
     let Some(enrolment) = enrol(values, catalog, read)? else {
         return crate::model::LandingZone::resolve(values, catalog, schema);
     };
-    let hybrid_benefit = settings(values)?.is_some_and(|s| s.hybrid_benefit);
+    let hybrid_benefit = settings(values)?.is_some_and(|(s, _)| s.hybrid_benefit);
     let servers = server_vms(&enrolment.plan, hybrid_benefit, values)?;
     values.read_files = enrolment.inputs;
     let mut lz = crate::model::LandingZone::resolve_with(values, catalog, schema, servers)?;

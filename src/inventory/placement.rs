@@ -7,88 +7,10 @@
 //! the first matching rule places the server. Unplaced servers are an error that lists each
 //! unplaced network with its servers, so one edit fixes them all. This module does not size.
 
-use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
-use serde::Deserialize;
-
 use super::Server;
-
-/// The `migration.inventory` block of the landing-zone file.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct InventorySettings {
-    /// Inventory files, relative to the landing-zone file.
-    pub files: Vec<String>,
-    /// Keep powered-off VMs of RVTools exports.
-    pub keep_powered_off: bool,
-    /// Azure Hybrid Benefit for the Windows servers' replication (licence type WindowsServer).
-    pub hybrid_benefit: bool,
-    /// How servers get their environment.
-    pub environments: EnvironmentRules,
-    /// Network to spoke and subnet, first match wins.
-    pub placement: Vec<PlacementRule>,
-    /// Sizing preferences.
-    pub sizing: SizingSettings,
-    /// The waves of `migration.waves` and `migration.waveSize` (beside the inventory, not in
-    /// it: read by `wave_settings`).
-    #[serde(skip)]
-    pub waves: super::wave_settings::WaveSettings,
-}
-
-/// The environment mapping.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct EnvironmentRules {
-    /// A value of the export's environment column (ignoring case) to a meg environment.
-    pub map: BTreeMap<String, String>,
-    /// Server-name patterns (`*` wildcards) to an environment, for exports without the column.
-    pub names: Vec<NameRule>,
-    /// The environment of every server no column or pattern places.
-    pub default: Option<String>,
-}
-
-/// A server-name pattern and its environment.
-#[derive(Debug, Clone, Deserialize)]
-pub struct NameRule {
-    /// `*` wildcards, ignoring case.
-    pub pattern: String,
-    /// The environment.
-    pub environment: String,
-}
-
-/// One placement rule.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct PlacementRule {
-    /// A network or port-group name, `*` wildcards, ignoring case.
-    pub network: Option<String>,
-    /// A VLAN ID, found in a network name (`VLAN110`, `vlan-110-app`, `110`).
-    pub vlan: Option<u32>,
-    /// An IPv4 range holding one of the server's addresses.
-    pub cidr: Option<String>,
-    /// Only servers of this environment.
-    pub environment: Option<String>,
-    /// The spoke.
-    pub spoke: String,
-    /// The subnet of that spoke (its name without `snet-`).
-    pub subnet: String,
-}
-
-/// Sizing preferences.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SizingSettings {
-    /// Series in order of preference (default Dsv5, Dasv5).
-    pub series: Option<Vec<String>>,
-    /// Series tried first when memory per core exceeds 4 GiB (default Esv5).
-    pub memory_optimized_series: Option<Vec<String>>,
-    /// Cores and memory are multiplied by this (default 1.0).
-    pub comfort_factor: Option<f64>,
-    /// The disk storage type per environment (default Premium_LRS in prod, StandardSSD_LRS
-    /// elsewhere).
-    pub disk_storage: BTreeMap<String, String>,
-}
+use crate::input::inventory_settings::PlacementRule;
 
 /// Whether `text` matches a pattern with `*` wildcards, ignoring case.
 pub fn glob(pattern: &str, text: &str) -> bool {

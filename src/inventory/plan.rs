@@ -9,12 +9,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::disks::{DiskSku, SizedDisk, TierTable};
-use super::placement::{InventorySettings, glob, networks_of};
+use super::placement::{glob, networks_of};
 use super::sizing::{Choice, Policy, SizeTable};
 use super::wave::{Wave, WaveReason, WaveSource};
+use super::wave_settings::WaveSettings;
 use super::{Inventory, OsFamily, Server};
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, Error, Result, did_you_mean};
+use crate::input::inventory_settings::InventorySettings;
 
 /// An environment of the landing zone: its name and preset tier (dev, test, prod).
 #[derive(Debug, Clone)]
@@ -87,6 +89,7 @@ pub fn vm_name(server_name: &str) -> String {
 pub fn plan(
     inv: Inventory,
     settings: &InventorySettings,
+    waves: &WaveSettings,
     environments: &[EnvironmentRef],
     catalog: &Catalog,
 ) -> Result<Plan> {
@@ -185,14 +188,17 @@ pub fn plan(
                 continue;
             }
         };
-        if size.source == super::sizing::SizeSource::AsOnPremises && server.assessed_size.is_some()
+        if size.source == crate::input::closed_sets::SizeSource::AsOnPremises
+            && server.assessed_size.is_some()
         {
             plan.warnings.push(format!(
                 "{}: '{}' is sized {} by meg, not by its assessment: {}",
                 server.origin, server.name, size.size, size.reason
             ));
         }
-        if size.source == super::sizing::SizeSource::Assessment && sizes.get(&size.size).is_none() {
+        if size.source == crate::input::closed_sets::SizeSource::Assessment
+            && sizes.get(&size.size).is_none()
+        {
             plan.warnings.push(format!(
                 "{}: the assessment's size {} is not in meg's size table; it is used as given",
                 server.origin, size.size
@@ -228,7 +234,7 @@ pub fn plan(
     if !problems.is_empty() {
         return Err(Error::Input(problems));
     }
-    apply_waves(&mut plan, &dependencies, &settings.waves, environments)?;
+    apply_waves(&mut plan, &dependencies, waves, environments)?;
     warn_not_vmware(&mut plan);
     Ok(plan)
 }
@@ -258,7 +264,7 @@ fn warn_not_vmware(plan: &mut Plan) {
 pub(crate) fn apply_waves(
     plan: &mut Plan,
     dependencies: &[super::dependencies::Dependency],
-    settings: &super::wave_settings::WaveSettings,
+    settings: &WaveSettings,
     environments: &[EnvironmentRef],
 ) -> Result<()> {
     let subjects: Vec<super::waves::Subject> = plan

@@ -7,11 +7,11 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::placement::InventorySettings;
 use super::plan::{EnvironmentRef, Plan, plan};
 use super::{ReadOptions, enrol};
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, EXIT_OK, Error, Result};
+use crate::input::inventory_settings::InventorySettings;
 use crate::input::schema::Schema;
 use crate::input::values::Values;
 
@@ -141,7 +141,7 @@ fn raw(catalog: &Catalog, files: &[PathBuf]) -> Result<Plan> {
         .collect();
     let mut settings = InventorySettings::default();
     settings.environments.default = Some("unassigned".into());
-    plan(inv, &settings, &envs, catalog)
+    plan(inv, &settings, &Default::default(), &envs, catalog)
 }
 
 /// The export replacing a file it was made from would lose every column the import format
@@ -199,7 +199,7 @@ struct ServerView<'a> {
     spoke: Option<&'a str>,
     subnet: Option<&'a str>,
     size: &'a str,
-    size_source: super::sizing::SizeSource,
+    size_source: crate::input::closed_sets::SizeSource,
     reason: &'a str,
     cores: u32,
     #[serde(rename = "memoryMiB")]
@@ -375,8 +375,8 @@ pub fn to_text(plan: &Plan) -> String {
             p.size.size,
             disks.join(", "),
             match p.size.source {
-                super::sizing::SizeSource::Assessment => "assessment",
-                super::sizing::SizeSource::AsOnPremises => "as on premises",
+                crate::input::closed_sets::SizeSource::Assessment => "assessment",
+                crate::input::closed_sets::SizeSource::AsOnPremises => "as on premises",
             },
             p.size.reason,
             p.wave_reason.source.as_str(),

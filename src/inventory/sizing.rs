@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::{Arch, Firmware, Server};
 use crate::catalog::Catalog;
 use crate::error::Result;
+use crate::input::closed_sets::SizeSource;
 
 /// The path of the size table in the catalog.
 pub const SIZES_PATH: &str = "catalog/sizing/vm-sizes.yaml";
@@ -46,26 +47,6 @@ pub struct VmSize {
 pub struct SizeTable {
     /// Every size.
     pub sizes: Vec<VmSize>,
-}
-
-/// Where a server's size came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum SizeSource {
-    /// The assessment's recommendation.
-    Assessment,
-    /// meg's rule, from the server's size on premises.
-    AsOnPremises,
-}
-
-impl SizeSource {
-    /// As the schema spells it (`migratedFrom.sizeSource`), the same as it serializes.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SizeSource::Assessment => "assessment",
-            SizeSource::AsOnPremises => "asOnPremises",
-        }
-    }
 }
 
 /// The sizing policy: series preference and comfort factor.

@@ -8,9 +8,10 @@ use super::dependencies::{Dependency, Endpoint};
 use super::plan::apply_waves as plan_waves;
 use super::plan::{EnvironmentRef, Plan, Planned};
 use super::server::{Arch, Firmware, Nic, Os, OsFamily, Server};
-use super::sizing::{Choice, SizeSource};
+use super::sizing::Choice;
 use super::wave::{WaveLabel, WaveReason, WaveSource, is_wave_name, wave_name_of};
 use super::wave_settings::{DeclaredServer, DeclaredWave, WaveSettings};
+use crate::input::closed_sets::SizeSource;
 
 const ENVS: [&str; 3] = ["dev", "test", "prod"];
 

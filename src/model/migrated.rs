@@ -56,7 +56,7 @@ pub fn of(s: &Settings) -> Vec<MigratedVm> {
                 subnet: vm.subnet.clone(),
                 server: from.server.clone(),
                 origin: from.origin.clone(),
-                size_source: from.size_source.clone(),
+                size_source: from.size_source.to_string(),
                 reason: from.reason.clone(),
             })
         })
