@@ -337,8 +337,7 @@ pub struct MigratedFrom {
     pub machine_id: Option<String>,
     /// Licence type of the replicated VM: WindowsServer with Azure Hybrid Benefit.
     #[serde(default)]
-    #[schemars(with = "Option<LicenseType>")]
-    pub license_type: Option<String>,
+    pub license_type: Option<LicenseType>,
     /// Where the server runs on premises when the inventory says it is not a VMware VM: the
     /// wave's VMware replication root leaves it out, and its runbook names the Azure Migrate
     /// path that moves it.

@@ -14,7 +14,7 @@ use super::wave_settings::WaveSettings;
 use super::{OsFamily, ReadOptions};
 use crate::catalog::Catalog;
 use crate::error::{Diagnostic, Error, Result};
-use crate::input::closed_sets::VmOs;
+use crate::input::closed_sets::{LicenseType, VmOs};
 use crate::input::inventory_settings::InventorySettings;
 use crate::input::migration::{MigratedFrom, VirtualMachine};
 use crate::input::values::{Origin, Values};
@@ -216,14 +216,11 @@ fn entry(p: &Planned, spoke: &str, subnet: &str, hybrid_benefit: bool) -> Virtua
             reason: p.size.reason.clone(),
             wave: Some(p.wave.clone()),
             machine_id: p.server.machine_id.clone(),
-            license_type: Some(
-                if hybrid_benefit && windows {
-                    "WindowsServer"
-                } else {
-                    "NoLicenseType"
-                }
-                .to_string(),
-            ),
+            license_type: Some(if hybrid_benefit && windows {
+                LicenseType::WindowsServer
+            } else {
+                LicenseType::NoLicenseType
+            }),
             // Only a server that is not a VMware VM says where it runs: the wave's VMware
             // replication root leaves it out.
             platform: p

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::input::closed_sets::LicenseType;
 use crate::input::settings::Settings;
 use crate::model::fixed_name::FixedName;
 use crate::model::name_key::{NameKey, SpokePart};
@@ -162,8 +163,8 @@ pub fn of<'a>(environments: impl IntoIterator<Item = EnvironmentView<'a>>) -> Ve
                 zone: spec.zone.clone().unwrap_or_default(),
                 license_type: from
                     .license_type
-                    .clone()
-                    .unwrap_or_else(|| "NoLicenseType".to_string()),
+                    .unwrap_or(LicenseType::NoLicenseType)
+                    .to_string(),
                 os: if spec.windows() { "windows" } else { "linux" }.to_string(),
                 disk_types,
             });
