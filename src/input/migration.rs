@@ -1,7 +1,12 @@
 //! The `migration` settings of one environment (rehost): backup, patching, Site Recovery and
-//! the virtual machines meg deploys itself.
+//! the virtual machines meg deploys itself, and (top level only) the inventory and the waves.
+//! The schema's `migration` definition is derived from these types (`input::schema_source`):
+//! doc comments are its descriptions, `schemars` attributes its limits, `Default` its defaults.
+//! Types and fields the schema leaves undescribed carry plain comments, since a description
+//! also becomes a hint in the schema's messages.
 //!
-//! Input only: what the workload makes of them lives in `model::workloads::rehost`.
+//! Input only: what the workload makes of them lives in `model::workloads::rehost`, and the
+//! inventory and waves are read from the top level by `inventory::enrol`.
 
 use std::collections::BTreeMap;
 
@@ -38,6 +43,7 @@ pub struct Migration {
     pub site_recovery: SiteRecovery,
     /// Virtual machines meg deploys itself, by name (also the computer name, at most 15
     /// characters); most servers arrive through Azure Migrate instead.
+    // `VirtualMachine` is not `Serialize`, so schemars cannot print the empty map itself.
     #[schemars(extend("default" = {}))]
     pub virtual_machines: BTreeMap<String, VirtualMachine>,
     // Read once from the top level by `inventory::enrol`, before the environments; an

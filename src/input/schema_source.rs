@@ -8,7 +8,7 @@
 //! when meg is built. The `$defs` listed in [`derived`] are generated: the test below fails with
 //! the difference when the file and the types disagree, and `MEG_BLESS_SCHEMA=1 cargo test
 //! --release --lib schema_source` writes them into the file. The rest of the file (the top
-//! level, networks, migration, PaaS, platform hubs, and which `$defs` an environment
+//! level, networks, PaaS, platform hubs, and which `$defs` an environment
 //! refers to) is still written by hand.
 //!
 //! Not the validation (`input::schema` reads the file, as it reads a `--catalog` overlay's),
