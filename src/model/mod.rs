@@ -33,6 +33,7 @@ pub mod secrets;
 pub(crate) mod spoke_subnets;
 pub(crate) mod stage_names;
 pub(crate) mod strategies;
+pub(crate) mod subnet_capacity;
 pub(crate) mod subnet_rules;
 pub mod subscriptions;
 pub mod wave_runs;
@@ -1021,6 +1022,7 @@ pub(crate) fn build_environment(
         &spoke_subnets,
         ctx.location,
     ));
+    problems.extend(subnet_capacity::check(&settings, &spoke_subnets));
     let mut names = Names::default();
     // Resources in another region than the landing zone's are named with that region's code.
     let mut regional = BTreeMap::new();
