@@ -223,6 +223,43 @@ fn a_platform_hub_excludes_an_address_space_of_the_environment() {
 }
 
 #[test]
+fn spokes_of_a_hub_without_dns_are_told_what_the_hub_could_run() {
+    // A rehost hub without firewall or resolver: nothing answers for its private DNS zones.
+    let meg = Meg::new();
+    meg.write(
+        "lz.yaml",
+        &format!(
+            "\
+name: tailspin
+strategy: rehost
+location: northeurope
+hubs:
+  shared:
+    subscriptionId: {NONPROD_SUB}
+    addressSpace: 10.100.0.0/22
+    firewall:
+      enabled: false
+environments:
+  dev:
+    network:
+      hub:
+        platform: shared
+      spokes:
+        - name: app
+          addressSpace: 10.101.0.0/24
+"
+        ),
+    );
+    let err = meg.run(&["validate", "lz.yaml"]).bad_input().stderr();
+    assert!(
+        err.contains("platform hub shared's private DNS zones"),
+        "{err}"
+    );
+    assert!(err.contains("hubs.shared.dnsResolver.enabled"), "{err}");
+    assert!(!err.contains("existing hub"), "{err}");
+}
+
+#[test]
 fn a_hub_problem_is_located_in_the_hub() {
     let meg = Meg::new();
     let text = shared_hubs("nonprod").replace("10.0.0.0/22", "10.0.0.0/27");

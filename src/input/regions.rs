@@ -1,5 +1,6 @@
 //! The Azure regions meg knows (`catalog/naming/regions.yaml`): each region's short code for
-//! names, and which regions need Microsoft's approval before a subscription can deploy there.
+//! names, which regions need Microsoft's approval before a subscription can deploy there, and
+//! which have no availability zones.
 //! Every field that names a region is checked here, once, so an unknown region is an input
 //! error wherever it is written.
 
@@ -15,6 +16,8 @@ struct RegionTable {
     regions: BTreeMap<String, String>,
     #[serde(default)]
     restricted: Vec<String>,
+    #[serde(default, rename = "withoutZones")]
+    without_zones: Vec<String>,
 }
 
 /// The catalog's region table.
@@ -24,18 +27,36 @@ pub struct Regions {
     codes: BTreeMap<String, String>,
     /// Regions a subscription may deploy to only once Microsoft grants it access.
     restricted: Vec<String>,
+    /// Regions without availability zones.
+    without_zones: Vec<String>,
 }
 
 impl Regions {
     /// Reads the table from the catalog.
     pub fn load(catalog: &Catalog) -> Result<Self> {
         let table = catalog.yaml::<RegionTable>("catalog/naming/regions.yaml")?;
-        Ok(Regions::new(table.regions, table.restricted))
+        Ok(Regions::new(table.regions, table.restricted).without_zones(table.without_zones))
     }
 
     /// A table of short codes by programmatic name, and the restricted regions.
     pub fn new(codes: BTreeMap<String, String>, restricted: Vec<String>) -> Self {
-        Regions { codes, restricted }
+        Regions {
+            codes,
+            restricted,
+            without_zones: Vec::new(),
+        }
+    }
+
+    /// The same table, with the regions that have no availability zones.
+    pub fn without_zones(mut self, regions: Vec<String>) -> Self {
+        self.without_zones = regions;
+        self
+    }
+
+    /// Whether the region has availability zones (an unknown region is taken to have them:
+    /// the region check refuses it elsewhere).
+    pub fn has_zones(&self, name: &str) -> bool {
+        !self.without_zones.iter().any(|r| r == name)
     }
 
     /// The short code of a region, `None` for one the table does not know.

@@ -25,6 +25,7 @@ pub mod network;
 pub(crate) mod params;
 pub mod platform;
 pub(crate) mod portable_names;
+pub(crate) mod region_zones;
 pub mod roles;
 pub mod rollout;
 pub(crate) mod routing;
@@ -32,6 +33,7 @@ pub mod secrets;
 pub(crate) mod spoke_subnets;
 pub(crate) mod stage_names;
 pub(crate) mod strategies;
+pub(crate) mod subnet_capacity;
 pub(crate) mod subnet_rules;
 pub mod subscriptions;
 pub mod wave_runs;
@@ -174,6 +176,8 @@ pub struct Environment {
     pub names: Names,
     /// Azure region.
     pub location: String,
+    /// The availability zones of its region (1-3), none where the region has no zones.
+    pub region_zones: Vec<&'static str>,
     /// The subscription it deploys into (lower case), when the input names it.
     pub subscription_id: Option<String>,
     /// Landing-zone name.
@@ -408,6 +412,12 @@ impl LandingZone {
                 continue;
             }
             if let Err(mut ds) = defer_to_existing_hub(&mut resolved, &ctx) {
+                locate::in_env(env_name, &mut ds);
+                problems.append(&mut ds);
+                continue;
+            }
+            let mut ds = fit_to_region_zones(&mut resolved, &ctx);
+            if !ds.is_empty() {
                 locate::in_env(env_name, &mut ds);
                 problems.append(&mut ds);
                 continue;
@@ -740,6 +750,25 @@ fn resolve_hubs(i: &HubInputs) -> Result<ResolvedHubs> {
             lz_name: i.lz_name,
             location,
         };
+        let user_set = |pointer: &str| {
+            i.values
+                .merged
+                .pointer(&format!("/hubs/{name}{pointer}"))
+                .or_else(|| i.values.merged.pointer(pointer))
+                .cloned()
+        };
+        let mut ds = region_zones::fit(
+            &mut resolved,
+            location,
+            i.namer.has_zones(location),
+            &user_set,
+        );
+        if !ds.is_empty() {
+            platform::locate_in_hub(name, &i.values.merged, &mut ds);
+            out.problems.append(&mut ds);
+            out.facts.insert(name.clone(), None);
+            continue;
+        }
         let settings: Settings = match serde_json::from_value(resolved.clone()) {
             Ok(s) => s,
             Err(e) => {
@@ -841,6 +870,33 @@ fn defer_to_existing_hub(resolved: &mut Value, ctx: &EnvContext) -> Result<(), V
     } else {
         Err(problems)
     }
+}
+
+/// Fits an environment's settings to its region's availability zones
+/// ([`region_zones::fit`]). The input's own values are the environment's, else the landing
+/// zone's top level; a hub setting (the firewall's zones) is the input's only where the
+/// environment builds its own hub, since a platform or existing hub's firewall is not its.
+fn fit_to_region_zones(resolved: &mut Value, ctx: &EnvContext) -> Vec<Diagnostic> {
+    let own_hub = resolved.pointer("/network/hub/platform").is_none()
+        && resolved
+            .pointer("/network/hub/existing")
+            .is_none_or(Value::is_null);
+    let user_set = |pointer: &str| {
+        if pointer.starts_with("/firewall/") && !own_hub {
+            return None;
+        }
+        ctx.values
+            .merged
+            .pointer(&format!("/environments/{}{pointer}", ctx.env))
+            .or_else(|| ctx.values.merged.pointer(pointer))
+            .cloned()
+    };
+    region_zones::fit(
+        resolved,
+        ctx.location,
+        ctx.namer.has_zones(ctx.location),
+        &user_set,
+    )
 }
 
 /// The private DNS zones an environment's private endpoints register in, each with the first
@@ -966,6 +1022,7 @@ pub(crate) fn build_environment(
         &spoke_subnets,
         ctx.location,
     ));
+    problems.extend(subnet_capacity::check(&settings, &spoke_subnets));
     let mut names = Names::default();
     // Resources in another region than the landing zone's are named with that region's code.
     let mut regional = BTreeMap::new();
@@ -1100,6 +1157,7 @@ pub(crate) fn build_environment(
             name: ctx.env.to_string(),
             tier: tier.to_string(),
             location: ctx.location.to_string(),
+            region_zones: params::zones(ctx.namer.has_zones(ctx.location)),
             subscription_id: settings
                 .subscription_id
                 .as_deref()
@@ -1187,6 +1245,7 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         firewall::Firewall, hub_network::ExistingHubNetwork, hub_network::HubNetwork,
         hub_network::PlatformHubNetwork, key_vault::KeyVault, lock::Lock,
         log_analytics::LogAnalytics, spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite,
+        vpn_gateway::VpnGateway,
     };
     let s = &env.settings;
     let src = params::Source {
@@ -1198,6 +1257,7 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         spoke_subnets: &env.spoke_subnets,
         names: &env.names,
         deploy,
+        region_zones: &env.region_zones,
     };
     let mut out = ParamList::default();
     out.add("location", &env.location);
@@ -1232,8 +1292,7 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         out.add("bastion", &bastion(s));
     }
     if deploy.vpn_gateway {
-        // The settings as they are: each one is a parameter.
-        out.add("vpnGateway", &s.vpn_gateway);
+        out.add("vpnGateway", &VpnGateway::new(&src));
     }
     if deploy.site_to_site {
         out.add("onPremisesSites", &OnPremisesSite::all(&src));
@@ -1331,13 +1390,20 @@ fn check_existing_hub(s: &Settings) -> Vec<Diagnostic> {
     if s.network.dns_servers.is_empty()
         && let Some((zone, why)) = needed_private_dns_zones(s).into_iter().next()
     {
-        return vec![
-            Diagnostic::at_key(
+        // A platform hub attaches as an existing hub: say which hub, and what it could run.
+        let d = match &s.network.hub.platform {
+            Some(name) => Diagnostic::at_key(
+                "/network/dnsServers",
+                format!("the spokes would use Azure DNS and not see platform hub {name}'s private DNS zones, which are linked to the hub only: {why} would not resolve through {zone}"),
+            )
+            .hint(format!("turn on hubs.{name}.dnsResolver.enabled (or its firewall, whose DNS proxy the spokes then use), or set network.dnsServers to a DNS server that resolves the hub's zones")),
+            None => Diagnostic::at_key(
                 "/network/dnsServers",
                 format!("the spokes would use Azure DNS and not see the existing hub's zones: {why} would not resolve through {zone}"),
             )
             .hint("set network.dnsServers to the hub's DNS resolver or firewall DNS proxy"),
-        ];
+        };
+        return vec![d];
     }
     if s.key_vault.private_endpoint && spokes.is_empty() {
         return vec![

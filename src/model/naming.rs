@@ -145,6 +145,11 @@ impl<'t> Namer<'t> {
         self.tables.regions.is_restricted(region)
     }
 
+    /// Whether the region has availability zones.
+    pub fn has_zones(&self, region: &str) -> bool {
+        self.tables.regions.has_zones(region)
+    }
+
     /// Why a region name is not one the tables know (with the region it likely meant), for
     /// the caller to locate; `None` for a known region.
     pub fn region_problem(&self, region: &str) -> Option<crate::error::Diagnostic> {

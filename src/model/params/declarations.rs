@@ -30,7 +30,7 @@ use super::snake;
 use super::spokes::Spoke;
 use super::switch::Switch;
 use super::virtual_machines::VirtualMachine;
-use super::vpn_gateway::OnPremisesSite;
+use super::vpn_gateway::{OnPremisesSite, VpnGateway};
 use crate::input::settings;
 
 /// A parameter's shape as serialized.
@@ -172,7 +172,7 @@ fn components() -> Vec<(&'static str, Shape)> {
         ("privateDnsZones", shape_of::<Vec<String>>()),
         ("firewall", shape_of::<Firewall>()),
         ("bastion", shape_of::<settings::Bastion>()),
-        ("vpnGateway", shape_of::<settings::VpnGateway>()),
+        ("vpnGateway", shape_of::<VpnGateway>()),
         ("onPremisesSites", shape_of::<Vec<OnPremisesSite>>()),
         ("onPremisesAddressPrefixes", shape_of::<Vec<String>>()),
         ("expressRoute", shape_of::<ExpressRoute>()),

@@ -74,6 +74,8 @@ pub(crate) struct Source<'a> {
     pub names: &'a Names,
     /// What the code holds across all environments.
     pub deploy: &'a Deploy,
+    /// The availability zones of the environment's region (1-3, or none).
+    pub region_zones: &'a [&'static str],
 }
 
 impl Source<'_> {

@@ -181,6 +181,8 @@ type vpnGatewayType = {
   activeActive: bool
   // BGP autonomous system number of the Azure side.
   asn: int
+  // Zones of the public IPs ('1', '2', '3'); empty in a region without availability zones.
+  zones: array
 }
 
 type expressRouteSkuType = 'ErGw1AZ' | 'ErGw2AZ' | 'ErGw3AZ'
@@ -371,6 +373,7 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
     sku: vpnGateway.sku
     activeActive: vpnGateway.activeActive
     asn: vpnGateway.asn
+    zones: vpnGateway.zones
     gatewaySubnetId: hubVirtualNetwork.outputs.subnetIds[?'GatewaySubnet'] ?? ''
     sites: onPremisesSites
     // Each connection's own key (model::secrets names them).

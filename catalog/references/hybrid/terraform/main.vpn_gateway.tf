@@ -12,6 +12,7 @@ module "vpn_gateway" {
   sku                   = var.vpn_gateway.sku
   active_active         = var.vpn_gateway.active_active
   asn                   = var.vpn_gateway.asn
+  zones                 = var.vpn_gateway.zones
   gateway_subnet_id     = module.hub_network.gateway_subnet_id
   sites                 = var.on_premises_sites
   # Each connection's own key (model::secrets names them).

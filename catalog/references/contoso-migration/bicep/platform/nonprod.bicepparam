@@ -121,6 +121,11 @@ param vpnGateway = {
   sku: 'VpnGw1AZ'
   activeActive: false
   asn: 65515
+  zones: [
+    '1'
+    '2'
+    '3'
+  ]
 }
 
 param onPremisesSites = [

@@ -110,6 +110,7 @@ vpn_gateway = {
   sku           = "VpnGw2AZ"
   active_active = true
   asn           = 65515
+  zones         = ["1", "2", "3"]
 }
 
 on_premises_sites = [

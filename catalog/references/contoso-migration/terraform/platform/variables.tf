@@ -214,6 +214,8 @@ variable "vpn_gateway" {
     sku           = string
     active_active = bool
     asn           = number
+    # Zones of the public IPs; empty in a region without availability zones.
+    zones = list(string)
   })
 
   validation {

@@ -138,6 +138,11 @@ param vpnGateway = {
   sku: 'VpnGw2AZ'
   activeActive: true
   asn: 65515
+  zones: [
+    '1'
+    '2'
+    '3'
+  ]
 }
 
 param onPremisesSites = [

@@ -35,6 +35,9 @@ param activeActive bool
 @maxValue(4294967294)
 param asn int
 
+@description('Availability zones (strings: 1, 2, 3) of the public IPs; empty in a region without availability zones.')
+param zones array
+
 @description('Resource ID of the hub\'s GatewaySubnet.')
 param gatewaySubnetId string
 
@@ -86,16 +89,13 @@ resource publicIps 'Microsoft.Network/publicIPAddresses@2024-01-01' = [for ipNam
   name: ipName
   location: location
   tags: tags
-  // AZ gateway SKUs take only Standard public IPs; zones 1-3 keep the IP up through a zone failure (Reliability).
+  // AZ gateway SKUs take only Standard public IPs; zones 1-3 keep the IP up through a zone failure
+  // (Reliability), where the region has zones.
   sku: {
     name: 'Standard'
     tier: 'Regional'
   }
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
+  zones: zones
   properties: {
     publicIPAllocationMethod: 'Static'
     publicIPAddressVersion: 'IPv4'

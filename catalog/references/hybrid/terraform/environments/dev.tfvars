@@ -133,6 +133,7 @@ vpn_gateway = {
   sku           = "VpnGw1AZ"
   active_active = false
   asn           = 65515
+  zones         = ["1", "2", "3"]
 }
 
 on_premises_sites = [

@@ -38,6 +38,16 @@ variable "sku" {
   }
 }
 
+variable "zones" {
+  description = "Availability zones of the public IPs; empty in a region without availability zones."
+  type        = list(string)
+
+  validation {
+    condition     = alltrue([for zone in var.zones : contains(["1", "2", "3"], zone)])
+    error_message = "Zones are \"1\", \"2\" or \"3\"."
+  }
+}
+
 variable "active_active" {
   description = "Run two active instances, each with its own public IP and tunnel per site."
   type        = bool

@@ -19,12 +19,13 @@ resource "azurerm_public_ip" "this" {
   name                = each.value
   resource_group_name = var.resource_group_name
   location            = var.location
-  # AZ gateway SKUs take only Standard public IPs; zones 1-3 keep the IP up through a zone failure (Reliability).
+  # AZ gateway SKUs take only Standard public IPs; zones 1-3 keep the IP up through a zone failure
+  # (Reliability), where the region has zones.
   sku               = "Standard"
   sku_tier          = "Regional"
   allocation_method = "Static"
   ip_version        = "IPv4"
-  zones             = ["1", "2", "3"]
+  zones             = var.zones
   tags              = var.tags
 }
 
