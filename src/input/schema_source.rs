@@ -35,6 +35,7 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
         def::<settings::DnsResolver>(),
         def::<settings::DdosProtection>(),
         def::<settings::Arc>(),
+        def::<crate::input::paas::Paas>(),
     ]
 }
 
@@ -85,6 +86,8 @@ const KEY_ORDER: &[&str] = &[
 /// - an `Option` is not nullable (a missing key is how the input leaves a value out, and
 ///   `null` removes a layered value before validation);
 /// - no `default: null` (an `Option` that defaults to nothing);
+/// - no `default` on an object with `properties` (a nested settings type): its members'
+///   defaults say it, and `Schema::apply_defaults` builds the object from them;
 /// - no `format` on integers (`uint8`, `int64`: Rust's widths, which the `range` attributes
 ///   narrow anyway);
 /// - a doc comment's line breaks are the source's wrapping, not the text's;
@@ -109,7 +112,7 @@ fn tidy(node: &mut Value) {
                     map.insert("type".into(), only);
                 }
             }
-            if map.get("default") == Some(&Value::Null) {
+            if map.get("default") == Some(&Value::Null) || map.contains_key("properties") {
                 map.remove("default");
             }
             if map.get("type").and_then(Value::as_str) == Some("integer") {
