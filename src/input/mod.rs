@@ -12,5 +12,6 @@ pub(crate) mod schema_kinds;
 #[cfg(test)]
 mod schema_source;
 pub mod settings;
+pub(crate) mod shared_defs;
 pub mod tags;
 pub mod values;

@@ -25,6 +25,10 @@ use crate::input::settings;
 /// Each generated definition: its name under `$defs`, and its schema.
 pub(crate) fn derived() -> Vec<(&'static str, Value)> {
     vec![
+        def::<crate::input::shared_defs::Tags>(),
+        def::<crate::input::shared_defs::SubscriptionId>(),
+        def::<crate::input::closed_sets::LandingZoneGroup>(),
+        def::<crate::input::closed_sets::LockKind>(),
         def::<settings::Monitoring>(),
         def::<settings::KeyVault>(),
         def::<settings::Firewall>(),
@@ -36,6 +40,7 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
         def::<settings::DdosProtection>(),
         def::<settings::Arc>(),
         def::<crate::input::paas::Paas>(),
+        def::<settings::Settings>(),
     ]
 }
 
@@ -87,7 +92,8 @@ const KEY_ORDER: &[&str] = &[
 ///   `null` removes a layered value before validation);
 /// - no `default: null` (an `Option` that defaults to nothing);
 /// - no `default` on an object with `properties` (a nested settings type): its members'
-///   defaults say it, and `Schema::apply_defaults` builds the object from them;
+///   defaults say it, and `Schema::apply_defaults` builds the object from them; none beside a
+///   `$ref` either: the definition it refers to says its own;
 /// - no `format` on integers (`uint8`, `int64`: Rust's widths, which the `range` attributes
 ///   narrow anyway);
 /// - a doc comment's line breaks are the source's wrapping, not the text's;
@@ -112,7 +118,10 @@ fn tidy(node: &mut Value) {
                     map.insert("type".into(), only);
                 }
             }
-            if map.get("default") == Some(&Value::Null) || map.contains_key("properties") {
+            if map.get("default") == Some(&Value::Null)
+                || map.contains_key("properties")
+                || map.contains_key("$ref")
+            {
                 map.remove("default");
             }
             if map.get("type").and_then(Value::as_str) == Some("integer") {
@@ -189,19 +198,38 @@ mod tests {
         }
     }
 
-    /// Every derived definition is one the environment and the top level refer to, so none is
-    /// generated for nothing, and the file names no definition twice.
+    /// Every `$ref` in the document, in order.
+    fn references(node: &Value, out: &mut Vec<String>) {
+        match node {
+            Value::Object(map) => {
+                if let Some(Value::String(r)) = map.get("$ref") {
+                    out.push(r.clone());
+                }
+                map.values().for_each(|v| references(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| references(v, out)),
+            _ => {}
+        }
+    }
+
+    /// Every derived definition is referred to (none is generated for nothing), the list names
+    /// none twice, and every reference in the file names a definition the file has.
     #[test]
-    fn every_derived_definition_is_used_by_an_environment() {
+    fn every_derived_definition_is_referred_to() {
         let committed: Value =
             serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
+        let doc = expected(&committed);
+        let mut refs = Vec::new();
+        references(&doc, &mut refs);
+        let mut names = std::collections::BTreeSet::new();
         for (name, _) in derived() {
-            let reference = Value::from(format!("#/$defs/{name}"));
-            assert_eq!(
-                committed["$defs"]["environment"]["properties"][name]["$ref"], reference,
-                "{name}"
-            );
-            assert_eq!(committed["properties"][name]["$ref"], reference, "{name}");
+            assert!(names.insert(name), "{name} is derived twice");
+            let reference = format!("#/$defs/{name}");
+            assert!(refs.contains(&reference), "nothing refers to {name}");
+        }
+        for r in refs {
+            let name = r.strip_prefix("#/$defs/").expect("a local reference");
+            assert!(doc["$defs"].get(name).is_some(), "{r} names no definition");
         }
     }
 }
