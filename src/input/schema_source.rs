@@ -22,14 +22,14 @@ use serde_json::Value;
 use crate::input::schema_kinds::NamedDef;
 use crate::input::settings;
 
-/// Each generated definition: its name under `$defs`, and its schema.
+/// Each generated definition: its name under `$defs`, and its schema, in the file's order.
 pub(crate) fn derived() -> Vec<(&'static str, Value)> {
     vec![
         def::<crate::input::shared_defs::Tags>(),
         def::<crate::input::shared_defs::SubscriptionId>(),
         def::<crate::input::closed_sets::LandingZoneGroup>(),
-        def::<crate::input::closed_sets::LockKind>(),
         def::<settings::Monitoring>(),
+        def::<crate::input::closed_sets::LockKind>(),
         def::<settings::KeyVault>(),
         def::<settings::Firewall>(),
         def::<settings::Bastion>(),
@@ -44,23 +44,53 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
     ]
 }
 
-/// One entry of [`derived`]: a named definition and its schema.
-fn def<T: NamedDef + JsonSchema>() -> (&'static str, Value) {
-    (T::NAME, def_of::<T>())
+/// The definitions not derived yet (their settings types are being given schema attributes):
+/// the document copies them from the committed file, after the derived ones. A name leaves
+/// this list when its `def::<T>()` line joins [`derived`].
+const STILL_HAND_WRITTEN: &[&str] = &["network", "migration", "platformHub"];
+
+/// The whole schema document: the root object (`input::top_level`), then every definition
+/// under `$defs` in the order of [`derived`], then those of [`STILL_HAND_WRITTEN`] as
+/// `committed` has them.
+pub(crate) fn document(committed: &Value) -> Value {
+    let mut doc = generate::<crate::input::top_level::LandingZoneFile>(true);
+    let mut defs = serde_json::Map::new();
+    for (name, def) in derived() {
+        defs.insert(name.into(), def);
+    }
+    for name in STILL_HAND_WRITTEN {
+        if let Some(def) = committed["$defs"].get(*name) {
+            defs.insert((*name).into(), def.clone());
+        }
+    }
+    if let Some(root) = doc.as_object_mut() {
+        root.insert("$defs".into(), Value::Object(defs));
+    }
+    doc
 }
 
-/// The schema of one settings type, in the dialect the hand-written file speaks.
-fn def_of<T: JsonSchema>() -> Value {
+/// One entry of [`derived`]: a named definition and its schema.
+fn def<T: NamedDef + JsonSchema>() -> (&'static str, Value) {
+    (T::NAME, generate::<T>(false))
+}
+
+/// The schema of one type, in the dialect the hand-written file spoke; `root`: the document's
+/// root, which names its dialect and keeps its title.
+fn generate<T: JsonSchema>(root: bool) -> Value {
     let mut settings = SchemaSettings::draft2020_12();
     settings.inline_subschemas = true;
-    settings.meta_schema = None;
+    if !root {
+        settings.meta_schema = None;
+    }
     let mut schema = settings
         .into_generator()
         .into_root_schema_for::<T>()
         .to_value();
-    if let Some(root) = schema.as_object_mut() {
+    if let Some(map) = schema.as_object_mut()
+        && !root
+    {
         // The name of the Rust type is no title for a user.
-        root.remove("title");
+        map.remove("title");
     }
     tidy(&mut schema);
     schema
@@ -69,6 +99,8 @@ fn def_of<T: JsonSchema>() -> Value {
 /// The order of a schema's keys in the file: what it is and what it means first, then its
 /// limits, its default, its members. Keys not listed keep their order after these.
 const KEY_ORDER: &[&str] = &[
+    "$schema",
+    "title",
     "type",
     "description",
     "enum",
@@ -159,13 +191,9 @@ mod tests {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA_PATH)
     }
 
-    /// The committed schema with the derived definitions put in: what the file must be.
+    /// What the file must be.
     fn expected(committed: &Value) -> Value {
-        let mut doc = committed.clone();
-        for (name, def) in derived() {
-            doc["$defs"][name] = def;
-        }
-        doc
+        document(committed)
     }
 
     fn text(doc: &Value) -> String {
@@ -230,6 +258,23 @@ mod tests {
         for r in refs {
             let name = r.strip_prefix("#/$defs/").expect("a local reference");
             assert!(doc["$defs"].get(name).is_some(), "{r} names no definition");
+        }
+    }
+
+    /// A definition is derived or still hand-written, never both (once a type derives it,
+    /// its name leaves `STILL_HAND_WRITTEN`), and the hand-written ones are in the file.
+    #[test]
+    fn a_definition_is_derived_or_hand_written_not_both() {
+        let committed: Value =
+            serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
+        for (name, _) in derived() {
+            assert!(!STILL_HAND_WRITTEN.contains(&name), "{name} is derived now");
+        }
+        for name in STILL_HAND_WRITTEN {
+            assert!(
+                committed["$defs"].get(*name).is_some(),
+                "{name} is not in the file"
+            );
         }
     }
 }

@@ -45,6 +45,25 @@ impl JsonSchema for Tags {
 /// Where the tag limits come from; `governance.requiredTags` cites it too.
 pub(crate) const TAG_LIMITS: &str = "Azure Resource Manager, 'Use tags to organize your Azure resources and management hierarchy', Limitations: tag names up to 512 characters (128 on storage accounts, checked in src/tags.rs), values up to 256, names without < > % & \\ ? /, at most 50 tags per resource (src/tags.rs).";
 
+/// One tag's name, where a setting lists names (`governance.requiredTags`).
+pub(crate) struct TagName;
+
+impl JsonSchema for TagName {
+    fn schema_name() -> Cow<'static, str> {
+        "tagName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 512,
+            "pattern": "^[^<>%&\\\\?/\\x00-\\x1F]+$",
+            "x-rule": "text without < > % & \\ ? / or control characters"
+        })
+    }
+}
+
 /// One tag's value.
 struct TagValue;
 
