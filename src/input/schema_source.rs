@@ -1,15 +1,16 @@
-//! The input schema's component definitions, derived from the settings types: a component's
-//! keys, descriptions (the fields' doc comments), limits (`#[schemars(range(..))]`, `regex`,
+//! The input schema, derived from the types that read the input: a component's keys,
+//! descriptions (the fields' doc comments), limits (`#[schemars(range(..))]`, `regex`,
 //! `extend("x-rule" = ..)`), closed sets (`input::closed_sets`) and defaults (the type's
-//! `Default`) are written once, in `input::settings`.
+//! `Default`) are written once, in `input::settings` and its neighbours (`paas`, `naming`,
+//! `governance`, `shared_defs`); the root object comes from `input::top_level`.
 //!
 //! `catalog/schema/landing-zone.schema.json` stays a committed file, because editors read it
 //! (`meg schema`, `# yaml-language-server: $schema=`) and meg's validator is compiled from it
-//! when meg is built. The `$defs` listed in [`derived`] are generated: the test below fails with
-//! the difference when the file and the types disagree, and `MEG_BLESS_SCHEMA=1 cargo test
-//! --release --lib schema_source` writes them into the file. The rest of the file (the top
-//! level, networks, migration, PaaS, platform hubs, and which `$defs` an environment
-//! refers to) is still written by hand.
+//! when meg is built. [`document`] generates all of it: the root, then every `$defs` entry in
+//! the order of [`derived`] (those of `STILL_HAND_WRITTEN` are copied from the committed file
+//! until their types derive them). The test below fails with the difference when the file and
+//! the types disagree, and `MEG_BLESS_SCHEMA=1 cargo test --release --lib schema_source` writes
+//! the file.
 //!
 //! Not the validation (`input::schema` reads the file, as it reads a `--catalog` overlay's),
 //! and not the tier and strategy defaults: those layer over these in `catalog/presets/` and
