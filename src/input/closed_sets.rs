@@ -9,15 +9,24 @@
 use serde::{Deserialize, Serialize};
 
 /// Declares a closed set: the enum, its serde names, and its text (`as_str`, `Display`).
+///
+/// The enum's doc names the key for readers of the code; the schema's description of a closed
+/// set is the field's that holds it (none for a list's or a map's values). A set that is a
+/// definition of its own under `$defs` (`closed_set! { def ... }`) keeps its doc as its
+/// description.
 macro_rules! closed_set {
+    (def $(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        closed_set!(@enum [$(#[$doc])*] $name { $($variant = $text),+ });
+    };
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$doc])*
+        closed_set!(@enum [$(#[$doc])* #[schemars(description = "")]] $name { $($variant = $text),+ });
+    };
+    (@enum [$(#[$doc:meta])*] $name:ident { $($variant:ident = $text:literal),+ }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+        // After the derive, so a set can carry `#[schemars(..)]` (its definition's extras).
+        $(#[$doc])*
         // Variants spell Azure's own values (`VpnGw1AZ`, `ErGw1AZ`), shared suffixes included.
         #[allow(clippy::enum_variant_names)]
-        // The enum's doc names the key for readers of the code; the schema's description of
-        // a closed set is the field's that holds it (none for a list's or a map's values).
-        #[schemars(description = "")]
         pub enum $name {
             $(#[doc = concat!("`", $text, "`.")] #[serde(rename = $text)] $variant),+
         }
@@ -71,8 +80,19 @@ closed_set! {
 }
 
 closed_set! {
-    /// `lock`: the management lock on an environment's platform resources, in the kinds of
-    /// Azure's `Microsoft.Authorization/locks` level and AVM's lock interface.
+    def
+    /// Management lock on the platform resources (hub and spoke networks, firewall, gateways,
+    /// Bastion, vaults, Log Analytics workspace, Front Door, Application Gateway): CanNotDelete
+    /// keeps them from being deleted, ReadOnly also from being changed, None (the default) sets
+    /// no lock. CAF advises CanNotDelete for production platform resources (Reliability: not
+    /// deleted by mistake); set it once the environment's servers are migrated, since a lock on
+    /// a vault blocks stopping a server's backup or replication, and the deployer then needs
+    /// Microsoft.Authorization/locks/* (not in Contributor). terraform destroy removes each lock
+    /// before its resource; a change that replaces a locked resource fails until the lock is
+    /// removed.
+    // The kinds are the levels of Azure's `Microsoft.Authorization/locks` and AVM's lock
+    // interface; the schema's `$defs/lock`.
+    #[schemars(extend("default" = "None"))]
     LockKind { None = "None", CanNotDelete = "CanNotDelete", ReadOnly = "ReadOnly" }
 }
 
@@ -206,8 +226,15 @@ impl Default for SqlBackupStorageRedundancy {
 }
 
 closed_set! {
-    /// `managementGroup`: the application landing-zone group an environment's subscription
-    /// goes under (CAF: corp is reached through the hub, online faces the internet).
+    def
+    /// The landing-zones management group governance places this environment's subscription
+    /// under: corp (reached from the corporate network through the hub, no public endpoints) or
+    /// online (internet-facing). Default: corp. Set at the top level for every environment, or
+    /// per environment; needs subscriptionId and governance.enabled.
+    // The schema's `$defs/managementGroup`.
+    #[schemars(extend(
+        "$comment" = "CAF, 'Tailor the Azure landing zone architecture': Corp and Online are the application landing-zone management groups; a subscription has exactly one parent management group."
+    ))]
     LandingZoneGroup { Corp = "corp", Online = "online" }
 }
 

@@ -2,9 +2,11 @@
 //! typed settings of one environment, and tags. Nothing here knows about Azure resources.
 
 pub mod closed_sets;
+pub(crate) mod governance;
 pub(crate) mod hubs;
 pub(crate) mod inventory_settings;
 pub mod migration;
+pub(crate) mod naming;
 pub mod paas;
 pub mod regions;
 pub mod schema;
@@ -13,5 +15,9 @@ pub(crate) mod schema_kinds;
 #[cfg(test)]
 mod schema_source;
 pub mod settings;
+pub(crate) mod shared_defs;
 pub mod tags;
+/// The schema's root object.
+#[cfg(test)]
+mod top_level;
 pub mod values;

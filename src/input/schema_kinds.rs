@@ -84,7 +84,6 @@ impl JsonSchema for Guid {
 
 /// An Azure region by its programmatic name (`westeurope`). The schema only marks it: meg
 /// checks it against `catalog/naming/regions.yaml`, with a did-you-mean, after the schema.
-#[allow(dead_code)] // the top level, networks and hubs are being derived (issue 13)
 pub(crate) struct Region;
 
 impl JsonSchema for Region {
@@ -228,8 +227,14 @@ pub(crate) trait NamedDef {
 /// A reference to `T`'s shared definition (`{"$ref": "#/$defs/<name>"}`) in place of its
 /// schema, for a field that holds a component whose definition the file gives once:
 /// `#[schemars(with = "DefRef<Firewall>")]`.
-#[allow(dead_code)] // the environment and the top level are being derived (issue 13)
 pub(crate) struct DefRef<T>(PhantomData<T>);
+
+impl<T> Default for DefRef<T> {
+    /// Nothing: a schema-only type (`input::top_level` marks its optional keys `serde(default)`).
+    fn default() -> Self {
+        DefRef(PhantomData)
+    }
+}
 
 impl<T: NamedDef> JsonSchema for DefRef<T> {
     fn inline_schema() -> bool {

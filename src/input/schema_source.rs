@@ -1,15 +1,16 @@
-//! The input schema's component definitions, derived from the settings types: a component's
-//! keys, descriptions (the fields' doc comments), limits (`#[schemars(range(..))]`, `regex`,
+//! The input schema, derived from the types that read the input: a component's keys,
+//! descriptions (the fields' doc comments), limits (`#[schemars(range(..))]`, `regex`,
 //! `extend("x-rule" = ..)`), closed sets (`input::closed_sets`) and defaults (the type's
-//! `Default`) are written once, in `input::settings`.
+//! `Default`) are written once, in `input::settings` and its neighbours (`paas`, `naming`,
+//! `governance`, `shared_defs`); the root object comes from `input::top_level`.
 //!
 //! `catalog/schema/landing-zone.schema.json` stays a committed file, because editors read it
 //! (`meg schema`, `# yaml-language-server: $schema=`) and meg's validator is compiled from it
-//! when meg is built. The `$defs` listed in [`derived`] are generated: the test below fails with
-//! the difference when the file and the types disagree, and `MEG_BLESS_SCHEMA=1 cargo test
-//! --release --lib schema_source` writes them into the file. The rest of the file (the top
-//! level, networks, PaaS, platform hubs, and which `$defs` an environment
-//! refers to) is still written by hand.
+//! when meg is built. [`document`] generates all of it: the root, then every `$defs` entry in
+//! the order of [`derived`] (those of `STILL_HAND_WRITTEN` are copied from the committed file
+//! until their types derive them). The test below fails with the difference when the file and
+//! the types disagree, and `MEG_BLESS_SCHEMA=1 cargo test --release --lib schema_source` writes
+//! the file.
 //!
 //! Not the validation (`input::schema` reads the file, as it reads a `--catalog` overlay's),
 //! and not the tier and strategy defaults: those layer over these in `catalog/presets/` and
@@ -22,10 +23,14 @@ use serde_json::Value;
 use crate::input::schema_kinds::NamedDef;
 use crate::input::settings;
 
-/// Each generated definition: its name under `$defs`, and its schema.
+/// Each generated definition: its name under `$defs`, and its schema, in the file's order.
 pub(crate) fn derived() -> Vec<(&'static str, Value)> {
     vec![
+        def::<crate::input::shared_defs::Tags>(),
+        def::<crate::input::shared_defs::SubscriptionId>(),
+        def::<crate::input::closed_sets::LandingZoneGroup>(),
         def::<settings::Monitoring>(),
+        def::<crate::input::closed_sets::LockKind>(),
         def::<settings::KeyVault>(),
         def::<settings::Firewall>(),
         def::<settings::Bastion>(),
@@ -36,26 +41,58 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
         def::<settings::DdosProtection>(),
         def::<settings::Arc>(),
         def::<crate::input::migration::Migration>(),
+        def::<crate::input::paas::Paas>(),
+        def::<settings::Settings>(),
     ]
+}
+
+/// The definitions not derived yet (their settings types are being given schema attributes):
+/// the document copies them from the committed file, after the derived ones. A name leaves
+/// this list when its `def::<T>()` line joins [`derived`].
+const STILL_HAND_WRITTEN: &[&str] = &["network", "platformHub"];
+
+/// The whole schema document: the root object (`input::top_level`), then every definition
+/// under `$defs` in the order of [`derived`], then those of [`STILL_HAND_WRITTEN`] as
+/// `committed` has them.
+pub(crate) fn document(committed: &Value) -> Value {
+    let mut doc = generate::<crate::input::top_level::LandingZoneFile>(true);
+    let mut defs = serde_json::Map::new();
+    for (name, def) in derived() {
+        defs.insert(name.into(), def);
+    }
+    for name in STILL_HAND_WRITTEN {
+        if let Some(def) = committed["$defs"].get(*name) {
+            defs.insert((*name).into(), def.clone());
+        }
+    }
+    if let Some(root) = doc.as_object_mut() {
+        root.insert("$defs".into(), Value::Object(defs));
+    }
+    doc
 }
 
 /// One entry of [`derived`]: a named definition and its schema.
 fn def<T: NamedDef + JsonSchema>() -> (&'static str, Value) {
-    (T::NAME, def_of::<T>())
+    (T::NAME, generate::<T>(false))
 }
 
-/// The schema of one settings type, in the dialect the hand-written file speaks.
-fn def_of<T: JsonSchema>() -> Value {
+/// The schema of one type, in the dialect the hand-written file spoke; `root`: the document's
+/// root, which names its dialect and keeps its title.
+fn generate<T: JsonSchema>(root: bool) -> Value {
     let mut settings = SchemaSettings::draft2020_12();
     settings.inline_subschemas = true;
-    settings.meta_schema = None;
+    if !root {
+        settings.meta_schema = None;
+    }
     let mut schema = settings
         .into_generator()
         .into_root_schema_for::<T>()
         .to_value();
-    if let Some(root) = schema.as_object_mut() {
+    if let Some(map) = schema.as_object_mut()
+        && !root
+    {
         // The name of the Rust type is no title for a user.
-        root.remove("title");
+        map.remove("title");
     }
     tidy(&mut schema);
     schema
@@ -64,6 +101,8 @@ fn def_of<T: JsonSchema>() -> Value {
 /// The order of a schema's keys in the file: what it is and what it means first, then its
 /// limits, its default, its members. Keys not listed keep their order after these.
 const KEY_ORDER: &[&str] = &[
+    "$schema",
+    "title",
     "type",
     "description",
     "enum",
@@ -87,6 +126,9 @@ const KEY_ORDER: &[&str] = &[
 ///   `null` removes a layered value before validation): no `null` type, and an `anyOf` of a
 ///   schema and `null` (schemars' `Option` of a closed set) is that schema;
 /// - no `default: null` (an `Option` that defaults to nothing);
+/// - no `default` on an object with `properties` (a nested settings type): its members'
+///   defaults say it, and `Schema::apply_defaults` builds the object from them; none beside a
+///   `$ref` either: the definition it refers to says its own;
 /// - no `format` on numbers (`uint8`, `int64`, `double`: Rust's widths, which the `range`
 ///   attributes narrow anyway);
 /// - a doc comment's line breaks are the source's wrapping, not the text's;
@@ -119,7 +161,10 @@ fn tidy(node: &mut Value) {
                     map.insert("type".into(), only);
                 }
             }
-            if map.get("default") == Some(&Value::Null) {
+            if map.get("default") == Some(&Value::Null)
+                || map.contains_key("properties")
+                || map.contains_key("$ref")
+            {
                 map.remove("default");
             }
             if matches!(
@@ -171,13 +216,9 @@ mod tests {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA_PATH)
     }
 
-    /// The committed schema with the derived definitions put in: what the file must be.
+    /// What the file must be.
     fn expected(committed: &Value) -> Value {
-        let mut doc = committed.clone();
-        for (name, def) in derived() {
-            doc["$defs"][name] = def;
-        }
-        doc
+        document(committed)
     }
 
     fn text(doc: &Value) -> String {
@@ -210,19 +251,55 @@ mod tests {
         }
     }
 
-    /// Every derived definition is one the environment and the top level refer to, so none is
-    /// generated for nothing, and the file names no definition twice.
+    /// Every `$ref` in the document, in order.
+    fn references(node: &Value, out: &mut Vec<String>) {
+        match node {
+            Value::Object(map) => {
+                if let Some(Value::String(r)) = map.get("$ref") {
+                    out.push(r.clone());
+                }
+                map.values().for_each(|v| references(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| references(v, out)),
+            _ => {}
+        }
+    }
+
+    /// Every derived definition is referred to (none is generated for nothing), the list names
+    /// none twice, and every reference in the file names a definition the file has.
     #[test]
-    fn every_derived_definition_is_used_by_an_environment() {
+    fn every_derived_definition_is_referred_to() {
+        let committed: Value =
+            serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
+        let doc = expected(&committed);
+        let mut refs = Vec::new();
+        references(&doc, &mut refs);
+        let mut names = std::collections::BTreeSet::new();
+        for (name, _) in derived() {
+            assert!(names.insert(name), "{name} is derived twice");
+            let reference = format!("#/$defs/{name}");
+            assert!(refs.contains(&reference), "nothing refers to {name}");
+        }
+        for r in refs {
+            let name = r.strip_prefix("#/$defs/").expect("a local reference");
+            assert!(doc["$defs"].get(name).is_some(), "{r} names no definition");
+        }
+    }
+
+    /// A definition is derived or still hand-written, never both (once a type derives it,
+    /// its name leaves `STILL_HAND_WRITTEN`), and the hand-written ones are in the file.
+    #[test]
+    fn a_definition_is_derived_or_hand_written_not_both() {
         let committed: Value =
             serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
         for (name, _) in derived() {
-            let reference = Value::from(format!("#/$defs/{name}"));
-            assert_eq!(
-                committed["$defs"]["environment"]["properties"][name]["$ref"], reference,
-                "{name}"
+            assert!(!STILL_HAND_WRITTEN.contains(&name), "{name} is derived now");
+        }
+        for name in STILL_HAND_WRITTEN {
+            assert!(
+                committed["$defs"].get(*name).is_some(),
+                "{name} is not in the file"
             );
-            assert_eq!(committed["properties"][name]["$ref"], reference, "{name}");
         }
     }
 }

@@ -18,44 +18,79 @@ use serde::{Deserialize, Serialize};
 
 use crate::cidr::Cidr;
 use crate::input::closed_sets::{
-    BastionSku, ExpressRouteGatewaySku, FirewallTier, KeyVaultSku, LockKind, ThreatIntelMode,
-    VpnGatewaySku,
+    BastionSku, ExpressRouteGatewaySku, FirewallTier, KeyVaultSku, LandingZoneGroup, LockKind,
+    ThreatIntelMode, VpnGatewaySku,
 };
-use crate::input::schema_kinds::{CidrText, DnsName, Guid, Ipv4, NamedDef};
+use crate::input::migration::Migration;
+use crate::input::paas::Paas;
+use crate::input::schema_kinds::{CidrText, DefRef, DnsName, Guid, Ipv4, NamedDef};
+use crate::input::shared_defs::{SubscriptionId, Tags};
 
-/// Everything one environment can set. Field names follow the input's camelCase keys.
-#[derive(Debug, Clone, Deserialize)]
+/// Values for one environment; they merge over the landing zone's shared values.
+// Everything one environment can set, read from its layered values (the landing zone's, the
+// presets', the environment's own); field names follow the input's camelCase keys. The schema's
+// `environment` definition comes from here: it checks one layer, so no key is required there,
+// and each component is a reference to its own definition.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields, transform = every_key_optional)]
 pub struct Settings {
+    /// Preset whose defaults this environment starts from (SKUs, redundancy, retention).
+    /// Default: the environment's name when it is dev, test or prod, else dev.
+    // The presets are `model::TIERS`, one file each in catalog/presets/.
     #[serde(default)]
+    #[schemars(extend("enum" = ["dev", "test", "prod"]))]
     pub tier: Option<String>,
-    /// The subscription this environment deploys into (`subscriptionId`, a GUID the schema
-    /// checked), when the input names one.
+    // The subscription this environment deploys into (`subscriptionId`, a GUID the schema
+    // checked), when the input names one.
     #[serde(default)]
+    #[schemars(with = "DefRef<SubscriptionId>")]
     pub subscription_id: Option<String>,
-    /// Where governance places that subscription (`managementGroup`); `None` when unset.
+    // Where governance places that subscription (`managementGroup`); `None` when unset.
     #[serde(default)]
-    pub management_group: Option<crate::input::closed_sets::LandingZoneGroup>,
-    /// Tag values are text, as the user wrote them (the schema says so).
+    #[schemars(with = "DefRef<LandingZoneGroup>")]
+    pub management_group: Option<LandingZoneGroup>,
+    // Tag values are text, as the user wrote them (the schema says so).
     #[serde(default)]
+    #[schemars(with = "DefRef<Tags>")]
     pub tags: BTreeMap<String, String>,
+    #[schemars(with = "DefRef<Monitoring>")]
     pub monitoring: Monitoring,
-    /// The management lock on the environment's platform resources (`lock`).
+    // The management lock on the environment's platform resources (`lock`).
+    #[schemars(with = "DefRef<LockKind>")]
     pub lock: LockKind,
+    #[schemars(with = "DefRef<KeyVault>")]
     pub key_vault: KeyVault,
+    #[schemars(with = "DefRef<Network>")]
     pub network: Network,
+    #[schemars(with = "DefRef<Firewall>")]
     pub firewall: Firewall,
+    #[schemars(with = "DefRef<Bastion>")]
     pub bastion: Bastion,
+    #[schemars(with = "DefRef<VpnGateway>")]
     pub vpn_gateway: VpnGateway,
+    #[schemars(with = "DefRef<ExpressRoute>")]
     pub express_route: ExpressRoute,
+    #[schemars(with = "DefRef<OnPremises>")]
     pub on_premises: OnPremises,
+    #[schemars(with = "DefRef<DnsResolver>")]
     pub dns_resolver: DnsResolver,
+    #[schemars(with = "DefRef<DdosProtection>")]
     pub ddos_protection: DdosProtection,
+    #[schemars(with = "DefRef<Arc>")]
     pub arc: Arc,
     #[serde(default)]
-    pub migration: crate::input::migration::Migration,
+    #[schemars(with = "DefRef<Migration>")]
+    pub migration: Migration,
     #[serde(default)]
-    pub paas: crate::input::paas::Paas,
+    #[schemars(with = "DefRef<Paas>")]
+    pub paas: Paas,
+}
+
+/// The schema of an environment (or any one layer of values) requires no key: what a layer
+/// leaves out, another layer or a preset gives.
+fn every_key_optional(schema: &mut schemars::Schema) {
+    schema.remove("required");
 }
 
 /// The Log Analytics workspace every resource sends its diagnostics to.
@@ -439,4 +474,9 @@ named_defs! {
     crate::input::migration::Migration => "migration",
     crate::input::paas::Paas => "paas",
     crate::input::hubs::PlatformHub => "platformHub",
+    Settings => "environment",
+    Tags => "tags",
+    SubscriptionId => "subscriptionId",
+    LandingZoneGroup => "managementGroup",
+    LockKind => "lock",
 }

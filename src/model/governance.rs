@@ -82,33 +82,25 @@ const HIERARCHY: [(&str, &str, &str, &str); 9] = [
 ];
 
 /// Builds the governance part when the input enables it.
-pub fn resolve(
-    input: &Value,
+pub(crate) fn resolve(
+    input: &crate::input::governance::Governance,
     lz_name: &str,
     location: &str,
     namer: &Namer,
 ) -> Result<Option<Governance>, Vec<Diagnostic>> {
-    if !input
-        .get("enabled")
-        .and_then(Value::as_bool)
-        .unwrap_or(false)
-    {
+    if !input.enabled {
         return Ok(None);
     }
-    let text = |k: &str| input.get(k).and_then(Value::as_str).map(str::to_string);
-    let root_id = text("rootId").unwrap_or_else(|| lz_name.to_string());
-    let root_name = text("rootDisplayName").unwrap_or_else(|| format!("{lz_name} landing zones"));
-    let strings = |k: &str| -> Option<Vec<String>> {
-        input.get(k).and_then(Value::as_array).map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-    };
-    let allowed_locations =
-        strings("allowedLocations").unwrap_or_else(|| vec![location.to_string()]);
-    let required_tags = strings("requiredTags").unwrap_or_default();
+    let root_id = input.root_id.clone().unwrap_or_else(|| lz_name.to_string());
+    let root_name = input
+        .root_display_name
+        .clone()
+        .unwrap_or_else(|| format!("{lz_name} landing zones"));
+    let allowed_locations = input
+        .allowed_locations
+        .clone()
+        .unwrap_or_else(|| vec![location.to_string()]);
+    let required_tags = &input.required_tags;
 
     let mut problems = Vec::new();
     let mut groups = vec![ManagementGroup {
@@ -152,7 +144,7 @@ pub fn resolve(
             enforce: true,
         },
     ];
-    for tag in &required_tags {
+    for tag in required_tags {
         assignments.push(Assignment {
             name: format!("require-tag-{}", tag.to_lowercase()),
             display_name: format!("Require the {tag} tag on resource groups"),

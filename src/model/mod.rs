@@ -326,17 +326,18 @@ impl LandingZone {
 
         let mut naming = top.get("naming").cloned().unwrap_or_else(|| json!({}));
         schema.apply_defaults(&schema.doc["properties"]["naming"], &mut naming);
+        // The schema has checked it and given its defaults: one that does not read is the
+        // default naming.
+        let naming: crate::input::naming::Naming =
+            serde_json::from_value(naming).unwrap_or_default();
         let namer = Namer::new(
             &tables,
-            naming["pattern"]
-                .as_str()
-                .unwrap_or(crate::model::naming::DEFAULT_PATTERN),
-            naming["instance"].as_str().unwrap_or("001"),
+            &naming.pattern,
+            &naming.instance,
             &region_short,
             &name,
         )?;
-        let overrides: BTreeMap<String, String> =
-            serde_json::from_value(naming["overrides"].clone()).unwrap_or_default();
+        let overrides = naming.overrides;
 
         let shared: Map<String, Value> = top
             .iter()
@@ -469,10 +470,11 @@ impl LandingZone {
             &schema.doc["properties"]["governance"],
             &mut governance_input,
         );
-        let required_tags: Vec<String> =
-            serde_json::from_value(governance_input["requiredTags"].clone()).unwrap_or_default();
+        let governance_settings: crate::input::governance::Governance =
+            serde_json::from_value(governance_input.clone()).unwrap_or_default();
+        let required_tags = governance_settings.required_tags.clone();
         let mut governance =
-            crate::model::governance::resolve(&governance_input, &name, &location, &namer)
+            crate::model::governance::resolve(&governance_settings, &name, &location, &namer)
                 .map_err(Error::Input)?;
         let views: Vec<_> = environments
             .iter()

@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::input::regions::Regions;
 
 /// The default name pattern.
-pub const DEFAULT_PATTERN: &str = "{abbreviation}-{workload}-{environment}-{region}-{instance}";
+pub use crate::input::naming::DEFAULT_PATTERN;
 
 /// The tokens a name pattern may use.
 pub const TOKENS: [&str; 6] = [

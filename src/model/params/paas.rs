@@ -275,8 +275,18 @@ impl Paas {
                 sku: SqlSku::new(&p.sql),
                 zone_redundant: p.sql.zone_redundant,
                 backup_storage_redundancy: p.sql.backup_storage_redundancy,
-                administrator_login: p.sql.administrator.login.clone(),
-                administrator_object_id: p.sql.administrator.object_id.clone(),
+                administrator_login: p
+                    .sql
+                    .administrator
+                    .as_ref()
+                    .map(|a| a.login.clone())
+                    .unwrap_or_default(),
+                administrator_object_id: p
+                    .sql
+                    .administrator
+                    .as_ref()
+                    .map(|a| a.object_id.clone())
+                    .unwrap_or_default(),
             },
             database_migration: p.database_migration.enabled,
             container_apps: ContainerApps {
