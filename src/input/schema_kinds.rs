@@ -65,6 +65,41 @@ impl JsonSchema for DnsName {
     }
 }
 
+/// A DNS zone name as the schema checks it: a DNS name of two labels or more
+/// (`privatelink.vaultcore.azure.net`), as Azure's private DNS zones are named.
+pub(crate) struct DnsZoneName;
+
+impl JsonSchema for DnsZoneName {
+    fn schema_name() -> Cow<'static, str> {
+        "dnsZoneName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$",
+            "x-rule": "a lower-case DNS name of two labels or more (contoso.com): letters, digits and hyphens, labels separated by dots, no label beginning or ending with a hyphen"
+        })
+    }
+}
+
+/// The short name of a spoke or a site, as it stands in resource names (`app`, `hq`).
+pub(crate) struct ShortName;
+
+impl JsonSchema for ShortName {
+    fn schema_name() -> Cow<'static, str> {
+        "shortName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9-]{0,18}[a-z0-9]$",
+            "x-rule": "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 20 characters; does not end with a hyphen"
+        })
+    }
+}
+
 /// A GUID as the schema checks it (an Entra object ID, a subscription ID).
 pub(crate) struct Guid;
 
@@ -84,7 +119,6 @@ impl JsonSchema for Guid {
 
 /// An Azure region by its programmatic name (`westeurope`). The schema only marks it: meg
 /// checks it against `catalog/naming/regions.yaml`, with a did-you-mean, after the schema.
-#[allow(dead_code)] // the top level, networks and hubs are being derived (issue 13)
 pub(crate) struct Region;
 
 impl JsonSchema for Region {
@@ -110,7 +144,6 @@ pub(crate) trait NamedDef {
 /// A reference to `T`'s shared definition (`{"$ref": "#/$defs/<name>"}`) in place of its
 /// schema, for a field that holds a component whose definition the file gives once:
 /// `#[schemars(with = "DefRef<Firewall>")]`.
-#[allow(dead_code)] // the environment and the top level are being derived (issue 13)
 pub(crate) struct DefRef<T>(PhantomData<T>);
 
 impl<T: NamedDef> JsonSchema for DefRef<T> {

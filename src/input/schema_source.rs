@@ -8,8 +8,8 @@
 //! when meg is built. The `$defs` listed in [`derived`] are generated: the test below fails with
 //! the difference when the file and the types disagree, and `MEG_BLESS_SCHEMA=1 cargo test
 //! --release --lib schema_source` writes them into the file. The rest of the file (the top
-//! level, networks, migration, PaaS, platform hubs, and which `$defs` an environment
-//! refers to) is still written by hand.
+//! level, migration, PaaS, and which `$defs` an environment refers to) is still
+//! written by hand.
 //!
 //! Not the validation (`input::schema` reads the file, as it reads a `--catalog` overlay's),
 //! and not the tier and strategy defaults: those layer over these in `catalog/presets/` and
@@ -35,6 +35,8 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
         def::<settings::DnsResolver>(),
         def::<settings::DdosProtection>(),
         def::<settings::Arc>(),
+        def::<settings::Network>(),
+        def::<crate::input::hubs::PlatformHub>(),
     ]
 }
 
@@ -186,14 +188,23 @@ mod tests {
         }
     }
 
-    /// Every derived definition is one the environment and the top level refer to, so none is
-    /// generated for nothing, and the file names no definition twice.
+    /// Every derived definition is one the environment and the top level refer to (a platform
+    /// hub's, `hubs:`), so none is generated for nothing, and the file names no definition
+    /// twice.
     #[test]
     fn every_derived_definition_is_used_by_an_environment() {
         let committed: Value =
             serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
         for (name, _) in derived() {
             let reference = Value::from(format!("#/$defs/{name}"));
+            if name == crate::input::hubs::PlatformHub::NAME {
+                // Each hub under `hubs:` is one.
+                assert_eq!(
+                    committed["properties"]["hubs"]["additionalProperties"]["$ref"],
+                    reference
+                );
+                continue;
+            }
             assert_eq!(
                 committed["$defs"]["environment"]["properties"][name]["$ref"], reference,
                 "{name}"
