@@ -138,3 +138,57 @@ pub(crate) fn read(top: &Map<String, Value>) -> BTreeMap<String, PlatformHub> {
         })
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Every key the schema lets a hub's body have is either what the hub is (read into its
+    /// own fields) or a service setting layered over the landing zone's, never both and never
+    /// neither: the schema and `model::platform::hub_values` read the same type.
+    #[test]
+    fn a_hub_layers_every_service_key_it_accepts_and_none_of_its_own() {
+        let schema = schemars::schema_for!(PlatformHub);
+        let accepted: Vec<&String> = schema
+            .get("properties")
+            .and_then(Value::as_object)
+            .expect("a hub's schema lists its keys")
+            .keys()
+            .collect();
+        let own = json!({
+            "addressSpace": "10.0.0.0/22",
+            "location": "northeurope",
+            "subscriptionId": "8c7d6e5f-4a3b-4c2d-8e1f-0a9b8c7d6e5f",
+            "tier": "test",
+            "subnets": { "gateway": "10.0.3.0/27" },
+            "privateDnsZones": ["privatelink.vaultcore.azure.net"],
+        });
+        let mut body = own.as_object().unwrap().clone();
+        for key in &accepted {
+            body.entry(key.as_str())
+                .or_insert_with(|| json!({ "set": key.as_str() }));
+        }
+        let hub: PlatformHub = serde_json::from_value(Value::Object(body)).unwrap();
+        let services = hub.services.values();
+        for key in accepted {
+            let is_own = own.get(key.as_str()).is_some();
+            assert_eq!(services.contains_key(key.as_str()), !is_own, "{key}");
+            if !is_own {
+                assert_eq!(services[key.as_str()], json!({ "set": key.as_str() }));
+            }
+        }
+        assert_eq!(hub.tier, Some(Tier::Test));
+        assert_eq!(hub.subnets, Some(json!({ "gateway": "10.0.3.0/27" })));
+        assert_eq!(hub.location.as_deref(), Some("northeurope"));
+    }
+
+    /// A hub that sets no service layers nothing over the landing zone's values.
+    #[test]
+    fn a_hub_without_services_layers_nothing() {
+        let hub: PlatformHub =
+            serde_json::from_value(json!({ "addressSpace": "10.0.0.0/22" })).unwrap();
+        assert!(hub.services.values().is_empty());
+        assert_eq!(hub.tier, None);
+    }
+}
