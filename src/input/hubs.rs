@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use crate::cidr::Cidr;
 use crate::input::closed_sets::{LockKind, Tier};
-use crate::input::schema_kinds::{CidrText, DefRef, DnsZoneName, Region};
+use crate::input::schema_kinds::{CidrText, DefRef, DnsZoneName, NamedDef, Region};
 use crate::input::settings::{
     Bastion, DdosProtection, DnsResolver, ExpressRoute, Firewall, HubSubnets, Monitoring,
     OnPremises, VpnGateway,
@@ -68,6 +68,11 @@ pub(crate) struct PlatformHub {
     /// The services the hub runs, as written in its body.
     #[serde(flatten)]
     pub services: HubServices,
+}
+
+// Here rather than in `settings`'s list of named definitions: `settings` does not know hubs.
+impl NamedDef for PlatformHub {
+    const NAME: &'static str = "platformHub";
 }
 
 /// The settings a hub's body gives the services it runs, each as written: they layer over the

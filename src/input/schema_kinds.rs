@@ -83,19 +83,41 @@ impl JsonSchema for DnsZoneName {
     }
 }
 
-/// The short name of a spoke or a site, as it stands in resource names (`app`, `hq`).
-pub(crate) struct ShortName;
+/// The name of a spoke, where another setting refers to one.
+pub(crate) struct SpokeName;
 
-impl JsonSchema for ShortName {
+impl JsonSchema for SpokeName {
     fn schema_name() -> Cow<'static, str> {
-        "shortName".into()
+        "spokeName".into()
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^[a-z][a-z0-9-]{0,18}[a-z0-9]$",
-            "x-rule": "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 20 characters; does not end with a hyphen"
+            "pattern": SPOKE_NAME_PATTERN,
+            "x-rule": SPOKE_NAME_RULE
+        })
+    }
+}
+
+/// The pattern of a spoke's name, also for maps keyed by spoke (`propertyNames`).
+pub(crate) const SPOKE_NAME_PATTERN: &str = "^[a-z][a-z0-9-]{0,18}[a-z0-9]$";
+/// What [`SPOKE_NAME_PATTERN`] means, in words.
+pub(crate) const SPOKE_NAME_RULE: &str = "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 20 characters; does not end with a hyphen";
+
+/// The name of a spoke's subnet without its `snet-` prefix, where a setting refers to one.
+pub(crate) struct SubnetName;
+
+impl JsonSchema for SubnetName {
+    fn schema_name() -> Cow<'static, str> {
+        "subnetName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+            "x-rule": "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 32 characters; does not end with a hyphen"
         })
     }
 }

@@ -22,7 +22,9 @@ use crate::input::closed_sets::{
     BastionSku, ExpressRouteGatewaySku, FirewallTier, KeyVaultSku, LockKind, ThreatIntelMode,
     VpnGatewaySku,
 };
-use crate::input::schema_kinds::{CidrText, DnsName, DnsZoneName, Guid, Ipv4, NamedDef, ShortName};
+use crate::input::schema_kinds::{
+    CidrText, DnsName, DnsZoneName, Guid, Ipv4, NamedDef, SpokeName, SubnetName,
+};
 
 /// Everything one environment can set. Field names follow the input's camelCase keys.
 #[derive(Debug, Clone, Deserialize)]
@@ -255,7 +257,7 @@ pub struct ExistingHub {
     /// endpoint must be in its virtual network's subscription, so it cannot go into the hub.
     /// Default: the first spoke.
     #[serde(default)]
-    #[schemars(with = "Option<ShortName>")]
+    #[schemars(with = "Option<SpokeName>")]
     pub private_endpoint_spoke: Option<String>,
 }
 
@@ -326,7 +328,7 @@ pub struct HubSubnets {
 #[schemars(deny_unknown_fields)]
 pub struct Spoke {
     /// Short workload name used in resource names (lower case, digits, hyphens).
-    #[schemars(with = "ShortName")]
+    #[schemars(with = "SpokeName")]
     pub name: String,
     /// The spoke's address space; omit it to take the next free block of
     /// network.spokeAddressPool.
@@ -353,12 +355,7 @@ pub struct Spoke {
 #[schemars(deny_unknown_fields)]
 pub struct SpokeSubnet {
     /// Subnet purpose (web, app, data).
-    #[schemars(
-        regex(pattern = r"^[a-z][a-z0-9-]{0,30}[a-z0-9]$"),
-        extend(
-            "x-rule" = "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 32 characters; does not end with a hyphen"
-        )
-    )]
+    #[schemars(with = "SubnetName")]
     pub name: String,
     /// The subnet's prefix, inside the spoke's address space.
     #[schemars(with = "CidrText")]
@@ -597,7 +594,6 @@ named_defs! {
     Network => "network",
     crate::input::migration::Migration => "migration",
     crate::input::paas::Paas => "paas",
-    crate::input::hubs::PlatformHub => "platformHub",
     // The kinds of the two shared definitions a platform hub refers to.
     LockKind => "lock",
     BTreeMap<String, String> => "tags",
