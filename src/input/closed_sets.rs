@@ -49,6 +49,12 @@ macro_rules! closed_set {
 }
 
 closed_set! {
+    /// `tier`: the preset (`catalog/presets/<tier>.yaml`) an environment or a platform hub
+    /// starts from.
+    Tier { Dev = "dev", Test = "test", Prod = "prod" }
+}
+
+closed_set! {
     /// `keyVault.sku`.
     KeyVaultSku { Standard = "standard", Premium = "premium" }
 }

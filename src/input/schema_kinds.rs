@@ -65,6 +65,63 @@ impl JsonSchema for DnsName {
     }
 }
 
+/// A DNS zone name as the schema checks it: a DNS name of two labels or more
+/// (`privatelink.vaultcore.azure.net`), as Azure's private DNS zones are named.
+pub(crate) struct DnsZoneName;
+
+impl JsonSchema for DnsZoneName {
+    fn schema_name() -> Cow<'static, str> {
+        "dnsZoneName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$",
+            "x-rule": "a lower-case DNS name of two labels or more (contoso.com): letters, digits and hyphens, labels separated by dots, no label beginning or ending with a hyphen"
+        })
+    }
+}
+
+/// The name of a spoke, where another setting refers to one.
+pub(crate) struct SpokeName;
+
+impl JsonSchema for SpokeName {
+    fn schema_name() -> Cow<'static, str> {
+        "spokeName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": SPOKE_NAME_PATTERN,
+            "x-rule": SPOKE_NAME_RULE
+        })
+    }
+}
+
+/// The pattern of a spoke's name, also for maps keyed by spoke (`propertyNames`).
+pub(crate) const SPOKE_NAME_PATTERN: &str = "^[a-z][a-z0-9-]{0,18}[a-z0-9]$";
+/// What [`SPOKE_NAME_PATTERN`] means, in words.
+pub(crate) const SPOKE_NAME_RULE: &str = "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 20 characters; does not end with a hyphen";
+
+/// The name of a spoke's subnet without its `snet-` prefix, where a setting refers to one.
+pub(crate) struct SubnetName;
+
+impl JsonSchema for SubnetName {
+    fn schema_name() -> Cow<'static, str> {
+        "subnetName".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
+            "x-rule": "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 32 characters; does not end with a hyphen"
+        })
+    }
+}
+
 /// A GUID as the schema checks it (an Entra object ID, a subscription ID).
 pub(crate) struct Guid;
 
@@ -114,45 +171,6 @@ impl JsonSchema for TimeZone {
             "pattern": "^[A-Za-z0-9][A-Za-z0-9 .()+-]{0,63}$",
             "x-rule": "starts with a letter or digit, then letters, digits, spaces, dots, parentheses, plus signs or hyphens; at most 64 characters",
             "$comment": "Windows time zone IDs (tzutil /l): letters, digits, spaces, periods, parentheses, plus and minus, e.g. 'W. Europe Standard Time', 'UTC+12'."
-        })
-    }
-}
-
-/// The name of a spoke, where another setting refers to one.
-pub(crate) struct SpokeName;
-
-impl JsonSchema for SpokeName {
-    fn schema_name() -> Cow<'static, str> {
-        "spokeName".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "pattern": SPOKE_NAME_PATTERN,
-            "x-rule": SPOKE_NAME_RULE
-        })
-    }
-}
-
-/// The pattern of a spoke's name, also for maps keyed by spoke (`propertyNames`).
-pub(crate) const SPOKE_NAME_PATTERN: &str = "^[a-z][a-z0-9-]{0,18}[a-z0-9]$";
-/// What [`SPOKE_NAME_PATTERN`] means, in words.
-pub(crate) const SPOKE_NAME_RULE: &str = "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 20 characters; does not end with a hyphen";
-
-/// The name of a spoke's subnet without its `snet-` prefix, where a setting refers to one.
-pub(crate) struct SubnetName;
-
-impl JsonSchema for SubnetName {
-    fn schema_name() -> Cow<'static, str> {
-        "subnetName".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "string",
-            "pattern": "^[a-z][a-z0-9-]{0,30}[a-z0-9]$",
-            "x-rule": "starts with a lower-case letter, then lower-case letters, digits or hyphens; 2 to 32 characters; does not end with a hyphen"
         })
     }
 }

@@ -7,8 +7,7 @@
 //! `catalog/schema/landing-zone.schema.json` stays a committed file, because editors read it
 //! (`meg schema`, `# yaml-language-server: $schema=`) and meg's validator is compiled from it
 //! when meg is built. [`document`] generates all of it: the root, then every `$defs` entry in
-//! the order of [`derived`] (those of `STILL_HAND_WRITTEN` are copied from the committed file
-//! until their types derive them). The test below fails with the difference when the file and
+//! the order of [`derived`]. The test below fails with the difference when the file and
 //! the types disagree, and `MEG_BLESS_SCHEMA=1 cargo test --release --lib schema_source` writes
 //! the file.
 //!
@@ -32,6 +31,7 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
         def::<settings::Monitoring>(),
         def::<crate::input::closed_sets::LockKind>(),
         def::<settings::KeyVault>(),
+        def::<settings::Network>(),
         def::<settings::Firewall>(),
         def::<settings::Bastion>(),
         def::<settings::VpnGateway>(),
@@ -43,27 +43,17 @@ pub(crate) fn derived() -> Vec<(&'static str, Value)> {
         def::<crate::input::migration::Migration>(),
         def::<crate::input::paas::Paas>(),
         def::<settings::Settings>(),
+        def::<crate::input::hubs::PlatformHub>(),
     ]
 }
 
-/// The definitions not derived yet (their settings types are being given schema attributes):
-/// the document copies them from the committed file, after the derived ones. A name leaves
-/// this list when its `def::<T>()` line joins [`derived`].
-const STILL_HAND_WRITTEN: &[&str] = &["network", "platformHub"];
-
 /// The whole schema document: the root object (`input::top_level`), then every definition
-/// under `$defs` in the order of [`derived`], then those of [`STILL_HAND_WRITTEN`] as
-/// `committed` has them.
-pub(crate) fn document(committed: &Value) -> Value {
+/// under `$defs` in the order of [`derived`].
+pub(crate) fn document() -> Value {
     let mut doc = generate::<crate::input::top_level::LandingZoneFile>(true);
     let mut defs = serde_json::Map::new();
     for (name, def) in derived() {
         defs.insert(name.into(), def);
-    }
-    for name in STILL_HAND_WRITTEN {
-        if let Some(def) = committed["$defs"].get(*name) {
-            defs.insert((*name).into(), def.clone());
-        }
     }
     if let Some(root) = doc.as_object_mut() {
         root.insert("$defs".into(), Value::Object(defs));
@@ -216,11 +206,6 @@ mod tests {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA_PATH)
     }
 
-    /// What the file must be.
-    fn expected(committed: &Value) -> Value {
-        document(committed)
-    }
-
     fn text(doc: &Value) -> String {
         serde_json::to_string_pretty(doc).expect("a JSON value prints") + "\n"
     }
@@ -232,8 +217,7 @@ mod tests {
     fn the_schema_file_holds_the_settings_types_definitions() {
         let path = committed_path();
         let on_disk = std::fs::read_to_string(&path).unwrap();
-        let committed: Value = serde_json::from_str(&on_disk).unwrap();
-        let want = text(&expected(&committed));
+        let want = text(&document());
         if std::env::var_os("MEG_BLESS_SCHEMA").is_some() {
             std::fs::write(&path, &want).unwrap();
             return;
@@ -269,9 +253,7 @@ mod tests {
     /// none twice, and every reference in the file names a definition the file has.
     #[test]
     fn every_derived_definition_is_referred_to() {
-        let committed: Value =
-            serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
-        let doc = expected(&committed);
+        let doc = document();
         let mut refs = Vec::new();
         references(&doc, &mut refs);
         let mut names = std::collections::BTreeSet::new();
@@ -283,23 +265,6 @@ mod tests {
         for r in refs {
             let name = r.strip_prefix("#/$defs/").expect("a local reference");
             assert!(doc["$defs"].get(name).is_some(), "{r} names no definition");
-        }
-    }
-
-    /// A definition is derived or still hand-written, never both (once a type derives it,
-    /// its name leaves `STILL_HAND_WRITTEN`), and the hand-written ones are in the file.
-    #[test]
-    fn a_definition_is_derived_or_hand_written_not_both() {
-        let committed: Value =
-            serde_json::from_str(&std::fs::read_to_string(committed_path()).unwrap()).unwrap();
-        for (name, _) in derived() {
-            assert!(!STILL_HAND_WRITTEN.contains(&name), "{name} is derived now");
-        }
-        for name in STILL_HAND_WRITTEN {
-            assert!(
-                committed["$defs"].get(*name).is_some(),
-                "{name} is not in the file"
-            );
         }
     }
 }

@@ -3,17 +3,18 @@
 //! The schema has already checked shapes and enums; these types make the values usable
 //! (a [`Cidr`] that parsed, an [`Ipv4Addr`]), and the model checks what a schema cannot.
 //!
-//! The component types (`Monitoring` to `Arc`) are also where the schema's definitions of those
-//! components come from: their doc comments are the descriptions, their `schemars` attributes
-//! the limits, their `Default` the base defaults (`input::schema_source` generates them, and
-//! templates/README.md says how to add a parameter). Where a template parameter is one of these
+//! The component types (`Monitoring` to `Arc`, and `Network`) are also where the schema's
+//! definitions of those components come from: their doc comments are the descriptions, their
+//! `schemars` attributes the limits, their `Default` (or `schemars(default)`) the base defaults
+//! (`input::schema_source` generates them, and templates/README.md says how to add a
+//! parameter). Where a template parameter is one of these
 //! types as it is (`bastion`, `vpnGateway`, `ddosProtection`), a field added here reaches the
 //! templates too.
 
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 
-use schemars::JsonSchema;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 use crate::cidr::Cidr;
@@ -23,7 +24,9 @@ use crate::input::closed_sets::{
 };
 use crate::input::migration::Migration;
 use crate::input::paas::Paas;
-use crate::input::schema_kinds::{CidrText, DefRef, DnsName, Guid, Ipv4, NamedDef};
+use crate::input::schema_kinds::{
+    CidrText, DefRef, DnsName, DnsZoneName, Guid, Ipv4, NamedDef, SpokeName, SubnetName,
+};
 use crate::input::shared_defs::{SubscriptionId, Tags};
 
 /// Values for one environment; they merge over the landing zone's shared values.
@@ -151,48 +154,166 @@ impl Default for KeyVault {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Address spaces of the hub and the spokes.
+// `spokes`, `privateDnsZones` and `dnsServers` have their defaults in the schema only
+// (`schemars(default)`): the schema fills them in before this type reads them.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
 pub struct Network {
+    // The field's description is the hub type's.
     #[serde(default)]
     pub hub: Hub,
-    #[serde(default)]
-    pub spoke_address_pool: Option<Cidr>,
+    /// Spoke virtual networks peered to the hub, for workloads.
+    #[schemars(default = "Vec::<Spoke>::new")]
     pub spokes: Vec<Spoke>,
+    /// Private DNS zones created in the connectivity resource group and linked to the hub.
+    #[schemars(with = "Vec<DnsZoneName>", default = "default_private_dns_zones")]
     pub private_dns_zones: Vec<String>,
+    /// Custom DNS servers for the virtual networks. Empty: the hub keeps Azure DNS, and the
+    /// spokes use the DNS resolver's inbound endpoint, else the firewall's DNS proxy (Standard
+    /// and Premium), else Azure DNS.
+    #[schemars(with = "Vec<Ipv4>", default = "Vec::<Ipv4Addr>::new")]
     pub dns_servers: Vec<Ipv4Addr>,
+    /// Address pool for spokes without an addressSpace: each gets the next free block of
+    /// spokePrefixLength, in list order (add new applications at the end to keep earlier spokes
+    /// where they are).
+    #[serde(default)]
+    #[schemars(with = "Option<CidrText>")]
+    pub spoke_address_pool: Option<Cidr>,
+    /// Size of the block a spoke gets from spokeAddressPool.
+    // Spokes are given their blocks before the settings are typed
+    // (`model::network::allocate_spokes`), with this default.
+    #[serde(default = "default_spoke_prefix_length")]
+    #[schemars(range(min = 16, max = 28))]
+    pub spoke_prefix_length: u8,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The size of the block a spoke without an address space takes from the pool, when the input
+/// does not say.
+pub const DEFAULT_SPOKE_PREFIX_LENGTH: u8 = 24;
+
+fn default_spoke_prefix_length() -> u8 {
+    DEFAULT_SPOKE_PREFIX_LENGTH
+}
+
+/// The private DNS zones a hub has when the input names none: Key Vault's and Blob storage's,
+/// which the platform's own private endpoints register in.
+fn default_private_dns_zones() -> Vec<String> {
+    vec![
+        "privatelink.vaultcore.azure.net".into(),
+        "privatelink.blob.core.windows.net".into(),
+    ]
+}
+
+/// The hub virtual network that holds the shared connectivity services: created by meg
+/// (addressSpace), an existing one (existing), or a platform hub of this landing zone
+/// (platform).
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
 pub struct Hub {
+    /// The hub's address space; a /22 leaves room for every platform subnet.
+    #[schemars(with = "Option<CidrText>")]
     pub address_space: Option<Cidr>,
+    // The field's description is the subnets type's.
     #[serde(default)]
     pub subnets: HubSubnets,
+    // The field's description is the existing hub type's.
     #[serde(default)]
     pub existing: Option<ExistingHub>,
-    /// The platform hub (`hubs:`) the environment attaches to; `existing` then holds its facts.
+    /// Attach to a platform hub declared under hubs (by its name): the environment then creates
+    /// only its spokes and workloads, peered to that hub exactly as with existing, with the hub's
+    /// virtual network ID, firewall IP, Bastion subnet, private DNS zones and DNS resolver
+    /// derived from its declaration. The platform root gives the hub's firewall policy a rule
+    /// collection group for this environment's workloads (rcg-<env>-workloads, from its ranges
+    /// only), and the spokes' NSGs let in the on-premises sites the hub reaches. Not with
+    /// addressSpace, existing or onPremises.sites of the environment's own; environments on
+    /// platform hubs may sit beside environments on an existing hub, but not beside one that
+    /// builds its own hub: declare that hub under hubs instead. The environment's identity needs
+    /// Network Contributor on the hub's resource group for the hub side of the peering.
+    // `model::platform::attach` then fills `existing` with the hub's facts.
     #[serde(default)]
     pub platform: Option<String>,
 }
 
-/// A hub the platform team already runs (brownfield): referenced, never created.
-#[derive(Debug, Clone, Deserialize)]
+/// Use a hub the platform team already runs instead of creating one (brownfield): the render
+/// then creates no hub, firewall, gateways, Bastion, DNS resolver or private DNS zones, only the
+/// spokes and workloads, peered to this hub and routed through its firewall.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
 pub struct ExistingHub {
+    /// Resource ID of the hub virtual network; it may sit in another subscription (the
+    /// connectivity subscription). The deploying identity needs Network Contributor on the hub's
+    /// resource group (the hub side of each peering is a deployment there) and join rights on
+    /// the hub's private DNS zones.
+    #[schemars(
+        regex(
+            pattern = r"^/subscriptions/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/resourceGroups/[-A-Za-z0-9_.()]{0,89}[-A-Za-z0-9_()]/providers/Microsoft\.Network/virtualNetworks/[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$"
+        ),
+        extend(
+            "x-rule" = "the resource ID of a virtual network: /subscriptions/<subscription id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>",
+            "$comment" = "Resource IDs: subscription GUID; resource group names 1-90 letters, digits, underscores, hyphens, periods and parentheses, not ending in a period (Azure naming rules, Microsoft.Resources/resourceGroups). Virtual network names: letters, digits, underscores, periods, hyphens."
+        )
+    )]
     pub virtual_network_id: String,
+    /// The hub's address space, so meg can check that no spoke overlaps it.
     #[serde(default)]
+    #[schemars(with = "Option<CidrText>")]
     pub address_space: Option<Cidr>,
+    /// Private IP of the hub's firewall or network virtual appliance: the spokes' route tables
+    /// send all traffic to it. Without it the spokes get no route table.
     #[serde(default)]
+    #[schemars(with = "Option<Ipv4>")]
     pub firewall_private_ip: Option<Ipv4Addr>,
+    /// The hub's AzureBastionSubnet prefix, if it has Bastion: the spokes' NSGs let it reach RDP
+    /// and SSH.
     #[serde(default)]
+    #[schemars(with = "Option<CidrText>")]
     pub bastion_address_prefix: Option<Cidr>,
+    /// The hub has a VPN or ExpressRoute gateway and offers gateway transit: the spokes'
+    /// peerings use it to reach on-premises.
     #[serde(default)]
     pub use_remote_gateways: bool,
+    /// Resource IDs of the hub's private DNS zones, by zone name (privatelink.vaultcore.azure.net:
+    /// /subscriptions/.../privateDnsZones/privatelink.vaultcore.azure.net): private endpoints
+    /// register in them.
     #[serde(default)]
+    #[schemars(
+        schema_with = "private_dns_zone_ids",
+        extend(
+            "$comment" = "Resource IDs: subscription GUID; resource group names 1-90 letters, digits, underscores, hyphens, periods and parentheses, not ending in a period (Azure naming rules, Microsoft.Resources/resourceGroups)."
+        )
+    )]
     pub private_dns_zone_ids: BTreeMap<String, String>,
+    /// The spoke whose private-endpoint subnet (else its first subnet) takes the landing zone's
+    /// own private endpoints (the platform Key Vault's, the disk encryption vault's): a private
+    /// endpoint must be in its virtual network's subscription, so it cannot go into the hub.
+    /// Default: the first spoke.
     #[serde(default)]
+    #[schemars(with = "Option<SpokeName>")]
     pub private_endpoint_spoke: Option<String>,
+}
+
+/// The schema of `privateDnsZoneIds`: private DNS zone names to the zones' resource IDs.
+fn private_dns_zone_ids(generator: &mut SchemaGenerator) -> Schema {
+    let mut names = DnsZoneName::json_schema(generator);
+    // Property names are text already.
+    names.remove("type");
+    names.insert(
+        "description".into(),
+        "keys are private DNS zone names, such as privatelink.vaultcore.azure.net".into(),
+    );
+    json_schema!({
+        "type": "object",
+        "additionalProperties": {
+            "type": "string",
+            "pattern": r"^/subscriptions/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/resourceGroups/[-A-Za-z0-9_.()]{0,89}[-A-Za-z0-9_()]/providers/Microsoft\.Network/privateDnsZones/[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$",
+            "x-rule": "the resource ID of a private DNS zone: /subscriptions/<subscription id>/resourceGroups/<group>/providers/Microsoft.Network/privateDnsZones/<zone>"
+        },
+        "propertyNames": names
+    })
 }
 
 impl ExistingHub {
@@ -208,36 +329,71 @@ impl ExistingHub {
     }
 }
 
-/// Hub subnet prefixes the user fixed; the rest are carved by the model.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// Subnet prefixes inside the hub; meg carves any that are not given from the address space.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
 pub struct HubSubnets {
+    /// GatewaySubnet for the VPN and ExpressRoute gateways: /27 or larger.
+    #[schemars(with = "Option<CidrText>")]
     pub gateway: Option<Cidr>,
+    /// AzureFirewallSubnet: /26 or larger.
+    #[schemars(with = "Option<CidrText>")]
     pub firewall: Option<Cidr>,
+    /// AzureFirewallManagementSubnet, needed by the Basic firewall tier: /26 or larger.
+    #[schemars(with = "Option<CidrText>")]
     pub firewall_management: Option<Cidr>,
+    /// AzureBastionSubnet: /26 or larger.
+    #[schemars(with = "Option<CidrText>")]
     pub bastion: Option<Cidr>,
+    /// Inbound endpoint subnet of the DNS Private Resolver: /28 to /24.
+    #[schemars(with = "Option<CidrText>")]
     pub dns_resolver_inbound: Option<Cidr>,
+    /// Outbound endpoint subnet of the DNS Private Resolver: /28 to /24.
+    #[schemars(with = "Option<CidrText>")]
     pub dns_resolver_outbound: Option<Cidr>,
+    /// Subnet for shared management VMs and private endpoints: /28 or larger.
+    #[schemars(with = "Option<CidrText>")]
     pub management: Option<Cidr>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A spoke virtual network.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
 pub struct Spoke {
+    /// Short workload name used in resource names (lower case, digits, hyphens).
+    #[schemars(with = "SpokeName")]
     pub name: String,
-    /// Given, or allocated from the spoke pool before the settings are typed.
+    /// The spoke's address space; omit it to take the next free block of
+    /// network.spokeAddressPool.
+    // Always set here: spokes without one are given theirs before the settings are typed
+    // (`model::network::allocate_spokes`).
+    #[schemars(with = "Option<CidrText>")]
     pub address_space: Cidr,
+    /// The spoke's subnets; default: one 'workload' subnet over the first half of the address
+    /// space.
     pub subnets: Option<Vec<SpokeSubnet>>,
+    /// Team or person that owns the application: the spoke's owner tag.
     #[serde(default)]
+    #[schemars(length(min = 1, max = 256))]
     pub owner: Option<String>,
+    /// Cost center the application's spend is charged to: the spoke's costCenter tag.
     #[serde(default)]
+    #[schemars(length(min = 1, max = 256))]
     pub cost_center: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A workload subnet; every one gets an NSG (deny by default) and the route to the firewall.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
+#[schemars(deny_unknown_fields)]
 pub struct SpokeSubnet {
+    /// Subnet purpose (web, app, data).
+    #[schemars(with = "SubnetName")]
     pub name: String,
+    /// The subnet's prefix, inside the spoke's address space.
+    #[schemars(with = "CidrText")]
     pub address_prefix: Cidr,
     /// Service delegation, decided by meg from the subnet's role (never read from the input).
     #[serde(skip)]
@@ -473,7 +629,6 @@ named_defs! {
     Network => "network",
     crate::input::migration::Migration => "migration",
     crate::input::paas::Paas => "paas",
-    crate::input::hubs::PlatformHub => "platformHub",
     Settings => "environment",
     Tags => "tags",
     SubscriptionId => "subscriptionId",

@@ -732,10 +732,9 @@ fn resolve_hubs(i: &HubInputs) -> Result<ResolvedHubs> {
     };
     let env_schema = &i.schema.doc["$defs"]["environment"];
     for (index, (name, hub)) in declared.iter().enumerate() {
-        let body = &i.top["hubs"][name];
         let tier = platform::hub_tier(name, hub, i.top, &TIERS);
         let preset: Value = i.catalog.yaml(&format!("catalog/presets/{tier}.yaml"))?;
-        let mut resolved = platform::hub_values(i.strategy_defaults, &preset, i.shared, hub, body);
+        let mut resolved = platform::hub_values(i.strategy_defaults, &preset, i.shared, hub);
         resolved["tier"] = Value::String(tier.clone());
         i.schema.apply_defaults(env_schema, &mut resolved);
         platform::without_workloads(&mut resolved);

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::cidr::Cidr;
 use crate::error::Diagnostic;
-use crate::input::settings::{HubSubnets, Settings};
+use crate::input::settings::{DEFAULT_SPOKE_PREFIX_LENGTH, HubSubnets, Settings};
 use crate::model::spoke_subnets::SpokeSubnets;
 
 pub use crate::model::subnet_rules::SMALLEST_SUBNET;
@@ -427,7 +427,7 @@ pub fn allocate_spokes(settings: &mut serde_json::Value) -> Result<(), Vec<Diagn
     let prefix = network
         .get("spokePrefixLength")
         .and_then(serde_json::Value::as_u64)
-        .unwrap_or(24) as u8;
+        .map_or(DEFAULT_SPOKE_PREFIX_LENGTH, |p| p as u8);
     let Some(spokes) = network
         .get_mut("spokes")
         .and_then(serde_json::Value::as_array_mut)

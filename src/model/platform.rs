@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::error::{Diagnostic, did_you_mean};
-use crate::input::hubs::{OWN_KEYS, PlatformHub};
+use crate::input::hubs::PlatformHub;
 use crate::input::settings::Settings;
 use crate::input::values::Values;
 use crate::model::facts;
@@ -131,13 +131,13 @@ fn tier_of(name: &str, env_values: &Value, tiers: &[&str]) -> Option<String> {
 
 /// The values a hub is resolved from, layered like an environment's: the strategy's defaults,
 /// the hub's preset, the landing zone's shared values (less what belongs to environments:
-/// spokes and workloads) and the hub's own body. Workloads are switched off: a hub runs none.
+/// spokes and workloads) and the hub's own body (`hub`). Workloads are switched off: a hub runs
+/// none.
 pub(super) fn hub_values(
     strategy_defaults: &Value,
     preset: &Value,
     shared: &Map<String, Value>,
     hub: &PlatformHub,
-    body: &Value,
 ) -> Value {
     let mut resolved = json!({});
     crate::input::values::merge(&mut resolved, strategy_defaults);
@@ -148,16 +148,7 @@ pub(super) fn hub_values(
         network.retain(|k, _| k == "privateDnsZones" || k == "dnsServers");
     }
     crate::input::values::merge(&mut resolved, &Value::Object(shared));
-    let services: Map<String, Value> = body
-        .as_object()
-        .map(|b| {
-            b.iter()
-                .filter(|(k, _)| !OWN_KEYS.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    crate::input::values::merge(&mut resolved, &Value::Object(services));
+    crate::input::values::merge(&mut resolved, &Value::Object(hub.services.values()));
     // A hub deploys into its own connectivity subscription, never into the one the landing zone
     // names for its environments at the top of the file.
     match &hub.subscription_id {
@@ -169,11 +160,11 @@ pub(super) fn hub_values(
         }
     }
     resolved["network"]["hub"] = json!({ "addressSpace": hub.address_space.to_string() });
-    if let Some(subnets) = body.get("subnets") {
+    if let Some(subnets) = &hub.subnets {
         resolved["network"]["hub"]["subnets"] = subnets.clone();
     }
-    if let Some(zones) = body.get("privateDnsZones") {
-        resolved["network"]["privateDnsZones"] = zones.clone();
+    if let Some(zones) = &hub.private_dns_zones {
+        resolved["network"]["privateDnsZones"] = zones.clone().into();
     }
     resolved["network"]["spokes"] = json!([]);
     resolved
@@ -197,8 +188,8 @@ pub(super) fn hub_tier(
     top: &Map<String, Value>,
     tiers: &[&str],
 ) -> String {
-    if let Some(t) = &hub.tier {
-        return t.clone();
+    if let Some(t) = hub.tier {
+        return t.to_string();
     }
     let envs = top.get("environments").and_then(Value::as_object);
     envs.into_iter()
