@@ -1183,10 +1183,9 @@ fn unknown_overrides(
 /// Builds the parameters of an environment; parts no environment deploys are left out.
 fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecrets) -> Vec<Param> {
     use crate::model::params::{
-        bastion::bastion, dns_resolver::DnsResolver, express_route::ExpressRoute,
-        firewall::Firewall, hub_network::ExistingHubNetwork, hub_network::HubNetwork,
-        hub_network::PlatformHubNetwork, key_vault::KeyVault, lock::Lock,
-        log_analytics::LogAnalytics, spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite,
+        bastion::bastion, dns_resolver::DnsResolver, firewall::Firewall,
+        hub_network::ExistingHubNetwork, hub_network::HubNetwork, hub_network::PlatformHubNetwork,
+        lock::Lock, spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite,
     };
     let s = &env.settings;
     let src = params::Source {
@@ -1209,10 +1208,11 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         .map(|&f| (f.key().to_string(), src.name(f).into()))
         .collect();
     out.add("names", &names);
-    out.add("logAnalytics", &LogAnalytics::new(s));
+    // The settings as they are (ARM's spelling where it differs): each one is a parameter.
+    out.add("logAnalytics", &s.monitoring);
     out.add("lock", &Lock::new(s));
     if deploy.key_vault {
-        out.add("keyVault", &KeyVault::new(s));
+        out.add("keyVault", &s.key_vault);
     }
     match &s.network.hub.existing {
         Some(existing) => out.add("hubNetwork", &ExistingHubNetwork::new(&src, existing)),
@@ -1242,7 +1242,7 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         out.add("onPremisesAddressPrefixes", &facts::on_premises_prefixes(s));
     }
     if deploy.express_route {
-        out.add("expressRoute", &ExpressRoute::new(s));
+        out.add("expressRoute", &s.express_route);
     }
     if deploy.dns_resolver {
         out.add("dnsResolver", &DnsResolver::new(&src));

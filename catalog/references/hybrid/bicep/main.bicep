@@ -152,11 +152,11 @@ type firewallType = {
   enabled: bool
   // Basic also needs AzureFirewallManagementSubnet and a management public IP.
   tier: firewallTierType
+  // Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
+  zoneRedundant: bool
+  threatIntelMode: threatIntelModeType
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
-  // Availability zones ('1', '2', '3'); empty for a regional firewall.
-  zones: array
-  threatIntelMode: threatIntelModeType
 }
 
 type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
@@ -192,6 +192,9 @@ type expressRouteType = {
   sku: expressRouteSkuType
   // Resource ID of the provisioned ExpressRoute circuit; null to deploy the gateway without a connection.
   circuitId: string?
+  // The circuit is another subscription's: the connection redeems the authorization key its owner
+  // created (expressRouteAuthorizationKey, given at deploy time).
+  circuitInAnotherSubscription: bool
 }
 
 type dnsResolverType = {
@@ -309,7 +312,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     location: location
     tags: tags
     tier: firewall.tier
-    zones: firewall.zones
+    zones: firewall.zoneRedundant ? ['1', '2', '3'] : []
     threatIntelMode: firewall.threatIntelMode
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''

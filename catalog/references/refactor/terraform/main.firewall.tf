@@ -11,7 +11,7 @@ module "firewall" {
   location                     = var.location
   tags                         = var.tags
   sku_tier                     = var.firewall.tier
-  zones                        = var.firewall.zones
+  zones                        = var.firewall.zone_redundant ? ["1", "2", "3"] : []
   threat_intel_mode            = var.firewall.threat_intel_mode
   subnet_id                    = module.hub_network.subnet_ids["AzureFirewallSubnet"]
   management_subnet_id         = lookup(module.hub_network.subnet_ids, "AzureFirewallManagementSubnet", null)

@@ -150,10 +150,11 @@ variable "firewall" {
     enabled = bool
     # Basic also needs AzureFirewallManagementSubnet and a management public IP.
     tier = string
+    # Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
+    zone_redundant    = bool
+    threat_intel_mode = string
     # First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
     private_ip_address = optional(string)
-    zones              = list(string)
-    threat_intel_mode  = string
   })
 
   validation {
@@ -164,11 +165,6 @@ variable "firewall" {
   validation {
     condition     = contains(["Alert", "Deny"], var.firewall.threat_intel_mode)
     error_message = "The threat intelligence mode is Alert or Deny."
-  }
-
-  validation {
-    condition     = alltrue([for zone in var.firewall.zones : contains(["1", "2", "3"], zone)])
-    error_message = "Firewall zones are \"1\", \"2\" or \"3\"."
   }
 
   validation {

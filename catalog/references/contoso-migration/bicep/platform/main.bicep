@@ -119,11 +119,11 @@ type firewallType = {
   enabled: bool
   // Basic also needs AzureFirewallManagementSubnet and a management public IP.
   tier: firewallTierType
+  // Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
+  zoneRedundant: bool
+  threatIntelMode: threatIntelModeType
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
-  // Availability zones ('1', '2', '3'); empty for a regional firewall.
-  zones: array
-  threatIntelMode: threatIntelModeType
 }
 
 type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
@@ -247,7 +247,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     location: location
     tags: tags
     tier: firewall.tier
-    zones: firewall.zones
+    zones: firewall.zoneRedundant ? ['1', '2', '3'] : []
     threatIntelMode: firewall.threatIntelMode
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''

@@ -99,9 +99,9 @@ private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.w
 firewall = {
   enabled            = true
   tier               = "Basic"
-  private_ip_address = "10.100.0.4"
-  zones              = []
+  zone_redundant     = false
   threat_intel_mode  = "Alert"
+  private_ip_address = "10.100.0.4"
 }
 
 bastion = {

@@ -93,9 +93,9 @@ private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.w
 firewall = {
   enabled            = true
   tier               = "Standard"
-  private_ip_address = "10.0.0.4"
-  zones              = ["1", "2", "3"]
+  zone_redundant     = true
   threat_intel_mode  = "Deny"
+  private_ip_address = "10.0.0.4"
 }
 
 bastion = {

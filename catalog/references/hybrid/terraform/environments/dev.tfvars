@@ -116,9 +116,9 @@ private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.w
 firewall = {
   enabled            = true
   tier               = "Basic"
-  private_ip_address = "10.100.0.4"
-  zones              = []
+  zone_redundant     = false
   threat_intel_mode  = "Alert"
+  private_ip_address = "10.100.0.4"
 }
 
 bastion = {
@@ -150,9 +150,10 @@ on_premises_sites = [
 on_premises_address_prefixes = ["192.168.0.0/16"]
 
 express_route = {
-  enabled    = false
-  sku        = "ErGw1AZ"
-  circuit_id = null
+  enabled                         = false
+  sku                             = "ErGw1AZ"
+  circuit_id                      = null
+  circuit_in_another_subscription = false
 }
 
 dns_resolver = {

@@ -98,9 +98,9 @@ param privateDnsZones = [
 param firewall = {
   enabled: true
   tier: 'Basic'
-  privateIpAddress: '10.60.0.4'
-  zones: []
+  zoneRedundant: false
   threatIntelMode: 'Alert'
+  privateIpAddress: '10.60.0.4'
 }
 
 param vpnGateway = {

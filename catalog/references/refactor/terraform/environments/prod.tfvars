@@ -81,9 +81,9 @@ private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.w
 firewall = {
   enabled            = true
   tier               = "Premium"
-  private_ip_address = "10.70.0.4"
-  zones              = ["1", "2", "3"]
+  zone_redundant     = true
   threat_intel_mode  = "Deny"
+  private_ip_address = "10.70.0.4"
 }
 
 vpn_gateway = {
