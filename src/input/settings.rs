@@ -231,6 +231,14 @@ pub struct Firewall {
     pub zone_redundant: bool,
     /// What threat intelligence does with known-malicious traffic.
     pub threat_intel_mode: ThreatIntelMode,
+    /// Registered (public) address ranges your own networks use privately, as older enterprise
+    /// networks often do: traffic that network rules let through to them keeps its source
+    /// address instead of taking the firewall's (SNAT), as traffic to the IANA private ranges
+    /// (RFC 1918, RFC 6598) always does, so on-premises firewalls and logs see the real
+    /// servers (Operational Excellence). Empty keeps Azure's default; 0.0.0.0/0 turns SNAT off
+    /// for network rules, which suits forced tunnelling only. Application rules always SNAT.
+    #[schemars(with = "Vec<CidrText>", extend("uniqueItems" = true))]
+    pub snat_private_ranges: Vec<Cidr>,
 }
 
 impl Default for Firewall {
@@ -240,6 +248,7 @@ impl Default for Firewall {
             tier: FirewallTier::Standard,
             zone_redundant: false,
             threat_intel_mode: ThreatIntelMode::Alert,
+            snat_private_ranges: Vec::new(),
         }
     }
 }

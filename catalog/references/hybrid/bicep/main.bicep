@@ -155,6 +155,8 @@ type firewallType = {
   // Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
   zoneRedundant: bool
   threatIntelMode: threatIntelModeType
+  // Registered ranges the environment's networks use privately: network-rule traffic to them keeps its source address.
+  snatPrivateRanges: array
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
 }
@@ -192,8 +194,8 @@ type expressRouteType = {
   sku: expressRouteSkuType
   // Resource ID of the provisioned ExpressRoute circuit; null to deploy the gateway without a connection.
   circuitId: string?
-  // The circuit is another subscription's: the connection redeems the authorization key its owner
-  // created (expressRouteAuthorizationKey, given at deploy time).
+  // The circuit is another subscription's: the connection redeems an authorization key its owner
+  // created, given at deploy time, never in a file.
   circuitInAnotherSubscription: bool
 }
 
@@ -314,6 +316,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     tier: firewall.tier
     zones: firewall.zoneRedundant ? ['1', '2', '3'] : []
     threatIntelMode: firewall.threatIntelMode
+    snatPrivateRanges: firewall.snatPrivateRanges
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes

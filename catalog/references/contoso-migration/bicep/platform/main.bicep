@@ -122,6 +122,8 @@ type firewallType = {
   // Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
   zoneRedundant: bool
   threatIntelMode: threatIntelModeType
+  // Registered ranges the environment's networks use privately: network-rule traffic to them keeps its source address.
+  snatPrivateRanges: array
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
 }
@@ -249,6 +251,7 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     tier: firewall.tier
     zones: firewall.zoneRedundant ? ['1', '2', '3'] : []
     threatIntelMode: firewall.threatIntelMode
+    snatPrivateRanges: firewall.snatPrivateRanges
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes

@@ -106,6 +106,7 @@ param firewall = {
   tier: 'Basic'
   zoneRedundant: false
   threatIntelMode: 'Alert'
+  snatPrivateRanges: []
   privateIpAddress: '10.100.0.4'
 }
 

@@ -117,6 +117,8 @@ variable "firewall" {
     # Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
     zone_redundant    = bool
     threat_intel_mode = string
+    # Registered ranges the environment's networks use privately: network-rule traffic to them keeps its source address.
+    snat_private_ranges = list(string)
     # First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
     private_ip_address = optional(string)
   })
@@ -129,6 +131,11 @@ variable "firewall" {
   validation {
     condition     = contains(["Alert", "Deny"], var.firewall.threat_intel_mode)
     error_message = "The threat intelligence mode is Alert or Deny."
+  }
+
+  validation {
+    condition     = alltrue([for range in var.firewall.snat_private_ranges : can(cidrhost(range, 0))])
+    error_message = "Each SNAT private range is an IPv4 range in CIDR notation, such as 203.0.113.0/24."
   }
 
   validation {

@@ -125,6 +125,7 @@ param firewall = {
   tier: 'Basic'
   zoneRedundant: false
   threatIntelMode: 'Alert'
+  snatPrivateRanges: []
   privateIpAddress: '10.100.0.4'
 }
 

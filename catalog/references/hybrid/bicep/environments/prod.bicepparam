@@ -119,6 +119,7 @@ param firewall = {
   tier: 'Standard'
   zoneRedundant: true
   threatIntelMode: 'Deny'
+  snatPrivateRanges: []
   privateIpAddress: '10.0.0.4'
 }
 

@@ -99,6 +99,7 @@ param firewall = {
   tier: 'Basic'
   zoneRedundant: false
   threatIntelMode: 'Alert'
+  snatPrivateRanges: []
   privateIpAddress: '10.80.0.4'
 }
 

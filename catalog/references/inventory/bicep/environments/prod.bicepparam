@@ -95,6 +95,7 @@ param firewall = {
   tier: 'Standard'
   zoneRedundant: true
   threatIntelMode: 'Deny'
+  snatPrivateRanges: []
   privateIpAddress: '10.90.0.4'
 }
 

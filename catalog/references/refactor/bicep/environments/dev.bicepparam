@@ -100,6 +100,7 @@ param firewall = {
   tier: 'Basic'
   zoneRedundant: false
   threatIntelMode: 'Alert'
+  snatPrivateRanges: []
   privateIpAddress: '10.60.0.4'
 }
 

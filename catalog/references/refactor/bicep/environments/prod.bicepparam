@@ -96,6 +96,7 @@ param firewall = {
   tier: 'Premium'
   zoneRedundant: true
   threatIntelMode: 'Deny'
+  snatPrivateRanges: []
   privateIpAddress: '10.70.0.4'
 }
 

@@ -107,6 +107,7 @@ param firewall = {
   tier: 'Basic'
   zoneRedundant: false
   threatIntelMode: 'Alert'
+  snatPrivateRanges: []
   privateIpAddress: '10.40.0.4'
 }
 

@@ -103,6 +103,7 @@ param firewall = {
   tier: 'Standard'
   zoneRedundant: true
   threatIntelMode: 'Deny'
+  snatPrivateRanges: []
   privateIpAddress: '10.50.0.4'
 }
 
