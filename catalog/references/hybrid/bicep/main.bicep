@@ -265,7 +265,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 var diagnosticSettings = [
   {
     name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+    workspaceResourceId: logAnalyticsWorkspace.outputs.resourceId
   }
 ]
 
@@ -286,7 +286,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
     lock: lock
     diagnosticSettings: diagnosticSettings
-    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
+    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.resourceId : ''
   }
 }
 
@@ -295,7 +295,7 @@ module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
   scope: connectivityResourceGroup
   params: {
     zoneNames: privateDnsZones
-    virtualNetworkId: hubVirtualNetwork.outputs.id
+    virtualNetworkId: hubVirtualNetwork.outputs.resourceId
     tags: tags
   }
 }
@@ -420,7 +420,7 @@ module dnsResolverDeployment 'modules/dns-resolver.bicep' = if (dnsResolver.enab
     forwardingRulesetName: names.dnsForwardingRuleset
     location: location
     tags: tags
-    virtualNetworkId: hubVirtualNetwork.outputs.id
+    virtualNetworkId: hubVirtualNetwork.outputs.resourceId
     inboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-inbound'] ?? ''
     outboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-outbound'] ?? ''
     inboundIpAddress: dnsResolver.?inboundIpAddress ?? ''
@@ -445,7 +445,7 @@ module arcPrivateLinkScopeDeployment 'modules/arc-private-link-scope.bicep' = if
 
 // What workloads take from the hub, whoever runs it: where private endpoints go and the zones
 // they register in.
-var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.resourceId
 var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
 var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
 
@@ -517,7 +517,7 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
     params: {
       hubVirtualNetworkName: hubVirtualNetwork.outputs.name
       spokeName: spoke.name
-      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.resourceId
       allowGatewayTransit: vpnGateway.enabled || expressRoute.enabled
     }
     // Gateway transit needs the gateway to exist.
@@ -549,13 +549,13 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 // ---------------------------------------------------------------------------------------
 
 @description('Resource ID of the Log Analytics workspace.')
-output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.resourceId
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
+output keyVaultId string = platformKeyVault.outputs.resourceId
 
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
@@ -564,7 +564,7 @@ output keyVaultUri string = platformKeyVault.outputs.uri
 var spokeVirtualNetworks = [
   for (spoke, i) in spokes: {
     name: spoke.name
-    id: spokeNetworks[i].outputs.id
+    id: spokeNetworks[i].outputs.resourceId
   }
 ]
 
@@ -581,19 +581,19 @@ output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.p
 output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
 
 @description('Resource ID of the Bastion host; empty when the environment has none.')
-output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+output bastionId string = bastion.enabled ? bastionHost.outputs.resourceId : ''
 
 @description('Resource ID of the VPN gateway; empty where the environment has none.')
-output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.id : ''
+output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.resourceId : ''
 
 @description('Public IP addresses of the VPN gateway, to configure as peers on the on-premises VPN devices.')
 output vpnGatewayPublicIpAddresses array = vpnGateway.enabled ? vpnGatewayDeployment.outputs.publicIpAddresses : []
 
 @description('Resource ID of the ExpressRoute gateway; empty where the environment has none.')
-output expressRouteGatewayId string = expressRoute.enabled ? expressRouteGatewayDeployment.outputs.id : ''
+output expressRouteGatewayId string = expressRoute.enabled ? expressRouteGatewayDeployment.outputs.resourceId : ''
 
 @description('Inbound endpoint address of the DNS Private Resolver: the conditional forwarder target for Azure zones on premises; empty where the environment has none.')
 output dnsResolverInboundIpAddress string = dnsResolver.enabled ? dnsResolverDeployment.outputs.inboundIpAddress : ''
 
 @description('Resource ID of the Azure Arc private link scope, to onboard servers with; empty where the environment has none.')
-output arcPrivateLinkScopeId string = arcPrivateLinkScope.enabled ? arcPrivateLinkScopeDeployment.outputs.id : ''
+output arcPrivateLinkScopeId string = arcPrivateLinkScope.enabled ? arcPrivateLinkScopeDeployment.outputs.resourceId : ''

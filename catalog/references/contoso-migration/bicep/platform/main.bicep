@@ -199,7 +199,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 var diagnosticSettings = [
   {
     name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+    workspaceResourceId: logAnalyticsWorkspace.outputs.resourceId
   }
 ]
 
@@ -220,7 +220,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
     lock: lock
     diagnosticSettings: diagnosticSettings
-    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
+    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.resourceId : ''
   }
 }
 
@@ -229,7 +229,7 @@ module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
   scope: connectivityResourceGroup
   params: {
     zoneNames: privateDnsZones
-    virtualNetworkId: hubVirtualNetwork.outputs.id
+    virtualNetworkId: hubVirtualNetwork.outputs.resourceId
     tags: tags
   }
 }
@@ -351,7 +351,7 @@ module dnsResolverDeployment 'modules/dns-resolver.bicep' = if (dnsResolver.enab
     forwardingRulesetName: names.dnsForwardingRuleset
     location: location
     tags: tags
-    virtualNetworkId: hubVirtualNetwork.outputs.id
+    virtualNetworkId: hubVirtualNetwork.outputs.resourceId
     inboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-inbound'] ?? ''
     outboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-outbound'] ?? ''
     inboundIpAddress: dnsResolver.?inboundIpAddress ?? ''
@@ -359,14 +359,14 @@ module dnsResolverDeployment 'modules/dns-resolver.bicep' = if (dnsResolver.enab
   }
 }
 
-var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.resourceId
 
 // ---------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------
 
 @description('Resource ID of the Log Analytics workspace.')
-output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.resourceId
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
@@ -381,10 +381,10 @@ output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.p
 output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
 
 @description('Resource ID of the Bastion host; empty when the environment has none.')
-output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+output bastionId string = bastion.enabled ? bastionHost.outputs.resourceId : ''
 
 @description('Resource ID of the VPN gateway; empty where the environment has none.')
-output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.id : ''
+output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.resourceId : ''
 
 @description('Public IP addresses of the VPN gateway, to configure as peers on the on-premises VPN devices.')
 output vpnGatewayPublicIpAddresses array = vpnGateway.enabled ? vpnGatewayDeployment.outputs.publicIpAddresses : []

@@ -387,7 +387,7 @@ resource firewallLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?ki
 }
 
 @description('Resource ID of the firewall.')
-output id string = firewall.id
+output resourceId string = firewall.id
 
 @description('Name of the firewall.')
 output name string = firewall.name
