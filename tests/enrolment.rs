@@ -298,7 +298,7 @@ fn the_assignments_target_the_vault_the_window_and_the_servers_tags() {
     assert!(call.contains(
         "maintenanceConfigurationId: migrationServices.outputs.maintenanceConfigurationId"
     ));
-    assert!(call.contains("identityId: enrolmentIdentity.outputs.id"));
+    assert!(call.contains("identityId: enrolmentIdentity.outputs.resourceId"));
     let module = meg.read("out/bicep/modules/enrolment.bicep");
     let schedule = block(
         &module,

@@ -855,8 +855,8 @@ const SETTING_PARITY: &[SettingParity] = &[
                     "scope: recoveryResourceGroup",
                 ],
                 &["location: siteRecovery.recoveryLocation"],
-                &["recoveryDiskEncryptionSetId: recoveryDiskEncryption.outputs.id"],
-                &["cacheStorageAccountId: siteRecoveryCache.outputs.id"],
+                &["recoveryDiskEncryptionSetId: recoveryDiskEncryption.outputs.resourceId"],
+                &["cacheStorageAccountId: siteRecoveryCache.outputs.resourceId"],
             ],
         ),
         terraform: (

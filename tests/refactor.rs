@@ -536,7 +536,7 @@ fn application_gateway_identity_can_read_its_certificate_before_the_gateway_is_m
         .find("module applicationGateways")
         .expect("a gateway module");
     assert!(identities < gateways);
-    assert!(main.contains("identityId: applicationGatewayIdentities[j].outputs.id"));
+    assert!(main.contains("identityId: applicationGatewayIdentities[j].outputs.resourceId"));
     let identity = meg.read("out/bicep/modules/application-gateway-identity.bicep");
     assert!(identity.contains("module certificateAccess 'application-gateway-vault-access.bicep'"));
     let gateway = meg.read("out/bicep/modules/application-gateway.bicep");

@@ -183,8 +183,8 @@ fn protected_items_fail_over_into_their_spokes_recovery_network_and_zone() {
         "recoverySubnetName: vm.subnetName",
         "recoveryZone: vm.?zone ?? ''",
         "multiVmGroupName: vm.spoke",
-        "cacheStorageAccountId: siteRecoveryCache.outputs.id",
-        "recoveryDiskEncryptionSetId: recoveryDiskEncryption.outputs.id",
+        "cacheStorageAccountId: siteRecoveryCache.outputs.resourceId",
+        "recoveryDiskEncryptionSetId: recoveryDiskEncryption.outputs.resourceId",
     ] {
         assert!(main_bicep.contains(needle), "main.bicep lacks {needle:?}");
     }

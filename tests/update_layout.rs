@@ -64,7 +64,7 @@ fn an_edit_in_a_block_that_moved_to_its_own_file_follows_it() {
     let meg = rendered_by_the_older_meg();
     let main = meg.read("out/terraform/main.tf");
     let firewall_block = &main[main.find("module \"firewall\" {").unwrap()..];
-    assert!(firewall_block.contains("threat_intel_mode"));
+    assert!(firewall_block.contains("names.firewall_public_ip"));
     meg.write(
         "out/terraform/main.tf",
         &format!("# Reviewed by netops, CHG-1234.\n{main}"),
@@ -72,8 +72,9 @@ fn an_edit_in_a_block_that_moved_to_its_own_file_follows_it() {
     edit_line(
         &meg,
         "out/terraform/main.tf",
-        "threat_intel_mode",
-        "  threat_intel_mode = \"Deny\" # netops: always deny known-bad traffic",
+        // Not a line beside `zones` (today's render changes that line: a conflict, rightly).
+        "names.firewall_public_ip",
+        "  public_ip_name = var.names.firewall_public_ip # netops: reviewed CHG-1234",
     );
 
     let run = meg.run(&["update", "lz.yaml", "-o", "out"]);
@@ -91,7 +92,8 @@ fn an_edit_in_a_block_that_moved_to_its_own_file_follows_it() {
     let fresh_firewall = meg.read("fresh/terraform/main.firewall.tf");
     let firewall = meg.read("out/terraform/main.firewall.tf");
     assert!(
-        firewall.contains("threat_intel_mode = \"Deny\" # netops: always deny known-bad traffic"),
+        firewall
+            .contains("public_ip_name = var.names.firewall_public_ip # netops: reviewed CHG-1234"),
         "{firewall}"
     );
     assert_eq!(
@@ -330,8 +332,9 @@ fn edits_to_a_module_follow_it_across_the_avm_interface_change() {
     edit_line(
         &meg,
         call,
-        "threat_intel_mode",
-        "  threat_intel_mode = \"Deny\" # netops: always deny known-bad traffic",
+        // Not a line beside `zones` (today's render changes that line: a conflict, rightly).
+        "names.firewall_public_ip",
+        "  public_ip_name = var.names.firewall_public_ip # netops: reviewed CHG-1234",
     );
 
     let run = meg.run(&["update", "lz.yaml", "-o", "out"]);
@@ -354,7 +357,8 @@ fn edits_to_a_module_follow_it_across_the_avm_interface_change() {
     assert!(!variables.contains("log_analytics_workspace_id"));
     let call_text = meg.read(call);
     assert!(
-        call_text.contains("threat_intel_mode = \"Deny\" # netops: always deny known-bad traffic"),
+        call_text
+            .contains("public_ip_name = var.names.firewall_public_ip # netops: reviewed CHG-1234"),
         "{call_text}"
     );
     assert!(
@@ -458,5 +462,97 @@ fn edits_to_the_front_door_module_follow_it_across_the_avm_diagnostics_change() 
         differ.len(),
         2,
         "only the two edited files differ: {differ:?}"
+    );
+}
+
+/// A tree rendered before the Bicep modules took AVM's outputs (`resourceId` and `name` instead
+/// of `id`) and before the firewall parameter carried its settings (`zoneRedundant` instead of a
+/// zone list, and the new `snatPrivateRanges`), edited by its user in an edited Bicep module, its
+/// call, and the Terraform firewall module and call: `meg update` keeps every edit and takes the
+/// new outputs and arguments around them.
+#[test]
+fn edits_follow_the_bicep_modules_across_the_avm_outputs_and_the_firewall_settings() {
+    let meg = rendered_before_and_now("catalog-before-bicep-outputs", "hybrid.yaml");
+    let kv_module = "out/bicep/modules/key-vault.bicep";
+    let main_bicep = "out/bicep/main.bicep";
+    let fw_module = "out/terraform/modules/firewall/main.tf";
+    let fw_call = "out/terraform/main.firewall.tf";
+    assert!(meg.read(kv_module).contains("output id string = vault.id"));
+    assert!(meg.read(main_bicep).contains("platformKeyVault.outputs.id"));
+    assert!(meg.read(fw_call).contains("var.firewall.zones"));
+
+    edit_line(
+        &meg,
+        kv_module,
+        "bypass: 'AzureServices'",
+        "      bypass: 'None' // secops: no trusted-services bypass",
+    );
+    edit_line(
+        &meg,
+        main_bicep,
+        "publicNetworkAccess: keyVault.privateEndpoint",
+        "    publicNetworkAccess: 'Disabled' // secops: never public",
+    );
+    edit_line(
+        &meg,
+        fw_module,
+        "priority = 1000",
+        "  priority = 900 # netops: platform rules first",
+    );
+    edit_line(
+        &meg,
+        fw_call,
+        "names.firewall_public_ip",
+        "  public_ip_name = var.names.firewall_public_ip # netops: reviewed CHG-1234",
+    );
+
+    let run = meg.run(&["update", "lz.yaml", "-o", "out"]);
+    assert_eq!(run.code(), 0, "{}{}", run.stdout(), run.stderr());
+
+    let kv = meg.read(kv_module);
+    assert!(
+        kv.contains("bypass: 'None' // secops: no trusted-services bypass"),
+        "{kv}"
+    );
+    assert!(
+        kv.contains("output resourceId string = vault.id")
+            && kv.contains("output name string = vault.name")
+            && !kv.contains("output id "),
+        "{kv}"
+    );
+    let main = meg.read(main_bicep);
+    assert!(
+        main.contains("publicNetworkAccess: 'Disabled' // secops: never public"),
+        "{main}"
+    );
+    assert!(
+        main.contains("platformKeyVault.outputs.resourceId") && !main.contains(".outputs.id"),
+        "{main}"
+    );
+    let module = meg.read(fw_module);
+    assert!(
+        module.contains("priority = 900 # netops: platform rules first")
+            && module.contains("private_ip_ranges"),
+        "{module}"
+    );
+    let call = meg.read(fw_call);
+    assert!(
+        call.contains("public_ip_name = var.names.firewall_public_ip # netops: reviewed CHG-1234")
+            && call.contains("var.firewall.zone_redundant ? [\"1\", \"2\", \"3\"] : []")
+            && call.contains("= var.firewall.snat_private_ranges"),
+        "{call}"
+    );
+    // Apart from the four edited files, the tree is today's render.
+    let out = meg.snapshot("out");
+    let fresh = meg.snapshot("fresh");
+    let differ: Vec<_> = fresh
+        .iter()
+        .filter(|(path, bytes)| out.get(*path) != Some(bytes))
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    assert_eq!(
+        differ.len(),
+        4,
+        "only the four edited files differ: {differ:?}"
     );
 }

@@ -97,6 +97,8 @@ fn every_key_optional(schema: &mut schemars::Schema) {
 }
 
 /// The Log Analytics workspace every resource sends its diagnostics to.
+// Serialized, it is the `logAnalytics` template parameter: a field added here reaches the
+// templates as it is, under ARM's name where a `rename(serialize)` gives one.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 #[schemars(deny_unknown_fields)]
@@ -104,6 +106,7 @@ pub struct Monitoring {
     /// Days the workspace keeps logs (Operational Excellence: keep prod long enough for
     /// incident review).
     #[schemars(range(min = 30, max = 730))]
+    #[serde(rename(serialize = "retentionInDays"))]
     pub retention_days: u32,
     /// Daily ingestion cap in GB; -1 for none (Cost Optimization: cap dev workspaces).
     #[schemars(range(min = -1))]
@@ -120,6 +123,8 @@ impl Default for Monitoring {
 }
 
 /// The platform Key Vault for secrets, keys and certificates.
+// Serialized, it is the `keyVault` template parameter, with ARM's names where the user's differ
+// (`enablePurgeProtection`, `softDeleteRetentionInDays`: Microsoft.KeyVault/vaults properties).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 #[schemars(deny_unknown_fields)]
@@ -128,9 +133,11 @@ pub struct KeyVault {
     pub sku: KeyVaultSku,
     /// Forbid purging deleted secrets before the retention ends (Reliability, Security: on in
     /// prod; it cannot be turned off again).
+    #[serde(rename(serialize = "enablePurgeProtection"))]
     pub purge_protection: bool,
     /// Days a deleted vault or secret can be recovered.
     #[schemars(range(min = 7, max = 90))]
+    #[serde(rename(serialize = "softDeleteRetentionInDays"))]
     pub soft_delete_retention_days: u32,
     /// Reach the vault through a private endpoint in the hub and turn its public network access
     /// off (Security).
@@ -401,6 +408,8 @@ pub struct SpokeSubnet {
 }
 
 /// Azure Firewall in the hub; spoke traffic is routed through it.
+// Serialized, it is the `firewall` template parameter's settings (`model::params::firewall` adds
+// the private address the hub layout decides).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 #[schemars(deny_unknown_fields)]
@@ -413,6 +422,14 @@ pub struct Firewall {
     pub zone_redundant: bool,
     /// What threat intelligence does with known-malicious traffic.
     pub threat_intel_mode: ThreatIntelMode,
+    /// Registered (public) address ranges your own networks use privately, as older enterprise
+    /// networks often do: traffic that network rules let through to them keeps its source
+    /// address instead of taking the firewall's (SNAT), as traffic to the IANA private ranges
+    /// (RFC 1918, RFC 6598) always does, so on-premises firewalls and logs see the real
+    /// servers (Operational Excellence). Empty keeps Azure's default; 0.0.0.0/0 turns SNAT off
+    /// for network rules, which suits forced tunnelling only. Application rules always SNAT.
+    #[schemars(with = "Vec<CidrText>", extend("uniqueItems" = true))]
+    pub snat_private_ranges: Vec<Cidr>,
 }
 
 impl Default for Firewall {
@@ -422,6 +439,7 @@ impl Default for Firewall {
             tier: FirewallTier::Standard,
             zone_redundant: false,
             threat_intel_mode: ThreatIntelMode::Alert,
+            snat_private_ranges: Vec::new(),
         }
     }
 }
@@ -487,6 +505,7 @@ impl Default for VpnGateway {
 }
 
 /// ExpressRoute gateway and its connection to an existing circuit.
+// Serialized, it is the `expressRoute` template parameter.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase", default)]
 #[schemars(deny_unknown_fields)]

@@ -1242,10 +1242,9 @@ fn unknown_overrides(
 /// Builds the parameters of an environment; parts no environment deploys are left out.
 fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecrets) -> Vec<Param> {
     use crate::model::params::{
-        bastion::bastion, dns_resolver::DnsResolver, express_route::ExpressRoute,
-        firewall::Firewall, hub_network::ExistingHubNetwork, hub_network::HubNetwork,
-        hub_network::PlatformHubNetwork, key_vault::KeyVault, lock::Lock,
-        log_analytics::LogAnalytics, spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite,
+        bastion::bastion, dns_resolver::DnsResolver, firewall::Firewall,
+        hub_network::ExistingHubNetwork, hub_network::HubNetwork, hub_network::PlatformHubNetwork,
+        lock::Lock, spokes::Spoke, switch::Switch, vpn_gateway::OnPremisesSite,
         vpn_gateway::VpnGateway,
     };
     let s = &env.settings;
@@ -1270,10 +1269,11 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         .map(|&f| (f.key().to_string(), src.name(f).into()))
         .collect();
     out.add("names", &names);
-    out.add("logAnalytics", &LogAnalytics::new(s));
+    // The settings as they are (ARM's spelling where it differs): each one is a parameter.
+    out.add("logAnalytics", &s.monitoring);
     out.add("lock", &Lock::new(s));
     if deploy.key_vault {
-        out.add("keyVault", &KeyVault::new(s));
+        out.add("keyVault", &s.key_vault);
     }
     match &s.network.hub.existing {
         Some(existing) => out.add("hubNetwork", &ExistingHubNetwork::new(&src, existing)),
@@ -1302,7 +1302,7 @@ fn params(env: &Environment, deploy: &Deploy, item_secrets: &secrets::ItemSecret
         out.add("onPremisesAddressPrefixes", &facts::on_premises_prefixes(s));
     }
     if deploy.express_route {
-        out.add("expressRoute", &ExpressRoute::new(s));
+        out.add("expressRoute", &s.express_route);
     }
     if deploy.dns_resolver {
         out.add("dnsResolver", &DnsResolver::new(&src));

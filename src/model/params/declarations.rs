@@ -18,12 +18,9 @@ use serde_json::Value;
 
 use super::dns_resolver::DnsResolver;
 use super::enrolment::Enrolment;
-use super::express_route::ExpressRoute;
 use super::firewall::Firewall;
 use super::hub_network::{ExistingHubNetwork, HubNetwork, PlatformHubNetwork};
-use super::key_vault::KeyVault;
 use super::lock::Lock;
-use super::log_analytics::LogAnalytics;
 use super::migration::{Migration, SiteRecovery};
 use super::paas::Paas;
 use super::snake;
@@ -165,17 +162,17 @@ fn components() -> Vec<(&'static str, Shape)> {
         ("location", shape_of::<String>()),
         ("environmentName", shape_of::<String>()),
         ("tags", shape_of::<BTreeMap<String, String>>()),
-        ("logAnalytics", shape_of::<LogAnalytics>()),
+        ("logAnalytics", shape_of::<settings::Monitoring>()),
         // Nullable (`lockType?`, `default = null`): no lock is null.
         ("lock", shape_of::<Lock>()),
-        ("keyVault", shape_of::<KeyVault>()),
+        ("keyVault", shape_of::<settings::KeyVault>()),
         ("privateDnsZones", shape_of::<Vec<String>>()),
         ("firewall", shape_of::<Firewall>()),
         ("bastion", shape_of::<settings::Bastion>()),
         ("vpnGateway", shape_of::<VpnGateway>()),
         ("onPremisesSites", shape_of::<Vec<OnPremisesSite>>()),
         ("onPremisesAddressPrefixes", shape_of::<Vec<String>>()),
-        ("expressRoute", shape_of::<ExpressRoute>()),
+        ("expressRoute", shape_of::<settings::ExpressRoute>()),
         ("dnsResolver", shape_of::<DnsResolver>()),
         ("ddosProtection", shape_of::<settings::DdosProtection>()),
         ("arcPrivateLinkScope", shape_of::<Switch>()),

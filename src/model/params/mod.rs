@@ -2,7 +2,10 @@
 //! type per component (`firewall.rs` is the `firewall` parameter).
 //!
 //! A component's parameter is built here from the settings and the facts decided once in
-//! `model::facts`; its type is the one place its shape is written in Rust, and the test in
+//! `model::facts`. Where a parameter is what the user set, it is the settings type itself
+//! (`keyVault`, `logAnalytics`, `bastion`, `vpnGateway`, `expressRoute`, `ddosProtection`), or
+//! embeds it beside the facts derived from it (`firewall`): a setting added there reaches the
+//! templates with nothing written here. Its type is the one place its shape is written in Rust, and the test in
 //! `declarations.rs` holds the Bicep `type`/`param` and Terraform `variable` declarations of the
 //! templates to it. Serialized, each is exactly the JSON the templates read (camelCase keys for
 //! Bicep; [`Param::tf_value`] has them in snake_case for Terraform). Not the checks: a view is
@@ -14,12 +17,9 @@ pub(crate) mod bastion;
 mod declarations;
 pub(crate) mod dns_resolver;
 pub(crate) mod enrolment;
-pub(crate) mod express_route;
 pub(crate) mod firewall;
 pub(crate) mod hub_network;
-pub(crate) mod key_vault;
 pub(crate) mod lock;
-pub(crate) mod log_analytics;
 pub(crate) mod migration;
 pub(crate) mod paas;
 pub(crate) mod spokes;

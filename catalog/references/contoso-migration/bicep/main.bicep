@@ -245,7 +245,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 var diagnosticSettings = [
   {
     name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+    workspaceResourceId: logAnalyticsWorkspace.outputs.resourceId
   }
 ]
 
@@ -338,7 +338,7 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
       hubVirtualNetworkName: hubVirtualNetwork.name
       spokeName: spoke.name
       peeringName: '${hubNetwork.peeringNamePrefix}-${spoke.name}'
-      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.resourceId
       allowGatewayTransit: hubNetwork.useRemoteGateways
     }
   }
@@ -457,7 +457,7 @@ module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMa
     name: names.dataCollectionRule
     location: location
     tags: tags
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.resourceId
   }
 }
 
@@ -476,8 +476,8 @@ module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
       location: location
       // The spoke's tags too: a server is charged to the application that owns its spoke.
       tags: union(tags, filter(spokes, spoke => spoke.name == vm.spoke)[0].tags)
-      diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
-      dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
+      diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.resourceId : ''
+      dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.resourceId : ''
       maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
       adminPassword: vm.os == 'windows' ? vmAdminPasswords[vm.name] : ''
       adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
@@ -501,7 +501,7 @@ module virtualMachineBackup 'modules/virtual-machine-backup.bicep' = if (!empty(
       for (vm, i) in virtualMachines: {
         name: vm.name
         resourceGroupName: vm.resourceGroupName
-        id: virtualMachineDeployments[i].outputs.id
+        id: virtualMachineDeployments[i].outputs.resourceId
       }
     ]
   }
@@ -524,7 +524,7 @@ module applications 'modules/application.bicep' = [
       sql: paas.sql
       keyVaultPurgeProtection: keyVault.enablePurgeProtection
       keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
-      applicationInsightsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      applicationInsightsWorkspaceId: logAnalyticsWorkspace.outputs.resourceId
       lock: lock
       diagnosticSettings: diagnosticSettings
       privateDnsZoneIds: privateDnsZoneIds
@@ -563,13 +563,13 @@ module frontDoor 'modules/front-door.bicep' = if (paas.enabled && paas.frontDoor
 // ---------------------------------------------------------------------------------------
 
 @description('Resource ID of the Log Analytics workspace.')
-output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.resourceId
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
+output keyVaultId string = platformKeyVault.outputs.resourceId
 
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
@@ -578,7 +578,7 @@ output keyVaultUri string = platformKeyVault.outputs.uri
 var spokeVirtualNetworks = [
   for (spoke, i) in spokes: {
     name: spoke.name
-    id: spokeNetworks[i].outputs.id
+    id: spokeNetworks[i].outputs.resourceId
   }
 ]
 
@@ -598,13 +598,13 @@ output migrateProjectId string = migration.enabled ? migrationServices.outputs.m
 output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
 
 @description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
-output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
+output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.resourceId : ''
 
 // A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
 var virtualMachineIdList = [
   for (vm, i) in virtualMachines: {
     name: vm.name
-    id: virtualMachineDeployments[i].outputs.id
+    id: virtualMachineDeployments[i].outputs.resourceId
   }
 ]
 

@@ -175,7 +175,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 var diagnosticSettings = [
   {
     name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+    workspaceResourceId: logAnalyticsWorkspace.outputs.resourceId
   }
 ]
 
@@ -267,7 +267,7 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
       hubVirtualNetworkName: hubVirtualNetwork.name
       spokeName: spoke.name
       peeringName: '${hubNetwork.peeringNamePrefix}-${spoke.name}'
-      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.resourceId
       allowGatewayTransit: hubNetwork.useRemoteGateways
     }
   }
@@ -306,7 +306,7 @@ module applications 'modules/application.bicep' = [
       sql: paas.sql
       keyVaultPurgeProtection: keyVault.enablePurgeProtection
       keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
-      applicationInsightsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      applicationInsightsWorkspaceId: logAnalyticsWorkspace.outputs.resourceId
       lock: lock
       diagnosticSettings: diagnosticSettings
       privateDnsZoneIds: privateDnsZoneIds
@@ -347,7 +347,7 @@ module applicationGateways 'modules/application-gateway.bicep' = [
     params: {
       app: paas.applications[i]
       webAppHostNames: applications[i].outputs.webAppHostNames
-      identityId: applicationGatewayIdentities[j].outputs.id
+      identityId: applicationGatewayIdentities[j].outputs.resourceId
       gateway: paas.applicationGateway
       healthProbePath: paas.appService.healthCheckPath
       location: location
@@ -363,13 +363,13 @@ module applicationGateways 'modules/application-gateway.bicep' = [
 // ---------------------------------------------------------------------------------------
 
 @description('Resource ID of the Log Analytics workspace.')
-output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.resourceId
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
+output keyVaultId string = platformKeyVault.outputs.resourceId
 
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
@@ -378,7 +378,7 @@ output keyVaultUri string = platformKeyVault.outputs.uri
 var spokeVirtualNetworks = [
   for (spoke, i) in spokes: {
     name: spoke.name
-    id: spokeNetworks[i].outputs.id
+    id: spokeNetworks[i].outputs.resourceId
   }
 ]
 

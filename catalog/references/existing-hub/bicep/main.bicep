@@ -200,7 +200,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 var diagnosticSettings = [
   {
     name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+    workspaceResourceId: logAnalyticsWorkspace.outputs.resourceId
   }
 ]
 
@@ -293,7 +293,7 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
       hubVirtualNetworkName: hubVirtualNetwork.name
       spokeName: spoke.name
       peeringName: '${hubNetwork.peeringNamePrefix}-${spoke.name}'
-      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.resourceId
       allowGatewayTransit: hubNetwork.useRemoteGateways
     }
   }
@@ -408,13 +408,13 @@ module diskEncryption 'modules/disk-encryption.bicep' = if (migration.enabled) {
 // ---------------------------------------------------------------------------------------
 
 @description('Resource ID of the Log Analytics workspace.')
-output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.resourceId
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
+output keyVaultId string = platformKeyVault.outputs.resourceId
 
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
@@ -423,7 +423,7 @@ output keyVaultUri string = platformKeyVault.outputs.uri
 var spokeVirtualNetworks = [
   for (spoke, i) in spokes: {
     name: spoke.name
-    id: spokeNetworks[i].outputs.id
+    id: spokeNetworks[i].outputs.resourceId
   }
 ]
 
@@ -443,4 +443,4 @@ output migrateProjectId string = migration.enabled ? migrationServices.outputs.m
 output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
 
 @description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
-output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
+output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.resourceId : ''

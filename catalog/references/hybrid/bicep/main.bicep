@@ -152,11 +152,13 @@ type firewallType = {
   enabled: bool
   // Basic also needs AzureFirewallManagementSubnet and a management public IP.
   tier: firewallTierType
+  // Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
+  zoneRedundant: bool
+  threatIntelMode: threatIntelModeType
+  // Registered ranges the environment's networks use privately: network-rule traffic to them keeps its source address.
+  snatPrivateRanges: array
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
-  // Availability zones ('1', '2', '3'); empty for a regional firewall.
-  zones: array
-  threatIntelMode: threatIntelModeType
 }
 
 type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
@@ -194,6 +196,9 @@ type expressRouteType = {
   sku: expressRouteSkuType
   // Resource ID of the provisioned ExpressRoute circuit; null to deploy the gateway without a connection.
   circuitId: string?
+  // The circuit is another subscription's: the connection redeems an authorization key its owner
+  // created, given at deploy time, never in a file.
+  circuitInAnotherSubscription: bool
 }
 
 type dnsResolverType = {
@@ -262,7 +267,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 var diagnosticSettings = [
   {
     name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+    workspaceResourceId: logAnalyticsWorkspace.outputs.resourceId
   }
 ]
 
@@ -283,7 +288,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
     lock: lock
     diagnosticSettings: diagnosticSettings
-    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
+    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.resourceId : ''
   }
 }
 
@@ -292,7 +297,7 @@ module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
   scope: connectivityResourceGroup
   params: {
     zoneNames: privateDnsZones
-    virtualNetworkId: hubVirtualNetwork.outputs.id
+    virtualNetworkId: hubVirtualNetwork.outputs.resourceId
     tags: tags
   }
 }
@@ -311,8 +316,9 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     location: location
     tags: tags
     tier: firewall.tier
-    zones: firewall.zones
+    zones: firewall.zoneRedundant ? ['1', '2', '3'] : []
     threatIntelMode: firewall.threatIntelMode
+    snatPrivateRanges: firewall.snatPrivateRanges
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
@@ -417,7 +423,7 @@ module dnsResolverDeployment 'modules/dns-resolver.bicep' = if (dnsResolver.enab
     forwardingRulesetName: names.dnsForwardingRuleset
     location: location
     tags: tags
-    virtualNetworkId: hubVirtualNetwork.outputs.id
+    virtualNetworkId: hubVirtualNetwork.outputs.resourceId
     inboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-inbound'] ?? ''
     outboundSubnetId: hubVirtualNetwork.outputs.subnetIds[?'snet-dns-outbound'] ?? ''
     inboundIpAddress: dnsResolver.?inboundIpAddress ?? ''
@@ -442,7 +448,7 @@ module arcPrivateLinkScopeDeployment 'modules/arc-private-link-scope.bicep' = if
 
 // What workloads take from the hub, whoever runs it: where private endpoints go and the zones
 // they register in.
-var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.resourceId
 var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
 var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
 
@@ -514,7 +520,7 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
     params: {
       hubVirtualNetworkName: hubVirtualNetwork.outputs.name
       spokeName: spoke.name
-      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.resourceId
       allowGatewayTransit: vpnGateway.enabled || expressRoute.enabled
     }
     // Gateway transit needs the gateway to exist.
@@ -546,13 +552,13 @@ module spokeToHubPeerings 'modules/spoke-peering.bicep' = [
 // ---------------------------------------------------------------------------------------
 
 @description('Resource ID of the Log Analytics workspace.')
-output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.resourceId
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
+output keyVaultId string = platformKeyVault.outputs.resourceId
 
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
@@ -561,7 +567,7 @@ output keyVaultUri string = platformKeyVault.outputs.uri
 var spokeVirtualNetworks = [
   for (spoke, i) in spokes: {
     name: spoke.name
-    id: spokeNetworks[i].outputs.id
+    id: spokeNetworks[i].outputs.resourceId
   }
 ]
 
@@ -578,19 +584,19 @@ output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.p
 output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
 
 @description('Resource ID of the Bastion host; empty when the environment has none.')
-output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+output bastionId string = bastion.enabled ? bastionHost.outputs.resourceId : ''
 
 @description('Resource ID of the VPN gateway; empty where the environment has none.')
-output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.id : ''
+output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.resourceId : ''
 
 @description('Public IP addresses of the VPN gateway, to configure as peers on the on-premises VPN devices.')
 output vpnGatewayPublicIpAddresses array = vpnGateway.enabled ? vpnGatewayDeployment.outputs.publicIpAddresses : []
 
 @description('Resource ID of the ExpressRoute gateway; empty where the environment has none.')
-output expressRouteGatewayId string = expressRoute.enabled ? expressRouteGatewayDeployment.outputs.id : ''
+output expressRouteGatewayId string = expressRoute.enabled ? expressRouteGatewayDeployment.outputs.resourceId : ''
 
 @description('Inbound endpoint address of the DNS Private Resolver: the conditional forwarder target for Azure zones on premises; empty where the environment has none.')
 output dnsResolverInboundIpAddress string = dnsResolver.enabled ? dnsResolverDeployment.outputs.inboundIpAddress : ''
 
 @description('Resource ID of the Azure Arc private link scope, to onboard servers with; empty where the environment has none.')
-output arcPrivateLinkScopeId string = arcPrivateLinkScope.enabled ? arcPrivateLinkScopeDeployment.outputs.id : ''
+output arcPrivateLinkScopeId string = arcPrivateLinkScope.enabled ? arcPrivateLinkScopeDeployment.outputs.resourceId : ''

@@ -130,11 +130,13 @@ type firewallType = {
   enabled: bool
   // Basic also needs AzureFirewallManagementSubnet and a management public IP.
   tier: firewallTierType
+  // Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
+  zoneRedundant: bool
+  threatIntelMode: threatIntelModeType
+  // Registered ranges the environment's networks use privately: network-rule traffic to them keeps its source address.
+  snatPrivateRanges: array
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
-  // Availability zones ('1', '2', '3'); empty for a regional firewall.
-  zones: array
-  threatIntelMode: threatIntelModeType
 }
 
 type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
@@ -265,7 +267,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 var diagnosticSettings = [
   {
     name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+    workspaceResourceId: logAnalyticsWorkspace.outputs.resourceId
   }
 ]
 
@@ -294,7 +296,7 @@ module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
   scope: connectivityResourceGroup
   params: {
     zoneNames: privateDnsZones
-    virtualNetworkId: hubVirtualNetwork.outputs.id
+    virtualNetworkId: hubVirtualNetwork.outputs.resourceId
     tags: tags
   }
 }
@@ -313,8 +315,9 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     location: location
     tags: tags
     tier: firewall.tier
-    zones: firewall.zones
+    zones: firewall.zoneRedundant ? ['1', '2', '3'] : []
     threatIntelMode: firewall.threatIntelMode
+    snatPrivateRanges: firewall.snatPrivateRanges
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
@@ -347,7 +350,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
 
 // What workloads take from the hub, whoever runs it: where private endpoints go and the zones
 // they register in.
-var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.resourceId
 var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
 var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
 
@@ -418,7 +421,7 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
     params: {
       hubVirtualNetworkName: hubVirtualNetwork.outputs.name
       spokeName: spoke.name
-      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.resourceId
     }
   }
 ]
@@ -447,7 +450,7 @@ module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep' = [
     params: {
       zoneNames: privateDnsZones
       linkName: 'link-${spoke.name}'
-      virtualNetworkId: spokeNetworks[i].outputs.id
+      virtualNetworkId: spokeNetworks[i].outputs.resourceId
       tags: tags
     }
     // The zones are created by the zones module, which the links name only by their names.
@@ -599,7 +602,7 @@ module enrolmentPolicies 'modules/enrolment.bicep' = if (enrolment.enabled) {
   params: {
     location: location
     names: enrolment.names
-    identityId: enrolmentIdentity.outputs.id
+    identityId: enrolmentIdentity.outputs.resourceId
     resourceGroups: enrolment.resourceGroups
     osTypes: enrolment.osTypes
     backupTag: enrolment.backupTag
@@ -618,13 +621,13 @@ module enrolmentPolicies 'modules/enrolment.bicep' = if (enrolment.enabled) {
 // ---------------------------------------------------------------------------------------
 
 @description('Resource ID of the Log Analytics workspace.')
-output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.resourceId
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
+output keyVaultId string = platformKeyVault.outputs.resourceId
 
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
@@ -633,7 +636,7 @@ output keyVaultUri string = platformKeyVault.outputs.uri
 var spokeVirtualNetworks = [
   for (spoke, i) in spokes: {
     name: spoke.name
-    id: spokeNetworks[i].outputs.id
+    id: spokeNetworks[i].outputs.resourceId
   }
 ]
 
@@ -650,7 +653,7 @@ output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.p
 output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
 
 @description('Resource ID of the Bastion host; empty when the environment has none.')
-output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+output bastionId string = bastion.enabled ? bastionHost.outputs.resourceId : ''
 
 @description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
 output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.resourceId : ''
@@ -662,4 +665,4 @@ output migrateProjectId string = migration.enabled ? migrationServices.outputs.m
 output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
 
 @description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
-output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
+output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.resourceId : ''

@@ -147,10 +147,13 @@ variable "firewall" {
     enabled = bool
     # Basic also needs AzureFirewallManagementSubnet and a management public IP.
     tier = string
+    # Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
+    zone_redundant    = bool
+    threat_intel_mode = string
+    # Registered ranges the environment's networks use privately: network-rule traffic to them keeps its source address.
+    snat_private_ranges = list(string)
     # First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
     private_ip_address = optional(string)
-    zones              = list(string)
-    threat_intel_mode  = string
   })
 
   validation {
@@ -164,8 +167,8 @@ variable "firewall" {
   }
 
   validation {
-    condition     = alltrue([for zone in var.firewall.zones : contains(["1", "2", "3"], zone)])
-    error_message = "Firewall zones are \"1\", \"2\" or \"3\"."
+    condition     = alltrue([for range in var.firewall.snat_private_ranges : can(cidrhost(range, 0))])
+    error_message = "Each SNAT private range is an IPv4 range in CIDR notation, such as 203.0.113.0/24."
   }
 
   validation {

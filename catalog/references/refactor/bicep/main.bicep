@@ -136,11 +136,13 @@ type firewallType = {
   enabled: bool
   // Basic also needs AzureFirewallManagementSubnet and a management public IP.
   tier: firewallTierType
+  // Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
+  zoneRedundant: bool
+  threatIntelMode: threatIntelModeType
+  // Registered ranges the environment's networks use privately: network-rule traffic to them keeps its source address.
+  snatPrivateRanges: array
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
-  // Availability zones ('1', '2', '3'); empty for a regional firewall.
-  zones: array
-  threatIntelMode: threatIntelModeType
 }
 
 type vpnGatewaySkuType = 'VpnGw1AZ' | 'VpnGw2AZ' | 'VpnGw3AZ' | 'VpnGw4AZ' | 'VpnGw5AZ'
@@ -232,7 +234,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 var diagnosticSettings = [
   {
     name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+    workspaceResourceId: logAnalyticsWorkspace.outputs.resourceId
   }
 ]
 
@@ -253,7 +255,7 @@ module hubVirtualNetwork 'modules/hub-network.bicep' = {
     bastionAddressPrefix: hubNetwork.?bastionAddressPrefix ?? ''
     lock: lock
     diagnosticSettings: diagnosticSettings
-    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.id : ''
+    gatewayRouteTableId: routeGatewayTrafficThroughFirewall ? gatewayRouteTable.outputs.resourceId : ''
   }
 }
 
@@ -262,7 +264,7 @@ module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
   scope: connectivityResourceGroup
   params: {
     zoneNames: privateDnsZones
-    virtualNetworkId: hubVirtualNetwork.outputs.id
+    virtualNetworkId: hubVirtualNetwork.outputs.resourceId
     tags: tags
   }
 }
@@ -281,8 +283,9 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     location: location
     tags: tags
     tier: firewall.tier
-    zones: firewall.zones
+    zones: firewall.zoneRedundant ? ['1', '2', '3'] : []
     threatIntelMode: firewall.threatIntelMode
+    snatPrivateRanges: firewall.snatPrivateRanges
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
@@ -339,7 +342,7 @@ module vpnGatewayDeployment 'modules/vpn-gateway.bicep' = if (vpnGateway.enabled
 
 // What workloads take from the hub, whoever runs it: where private endpoints go and the zones
 // they register in.
-var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.resourceId
 var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
 var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
 
@@ -411,7 +414,7 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
     params: {
       hubVirtualNetworkName: hubVirtualNetwork.outputs.name
       spokeName: spoke.name
-      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.resourceId
       allowGatewayTransit: vpnGateway.enabled
     }
     // Gateway transit needs the gateway to exist.
@@ -446,7 +449,7 @@ module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep' = [
     params: {
       zoneNames: privateDnsZones
       linkName: 'link-${spoke.name}'
-      virtualNetworkId: spokeNetworks[i].outputs.id
+      virtualNetworkId: spokeNetworks[i].outputs.resourceId
       tags: tags
     }
     // The zones are created by the zones module, which the links name only by their names.
@@ -473,7 +476,7 @@ module applications 'modules/application.bicep' = [
       sql: paas.sql
       keyVaultPurgeProtection: keyVault.enablePurgeProtection
       keyVaultSoftDeleteRetentionInDays: keyVault.softDeleteRetentionInDays
-      applicationInsightsWorkspaceId: logAnalyticsWorkspace.outputs.id
+      applicationInsightsWorkspaceId: logAnalyticsWorkspace.outputs.resourceId
       lock: lock
       diagnosticSettings: diagnosticSettings
       privateDnsZoneIds: privateDnsZoneIds
@@ -542,13 +545,13 @@ module databaseMigration 'modules/database-migration.bicep' = if (paas.enabled &
 // ---------------------------------------------------------------------------------------
 
 @description('Resource ID of the Log Analytics workspace.')
-output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.resourceId
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
+output keyVaultId string = platformKeyVault.outputs.resourceId
 
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
@@ -557,7 +560,7 @@ output keyVaultUri string = platformKeyVault.outputs.uri
 var spokeVirtualNetworks = [
   for (spoke, i) in spokes: {
     name: spoke.name
-    id: spokeNetworks[i].outputs.id
+    id: spokeNetworks[i].outputs.resourceId
   }
 ]
 
@@ -574,7 +577,7 @@ output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.p
 output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
 
 @description('Resource ID of the VPN gateway; empty where the environment has none.')
-output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.id : ''
+output vpnGatewayId string = vpnGateway.enabled ? vpnGatewayDeployment.outputs.resourceId : ''
 
 @description('Public IP addresses of the VPN gateway, to configure as peers on the on-premises VPN devices.')
 output vpnGatewayPublicIpAddresses array = vpnGateway.enabled ? vpnGatewayDeployment.outputs.publicIpAddresses : []

@@ -11,12 +11,13 @@ module "firewall" {
   location                     = var.location
   tags                         = var.tags
   sku_tier                     = var.firewall.tier
-  zones                        = var.firewall.zones
+  zones                        = var.firewall.zone_redundant ? ["1", "2", "3"] : []
   threat_intel_mode            = var.firewall.threat_intel_mode
   subnet_id                    = module.hub_network.subnet_ids["AzureFirewallSubnet"]
   management_subnet_id         = lookup(module.hub_network.subnet_ids, "AzureFirewallManagementSubnet", null)
   spoke_address_prefixes       = flatten([for spoke in var.spokes : spoke.address_prefixes])
   on_premises_address_prefixes = var.on_premises_address_prefixes
+  snat_private_ranges          = var.firewall.snat_private_ranges
   # Resource-specific tables (AZFWNetworkRule, AZFWApplicationRule, ...) instead of
   # AzureDiagnostics: typed columns, faster queries, the firewall workbook (Operational Excellence).
   lock                = var.lock

@@ -154,11 +154,13 @@ type firewallType = {
   enabled: bool
   // Basic also needs AzureFirewallManagementSubnet and a management public IP.
   tier: firewallTierType
+  // Spread the firewall and its public IPs over availability zones 1-3 (Reliability).
+  zoneRedundant: bool
+  threatIntelMode: threatIntelModeType
+  // Registered ranges the environment's networks use privately: network-rule traffic to them keeps its source address.
+  snatPrivateRanges: array
   // First usable address (.4) of AzureFirewallSubnet; null when the environment has no firewall.
   privateIpAddress: string?
-  // Availability zones ('1', '2', '3'); empty for a regional firewall.
-  zones: array
-  threatIntelMode: threatIntelModeType
 }
 
 type bastionSkuType = 'Basic' | 'Standard' | 'Premium'
@@ -276,7 +278,7 @@ module logAnalyticsWorkspace 'modules/log-analytics.bicep' = {
 var diagnosticSettings = [
   {
     name: 'diag-log-analytics'
-    workspaceResourceId: logAnalyticsWorkspace.outputs.id
+    workspaceResourceId: logAnalyticsWorkspace.outputs.resourceId
   }
 ]
 
@@ -305,7 +307,7 @@ module privateDnsZoneLinks 'modules/private-dns-zones.bicep' = {
   scope: connectivityResourceGroup
   params: {
     zoneNames: privateDnsZones
-    virtualNetworkId: hubVirtualNetwork.outputs.id
+    virtualNetworkId: hubVirtualNetwork.outputs.resourceId
     tags: tags
   }
 }
@@ -324,8 +326,9 @@ module hubFirewall 'modules/firewall.bicep' = if (firewall.enabled) {
     location: location
     tags: tags
     tier: firewall.tier
-    zones: firewall.zones
+    zones: firewall.zoneRedundant ? ['1', '2', '3'] : []
     threatIntelMode: firewall.threatIntelMode
+    snatPrivateRanges: firewall.snatPrivateRanges
     subnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallSubnet'] ?? ''
     managementSubnetId: hubVirtualNetwork.outputs.subnetIds[?'AzureFirewallManagementSubnet'] ?? ''
     spokeAddressPrefixes: spokeAddressPrefixes
@@ -358,7 +361,7 @@ module bastionHost 'modules/bastion.bicep' = if (bastion.enabled) {
 
 // What workloads take from the hub, whoever runs it: where private endpoints go and the zones
 // they register in.
-var hubVirtualNetworkId = hubVirtualNetwork.outputs.id
+var hubVirtualNetworkId = hubVirtualNetwork.outputs.resourceId
 var platformPrivateEndpointSubnetId = hubVirtualNetwork.outputs.subnetIds['snet-management']
 var privateDnsZoneIds = privateDnsZoneLinks.outputs.zoneIds
 
@@ -430,7 +433,7 @@ module hubToSpokePeerings 'modules/hub-peering.bicep' = [
     params: {
       hubVirtualNetworkName: hubVirtualNetwork.outputs.name
       spokeName: spoke.name
-      spokeVirtualNetworkId: spokeNetworks[i].outputs.id
+      spokeVirtualNetworkId: spokeNetworks[i].outputs.resourceId
     }
   }
 ]
@@ -459,7 +462,7 @@ module spokePrivateDnsZoneLinks 'modules/private-dns-spoke-links.bicep' = [
     params: {
       zoneNames: privateDnsZones
       linkName: 'link-${spoke.name}'
-      virtualNetworkId: spokeNetworks[i].outputs.id
+      virtualNetworkId: spokeNetworks[i].outputs.resourceId
       tags: tags
     }
     // The zones are created by the zones module, which the links name only by their names.
@@ -675,7 +678,7 @@ module serverMonitoring 'modules/server-monitoring.bicep' = if (!empty(virtualMa
     name: names.dataCollectionRule
     location: location
     tags: tags
-    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.id
+    logAnalyticsWorkspaceId: logAnalyticsWorkspace.outputs.resourceId
   }
 }
 
@@ -694,8 +697,8 @@ module virtualMachineDeployments 'modules/virtual-machine.bicep' = [
       location: location
       // The spoke's tags too: a server is charged to the application that owns its spoke.
       tags: union(tags, filter(spokes, spoke => spoke.name == vm.spoke)[0].tags)
-      diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.id : ''
-      dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.id : ''
+      diskEncryptionSetId: migration.enabled ? diskEncryption.outputs.resourceId : ''
+      dataCollectionRuleId: !empty(virtualMachines) ? serverMonitoring.outputs.resourceId : ''
       maintenanceConfigurationId: migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
       adminPassword: vm.os == 'windows' ? vmAdminPasswords[vm.name] : ''
       adminSshPublicKey: vm.os == 'linux' ? vmAdminSshPublicKey : ''
@@ -726,15 +729,15 @@ module virtualMachineReplication 'modules/site-recovery-protection.bicep' = [
       primaryContainerName: siteRecoveryVault.outputs.primaryContainerName
       recoveryContainerId: siteRecoveryVault.outputs.recoveryContainerId
       replicationPolicyId: siteRecoveryVault.outputs.replicationPolicyId
-      virtualMachineId: virtualMachineDeployments[i].outputs.id
+      virtualMachineId: virtualMachineDeployments[i].outputs.resourceId
       diskIds: virtualMachineDeployments[i].outputs.diskIds
       recoveryResourceGroupId: recoveryResourceGroup.id
       recoveryNetworkId: vm.?recoveryNetworkId ?? ''
       recoverySubnetName: vm.subnetName
       recoveryZone: vm.?zone ?? ''
       multiVmGroupName: vm.spoke
-      cacheStorageAccountId: siteRecoveryCache.outputs.id
-      recoveryDiskEncryptionSetId: recoveryDiskEncryption.outputs.id
+      cacheStorageAccountId: siteRecoveryCache.outputs.resourceId
+      recoveryDiskEncryptionSetId: recoveryDiskEncryption.outputs.resourceId
     }
   }
 ]
@@ -749,7 +752,7 @@ module virtualMachineBackup 'modules/virtual-machine-backup.bicep' = if (!empty(
       for (vm, i) in virtualMachines: {
         name: vm.name
         resourceGroupName: vm.resourceGroupName
-        id: virtualMachineDeployments[i].outputs.id
+        id: virtualMachineDeployments[i].outputs.resourceId
       }
     ]
   }
@@ -760,13 +763,13 @@ module virtualMachineBackup 'modules/virtual-machine-backup.bicep' = if (!empty(
 // ---------------------------------------------------------------------------------------
 
 @description('Resource ID of the Log Analytics workspace.')
-output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.id
+output logAnalyticsWorkspaceId string = logAnalyticsWorkspace.outputs.resourceId
 
 @description('Resource ID of the hub virtual network.')
 output hubVirtualNetworkId string = hubVirtualNetworkId
 
 @description('Resource ID of the platform Key Vault.')
-output keyVaultId string = platformKeyVault.outputs.id
+output keyVaultId string = platformKeyVault.outputs.resourceId
 
 @description('URI of the platform Key Vault.')
 output keyVaultUri string = platformKeyVault.outputs.uri
@@ -775,7 +778,7 @@ output keyVaultUri string = platformKeyVault.outputs.uri
 var spokeVirtualNetworks = [
   for (spoke, i) in spokes: {
     name: spoke.name
-    id: spokeNetworks[i].outputs.id
+    id: spokeNetworks[i].outputs.resourceId
   }
 ]
 
@@ -792,7 +795,7 @@ output firewallPublicIpAddress string = firewall.enabled ? hubFirewall.outputs.p
 output firewallPolicyId string = firewall.enabled ? hubFirewall.outputs.policyId : ''
 
 @description('Resource ID of the Bastion host; empty when the environment has none.')
-output bastionId string = bastion.enabled ? bastionHost.outputs.id : ''
+output bastionId string = bastion.enabled ? bastionHost.outputs.resourceId : ''
 
 @description('Resource ID of the Recovery Services vault that backs up the servers; empty when the environment has none.')
 output recoveryServicesVaultId string = migration.enabled ? migrationServices.outputs.resourceId : ''
@@ -804,19 +807,19 @@ output migrateProjectId string = migration.enabled ? migrationServices.outputs.m
 output maintenanceConfigurationId string = migration.enabled ? migrationServices.outputs.maintenanceConfigurationId : ''
 
 @description('Resource ID of the disk encryption set for the servers\' managed disks; empty when the environment has none.')
-output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.id : ''
+output diskEncryptionSetId string = migration.enabled ? diskEncryption.outputs.resourceId : ''
 
 @description('Resource ID of the Site Recovery vault in the recovery region; empty when the environment has none.')
 output siteRecoveryVaultId string = siteRecovery.enabled ? siteRecoveryVault.outputs.resourceId : ''
 
 @description('Resource ID of the Site Recovery cache storage account; empty when the environment has none.')
-output siteRecoveryCacheStorageId string = siteRecovery.enabled ? siteRecoveryCache.outputs.id : ''
+output siteRecoveryCacheStorageId string = siteRecovery.enabled ? siteRecoveryCache.outputs.resourceId : ''
 
 // A lambda cannot index a module collection (BCP247): collect the IDs with a for-expression.
 var virtualMachineIdList = [
   for (vm, i) in virtualMachines: {
     name: vm.name
-    id: virtualMachineDeployments[i].outputs.id
+    id: virtualMachineDeployments[i].outputs.resourceId
   }
 ]
 

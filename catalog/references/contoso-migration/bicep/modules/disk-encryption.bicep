@@ -106,4 +106,7 @@ resource diskEncryptionSet 'Microsoft.Compute/diskEncryptionSets@2024-03-02' = {
 }
 
 @description('Resource ID of the disk encryption set.')
-output id string = diskEncryptionSet.id
+output resourceId string = diskEncryptionSet.id
+
+@description('Name of the disk encryption set.')
+output name string = diskEncryptionSet.name

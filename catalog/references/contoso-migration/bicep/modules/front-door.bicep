@@ -107,7 +107,7 @@ module endpoints 'front-door-endpoint.bicep' = [
 var endpointList = [
   for (origin, i) in origins: {
     name: origin.endpointName
-    id: endpoints[i].outputs.id
+    id: endpoints[i].outputs.resourceId
     hostName: endpoints[i].outputs.hostName
   }
 ]

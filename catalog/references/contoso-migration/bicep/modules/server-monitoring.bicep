@@ -109,4 +109,7 @@ resource rule 'Microsoft.Insights/dataCollectionRules@2023-03-11' = {
 }
 
 @description('Resource ID of the data collection rule.')
-output id string = rule.id
+output resourceId string = rule.id
+
+@description('Name of the data collection rule.')
+output name string = rule.name

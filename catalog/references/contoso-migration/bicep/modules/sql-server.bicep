@@ -116,7 +116,10 @@ module privateEndpoint 'private-endpoint.bicep' = {
 }
 
 @description('Resource ID of the server.')
-output id string = server.id
+output resourceId string = server.id
+
+@description('Name of the server.')
+output name string = server.name
 
 @description('Fully qualified domain name of the server.')
 output fullyQualifiedDomainName string = server.properties.fullyQualifiedDomainName

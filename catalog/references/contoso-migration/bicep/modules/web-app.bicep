@@ -249,7 +249,10 @@ module privateEndpoint 'private-endpoint.bicep' = {
 }
 
 @description('Resource ID of the web app.')
-output id string = site.id
+output resourceId string = site.id
+
+@description('Name of the web app.')
+output name string = site.name
 
 @description('Default host name of the web app.')
 output defaultHostName string = site.properties.defaultHostName

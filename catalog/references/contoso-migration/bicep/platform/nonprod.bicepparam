@@ -104,9 +104,10 @@ param privateDnsZones = [
 param firewall = {
   enabled: true
   tier: 'Basic'
-  privateIpAddress: '10.100.0.4'
-  zones: []
+  zoneRedundant: false
   threatIntelMode: 'Alert'
+  snatPrivateRanges: []
+  privateIpAddress: '10.100.0.4'
 }
 
 param bastion = {

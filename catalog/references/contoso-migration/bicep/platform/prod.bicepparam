@@ -98,13 +98,10 @@ param privateDnsZones = [
 param firewall = {
   enabled: true
   tier: 'Standard'
-  privateIpAddress: '10.0.0.4'
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
+  zoneRedundant: true
   threatIntelMode: 'Deny'
+  snatPrivateRanges: []
+  privateIpAddress: '10.0.0.4'
 }
 
 param bastion = {

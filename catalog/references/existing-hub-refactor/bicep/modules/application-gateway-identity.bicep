@@ -38,7 +38,10 @@ module certificateAccess 'application-gateway-vault-access.bicep' = {
 }
 
 @description('Resource ID of the identity.')
-output id string = identity.id
+output resourceId string = identity.id
+
+@description('Name of the identity.')
+output name string = identity.name
 
 @description('Resource ID of the role assignment on the certificate vault.')
-output certificateAccessId string = certificateAccess.outputs.id
+output certificateAccessId string = certificateAccess.outputs.resourceId

@@ -25,4 +25,7 @@ resource secretsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 @description('Resource ID of the role assignment.')
-output id string = secretsReader.id
+output resourceId string = secretsReader.id
+
+@description('Name of the role assignment.')
+output name string = secretsReader.name

@@ -320,7 +320,7 @@ resource virtualNetworkLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lo
 }
 
 @description('Resource ID of the spoke virtual network.')
-output id string = virtualNetwork.id
+output resourceId string = virtualNetwork.id
 
 @description('Name of the spoke virtual network.')
 output name string = virtualNetwork.name

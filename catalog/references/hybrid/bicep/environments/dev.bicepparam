@@ -123,9 +123,10 @@ param privateDnsZones = [
 param firewall = {
   enabled: true
   tier: 'Basic'
-  privateIpAddress: '10.100.0.4'
-  zones: []
+  zoneRedundant: false
   threatIntelMode: 'Alert'
+  snatPrivateRanges: []
+  privateIpAddress: '10.100.0.4'
 }
 
 param bastion = {
@@ -169,6 +170,7 @@ param expressRoute = {
   enabled: false
   sku: 'ErGw1AZ'
   circuitId: null
+  circuitInAnotherSubscription: false
 }
 
 param dnsResolver = {

@@ -117,13 +117,10 @@ param privateDnsZones = [
 param firewall = {
   enabled: true
   tier: 'Standard'
-  privateIpAddress: '10.0.0.4'
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
+  zoneRedundant: true
   threatIntelMode: 'Deny'
+  snatPrivateRanges: []
+  privateIpAddress: '10.0.0.4'
 }
 
 param bastion = {
@@ -167,6 +164,7 @@ param expressRoute = {
   enabled: true
   sku: 'ErGw1AZ'
   circuitId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-connectivity-shared/providers/Microsoft.Network/expressRouteCircuits/erc-contoso-ams'
+  circuitInAnotherSubscription: false
 }
 
 param dnsResolver = {

@@ -56,7 +56,10 @@ module privateEndpoint 'private-endpoint.bicep' = {
 }
 
 @description('Resource ID of the private link scope, to associate Arc-enabled servers with.')
-output id string = scope.id
+output resourceId string = scope.id
+
+@description('Name of the private link scope.')
+output name string = scope.name
 
 @description('Resource ID of the private endpoint.')
 output privateEndpointId string = privateEndpoint.outputs.resourceId

@@ -123,7 +123,10 @@ resource hubLink 'Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks@20
 }
 
 @description('Resource ID of the DNS Private Resolver.')
-output id string = resolver.id
+output resourceId string = resolver.id
+
+@description('Name of the DNS Private Resolver.')
+output name string = resolver.name
 
 @description('Private IP address of the inbound endpoint: the conditional forwarder target for Azure zones on premises.')
 output inboundIpAddress string = inboundEndpoint.properties.ipConfigurations[0].?privateIpAddress ?? ''

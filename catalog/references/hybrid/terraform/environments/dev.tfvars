@@ -114,11 +114,12 @@ hub_network = {
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.his.arc.azure.com", "privatelink.guestconfiguration.azure.com"]
 
 firewall = {
-  enabled            = true
-  tier               = "Basic"
-  private_ip_address = "10.100.0.4"
-  zones              = []
-  threat_intel_mode  = "Alert"
+  enabled             = true
+  tier                = "Basic"
+  zone_redundant      = false
+  threat_intel_mode   = "Alert"
+  snat_private_ranges = []
+  private_ip_address  = "10.100.0.4"
 }
 
 bastion = {
@@ -151,9 +152,10 @@ on_premises_sites = [
 on_premises_address_prefixes = ["192.168.0.0/16"]
 
 express_route = {
-  enabled    = false
-  sku        = "ErGw1AZ"
-  circuit_id = null
+  enabled                         = false
+  sku                             = "ErGw1AZ"
+  circuit_id                      = null
+  circuit_in_another_subscription = false
 }
 
 dns_resolver = {

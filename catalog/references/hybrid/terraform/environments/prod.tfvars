@@ -108,11 +108,12 @@ hub_network = {
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.his.arc.azure.com", "privatelink.guestconfiguration.azure.com"]
 
 firewall = {
-  enabled            = true
-  tier               = "Standard"
-  private_ip_address = "10.0.0.4"
-  zones              = ["1", "2", "3"]
-  threat_intel_mode  = "Deny"
+  enabled             = true
+  tier                = "Standard"
+  zone_redundant      = true
+  threat_intel_mode   = "Deny"
+  snat_private_ranges = []
+  private_ip_address  = "10.0.0.4"
 }
 
 bastion = {
@@ -145,9 +146,10 @@ on_premises_sites = [
 on_premises_address_prefixes = ["192.168.0.0/16"]
 
 express_route = {
-  enabled    = true
-  sku        = "ErGw1AZ"
-  circuit_id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-connectivity-shared/providers/Microsoft.Network/expressRouteCircuits/erc-contoso-ams"
+  enabled                         = true
+  sku                             = "ErGw1AZ"
+  circuit_id                      = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-connectivity-shared/providers/Microsoft.Network/expressRouteCircuits/erc-contoso-ams"
+  circuit_in_another_subscription = false
 }
 
 dns_resolver = {

@@ -30,7 +30,10 @@ resource roleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 @description('Resource ID of the identity.')
-output id string = identity.id
+output resourceId string = identity.id
+
+@description('Name of the identity.')
+output name string = identity.name
 
 @description('Principal ID of the identity.')
 output principalId string = identity.properties.principalId

@@ -39,6 +39,9 @@ param zones array
 ])
 param threatIntelMode string
 
+@description('Registered (public) ranges the networks use privately: network-rule traffic to them is not SNATed, as traffic to the IANA private ranges is not. Empty keeps Azure\'s default.')
+param snatPrivateRanges array = []
+
 @description('Resource ID of AzureFirewallSubnet.')
 param subnetId string
 
@@ -72,6 +75,9 @@ type lockType = {
 // Basic sends its own control traffic through a second subnet and public IP, offers threat
 // intelligence in alert mode only and has no DNS proxy.
 var isBasic = tier == 'Basic'
+// Azure's default private ranges (RFC 1918 and RFC 6598's shared space): a list of our own
+// replaces them, so it repeats them (Azure Firewall docs, "SNAT private IP address ranges").
+var ianaPrivateRanges = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10']
 var publicIpNames = concat([publicIpName], isBasic ? [managementPublicIpName] : [])
 
 // Baseline rules: only what a migrated server needs to stay managed and patched. Everything
@@ -187,6 +193,10 @@ resource firewallPolicy 'Microsoft.Network/firewallPolicies@2024-01-01' = {
     intrusionDetection: tier == 'Premium' ? {
       mode: threatIntelMode
     } : null
+    // Network-rule traffic to these keeps its source address, so on-premises sees the real servers.
+    snat: empty(snatPrivateRanges) ? null : {
+      privateRanges: concat(ianaPrivateRanges, snatPrivateRanges)
+    }
   }
 }
 
@@ -377,7 +387,7 @@ resource firewallLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?ki
 }
 
 @description('Resource ID of the firewall.')
-output id string = firewall.id
+output resourceId string = firewall.id
 
 @description('Name of the firewall.')
 output name string = firewall.name

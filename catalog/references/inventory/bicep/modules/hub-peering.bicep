@@ -34,4 +34,7 @@ resource hubToSpoke 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@20
 }
 
 @description('Resource ID of the peering.')
-output id string = hubToSpoke.id
+output resourceId string = hubToSpoke.id
+
+@description('Name of the peering.')
+output name string = hubToSpoke.name

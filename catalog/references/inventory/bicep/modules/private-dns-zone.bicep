@@ -31,4 +31,7 @@ resource hubLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-
 }
 
 @description('Resource ID of the zone.')
-output id string = zone.id
+output resourceId string = zone.id
+
+@description('Name of the zone.')
+output name string = zone.name

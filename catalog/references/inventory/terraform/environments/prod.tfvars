@@ -83,11 +83,12 @@ hub_network = {
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]
 
 firewall = {
-  enabled            = true
-  tier               = "Standard"
-  private_ip_address = "10.90.0.4"
-  zones              = ["1", "2", "3"]
-  threat_intel_mode  = "Deny"
+  enabled             = true
+  tier                = "Standard"
+  zone_redundant      = true
+  threat_intel_mode   = "Deny"
+  snat_private_ranges = []
+  private_ip_address  = "10.90.0.4"
 }
 
 bastion = {

@@ -94,13 +94,10 @@ param privateDnsZones = [
 param firewall = {
   enabled: true
   tier: 'Premium'
-  privateIpAddress: '10.70.0.4'
-  zones: [
-    '1'
-    '2'
-    '3'
-  ]
+  zoneRedundant: true
   threatIntelMode: 'Deny'
+  snatPrivateRanges: []
+  privateIpAddress: '10.70.0.4'
 }
 
 param vpnGateway = {

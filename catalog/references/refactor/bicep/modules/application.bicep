@@ -225,10 +225,10 @@ output webAppHostNames object = toObject(webAppHosts, web => web.name, web => we
 output frontDoorOrigins array = [
   for (web, i) in app.webApps: {
     endpointName: web.frontDoorEndpointName
-    siteId: webApps[i].outputs.id
+    siteId: webApps[i].outputs.resourceId
     hostName: webApps[i].outputs.defaultHostName
   }
 ]
 
 @description('Resource ID of the application\'s Key Vault.')
-output keyVaultId string = vault.outputs.id
+output keyVaultId string = vault.outputs.resourceId

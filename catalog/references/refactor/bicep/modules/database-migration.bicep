@@ -23,4 +23,7 @@ resource migrationService 'Microsoft.DataMigration/sqlMigrationServices@2023-07-
 }
 
 @description('Resource ID of the migration service.')
-output id string = migrationService.id
+output resourceId string = migrationService.id
+
+@description('Name of the migration service.')
+output name string = migrationService.name

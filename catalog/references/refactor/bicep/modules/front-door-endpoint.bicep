@@ -105,7 +105,10 @@ resource route 'Microsoft.Cdn/profiles/afdEndpoints/routes@2024-02-01' = {
 }
 
 @description('Resource ID of the endpoint.')
-output id string = endpoint.id
+output resourceId string = endpoint.id
+
+@description('Name of the endpoint.')
+output name string = endpoint.name
 
 @description('Public host name of the endpoint.')
 output hostName string = endpoint.properties.hostName

@@ -40,4 +40,7 @@ resource routeTable 'Microsoft.Network/routeTables@2024-01-01' = {
 }
 
 @description('Resource ID of the route table.')
-output id string = routeTable.id
+output resourceId string = routeTable.id
+
+@description('Name of the route table.')
+output name string = routeTable.name

@@ -29,7 +29,7 @@ module zones 'private-dns-zone.bicep' = [
 var zoneList = [
   for (zone, i) in zoneNames: {
     name: zone
-    id: zones[i].outputs.id
+    id: zones[i].outputs.resourceId
   }
 ]
 

@@ -33,4 +33,7 @@ resource spokeToHub 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings@20
 }
 
 @description('Resource ID of the peering.')
-output id string = spokeToHub.id
+output resourceId string = spokeToHub.id
+
+@description('Name of the peering.')
+output name string = spokeToHub.name

@@ -79,11 +79,12 @@ hub_network = {
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", "privatelink.database.windows.net", "privatelink.azurewebsites.net", "privatelink.azurecr.io"]
 
 firewall = {
-  enabled            = true
-  tier               = "Premium"
-  private_ip_address = "10.70.0.4"
-  zones              = ["1", "2", "3"]
-  threat_intel_mode  = "Deny"
+  enabled             = true
+  tier                = "Premium"
+  zone_redundant      = true
+  threat_intel_mode   = "Deny"
+  snat_private_ranges = []
+  private_ip_address  = "10.70.0.4"
 }
 
 vpn_gateway = {

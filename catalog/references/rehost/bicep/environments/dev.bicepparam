@@ -105,9 +105,10 @@ param privateDnsZones = [
 param firewall = {
   enabled: true
   tier: 'Basic'
-  privateIpAddress: '10.40.0.4'
-  zones: []
+  zoneRedundant: false
   threatIntelMode: 'Alert'
+  snatPrivateRanges: []
+  privateIpAddress: '10.40.0.4'
 }
 
 param bastion = {

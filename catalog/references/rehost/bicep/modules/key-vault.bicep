@@ -170,7 +170,10 @@ resource vaultLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kind 
 }
 
 @description('Resource ID of the vault.')
-output id string = vault.id
+output resourceId string = vault.id
+
+@description('Name of the vault.')
+output name string = vault.name
 
 @description('URI of the vault.')
 output uri string = vault.properties.vaultUri

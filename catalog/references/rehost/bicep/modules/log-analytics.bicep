@@ -85,7 +85,7 @@ resource workspaceLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?k
 }
 
 @description('Resource ID of the workspace.')
-output id string = workspace.id
+output resourceId string = workspace.id
 
 @description('Name of the workspace.')
 output name string = workspace.name

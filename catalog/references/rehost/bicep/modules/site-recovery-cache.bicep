@@ -67,4 +67,7 @@ resource cacheDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
 ]
 
 @description('Resource ID of the cache storage account.')
-output id string = cache.id
+output resourceId string = cache.id
+
+@description('Name of the cache storage account.')
+output name string = cache.name

@@ -94,4 +94,7 @@ resource protectedItem 'Microsoft.RecoveryServices/vaults/replicationFabrics/rep
 }
 
 @description('Resource ID of the protected item.')
-output id string = protectedItem.id
+output resourceId string = protectedItem.id
+
+@description('Name of the protected item.')
+output name string = protectedItem.name

@@ -196,7 +196,10 @@ resource maintenance 'Microsoft.Maintenance/configurationAssignments@2023-04-01'
 }
 
 @description('Resource ID of the virtual machine.')
-output id string = virtualMachine.id
+output resourceId string = virtualMachine.id
+
+@description('Name of the virtual machine.')
+output name string = virtualMachine.name
 
 // Its managed disks for Site Recovery, as meg lists them (the OS disk, created with the VM
 // under the name given, first). A module's outputs wait for all its resources.

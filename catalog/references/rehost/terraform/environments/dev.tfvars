@@ -97,11 +97,12 @@ hub_network = {
 private_dns_zones = ["privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net"]
 
 firewall = {
-  enabled            = true
-  tier               = "Basic"
-  private_ip_address = "10.40.0.4"
-  zones              = []
-  threat_intel_mode  = "Alert"
+  enabled             = true
+  tier                = "Basic"
+  zone_redundant      = false
+  threat_intel_mode   = "Alert"
+  snat_private_ranges = []
+  private_ip_address  = "10.40.0.4"
 }
 
 bastion = {

@@ -181,7 +181,7 @@ resource bastionLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kin
 }
 
 @description('Resource ID of the Bastion host.')
-output id string = bastionHost.id
+output resourceId string = bastionHost.id
 
 @description('Name of the Bastion host.')
 output name string = bastionHost.name

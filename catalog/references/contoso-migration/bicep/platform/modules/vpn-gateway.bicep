@@ -251,7 +251,7 @@ resource gatewayLock 'Microsoft.Authorization/locks@2020-05-01' = if ((lock.?kin
 }
 
 @description('Resource ID of the VPN gateway.')
-output id string = gateway.id
+output resourceId string = gateway.id
 
 @description('Name of the VPN gateway.')
 output name string = gateway.name

@@ -6,6 +6,10 @@ locals {
   # intelligence in alert mode only and has no DNS proxy.
   is_basic = var.sku_tier == "Basic"
 
+  # Azure's default private ranges (RFC 1918 and RFC 6598's shared space): a list of our own
+  # replaces them, so it repeats them (Azure Firewall docs, "SNAT private IP address ranges").
+  iana_private_ranges = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"]
+
   public_ip_names = merge(
     { firewall = var.public_ip_name },
     local.is_basic ? { management = var.management_public_ip_name } : {},
@@ -34,7 +38,9 @@ resource "azurerm_firewall_policy" "this" {
   sku                 = var.sku_tier
   # Deny in production (meg lint SEC-003); Basic only supports Alert.
   threat_intelligence_mode = local.is_basic ? "Alert" : var.threat_intel_mode
-  tags                     = var.tags
+  # Network-rule traffic to these keeps its source address, so on-premises sees the real servers.
+  private_ip_ranges = length(var.snat_private_ranges) > 0 ? concat(local.iana_private_ranges, var.snat_private_ranges) : null
+  tags              = var.tags
 
   # DNS proxy: spokes can use the firewall as their DNS server, and FQDNs in network rules
   # resolve to the same addresses for the firewall and its clients (Security).

@@ -64,6 +64,12 @@ variable "threat_intel_mode" {
   }
 }
 
+variable "snat_private_ranges" {
+  description = "Registered (public) ranges the networks use privately: network-rule traffic to them is not SNATed, as traffic to the IANA private ranges is not. Empty keeps Azure's default."
+  type        = list(string)
+  default     = []
+}
+
 variable "subnet_id" {
   description = "Resource ID of AzureFirewallSubnet."
   type        = string
