@@ -10,6 +10,7 @@ pub(crate) mod merge_realigned;
 pub(crate) mod moved;
 pub mod outlock;
 pub mod recorded;
+pub mod recorded_files;
 pub mod references;
 pub mod split;
 pub mod update;
