@@ -98,6 +98,14 @@ fn a_recorded_value_file_outside_the_repository_is_not_read() {
     // From the folder above the repository, which holds the secret too: still outside the
     // repository that holds the output folder.
     refused(&meg, "", "repo/out", &["is outside the repository"]);
+    // Outside any repository: the folder meg runs in and the one holding the output folder.
+    std::fs::remove_dir(meg.path("repo/.git")).unwrap();
+    refused(
+        &meg,
+        "repo",
+        "out",
+        &["is outside the folder meg runs in and the folder that holds the output folder"],
+    );
 }
 
 #[cfg(unix)]

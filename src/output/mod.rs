@@ -7,6 +7,7 @@ pub mod ignore;
 pub mod lock;
 pub mod merge;
 pub(crate) mod merge_realigned;
+pub mod meta_dir;
 pub(crate) mod moved;
 pub mod outlock;
 pub mod recorded;

@@ -7,7 +7,7 @@
 //! file holds reaches error messages (CI logs), the rendered files and the lock's `values`
 //! (committed). So a recorded file is read only if, links resolved, it lies inside the
 //! repository that holds OUT (the nearest folder at or above OUT with a `.git`; outside any
-//! repository, the folder meg runs in) and is a regular file.
+//! repository, the folder meg runs in or the one that holds OUT) and is a regular file.
 //!
 //! Not here: the record's syntax ([`RenderInputs::check`](super::recorded::RenderInputs::check)),
 //! and files named on the command line, which are the user's own choice (a pipe from `<(...)`
@@ -26,12 +26,17 @@ pub fn confine(out: &Path, rel: &str) -> Result<PathBuf, String> {
         Err(e) => return Err(format!("{}: {e}", path.display())),
     };
     let cwd = std::env::current_dir().and_then(|c| c.canonicalize()).ok();
-    let repository = out.canonicalize().ok().and_then(|o| repository_of(&o));
-    let inside = repository
-        .as_ref()
-        .or(cwd.as_ref())
-        .is_some_and(|root| real.starts_with(root));
-    if !inside {
+    let real_out = out.canonicalize().ok();
+    let repository = real_out.as_deref().and_then(repository_of);
+    let roots: Vec<&Path> = match &repository {
+        Some(r) => vec![r],
+        None => cwd
+            .as_deref()
+            .into_iter()
+            .chain(real_out.as_deref().and_then(Path::parent))
+            .collect(),
+    };
+    if !roots.iter().any(|root| real.starts_with(root)) {
         return Err(format!(
             "{} is outside {}; meg reads recorded inputs only from there (nothing was read)",
             path.display(),
@@ -40,7 +45,8 @@ pub fn confine(out: &Path, rel: &str) -> Result<PathBuf, String> {
                     "the repository that holds the output folder ({})",
                     r.display()
                 ),
-                None => "the folder meg runs in".to_string(),
+                None =>
+                    "the folder meg runs in and the folder that holds the output folder".to_string(),
             }
         ));
     }
