@@ -2,6 +2,7 @@
 //! the lock and its recorded inputs, drift against a user's tree, and the three-way merge of an
 //! update.
 
+pub(crate) mod dir_handle;
 pub mod drift;
 pub mod ignore;
 pub mod lock;
