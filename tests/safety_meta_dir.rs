@@ -104,3 +104,41 @@ fn a_lock_file_with_a_second_name_is_not_written() {
         assert_eq!(meg.read("notes.txt"), "keep me\n", "{args:?}");
     }
 }
+
+/// A `--catalog` overlay can come with a pull request: a link in it (its `templates` folder
+/// to a folder of secrets, or one template to a key file) would put files from elsewhere into
+/// the render. Refused, naming the link, before anything is read or written.
+#[cfg(unix)]
+#[test]
+fn a_link_in_a_catalog_overlay_is_refused_and_nothing_of_its_target_is_rendered() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", MINIMAL);
+    meg.write("secrets/README.md.tera", "hunter2secret\n");
+    std::fs::create_dir_all(meg.path("overlay/catalog")).unwrap();
+    std::os::unix::fs::symlink("../secrets", meg.path("overlay/templates")).unwrap();
+    let refused = |blame: &str| {
+        let run = meg.run(&["--catalog", "overlay", "render", "lz.yaml", "-o", "out"]);
+        assert_eq!(run.code(), 2, "{}", run.stderr());
+        assert!(run.stderr().contains(blame), "{}", run.stderr());
+        assert!(!meg.path("out").exists(), "nothing was written");
+    };
+    refused("overlay/templates is a symbolic link");
+    std::fs::remove_file(meg.path("overlay/templates")).unwrap();
+    std::fs::create_dir(meg.path("overlay/templates")).unwrap();
+    std::os::unix::fs::symlink(
+        "../../secrets/README.md.tera",
+        meg.path("overlay/templates/README.md.tera"),
+    )
+    .unwrap();
+    refused("overlay/templates/README.md.tera is a symbolic link");
+    // A named pipe in the overlay is refused unread.
+    std::fs::remove_file(meg.path("overlay/templates/README.md.tera")).unwrap();
+    assert!(
+        Command::new("mkfifo")
+            .arg(meg.path("overlay/templates/README.md.tera"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    refused("is a named pipe");
+}

@@ -15,7 +15,7 @@ use crate::output::recorded::{RenderInputs, shown};
 use crate::request::Inputs;
 
 /// Folder inside the output that belongs to meg.
-pub const META_DIR: &str = ".meg";
+pub use crate::output::meta_dir::META_DIR;
 /// The lock file's path inside the output.
 pub const LOCK_PATH: &str = ".meg/lock.json";
 

@@ -14,7 +14,9 @@ use std::io;
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::output::lock::META_DIR;
+
+/// Folder inside the output that belongs to meg.
+pub const META_DIR: &str = ".meg";
 
 /// Refuses an output folder whose `.meg` is there but is no plain folder; a missing `.meg` (or
 /// a missing output folder) is fine.

@@ -736,9 +736,11 @@ mod fail {
         AT.with(|at| at.replace(None)).is_none()
     }
 
+    /// What another process does, and before which call.
+    type Hook = Option<(usize, Box<dyn FnOnce()>)>;
+
     thread_local! {
-        static HOOK: std::cell::RefCell<Option<(usize, Box<dyn FnOnce()>)>> =
-            const { std::cell::RefCell::new(None) };
+        static HOOK: std::cell::RefCell<Hook> = const { std::cell::RefCell::new(None) };
     }
 
     /// Runs `f` just before the `n`th next system call (another process acting meanwhile).
