@@ -76,13 +76,25 @@ impl Catalog {
         let mut found = false;
         for root in ROOTS {
             let base = dir.join(root);
-            if !base.is_dir() {
-                continue;
+            // An overlay may come with a pull request: a link in it (`templates` -> `~/.ssh`)
+            // would put files from elsewhere into the render. Links are refused, the folder's
+            // own first: walkdir would follow it.
+            match std::fs::symlink_metadata(&base) {
+                Ok(m) if m.file_type().is_symlink() => return Err(overlay_link(&base)),
+                Ok(m) if m.is_dir() => {}
+                _ => continue,
             }
             found = true;
-            for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+            for entry in walkdir::WalkDir::new(&base)
+                .follow_root_links(false)
+                .sort_by_file_name()
+            {
                 let entry = entry.map_err(|e| Error::io(&base, e.into()))?;
-                if !entry.file_type().is_file() {
+                let kind = entry.file_type();
+                if kind.is_symlink() {
+                    return Err(overlay_link(entry.path()));
+                }
+                if kind.is_dir() {
                     continue;
                 }
                 let rel = entry
@@ -94,7 +106,9 @@ impl Catalog {
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
                     .join("/");
-                let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                // Pipes and devices are refused unread, a file is read up to a bound.
+                let bytes = crate::read_back::read(entry.path(), MAX_OVERLAY_FILE)
+                    .map_err(|e| Error::io(entry.path(), e))?;
                 cat.files.insert(key, Cow::Owned(bytes));
             }
         }
@@ -195,6 +209,17 @@ impl Catalog {
     pub fn digest(&self) -> String {
         crate::digest::catalog_digest(self.files.iter().map(|(k, v)| (k.as_str(), v.as_ref())))
     }
+}
+
+/// The largest file of a `--catalog` overlay meg reads: templates and catalog files are
+/// kilobytes; the examples' inventories a few MiB.
+const MAX_OVERLAY_FILE: u64 = 64 * 1024 * 1024;
+
+fn overlay_link(path: &Path) -> Error {
+    Error::Usage(format!(
+        "--catalog: {} is a symbolic link; meg reads a catalog overlay only from the files inside it: replace the link with the file or folder itself (nothing was read or written)",
+        path.display()
+    ))
 }
 
 fn add_dir(

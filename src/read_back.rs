@@ -31,8 +31,13 @@ pub const MAX_STATE_FILE: u64 = 512 * 1024 * 1024;
 pub fn read(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     let meta = fs::metadata(path).map_err(|e| explain_not_a_folder(path, e))?;
     refuse_unless_file(&meta)?;
-    let mut file = open(path)?;
     // What was opened is what is read: the path may have changed since it was looked at.
+    read_open(open(path)?, max)
+}
+
+/// The bytes of a file already opened (without waiting, were it a pipe), at most `max` of
+/// them, if the handle is a regular file.
+pub(crate) fn read_open(mut file: File, max: u64) -> io::Result<Vec<u8>> {
     let meta = file.metadata()?;
     refuse_unless_file(&meta)?;
     if meta.len() > max {

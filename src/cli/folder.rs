@@ -110,7 +110,23 @@ pub(super) fn recorded_args(
             lock_path.display()
         ))
     })?;
-    Ok((recorded.to_args(output), recorded))
+    let mut again = recorded.to_args(output);
+    // The lock comes from the repository, which a pull request can change: a recorded file is
+    // read only from inside it, and only if it is a plain file.
+    for (path, rel) in again
+        .inputs
+        .iter_mut()
+        .chain(again.values.iter_mut())
+        .zip(&recorded.files)
+    {
+        *path = crate::output::recorded_files::confine(output, rel).map_err(|why| {
+            Error::Usage(format!(
+                "{}: the recorded value file '{rel}' is not read: {why}; {give_file}",
+                lock_path.display()
+            ))
+        })?;
+    }
+    Ok((again, recorded))
 }
 
 /// How the inputs differ from the recorded ones, when that matters: the write would remove

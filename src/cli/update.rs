@@ -34,6 +34,7 @@ pub(super) fn run(
     };
     let r = session.render(input)?;
     // An update of a folder meg never wrote stops below, before anything is created.
+    crate::output::meta_dir::check(output)?;
     if !output.join(LOCK_PATH).exists() {
         return Err(not_rendered(output));
     }

@@ -15,7 +15,7 @@ use crate::output::recorded::{RenderInputs, shown};
 use crate::request::Inputs;
 
 /// Folder inside the output that belongs to meg.
-pub const META_DIR: &str = ".meg";
+pub use crate::output::meta_dir::META_DIR;
 /// The lock file's path inside the output.
 pub const LOCK_PATH: &str = ".meg/lock.json";
 
@@ -95,6 +95,7 @@ impl Lock {
 
     /// Reads the lock of an output folder; `None` when meg never wrote there.
     pub fn read(out: &Path) -> Result<Option<Self>> {
+        crate::output::meta_dir::check(out)?;
         let path = out.join(LOCK_PATH);
         let damaged = |why: String| {
             Error::Usage(format!(
@@ -145,6 +146,7 @@ pub const BASE_PATH: &str = ".meg/base.json.gz";
 /// Reads what meg wrote last time; `None` when the folder has no base (never rendered, or
 /// rendered by a meg without one).
 pub fn read_base(out: &Path) -> Result<Option<FileSet>> {
+    crate::output::meta_dir::check(out)?;
     let path = out.join(BASE_PATH);
     let bytes = match crate::read_back::read(&path, crate::read_back::MAX_STATE_FILE) {
         Ok(b) => b,

@@ -49,6 +49,7 @@ impl OutLock {
     /// another meg that holds it, then fails naming that process.
     pub fn write(out: &Path) -> Result<OutLock> {
         let meta = out.join(META_DIR);
+        crate::output::meta_dir::check(out)?;
         refuse_links(out, META_DIR)?;
         // The folders that do not exist yet, outermost first.
         let mut missing: Vec<&Path> = meta
@@ -78,6 +79,7 @@ impl OutLock {
     /// for that reason is an error that says so.
     pub fn read(out: &Path) -> Result<Option<OutLock>> {
         let meta = out.join(META_DIR);
+        crate::output::meta_dir::check(out)?;
         match fs::symlink_metadata(&meta) {
             Err(_) => return Ok(None),
             Ok(_) => refuse_links(out, META_DIR)?,
@@ -120,6 +122,7 @@ impl OutLock {
                 .truncate(false)
                 .open(&path)
                 .map_err(|e| Error::io(&path, e))?;
+            plain_lock_file(&file, &path)?;
             let tried = match mode {
                 Mode::Exclusive => file.try_lock(),
                 Mode::Shared => file.try_lock_shared(),
@@ -160,6 +163,26 @@ impl OutLock {
             }
         }
     }
+}
+
+/// The lock file is written and emptied in place: it must be a regular file with no other name
+/// (a hard link to a file of the repository would be emptied with it; a pipe would take the
+/// holder's name as input).
+fn plain_lock_file(file: &File, path: &Path) -> Result<()> {
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    crate::read_back::refuse_unless_file(&meta).map_err(|e| Error::io(path, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        if meta.nlink() > 1 {
+            return Err(Error::Usage(format!(
+                "{}: has {} names (hard links); meg writes and empties this file, which would change the others too: delete it, meg makes a new one (nothing was written)",
+                path.display(),
+                meta.nlink()
+            )));
+        }
+    }
+    Ok(())
 }
 
 impl Drop for OutLock {

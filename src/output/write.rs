@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::sha256;
 use crate::error::{Error, Result};
 use crate::fileset::{FileSet, RelPath};
+use crate::output::dir_handle::{Dir, split};
 use crate::output::lock::{BASE_PATH, LOCK_PATH, Lock, META_DIR, base_bytes, is_own};
 use crate::output::wave_record::WAVES_PATH;
 
@@ -262,14 +263,28 @@ fn read_journal(tx: &Path) -> Result<Option<Journal>> {
 fn rollback(out: &Path, tx: &Path, journal: &Journal) -> Vec<String> {
     let old = tx.join("old");
     let mut unrestored = Vec::new();
+    let mut dirs = match Dirs::new(out) {
+        Ok(d) => d,
+        Err(e) => {
+            return journal
+                .entries
+                .iter()
+                .map(|entry| format!("{}: {e}", entry.path))
+                .collect();
+        }
+    };
     for entry in journal.entries.iter().rev() {
         let target = entry.path.under(out);
         let done = if entry.backed_up {
-            restore(&entry.path.under(&old), &target)
+            restore(&mut dirs, &entry.path.under(&old), &entry.path)
         } else {
-            match sys_io(&target, || fs::remove_file(&target)) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(Error::io(&target, e)),
-                _ => Ok(()),
+            let (parent, name) = split(entry.path.as_str());
+            match dirs
+                .get(parent, false)
+                .and_then(|dir| sys(&target, || dir.remove_file(name)))
+            {
+                Err(Error::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => Ok(()),
+                other => other,
             }
         };
         if let Err(e) = done {
@@ -283,27 +298,42 @@ fn rollback(out: &Path, tx: &Path, journal: &Journal) -> Vec<String> {
     }
     // Folders the write created go again, if they are empty (they are unless someone wrote there).
     for dir in journal.dirs.iter().rev() {
-        let dir = dir.under(out);
-        let _ = sys_io(&dir, || fs::remove_dir(&dir));
+        let (parent, name) = split(dir.as_str());
+        if let Ok(parent) = dirs.get(parent, false) {
+            let _ = sys_io(&dir.under(out), || parent.remove_dir(name));
+        }
+        dirs.forget(dir.as_str());
     }
     unrestored
 }
 
-/// Copies a backup over its file, unless the file already holds it (then nothing is written,
-/// so a folder the write could not change needs no permission to be rolled back).
-fn restore(backup: &Path, target: &Path) -> Result<()> {
+/// Puts a backup back in its file's place, unless the file already holds it (then nothing is
+/// written, so a folder the write could not change needs no permission to be rolled back).
+/// The backup is written beside the file under a temporary name, then renamed over it: what
+/// stands there (a link included) is replaced, never written through.
+fn restore(dirs: &mut Dirs, backup: &Path, path: &RelPath) -> Result<()> {
+    let target = dirs.path(path.as_str());
     let old = sys(backup, || fs::read(backup))?;
-    if sys_io(target, || {
-        crate::read_back::read(target, crate::read_back::MAX_TREE_FILE)
-    })
-    .is_ok_and(|now| now == old)
-    {
+    let (parent, name) = split(path.as_str());
+    let holds_it = dirs.get(parent, false).is_ok_and(|dir| {
+        sys_io(&target, || {
+            crate::read_back::read_open(dir.open_read(name)?, crate::read_back::MAX_TREE_FILE)
+        })
+        .is_ok_and(|now| now == old)
+    });
+    if holds_it {
         return Ok(());
     }
-    if let Some(parent) = target.parent() {
-        sys(parent, || fs::create_dir_all(parent))?;
+    let dir = dirs.get(parent, true)?;
+    let tmp = format!(".{name}.meg-restore");
+    match sys_io(&target, || dir.remove_file(&tmp)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(Error::io(&target, e)),
+        _ => {}
     }
-    sys(target, || fs::copy(backup, target)).map(|_| ())
+    let mut file = sys(&target, || dir.create_new(&tmp))?;
+    sys(&target, || file.write_all(&old))?;
+    drop(file);
+    sys(&target, || dir.rename_into(name, &dir, &tmp))
 }
 
 /// Deletes a transaction folder that holds nothing to roll back. A failure leaves garbage that
@@ -395,12 +425,13 @@ impl Transaction<'_> {
             }
         }
 
+        // From here on the tree's folders are held open: what is checked is what is written.
+        let mut handles = Dirs::new(out)?;
+
         // 2. Stage the new content, back up the old.
-        let meta = out.join(META_DIR);
-        sys(&meta, || fs::create_dir_all(&meta))?;
-        sys(&tx, || fs::create_dir(&tx))?;
+        let meg_dir = handles.get(META_DIR, true)?;
+        sys(&tx, || meg_dir.make_dir("tx"))?;
         *started = true;
-        let mut made = Made::default();
         let mut entries = Vec::new();
         let mut existed = HashSet::new();
         let mut touched = HashSet::new();
@@ -427,8 +458,15 @@ impl Transaction<'_> {
             };
             if backed_up {
                 let backup = path.under(&old);
-                made.parent_of(&backup)?;
-                sys(&target, || fs::copy(&target, &backup))?;
+                let (parent, name) = split(path.as_str());
+                let old_dir = handles.get(&format!("{TX_DIR}/old/{parent}"), true)?;
+                // Read through the held folder: a link swapped in since the check is not followed.
+                let dir = handles.get(parent, false)?;
+                let mut from = sys(&target, || dir.open_read(name))?;
+                let kind = sys(&target, || from.metadata())?;
+                crate::read_back::refuse_unless_file(&kind).map_err(|e| Error::io(&target, e))?;
+                let mut to = sys(&backup, || old_dir.create_new(name))?;
+                sys(&target, || io::copy(&mut from, &mut to))?;
                 existed.insert(path);
             }
             entries.push(JournalEntry {
@@ -450,8 +488,10 @@ impl Transaction<'_> {
             };
             if existed.contains(path) {
                 let staged = path.under(&new);
-                made.parent_of(&staged)?;
-                sys(&staged, || fs::write(&staged, &bytes))?;
+                let (parent, name) = split(path.as_str());
+                let new_dir = handles.get(&format!("{TX_DIR}/new/{parent}"), true)?;
+                let mut file = sys(&staged, || new_dir.create_new(name))?;
+                sys(&staged, || file.write_all(&bytes))?;
             }
             made_bytes.push(bytes);
         }
@@ -468,48 +508,53 @@ impl Transaction<'_> {
         })
         .expect("a journal serializes");
         let tmp = tx.join(JOURNAL_TMP);
-        let mut file = sys(&tmp, || fs::File::create(&tmp))?;
+        let tx_dir = handles.get(TX_DIR, false)?;
+        let mut file = sys(&tmp, || tx_dir.create_new(JOURNAL_TMP))?;
         sys(&tmp, || file.write_all(&journal))?;
         if destroys {
             sys(&tmp, || file.sync_all())?;
         }
         drop(file);
         let journal_path = tx.join(JOURNAL);
-        sys(&journal_path, || fs::rename(&tmp, &journal_path))?;
+        sys(&journal_path, || {
+            tx_dir.rename_into(JOURNAL, &tx_dir, JOURNAL_TMP)
+        })?;
         if destroys {
             sync_dir(&tx)?;
         }
 
-        // 4. Into place.
+        // 4. Into place, each through its folder's handle (`dir_handle`): a folder swapped
+        // for a link since the check is refused, never followed.
         for dir in &dirs {
-            let full = dir.under(out);
-            sys(&full, || fs::create_dir(&full))?;
+            let (parent, name) = split(dir.as_str());
+            let parent = handles.get(parent, false)?;
+            sys(&dir.under(out), || parent.make_dir(name))?;
         }
         for ((path, _), bytes) in self.writes.iter().zip(&made_bytes) {
             let target = path.under(out);
+            let (parent, name) = split(path.as_str());
+            let dir = handles.get(parent, false)?;
             if existed.contains(path) {
-                let staged = path.under(&new);
-                sys(&target, || fs::rename(&staged, &target))?;
+                // Renamed from its own staging folder, held open too.
+                let staged = handles.get(&format!("{TX_DIR}/new/{parent}"), false)?;
+                sys(&target, || dir.rename_into(name, &staged, name))?;
             } else {
-                // `create_new` fails on anything that appeared there since the check, a
-                // dangling link included, rather than write through it.
-                let mut file = sys(&target, || {
-                    fs::OpenOptions::new()
-                        .write(true)
-                        .create_new(true)
-                        .open(&target)
-                })?;
+                // Fails on anything that appeared there since the check, a dangling link
+                // included, rather than write through it.
+                let mut file = sys(&target, || dir.create_new(name))?;
                 sys(&target, || file.write_all(bytes))?;
             }
         }
         for path in &self.removes {
             let target = path.under(out);
-            sys(&target, || fs::remove_file(&target))?;
-            prune_empty_parents(out, path);
+            let (parent, name) = split(path.as_str());
+            let dir = handles.get(parent, false)?;
+            sys(&target, || dir.remove_file(name))?;
+            prune_empty_parents(&mut handles, path);
         }
 
         // 5. Commit: without its journal the transaction is over.
-        sys(&journal_path, || fs::remove_file(&journal_path))?;
+        sys(&journal_path, || tx_dir.remove_file(JOURNAL))?;
         discard(&tx);
         Ok(())
     }
@@ -581,31 +626,63 @@ impl<'a> Links<'a> {
     }
 }
 
-/// The folders inside `.meg/tx/` a transaction has made, so that each is made once.
-#[derive(Default)]
-struct Made(HashSet<PathBuf>);
-
-impl Made {
-    fn parent_of(&mut self, path: &Path) -> Result<()> {
-        match path.parent() {
-            Some(parent) if !self.0.contains(parent) => {
-                sys(parent, || fs::create_dir_all(parent))?;
-                self.0.insert(parent.to_path_buf());
-                Ok(())
-            }
-            _ => Ok(()),
+/// Removes the folders a removed file leaves empty, innermost first, never OUT itself nor
+/// anything above it, nor meg's own folder.
+fn prune_empty_parents(handles: &mut Dirs, file: &RelPath) {
+    let parents: Vec<&str> = file.parents().collect();
+    for dir in parents.into_iter().rev() {
+        let (parent, name) = split(dir);
+        let removed = dir != META_DIR
+            && handles
+                .get(parent, false)
+                .is_ok_and(|p| sys_io(&handles.path(dir), || p.remove_dir(name)).is_ok());
+        handles.forget(dir);
+        if !removed {
+            break;
         }
     }
 }
 
-/// Removes the folders a removed file leaves empty, innermost first, never OUT itself nor
-/// anything above it, nor meg's own folder.
-fn prune_empty_parents(out: &Path, file: &RelPath) {
-    let parents: Vec<&str> = file.parents().collect();
-    for dir in parents.into_iter().rev() {
-        let full = out.join(dir);
-        if dir == META_DIR || sys_io(&full, || fs::remove_dir(&full)).is_err() {
-            break;
+/// The folders of OUT a transaction or a rollback holds open ([`Dir`]), by path relative to
+/// OUT; a few at a time (a render has hundreds of folders, a process a limited number of handles).
+struct Dirs {
+    root: Dir,
+    open: std::collections::HashMap<String, std::rc::Rc<Dir>>,
+}
+
+impl Dirs {
+    fn new(out: &Path) -> Result<Dirs> {
+        Ok(Dirs {
+            root: sys(out, || Dir::open(out))?,
+            open: std::collections::HashMap::new(),
+        })
+    }
+
+    /// The folder `rel` (empty: OUT), opened name by name without following links; with
+    /// `create`, made where missing.
+    fn get(&mut self, rel: &str, create: bool) -> Result<std::rc::Rc<Dir>> {
+        if let Some(d) = self.open.get(rel) {
+            return Ok(d.clone());
+        }
+        if self.open.len() >= 64 {
+            self.open.clear();
+        }
+        let full = self.path(rel);
+        let dir = std::rc::Rc::new(sys(&full, || self.root.sub(rel, create))?);
+        self.open.insert(rel.to_string(), dir.clone());
+        Ok(dir)
+    }
+
+    /// Drops the handle of a folder that was removed.
+    fn forget(&mut self, rel: &str) {
+        self.open.remove(rel);
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        if rel.is_empty() {
+            self.root.join("")
+        } else {
+            self.root.join(rel)
         }
     }
 }
@@ -659,7 +736,38 @@ mod fail {
         AT.with(|at| at.replace(None)).is_none()
     }
 
+    /// What another process does, and before which call.
+    type Hook = Option<(usize, Box<dyn FnOnce()>)>;
+
+    thread_local! {
+        static HOOK: std::cell::RefCell<Hook> = const { std::cell::RefCell::new(None) };
+    }
+
+    /// Runs `f` just before the `n`th next system call (another process acting meanwhile).
+    pub fn hook(n: usize, f: impl FnOnce() + 'static) {
+        HOOK.with(|h| *h.borrow_mut() = Some((n, Box::new(f))));
+    }
+
+    /// Whether the hook is still waiting (the write had fewer calls); disarms it.
+    pub fn unhook() -> bool {
+        HOOK.with(|h| h.borrow_mut().take().is_some())
+    }
+
     pub fn point() -> io::Result<()> {
+        let due = HOOK.with(|h| {
+            let mut h = h.borrow_mut();
+            match h.as_mut() {
+                Some((0, _)) => h.take().map(|(_, f)| f),
+                Some((n, _)) => {
+                    *n -= 1;
+                    None
+                }
+                None => None,
+            }
+        });
+        if let Some(f) = due {
+            f();
+        }
         AT.with(|at| match at.get() {
             Some((0, mode)) => {
                 at.set(None);
@@ -928,6 +1036,56 @@ mod tests {
         assert!(recover(out).unwrap());
         let (old, _) = old_and_new();
         assert_eq!(tree(out), old);
+    }
+
+    /// Another process swaps a folder of the tree for a link to a folder outside at each
+    /// system call of a write in turn (the race between the link check and the write): the
+    /// write and the rollback after it never create, change or remove anything outside.
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_swapped_for_a_link_at_any_system_call_is_never_written_through() {
+        let mut finished = 0;
+        for n in 0.. {
+            let dir = tempfile::tempdir().unwrap();
+            let (out, outside) = (dir.path().join("out"), dir.path().join("outside"));
+            for (path, text) in [("sub/f.txt", "old f"), ("sub/gone.txt", "old gone")] {
+                fs::create_dir_all(out.join(path).parent().unwrap()).unwrap();
+                fs::write(out.join(path), text).unwrap();
+            }
+            fs::create_dir_all(outside.join("sub")).unwrap();
+            fs::write(outside.join("sub/f.txt"), "outside f").unwrap();
+            fs::write(outside.join("gone.txt"), "outside gone").unwrap();
+            let before = tree(&outside);
+            let (o, t) = (out.clone(), outside.clone());
+            fail::hook(n, move || {
+                fs::rename(o.join("sub"), o.join("sub.moved")).unwrap();
+                std::os::unix::fs::symlink(&t, o.join("sub")).unwrap();
+            });
+            let result = Transaction {
+                out: &out,
+                writes: vec![
+                    (p("sub/f.txt"), Bytes::Ready(b"new f")),
+                    (p("sub/g.txt"), Bytes::Ready(b"new g")),
+                    (p("h.txt"), Bytes::Ready(b"new h")),
+                ],
+                removes: vec![p("sub/gone.txt")],
+            }
+            .run();
+            let swapped = !fail::unhook();
+            assert_eq!(
+                tree(&outside),
+                before,
+                "swapped before call {n}: {result:?}"
+            );
+            let _ = recover(&out);
+            assert_eq!(tree(&outside), before, "swapped before call {n}, recovered");
+            if !swapped {
+                result.unwrap();
+                finished = n;
+                break;
+            }
+        }
+        assert!(finished > 10, "{finished} calls");
     }
 
     #[test]
