@@ -44,7 +44,7 @@ environments:
 fn render(meg: &Meg, location: &str) -> (String, String) {
     meg.write("lz.yaml", &PROD.replace("LOCATION", location));
     meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
-    let tfvars = meg.read("out/terraform/environments/prod.tfvars");
+    let tfvars = squash(&meg.read("out/terraform/environments/prod.tfvars"));
     let bicep = std::fs::read_dir(meg.path("out/bicep"))
         .unwrap()
         .chain(std::fs::read_dir(meg.path("out/bicep/modules")).unwrap())
@@ -55,6 +55,20 @@ fn render(meg: &Meg, location: &str) -> (String, String) {
         .join("\n")
         + &meg.read("out/bicep/environments/prod.bicepparam");
     (tfvars, bicep)
+}
+
+/// `text` with every run of spaces as one, so an assertion does not depend on how
+/// `terraform fmt` aligns a block's `=`.
+fn squash(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            l.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -78,10 +92,7 @@ fn a_prod_landing_zone_in_a_region_without_zones_asks_for_none() {
     // The same file in a region with zones keeps the prod preset's zone redundancy.
     let meg = Meg::new();
     let (tfvars, _) = render(&meg, "westus2");
-    assert!(
-        tfvars.contains("zones              = [\"1\", \"2\", \"3\"]"),
-        "{tfvars}"
-    );
+    assert!(tfvars.contains("zone_redundant = true"), "{tfvars}");
     assert!(tfvars.contains("GeoZone"), "{tfvars}");
 }
 
@@ -143,8 +154,8 @@ environments:
 ",
     );
     meg.run(&["render", "lz.yaml", "-o", "out"]).ok();
-    let hub = meg.read("out/terraform/platform/west.tfvars");
-    assert!(hub.contains("zones              = []"), "{hub}");
+    let hub = squash(&meg.read("out/terraform/platform/west.tfvars"));
+    assert!(hub.contains("zone_redundant = false"), "{hub}");
     meg.write(
         "more.yaml",
         "hubs:\n  west:\n    firewall:\n      zoneRedundant: true\n",

@@ -206,8 +206,8 @@ fn an_edit_of_a_hub_setting_the_environment_no_longer_holds_is_a_conflict() {
     edit_line(
         &meg,
         "out/terraform/environments/dev.tfvars",
-        "threat_intel_mode  = \"Alert\"",
-        "  threat_intel_mode  = \"Deny\" # netops CHG-3",
+        "threat_intel_mode   = \"Alert\"",
+        "  threat_intel_mode   = \"Deny\" # netops CHG-3",
     );
     edit_line(
         &meg,
