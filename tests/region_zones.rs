@@ -57,6 +57,15 @@ fn render(meg: &Meg, location: &str) -> (String, String) {
     (tfvars, bicep)
 }
 
+/// The lines of `text` from the one that holds `opening` to the first that closes a block.
+fn block(text: &str, opening: &str) -> String {
+    text.lines()
+        .skip_while(|l| !l.contains(opening))
+        .take_while(|l| l.trim() != "}")
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `text` with every run of spaces as one, so an assertion does not depend on how
 /// `terraform fmt` aligns a block's `=`.
 fn squash(text: &str) -> String {
@@ -89,11 +98,46 @@ fn a_prod_landing_zone_in_a_region_without_zones_asks_for_none() {
         tfvars.contains("backup_storage_redundancy = \"Geo\""),
         "{tfvars}"
     );
+    // Without zones, prod's App Service plan still runs the prod preset's three instances,
+    // and its Application Gateway scales from two.
+    let plan = block(&tfvars, "app_service = {");
+    assert!(plan.contains("capacity = 3"), "{plan}");
+    assert!(plan.contains("zone_redundant = false"), "{plan}");
+    let gateway = block(&tfvars, "application_gateway = {");
+    assert!(gateway.contains("min_capacity = 2"), "{gateway}");
     // The same file in a region with zones keeps the prod preset's zone redundancy.
     let meg = Meg::new();
     let (tfvars, _) = render(&meg, "westus2");
     assert!(tfvars.contains("zone_redundant = true"), "{tfvars}");
     assert!(tfvars.contains("GeoZone"), "{tfvars}");
+}
+
+#[test]
+fn more_instances_than_the_app_service_plan_runs_are_refused_at_the_key() {
+    let meg = Meg::new();
+    meg.write("lz.yaml", &PROD.replace("LOCATION", "westeurope"));
+    meg.write(
+        "more.yaml",
+        "environments:\n  prod:\n    paas:\n      appService:\n        sku: B1\n        zoneRedundant: false\n        instances: 4\n",
+    );
+    let run = meg
+        .run(&["render", "lz.yaml", "-f", "more.yaml", "-o", "out"])
+        .bad_input();
+    let err = run.stderr();
+    assert!(
+        err.contains("more.yaml:")
+            && err.contains("paas.appService.instances")
+            && err.contains("at most 3"),
+        "{err}"
+    );
+    assert!(!meg.path("out").exists(), "nothing is written");
+    // Three is what a Basic plan runs: the same file with three renders.
+    meg.write(
+        "more.yaml",
+        "environments:\n  prod:\n    paas:\n      appService:\n        sku: B1\n        zoneRedundant: false\n        instances: 3\n",
+    );
+    meg.run(&["render", "lz.yaml", "-f", "more.yaml", "-o", "out"])
+        .ok();
 }
 
 #[test]

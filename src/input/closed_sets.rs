@@ -196,6 +196,21 @@ closed_set! {
     }
 }
 
+impl AppServiceSku {
+    /// The most instances a plan of this SKU runs (App Service limits: Basic 3, Standard 10,
+    /// Premium v3 30; learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits#app-service-limits).
+    pub fn max_instances(self) -> u32 {
+        match self {
+            AppServiceSku::B1 | AppServiceSku::B2 => 3,
+            AppServiceSku::S1 => 10,
+            AppServiceSku::P0v3
+            | AppServiceSku::P1v3
+            | AppServiceSku::P2v3
+            | AppServiceSku::P3v3 => 30,
+        }
+    }
+}
+
 impl Default for AppServiceSku {
     /// The schema's default.
     fn default() -> Self {

@@ -80,6 +80,12 @@ pub struct AppService {
     /// Spread the plan over availability zones (Premium v3, three instances at least)
     /// (Reliability).
     pub zone_redundant: bool,
+    /// Instances the plan runs (Reliability: two or more keep the web apps serving while one
+    /// is patched or fails, also in a region without availability zones). A zone-redundant plan
+    /// runs at least three, one per zone. Basic plans (B1, B2) run at most 3 and Standard (S1)
+    /// at most 10.
+    #[schemars(range(min = 1, max = 30))]
+    pub instances: u32,
     /// Path App Service probes on every instance to take unhealthy ones out of rotation
     /// (Reliability).
     #[schemars(
@@ -94,6 +100,7 @@ impl Default for AppService {
         AppService {
             sku: AppServiceSku::default(),
             zone_redundant: false,
+            instances: 1,
             health_check_path: "/healthz".into(),
         }
     }

@@ -242,7 +242,9 @@ impl Paas {
             })
             .collect();
         let gateway_here = facts::application_gateway(s);
-        let prod = p.app_service.zone_redundant;
+        let zonal = p.app_service.zone_redundant;
+        // The gateway in front of web apps that run on more than one instance scales out too.
+        let redundant = zonal || p.app_service.instances > 1;
         let application_gateway = with_gateway.then(|| ApplicationGateway {
             enabled: gateway_here,
             application_indexes: if gateway_here {
@@ -257,17 +259,21 @@ impl Paas {
             },
             certificate_key_vault_id: p.application_gateway.certificate_key_vault_id.clone(),
             // Zone redundant with the web apps: three zones and two instances at least.
-            zones: super::zones(prod),
-            min_capacity: if prod { 2 } else { 1 },
-            max_capacity: if prod { 10 } else { 2 },
+            zones: super::zones(zonal),
+            min_capacity: if redundant { 2 } else { 1 },
+            max_capacity: if redundant { 10 } else { 2 },
         });
         Paas {
             enabled: p.enabled,
             front_door: facts::front_door(s),
             app_service: AppService {
                 sku: p.app_service.sku,
-                // Zone redundancy needs three instances at least.
-                capacity: if p.app_service.zone_redundant { 3 } else { 1 },
+                // Zone redundancy needs three instances at least, one per zone.
+                capacity: if zonal {
+                    p.app_service.instances.max(3)
+                } else {
+                    p.app_service.instances
+                },
                 zone_redundant: p.app_service.zone_redundant,
                 health_check_path: p.app_service.health_check_path.clone(),
             },

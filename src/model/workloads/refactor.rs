@@ -160,6 +160,21 @@ pub fn check(s: &Settings) -> Vec<Diagnostic> {
             }
         }
     }
+    let plan = &s.paas.app_service;
+    if plan.instances > plan.sku.max_instances() {
+        problems.push(
+            Diagnostic::at_key(
+                "/paas/appService/instances",
+                format!(
+                    "paas.appService.instances is {}, but a {} plan runs at most {} instances: Azure refuses the plan",
+                    plan.instances,
+                    plan.sku,
+                    plan.sku.max_instances()
+                ),
+            )
+            .hint("lower paas.appService.instances, or choose a larger paas.appService.sku"),
+        );
+    }
     let spokes: Vec<&str> = s.network.spokes.iter().map(|sp| sp.name.as_str()).collect();
     for name in s.paas.applications.keys() {
         if !spokes.contains(&name.as_str()) {

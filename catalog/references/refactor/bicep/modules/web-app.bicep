@@ -86,7 +86,7 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 resource site 'Microsoft.Web/sites@2023-12-01' = {
   // checkov:skip=CKV_AZURE_13:App Service Authentication is the application's choice (its own sign-in or Easy Auth with its app registration); meg cannot create the app registration.
-  // checkov:skip=CKV_AZURE_212:The plan's instance count is set per environment: three zone-redundant instances in prod (paas.appService), one in dev and test.
+  // checkov:skip=CKV_AZURE_212:The plan's instance count is set per environment (paas.appService.instances): three in prod, zone-redundant where the region has zones; one in dev and test.
   // checkov:skip=CKV_AZURE_17:Client certificates would make every browser present one; users reach the app through its private endpoint and the application authenticates them.
   name: name
   location: location

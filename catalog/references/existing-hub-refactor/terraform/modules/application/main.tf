@@ -73,7 +73,7 @@ resource "azurerm_application_insights" "this" {
 
 resource "azurerm_service_plan" "this" {
   #checkov:skip=CKV_AZURE_225:Zone redundancy is set per environment: on in prod (paas.appService.zoneRedundant), off in dev and test to save cost.
-  #checkov:skip=CKV_AZURE_212:The instance count is set per environment: three zone-redundant instances in prod (paas.appService), one in dev and test.
+  #checkov:skip=CKV_AZURE_212:The instance count is set per environment (paas.appService.instances): three in prod, zone-redundant where the region has zones; one in dev and test.
   count = length(local.web_apps) > 0 ? 1 : 0
 
   name                = var.app.app_service_plan_name
