@@ -8,39 +8,15 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use common::{MINIMAL, Meg};
-
-/// Runs meg in the scratch folder, killing it if it has not finished in time (a hang is the
-/// failure these tests look for, so they must not hang themselves).
-fn run_within(meg: &Meg, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_meg"))
-        .args(args)
-        .current_dir(meg.path(""))
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("meg starts");
-    let start = Instant::now();
-    while child.try_wait().expect("meg runs").is_none() {
-        if start.elapsed() > Duration::from_secs(60) {
-            child.kill().ok();
-            child.wait().ok();
-            panic!("meg {args:?} hung: still running after 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    child.wait_with_output().expect("meg's output")
-}
 
 #[track_caller]
 fn refused_within(meg: &Meg, args: &[&str], blame: &[&str]) {
     let existed = meg.path("out").exists();
     let before = existed.then(|| meg.snapshot("out"));
-    let out = run_within(meg, args);
+    let out = meg.run_bounded("", args);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
     for b in blame {

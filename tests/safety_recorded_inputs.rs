@@ -8,8 +8,7 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use common::{MINIMAL, Meg};
 
@@ -23,30 +22,8 @@ fn repository() -> Meg {
     std::fs::create_dir_all(meg.path("repo/.git")).unwrap();
     meg.write("repo/lz.yaml", MINIMAL);
     meg.write("secret.yaml", SECRET);
-    run_in(&meg, "repo", &["render", "lz.yaml", "-o", "out", "-q"]);
+    meg.run_bounded("repo", &["render", "lz.yaml", "-o", "out", "-q"]);
     meg
-}
-
-/// Runs meg with `cwd` (relative to the scratch folder) as its folder, killing it after 60 s.
-fn run_in(meg: &Meg, cwd: &str, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_meg"))
-        .args(args)
-        .current_dir(meg.path(cwd))
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("meg starts");
-    let start = Instant::now();
-    while child.try_wait().expect("meg runs").is_none() {
-        if start.elapsed() > Duration::from_secs(60) {
-            child.kill().ok();
-            child.wait().ok();
-            panic!("meg {args:?} hung: still running after 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    child.wait_with_output().expect("meg's output")
 }
 
 /// The lock of `repo/out` with its recorded value files replaced.
@@ -62,7 +39,7 @@ fn record(meg: &Meg, files: &[&str]) {
 fn refused(meg: &Meg, cwd: &str, out: &str, blame: &[&str]) {
     for cmd in ["render", "diff", "update"] {
         let before = meg.snapshot("repo/out");
-        let run = run_in(meg, cwd, &[cmd, "-o", out]);
+        let run = meg.run_bounded(cwd, &[cmd, "-o", out]);
         let err = String::from_utf8_lossy(&run.stderr);
         let said = format!("{}{err}", String::from_utf8_lossy(&run.stdout));
         assert_eq!(run.status.code(), Some(2), "{cmd}: {said}");
@@ -155,8 +132,7 @@ fn a_recorded_value_file_that_is_a_named_pipe_is_refused_unread() {
 fn recorded_value_files_inside_the_repository_are_read_from_anywhere() {
     let meg = repository();
     meg.write("repo/values/prod.yaml", "tags:\n  costCenter: cc-42\n");
-    let run = run_in(
-        &meg,
+    let run = meg.run_bounded(
         "repo",
         &[
             "render",
@@ -172,13 +148,13 @@ fn recorded_value_files_inside_the_repository_are_read_from_anywhere() {
     for cwd in ["repo", "", "repo/values"] {
         let out = Path::new("repo/out");
         let rel = pathdiff(cwd, out);
-        let run = run_in(&meg, cwd, &["render", "-o", &rel]);
+        let run = meg.run_bounded(cwd, &["render", "-o", &rel]);
         let err = String::from_utf8_lossy(&run.stderr);
         assert_eq!(run.status.code(), Some(0), "from {cwd:?}: {err}");
     }
     // No repository: the folder meg runs in holds the inputs.
     std::fs::remove_dir(meg.path("repo/.git")).unwrap();
-    let run = run_in(&meg, "repo", &["diff", "-o", "out"]);
+    let run = meg.run_bounded("repo", &["diff", "-o", "out"]);
     assert_eq!(
         run.status.code(),
         Some(0),

@@ -103,6 +103,32 @@ impl Meg {
     }
 
     /// Files below `rel` (outside meg's own `.meg/`) created, changed or removed since `before`.
+    /// Runs meg in `cwd` (relative to the scratch folder), killing it after 60 s: for input
+    /// that could make meg wait forever (a pipe, a device), so the test fails instead of hanging.
+    #[allow(dead_code)] // not every test file reads pipes
+    pub fn run_bounded(&self, cwd: &str, args: &[&str]) -> Output {
+        use std::process::Stdio;
+        use std::time::{Duration, Instant};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_meg"))
+            .args(args)
+            .current_dir(self.path(cwd))
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("meg starts");
+        let start = Instant::now();
+        while child.try_wait().expect("meg runs").is_none() {
+            if start.elapsed() > Duration::from_secs(60) {
+                child.kill().ok();
+                child.wait().ok();
+                panic!("meg {args:?} hung: still running after 60 s");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        child.wait_with_output().expect("meg's output")
+    }
+
     pub fn changed_since(&self, rel: &str, before: &BTreeMap<PathBuf, Vec<u8>>) -> Vec<String> {
         let after = self.snapshot(rel);
         let mut paths: Vec<String> = after
