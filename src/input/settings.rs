@@ -42,8 +42,7 @@ pub struct Settings {
     /// Default: the environment's name when it is dev, test or prod, else dev.
     // The presets are `model::TIERS`, one file each in catalog/presets/.
     #[serde(default)]
-    #[schemars(extend("enum" = ["dev", "test", "prod"]))]
-    pub tier: Option<String>,
+    pub tier: Option<crate::input::closed_sets::Tier>,
     // The subscription this environment deploys into (`subscriptionId`, a GUID the schema
     // checked), when the input names one.
     #[serde(default)]
