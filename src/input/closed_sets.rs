@@ -33,7 +33,7 @@ macro_rules! closed_set {
 
         impl $name {
             /// The value as the input spells it.
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text),+
                 }

@@ -40,7 +40,7 @@ use crate::input::shared_defs::{SubscriptionId, Tags};
 pub struct Settings {
     /// Preset whose defaults this environment starts from (SKUs, redundancy, retention).
     /// Default: the environment's name when it is dev, test or prod, else dev.
-    // The presets are `model::TIERS`, one file each in catalog/presets/.
+    // One preset file per tier in catalog/presets/ (`model::TIERS` lists them, lowest first).
     #[serde(default)]
     pub tier: Option<crate::input::closed_sets::Tier>,
     // The subscription this environment deploys into (`subscriptionId`, a GUID the schema

@@ -73,7 +73,11 @@ const TOP_ONLY: [&str; 7] = [
 ];
 
 /// The preset tiers, in deployment order.
-pub const TIERS: [&str; 3] = ["dev", "test", "prod"];
+pub const TIERS: [&str; 3] = [
+    crate::input::closed_sets::Tier::Dev.as_str(),
+    crate::input::closed_sets::Tier::Test.as_str(),
+    crate::input::closed_sets::Tier::Prod.as_str(),
+];
 
 /// The whole resolved landing zone, as the templates see it.
 #[derive(Debug, Clone, Serialize)]
