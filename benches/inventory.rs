@@ -45,7 +45,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-/// The landing zone: dev and prod, three application spokes, servers placed by address.
+/// The landing zone: dev and prod, three application spokes, servers placed by address. The
+/// spokes are /18s: each workload subnet (half a spoke) holds the 5,300 servers prod places in it.
 const LANDING_ZONE: &str = "name: scale
 strategy: rehost
 location: westeurope
@@ -64,17 +65,17 @@ environments:
     network:
       hub: {addressSpace: 10.80.0.0/22}
       spokes:
-        - {name: web, addressSpace: 10.81.0.0/20}
-        - {name: app, addressSpace: 10.81.16.0/20}
-        - {name: data, addressSpace: 10.81.32.0/20}
+        - {name: web, addressSpace: 10.81.0.0/18}
+        - {name: app, addressSpace: 10.81.64.0/18}
+        - {name: data, addressSpace: 10.81.128.0/18}
     migration: {enabled: true}
   prod:
     network:
       hub: {addressSpace: 10.90.0.0/22}
       spokes:
-        - {name: web, addressSpace: 10.91.0.0/20}
-        - {name: app, addressSpace: 10.91.16.0/20}
-        - {name: data, addressSpace: 10.91.32.0/20}
+        - {name: web, addressSpace: 10.91.0.0/18}
+        - {name: app, addressSpace: 10.91.64.0/18}
+        - {name: data, addressSpace: 10.91.128.0/18}
     migration: {enabled: true}
 ";
 
