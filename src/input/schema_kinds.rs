@@ -236,7 +236,6 @@ pub(crate) fn no_default(schema: &mut Schema) {
 }
 
 /// A settings type that has its own definition under the schema's `$defs`, by that name.
-#[allow(dead_code)] // read by `input::schema_source`, a test
 pub(crate) trait NamedDef {
     /// The definition's name: the input's key for the component (`keyVault`).
     const NAME: &'static str;
